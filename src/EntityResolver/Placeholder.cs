@@ -1,0 +1,2 @@
+namespace EntityResolver; /// <summary>x</summary>
+public static class Placeholder { }

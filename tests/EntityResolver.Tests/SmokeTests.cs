@@ -1,0 +1,1 @@
+namespace EntityResolver.Tests; public class SmokeTests { [Fact] public void Works() => Assert.True(true); }
