@@ -1,2 +1,0 @@
-namespace EntityResolver; /// <summary>x</summary>
-public static class Placeholder { }

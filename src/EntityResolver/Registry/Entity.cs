@@ -1,0 +1,105 @@
+using System.Text.Json;
+
+namespace EntityResolver;
+
+/// <summary>One name of an entity, in one script or language.</summary>
+public sealed class EntityName
+{
+    /// <summary>Creates a name.</summary>
+    /// <param name="text">The name as written; must contain a letter or digit.</param>
+    /// <param name="lang">Optional language code (BCP 47, such as "ar", "ur", "hi").</param>
+    /// <param name="script">Optional script code (ISO 15924, such as "Arab", "Deva").</param>
+    /// <param name="kind">Optional kind ("primary", "alias", "original_script", "acronym", ...).</param>
+    /// <exception cref="ArgumentException"><paramref name="text"/> is empty or white space.</exception>
+    public EntityName(string text, string? lang = null, string? script = null, string? kind = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        Text = text;
+        Lang = lang;
+        Script = script;
+        Kind = kind;
+    }
+
+    /// <summary>The name as written.</summary>
+    public string Text { get; }
+
+    /// <summary>The language code, if known.</summary>
+    public string? Lang { get; }
+
+    /// <summary>The script code, if known.</summary>
+    public string? Script { get; }
+
+    /// <summary>The kind of name, if given.</summary>
+    public string? Kind { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => Text;
+}
+
+/// <summary>A typed relation from one entity to another, such as <c>parent_of</c>.</summary>
+/// <param name="Type">The relation type (<c>parent_of</c>, <c>child_of</c>, <c>member_of</c>, ...).</param>
+/// <param name="Target">The id of the related entity.</param>
+public sealed record EntityRelation(string Type, string Target);
+
+/// <summary>
+/// A canonical person, organization or other entity with its names in several scripts, free-form
+/// attributes and relations. Immutable.
+/// </summary>
+public sealed class Entity
+{
+    /// <summary>The type string of a person.</summary>
+    public const string PersonType = "person";
+
+    /// <summary>The type string of an organization.</summary>
+    public const string OrganizationType = "organization";
+
+    private static readonly IReadOnlyDictionary<string, JsonElement> NoAttributes = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+
+    /// <summary>Creates an entity.</summary>
+    /// <param name="id">A unique, non-empty id (such as <c>person:khalifa-haftar</c>).</param>
+    /// <param name="type"><see cref="PersonType"/>, <see cref="OrganizationType"/> or any other type string.</param>
+    /// <param name="names">At least one name; the first is the canonical display name.</param>
+    /// <param name="attributes">Optional attributes (JSON values), such as <c>titles</c> or <c>country</c>.</param>
+    /// <param name="relations">Optional relations to other entities.</param>
+    /// <exception cref="ArgumentException">The id is empty or there is no name.</exception>
+    public Entity(string id, string type, IEnumerable<EntityName> names, IReadOnlyDictionary<string, JsonElement>? attributes = null, IEnumerable<EntityRelation>? relations = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(type);
+        ArgumentNullException.ThrowIfNull(names);
+        Id = id;
+        Type = type;
+        Names = [.. names];
+        if (Names.Count == 0)
+        {
+            throw new ArgumentException($"Entity '{id}' needs at least one name.", nameof(names));
+        }
+
+        Attributes = attributes is null ? NoAttributes : new Dictionary<string, JsonElement>(attributes, StringComparer.Ordinal);
+        Relations = relations is null ? [] : [.. relations];
+    }
+
+    /// <summary>The unique id.</summary>
+    public string Id { get; }
+
+    /// <summary>The type: <c>person</c>, <c>organization</c> or another string.</summary>
+    public string Type { get; }
+
+    /// <summary>The names; the first is the canonical display name.</summary>
+    public IReadOnlyList<EntityName> Names { get; }
+
+    /// <summary>The canonical display name (the first name).</summary>
+    public string Name => Names[0].Text;
+
+    /// <summary>Free-form attributes.</summary>
+    public IReadOnlyDictionary<string, JsonElement> Attributes { get; }
+
+    /// <summary>Relations to other entities.</summary>
+    public IReadOnlyList<EntityRelation> Relations { get; }
+
+    /// <summary>Whether this entity is a person.</summary>
+    public bool IsPerson => string.Equals(Type, PersonType, StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Id} ({Name})";
+}

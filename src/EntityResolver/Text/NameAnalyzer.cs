@@ -1,0 +1,325 @@
+using System.Collections.Concurrent;
+
+namespace EntityResolver.Text;
+
+/// <summary>A name after analysis: its tokens, and the titles that stood before it.</summary>
+internal sealed class AnalyzedName
+{
+    public AnalyzedName(NameToken[] tokens, string[] titles, bool isAcronym)
+    {
+        Tokens = tokens;
+        Titles = titles;
+        IsAcronym = isAcronym;
+        int nameTokens = 0;
+        foreach (NameToken t in tokens)
+        {
+            if (t.Role == TokenRole.Name)
+            {
+                nameTokens++;
+            }
+        }
+
+        NameTokenCount = nameTokens;
+    }
+
+    public NameToken[] Tokens { get; }
+
+    /// <summary>Leading titles, ranks and honorifics, normalized ("field marshal", "المشير").</summary>
+    public string[] Titles { get; }
+
+    /// <summary>The name is an acronym (ISPR, or آئی ایس پی آر spelled out).</summary>
+    public bool IsAcronym { get; }
+
+    public int NameTokenCount { get; }
+
+    public bool IsEmpty => Tokens.Length == 0;
+}
+
+/// <summary>
+/// Turns a name into comparable tokens: tokenization, normalization, Arabic proclitics and
+/// article (للجيش, الدبيبة), compound heads joined (Abdul Hamid, عبد الحميد, ابو القاسم), names
+/// spelled as letters read as acronyms, leading titles split off, particles given their role.
+/// </summary>
+internal sealed class NameAnalyzer
+{
+    private const int MaxSharedCacheEntries = 200_000;
+    private static readonly ConcurrentDictionary<string, TokenForms> SharedCache = new(StringComparer.Ordinal);
+
+    private readonly Lexicon _lexicon;
+    private readonly ConcurrentDictionary<string, TokenForms>? _cache;
+
+    /// <summary>Creates an analyzer; <paramref name="cache"/> shares token forms (a registry build passes its own).</summary>
+    public NameAnalyzer(ConcurrentDictionary<string, TokenForms>? cache = null)
+    {
+        _lexicon = Lexicon.Default;
+        _cache = cache;
+    }
+
+    /// <summary>Analyzes a registry alias: honorifics are split off person names, nothing else.</summary>
+    public AnalyzedName AnalyzeAlias(string text, bool isPerson)
+    {
+        List<Piece> pieces = Split(text);
+        if (TryAcronym(pieces) is { } acronym)
+        {
+            return acronym;
+        }
+
+        int start = isPerson ? LeadingTitleEnd(pieces, honorificsOnly: true) : 0;
+        return Build(pieces, start);
+    }
+
+    /// <summary>
+    /// Analyzes a query. The primary reading drops leading titles; when titles were found, the
+    /// literal reading is returned too ("General Headquarters" is a name, not a rank).
+    /// </summary>
+    public (AnalyzedName Primary, AnalyzedName? Literal) AnalyzeQuery(string text)
+    {
+        List<Piece> pieces = Split(text);
+        if (TryAcronym(pieces) is { } acronym)
+        {
+            return (acronym, null);
+        }
+
+        int start = LeadingTitleEnd(pieces, honorificsOnly: false);
+        AnalyzedName primary = Build(pieces, start);
+        return (primary, start > 0 ? Build(pieces, 0) : null);
+    }
+
+    /// <summary>The comparable forms of one normalized token (cached).</summary>
+    public TokenForms Forms(string normalized)
+    {
+        var cache = _cache ?? SharedCache;
+        if (cache.TryGetValue(normalized, out TokenForms? forms))
+        {
+            return forms;
+        }
+
+        Script script = ScriptDetector.Of(normalized);
+        forms = new TokenForms(normalized, script, Romanizer.Romanize(normalized, script));
+        if (_cache is not null || SharedCache.Count < MaxSharedCacheEntries)
+        {
+            cache.TryAdd(normalized, forms);
+        }
+
+        return forms;
+    }
+
+    private readonly record struct Piece(string Normalized, string Text, bool AllCaps);
+
+    private static List<Piece> Split(string text)
+    {
+        var pieces = new List<Piece>();
+        foreach (RawToken raw in Tokenizer.Tokenize(text))
+        {
+            ReadOnlySpan<char> span = text.AsSpan(raw.Start, raw.Length);
+            string normalized = TextNormalizer.NormalizeToken(span);
+            if (normalized.Length == 0)
+            {
+                continue;
+            }
+
+            string written = span.ToString();
+            if (ScriptDetector.Of(normalized) == Script.Arabic)
+            {
+                SplitArabic(normalized, written, pieces);
+            }
+            else
+            {
+                SplitLatinHead(normalized, written, raw.AllCaps, pieces);
+            }
+        }
+
+        return pieces;
+    }
+
+    private static void SplitArabic(string token, string written, List<Piece> pieces)
+    {
+        // Proclitic li- + article (للجيش), conjunction/preposition + article (والجيش, بالجيش).
+        if (token.Length >= 4 && token.StartsWith("لل", StringComparison.Ordinal))
+        {
+            token = token[2..];
+        }
+        else if (token.Length >= 5 && (token.StartsWith("وال", StringComparison.Ordinal) || token.StartsWith("بال", StringComparison.Ordinal)
+            || token.StartsWith("كال", StringComparison.Ordinal) || token.StartsWith("فال", StringComparison.Ordinal)))
+        {
+            token = token[3..];
+        }
+
+        // Joined compound heads: عبدالحميد, ابوالقاسم.
+        foreach (string head in (ReadOnlySpan<string>)["عبد", "ابو"])
+        {
+            if (token.Length >= head.Length + 2 && token.StartsWith(head, StringComparison.Ordinal))
+            {
+                pieces.Add(new Piece(head, written, false));
+                token = token[head.Length..];
+                break;
+            }
+        }
+
+        if (token.Length >= 4 && token.StartsWith("ال", StringComparison.Ordinal) && token != "الله")
+        {
+            token = token[2..];
+        }
+
+        pieces.Add(new Piece(token, written, false));
+    }
+
+    private static void SplitLatinHead(string token, string written, bool allCaps, List<Piece> pieces)
+    {
+        foreach (string head in (ReadOnlySpan<string>)["abdul", "abdel", "abdur", "abdus", "abdal"])
+        {
+            if (token.Length >= head.Length + 3 && token.StartsWith(head, StringComparison.Ordinal))
+            {
+                pieces.Add(new Piece(head, written, false));
+                pieces.Add(new Piece(token[head.Length..], written, false));
+                return;
+            }
+        }
+
+        pieces.Add(new Piece(token, written, allCaps));
+    }
+
+    private AnalyzedName? TryAcronym(List<Piece> pieces)
+    {
+        if (pieces.Count == 1 && pieces[0].AllCaps && pieces[0].Normalized.Length <= 8)
+        {
+            return new AnalyzedName([new NameToken(Forms(pieces[0].Normalized), TokenRole.Name, pieces[0].Text, false)], [], isAcronym: true);
+        }
+
+        if (pieces.Count < 2)
+        {
+            return null;
+        }
+
+        Span<char> letters = stackalloc char[pieces.Count];
+        for (int i = 0; i < pieces.Count; i++)
+        {
+            if (!_lexicon.LetterNames.TryGetValue(pieces[i].Normalized, out char letter))
+            {
+                return null;
+            }
+
+            letters[i] = letter;
+        }
+
+        string acronym = new(letters);
+        string written = string.Join(' ', pieces.Select(p => p.Text));
+        return new AnalyzedName([new NameToken(Forms(acronym), TokenRole.Name, written, false)], [], isAcronym: true);
+    }
+
+    /// <summary>Index of the first token after the leading run of titles (0 when none).</summary>
+    private int LeadingTitleEnd(List<Piece> pieces, bool honorificsOnly)
+    {
+        int i = 0;
+        int lastTitleEnd = 0;
+        while (i < pieces.Count)
+        {
+            int matched = 0;
+            TitleKind kind = TitleKind.Role;
+            if (_lexicon.Titles.TryGetValue(pieces[i].Normalized, out var phrases))
+            {
+                foreach (var (phrase, k) in phrases)
+                {
+                    if (i + phrase.Length <= pieces.Count && Matches(pieces, i, phrase))
+                    {
+                        matched = phrase.Length;
+                        kind = k;
+                        break;
+                    }
+                }
+            }
+
+            if (matched == 0 || (honorificsOnly && kind != TitleKind.Honorific))
+            {
+                break;
+            }
+
+            i += matched;
+            if (kind != TitleKind.Connector)
+            {
+                lastTitleEnd = i;
+            }
+        }
+
+        // Keep at least one token: a name that is all title words is read literally.
+        return lastTitleEnd >= pieces.Count ? 0 : lastTitleEnd;
+    }
+
+    private static bool Matches(List<Piece> pieces, int start, string[] phrase)
+    {
+        for (int k = 0; k < phrase.Length; k++)
+        {
+            if (!string.Equals(pieces[start + k].Normalized, phrase[k], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private AnalyzedName Build(List<Piece> pieces, int start)
+    {
+        var titles = new string[start];
+        for (int i = 0; i < start; i++)
+        {
+            titles[i] = pieces[i].Normalized;
+        }
+
+        var tokens = new List<NameToken>(pieces.Count - start);
+        for (int i = start; i < pieces.Count; i++)
+        {
+            Piece piece = pieces[i];
+            ParticleKind kind = _lexicon.ParticleOf(piece.Normalized, out string? canonical);
+            switch (kind)
+            {
+                case ParticleKind.Article when pieces.Count - start > 1:
+                    continue;
+                case ParticleKind.Head when i + 1 < pieces.Count:
+                    // Join the head with the next word, skipping an article (Abu al-Qasim).
+                    int next = i + 1;
+                    if (next + 1 < pieces.Count && _lexicon.ParticleOf(pieces[next].Normalized, out _) == ParticleKind.Article)
+                    {
+                        next++;
+                    }
+
+                    TokenForms tail = Forms(pieces[next].Normalized);
+                    TokenForms joined = Joined(canonical ?? Romanizer.Romanize(piece.Normalized, ScriptDetector.Of(piece.Normalized)), piece.Normalized, tail);
+                    string text = piece.Text == pieces[next].Text ? piece.Text : piece.Text + " " + pieces[next].Text;
+                    tokens.Add(new NameToken(joined, TokenRole.Name, text, false));
+                    i = next;
+                    continue;
+                case ParticleKind.Link:
+                    tokens.Add(new NameToken(Forms(piece.Normalized), TokenRole.Link, piece.Text, false));
+                    continue;
+                case ParticleKind.Stop when pieces.Count - start > 1:
+                    tokens.Add(new NameToken(Forms(piece.Normalized), TokenRole.Stop, piece.Text, false));
+                    continue;
+            }
+
+            TokenForms forms = Forms(piece.Normalized);
+            bool initial = forms.Script == Script.Latin && forms.Latin.Length == 1;
+            tokens.Add(new NameToken(forms, TokenRole.Name, piece.Text, initial));
+        }
+
+        return new AnalyzedName([.. tokens], titles, isAcronym: false);
+    }
+
+    private TokenForms Joined(string headLatin, string headNormalized, TokenForms tail)
+    {
+        string key = headNormalized + "\u0001" + tail.Normalized;
+        var cache = _cache ?? SharedCache;
+        if (cache.TryGetValue(key, out TokenForms? forms))
+        {
+            return forms;
+        }
+
+        forms = new TokenForms(headNormalized + tail.Normalized, tail.Script, headLatin + "-" + tail.Latin);
+        if (_cache is not null || SharedCache.Count < MaxSharedCacheEntries)
+        {
+            cache.TryAdd(key, forms);
+        }
+
+        return forms;
+    }
+}

@@ -1,0 +1,60 @@
+namespace EntityResolver.Text;
+
+/// <summary>The role a token plays inside a name.</summary>
+internal enum TokenRole : byte
+{
+    /// <summary>A name word: given name, surname, organization word.</summary>
+    Name,
+    /// <summary>A kinship link (bin, ibn): kept but barely weighted.</summary>
+    Link,
+    /// <summary>A function word (of, the, کی): kept but barely weighted.</summary>
+    Stop,
+}
+
+/// <summary>The forms of one normalized token that the matcher compares; shared and immutable.</summary>
+internal sealed class TokenForms
+{
+    public TokenForms(string normalized, Script script, string latin)
+    {
+        Normalized = normalized;
+        Script = script;
+        Latin = latin;
+        Phonetic = Phonetics.Encode(latin);
+        PhoneticWeight = Phonetics.Weight(Phonetic);
+        Skeleton = Phonetics.Skeleton(Phonetic);
+        foreach (string common in Lexicon.Default.CommonNamePhonetics)
+        {
+            if (Phonetics.Similarity(Phonetic, common, PhoneticWeight, Phonetics.Weight(common)) >= 0.84f)
+            {
+                IsCommonName = true;
+                break;
+            }
+        }
+    }
+
+    /// <summary>The normalized token (folded, lower case).</summary>
+    public string Normalized { get; }
+
+    public Script Script { get; }
+
+    /// <summary>Lower-case ASCII romanization.</summary>
+    public string Latin { get; }
+
+    /// <summary>Phonetic form (see <see cref="Phonetics"/>).</summary>
+    public string Phonetic { get; }
+
+    public float PhoneticWeight { get; }
+
+    /// <summary>Coarse consonant skeleton: the blocking key.</summary>
+    public string Skeleton { get; }
+
+    /// <summary>A non-discriminating given name (Muhammad, Syed, Ali...).</summary>
+    public bool IsCommonName { get; }
+}
+
+/// <summary>One token of an analyzed name.</summary>
+/// <param name="Forms">The comparable forms.</param>
+/// <param name="Role">Name word, link or stop word.</param>
+/// <param name="Text">The token as written (for explanations).</param>
+/// <param name="IsInitial">A single Latin letter (an initial).</param>
+internal sealed record NameToken(TokenForms Forms, TokenRole Role, string Text, bool IsInitial);

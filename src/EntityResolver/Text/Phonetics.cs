@@ -1,0 +1,241 @@
+namespace EntityResolver.Text;
+
+/// <summary>
+/// The phonetic form of a romanized token and the distances on it. The form keeps vowels but
+/// the distance charges little for them, because Arabic script does not write short vowels and
+/// Devanagari and Latin spellings of one name disagree on vowel length and quality.
+/// Symbols: vowels a e i o u; semivowels y w; consonants b d f g h j k l m n r s t z,
+/// x (kh), S (sh), C (ch). Digraphs are collapsed, doubled symbols merged, p/b, q/k, v/w merged.
+/// </summary>
+internal static class Phonetics
+{
+    private const float VowelCost = 0.3f;
+    private const float SemivowelCost = 0.5f;
+    private const float HCost = 0.7f;
+    private const float NearCost = 0.4f;
+
+    /// <summary>Converts a lower-case ASCII romanization to its phonetic form.</summary>
+    public static string Encode(ReadOnlySpan<char> latin)
+    {
+        Span<char> buffer = latin.Length <= 128 ? stackalloc char[latin.Length * 2] : new char[latin.Length * 2];
+        int n = 0;
+        for (int i = 0; i < latin.Length; i++)
+        {
+            char c = latin[i];
+            char next = i + 1 < latin.Length ? latin[i + 1] : '\0';
+            char symbol;
+            if (next == 'h' && c is 'k' or 'g' or 's' or 'c' or 'z' or 't' or 'd' or 'p' or 'b' or 'j')
+            {
+                symbol = c switch
+                {
+                    'k' => 'x',
+                    'g' => 'g',
+                    's' => 'S',
+                    'c' => 'C',
+                    'z' => 'j',
+                    't' => 't',
+                    'd' => 'd',
+                    'p' => 'f',
+                    'b' => 'b',
+                    _ => 'j',
+                };
+                i++;
+            }
+            else
+            {
+                switch (c)
+                {
+                    case 'c':
+                        symbol = next is 'e' or 'i' or 'y' ? 's' : next == 'k' ? '\0' : 'k';
+                        break;
+                    case 'q': symbol = 'k'; break;
+                    case 'v': symbol = 'w'; break;
+                    case 'p': symbol = 'b'; break;
+                    case 'x':
+                        AppendSymbol(buffer, ref n, 'k');
+                        symbol = 's';
+                        break;
+                    default:
+                        symbol = c is (>= 'a' and <= 'z') or (>= '0' and <= '9') ? c : '\0';
+                        break;
+                }
+            }
+
+            if (symbol != '\0')
+            {
+                AppendSymbol(buffer, ref n, symbol);
+            }
+        }
+
+        // A final h after a vowel is not pronounced in most romanized names (Shah, Dbeibeh).
+        if (n >= 2 && buffer[n - 1] == 'h' && IsVowel(buffer[n - 2]))
+        {
+            n--;
+        }
+
+        return new string(buffer[..n]);
+    }
+
+    private static void AppendSymbol(Span<char> buffer, ref int n, char symbol)
+    {
+        if (n > 0 && buffer[n - 1] == symbol)
+        {
+            return;
+        }
+
+        buffer[n++] = symbol;
+    }
+
+    public static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
+
+    /// <summary>Cost of inserting or deleting one symbol.</summary>
+    public static float IndelCost(char c) => IsVowel(c) ? VowelCost : c is 'y' or 'w' ? SemivowelCost : c == 'h' ? HCost : 1f;
+
+    /// <summary>Cost of substituting <paramref name="a"/> by <paramref name="b"/>.</summary>
+    public static float SubstitutionCost(char a, char b)
+    {
+        if (a == b)
+        {
+            return 0f;
+        }
+
+        bool va = IsVowel(a), vb = IsVowel(b);
+        if (va && vb)
+        {
+            return VowelCost;
+        }
+
+        if ((a == 'y' && b is 'i' or 'e') || (b == 'y' && a is 'i' or 'e') || (a == 'w' && b is 'u' or 'o') || (b == 'w' && a is 'u' or 'o'))
+        {
+            return 0.2f;
+        }
+
+        return IsNear(a, b) ? NearCost : 1f;
+    }
+
+    private static bool IsNear(char a, char b)
+    {
+        if (a > b)
+        {
+            (a, b) = (b, a);
+        }
+
+        return (a, b) switch
+        {
+            ('d', 'z') or ('s', 'z') or ('j', 'z') or ('g', 'j') or ('g', 'k') or ('k', 'x') or ('h', 'x') or ('g', 'x')
+                or ('S', 's') or ('C', 'S') or ('C', 'j') or ('d', 't') or ('m', 'n') or ('s', 't') or ('j', 'y') or ('S', 'j') => true,
+            _ => false,
+        };
+    }
+
+    /// <summary>Total weight of a form: the cost of deleting all of it.</summary>
+    public static float Weight(ReadOnlySpan<char> form)
+    {
+        float w = 0f;
+        foreach (char c in form)
+        {
+            w += IndelCost(c);
+        }
+
+        return w;
+    }
+
+    /// <summary>
+    /// Similarity in [0, 1] of two phonetic forms: one minus the weighted edit distance over the
+    /// larger of the two weights. No allocation for forms up to 64 symbols.
+    /// </summary>
+    public static float Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b, float weightA, float weightB)
+    {
+        if (a.SequenceEqual(b))
+        {
+            return a.IsEmpty ? 0f : 1f;
+        }
+
+        float norm = MathF.Max(weightA, weightB);
+        if (norm <= 0f)
+        {
+            return 0f;
+        }
+
+        float d = Distance(a, b);
+        return MathF.Max(0f, 1f - (d / norm));
+    }
+
+    /// <summary>Weighted edit distance (two-row dynamic programme).</summary>
+    public static float Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        int m = b.Length;
+        Span<float> prev = m < 64 ? stackalloc float[m + 1] : new float[m + 1];
+        Span<float> cur = m < 64 ? stackalloc float[m + 1] : new float[m + 1];
+        prev[0] = 0f;
+        for (int j = 1; j <= m; j++)
+        {
+            prev[j] = prev[j - 1] + IndelCost(b[j - 1]);
+        }
+
+        for (int i = 1; i <= a.Length; i++)
+        {
+            char ca = a[i - 1];
+            float del = IndelCost(ca);
+            cur[0] = prev[0] + del;
+            for (int j = 1; j <= m; j++)
+            {
+                char cb = b[j - 1];
+                float best = prev[j - 1] + SubstitutionCost(ca, cb);
+                float up = prev[j] + del;
+                if (up < best)
+                {
+                    best = up;
+                }
+
+                float left = cur[j - 1] + IndelCost(cb);
+                if (left < best)
+                {
+                    best = left;
+                }
+
+                cur[j] = best;
+            }
+
+            Span<float> t = prev;
+            prev = cur;
+            cur = t;
+        }
+
+        return prev[m];
+    }
+
+    /// <summary>
+    /// The consonant skeleton used as a blocking key: vowels dropped, y and w kept only first,
+    /// consonants merged into coarse classes (t/d, s/z/sh/ch/j, k/g/kh).
+    /// </summary>
+    public static string Skeleton(ReadOnlySpan<char> form)
+    {
+        Span<char> buffer = form.Length <= 128 ? stackalloc char[form.Length] : new char[form.Length];
+        int n = 0;
+        for (int i = 0; i < form.Length; i++)
+        {
+            char c = form[i];
+            if (IsVowel(c) || (c is 'y' or 'w' && i > 0))
+            {
+                continue;
+            }
+
+            char k = c switch
+            {
+                'd' => 't',
+                'z' or 'S' or 'C' or 'j' => 's',
+                'g' or 'x' => 'k',
+                _ => c,
+            };
+            if (n > 0 && buffer[n - 1] == k)
+            {
+                continue;
+            }
+
+            buffer[n++] = k;
+        }
+
+        return new string(buffer[..n]);
+    }
+}

@@ -1,0 +1,259 @@
+using System.Globalization;
+using System.Text;
+
+namespace EntityResolver.Text;
+
+/// <summary>
+/// Name-aware romanization of one normalized token to lower-case ASCII. Built-in rules (tables
+/// embedded under Data/translit) cover Arabic script (Arabic, Urdu, Persian), Devanagari and
+/// Cyrillic, where ICU's general transliterators are wrong for names: ICU keeps Devanagari's
+/// inherent vowel (हफ़्तार becomes "haphatara") and leaves Urdu letters untouched. Other
+/// scripts go through ICU (<see cref="Icu"/>), cached; Latin loses its diacritics.
+/// </summary>
+internal static class Romanizer
+{
+    private static readonly Dictionary<char, (string Latin, char Class)> Arabic = LoadArabic();
+    private static readonly Dictionary<char, (string Latin, char Class, string? Nukta)> Devanagari = LoadDevanagari();
+    private static readonly Dictionary<char, string> Cyrillic = LoadCyrillic();
+
+    public static string Romanize(string token, Script script) => script switch
+    {
+        Script.Latin => LatinToAscii(token),
+        Script.Arabic => RomanizeArabic(token),
+        Script.Devanagari => RomanizeDevanagari(token),
+        Script.Cyrillic => RomanizeCyrillic(token),
+        Script.Other => Icu.ToLatin(token) is { Length: > 0 } latin ? LatinToAscii(latin) : token,
+        _ => LatinToAscii(token),
+    };
+
+    /// <summary>Drops diacritics and maps the Latin letters that do not decompose.</summary>
+    internal static string LatinToAscii(string token)
+    {
+        bool ascii = true;
+        foreach (char c in token)
+        {
+            if (c >= 0x80 || c is >= 'A' and <= 'Z' || !char.IsAsciiLetterOrDigit(c))
+            {
+                ascii = false;
+                break;
+            }
+        }
+
+        if (ascii)
+        {
+            return token;
+        }
+
+        string decomposed = token.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (char ch in decomposed)
+        {
+            char c = char.ToLowerInvariant(ch);
+            if (c < 0x80)
+            {
+                if (char.IsAsciiLetterOrDigit(c))
+                {
+                    sb.Append(c);
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case 'ß': sb.Append("ss"); break;
+                case 'æ': sb.Append("ae"); break;
+                case 'œ': sb.Append("oe"); break;
+                case 'ø': sb.Append('o'); break;
+                case 'ł': sb.Append('l'); break;
+                case 'đ' or 'ð': sb.Append('d'); break;
+                case 'þ': sb.Append("th"); break;
+                case 'ı': sb.Append('i'); break;
+                case 'ħ': sb.Append('h'); break;
+                default:
+                    UnicodeCategory cat = CharUnicodeInfo.GetUnicodeCategory(c);
+                    if (cat is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.ModifierLetter)
+                        && char.IsLetterOrDigit(c))
+                    {
+                        // A letter of another script inside a Latin token: keep it, compared as written.
+                        sb.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static string RomanizeArabic(string token)
+    {
+        var sb = new StringBuilder(token.Length * 2);
+        for (int i = 0; i < token.Length; i++)
+        {
+            char c = token[i];
+            if (!Arabic.TryGetValue(c, out var entry))
+            {
+                if (char.IsAsciiLetterOrDigit(c))
+                {
+                    sb.Append(c);
+                }
+
+                continue;
+            }
+
+            char next = i + 1 < token.Length ? token[i + 1] : '\0';
+            switch (entry.Class)
+            {
+                case 'W':
+                    sb.Append(i == 0 || next == '\u0627' ? "w" : "u");
+                    break;
+                case 'Y':
+                    sb.Append(i == 0 || next is '\u0627' or '\u0648' ? "y" : "i");
+                    break;
+                case 'H':
+                    sb.Append(i == token.Length - 1 && i > 0 ? "a" : "h");
+                    break;
+                default:
+                    sb.Append(entry.Latin);
+                    break;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static string RomanizeDevanagari(string token)
+    {
+        // Syllables: onset (Latin) and vowel; vowel null = inherent schwa, "" = none (virama).
+        var onsets = new List<string>(token.Length);
+        var vowels = new List<string?>(token.Length);
+        for (int i = 0; i < token.Length; i++)
+        {
+            char c = token[i];
+            if (!Devanagari.TryGetValue(c, out var entry))
+            {
+                if (char.IsAsciiLetterOrDigit(c))
+                {
+                    onsets.Add(c.ToString());
+                    vowels.Add(string.Empty);
+                }
+
+                continue;
+            }
+
+            switch (entry.Class)
+            {
+                case 'C':
+                    bool nukta = i + 1 < token.Length && token[i + 1] == '\u093C';
+                    onsets.Add(nukta && entry.Nukta is not null ? entry.Nukta : entry.Latin);
+                    vowels.Add(null);
+                    break;
+                case 'V':
+                    onsets.Add(string.Empty);
+                    vowels.Add(entry.Latin);
+                    break;
+                case 'M':
+                    if (vowels.Count > 0 && vowels[^1] is null)
+                    {
+                        vowels[^1] = entry.Latin;
+                    }
+                    else
+                    {
+                        onsets.Add(string.Empty);
+                        vowels.Add(entry.Latin);
+                    }
+
+                    break;
+                case 'X':
+                    if (vowels.Count > 0 && vowels[^1] is null)
+                    {
+                        vowels[^1] = string.Empty;
+                    }
+
+                    break;
+                case 'N':
+                    if (vowels.Count > 0 && vowels[^1] is null)
+                    {
+                        vowels[^1] = "a";
+                    }
+
+                    onsets.Add(entry.Latin);
+                    vowels.Add(string.Empty);
+                    break;
+            }
+        }
+
+        // Schwa deletion: drop the final inherent vowel, and a medial one between two
+        // pronounced vowels (सरदार is "sardar", शहबाज़ is "shahbaz").
+        int count = onsets.Count;
+        var result = new StringBuilder(token.Length * 2);
+        bool previousHasVowel = false;
+        for (int k = 0; k < count; k++)
+        {
+            string? v = vowels[k];
+            if (v is null)
+            {
+                bool last = k == count - 1;
+                bool nextHasVowel = k + 1 < count && (vowels[k + 1] is { } nv ? nv.Length > 0 : k + 1 < count - 1);
+                v = (last && count > 1) || (k > 0 && previousHasVowel && nextHasVowel) ? string.Empty : "a";
+            }
+
+            result.Append(onsets[k]).Append(v);
+            previousHasVowel = v.Length > 0;
+        }
+
+        return result.ToString();
+    }
+
+    private static string RomanizeCyrillic(string token)
+    {
+        var sb = new StringBuilder(token.Length * 2);
+        foreach (char c in token)
+        {
+            if (Cyrillic.TryGetValue(c, out string? latin))
+            {
+                sb.Append(latin);
+            }
+            else if (char.IsAsciiLetterOrDigit(c))
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static Dictionary<char, (string, char)> LoadArabic()
+    {
+        var map = new Dictionary<char, (string, char)>();
+        foreach (string[] row in ResourceData.ReadTable("translit/arabic.tsv"))
+        {
+            map[row[0][0]] = (row.Length > 1 ? row[1] : string.Empty, row.Length > 2 && row[2].Length > 0 ? row[2][0] : 'C');
+        }
+
+        return map;
+    }
+
+    private static Dictionary<char, (string, char, string?)> LoadDevanagari()
+    {
+        var map = new Dictionary<char, (string, char, string?)>();
+        foreach (string[] row in ResourceData.ReadTable("translit/devanagari.tsv"))
+        {
+            map[row[0][0]] = (row[1], row[2][0], row.Length > 3 && row[3].Length > 0 ? row[3] : null);
+        }
+
+        return map;
+    }
+
+    private static Dictionary<char, string> LoadCyrillic()
+    {
+        var map = new Dictionary<char, string>();
+        foreach (string[] row in ResourceData.ReadTable("translit/cyrillic.tsv"))
+        {
+            map[row[0][0]] = row.Length > 1 ? row[1] : string.Empty;
+        }
+
+        return map;
+    }
+}
