@@ -1,1 +1,0 @@
-namespace EntityResolver.Tests; public class SmokeTests { [Fact] public void Works() => Assert.True(true); }
