@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 using EntityResolver.Text;
 
 namespace EntityResolver.Indexing;
@@ -6,50 +6,155 @@ namespace EntityResolver.Indexing;
 /// <summary>
 /// Inverted index from blocking keys to aliases. A token's keys are its consonant skeleton and,
 /// for skeletons of three or more classes, each skeleton with one class deleted (symmetric
-/// deletion: two tokens one edit apart share a key). Acronyms have keys of their own. Built
-/// once, immutable, safe for concurrent readers.
+/// deletion: two tokens one edit apart share a key). Acronyms have keys of their own.
 /// </summary>
+/// <remarks>
+/// Postings are stored compactly: every key has an id, and the alias ids of key <c>k</c> are
+/// <c>_postings[_offsets[k].._offsets[k + 1]]</c>, ascending (one shared <see cref="int"/> array,
+/// no per-key object). Built once, immutable, safe for any number of concurrent readers.
+/// </remarks>
 internal sealed class CandidateIndex
 {
-    private readonly FrozenDictionary<string, int[]> _postings;
+    private readonly Dictionary<string, int> _keys;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly string[] _keyNames;
+    private readonly int[] _offsets;
+    private readonly int[] _postings;
 
-    private CandidateIndex(FrozenDictionary<string, int[]> postings) => _postings = postings;
+    private CandidateIndex(string[] keyNames, int[] offsets, int[] postings, int aliasCount)
+    {
+        _keyNames = keyNames;
+        _offsets = offsets;
+        _postings = postings;
+        AliasCount = aliasCount;
+        _keys = new Dictionary<string, int>(keyNames.Length, StringComparer.Ordinal);
+        for (int i = 0; i < keyNames.Length; i++)
+        {
+            _keys.Add(keyNames[i], i);
+        }
 
-    public int KeyCount => _postings.Count;
+        _lookup = _keys.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public int KeyCount => _keyNames.Length;
+
+    /// <summary>The number of aliases the postings refer to.</summary>
+    public int AliasCount { get; }
+
+    /// <summary>The number of (key, alias) postings.</summary>
+    public int PostingCount => _postings.Length;
+
+    /// <summary>Managed bytes held by the postings and key table (approximate).</summary>
+    public long ApproximateBytes
+    {
+        get
+        {
+            long bytes = (_postings.Length + _offsets.Length) * 4L;
+            foreach (string k in _keyNames)
+            {
+                bytes += 22 + (2L * k.Length) + 8 + 24; // string object, array slot, dictionary entry
+            }
+
+            return bytes;
+        }
+    }
 
     public static CandidateIndex Build(IReadOnlyList<AliasRecord> aliases)
     {
-        var lists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        for (int a = 0; a < aliases.Count; a++)
+        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keyNames = new List<string>();
+        var bySkeleton = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var counts = new List<int>();
+        var scratch = new HashSet<string>(StringComparer.Ordinal);
+        var aliasKeys = new List<int>(32);
+
+        int KeyIdOf(string key)
         {
-            keys.Clear();
-            AliasRecord alias = aliases[a];
+            if (!keys.TryGetValue(key, out int id))
+            {
+                id = keyNames.Count;
+                keys.Add(key, id);
+                keyNames.Add(key);
+                counts.Add(0);
+            }
+
+            return id;
+        }
+
+        int[] SkeletonKeys(string skeleton)
+        {
+            if (!bySkeleton.TryGetValue(skeleton, out int[]? ids))
+            {
+                scratch.Clear();
+                AddKeys(skeleton, scratch);
+                ids = new int[scratch.Count];
+                int i = 0;
+                foreach (string k in scratch)
+                {
+                    ids[i++] = KeyIdOf(k);
+                }
+
+                bySkeleton.Add(skeleton, ids);
+            }
+
+            return ids;
+        }
+
+        void CollectKeys(AliasRecord alias)
+        {
+            aliasKeys.Clear();
             foreach (NameToken token in alias.Name.Tokens)
             {
-                if (token.Role == TokenRole.Name)
+                if (token.Role == TokenRole.Name && token.Forms.Skeleton.Length > 0)
                 {
-                    AddKeys(token.Forms.Skeleton, keys);
+                    foreach (int id in SkeletonKeys(token.Forms.Skeleton))
+                    {
+                        if (!aliasKeys.Contains(id))
+                        {
+                            aliasKeys.Add(id);
+                        }
+                    }
                 }
             }
 
             if (alias.Acronym is not null)
             {
-                keys.Add(AcronymKey(alias.Acronym));
-            }
-
-            foreach (string key in keys)
-            {
-                if (!lists.TryGetValue(key, out var list))
+                int id = KeyIdOf(AcronymKey(alias.Acronym));
+                if (!aliasKeys.Contains(id))
                 {
-                    lists[key] = list = [];
+                    aliasKeys.Add(id);
                 }
-
-                list.Add(a);
             }
         }
 
-        return new CandidateIndex(lists.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal));
+        // Pass 1: count postings per key. Pass 2: fill, in alias order (so each list is ascending).
+        for (int a = 0; a < aliases.Count; a++)
+        {
+            CollectKeys(aliases[a]);
+            foreach (int id in aliasKeys)
+            {
+                counts[id]++;
+            }
+        }
+
+        var offsets = new int[keyNames.Count + 1];
+        for (int k = 0; k < keyNames.Count; k++)
+        {
+            offsets[k + 1] = offsets[k] + counts[k];
+        }
+
+        var postings = new int[offsets[^1]];
+        int[] cursor = offsets[..^1];
+        for (int a = 0; a < aliases.Count; a++)
+        {
+            CollectKeys(aliases[a]);
+            foreach (int id in aliasKeys)
+            {
+                postings[cursor[id]++] = a;
+            }
+        }
+
+        return new CandidateIndex([.. keyNames], offsets, postings, aliases.Count);
     }
 
     public static string AcronymKey(string acronym) => "#" + acronym;
@@ -72,6 +177,74 @@ internal sealed class CandidateIndex
         }
     }
 
+    /// <summary>The id of a key, or -1 when no alias is posted under it. No allocation.</summary>
+    public int KeyId(ReadOnlySpan<char> key) => _lookup.TryGetValue(key, out int id) ? id : -1;
+
+    /// <summary>The aliases posted under key <paramref name="keyId"/>, ascending.</summary>
+    public ReadOnlySpan<int> Postings(int keyId) => _postings.AsSpan(_offsets[keyId], _offsets[keyId + 1] - _offsets[keyId]);
+
+    /// <summary>The number of aliases posted under key <paramref name="keyId"/>.</summary>
+    public int PostingLength(int keyId) => _offsets[keyId + 1] - _offsets[keyId];
+
     /// <summary>The aliases posted under <paramref name="key"/> (empty when none).</summary>
-    public ReadOnlySpan<int> Postings(string key) => _postings.TryGetValue(key, out int[]? list) ? list : [];
+    public ReadOnlySpan<int> Postings(string key)
+    {
+        int id = KeyId(key);
+        return id < 0 ? [] : Postings(id);
+    }
+
+    /// <summary>Writes the index (keys, offsets, postings) to a snapshot.</summary>
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(AliasCount);
+        writer.Write(_keyNames.Length);
+        foreach (string k in _keyNames)
+        {
+            writer.Write(k);
+        }
+
+        WriteInts(writer, _offsets);
+        WriteInts(writer, _postings);
+    }
+
+    /// <summary>Reads an index written by <see cref="Write"/>.</summary>
+    public static CandidateIndex Read(BinaryReader reader)
+    {
+        int aliasCount = reader.ReadInt32();
+        int keyCount = reader.ReadInt32();
+        var names = new string[keyCount];
+        for (int i = 0; i < keyCount; i++)
+        {
+            names[i] = reader.ReadString();
+        }
+
+        int[] offsets = ReadInts(reader);
+        int[] postings = ReadInts(reader);
+        if (offsets.Length != keyCount + 1 || offsets[^1] != postings.Length)
+        {
+            throw new InvalidDataException("Snapshot index is inconsistent (offsets do not match postings).");
+        }
+
+        return new CandidateIndex(names, offsets, postings, aliasCount);
+    }
+
+    private static void WriteInts(BinaryWriter writer, int[] values)
+    {
+        writer.Write(values.Length);
+        writer.Write(MemoryMarshal.AsBytes(values.AsSpan()));
+    }
+
+    private static int[] ReadInts(BinaryReader reader)
+    {
+        int length = reader.ReadInt32();
+        if (length < 0)
+        {
+            throw new InvalidDataException("Snapshot index has a negative array length.");
+        }
+
+        var values = new int[length];
+        Span<byte> bytes = MemoryMarshal.AsBytes(values.AsSpan());
+        reader.BaseStream.ReadExactly(bytes);
+        return values;
+    }
 }

@@ -22,7 +22,6 @@ public sealed class NameResolver
     /// <summary>The most names a query may have, in UTF-16 code units; longer input is a caller error.</summary>
     public const int MaxNameLength = 1024;
 
-    private const int CandidateBudget = 4096;
     private readonly NameAnalyzer _analyzer = new();
     private readonly ScoringModel _model;
 
@@ -84,8 +83,9 @@ public sealed class NameResolver
             ? new[] { new PreparedName(primary, Registry.Statistics) }
             : [new PreparedName(primary, Registry.Statistics), new PreparedName(literal, Registry.Statistics)];
 
-        var best = new Dictionary<int, (float Score, int Alias, int Reading)>();
-        foreach (int aliasIndex in Candidates(readings))
+        ReadOnlySpan<int> candidates = Candidates(readings);
+        var best = new Dictionary<int, (float Score, int Alias, int Reading)>(candidates.Length);
+        foreach (int aliasIndex in candidates)
         {
             AliasRecord alias = Registry.Aliases[aliasIndex];
             Entity entity = Registry.EntityAt(alias.EntityIndex);
@@ -131,43 +131,30 @@ public sealed class NameResolver
         return [.. names.Select(n => Resolve(n, options))];
     }
 
-    /// <summary>The candidate aliases: postings of the query's blocking keys, rarest keys first, within a budget.</summary>
-    private HashSet<int> Candidates(PreparedName[] readings)
+    /// <summary>
+    /// The candidate aliases of a query (best first by shared rare keys), as an array: for tests
+    /// and benchmarks that measure the index's recall.
+    /// </summary>
+    internal int[] CandidateAliases(string name)
     {
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (PreparedName reading in readings)
+        var (primary, literal) = _analyzer.AnalyzeQuery(name);
+        if (primary.IsEmpty)
         {
-            foreach (NameToken t in reading.Name.Tokens)
-            {
-                if (t.Role == TokenRole.Name)
-                {
-                    CandidateIndex.AddKeys(t.Forms.Skeleton, keys);
-                }
-            }
-
-            if (reading.Name.IsAcronym)
-            {
-                keys.Add(CandidateIndex.AcronymKey(reading.Name.Tokens[0].Forms.Latin));
-            }
+            return [];
         }
 
-        var ordered = keys.Select(k => (Key: k, Count: Registry.Index.Postings(k).Length)).Where(k => k.Count > 0).OrderBy(k => k.Count).ToList();
-        var candidates = new HashSet<int>();
-        foreach (var (key, count) in ordered)
-        {
-            if (candidates.Count > 0 && candidates.Count + count > CandidateBudget)
-            {
-                break;
-            }
-
-            foreach (int a in Registry.Index.Postings(key))
-            {
-                candidates.Add(a);
-            }
-        }
-
-        return candidates;
+        PreparedName[] readings = literal is null
+            ? [new PreparedName(primary, Registry.Statistics)]
+            : [new PreparedName(primary, Registry.Statistics), new PreparedName(literal, Registry.Statistics)];
+        return Candidates(readings).ToArray();
     }
+
+    /// <summary>
+    /// The candidate aliases: the query's blocking keys, rarest first, each alias weighted by the
+    /// rare words it shares with the query; the best few go to full scoring (see
+    /// <see cref="CandidateSearch"/>). The span is pooled per thread: valid until the next query.
+    /// </summary>
+    private ReadOnlySpan<int> Candidates(PreparedName[] readings) => CandidateSearch.Find(Registry.Index, readings);
 
     private MatchExplanation Explain(PreparedName query, AliasRecord alias, Entity entity)
     {
