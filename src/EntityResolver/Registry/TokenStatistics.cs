@@ -22,6 +22,12 @@ internal sealed class TokenStatistics
         MaxWeight = MathF.Log(1f + _entityCount);
     }
 
+    /// <summary>Entities per skeleton (written to snapshots).</summary>
+    public FrozenDictionary<string, int> DocumentFrequency => _documentFrequency;
+
+    /// <summary>The number of entities the frequencies were counted over.</summary>
+    public int EntityCount => _entityCount;
+
     /// <summary>The weight of a token never seen in the registry.</summary>
     public float MaxWeight { get; }
 

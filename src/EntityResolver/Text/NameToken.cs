@@ -32,6 +32,18 @@ internal sealed class TokenForms
         }
     }
 
+    /// <summary>Restores forms computed earlier (a registry snapshot): nothing is recomputed.</summary>
+    public TokenForms(string normalized, Script script, string latin, string phonetic, float phoneticWeight, string skeleton, bool isCommonName)
+    {
+        Normalized = normalized;
+        Script = script;
+        Latin = latin;
+        Phonetic = phonetic;
+        PhoneticWeight = phoneticWeight;
+        Skeleton = skeleton;
+        IsCommonName = isCommonName;
+    }
+
     /// <summary>The normalized token (folded, lower case).</summary>
     public string Normalized { get; }
 

@@ -1,0 +1,131 @@
+using BenchmarkDotNet.Attributes;
+using EntityResolver.DataGen;
+using EntityResolver.Indexing;
+using EntityResolver.Matching;
+using EntityResolver.Text;
+using FuzzySharp;
+
+namespace EntityResolver.Benchmarks;
+
+/// <summary>The hot path pieces on the 10k registry: preparing a query and scoring one pair.</summary>
+public class HotPathBenchmarks
+{
+    private EntityRegistry _registry = null!;
+    private NameAnalyzer _analyzer = null!;
+    private PreparedName _query = null!;
+    private AliasRecord _alias = null!;
+    private string _text = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _registry = Accuracy.Load("10k");
+        _analyzer = new NameAnalyzer();
+        GeneratedQuery q = BenchData.Queries("10k").First(q => q.GoldId is not null && q.Noise.Contains("typo", StringComparison.Ordinal));
+        _text = q.Text;
+        _query = Prepare();
+        _registry.TryGetEntity(q.GoldId!, out Entity? gold);
+        int entityIndex = _registry.Entities.ToList().IndexOf(gold!);
+        _alias = _registry.Aliases.First(a => a.EntityIndex == entityIndex);
+    }
+
+    /// <summary>Normalize, romanize, tokenize and weight a query (token forms cached after first sight).</summary>
+    [Benchmark]
+    public float PrepareQuery() => Prepare().TotalWeight;
+
+    /// <summary>Align and score one (query, alias) pair: the per-candidate cost; must not allocate.</summary>
+    [Benchmark]
+    public float ScorePair() => ScoringModel.Default.Score(PairScorer.Compute(_query, _alias, isPerson: true));
+
+    private PreparedName Prepare() => new(_analyzer.AnalyzeQuery(_text).Primary, _registry.Statistics);
+}
+
+/// <summary>
+/// Resolution against FuzzySharp's brute force (<c>Process.ExtractOne</c> over every name, the
+/// baseline) on the same 16 queries per operation, at 10k and 100k entities.
+/// </summary>
+public class ResolveVsFuzzySharpBenchmarks
+{
+    private const int QueriesPerOp = 16;
+    private NameResolver _resolver = null!;
+    private string[] _choices = [];
+    private string[] _queries = [];
+
+    [Params("10k", "100k")]
+    public string Size { get; set; } = "10k";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        EntityRegistry registry = Accuracy.Load(Size);
+        _resolver = new NameResolver(registry);
+        _choices = Accuracy.Choices(registry).Choices;
+        _queries = [.. BenchData.Queries(Size).Take(QueriesPerOp).Select(q => q.Text)];
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = QueriesPerOp)]
+    public int FuzzySharpExtractOne()
+    {
+        int sum = 0;
+        foreach (string q in _queries)
+        {
+            sum += Process.ExtractOne(q, _choices)?.Index ?? 0;
+        }
+
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = QueriesPerOp)]
+    public int Resolve()
+    {
+        int sum = 0;
+        foreach (string q in _queries)
+        {
+            sum += _resolver.Resolve(q).Count;
+        }
+
+        return sum;
+    }
+}
+
+/// <summary>Resolution latency against registry size (one query per operation, averaged over 256 queries).</summary>
+public class ResolveScalingBenchmarks
+{
+    private const int QueriesPerOp = 256;
+    private NameResolver _resolver = null!;
+    private string[] _queries = [];
+
+    [Params("10k", "100k", "1m")]
+    public string Size { get; set; } = "10k";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _resolver = new NameResolver(Accuracy.Load(Size));
+        _queries = [.. BenchData.Queries(Size).Skip(100).Take(QueriesPerOp).Select(q => q.Text)];
+    }
+
+    [Benchmark(OperationsPerInvoke = QueriesPerOp)]
+    public int Resolve()
+    {
+        int sum = 0;
+        foreach (string q in _queries)
+        {
+            sum += _resolver.Resolve(q).Count;
+        }
+
+        return sum;
+    }
+}
+
+/// <summary>Building the candidate index over the analyzed aliases of the 100k registry.</summary>
+public class BuildIndexBenchmarks
+{
+    private EntityRegistry _registry = null!;
+
+    [GlobalSetup]
+    public void Setup() => _registry = Accuracy.Load("100k");
+
+    [Benchmark]
+    public int BuildIndex() => CandidateIndex.Build(_registry.Aliases).KeyCount;
+}

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Globalization;
+using EntityResolver.DataGen;
+using EntityResolver.Matching;
+using EntityResolver.Registry;
+using EntityResolver.Text;
+
+namespace EntityResolver.Benchmarks;
+
+/// <summary>
+/// The figures BenchmarkDotNet does not give: build and snapshot times, memory per alias, per-query
+/// latency percentiles from a plain single-threaded loop, index recall against brute force, accuracy.
+/// </summary>
+internal static class Measure
+{
+    public static void Run(string size, int recallQueries)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        string path = BenchData.RegistryPath(size);
+        List<GeneratedQuery> queries = BenchData.Queries(size);
+        Console.WriteLine($"registry {path}");
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        long baseline = GC.GetTotalMemory(true);
+        var sw = Stopwatch.StartNew();
+        List<Entity> entities = RegistryReader.ReadFile(path);
+        double readMs = sw.Elapsed.TotalMilliseconds;
+        sw.Restart();
+        EntityRegistry registry = EntityRegistry.Create(entities);
+        double buildMs = sw.Elapsed.TotalMilliseconds;
+        entities = null!;
+        long bytes = GC.GetTotalMemory(true) - baseline;
+        GC.KeepAlive(registry);
+        Console.WriteLine(string.Create(inv, $"entities {registry.Count}, aliases {registry.NameCount}, index keys {registry.Index.KeyCount}, postings {registry.Index.PostingCount}"));
+        Console.WriteLine(string.Create(inv, $"read JSONL {readMs:F0} ms, build (analyze + statistics + index) {buildMs:F0} ms, total {readMs + buildMs:F0} ms"));
+        Console.WriteLine(string.Create(inv, $"memory: registry {bytes / 1048576.0:F1} MiB = {bytes / (double)registry.NameCount:F0} B per alias (index {registry.Index.ApproximateBytes / (double)registry.NameCount:F0} B per alias)"));
+
+        string snapshot = BenchData.SnapshotPath(size);
+        sw.Restart();
+        using (var file = File.Create(snapshot))
+        {
+            registry.SaveSnapshot(file);
+        }
+
+        double saveMs = sw.Elapsed.TotalMilliseconds;
+        registry = null!;
+        GC.Collect();
+        sw.Restart();
+        registry = EntityRegistry.Load(snapshot);
+        double loadMs = sw.Elapsed.TotalMilliseconds;
+        Console.WriteLine(string.Create(inv, $"snapshot: save {saveMs:F0} ms, {new FileInfo(snapshot).Length / 1048576.0:F1} MiB; load {loadMs:F0} ms = {(readMs + buildMs) / loadMs:F1}x faster than read + build"));
+
+        var resolver = new NameResolver(registry);
+        for (int i = 0; i < Math.Min(300, queries.Count); i++)
+        {
+            resolver.Resolve(queries[i].Text);
+        }
+
+        var latencies = new double[queries.Count];
+        int present = 0, top1 = 0, absent = 0, rejected = 0;
+        for (int i = 0; i < queries.Count; i++)
+        {
+            long t0 = Stopwatch.GetTimestamp();
+            IReadOnlyList<EntityMatch> matches = resolver.Resolve(queries[i].Text);
+            latencies[i] = Stopwatch.GetElapsedTime(t0).TotalMicroseconds;
+            if (queries[i].GoldId is { } gold)
+            {
+                present++;
+                top1 += matches.Count > 0 && matches[0].EntityId == gold ? 1 : 0;
+            }
+            else
+            {
+                absent++;
+                rejected += matches.Count == 0 ? 1 : 0;
+            }
+        }
+
+        Array.Sort(latencies);
+        Console.WriteLine(string.Create(inv, $"latency (single thread, {queries.Count} queries): p50 {Percentile(latencies, 0.5):F1} us, p90 {Percentile(latencies, 0.9):F1} us, p99 {Percentile(latencies, 0.99):F1} us, max {latencies[^1]:F1} us, mean {latencies.Average():F1} us"));
+        Console.WriteLine(string.Create(inv, $"accuracy: top-1 {top1}/{present} = {100.0 * top1 / present:F1}% of present queries; absent with no match {rejected}/{absent} = {100.0 * rejected / Math.Max(absent, 1):F1}%"));
+
+        if (recallQueries > 0)
+        {
+            var (eligible, found) = Recall(registry, resolver, queries.Where(q => q.GoldId is not null).Take(recallQueries));
+            Console.WriteLine(string.Create(inv, $"index recall: gold among candidates for {found}/{eligible} = {100.0 * found / Math.Max(eligible, 1):F2}% of queries whose brute-force best entity is the gold one"));
+        }
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    /// <summary>Brute force: every alias scored; counts the queries whose best entity is the gold one, and those whose candidates include it.</summary>
+    public static (int Eligible, int Found) Recall(EntityRegistry registry, NameResolver resolver, IEnumerable<GeneratedQuery> queries)
+    {
+        var analyzer = new NameAnalyzer();
+        ScoringModel model = ScoringModel.Default;
+        int eligible = 0, found = 0;
+        foreach (GeneratedQuery q in queries)
+        {
+            var (primary, literal) = analyzer.AnalyzeQuery(q.Text);
+            if (primary.IsEmpty || !registry.TryGetEntity(q.GoldId!, out _))
+            {
+                continue;
+            }
+
+            PreparedName[] readings = literal is null
+                ? [new PreparedName(primary, registry.Statistics)]
+                : [new PreparedName(primary, registry.Statistics), new PreparedName(literal, registry.Statistics)];
+            object gate = new();
+            float bestScore = -1f;
+            int bestEntity = -1;
+            Parallel.For(0, registry.Aliases.Length, () => (Score: -1f, Entity: -1), (a, _, local) =>
+            {
+                AliasRecord alias = registry.Aliases[a];
+                bool person = registry.EntityAt(alias.EntityIndex).IsPerson;
+                foreach (PreparedName r in readings)
+                {
+                    float s = model.Score(PairScorer.Compute(r, alias, person));
+                    if (s > local.Score || (s == local.Score && alias.EntityIndex < local.Entity))
+                    {
+                        local = (s, alias.EntityIndex);
+                    }
+                }
+
+                return local;
+            }, local =>
+            {
+                lock (gate)
+                {
+                    if (local.Score > bestScore || (local.Score == bestScore && local.Entity < bestEntity))
+                    {
+                        (bestScore, bestEntity) = local;
+                    }
+                }
+            });
+
+            if (bestEntity < 0 || bestScore < resolver.Defaults.Threshold || registry.EntityAt(bestEntity).Id != q.GoldId)
+            {
+                continue;
+            }
+
+            eligible++;
+            if (resolver.CandidateAliases(q.Text).Any(a => registry.Aliases[a].EntityIndex == bestEntity))
+            {
+                found++;
+            }
+        }
+
+        return (eligible, found);
+    }
+}

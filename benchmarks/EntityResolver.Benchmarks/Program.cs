@@ -1,0 +1,30 @@
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using EntityResolver.Benchmarks;
+
+// Modes:
+//   gen [--dev DIR] [--size 10k|100k|1m]       generate registries and queries into benchmarks/data
+//   measure --size 1m [--recall N]              build/load/memory/latency loop (single thread), recall, accuracy
+//   accuracy --size 100k [--queries N]          top-1 accuracy of the resolver and of FuzzySharp brute force
+//   (anything else)                              BenchmarkDotNet (BenchmarkSwitcher), e.g. --filter '*'
+string Arg(string name, string fallback)
+{
+    int i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}
+
+switch (args.FirstOrDefault())
+{
+    case "gen":
+        BenchData.Generate(Arg("--dev", "/work/shared/data/dev"), args.Contains("--size") ? Arg("--size", "10k") : null);
+        return 0;
+    case "measure":
+        Measure.Run(Arg("--size", "1m"), int.Parse(Arg("--recall", "200"), CultureInfo.InvariantCulture));
+        return 0;
+    case "accuracy":
+        Accuracy.Run(Arg("--size", "100k"), int.Parse(Arg("--queries", "200"), CultureInfo.InvariantCulture));
+        return 0;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(BenchData).Assembly).Run(args, BenchConfig.Create());
+        return 0;
+}

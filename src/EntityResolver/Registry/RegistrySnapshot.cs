@@ -1,0 +1,324 @@
+using System.Collections.Frozen;
+using System.Text;
+using System.Text.Json;
+using EntityResolver.Indexing;
+using EntityResolver.Text;
+
+namespace EntityResolver.Registry;
+
+/// <summary>
+/// The binary snapshot of a built registry: entities, analyzed names (token forms already
+/// romanized and encoded), token statistics and the candidate index, so that loading skips all
+/// analysis. Little-endian, via <see cref="BinaryWriter"/>; strings are written once and then
+/// referred to by number (token texts, skeletons, languages repeat a lot).
+/// </summary>
+/// <remarks>
+/// Layout (version 1): magic <c>ERSNAP</c> 0x00 0x1A, int32 version, int32 entity count, entities
+/// (id, type, names, attributes as one JSON object, relations), token forms, statistics, aliases
+/// (entity, name, titles, tokens as form numbers, weights, acronym), the index (keys, offsets,
+/// postings as raw int32 arrays), and the int32 end marker. A file of another version is refused
+/// with a message saying to rebuild it.
+/// </remarks>
+internal static class RegistrySnapshot
+{
+    public const int Version = 1;
+    private const int EndMarker = 0x21444E45; // "END!"
+    private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
+
+    /// <summary>Whether the stream starts with the snapshot magic; the position is restored.</summary>
+    public static bool HasMagic(Stream stream)
+    {
+        long position = stream.Position;
+        Span<byte> head = stackalloc byte[8];
+        int read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        stream.Position = position;
+        return read == head.Length && head.SequenceEqual(Magic);
+    }
+
+    public static void Write(EntityRegistry registry, Stream stream)
+    {
+        using var buffered = new BufferedStream(stream, 1 << 16);
+        using var w = new BinaryWriter(buffered, Encoding.UTF8, leaveOpen: true);
+        var strings = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        void Str(string? s)
+        {
+            // 0 = null; n + 1 = string n, followed by its text the first time.
+            if (s is null)
+            {
+                w.Write7BitEncodedInt(0);
+                return;
+            }
+
+            if (strings.TryGetValue(s, out int id))
+            {
+                w.Write7BitEncodedInt(id + 1);
+                return;
+            }
+
+            id = strings.Count;
+            strings.Add(s, id);
+            w.Write7BitEncodedInt(id + 1);
+            w.Write(s);
+        }
+
+        w.Write(Magic);
+        w.Write(Version);
+        IReadOnlyList<Entity> entities = registry.Entities;
+        w.Write(entities.Count);
+        foreach (Entity e in entities)
+        {
+            Str(e.Id);
+            Str(e.Type);
+            w.Write7BitEncodedInt(e.Names.Count);
+            foreach (EntityName n in e.Names)
+            {
+                Str(n.Text);
+                Str(n.Lang);
+                Str(n.Script);
+                Str(n.Kind);
+            }
+
+            if (e.Attributes.Count == 0)
+            {
+                Str(null);
+            }
+            else
+            {
+                using var json = new MemoryStream();
+                using (var j = new Utf8JsonWriter(json))
+                {
+                    j.WriteStartObject();
+                    foreach (var (key, value) in e.Attributes)
+                    {
+                        j.WritePropertyName(key);
+                        value.WriteTo(j);
+                    }
+
+                    j.WriteEndObject();
+                }
+
+                Str(Encoding.UTF8.GetString(json.GetBuffer(), 0, (int)json.Length));
+            }
+
+            w.Write7BitEncodedInt(e.Relations.Count);
+            foreach (EntityRelation r in e.Relations)
+            {
+                Str(r.Type);
+                Str(r.Target);
+            }
+        }
+
+        // Token forms, numbered by first use.
+        var forms = new Dictionary<TokenForms, int>(ReferenceEqualityComparer.Instance);
+        var formList = new List<TokenForms>();
+        foreach (AliasRecord alias in registry.Aliases)
+        {
+            foreach (NameToken t in alias.Name.Tokens)
+            {
+                if (!forms.ContainsKey(t.Forms))
+                {
+                    forms.Add(t.Forms, formList.Count);
+                    formList.Add(t.Forms);
+                }
+            }
+        }
+
+        w.Write(formList.Count);
+        foreach (TokenForms f in formList)
+        {
+            Str(f.Normalized);
+            w.Write((byte)f.Script);
+            Str(f.Latin);
+            Str(f.Phonetic);
+            w.Write(f.PhoneticWeight);
+            Str(f.Skeleton);
+            w.Write(f.IsCommonName);
+        }
+
+        TokenStatistics stats = registry.Statistics;
+        w.Write(stats.EntityCount);
+        w.Write(stats.DocumentFrequency.Count);
+        foreach (var (skeleton, df) in stats.DocumentFrequency)
+        {
+            Str(skeleton);
+            w.Write7BitEncodedInt(df);
+        }
+
+        w.Write(registry.Aliases.Length);
+        foreach (AliasRecord a in registry.Aliases)
+        {
+            w.Write7BitEncodedInt(a.EntityIndex);
+            w.Write7BitEncodedInt(a.NameIndex);
+            w.Write(a.Name.IsAcronym);
+            w.Write7BitEncodedInt(a.Name.Titles.Length);
+            foreach (string title in a.Name.Titles)
+            {
+                Str(title);
+            }
+
+            w.Write7BitEncodedInt(a.Name.Tokens.Length);
+            for (int i = 0; i < a.Name.Tokens.Length; i++)
+            {
+                NameToken t = a.Name.Tokens[i];
+                w.Write7BitEncodedInt(forms[t.Forms]);
+                w.Write((byte)((byte)t.Role | (t.IsInitial ? 0x80 : 0)));
+                Str(t.Text);
+                w.Write(a.Weights[i]);
+            }
+
+            Str(a.Acronym);
+        }
+
+        registry.Index.Write(w);
+        w.Write(EndMarker);
+    }
+
+    public static EntityRegistry Read(Stream stream, string source)
+    {
+        try
+        {
+            return ReadCore(stream, source);
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException or IndexOutOfRangeException or ArgumentOutOfRangeException or FormatException or JsonException or ArgumentException)
+        {
+            throw new RegistryLoadException([new RegistryProblem(source, 0, null, "damaged snapshot: " + ex.Message + " Rebuild it with `entity-resolver index build`.")]);
+        }
+    }
+
+    private static EntityRegistry ReadCore(Stream stream, string source)
+    {
+        using var buffered = new BufferedStream(stream, 1 << 16);
+        using var r = new BinaryReader(buffered, Encoding.UTF8, leaveOpen: true);
+        var strings = new List<string>();
+
+        string? Str()
+        {
+            int id = r.Read7BitEncodedInt();
+            if (id == 0)
+            {
+                return null;
+            }
+
+            if (id - 1 == strings.Count)
+            {
+                string s = r.ReadString();
+                strings.Add(s);
+                return s;
+            }
+
+            return strings[id - 1];
+        }
+
+        string Req() => Str() ?? throw new InvalidDataException("a required string is missing.");
+
+        if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
+        {
+            throw new InvalidDataException("not a registry snapshot (bad magic bytes).");
+        }
+
+        int version = r.ReadInt32();
+        if (version != Version)
+        {
+            throw new RegistryLoadException([new RegistryProblem(source, 0, null, $"snapshot version {version} is not supported (this library reads version {Version}); rebuild it with `entity-resolver index build`.")]);
+        }
+
+        var entities = new Entity[r.ReadInt32()];
+        for (int e = 0; e < entities.Length; e++)
+        {
+            string id = Req();
+            string type = Req();
+            var names = new EntityName[r.Read7BitEncodedInt()];
+            for (int n = 0; n < names.Length; n++)
+            {
+                names[n] = new EntityName(Req(), Str(), Str(), Str());
+            }
+
+            Dictionary<string, JsonElement>? attributes = null;
+            if (Str() is { } json)
+            {
+                using var doc = JsonDocument.Parse(json);
+                attributes = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+                foreach (JsonProperty p in doc.RootElement.EnumerateObject())
+                {
+                    attributes[p.Name] = p.Value.Clone();
+                }
+            }
+
+            int relationCount = r.Read7BitEncodedInt();
+            EntityRelation[]? relations = relationCount == 0 ? null : new EntityRelation[relationCount];
+            for (int i = 0; i < relationCount; i++)
+            {
+                relations![i] = new EntityRelation(Req(), Req());
+            }
+
+            entities[e] = new Entity(id, type, names, attributes, relations);
+        }
+
+        var forms = new TokenForms[r.ReadInt32()];
+        for (int i = 0; i < forms.Length; i++)
+        {
+            string normalized = Req();
+            var script = (Script)r.ReadByte();
+            string latin = Req();
+            string phonetic = Req();
+            float phoneticWeight = r.ReadSingle();
+            string skeleton = Req();
+            bool common = r.ReadBoolean();
+            forms[i] = new TokenForms(normalized, script, latin, phonetic, phoneticWeight, skeleton, common);
+        }
+
+        int entityCount = r.ReadInt32();
+        int dfCount = r.ReadInt32();
+        var df = new Dictionary<string, int>(dfCount, StringComparer.Ordinal);
+        for (int i = 0; i < dfCount; i++)
+        {
+            df.Add(Req(), r.Read7BitEncodedInt());
+        }
+
+        var statistics = new TokenStatistics(df.ToFrozenDictionary(StringComparer.Ordinal), entityCount);
+        var aliases = new AliasRecord[r.ReadInt32()];
+        for (int a = 0; a < aliases.Length; a++)
+        {
+            int entityIndex = r.Read7BitEncodedInt();
+            int nameIndex = r.Read7BitEncodedInt();
+            bool isAcronym = r.ReadBoolean();
+            int titleCount = r.Read7BitEncodedInt();
+            string[] titles = titleCount == 0 ? [] : new string[titleCount];
+            for (int i = 0; i < titleCount; i++)
+            {
+                titles[i] = Req();
+            }
+
+            var tokens = new NameToken[r.Read7BitEncodedInt()];
+            var weights = new float[tokens.Length];
+            for (int i = 0; i < tokens.Length; i++)
+            {
+                TokenForms f = forms[r.Read7BitEncodedInt()];
+                byte role = r.ReadByte();
+                tokens[i] = new NameToken(f, (TokenRole)(role & 0x7F), Req(), (role & 0x80) != 0);
+                weights[i] = r.ReadSingle();
+            }
+
+            if ((uint)entityIndex >= (uint)entities.Length || (uint)nameIndex >= (uint)entities[entityIndex].Names.Count)
+            {
+                throw new InvalidDataException($"alias {a} refers to a missing entity or name.");
+            }
+
+            aliases[a] = new AliasRecord(entityIndex, nameIndex, new AnalyzedName(tokens, titles, isAcronym), weights, Str());
+        }
+
+        CandidateIndex index = CandidateIndex.Read(r);
+        if (index.AliasCount != aliases.Length)
+        {
+            throw new InvalidDataException("the index does not match the aliases.");
+        }
+
+        if (r.ReadInt32() != EndMarker)
+        {
+            throw new InvalidDataException("the end marker is missing (truncated file?).");
+        }
+
+        return EntityRegistry.FromSnapshot(entities, aliases, statistics, index);
+    }
+}
