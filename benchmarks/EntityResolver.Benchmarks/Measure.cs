@@ -80,11 +80,25 @@ internal static class Measure
         Console.WriteLine(string.Create(inv, $"latency (single thread, {queries.Count} queries): p50 {Percentile(latencies, 0.5):F1} us, p90 {Percentile(latencies, 0.9):F1} us, p99 {Percentile(latencies, 0.99):F1} us, max {latencies[^1]:F1} us, mean {latencies.Average():F1} us"));
         Console.WriteLine(string.Create(inv, $"accuracy: top-1 {top1}/{present} = {100.0 * top1 / present:F1}% of present queries; absent with no match {rejected}/{absent} = {100.0 * rejected / Math.Max(absent, 1):F1}%"));
 
+        if (Environment.GetEnvironmentVariable("ER_RECALL_ONLY") == "1")
+        {
+            queries = [.. queries.Where(q => q.GoldId is not null)];
+        }
+
         if (recallQueries > 0)
         {
             var (eligible, found) = Recall(registry, resolver, queries.Where(q => q.GoldId is not null).Take(recallQueries));
             Console.WriteLine(string.Create(inv, $"index recall: gold among candidates for {found}/{eligible} = {100.0 * found / Math.Max(eligible, 1):F2}% of queries whose brute-force best entity is the gold one"));
         }
+    }
+
+    /// <summary>Only the recall figure, on the snapshot (or JSON Lines) of a size.</summary>
+    public static void RecallOnly(string size, int count)
+    {
+        EntityRegistry registry = Accuracy.Load(size);
+        var resolver = new NameResolver(registry);
+        var (eligible, found) = Recall(registry, resolver, BenchData.Queries(size).Where(q => q.GoldId is not null).Take(count));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{size} index recall: gold among candidates for {found}/{eligible} = {100.0 * found / Math.Max(eligible, 1):F2}% of queries whose brute-force best entity is the gold one"));
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
@@ -140,9 +154,14 @@ internal static class Measure
             }
 
             eligible++;
-            if (resolver.CandidateAliases(q.Text).Any(a => registry.Aliases[a].EntityIndex == bestEntity))
+            int[] candidates = resolver.CandidateAliases(q.Text);
+            if (candidates.Any(a => registry.Aliases[a].EntityIndex == bestEntity))
             {
                 found++;
+            }
+            else if (eligible - found <= 12)
+            {
+                Console.WriteLine($"  missed: {q.Text} ({q.Noise}) -> {registry.EntityAt(bestEntity)} score {bestScore:F2}; {candidates.Length} candidates, first {(candidates.Length > 0 ? registry.Entities[registry.Aliases[candidates[0]].EntityIndex].ToString() : "-")}");
             }
         }
 

@@ -21,6 +21,15 @@ switch (args.FirstOrDefault())
     case "measure":
         Measure.Run(Arg("--size", "1m"), int.Parse(Arg("--recall", "200"), CultureInfo.InvariantCulture));
         return 0;
+    case "recall":
+        Measure.RecallOnly(Arg("--size", "10k"), int.Parse(Arg("--queries", "400"), CultureInfo.InvariantCulture));
+        return 0;
+    case "debug":
+        EntityResolver.Benchmarks.Debug.Run(args[1], args[2], args[3]);
+        return 0;
+    case "profile":
+        Profile.Run(Arg("--size", "10k"));
+        return 0;
     case "accuracy":
         Accuracy.Run(Arg("--size", "100k"), int.Parse(Arg("--queries", "200"), CultureInfo.InvariantCulture));
         return 0;

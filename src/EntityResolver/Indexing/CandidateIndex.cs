@@ -9,9 +9,10 @@ namespace EntityResolver.Indexing;
 /// deletion: two tokens one edit apart share a key). Acronyms have keys of their own.
 /// </summary>
 /// <remarks>
-/// Postings are stored compactly: every key has an id, and the alias ids of key <c>k</c> are
+/// Postings are stored compactly: every key has an id, and the postings of key <c>k</c> are
 /// <c>_postings[_offsets[k].._offsets[k + 1]]</c>, ascending (one shared <see cref="int"/> array,
-/// no per-key object). Built once, immutable, safe for any number of concurrent readers.
+/// no per-key object). A posting is <c>alias &lt;&lt; 1 | deletion</c>: the low bit tells that the
+/// alias has the key only as a one-deletion variant of one of its skeletons, not as a skeleton. Built once, immutable, safe for any number of concurrent readers.
 /// </remarks>
 internal sealed class CandidateIndex
 {
@@ -20,13 +21,15 @@ internal sealed class CandidateIndex
     private readonly string[] _keyNames;
     private readonly int[] _offsets;
     private readonly int[] _postings;
+    private readonly float[] _aliasWeights;
 
-    private CandidateIndex(string[] keyNames, int[] offsets, int[] postings, int aliasCount)
+    private CandidateIndex(string[] keyNames, int[] offsets, int[] postings, float[] aliasWeights)
     {
         _keyNames = keyNames;
         _offsets = offsets;
         _postings = postings;
-        AliasCount = aliasCount;
+        _aliasWeights = aliasWeights;
+        AliasCount = aliasWeights.Length;
         _keys = new Dictionary<string, int>(keyNames.Length, StringComparer.Ordinal);
         for (int i = 0; i < keyNames.Length; i++)
         {
@@ -49,7 +52,7 @@ internal sealed class CandidateIndex
     {
         get
         {
-            long bytes = (_postings.Length + _offsets.Length) * 4L;
+            long bytes = (_postings.Length + _offsets.Length + _aliasWeights.Length) * 4L;
             foreach (string k in _keyNames)
             {
                 bytes += 22 + (2L * k.Length) + 8 + 24; // string object, array slot, dictionary entry
@@ -81,6 +84,7 @@ internal sealed class CandidateIndex
             return id;
         }
 
+        // Keys of a skeleton, encoded id << 1 | deletion; the skeleton's own key first.
         int[] SkeletonKeys(string skeleton)
         {
             if (!bySkeleton.TryGetValue(skeleton, out int[]? ids))
@@ -89,15 +93,33 @@ internal sealed class CandidateIndex
                 AddKeys(skeleton, scratch);
                 ids = new int[scratch.Count];
                 int i = 0;
+                ids[i++] = KeyIdOf(skeleton) << 1;
                 foreach (string k in scratch)
                 {
-                    ids[i++] = KeyIdOf(k);
+                    if (!string.Equals(k, skeleton, StringComparison.Ordinal))
+                    {
+                        ids[i++] = (KeyIdOf(k) << 1) | 1;
+                    }
                 }
 
                 bySkeleton.Add(skeleton, ids);
             }
 
             return ids;
+        }
+
+        void AddAliasKey(int encoded)
+        {
+            for (int i = 0; i < aliasKeys.Count; i++)
+            {
+                if (aliasKeys[i] >> 1 == encoded >> 1)
+                {
+                    aliasKeys[i] &= encoded | ~1; // a skeleton beats a deletion
+                    return;
+                }
+            }
+
+            aliasKeys.Add(encoded);
         }
 
         void CollectKeys(AliasRecord alias)
@@ -107,23 +129,16 @@ internal sealed class CandidateIndex
             {
                 if (token.Role == TokenRole.Name && token.Forms.Skeleton.Length > 0)
                 {
-                    foreach (int id in SkeletonKeys(token.Forms.Skeleton))
+                    foreach (int encoded in SkeletonKeys(token.Forms.Skeleton))
                     {
-                        if (!aliasKeys.Contains(id))
-                        {
-                            aliasKeys.Add(id);
-                        }
+                        AddAliasKey(encoded);
                     }
                 }
             }
 
             if (alias.Acronym is not null)
             {
-                int id = KeyIdOf(AcronymKey(alias.Acronym));
-                if (!aliasKeys.Contains(id))
-                {
-                    aliasKeys.Add(id);
-                }
+                AddAliasKey(KeyIdOf(AcronymKey(alias.Acronym)) << 1);
             }
         }
 
@@ -131,9 +146,9 @@ internal sealed class CandidateIndex
         for (int a = 0; a < aliases.Count; a++)
         {
             CollectKeys(aliases[a]);
-            foreach (int id in aliasKeys)
+            foreach (int encoded in aliasKeys)
             {
-                counts[id]++;
+                counts[encoded >> 1]++;
             }
         }
 
@@ -148,14 +163,40 @@ internal sealed class CandidateIndex
         for (int a = 0; a < aliases.Count; a++)
         {
             CollectKeys(aliases[a]);
-            foreach (int id in aliasKeys)
+            foreach (int encoded in aliasKeys)
             {
-                postings[cursor[id]++] = a;
+                postings[cursor[encoded >> 1]++] = (a << 1) | (encoded & 1);
             }
         }
 
-        return new CandidateIndex([.. keyNames], offsets, postings, aliases.Count);
+        return new CandidateIndex([.. keyNames], offsets, postings, AliasWeights(aliases));
     }
+
+    /// <summary>The rarity weight of each alias's indexed tokens (what a candidate could fail to match).</summary>
+    private static float[] AliasWeights(IReadOnlyList<AliasRecord> aliases)
+    {
+        var weights = new float[aliases.Count];
+        for (int a = 0; a < weights.Length; a++)
+        {
+            AliasRecord alias = aliases[a];
+            float w = 0f;
+            for (int t = 0; t < alias.Name.Tokens.Length; t++)
+            {
+                NameToken token = alias.Name.Tokens[t];
+                if (token.Role == TokenRole.Name && token.Forms.Skeleton.Length > 0)
+                {
+                    w += alias.Weights[t];
+                }
+            }
+
+            weights[a] = w;
+        }
+
+        return weights;
+    }
+
+    /// <summary>The total token weight of alias <paramref name="alias"/>.</summary>
+    public float AliasWeight(int alias) => _aliasWeights[alias];
 
     public static string AcronymKey(string acronym) => "#" + acronym;
 
@@ -180,13 +221,13 @@ internal sealed class CandidateIndex
     /// <summary>The id of a key, or -1 when no alias is posted under it. No allocation.</summary>
     public int KeyId(ReadOnlySpan<char> key) => _lookup.TryGetValue(key, out int id) ? id : -1;
 
-    /// <summary>The aliases posted under key <paramref name="keyId"/>, ascending.</summary>
+    /// <summary>The postings of key <paramref name="keyId"/> (<c>alias &lt;&lt; 1 | deletion</c>), ascending.</summary>
     public ReadOnlySpan<int> Postings(int keyId) => _postings.AsSpan(_offsets[keyId], _offsets[keyId + 1] - _offsets[keyId]);
 
     /// <summary>The number of aliases posted under key <paramref name="keyId"/>.</summary>
     public int PostingLength(int keyId) => _offsets[keyId + 1] - _offsets[keyId];
 
-    /// <summary>The aliases posted under <paramref name="key"/> (empty when none).</summary>
+    /// <summary>The postings of <paramref name="key"/> (<c>alias &lt;&lt; 1 | deletion</c>; empty when none).</summary>
     public ReadOnlySpan<int> Postings(string key)
     {
         int id = KeyId(key);
@@ -208,7 +249,7 @@ internal sealed class CandidateIndex
     }
 
     /// <summary>Reads an index written by <see cref="Write"/>.</summary>
-    public static CandidateIndex Read(BinaryReader reader)
+    public static CandidateIndex Read(BinaryReader reader, IReadOnlyList<AliasRecord> aliases)
     {
         int aliasCount = reader.ReadInt32();
         int keyCount = reader.ReadInt32();
@@ -225,7 +266,12 @@ internal sealed class CandidateIndex
             throw new InvalidDataException("Snapshot index is inconsistent (offsets do not match postings).");
         }
 
-        return new CandidateIndex(names, offsets, postings, aliasCount);
+        if (aliasCount != aliases.Count)
+        {
+            throw new InvalidDataException("Snapshot index does not match the aliases.");
+        }
+
+        return new CandidateIndex(names, offsets, postings, AliasWeights(aliases));
     }
 
     private static void WriteInts(BinaryWriter writer, int[] values)

@@ -3,53 +3,66 @@ using EntityResolver.Text;
 
 namespace EntityResolver.Indexing;
 
+/// <summary>A candidate alias and the weight of the query words it shares.</summary>
+internal readonly record struct Candidate(int Alias, float Weight);
+
 /// <summary>
 /// Candidate generation over a <see cref="CandidateIndex"/>: the query's name tokens become
-/// terms (skeleton and one-deletion keys), terms are visited rarest first, every alias hit
-/// accumulates the rarity weight of the terms it shares with the query (once per term), and the
-/// best <see cref="MaxCandidates"/> aliases by that weight are returned for full scoring.
+/// terms (skeleton and one-deletion keys); keys are visited rarest first; every alias hit
+/// accumulates the rarity weight of the terms it shares with the query (once per term); the best
+/// aliases by that weight go to full scoring, down to a cutoff that rises with the best weight.
 /// </summary>
 /// <remarks>
-/// <para>Bounds: a key whose postings exceed <see cref="PerKeyCap"/>, or that would push the
-/// set of hit aliases past <see cref="MaxTouched"/>, admits no new alias; it only adds its weight
-/// to aliases already hit (a binary search per hit alias in its ascending postings). The first
-/// key visited always admits, so a query made only of very common words still has candidates;
-/// when its two rarest terms are both common, their postings are intersected by a sorted merge
-/// first.</para>
-/// <para>Scratch memory (a weight, a stamp and a term mask per alias) is pooled per thread and
-/// stamped per query, so nothing is cleared and nothing is allocated per alias hit.</para>
+/// <para>Bounds: keys admit new aliases, rarest first, until <see cref="AdmitBudget"/> postings
+/// were read; later keys only add their weight to aliases already admitted (and keys longer than
+/// <see cref="BoostCap"/> are skipped: such common words weigh little). When even the rarest key
+/// is over budget (a query of common words only), the two rarest terms are intersected by a
+/// sorted merge of their postings; failing that, the rarest key is cut at the budget (the per-key
+/// cap).</para>
+/// <para>Hit aliases live in a pooled per-thread open-addressing table sized to the budget (it
+/// fits the CPU cache; nothing proportional to the registry is touched at random), so nothing
+/// is allocated per posting or per candidate.</para>
 /// </remarks>
 internal static class CandidateSearch
 {
     /// <summary>The most aliases handed to full scoring.</summary>
-    public const int MaxCandidates = 96;
+    public const int MaxCandidates = 48;
 
-    /// <summary>Postings longer than this admit no new alias (unless nothing was hit yet).</summary>
-    public const int PerKeyCap = 20_000;
+    /// <summary>The fewest handed to full scoring when there are that many (the cutoff never goes below).</summary>
+    public const int MinCandidates = 8;
 
-    /// <summary>The most distinct aliases hit before keys stop admitting new ones.</summary>
-    public const int MaxTouched = 40_000;
+    /// <summary>Candidates whose overlap is below this share of the best overlap are not scored (past <see cref="MinCandidates"/>).</summary>
+    public const float CutoffRatio = 0.6f;
+
+    /// <summary>Postings read while admitting new aliases.</summary>
+    public const int AdmitBudget = 6000;
+
+    /// <summary>Keys with more postings than this do not even add weight to admitted aliases.</summary>
+    public const int BoostCap = 30_000;
 
     /// <summary>Weight factor of a term hit through a one-deletion key rather than its own skeleton.</summary>
     private const float DeletionFactor = 0.8f;
 
     private const int MaxTerms = 32;
+    private const int MaxKeys = 256;
 
     [ThreadStatic]
     private static Scratch? t_scratch;
 
     /// <summary>
-    /// Finds candidate aliases for the query readings. The returned span (best first) is valid
+    /// Finds candidate aliases for the query readings, best first. The span is pooled: valid
     /// until the next call on the same thread.
     /// </summary>
-    public static ReadOnlySpan<int> Find(CandidateIndex index, ReadOnlySpan<PreparedName> readings)
+    public static ReadOnlySpan<Candidate> Find(CandidateIndex index, ReadOnlySpan<PreparedName> readings)
     {
         Scratch s = t_scratch ??= new Scratch();
-        s.Begin(index.AliasCount);
+        s.Begin();
 
-        // Terms: distinct skeletons of name tokens across readings, with their best weight.
-        Span<int> keyIds = stackalloc int[64];
-        int termCount = 0;
+        // Terms: distinct skeletons of name tokens across readings (best weight); keys: theirs.
+        Span<int> ids = stackalloc int[64];
+        int termCount = 0, keyCount = 0;
+        Span<string?> skeletons = s.Skeletons;
+        Span<float> weights = stackalloc float[MaxTerms];
         foreach (PreparedName reading in readings)
         {
             NameToken[] tokens = reading.Name.Tokens;
@@ -62,73 +75,120 @@ internal static class CandidateSearch
                     continue;
                 }
 
-                if (reading.Name.IsAcronym && termCount < MaxTerms - 1)
+                int n = 0;
+                bool own = false;
+                if (reading.Name.IsAcronym)
                 {
-                    string acronym = CandidateIndex.AcronymKey(token.Forms.Latin);
-                    int acronymKey = index.KeyId(acronym);
-                    if (acronymKey >= 0)
+                    skeleton = CandidateIndex.AcronymKey(token.Forms.Latin);
+                    int id = index.KeyId(skeleton);
+                    if (id >= 0)
                     {
-                        keyIds[0] = acronymKey;
-                        termCount = s.AddTerm(termCount, acronym, reading.Weights[t], keyIds[..1], hasOwnKey: true, index);
-                    }
-                }
-
-                int n = KeysOf(index, skeleton, keyIds, out bool hasOwnKey);
-                if (n > 0)
-                {
-                    termCount = s.AddTerm(termCount, skeleton, reading.Weights[t], keyIds[..n], hasOwnKey, index);
-                }
-            }
-        }
-
-        if (termCount == 0)
-        {
-            return [];
-        }
-
-        // Rarest terms first; within a term its own skeleton first, then deletions, shortest first.
-        Span<int> order = stackalloc int[termCount];
-        for (int i = 0; i < termCount; i++)
-        {
-            order[i] = i;
-        }
-
-        Term[] terms = s.Terms;
-        order.Sort((a, b) => terms[a].Cost != terms[b].Cost ? terms[a].Cost.CompareTo(terms[b].Cost) : a.CompareTo(b));
-
-        if (termCount >= 2 && terms[order[0]].MinLength > PerKeyCap && terms[order[1]].MinLength > PerKeyCap)
-        {
-            // Two common words ("Muhammad Ali"): seed with the aliases that have both skeletons.
-            Intersect(index, s, terms[order[0]], order[0], terms[order[1]], order[1]);
-        }
-
-        for (int oi = 0; oi < termCount; oi++)
-        {
-            int ti = order[oi];
-            Term term = terms[ti];
-            uint bit = 1u << ti;
-            for (int k = 0; k < term.KeyCount; k++)
-            {
-                int key = s.TermKeys[(ti * Scratch.KeysPerTerm) + k];
-                float weight = k == 0 && term.HasOwnKey ? term.Weight : term.Weight * DeletionFactor;
-                ReadOnlySpan<int> postings = index.Postings(key);
-                bool admit = s.TouchedCount == 0 || (postings.Length <= PerKeyCap && s.TouchedCount + postings.Length <= MaxTouched);
-                if (admit)
-                {
-                    foreach (int a in postings)
-                    {
-                        s.Hit(a, bit, weight);
+                        ids[n++] = id;
+                        own = true;
                     }
                 }
                 else
                 {
-                    s.Boost(postings, bit, weight);
+                    n = KeysOf(index, skeleton, ids, out own);
+                }
+
+                int term = skeletons[..termCount].IndexOf(skeleton);
+                if (term >= 0)
+                {
+                    weights[term] = MathF.Max(weights[term], reading.Weights[t]);
+                    continue;
+                }
+
+                if (n == 0)
+                {
+                    continue;
+                }
+
+                term = termCount++;
+                skeletons[term] = skeleton;
+                weights[term] = reading.Weights[t];
+                for (int k = 0; k < n && keyCount < MaxKeys; k++)
+                {
+                    s.Keys[keyCount++] = new KeyRef(ids[k], term, own && k == 0, index.PostingLength(ids[k]));
                 }
             }
         }
 
-        return s.SelectTop(MaxCandidates);
+        if (keyCount == 0)
+        {
+            return [];
+        }
+
+        Span<KeyRef> keys = s.Keys.AsSpan(0, keyCount);
+        keys.Sort(static (a, b) => a.Length != b.Length ? a.Length.CompareTo(b.Length) : a.Key.CompareTo(b.Key));
+
+        int admitted = 0;
+        int start = 0;
+        if (keys[0].Length > AdmitBudget)
+        {
+            // Only common words: seed with the aliases having the two rarest own skeletons.
+            int second = -1;
+            for (int k = 1; k < keys.Length; k++)
+            {
+                if (keys[k].Term != keys[0].Term && keys[k].Own && keys[0].Own)
+                {
+                    second = k;
+                    break;
+                }
+            }
+
+            if (second > 0)
+            {
+                Intersect(index, s, keys[0], weights[keys[0].Term], keys[second], weights[keys[second].Term]);
+            }
+
+            if (s.Count == 0)
+            {
+                // The per-key cap: the first AdmitBudget postings of the rarest key.
+                foreach (int p in index.Postings(keys[0].Key)[..AdmitBudget])
+                {
+                    s.Hit(p >> 1, keys[0].Term, Factor(keys[0].Own, p), weights[keys[0].Term]);
+                }
+            }
+
+            admitted = AdmitBudget;
+            start = 1;
+        }
+
+        for (int k = start; k < keys.Length; k++)
+        {
+            KeyRef key = keys[k];
+            float w = weights[key.Term];
+            ReadOnlySpan<int> postings = index.Postings(key.Key);
+            if (admitted == 0 || admitted + postings.Length <= AdmitBudget)
+            {
+                admitted += postings.Length;
+                foreach (int p in postings)
+                {
+                    s.Hit(p >> 1, key.Term, Factor(key.Own, p), w);
+                }
+            }
+            else if (postings.Length <= BoostCap)
+            {
+                foreach (int p in postings)
+                {
+                    s.Boost(p >> 1, key.Term, Factor(key.Own, p), w);
+                }
+            }
+        }
+
+        float queryWeight = 0f;
+        for (int t = 0; t < termCount; t++)
+        {
+            queryWeight += weights[t];
+        }
+
+        return s.SelectTop(index, queryWeight);
     }
+
+    /// <summary>How much of a term's weight a hit is worth: full when the query's skeleton is the alias's, less through a deletion on either side.</summary>
+    private static float Factor(bool queryOwn, int posting) =>
+        (queryOwn ? 1f : DeletionFactor) * ((posting & 1) == 0 ? 1f : DeletionFactor);
 
     /// <summary>The index key ids of a skeleton: its own key first (when posted), then its deletions.</summary>
     private static int KeysOf(CandidateIndex index, string skeleton, Span<int> ids, out bool hasOwnKey)
@@ -159,24 +219,17 @@ internal static class CandidateSearch
         return n;
     }
 
-    private static void Intersect(CandidateIndex index, Scratch s, Term a, int ia, Term b, int ib)
+    private static void Intersect(CandidateIndex index, Scratch s, KeyRef a, float wa, KeyRef b, float wb)
     {
-        int keyA = s.TermKeys[ia * Scratch.KeysPerTerm];
-        int keyB = s.TermKeys[ib * Scratch.KeysPerTerm];
-        if (!a.HasOwnKey || !b.HasOwnKey)
-        {
-            return;
-        }
-
-        ReadOnlySpan<int> x = index.Postings(keyA), y = index.Postings(keyB);
+        ReadOnlySpan<int> x = index.Postings(a.Key), y = index.Postings(b.Key);
         int i = 0, j = 0;
-        while (i < x.Length && j < y.Length)
+        while (i < x.Length && j < y.Length && s.Count < AdmitBudget)
         {
-            int u = x[i], v = y[j];
+            int u = x[i] >> 1, v = y[j] >> 1;
             if (u == v)
             {
-                s.Hit(u, 1u << ia, a.Weight);
-                s.Hit(u, 1u << ib, b.Weight);
+                s.Hit(u, a.Term, Factor(true, x[i]), wa);
+                s.Hit(u, b.Term, Factor(true, y[j]), wb);
                 i++;
                 j++;
             }
@@ -191,133 +244,128 @@ internal static class CandidateSearch
         }
     }
 
-    /// <summary>One query term: a distinct skeleton and its keys.</summary>
-    private struct Term
-    {
-        public float Weight;
-        public long Cost;
-        public int MinLength;
-        public int KeyCount;
-        public bool HasOwnKey;
-        public string Skeleton;
-    }
+    /// <summary>One key of one query term.</summary>
+    private readonly record struct KeyRef(int Key, int Term, bool Own, int Length);
 
-    /// <summary>Per-thread pooled buffers, reused across queries and indexes.</summary>
+    /// <summary>Per-thread pooled buffers: an open-addressing table of hit aliases, reused across queries.</summary>
     private sealed class Scratch
     {
-        public const int KeysPerTerm = 64;
+        private const int Capacity = 1 << 14; // > 2 x AdmitBudget
+        private const int Mask = Capacity - 1;
 
-        public readonly Term[] Terms = new Term[MaxTerms];
-        public readonly int[] TermKeys = new int[MaxTerms * KeysPerTerm];
-        private float[] _weight = [];
-        private int[] _stamp = [];
-        private uint[] _mask = [];
-        private int[] _touched = new int[1024];
-        private (float Weight, int Alias)[] _heap = new (float, int)[MaxCandidates];
-        private readonly int[] _result = new int[MaxCandidates];
+        public readonly KeyRef[] Keys = new KeyRef[MaxKeys];
+        public readonly string?[] Skeletons = new string?[MaxTerms];
+        private readonly int[] _alias = new int[Capacity];
+        private readonly int[] _stamp = new int[Capacity];
+        private readonly float[] _weight = new float[Capacity];
+        private readonly uint[] _terms = new uint[Capacity];
+        private readonly uint[] _own = new uint[Capacity];
+        private readonly int[] _touched = new int[Capacity];
+        private readonly (float Weight, int Alias)[] _heap = new (float, int)[MaxCandidates];
+        private readonly Candidate[] _result = new Candidate[MaxCandidates];
         private int _generation;
 
-        public int TouchedCount { get; private set; }
+        public int Count { get; private set; }
 
-        public void Begin(int aliasCount)
+        public void Begin()
         {
-            if (_stamp.Length < aliasCount)
-            {
-                int size = Math.Max(aliasCount, _stamp.Length * 2);
-                _weight = new float[size];
-                _stamp = new int[size];
-                _mask = new uint[size];
-                _generation = 0;
-            }
-
             if (++_generation == int.MaxValue)
             {
                 Array.Clear(_stamp);
                 _generation = 1;
             }
 
-            TouchedCount = 0;
+            Count = 0;
         }
 
-        public int AddTerm(int count, string skeleton, float weight, ReadOnlySpan<int> keys, bool hasOwnKey, CandidateIndex index)
+        private int Slot(int alias, out bool found)
         {
-            for (int i = 0; i < count; i++)
+            int i = (int)((uint)alias * 2654435769u >> 18) & Mask;
+            while (_stamp[i] == _generation)
             {
-                if (string.Equals(Terms[i].Skeleton, skeleton, StringComparison.Ordinal))
+                if (_alias[i] == alias)
                 {
-                    Terms[i].Weight = MathF.Max(Terms[i].Weight, weight);
-                    return count;
-                }
-            }
-
-            long cost = 0;
-            int min = int.MaxValue;
-            for (int k = 0; k < keys.Length; k++)
-            {
-                int length = index.PostingLength(keys[k]);
-                cost += length;
-                min = Math.Min(min, length);
-                TermKeys[(count * KeysPerTerm) + k] = keys[k];
-            }
-
-            Terms[count] = new Term
-            {
-                Weight = weight,
-                Cost = cost,
-                MinLength = min,
-                KeyCount = keys.Length,
-                HasOwnKey = hasOwnKey,
-                Skeleton = skeleton,
-            };
-            return count + 1;
-        }
-
-        public void Hit(int alias, uint bit, float weight)
-        {
-            if (_stamp[alias] != _generation)
-            {
-                _stamp[alias] = _generation;
-                _weight[alias] = weight;
-                _mask[alias] = bit;
-                if (TouchedCount == _touched.Length)
-                {
-                    Array.Resize(ref _touched, _touched.Length * 2);
+                    found = true;
+                    return i;
                 }
 
-                _touched[TouchedCount++] = alias;
+                i = (i + 1) & Mask;
             }
-            else if ((_mask[alias] & bit) == 0)
+
+            found = false;
+            return i;
+        }
+
+        /// <summary>Admits <paramref name="alias"/> (when there is room) and adds the term's weight once.</summary>
+        public void Hit(int alias, int term, float factor, float weight)
+        {
+            int i = Slot(alias, out bool found);
+            if (!found)
             {
-                _mask[alias] |= bit;
-                _weight[alias] += weight;
+                if (Count >= Capacity / 2)
+                {
+                    return;
+                }
+
+                _stamp[i] = _generation;
+                _alias[i] = alias;
+                _weight[i] = 0f;
+                _terms[i] = 0;
+                _own[i] = 0;
+                _touched[Count++] = i;
+            }
+
+            Add(i, term, factor, weight);
+        }
+
+        /// <summary>Adds the term's weight to <paramref name="alias"/> if it was admitted.</summary>
+        public void Boost(int alias, int term, float factor, float weight)
+        {
+            int i = Slot(alias, out bool found);
+            if (found)
+            {
+                Add(i, term, factor, weight);
             }
         }
 
-        /// <summary>Adds <paramref name="weight"/> to the aliases already hit that are in <paramref name="postings"/>.</summary>
-        public void Boost(ReadOnlySpan<int> postings, uint bit, float weight)
+        private void Add(int i, int term, float factor, float weight)
         {
-            for (int i = 0; i < TouchedCount; i++)
+            uint bit = 1u << term;
+            if ((_terms[i] & bit) == 0)
             {
-                int alias = _touched[i];
-                if ((_mask[alias] & bit) == 0 && postings.BinarySearch(alias) >= 0)
+                _terms[i] |= bit;
+                _weight[i] += weight * factor;
+                if (factor >= 1f)
                 {
-                    _mask[alias] |= bit;
-                    _weight[alias] += weight;
+                    _own[i] |= bit;
                 }
             }
+            else if (factor >= 1f && (_own[i] & bit) == 0)
+            {
+                // Hit through a deletion first, now through the skeleton itself: full weight.
+                _own[i] |= bit;
+                _weight[i] += weight * (1f - DeletionFactor);
+            }
         }
 
-        /// <summary>The best <paramref name="k"/> hit aliases by weight (ties: lower alias id), best first.</summary>
-        public ReadOnlySpan<int> SelectTop(int k)
+        /// <summary>
+        /// The hit aliases with the best overlap (shared weight over the mean of the query's and
+        /// the alias's indexed weight, so that a long alias sharing one word ranks below a short
+        /// one sharing it; ties: lower alias id), best first, cut by <see cref="CutoffRatio"/>.
+        /// </summary>
+        public ReadOnlySpan<Candidate> SelectTop(CandidateIndex index, float queryWeight)
         {
-            // A min-heap of the best k: root is the weakest kept.
+            // A min-heap of the best: its root is the weakest kept.
             int size = 0;
             var heap = _heap;
-            for (int i = 0; i < TouchedCount; i++)
+            for (int t = 0; t < Count; t++)
             {
-                int alias = _touched[i];
-                float w = _weight[alias];
-                if (size < k)
+                int i = _touched[t];
+                int alias = _alias[i];
+                // One alias word can meet two query words through deletions: never more than the alias has.
+                float aliasWeight = index.AliasWeight(alias);
+                float w = MathF.Min(_weight[i], aliasWeight) / (0.5f * (queryWeight + aliasWeight));
+                if (size < MaxCandidates)
                 {
                     heap[size] = (w, alias);
                     SiftUp(heap, size++);
@@ -329,15 +377,26 @@ internal static class CandidateSearch
                 }
             }
 
-            // Pop weakest first, fill the result from the back.
+            int total = size;
             for (int n = size; n > 0; n--)
             {
-                _result[n - 1] = heap[0].Alias;
+                _result[n - 1] = new Candidate(heap[0].Alias, heap[0].Weight);
                 heap[0] = heap[n - 1];
                 SiftDown(heap, 0, n - 1);
             }
 
-            return _result.AsSpan(0, size);
+            int keep = total;
+            if (total > MinCandidates)
+            {
+                float cutoff = _result[0].Weight * CutoffRatio;
+                keep = MinCandidates;
+                while (keep < total && _result[keep].Weight >= cutoff)
+                {
+                    keep++;
+                }
+            }
+
+            return _result.AsSpan(0, keep);
         }
 
         private static bool Better(float w1, int a1, float w2, int a2) => w1 > w2 || (w1 == w2 && a1 < a2);

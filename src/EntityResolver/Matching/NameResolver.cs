@@ -83,10 +83,11 @@ public sealed class NameResolver
             ? new[] { new PreparedName(primary, Registry.Statistics) }
             : [new PreparedName(primary, Registry.Statistics), new PreparedName(literal, Registry.Statistics)];
 
-        ReadOnlySpan<int> candidates = Candidates(readings);
+        ReadOnlySpan<Candidate> candidates = Candidates(readings);
         var best = new Dictionary<int, (float Score, int Alias, int Reading)>(candidates.Length);
-        foreach (int aliasIndex in candidates)
+        foreach (Candidate candidate in candidates)
         {
+            int aliasIndex = candidate.Alias;
             AliasRecord alias = Registry.Aliases[aliasIndex];
             Entity entity = Registry.EntityAt(alias.EntityIndex);
             if (options.EntityType is not null && !string.Equals(entity.Type, options.EntityType, StringComparison.Ordinal))
@@ -146,7 +147,14 @@ public sealed class NameResolver
         PreparedName[] readings = literal is null
             ? [new PreparedName(primary, Registry.Statistics)]
             : [new PreparedName(primary, Registry.Statistics), new PreparedName(literal, Registry.Statistics)];
-        return Candidates(readings).ToArray();
+        ReadOnlySpan<Candidate> candidates = Candidates(readings);
+        var aliases = new int[candidates.Length];
+        for (int i = 0; i < aliases.Length; i++)
+        {
+            aliases[i] = candidates[i].Alias;
+        }
+
+        return aliases;
     }
 
     /// <summary>
@@ -154,7 +162,7 @@ public sealed class NameResolver
     /// rare words it shares with the query; the best few go to full scoring (see
     /// <see cref="CandidateSearch"/>). The span is pooled per thread: valid until the next query.
     /// </summary>
-    private ReadOnlySpan<int> Candidates(PreparedName[] readings) => CandidateSearch.Find(Registry.Index, readings);
+    private ReadOnlySpan<Candidate> Candidates(PreparedName[] readings) => CandidateSearch.Find(Registry.Index, readings);
 
     private MatchExplanation Explain(PreparedName query, AliasRecord alias, Entity entity)
     {

@@ -308,12 +308,7 @@ internal static class RegistrySnapshot
             aliases[a] = new AliasRecord(entityIndex, nameIndex, new AnalyzedName(tokens, titles, isAcronym), weights, Str());
         }
 
-        CandidateIndex index = CandidateIndex.Read(r);
-        if (index.AliasCount != aliases.Length)
-        {
-            throw new InvalidDataException("the index does not match the aliases.");
-        }
-
+        CandidateIndex index = CandidateIndex.Read(r, aliases);
         if (r.ReadInt32() != EndMarker)
         {
             throw new InvalidDataException("the end marker is missing (truncated file?).");

@@ -1,0 +1,32 @@
+using EntityResolver.Text;
+
+namespace EntityResolver.Benchmarks;
+
+internal static class Debug
+{
+    public static void Run(string size, string query, string goldId)
+    {
+        EntityRegistry registry = Accuracy.Load(size);
+        registry.TryGetEntity(goldId, out Entity? gold);
+        var goldAliases = Enumerable.Range(0, registry.Aliases.Length).Where(a => ReferenceEquals(registry.EntityAt(registry.Aliases[a].EntityIndex), gold)).ToHashSet();
+        foreach (int a in goldAliases)
+        {
+            Console.WriteLine($"gold alias {a}: {string.Join(' ', registry.Aliases[a].Name.Tokens.Select(t => $"{t.Text}[{t.Forms.Skeleton}]"))} weight {registry.Index.AliasWeight(a)}");
+        }
+
+        var (p, l) = new NameAnalyzer().AnalyzeQuery(query);
+        foreach (var t in p.Tokens)
+        {
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            EntityResolver.Indexing.CandidateIndex.AddKeys(t.Forms.Skeleton, keys);
+            foreach (string k in keys)
+            {
+                int[] post = [.. registry.Index.Postings(k).ToArray().Select(x => x >> 1)];
+                Console.WriteLine($"  {t.Text} key {k}: {post.Length} postings, gold in: {goldAliases.Any(g => post.Contains(g))}");
+            }
+        }
+
+        var resolver = new NameResolver(registry);
+        Console.WriteLine(string.Join(", ", resolver.CandidateAliases(query).Take(10).Select(a => $"{a}:{registry.EntityAt(registry.Aliases[a].EntityIndex).Name}")));
+    }
+}
