@@ -26,6 +26,10 @@ internal static class Debug
             }
         }
 
+        var prepared = new EntityResolver.Matching.PreparedName(p, registry.Statistics);
+        Console.WriteLine("query weights: " + string.Join(", ", prepared.Weights));
+        var found = EntityResolver.Indexing.CandidateSearch.Find(registry.Index, [prepared]).ToArray();
+        Console.WriteLine(string.Join(", ", found.Take(12).Select(c => $"{c.Alias}:{registry.EntityAt(registry.Aliases[c.Alias].EntityIndex).Name}={c.Weight:F3}/{registry.Index.AliasWeight(c.Alias):F1}")));
         var resolver = new NameResolver(registry);
         Console.WriteLine(string.Join(", ", resolver.CandidateAliases(query).Take(10).Select(a => $"{a}:{registry.EntityAt(registry.Aliases[a].EntityIndex).Name}")));
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
 
@@ -133,7 +134,9 @@ public sealed class NamePartPool
 
         foreach (char c in s)
         {
-            if (latin ? !char.IsAsciiLetter(c) : !char.IsLetter(c) && c != '\u093C' && !char.GetUnicodeCategory(c).ToString().StartsWith("NonSpacing", StringComparison.Ordinal) && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.SpacingCombiningMark)
+            UnicodeCategory category = char.GetUnicodeCategory(c);
+            bool ok = latin ? char.IsAsciiLetter(c) : char.IsLetter(c) || category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+            if (!ok)
             {
                 return false;
             }

@@ -40,8 +40,8 @@ internal static class CandidateSearch
     /// <summary>Keys with more postings than this do not even add weight to admitted aliases.</summary>
     public const int BoostCap = 30_000;
 
-    /// <summary>Weight factor of a term hit through a one-deletion key rather than its own skeleton.</summary>
-    private const float DeletionFactor = 0.8f;
+    /// <summary>Weight added when a term first hit through a deletion is then hit through its skeleton.</summary>
+    private const float UpgradeShare = 0.4f;
 
     private const int MaxTerms = 32;
     private const int MaxKeys = 256;
@@ -58,59 +58,36 @@ internal static class CandidateSearch
         Scratch s = t_scratch ??= new Scratch();
         s.Begin();
 
-        // Terms: distinct skeletons of name tokens across readings (best weight); keys: theirs.
+        // Terms: distinct skeletons of name tokens. A skeleton's weight is the sum over the
+        // tokens that have it within a reading (Phaninath Phaninath), the best over readings.
         Span<int> ids = stackalloc int[64];
         int termCount = 0, keyCount = 0;
-        Span<string?> skeletons = s.Skeletons;
         Span<float> weights = stackalloc float[MaxTerms];
+        Span<float> readingWeights = stackalloc float[MaxTerms];
         foreach (PreparedName reading in readings)
         {
+            readingWeights.Clear();
             NameToken[] tokens = reading.Name.Tokens;
-            for (int t = 0; t < tokens.Length && termCount < MaxTerms; t++)
+            for (int t = 0; t < tokens.Length && termCount < MaxTerms - 1; t++)
             {
                 NameToken token = tokens[t];
-                string skeleton = token.Forms.Skeleton;
-                if (token.Role != TokenRole.Name || skeleton.Length == 0)
+                if (token.Role != TokenRole.Name || token.Forms.Skeleton.Length == 0)
                 {
                     continue;
                 }
 
-                int n = 0;
-                bool own = false;
+                // An acronym (ISPR) is looked up as the initials of organization names and as a word.
                 if (reading.Name.IsAcronym)
                 {
-                    skeleton = CandidateIndex.AcronymKey(token.Forms.Latin);
-                    int id = index.KeyId(skeleton);
-                    if (id >= 0)
-                    {
-                        ids[n++] = id;
-                        own = true;
-                    }
-                }
-                else
-                {
-                    n = KeysOf(index, skeleton, ids, out own);
+                    AddTerm(CandidateIndex.AcronymKey(token.Forms.Latin), acronym: true, reading.Weights[t], index, s, ref termCount, ref keyCount, weights, readingWeights, ids);
                 }
 
-                int term = skeletons[..termCount].IndexOf(skeleton);
-                if (term >= 0)
-                {
-                    weights[term] = MathF.Max(weights[term], reading.Weights[t]);
-                    continue;
-                }
+                AddTerm(token.Forms.Skeleton, acronym: false, reading.Weights[t], index, s, ref termCount, ref keyCount, weights, readingWeights, ids);
+            }
 
-                if (n == 0)
-                {
-                    continue;
-                }
-
-                term = termCount++;
-                skeletons[term] = skeleton;
-                weights[term] = reading.Weights[t];
-                for (int k = 0; k < n && keyCount < MaxKeys; k++)
-                {
-                    s.Keys[keyCount++] = new KeyRef(ids[k], term, own && k == 0, index.PostingLength(ids[k]));
-                }
+            for (int t = 0; t < termCount; t++)
+            {
+                weights[t] = MathF.Max(weights[t], readingWeights[t]);
             }
         }
 
@@ -147,7 +124,7 @@ internal static class CandidateSearch
                 // The per-key cap: the first AdmitBudget postings of the rarest key.
                 foreach (int p in index.Postings(keys[0].Key)[..AdmitBudget])
                 {
-                    s.Hit(p >> 1, keys[0].Term, Factor(keys[0].Own, p), weights[keys[0].Term]);
+                    s.Hit(p >> 1, keys[0].Term, Factor(keys[0], p), weights[keys[0].Term]);
                 }
             }
 
@@ -165,14 +142,14 @@ internal static class CandidateSearch
                 admitted += postings.Length;
                 foreach (int p in postings)
                 {
-                    s.Hit(p >> 1, key.Term, Factor(key.Own, p), w);
+                    s.Hit(p >> 1, key.Term, Factor(key, p), w);
                 }
             }
             else if (postings.Length <= BoostCap)
             {
                 foreach (int p in postings)
                 {
-                    s.Boost(p >> 1, key.Term, Factor(key.Own, p), w);
+                    s.Boost(p >> 1, key.Term, Factor(key, p), w);
                 }
             }
         }
@@ -186,9 +163,61 @@ internal static class CandidateSearch
         return s.SelectTop(index, queryWeight);
     }
 
-    /// <summary>How much of a term's weight a hit is worth: full when the query's skeleton is the alias's, less through a deletion on either side.</summary>
-    private static float Factor(bool queryOwn, int posting) =>
-        (queryOwn ? 1f : DeletionFactor) * ((posting & 1) == 0 ? 1f : DeletionFactor);
+    private static void AddTerm(string skeleton, bool acronym, float weight, CandidateIndex index, Scratch s, ref int termCount, ref int keyCount, Span<float> weights, Span<float> readingWeights, Span<int> ids)
+    {
+        int term = s.Skeletons.AsSpan(0, termCount).IndexOf(skeleton);
+        if (term < 0)
+        {
+            int n = 0;
+            bool own = false;
+            if (acronym)
+            {
+                int id = index.KeyId(skeleton);
+                if (id >= 0)
+                {
+                    ids[n++] = id;
+                    own = true;
+                }
+            }
+            else
+            {
+                n = KeysOf(index, skeleton, ids, out own);
+            }
+
+            if (n == 0)
+            {
+                return;
+            }
+
+            term = termCount++;
+            s.Skeletons[term] = skeleton;
+            weights[term] = 0f;
+            for (int k = 0; k < n && keyCount < MaxKeys; k++)
+            {
+                bool isOwn = own && k == 0;
+                s.Keys[keyCount++] = new KeyRef(ids[k], term, isOwn, index.PostingLength(ids[k]), isOwn ? skeleton.Length : skeleton.Length - 1);
+            }
+        }
+
+        readingWeights[term] += weight;
+    }
+
+    /// <summary>
+    /// How much of a term's weight a hit is worth: full when the query's skeleton is the alias's;
+    /// through a deletion on one or both sides, (k / (k + deletions))² for a key of k classes, so
+    /// that meeting on two consonants ("bt" of "bnt" and of "btn") is weak evidence.
+    /// </summary>
+    private static float Factor(in KeyRef key, int posting)
+    {
+        int sides = (key.Own ? 0 : 1) + (posting & 1);
+        if (sides == 0)
+        {
+            return 1f;
+        }
+
+        float f = key.KeyLength / (float)(key.KeyLength + sides);
+        return f * f;
+    }
 
     /// <summary>The index key ids of a skeleton: its own key first (when posted), then its deletions.</summary>
     private static int KeysOf(CandidateIndex index, string skeleton, Span<int> ids, out bool hasOwnKey)
@@ -228,8 +257,8 @@ internal static class CandidateSearch
             int u = x[i] >> 1, v = y[j] >> 1;
             if (u == v)
             {
-                s.Hit(u, a.Term, Factor(true, x[i]), wa);
-                s.Hit(u, b.Term, Factor(true, y[j]), wb);
+                s.Hit(u, a.Term, Factor(a, x[i]), wa);
+                s.Hit(u, b.Term, Factor(b, y[j]), wb);
                 i++;
                 j++;
             }
@@ -245,7 +274,7 @@ internal static class CandidateSearch
     }
 
     /// <summary>One key of one query term.</summary>
-    private readonly record struct KeyRef(int Key, int Term, bool Own, int Length);
+    private readonly record struct KeyRef(int Key, int Term, bool Own, int Length, int KeyLength);
 
     /// <summary>Per-thread pooled buffers: an open-addressing table of hit aliases, reused across queries.</summary>
     private sealed class Scratch
@@ -342,9 +371,9 @@ internal static class CandidateSearch
             }
             else if (factor >= 1f && (_own[i] & bit) == 0)
             {
-                // Hit through a deletion first, now through the skeleton itself: full weight.
+                // Hit through a deletion first, now through the skeleton itself: (about) full weight.
                 _own[i] |= bit;
-                _weight[i] += weight * (1f - DeletionFactor);
+                _weight[i] += weight * UpgradeShare;
             }
         }
 

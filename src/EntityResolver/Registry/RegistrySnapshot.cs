@@ -37,7 +37,8 @@ internal static class RegistrySnapshot
 
     public static void Write(EntityRegistry registry, Stream stream)
     {
-        using var buffered = new BufferedStream(stream, 1 << 16);
+        // Not disposed: disposing a BufferedStream closes the caller's stream.
+        var buffered = new BufferedStream(stream, 1 << 16);
         using var w = new BinaryWriter(buffered, Encoding.UTF8, leaveOpen: true);
         var strings = new Dictionary<string, int>(StringComparer.Ordinal);
 
@@ -92,7 +93,7 @@ internal static class RegistrySnapshot
                     foreach (var (key, value) in e.Attributes)
                     {
                         j.WritePropertyName(key);
-                        value.WriteTo(j);
+                        j.WriteRawValue(value.GetRawText(), skipInputValidation: true);
                     }
 
                     j.WriteEndObject();
@@ -172,6 +173,8 @@ internal static class RegistrySnapshot
 
         registry.Index.Write(w);
         w.Write(EndMarker);
+        w.Flush();
+        buffered.Flush();
     }
 
     public static EntityRegistry Read(Stream stream, string source)
@@ -188,7 +191,7 @@ internal static class RegistrySnapshot
 
     private static EntityRegistry ReadCore(Stream stream, string source)
     {
-        using var buffered = new BufferedStream(stream, 1 << 16);
+        var buffered = new BufferedStream(stream, 1 << 16);
         using var r = new BinaryReader(buffered, Encoding.UTF8, leaveOpen: true);
         var strings = new List<string>();
 

@@ -1,0 +1,150 @@
+using EntityResolver.DataGen;
+using EntityResolver.Indexing;
+using EntityResolver.Matching;
+using EntityResolver.Text;
+
+namespace EntityResolver.Tests.Indexing;
+
+/// <summary>
+/// The candidate index against brute force on a generated registry of 10,000 people (recombined
+/// from the name-part fixture): whenever scoring every alias finds the gold entity, the index
+/// must have handed it to scoring.
+/// </summary>
+public sealed class CandidateRecallTests
+{
+    private static readonly Lazy<(List<Entity> Entities, EntityRegistry Registry, List<GeneratedQuery> Queries)> Data = new(() =>
+    {
+        var generator = new Generator(NamePartPool.FromTsv(Fixture.Path("names/parts.tsv")), seed: 7);
+        List<Entity> entities = generator.Entities(10_000, seed: 11);
+        return (entities, EntityRegistry.Create(entities), generator.Queries(entities, 450, seed: 12));
+    });
+
+    [Fact]
+    public void Gold_entity_is_a_candidate_whenever_brute_force_finds_it()
+    {
+        var (_, registry, queries) = Data.Value;
+        var resolver = new NameResolver(registry);
+        var analyzer = new NameAnalyzer();
+        int eligible = 0, found = 0;
+        var misses = new List<string>();
+        foreach (GeneratedQuery q in queries.Where(q => q.GoldId is not null))
+        {
+            var (primary, literal) = analyzer.AnalyzeQuery(q.Text);
+            if (primary.IsEmpty)
+            {
+                continue;
+            }
+
+            PreparedName[] readings = literal is null
+                ? [new PreparedName(primary, registry.Statistics)]
+                : [new PreparedName(primary, registry.Statistics), new PreparedName(literal, registry.Statistics)];
+            var (best, score) = BruteForce(registry, readings);
+            if (best < 0 || score < resolver.Defaults.Threshold || registry.EntityAt(best).Id != q.GoldId)
+            {
+                continue;
+            }
+
+            eligible++;
+            if (resolver.CandidateAliases(q.Text).Any(a => registry.Aliases[a].EntityIndex == best))
+            {
+                found++;
+            }
+            else
+            {
+                misses.Add($"{q.Text} ({q.Noise}) -> {q.GoldId}");
+            }
+        }
+
+        Assert.True(eligible >= 250, $"only {eligible} queries were found by brute force: the test data is too hard to measure recall");
+        double recall = (double)found / eligible;
+        Assert.True(recall >= 0.995, $"recall {recall:P2} ({found}/{eligible}); missed: {string.Join("; ", misses)}");
+    }
+
+    [Fact]
+    public void Candidates_are_few_and_best_first()
+    {
+        var (_, registry, queries) = Data.Value;
+        var resolver = new NameResolver(registry);
+        foreach (GeneratedQuery q in queries.Take(100))
+        {
+            int[] candidates = resolver.CandidateAliases(q.Text);
+            Assert.InRange(candidates.Length, 0, CandidateSearch.MaxCandidates);
+            Assert.Equal(candidates.Length, candidates.Distinct().Count());
+        }
+    }
+
+    [Fact]
+    public void Postings_are_ascending_and_flag_deletions()
+    {
+        var (_, registry, _) = Data.Value;
+        CandidateIndex index = registry.Index;
+        long total = 0;
+        for (int k = 0; k < index.KeyCount; k++)
+        {
+            ReadOnlySpan<int> postings = index.Postings(k);
+            total += postings.Length;
+            for (int i = 1; i < postings.Length; i++)
+            {
+                Assert.True(postings[i - 1] >> 1 < postings[i] >> 1, "postings must be strictly ascending by alias");
+            }
+        }
+
+        Assert.Equal(index.PostingCount, total);
+
+        // An alias is posted under its own skeleton without the deletion flag.
+        AliasRecord alias = registry.Aliases[0];
+        string skeleton = alias.Name.Tokens.First(t => t.Role == TokenRole.Name && t.Forms.Skeleton.Length > 0).Forms.Skeleton;
+        Assert.Contains(0 << 1, index.Postings(skeleton).ToArray());
+    }
+
+    [Fact]
+    public void Scoring_a_candidate_allocates_nothing()
+    {
+        var (_, registry, queries) = Data.Value;
+        var analyzer = new NameAnalyzer();
+        var query = new PreparedName(analyzer.AnalyzeQuery(queries[0].Text).Primary, registry.Statistics);
+        ScoringModel model = ScoringModel.Default;
+        float sum = model.Score(PairScorer.Compute(query, registry.Aliases[0], isPerson: true));
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int a = 0; a < 1000; a++)
+        {
+            sum += model.Score(PairScorer.Compute(query, registry.Aliases[a], isPerson: true));
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(sum > 0f);
+    }
+
+    private static (int Entity, float Score) BruteForce(EntityRegistry registry, PreparedName[] readings)
+    {
+        ScoringModel model = ScoringModel.Default;
+        var gate = new object();
+        (int Entity, float Score) best = (-1, -1f);
+        Parallel.For(0, registry.Aliases.Length, () => (Entity: -1, Score: -1f), (a, _, local) =>
+        {
+            AliasRecord alias = registry.Aliases[a];
+            bool person = registry.EntityAt(alias.EntityIndex).IsPerson;
+            foreach (PreparedName r in readings)
+            {
+                float s = model.Score(PairScorer.Compute(r, alias, person));
+                if (s > local.Score || (s == local.Score && alias.EntityIndex < local.Entity))
+                {
+                    local = (alias.EntityIndex, s);
+                }
+            }
+
+            return local;
+        }, local =>
+        {
+            lock (gate)
+            {
+                if (local.Score > best.Score || (local.Score == best.Score && local.Entity < best.Entity))
+                {
+                    best = local;
+                }
+            }
+        });
+
+        return best;
+    }
+}

@@ -1,0 +1,113 @@
+using EntityResolver.DataGen;
+
+namespace EntityResolver.Tests.Indexing;
+
+/// <summary>The registry snapshot: a round trip gives the same registry and the same answers; bad files are refused clearly.</summary>
+public sealed class SnapshotTests
+{
+    private static readonly Lazy<(EntityRegistry Registry, List<GeneratedQuery> Queries)> Data = new(() =>
+    {
+        var generator = new Generator(NamePartPool.FromTsv(Fixture.Path("names/parts.tsv")), seed: 3);
+        List<Entity> entities = generator.Entities(1500, seed: 5);
+        var builder = new EntityRegistryBuilder();
+        foreach (Entity e in entities)
+        {
+            builder.Add(e);
+        }
+
+        foreach (Entity e in EntityRegistry.Default.Entities)
+        {
+            builder.Add(e);
+        }
+
+        return (builder.Build(), generator.Queries(entities, 150, seed: 6));
+    });
+
+    [Fact]
+    public void Round_trip_keeps_entities_and_answers()
+    {
+        var (registry, queries) = Data.Value;
+        string path = Path.Combine(Path.GetTempPath(), $"er-snapshot-{Guid.NewGuid():N}.idx");
+        try
+        {
+            using (var file = File.Create(path))
+            {
+                registry.SaveSnapshot(file);
+            }
+
+            EntityRegistry loaded = EntityRegistry.Load(path);
+            Assert.Equal(registry.Count, loaded.Count);
+            Assert.Equal(registry.NameCount, loaded.NameCount);
+            Assert.Equal(registry.Index.KeyCount, loaded.Index.KeyCount);
+            for (int i = 0; i < registry.Count; i++)
+            {
+                Entity a = registry.Entities[i], b = loaded.Entities[i];
+                Assert.Equal(a.Id, b.Id);
+                Assert.Equal(a.Type, b.Type);
+                Assert.Equal(a.Names.Select(n => (n.Text, n.Lang, n.Script, n.Kind)), b.Names.Select(n => (n.Text, n.Lang, n.Script, n.Kind)));
+                Assert.Equal(a.Relations, b.Relations);
+                Assert.Equal(a.Attributes.Keys.Order(StringComparer.Ordinal), b.Attributes.Keys.Order(StringComparer.Ordinal));
+                foreach (var (key, value) in a.Attributes)
+                {
+                    Assert.Equal(value.GetRawText(), b.Attributes[key].GetRawText());
+                }
+            }
+
+            var r1 = new NameResolver(registry);
+            var r2 = new NameResolver(loaded);
+            foreach (string q in queries.Select(q => q.Text).Concat(["Khalifa Haftar", "ISPR", "जनरल असीम मुनीर"]))
+            {
+                var m1 = r1.Resolve(q);
+                var m2 = r2.Resolve(q);
+                Assert.Equal(m1.Select(m => (m.EntityId, m.Score, m.MatchedName)), m2.Select(m => (m.EntityId, m.Score, m.MatchedName)));
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Load_from_a_seekable_stream_detects_the_snapshot()
+    {
+        var (registry, _) = Data.Value;
+        using var stream = new MemoryStream();
+        registry.SaveSnapshot(stream);
+        stream.Position = 0;
+        EntityRegistry loaded = EntityRegistry.Load(stream, "memory");
+        Assert.Equal(registry.NameCount, loaded.NameCount);
+    }
+
+    [Fact]
+    public void Truncated_snapshot_is_refused_with_a_clear_error()
+    {
+        var (registry, _) = Data.Value;
+        using var stream = new MemoryStream();
+        registry.SaveSnapshot(stream);
+        byte[] truncated = stream.ToArray()[..(int)(stream.Length / 2)];
+        var ex = Assert.Throws<RegistryLoadException>(() => EntityRegistry.Load(new MemoryStream(truncated), "half.idx"));
+        Assert.Contains("half.idx", ex.Problems[0].Source, StringComparison.Ordinal);
+        Assert.Contains("snapshot", ex.Problems[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Snapshot_of_another_version_is_refused()
+    {
+        var (registry, _) = Data.Value;
+        using var stream = new MemoryStream();
+        registry.SaveSnapshot(stream);
+        byte[] bytes = stream.ToArray();
+        bytes[8] = 99; // the version follows the 8 magic bytes
+        var ex = Assert.Throws<RegistryLoadException>(() => EntityRegistry.Load(new MemoryStream(bytes), "old.idx"));
+        Assert.Contains("version 99", ex.Problems[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_lines_still_load_from_a_file()
+    {
+        string path = Fixture.Path("seed/registry.jsonl");
+        EntityRegistry registry = EntityRegistry.Load(path);
+        Assert.Equal(37, registry.Count);
+    }
+}
