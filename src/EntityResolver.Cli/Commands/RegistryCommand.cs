@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
+using EntityResolver.Cli.IO;
 
 namespace EntityResolver.Cli.Commands;
 
@@ -35,11 +37,35 @@ internal static class RegistryCommand
 
         string source = file.ToString();
         var problems = new List<RegistryProblem>();
+
+        // Lines of invalid UTF-8 are found here, by line, and blanked in the copy the core
+        // loads, so that its own checks still see (and number) every other line.
+        var lines = new List<string?>();
+        using var clean = new MemoryStream();
+        using (var reader = new LineSource(OpenRead(file), int.MaxValue / 2))
+        {
+            while (reader.MoveNext())
+            {
+                if (Utf8.IsValid(reader.Current))
+                {
+                    clean.Write(reader.Current);
+                    lines.Add(Encoding.UTF8.GetString(reader.Current));
+                }
+                else
+                {
+                    problems.Add(new RegistryProblem(source, (int)reader.LineNumber, null, "invalid UTF-8; save the file as UTF-8"));
+                    lines.Add(null);
+                }
+
+                clean.WriteByte((byte)'\n');
+            }
+        }
+
+        clean.Position = 0;
         EntityRegistry? registry = null;
         try
         {
-            using Stream stream = OpenRead(file);
-            registry = EntityRegistry.Load(stream, source);
+            registry = EntityRegistry.Load(clean, source);
         }
         catch (RegistryLoadException ex)
         {
@@ -50,7 +76,7 @@ internal static class RegistryCommand
             problems.Add(new RegistryProblem(source, 0, null, ex.Message));
         }
 
-        problems.AddRange(DanglingRelations(file, source));
+        problems.AddRange(DanglingRelations(lines, source));
         using var stdout = new StreamWriter(console.Stdout, new UTF8Encoding(false), 4096, leaveOpen: true) { NewLine = "\n" };
         foreach (RegistryProblem p in problems.OrderBy(p => p.Line).ThenBy(p => p.Field, StringComparer.Ordinal))
         {
@@ -85,13 +111,12 @@ internal static class RegistryCommand
     }
 
     /// <summary>Relations whose target is no entity of the file. Lines that do not parse are the loader's business and skipped here.</summary>
-    private static List<RegistryProblem> DanglingRelations(FileInfo file, string source)
+    private static List<RegistryProblem> DanglingRelations(List<string?> lines, string source)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var targets = new List<(int Line, int Index, string Target)>();
         int lineNumber = 0;
-        using var reader = new StreamReader(OpenRead(file), new UTF8Encoding(false, false));
-        while (reader.ReadLine() is { } line)
+        foreach (string? line in lines)
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line) || line.TrimStart().StartsWith("//", StringComparison.Ordinal))
