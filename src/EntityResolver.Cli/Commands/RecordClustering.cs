@@ -48,10 +48,11 @@ internal sealed class RecordClustering
 
         int n = entities.Count;
         var registry = EntityRegistry.Create(entities);
-        var resolver = new NameResolver(registry, new ResolveOptions { Top = Math.Min(CandidatesPerRecord, Math.Max(1, n)), Threshold = 0 });
+        var resolver = new NameResolver(registry, new ResolveOptions { Top = Math.Min(CandidatesPerRecord, Math.Max(1, n)), Threshold = 0, Explain = true });
 
         // Directed scores record -> node; anchors are resolved only as targets.
         var directed = new Dictionary<(int From, int To), double>();
+        var differ = new HashSet<(int A, int B)>();
         for (int i = 0; i < records.Count; i++)
         {
             int from = anchorCount + i;
@@ -61,14 +62,17 @@ internal sealed class RecordClustering
                 if (to != from)
                 {
                     directed[(from, to)] = m.Score;
+                    if (ShowsDifference(m.Explanation))
+                    {
+                        differ.Add(from < to ? (from, to) : (to, from));
+                    }
                 }
             }
         }
 
         // A pair's score is the higher of its two directions: a partial mention ("Munir") is a
         // reference to the full name ("Asim Munir") although the full name does not resolve to
-        // the bare surname. A pair is a cannot-link when even its better direction is low (the
-        // father's name does not resolve to the son's, nor the son's to the father's).
+        // the bare surname.
         var pairs = new Dictionary<(int A, int B), double>();
         foreach (var ((from, to), score) in directed)
         {
@@ -76,10 +80,15 @@ internal sealed class RecordClustering
             pairs[key] = pairs.TryGetValue(key, out double other) ? Math.Max(score, other) : score;
         }
 
+        // A cannot-link needs a low score in both directions and positive evidence that the
+        // names differ (a conflicting token, given names that differ): the father's name does
+        // not resolve to the son's nor the son's to the father's, and the matcher says why. A
+        // low score that only reflects missing tokens (a bare surname in another script) is
+        // lack of evidence, not a difference.
         var cannot = new HashSet<(int, int)>();
         foreach (var (key, score) in pairs)
         {
-            if (score < _settings.CannotLinkBelow)
+            if (score < _settings.CannotLinkBelow && differ.Contains(key))
             {
                 cannot.Add(key);
             }
@@ -147,6 +156,12 @@ internal sealed class RecordClustering
         ClusterCount = names.Count;
         return result;
     }
+
+    /// <summary>Whether the matcher saw a contradiction (a conflicting token or a mismatch feature), not just missing tokens.</summary>
+    private static bool ShowsDifference(MatchExplanation? explanation) =>
+        explanation is not null
+        && (explanation.Tokens.Any(t => t.Outcome == TokenOutcome.Conflict)
+            || explanation.Features.Any(f => f.Value > 0 && (f.Feature.Contains("mismatch", StringComparison.Ordinal) || f.Feature.Contains("conflict", StringComparison.Ordinal))));
 
     private static bool Conflicts(List<int> a, List<int> b, HashSet<(int, int)> cannot)
     {
