@@ -49,5 +49,11 @@ internal static class Cli
             console.Stderr.WriteLine("entity-resolver: " + ex.Message);
             return ExitCodes.BadInput;
         }
+        catch (IOException ex)
+        {
+            // A read error mid-stream, or a closed output pipe.
+            console.Stderr.WriteLine("entity-resolver: I/O error: " + ex.Message);
+            return ExitCodes.BadInput;
+        }
     }
 }
