@@ -75,6 +75,9 @@ public sealed class ResolveCommandTests
     [InlineData("resolve", "--top", "many", "x")]
     [InlineData("resolve", "--input", "x.csv", "also-a-name")]
     [InlineData("nonsense")]
+    [InlineData("resolve", "--registry", "/nonexistent/registry.jsonl", "x")]
+    [InlineData("dedupe")]
+    [InlineData("registry", "validate")]
     public void Bad_arguments_are_exit_2(params string[] args)
     {
         CliRun run = CliRunner.Run(args);
