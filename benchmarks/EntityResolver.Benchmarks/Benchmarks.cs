@@ -35,9 +35,9 @@ public class HotPathBenchmarks
 
     /// <summary>Align and score one (query, alias) pair: the per-candidate cost; must not allocate.</summary>
     [Benchmark]
-    public float ScorePair() => ScoringModel.Default.Score(PairScorer.Compute(_query, _alias, isPerson: true));
+    public float ScorePair() => ScoringModel.Default.Score(PairScorer.Compute(_query, _alias, isPerson: true, 0));
 
-    private PreparedName Prepare() => new(_analyzer.AnalyzeQuery(_text).Primary, _registry.Statistics);
+    private PreparedName Prepare() => new(_analyzer.AnalyzeQuery(_text).Primary, _registry.Statistics, 0, literal: false);
 }
 
 /// <summary>

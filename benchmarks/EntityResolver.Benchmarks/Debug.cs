@@ -26,7 +26,7 @@ internal static class Debug
             }
         }
 
-        var prepared = new EntityResolver.Matching.PreparedName(p, registry.Statistics);
+        var prepared = new EntityResolver.Matching.PreparedName(p, registry.Statistics, 0, literal: false);
         Console.WriteLine("query weights: " + string.Join(", ", prepared.Weights));
         var found = EntityResolver.Indexing.CandidateSearch.Find(registry.Index, [prepared]).ToArray();
         Console.WriteLine(string.Join(", ", found.Take(12).Select(c => $"{c.Alias}:{registry.EntityAt(registry.Aliases[c.Alias].EntityIndex).Name}={c.Weight:F3}/{registry.Index.AliasWeight(c.Alias):F1}")));

@@ -111,15 +111,14 @@ internal static class Measure
         int eligible = 0, found = 0;
         foreach (GeneratedQuery q in queries)
         {
-            var (primary, literal) = analyzer.AnalyzeQuery(q.Text);
+            var (primary, _) = analyzer.AnalyzeQuery(q.Text);
             if (primary.IsEmpty || !registry.TryGetEntity(q.GoldId!, out _))
             {
                 continue;
             }
 
-            PreparedName[] readings = literal is null
-                ? [new PreparedName(primary, registry.Statistics)]
-                : [new PreparedName(primary, registry.Statistics), new PreparedName(literal, registry.Statistics)];
+            ulong ranks = primary.Titles.Length > 0 ? Lexicon.Default.RankClasses(primary.Titles) : 0;
+            PreparedName[] readings = [new PreparedName(primary, registry.Statistics, ranks, literal: false)];
             object gate = new();
             float bestScore = -1f;
             int bestEntity = -1;
@@ -129,7 +128,7 @@ internal static class Measure
                 bool person = registry.EntityAt(alias.EntityIndex).IsPerson;
                 foreach (PreparedName r in readings)
                 {
-                    float s = model.Score(PairScorer.Compute(r, alias, person));
+                    float s = model.Score(PairScorer.Compute(r, alias, person, registry.RankClassesAt(alias.EntityIndex)));
                     if (s > local.Score || (s == local.Score && alias.EntityIndex < local.Entity))
                     {
                         local = (s, alias.EntityIndex);

@@ -35,7 +35,7 @@ internal static class Profile
                 double c0 = CpuClock.NowMicroseconds();
                 long t0 = Stopwatch.GetTimestamp();
                 var (primary, literal) = analyzer.AnalyzeQuery(q);
-                PreparedName[] readings = literal is null ? [new PreparedName(primary, registry.Statistics)] : [new PreparedName(primary, registry.Statistics), new PreparedName(literal, registry.Statistics)];
+                PreparedName[] readings = [new PreparedName(primary, registry.Statistics, 0, literal: false)];
                 long t1 = Stopwatch.GetTimestamp();
                 int[] c = [.. CandidateSearch.Find(registry.Index, readings).ToArray().Select(x => x.Alias)];
                 long t2 = Stopwatch.GetTimestamp();
@@ -46,7 +46,7 @@ internal static class Profile
                     foreach (PreparedName r in readings)
                     {
                         long p0 = Stopwatch.GetTimestamp();
-                        sum += model.Score(PairScorer.Compute(r, alias, true));
+                        sum += model.Score(PairScorer.Compute(r, alias, true, 0));
                         double us = Stopwatch.GetElapsedTime(p0).TotalMicroseconds;
                         if (pass == 1 && us > slowest)
                         {
@@ -82,14 +82,14 @@ internal static class Profile
 
         {
             var (p0, _) = analyzer.AnalyzeQuery(queries[0]);
-            var pq = new PreparedName(p0, registry.Statistics);
+            var pq = new PreparedName(p0, registry.Statistics, 0, literal: false);
             int[] c0 = [.. CandidateSearch.Find(registry.Index, [pq]).ToArray().Select(x => x.Alias)];
             AliasRecord al = registry.Aliases[c0[0]];
             var sw0 = Stopwatch.StartNew();
             float acc = 0;
             for (int i = 0; i < 200_000; i++)
             {
-                acc += model.Score(PairScorer.Compute(pq, al, true));
+                acc += model.Score(PairScorer.Compute(pq, al, true, 0));
             }
 
             Console.WriteLine(string.Create(inv, $"one pair ({queries[0]} / {string.Join(' ', al.Name.Tokens.Select(t => t.Text))}): {sw0.Elapsed.TotalMicroseconds / 200_000:F3} us {acc}"));

@@ -125,6 +125,7 @@ internal sealed class CandidateIndex
         void CollectKeys(AliasRecord alias)
         {
             aliasKeys.Clear();
+            NameToken? previous = null;
             foreach (NameToken token in alias.Name.Tokens)
             {
                 if (token.Role == TokenRole.Name && token.Forms.Skeleton.Length > 0)
@@ -133,6 +134,14 @@ internal sealed class CandidateIndex
                     {
                         AddAliasKey(encoded);
                     }
+
+                    // Two adjacent words written as one (Wali Jan / Walijan).
+                    if (previous is not null)
+                    {
+                        AddAliasKey(KeyIdOf(JoinedSkeleton(previous, token)) << 1);
+                    }
+
+                    previous = token;
                 }
             }
 
@@ -199,6 +208,10 @@ internal sealed class CandidateIndex
     public float AliasWeight(int alias) => _aliasWeights[alias];
 
     public static string AcronymKey(string acronym) => "#" + acronym;
+
+    /// <summary>The skeleton of two adjacent tokens written as one (Wali Jan / Walijan).</summary>
+    public static string JoinedSkeleton(NameToken first, NameToken second) =>
+        Phonetics.Skeleton(string.Concat(first.Forms.Phonetic, second.Forms.Phonetic));
 
     /// <summary>The blocking keys of one skeleton.</summary>
     public static void AddKeys(string skeleton, HashSet<string> keys)

@@ -53,7 +53,7 @@ internal static class CandidateSearch
     /// Finds candidate aliases for the query readings, best first. The span is pooled: valid
     /// until the next call on the same thread.
     /// </summary>
-    public static ReadOnlySpan<Candidate> Find(CandidateIndex index, ReadOnlySpan<PreparedName> readings)
+    public static ReadOnlySpan<Candidate> Find(CandidateIndex index, scoped ReadOnlySpan<PreparedName> readings)
     {
         Scratch s = t_scratch ??= new Scratch();
         s.Begin();
@@ -68,6 +68,7 @@ internal static class CandidateSearch
         {
             readingWeights.Clear();
             NameToken[] tokens = reading.Name.Tokens;
+            int previous = -1;
             for (int t = 0; t < tokens.Length && termCount < MaxTerms - 1; t++)
             {
                 NameToken token = tokens[t];
@@ -83,6 +84,14 @@ internal static class CandidateSearch
                 }
 
                 AddTerm(token.Forms.Skeleton, acronym: false, reading.Weights[t], index, s, ref termCount, ref keyCount, weights, readingWeights, ids);
+
+                // Two adjacent words that the registry may write as one (Wali Jan / Walijan).
+                if (previous >= 0 && termCount < MaxTerms - 1)
+                {
+                    AddTerm(CandidateIndex.JoinedSkeleton(tokens[previous], token), acronym: false, MathF.Max(reading.Weights[previous], reading.Weights[t]), index, s, ref termCount, ref keyCount, weights, readingWeights, ids);
+                }
+
+                previous = t;
             }
 
             for (int t = 0; t < termCount; t++)

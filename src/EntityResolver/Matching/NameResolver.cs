@@ -79,31 +79,18 @@ public sealed class NameResolver
             return [];
         }
 
+        ulong ranks = primary.Titles.Length > 0 ? Lexicon.Default.RankClasses(primary.Titles) : 0;
         var readings = literal is null
-            ? new[] { new PreparedName(primary, Registry.Statistics) }
-            : [new PreparedName(primary, Registry.Statistics), new PreparedName(literal, Registry.Statistics)];
+            ? new[] { new PreparedName(primary, Registry.Statistics, ranks, literal: false) }
+            : [new PreparedName(primary, Registry.Statistics, ranks, literal: false), new PreparedName(literal, Registry.Statistics, ranks, literal: true)];
 
-        ReadOnlySpan<Candidate> candidates = Candidates(readings);
-        var best = new Dictionary<int, (float Score, int Alias, int Reading)>(candidates.Length);
-        foreach (Candidate candidate in candidates)
+        // The literal reading (title words kept as name words) is a fallback: it is scored only
+        // when the reading without titles finds nothing ("General Headquarters").
+        var best = new Dictionary<int, (float Score, int Alias, int Reading)>(CandidateSearch.MaxCandidates);
+        Score(readings, 0, options, best);
+        if (readings.Length > 1 && !best.Values.Any(v => v.Score >= options.Threshold))
         {
-            int aliasIndex = candidate.Alias;
-            AliasRecord alias = Registry.Aliases[aliasIndex];
-            Entity entity = Registry.EntityAt(alias.EntityIndex);
-            if (options.EntityType is not null && !string.Equals(entity.Type, options.EntityType, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            for (int r = 0; r < readings.Length; r++)
-            {
-                PairFeatures f = PairScorer.Compute(readings[r], alias, entity.IsPerson);
-                float score = _model.Score(f);
-                if (!best.TryGetValue(alias.EntityIndex, out var current) || score > current.Score)
-                {
-                    best[alias.EntityIndex] = (score, aliasIndex, r);
-                }
-            }
+            Score(readings, 1, options, best);
         }
 
         var ranked = best
@@ -124,6 +111,28 @@ public sealed class NameResolver
         return matches;
     }
 
+    private void Score(PreparedName[] readings, int reading, ResolveOptions options, Dictionary<int, (float Score, int Alias, int Reading)> best)
+    {
+        PreparedName query = readings[reading];
+        foreach (Candidate candidate in Candidates(query))
+        {
+            int aliasIndex = candidate.Alias;
+            AliasRecord alias = Registry.Aliases[aliasIndex];
+            Entity entity = Registry.EntityAt(alias.EntityIndex);
+            if (options.EntityType is not null && !string.Equals(entity.Type, options.EntityType, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            PairFeatures f = PairScorer.Compute(query, alias, entity.IsPerson, Registry.RankClassesAt(alias.EntityIndex));
+            float score = _model.Score(f);
+            if (!best.TryGetValue(alias.EntityIndex, out var current) || score > current.Score)
+            {
+                best[alias.EntityIndex] = (score, aliasIndex, reading);
+            }
+        }
+    }
+
     /// <summary>Resolves many names, in order; the result has one list per name.</summary>
     /// <exception cref="ArgumentException">A name is empty or white space.</exception>
     public IReadOnlyList<IReadOnlyList<EntityMatch>> ResolveMany(IEnumerable<string> names, ResolveOptions? options = null)
@@ -133,21 +142,19 @@ public sealed class NameResolver
     }
 
     /// <summary>
-    /// The candidate aliases of a query (best first by shared rare keys), as an array: for tests
-    /// and benchmarks that measure the index's recall.
+    /// The candidate aliases of a query's first reading (best first), as an array: for tests and
+    /// benchmarks that measure the index's recall.
     /// </summary>
     internal int[] CandidateAliases(string name)
     {
-        var (primary, literal) = _analyzer.AnalyzeQuery(name);
+        var (primary, _) = _analyzer.AnalyzeQuery(name);
         if (primary.IsEmpty)
         {
             return [];
         }
 
-        PreparedName[] readings = literal is null
-            ? [new PreparedName(primary, Registry.Statistics)]
-            : [new PreparedName(primary, Registry.Statistics), new PreparedName(literal, Registry.Statistics)];
-        ReadOnlySpan<Candidate> candidates = Candidates(readings);
+        ulong ranks = primary.Titles.Length > 0 ? Lexicon.Default.RankClasses(primary.Titles) : 0;
+        ReadOnlySpan<Candidate> candidates = Candidates(new PreparedName(primary, Registry.Statistics, ranks, literal: false));
         var aliases = new int[candidates.Length];
         for (int i = 0; i < aliases.Length; i++)
         {
@@ -158,16 +165,16 @@ public sealed class NameResolver
     }
 
     /// <summary>
-    /// The candidate aliases: the query's blocking keys, rarest first, each alias weighted by the
-    /// rare words it shares with the query; the best few go to full scoring (see
+    /// The candidate aliases of one reading: the query's blocking keys, rarest first, each alias
+    /// weighted by the rare words it shares with the query; the best few go to full scoring (see
     /// <see cref="CandidateSearch"/>). The span is pooled per thread: valid until the next query.
     /// </summary>
-    private ReadOnlySpan<Candidate> Candidates(PreparedName[] readings) => CandidateSearch.Find(Registry.Index, readings);
+    private ReadOnlySpan<Candidate> Candidates(PreparedName reading) => CandidateSearch.Find(Registry.Index, new ReadOnlySpan<PreparedName>(in reading));
 
     private MatchExplanation Explain(PreparedName query, AliasRecord alias, Entity entity)
     {
         var steps = new List<AlignmentStep>();
-        PairFeatures f = PairScorer.Compute(query, alias, entity.IsPerson, steps);
+        PairFeatures f = PairScorer.Compute(query, alias, entity.IsPerson, Registry.RankClassesAt(alias.EntityIndex), steps);
         var tokens = new List<TokenAlignment>();
         var conflicts = new List<string>();
         int matched = 0;
@@ -209,6 +216,15 @@ public sealed class NameResolver
         if (f.Acronym > 0)
         {
             summary += "; acronym";
+        }
+
+        if (f.TitleMatch > 0)
+        {
+            summary += "; title agrees";
+        }
+        else if (f.TitleConflict > 0)
+        {
+            summary += "; title conflicts";
         }
 
         return new MatchExplanation(_model.Name, query.Name.Titles, tokens, features, _model.Bias, summary);

@@ -19,6 +19,7 @@ public sealed class EntityRegistry
     private static readonly Lazy<EntityRegistry> DefaultRegistry = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly Entity[] _entities;
     private readonly FrozenDictionary<string, int> _byId;
+    private readonly ulong[] _rankClasses;
 
     private EntityRegistry(Entity[] entities)
     {
@@ -95,6 +96,7 @@ public sealed class EntityRegistry
 
         Aliases = aliases;
         Index = CandidateIndex.Build(aliases);
+        _rankClasses = RankClassesOf(entities);
     }
 
     /// <summary>A registry read from a snapshot: nothing is analyzed again.</summary>
@@ -105,6 +107,18 @@ public sealed class EntityRegistry
         Aliases = aliases;
         Statistics = statistics;
         Index = index;
+        _rankClasses = RankClassesOf(entities);
+    }
+
+    private static ulong[] RankClassesOf(Entity[] entities)
+    {
+        var classes = new ulong[entities.Length];
+        for (int e = 0; e < entities.Length; e++)
+        {
+            classes[e] = RankClassesOf(entities[e]);
+        }
+
+        return classes;
     }
 
     private readonly record struct AnalyzedAlias(int NameIndex, AnalyzedName Name, string? Acronym);
@@ -131,6 +145,35 @@ public sealed class EntityRegistry
     internal TokenStatistics Statistics { get; }
 
     internal Entity EntityAt(int index) => _entities[index];
+
+    /// <summary>The rank classes of an entity's <c>titles</c> attribute (a bit set; see Data/lexicon/ranks.tsv).</summary>
+    internal ulong RankClassesAt(int index) => _rankClasses[index];
+
+    private static ulong RankClassesOf(Entity entity)
+    {
+        if (!entity.Attributes.TryGetValue("titles", out System.Text.Json.JsonElement titles))
+        {
+            return 0;
+        }
+
+        ulong classes = 0;
+        if (titles.ValueKind == System.Text.Json.JsonValueKind.String)
+        {
+            classes |= Lexicon.Default.RankClasses(titles.GetString()!);
+        }
+        else if (titles.ValueKind == System.Text.Json.JsonValueKind.Array)
+        {
+            foreach (System.Text.Json.JsonElement t in titles.EnumerateArray())
+            {
+                if (t.ValueKind == System.Text.Json.JsonValueKind.String)
+                {
+                    classes |= Lexicon.Default.RankClasses(t.GetString()!);
+                }
+            }
+        }
+
+        return classes;
+    }
 
     /// <summary>Creates a registry from entities.</summary>
     /// <exception cref="ArgumentException">Two entities share an id.</exception>

@@ -134,7 +134,7 @@ internal static class RegistrySnapshot
             Str(f.Phonetic);
             w.Write(f.PhoneticWeight);
             Str(f.Skeleton);
-            w.Write(f.IsCommonName);
+            w.Write((byte)((f.IsCommonName ? 1 : 0) | (f.IsNamePrefix ? 2 : 0)));
         }
 
         TokenStatistics stats = registry.Statistics;
@@ -267,8 +267,8 @@ internal static class RegistrySnapshot
             string phonetic = Req();
             float phoneticWeight = r.ReadSingle();
             string skeleton = Req();
-            bool common = r.ReadBoolean();
-            forms[i] = new TokenForms(normalized, script, latin, phonetic, phoneticWeight, skeleton, common);
+            byte flags = r.ReadByte();
+            forms[i] = new TokenForms(normalized, script, latin, phonetic, phoneticWeight, skeleton, (flags & 1) != 0, (flags & 2) != 0);
         }
 
         int entityCount = r.ReadInt32();

@@ -29,15 +29,14 @@ public sealed class CandidateRecallTests
         var misses = new List<string>();
         foreach (GeneratedQuery q in queries.Where(q => q.GoldId is not null))
         {
-            var (primary, literal) = analyzer.AnalyzeQuery(q.Text);
+            var (primary, _) = analyzer.AnalyzeQuery(q.Text);
             if (primary.IsEmpty)
             {
                 continue;
             }
 
-            PreparedName[] readings = literal is null
-                ? [new PreparedName(primary, registry.Statistics)]
-                : [new PreparedName(primary, registry.Statistics), new PreparedName(literal, registry.Statistics)];
+            ulong ranks = primary.Titles.Length > 0 ? Lexicon.Default.RankClasses(primary.Titles) : 0;
+            PreparedName[] readings = [new PreparedName(primary, registry.Statistics, ranks, literal: false)];
             var (best, score) = BruteForce(registry, readings);
             if (best < 0 || score < resolver.Defaults.Threshold || registry.EntityAt(best).Id != q.GoldId)
             {
@@ -102,13 +101,13 @@ public sealed class CandidateRecallTests
     {
         var (_, registry, queries) = Data.Value;
         var analyzer = new NameAnalyzer();
-        var query = new PreparedName(analyzer.AnalyzeQuery(queries[0].Text).Primary, registry.Statistics);
+        var query = new PreparedName(analyzer.AnalyzeQuery(queries[0].Text).Primary, registry.Statistics, 0, literal: false);
         ScoringModel model = ScoringModel.Default;
-        float sum = model.Score(PairScorer.Compute(query, registry.Aliases[0], isPerson: true));
+        float sum = model.Score(PairScorer.Compute(query, registry.Aliases[0], isPerson: true, 0));
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int a = 0; a < 1000; a++)
         {
-            sum += model.Score(PairScorer.Compute(query, registry.Aliases[a], isPerson: true));
+            sum += model.Score(PairScorer.Compute(query, registry.Aliases[a], isPerson: true, 0));
         }
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
@@ -126,7 +125,7 @@ public sealed class CandidateRecallTests
             bool person = registry.EntityAt(alias.EntityIndex).IsPerson;
             foreach (PreparedName r in readings)
             {
-                float s = model.Score(PairScorer.Compute(r, alias, person));
+                float s = model.Score(PairScorer.Compute(r, alias, person, registry.RankClassesAt(alias.EntityIndex)));
                 if (s > local.Score || (s == local.Score && alias.EntityIndex < local.Entity))
                 {
                     local = (alias.EntityIndex, s);
