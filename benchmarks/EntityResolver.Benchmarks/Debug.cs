@@ -6,7 +6,9 @@ internal static class Debug
 {
     public static void Run(string size, string query, string goldId)
     {
-        EntityRegistry registry = Accuracy.Load(size);
+        EntityRegistry registry = size.EndsWith(".tsv", StringComparison.Ordinal)
+            ? EntityRegistry.Create(new EntityResolver.DataGen.Generator(EntityResolver.DataGen.NamePartPool.FromTsv(size), seed: 7).Entities(10_000, seed: 11))
+            : Accuracy.Load(size);
         registry.TryGetEntity(goldId, out Entity? gold);
         var goldAliases = Enumerable.Range(0, registry.Aliases.Length).Where(a => ReferenceEquals(registry.EntityAt(registry.Aliases[a].EntityIndex), gold)).ToHashSet();
         foreach (int a in goldAliases)
@@ -29,7 +31,7 @@ internal static class Debug
         var prepared = new EntityResolver.Matching.PreparedName(p, registry.Statistics, 0, literal: false);
         Console.WriteLine("query weights: " + string.Join(", ", prepared.Weights));
         var found = EntityResolver.Indexing.CandidateSearch.Find(registry.Index, [prepared]).ToArray();
-        Console.WriteLine(string.Join(", ", found.Take(12).Select(c => $"{c.Alias}:{registry.EntityAt(registry.Aliases[c.Alias].EntityIndex).Name}={c.Weight:F3}/{registry.Index.AliasWeight(c.Alias):F1}")));
+        Console.WriteLine(found.Length + " candidates: " + string.Join(", ", found.Take(50).Select(c => $"{c.Alias}:{registry.EntityAt(registry.Aliases[c.Alias].EntityIndex).Name}={c.Weight:F3}/{registry.Index.AliasWeight(c.Alias):F1}")));
         var resolver = new NameResolver(registry);
         Console.WriteLine(string.Join(", ", resolver.CandidateAliases(query).Take(10).Select(a => $"{a}:{registry.EntityAt(registry.Aliases[a].EntityIndex).Name}")));
     }

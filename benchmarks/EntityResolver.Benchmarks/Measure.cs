@@ -118,21 +118,19 @@ internal static class Measure
             }
 
             ulong ranks = primary.Titles.Length > 0 ? Lexicon.Default.RankClasses(primary.Titles) : 0;
-            PreparedName[] readings = [new PreparedName(primary, registry.Statistics, ranks, literal: false)];
             object gate = new();
             float bestScore = -1f;
             int bestEntity = -1;
-            Parallel.For(0, registry.Aliases.Length, () => (Score: -1f, Entity: -1), (a, _, local) =>
+
+            // One prepared query per worker: its similarity memo is not thread-safe.
+            Parallel.For(0, registry.Aliases.Length, () => (Score: -1f, Entity: -1, Query: new PreparedName(primary, registry.Statistics, ranks, literal: false)), (a, _, local) =>
             {
                 AliasRecord alias = registry.Aliases[a];
                 bool person = registry.EntityAt(alias.EntityIndex).IsPerson;
-                foreach (PreparedName r in readings)
+                float s = model.Score(PairScorer.Compute(local.Query, alias, person, registry.RankClassesAt(alias.EntityIndex)));
+                if (s > local.Score || (s == local.Score && alias.EntityIndex < local.Entity))
                 {
-                    float s = model.Score(PairScorer.Compute(r, alias, person, registry.RankClassesAt(alias.EntityIndex)));
-                    if (s > local.Score || (s == local.Score && alias.EntityIndex < local.Entity))
-                    {
-                        local = (s, alias.EntityIndex);
-                    }
+                    local = (s, alias.EntityIndex, local.Query);
                 }
 
                 return local;
@@ -142,7 +140,7 @@ internal static class Measure
                 {
                     if (local.Score > bestScore || (local.Score == bestScore && local.Entity < bestEntity))
                     {
-                        (bestScore, bestEntity) = local;
+                        (bestScore, bestEntity) = (local.Score, local.Entity);
                     }
                 }
             });

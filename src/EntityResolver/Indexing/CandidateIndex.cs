@@ -181,7 +181,21 @@ internal sealed class CandidateIndex
         return new CandidateIndex([.. keyNames], offsets, postings, AliasWeights(aliases));
     }
 
-    /// <summary>The rarity weight of each alias's indexed tokens (what a candidate could fail to match).</summary>
+    /// <summary>Whether a name token before <paramref name="t"/> has the same skeleton (a repeated word counts once).</summary>
+    private static bool SkeletonBefore(NameToken[] tokens, int t)
+    {
+        for (int i = 0; i < t; i++)
+        {
+            if (tokens[i].Role == TokenRole.Name && string.Equals(tokens[i].Forms.Skeleton, tokens[t].Forms.Skeleton, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The rarity weight of each alias's distinct indexed words (what a candidate could fail to match).</summary>
     private static float[] AliasWeights(IReadOnlyList<AliasRecord> aliases)
     {
         var weights = new float[aliases.Count];
@@ -192,7 +206,7 @@ internal sealed class CandidateIndex
             for (int t = 0; t < alias.Name.Tokens.Length; t++)
             {
                 NameToken token = alias.Name.Tokens[t];
-                if (token.Role == TokenRole.Name && token.Forms.Skeleton.Length > 0)
+                if (token.Role == TokenRole.Name && token.Forms.Skeleton.Length > 0 && !SkeletonBefore(alias.Name.Tokens, t))
                 {
                     w += alias.Weights[t];
                 }

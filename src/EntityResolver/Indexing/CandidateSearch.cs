@@ -40,6 +40,9 @@ internal static class CandidateSearch
     /// <summary>Keys with more postings than this do not even add weight to admitted aliases.</summary>
     public const int BoostCap = 30_000;
 
+    /// <summary>Share of the heavier word's weight that two adjacent query words written as one are worth.</summary>
+    private const float JoinedShare = 0.5f;
+
     /// <summary>Weight added when a term first hit through a deletion is then hit through its skeleton.</summary>
     private const float UpgradeShare = 0.4f;
 
@@ -58,8 +61,8 @@ internal static class CandidateSearch
         Scratch s = t_scratch ??= new Scratch();
         s.Begin();
 
-        // Terms: distinct skeletons of name tokens. A skeleton's weight is the sum over the
-        // tokens that have it within a reading (Phaninath Phaninath), the best over readings.
+        // Terms: distinct skeletons of name tokens (a repeated word counts once, as in the
+        // alias weights of the index), each with its best weight.
         Span<int> ids = stackalloc int[64];
         int termCount = 0, keyCount = 0;
         Span<float> weights = stackalloc float[MaxTerms];
@@ -88,7 +91,12 @@ internal static class CandidateSearch
                 // Two adjacent words that the registry may write as one (Wali Jan / Walijan).
                 if (previous >= 0 && termCount < MaxTerms - 1)
                 {
-                    AddTerm(CandidateIndex.JoinedSkeleton(tokens[previous], token), acronym: false, MathF.Max(reading.Weights[previous], reading.Weights[t]), index, s, ref termCount, ref keyCount, weights, readingWeights, ids);
+                    int before = termCount;
+                    AddTerm(CandidateIndex.JoinedSkeleton(tokens[previous], token), acronym: false, JoinedShare * MathF.Max(reading.Weights[previous], reading.Weights[t]), index, s, ref termCount, ref keyCount, weights, readingWeights, ids);
+                    if (termCount > before)
+                    {
+                        s.Joined[before] = true;
+                    }
                 }
 
                 previous = t;
@@ -163,10 +171,11 @@ internal static class CandidateSearch
             }
         }
 
+        // Joined words are a bonus for the Walijan / Wali Jan case, not more of the query to match.
         float queryWeight = 0f;
         for (int t = 0; t < termCount; t++)
         {
-            queryWeight += weights[t];
+            queryWeight += s.Joined[t] ? 0f : weights[t];
         }
 
         return s.SelectTop(index, queryWeight);
@@ -200,6 +209,7 @@ internal static class CandidateSearch
 
             term = termCount++;
             s.Skeletons[term] = skeleton;
+            s.Joined[term] = false;
             weights[term] = 0f;
             for (int k = 0; k < n && keyCount < MaxKeys; k++)
             {
@@ -208,7 +218,7 @@ internal static class CandidateSearch
             }
         }
 
-        readingWeights[term] += weight;
+        readingWeights[term] = MathF.Max(readingWeights[term], weight);
     }
 
     /// <summary>
@@ -293,6 +303,7 @@ internal static class CandidateSearch
 
         public readonly KeyRef[] Keys = new KeyRef[MaxKeys];
         public readonly string?[] Skeletons = new string?[MaxTerms];
+        public readonly bool[] Joined = new bool[MaxTerms];
         private readonly int[] _alias = new int[Capacity];
         private readonly int[] _stamp = new int[Capacity];
         private readonly float[] _weight = new float[Capacity];
