@@ -79,11 +79,22 @@ public sealed class EntityRegistry
 
         Statistics = new TokenStatistics(df.ToFrozenDictionary(StringComparer.Ordinal), entities.Length);
         var aliases = new AliasRecord[aliasCount];
+        var tokenTable = new Dictionary<NameToken, NameToken?>();
         int i = 0;
         for (int e = 0; e < analyzedByEntity.Length; e++)
         {
             foreach (var (n, name, acronym) in analyzedByEntity[e])
             {
+                // Tokens are immutable records: equal ones (the same word written the same way
+                // in many names) share one object, which is most of the memory of a large registry.
+                NameToken[] tokens = name.Tokens;
+                for (int t = 0; t < tokens.Length; t++)
+                {
+                    ref NameToken? shared = ref CollectionsMarshal.GetValueRefOrAddDefault(tokenTable, tokens[t], out _);
+                    shared ??= tokens[t];
+                    tokens[t] = shared;
+                }
+
                 var weights = new float[name.Tokens.Length];
                 for (int t = 0; t < weights.Length; t++)
                 {

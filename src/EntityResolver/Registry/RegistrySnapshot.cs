@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using EntityResolver.Indexing;
@@ -281,6 +282,7 @@ internal static class RegistrySnapshot
 
         var statistics = new TokenStatistics(df.ToFrozenDictionary(StringComparer.Ordinal), entityCount);
         var aliases = new AliasRecord[r.ReadInt32()];
+        var tokenTable = new Dictionary<(int Form, byte Role, string Text), NameToken?>();
         for (int a = 0; a < aliases.Length; a++)
         {
             int entityIndex = r.Read7BitEncodedInt();
@@ -297,9 +299,12 @@ internal static class RegistrySnapshot
             var weights = new float[tokens.Length];
             for (int i = 0; i < tokens.Length; i++)
             {
-                TokenForms f = forms[r.Read7BitEncodedInt()];
+                int form = r.Read7BitEncodedInt();
                 byte role = r.ReadByte();
-                tokens[i] = new NameToken(f, (TokenRole)(role & 0x7F), Req(), (role & 0x80) != 0);
+                string text = Req();
+                ref NameToken? shared = ref CollectionsMarshal.GetValueRefOrAddDefault(tokenTable, (form, role, text), out _);
+                shared ??= new NameToken(forms[form], (TokenRole)(role & 0x7F), text, (role & 0x80) != 0);
+                tokens[i] = shared;
                 weights[i] = r.ReadSingle();
             }
 
