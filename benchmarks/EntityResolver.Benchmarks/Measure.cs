@@ -92,6 +92,38 @@ internal static class Measure
         }
     }
 
+    /// <summary>Per-query latency on the snapshot: wall clock and thread CPU time (the machine may be shared).</summary>
+    public static void Latency(string size, int rounds)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var sw = Stopwatch.StartNew();
+        EntityRegistry registry = Accuracy.Load(size);
+        Console.WriteLine(string.Create(inv, $"{size}: loaded {registry.Count} entities, {registry.NameCount} aliases in {sw.Elapsed.TotalMilliseconds:F0} ms"));
+        List<GeneratedQuery> queries = BenchData.Queries(size);
+        var resolver = new NameResolver(registry);
+        foreach (GeneratedQuery q in queries.Take(300))
+        {
+            resolver.Resolve(q.Text);
+        }
+
+        var wall = new List<double>();
+        var cpu = new List<double>();
+        for (int round = 0; round < rounds; round++)
+        {
+            foreach (GeneratedQuery q in queries)
+            {
+                double c0 = CpuClock.NowMicroseconds();
+                long t0 = Stopwatch.GetTimestamp();
+                resolver.Resolve(q.Text);
+                wall.Add(Stopwatch.GetElapsedTime(t0).TotalMicroseconds);
+                cpu.Add(CpuClock.NowMicroseconds() - c0);
+            }
+        }
+
+        double[] w = [.. wall.Order()], c = [.. cpu.Order()];
+        Console.WriteLine(string.Create(inv, $"{size} latency over {w.Length} queries (single thread): wall p50 {Percentile(w, 0.5):F1} us, p90 {Percentile(w, 0.9):F1}, p99 {Percentile(w, 0.99):F1}, mean {w.Average():F1}; thread CPU p50 {Percentile(c, 0.5):F1} us, p90 {Percentile(c, 0.9):F1}, p99 {Percentile(c, 0.99):F1}, mean {c.Average():F1}"));
+    }
+
     /// <summary>Only the recall figure, on the snapshot (or JSON Lines) of a size.</summary>
     public static void RecallOnly(string size, int count)
     {

@@ -5,6 +5,8 @@ using EntityResolver.Benchmarks;
 // Modes:
 //   gen [--dev DIR] [--size 10k|100k|1m]       generate registries and queries into benchmarks/data
 //   measure --size 1m [--recall N]              build/load/memory/latency loop (single thread), recall, accuracy
+//   latency --size 1m [--rounds N]              per-query latency on the snapshot: wall clock and thread CPU
+//   recall --size 10k [--queries N]             index recall against brute force only
 //   accuracy --size 100k [--queries N]          top-1 accuracy of the resolver and of FuzzySharp brute force
 //   (anything else)                              BenchmarkDotNet (BenchmarkSwitcher), e.g. --filter '*'
 string Arg(string name, string fallback)
@@ -20,6 +22,9 @@ switch (args.FirstOrDefault())
         return 0;
     case "measure":
         Measure.Run(Arg("--size", "1m"), int.Parse(Arg("--recall", "200"), CultureInfo.InvariantCulture));
+        return 0;
+    case "latency":
+        Measure.Latency(Arg("--size", "1m"), int.Parse(Arg("--rounds", "1"), CultureInfo.InvariantCulture));
         return 0;
     case "recall":
         Measure.RecallOnly(Arg("--size", "10k"), int.Parse(Arg("--queries", "400"), CultureInfo.InvariantCulture));

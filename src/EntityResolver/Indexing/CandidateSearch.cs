@@ -8,9 +8,10 @@ internal readonly record struct Candidate(int Alias, float Weight);
 
 /// <summary>
 /// Candidate generation over a <see cref="CandidateIndex"/>: the query's name tokens become
-/// terms (skeleton and one-deletion keys); keys are visited rarest first; every alias hit
-/// accumulates the rarity weight of the terms it shares with the query (once per term); the best
-/// aliases by that weight go to full scoring, down to a cutoff that rises with the best weight.
+/// terms (skeleton, one-deletion and joined-word keys); keys are visited rarest first; every
+/// alias hit accumulates the rarity weight of the terms it shares with the query (once per
+/// term); the aliases with the best overlap go to full scoring, down to a cutoff that rises with
+/// the best overlap found.
 /// </summary>
 /// <remarks>
 /// <para>Bounds: keys admit new aliases, rarest first, until <see cref="AdmitBudget"/> postings

@@ -18,7 +18,7 @@ public sealed class EntityRegistry
 {
     private static readonly Lazy<EntityRegistry> DefaultRegistry = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly Entity[] _entities;
-    private readonly FrozenDictionary<string, int> _byId;
+    private readonly Dictionary<string, int> _byId; // never written after construction: safe for concurrent readers
     private readonly ulong[] _rankClasses;
 
     private EntityRegistry(Entity[] entities)
@@ -302,7 +302,8 @@ public sealed class EntityRegistry
         return _byId.ContainsKey(id) ? new EntityRegistry([.. _entities.Where(e => !string.Equals(e.Id, id, StringComparison.Ordinal))]) : this;
     }
 
-    private static FrozenDictionary<string, int> IndexIds(Entity[] entities)
+    /// <summary>Ids to positions. A plain dictionary: freezing a million ids costs more than it saves.</summary>
+    private static Dictionary<string, int> IndexIds(Entity[] entities)
     {
         var byId = new Dictionary<string, int>(entities.Length, StringComparer.Ordinal);
         for (int i = 0; i < entities.Length; i++)
@@ -313,7 +314,7 @@ public sealed class EntityRegistry
             }
         }
 
-        return byId.ToFrozenDictionary(StringComparer.Ordinal);
+        return byId;
     }
 
     private static string? AcronymOf(AnalyzedName name)
