@@ -15,8 +15,9 @@ internal readonly record struct Candidate(int Alias, float Weight);
 /// </summary>
 /// <remarks>
 /// <para>Bounds: keys admit new aliases, rarest first, until <see cref="AdmitBudget"/> postings
-/// were read; later keys only add their weight to aliases already admitted (and keys longer than
-/// <see cref="BoostCap"/> are skipped: such common words weigh little). When even the rarest key
+/// were read; later keys only add their weight to aliases already admitted, within
+/// <see cref="BoostBudget"/> postings (keys longer than <see cref="BoostCap"/> are skipped: such
+/// common words weigh little). When even the rarest key
 /// is over budget (a query of common words only), the two rarest terms are intersected by a
 /// sorted merge of their postings; failing that, the rarest key is cut at the budget (the per-key
 /// cap).</para>
@@ -38,8 +39,11 @@ internal static class CandidateSearch
     /// <summary>Postings read while admitting new aliases.</summary>
     public const int AdmitBudget = 6000;
 
-    /// <summary>Keys with more postings than this do not even add weight to admitted aliases.</summary>
-    public const int BoostCap = 30_000;
+    /// <summary>Keys with more postings than this do not even add weight to admitted aliases (such common keys weigh little).</summary>
+    public const int BoostCap = 10_000;
+
+    /// <summary>Postings read in all while adding weight to admitted aliases.</summary>
+    public const int BoostBudget = 40_000;
 
     /// <summary>Share of the heavier word's weight that two adjacent query words written as one are worth.</summary>
     private const float JoinedShare = 0.5f;
@@ -117,7 +121,7 @@ internal static class CandidateSearch
         Span<KeyRef> keys = s.Keys.AsSpan(0, keyCount);
         keys.Sort(static (a, b) => a.Length != b.Length ? a.Length.CompareTo(b.Length) : a.Key.CompareTo(b.Key));
 
-        int admitted = 0;
+        int admitted = 0, boosted = 0;
         int start = 0;
         if (keys[0].Length > AdmitBudget)
         {
@@ -163,8 +167,9 @@ internal static class CandidateSearch
                     s.Hit(p >> 1, key.Term, Factor(key, p), w);
                 }
             }
-            else if (postings.Length <= BoostCap)
+            else if (postings.Length <= BoostCap && boosted + postings.Length <= BoostBudget)
             {
+                boosted += postings.Length;
                 foreach (int p in postings)
                 {
                     s.Boost(p >> 1, key.Term, Factor(key, p), w);
