@@ -37,7 +37,10 @@ internal sealed class PairMiner
         }
     }
 
-    /// <summary>The query's readings (without and with titles), prepared against the registry.</summary>
+    /// <summary>
+    /// The query's readings prepared against the registry, as the resolver prepares them: the
+    /// reading without titles, and the literal one (titles as name words) when there are titles.
+    /// </summary>
     public PreparedName[] Prepare(string query)
     {
         var (primary, literal) = _analyzer.AnalyzeQuery(query);
@@ -46,9 +49,10 @@ internal sealed class PairMiner
             return [];
         }
 
+        ulong ranks = primary.Titles.Length > 0 ? Lexicon.Default.RankClasses(primary.Titles) : 0;
         return literal is null
-            ? [new PreparedName(primary, _registry.Statistics)]
-            : [new PreparedName(primary, _registry.Statistics), new PreparedName(literal, _registry.Statistics)];
+            ? [new PreparedName(primary, _registry.Statistics, ranks, literal: false)]
+            : [new PreparedName(primary, _registry.Statistics, ranks, literal: false), new PreparedName(literal, _registry.Statistics, ranks, literal: true)];
     }
 
     /// <summary>The best-scoring features of <paramref name="entityId"/> for the query, or null when the entity is unknown or has no usable name.</summary>
@@ -66,7 +70,7 @@ internal sealed class PairMiner
         {
             foreach (PreparedName reading in readings)
             {
-                PairFeatures f = PairScorer.Compute(reading, _registry.Aliases[a], entity.IsPerson);
+                PairFeatures f = PairScorer.Compute(reading, _registry.Aliases[a], entity.IsPerson, _registry.RankClassesAt(e));
                 float s = _model.Logit(f);
                 if (s > bestScore)
                 {

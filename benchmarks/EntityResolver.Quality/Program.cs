@@ -108,7 +108,7 @@ internal static class Program
 
         if (output is not null)
         {
-            WriteBlock(output, only is null ? "quality" : "quality-" + only, Report(results, data, limit, baselineLimit, only, modelPath));
+            WriteBlock(output, "quality" + (modelPath is null ? "" : "-" + scoring.Name) + (only is null ? "" : "-" + only), Report(results, data, limit, baselineLimit, only, modelPath));
             Console.WriteLine($"\nwrote {output}");
         }
 

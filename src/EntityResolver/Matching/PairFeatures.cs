@@ -15,10 +15,11 @@ internal struct PairFeatures
     [
         "coverage_query", "coverage_candidate", "unmatched_query", "unmatched_candidate",
         "conflict", "first_name_mismatch", "single_token", "exact", "acronym",
+        "matched_rarity", "both_unmatched", "title_match", "title_conflict", "literal_reading", "similarity_deficit",
         "latin_similarity", "skeleton_match", "weakest_match", "length_ratio", "token_count_ratio",
         "cross_script", "pair_arab_latn", "pair_deva_latn", "pair_cyrl_latn",
         "conflict_given", "conflict_surname", "missing_given", "missing_surname",
-        "initials", "matched_rarity", "unmatched_rarity", "titles",
+        "initials", "max_matched_rarity", "unmatched_rarity", "titles",
         "single_token_coverage", "coverage_product",
     ];
 
@@ -34,6 +35,12 @@ internal struct PairFeatures
         "1 when the query is a single name word",
         "1 when every token on both sides met its counterpart exactly",
         "1 when the query is the acronym of the candidate",
+        "rarity weight of the matched query tokens over that of a unique token, capped at 1",
+        "1 when both sides have name tokens the other lacks (a swapped word, not a missing one)",
+        "1 when a rank or office before the query name is among the entity's titles",
+        "1 when the query names a rank or office and the entity has titles, none of the same class",
+        "1 when the query was read with its title words as part of the name",
+        "how far the matched tokens are from identical: 4 × (1 − weighted mean similarity), capped at 1",
         "rarity-weighted mean edit similarity of the romanized (Latin) forms of aligned tokens",
         "rarity-weighted share of query tokens whose aligned token has the same consonant skeleton",
         "the lowest similarity among aligned query name tokens (0 when none is aligned)",
@@ -82,6 +89,24 @@ internal struct PairFeatures
     /// <summary>1 when the query is an acronym of the candidate name.</summary>
     public float Acronym;
 
+    /// <summary>Rarity weight of the matched query tokens over that of a unique token, capped at 1: a bare common surname proves less than a full name.</summary>
+    public float MatchedRarity;
+
+    /// <summary>1 when both sides have name tokens the other lacks (a swapped word, not a missing one).</summary>
+    public float BothUnmatched;
+
+    /// <summary>1 when a rank or office before the query name is among the entity's titles.</summary>
+    public float TitleMatch;
+
+    /// <summary>1 when the query names a rank or office and the entity has titles, none of the same class (Lt Gen vs Field Marshal).</summary>
+    public float TitleConflict;
+
+    /// <summary>1 when the query was read with its title words as part of the name ("General Headquarters").</summary>
+    public float LiteralReading;
+
+    /// <summary>How far the matched tokens are from identical: 4 × (1 − weighted mean similarity), capped at 1.</summary>
+    public float SimilarityDeficit;
+
     /// <summary>Weighted mean edit similarity of the Latin forms of aligned tokens.</summary>
     public float LatinSimilarity;
 
@@ -125,7 +150,7 @@ internal struct PairFeatures
     public float Initials;
 
     /// <summary>Squashed rarity of the rarest matched query token.</summary>
-    public float MatchedRarity;
+    public float MaxMatchedRarity;
 
     /// <summary>Squashed rarity of the rarest unmatched query token.</summary>
     public float UnmatchedRarity;
