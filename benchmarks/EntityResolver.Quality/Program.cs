@@ -56,6 +56,7 @@ internal static class Program
             switch (args[i])
             {
                 case "train" when i == 0: train = true; break;
+                case "probe" when i == 0: return Probe(args[1..]);
                 case "--model": modelPath = Next(); break;
                 case "--l2": l2 = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--data": data = Next(); break;
@@ -140,6 +141,32 @@ internal static class Program
         }
 
         File.WriteAllText(path, text);
+    }
+
+    /// <summary><c>probe [--model FILE] [--registry FILE] NAME...</c>: the top candidates of each name with their scores.</summary>
+    private static int Probe(string[] args)
+    {
+        ScoringModel model = ScoringModel.Default;
+        EntityRegistry registry = EntityRegistry.Default;
+        var names = new List<string>();
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--model": model = LoadModel(args[++i]); break;
+                case "--registry": registry = EntityRegistry.Load(args[++i]); break;
+                default: names.Add(args[i]); break;
+            }
+        }
+
+        var resolver = new NameResolver(registry, null, model);
+        foreach (string name in names)
+        {
+            var matches = resolver.Resolve(name, new ResolveOptions { Top = 3, Threshold = 0 });
+            Console.WriteLine($"{name}\t{string.Join("\t", matches.Select(m => $"{m.EntityId} {m.Score:0.000}"))}");
+        }
+
+        return 0;
     }
 
     private static ScoringModel LoadModel(string path)

@@ -87,6 +87,9 @@ internal static class Training
         }
 
         report.AppendLine(CultureInfo.InvariantCulture, $"| **all** | {test.Count} | {test.Count(p => p.IsMatch)} | {ModelTrainer.LogLoss(model, test):0.000} | **{overall.Ece:0.000}** |");
+        List<TrainingPair> priorTest = Mine(sources, prior, SplitRole.Test, out _);
+        report.AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture, $"For comparison, the hand-set `{prior.Name}` on the held-out pairs it mines itself ({priorTest.Count} pairs): log loss {ModelTrainer.LogLoss(prior, priorTest):0.000}, ECE {Calibration.Of(prior, priorTest).Ece:0.000}.");
         report.AppendLine();
         report.AppendLine("![reliability diagram](reliability.svg)");
         report.AppendLine();
