@@ -69,3 +69,37 @@ public sealed class ScoringModelTests
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class MatchModelTests
+{
+    [Fact]
+    public void A_resolver_scores_with_the_model_it_is_given()
+    {
+        var registry = new EntityRegistryBuilder().AddPerson("p:1", "Khalifa Haftar").AddPerson("p:2", "Saddam Haftar").Build();
+
+        var fitted = new NameResolver(registry, MatchModel.Fitted);
+        var standard = new NameResolver(registry);
+
+        Assert.Equal("logit-v1", fitted.ModelName);
+        Assert.Equal(MatchModel.Default.Name, standard.ModelName);
+        Assert.Equal("p:1", fitted.Resolve("خليفة حفتر")[0].EntityId);
+        Assert.NotEqual(standard.Resolve("خليفة حفتر")[0].Score, fitted.Resolve("خليفة حفتر")[0].Score);
+    }
+
+    [Fact]
+    public void Loading_a_missing_or_bad_model_file_fails_clearly()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "er-model-" + Guid.NewGuid().ToString("N") + ".json");
+        Assert.Throws<FileNotFoundException>(() => MatchModel.Load(path));
+        File.WriteAllText(path, "{\"name\": \"m\"}");
+        try
+        {
+            InvalidDataException e = Assert.Throws<InvalidDataException>(() => MatchModel.Load(path));
+            Assert.Contains(path, e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
