@@ -16,7 +16,7 @@ internal static class Training
     private const int Rounds = 3;
 
     /// <summary>Weight of a synthetic pair relative to a mined one.</summary>
-    private const float AugmentedWeight = 1f;
+    private const float AugmentedWeight = 0.5f;
 
     /// <summary>Datasets and the most train (and test) queries taken from each, a deterministic subsample.</summary>
     private static readonly (string Name, int Cap)[] Sets =
