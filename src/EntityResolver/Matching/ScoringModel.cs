@@ -15,10 +15,10 @@ namespace EntityResolver.Matching;
 internal sealed class ScoringModel
 {
     /// <summary>The resource name of the default model.</summary>
-    public const string DefaultResource = "model/logit-v2.json";
+    public const string DefaultResource = "model/heuristic-v1.json";
 
     /// <summary>The resource name of the model fitted on the dev sets.</summary>
-    public const string FittedResource = "model/logit-v1.json";
+    public const string FittedResource = "model/logit-v2.json";
 
     private static readonly Lazy<ScoringModel> DefaultModel = new(() => Embedded(DefaultResource));
 
