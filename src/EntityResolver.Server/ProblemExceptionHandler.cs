@@ -51,6 +51,12 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         }
 
         httpContext.Response.StatusCode = details.Status ?? StatusCodes.Status500InternalServerError;
+        if (httpContext.Response.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // The rest of the body may be unread: do not reuse this connection.
+            httpContext.Response.Headers.Connection = "close";
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = null }).ConfigureAwait(false);
     }
 }

@@ -55,36 +55,52 @@ internal sealed class ApiProblemException : Exception
 /// <summary>Reads request bodies within the configured size limit and checks fields by name.</summary>
 internal static class RequestReader
 {
-    /// <summary>Reads the whole body, at most <paramref name="limit"/> bytes (413 beyond).</summary>
+    /// <summary>
+    /// Reads the whole body, at most <paramref name="limit"/> bytes (413 beyond). A body somewhat
+    /// over the limit is read to its end and dropped, so that the client receives the 413 instead
+    /// of a reset connection; a much larger one is cut off (Kestrel's limit, then the connection closes).
+    /// </summary>
     public static async Task<byte[]> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > limit)
+        long drainBudget = Math.Max(limit * 4, 4L * 1024 * 1024);
+        IHttpMaxRequestBodySizeFeature? sizeFeature = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false })
+        {
+            sizeFeature.MaxRequestBodySize = drainBudget;
+        }
+
+        if (request.ContentLength > drainBudget)
         {
             throw ApiProblemException.TooLarge($"The request body has {request.ContentLength} bytes; the limit is {limit}.");
         }
 
-        // Kestrel enforces the same limit; the test host does not, so count here too.
-        IHttpMaxRequestBodySizeFeature? sizeFeature = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (sizeFeature is { IsReadOnly: false })
-        {
-            sizeFeature.MaxRequestBodySize = limit;
-        }
-
         var output = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and < 65536 ? (int)request.ContentLength.Value : 4096);
+        long total = 0;
+        byte[]? discard = null;
         while (true)
         {
-            Memory<byte> buffer = output.GetMemory(4096);
+            Memory<byte> buffer = total > limit ? (discard ??= new byte[16384]) : output.GetMemory(4096);
             int read = await request.Body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
                 break;
             }
 
-            output.Advance(read);
-            if (output.WrittenCount > limit)
+            total += read;
+            if (discard is null)
             {
-                throw ApiProblemException.TooLarge($"The request body is larger than the limit of {limit} bytes.");
+                output.Advance(read);
             }
+
+            if (total > drainBudget)
+            {
+                break;
+            }
+        }
+
+        if (total > limit)
+        {
+            throw ApiProblemException.TooLarge($"The request body is larger than the limit of {limit} bytes.");
         }
 
         return output.WrittenSpan.ToArray();

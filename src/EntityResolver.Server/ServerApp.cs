@@ -68,13 +68,14 @@ internal static class ServerApp
     private static async Task RecordRequestAsync(HttpContext context, RequestDelegate next)
     {
         long start = Stopwatch.GetTimestamp();
+        Endpoint? endpoint = context.GetEndpoint(); // the exception handler clears it on errors
         try
         {
             await next(context).ConfigureAwait(false);
         }
         finally
         {
-            string route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(unmatched)";
+            string route = ((endpoint ?? context.GetEndpoint()) as RouteEndpoint)?.RoutePattern.RawText ?? "(unmatched)";
             context.RequestServices.GetRequiredService<ServerMetrics>()
                 .RecordRequest(context.Request.Method, route, context.Response.StatusCode, Stopwatch.GetElapsedTime(start).TotalSeconds);
         }
