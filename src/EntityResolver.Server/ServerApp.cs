@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
 
 namespace EntityResolver.Server;
 
@@ -10,6 +12,19 @@ internal static class ServerApp
     public static WebApplication Build(string[] args)
     {
         WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+
+        // appsettings.json ships next to the server; read it from there when the working directory
+        // (the content root) has none, as under `dotnet path/to/EntityResolver.Server.dll`. Lowest
+        // precedence: environment variables and the command line still override it.
+        if (!File.Exists(Path.Combine(builder.Environment.ContentRootPath, "appsettings.json")) && File.Exists(Path.Combine(AppContext.BaseDirectory, "appsettings.json")))
+        {
+            ((IConfigurationBuilder)builder.Configuration).Sources.Insert(0, new JsonConfigurationSource
+            {
+                FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
+                Path = "appsettings.json",
+                Optional = true,
+            });
+        }
         IServiceCollection services = builder.Services;
 
         // Options are read from the final configuration (test hosts add settings late).
