@@ -25,6 +25,10 @@ internal static class PairScorer
     public const float MatchThreshold = 0.78f;
     public const float ConflictFloor = 0.5f;
     private const int MaxTokens = 16;
+    private const float CrossScriptLeniency = 0.3f;
+
+    /// <summary>The lowest raw similarity that can still reach <see cref="MatchThreshold"/> after the cross-script leniency.</summary>
+    private const float MinRawJoinSimilarity = (MatchThreshold - CrossScriptLeniency) / (1f - CrossScriptLeniency);
 
     /// <summary>Similarity of two tokens in [0, 1].</summary>
     public static float TokenSimilarity(NameToken q, NameToken c)
@@ -40,10 +44,129 @@ internal static class PairScorer
             return a.Latin.Length > 0 && b.Latin.Length > 0 && a.Latin[0] == b.Latin[0] ? 0.85f : 0f;
         }
 
-        return Phonetics.Similarity(a.Phonetic, b.Phonetic, a.PhoneticWeight, b.PhoneticWeight);
+        // Same phonetic form, different spelling (Dhithi / Diti): near, but below an exact match.
+        float s = string.Equals(a.Phonetic, b.Phonetic, StringComparison.Ordinal)
+            ? (string.Equals(a.Latin, b.Latin, StringComparison.Ordinal) ? 1f : 0.97f)
+            : Phonetics.Similarity(a.Phonetic, b.Phonetic, a.PhoneticWeight, b.PhoneticWeight);
+
+        // Across scripts the romanization itself adds noise (vowels guessed, English words
+        // spelled in Urdu letters): the same distance is weaker evidence of a different name.
+        return a.Script != b.Script ? s + (CrossScriptLeniency * (1f - s)) : s;
     }
 
-    public static PairFeatures Compute(PreparedName query, AliasRecord candidate, bool isPerson, List<AlignmentStep>? trace = null)
+    /// <summary>
+    /// Lets two adjacent tokens on one side meet one token on the other when written apart on
+    /// one side and together on the other (نور الدين / Noureddine, Sai Jeevadhara / SaiJeevadhara).
+    /// Only tokens left unmatched or in conflict by the greedy pass are considered.
+    /// </summary>
+    private static void JoinSplitTokens(NameToken[] qt, NameToken[] ct, int n, int m, Span<sbyte> qPair, Span<sbyte> cPair, Span<float> qSim, bool queryJoined)
+    {
+        int pairs = queryJoined ? n : m;
+        int singles = queryJoined ? m : n;
+        Span<char> joined = stackalloc char[128];
+        for (int k = 0; k + 1 < pairs; k++)
+        {
+            bool weakA = queryJoined ? IsWeakQuery(k, qPair, qSim) : IsWeakCandidate(k, cPair, qSim);
+            bool weakB = queryJoined ? IsWeakQuery(k + 1, qPair, qSim) : IsWeakCandidate(k + 1, cPair, qSim);
+            if (!weakA || !weakB)
+            {
+                continue;
+            }
+
+            TokenForms a = (queryJoined ? qt[k] : ct[k]).Forms, b = (queryJoined ? qt[k + 1] : ct[k + 1]).Forms;
+            int length = a.Phonetic.Length + b.Phonetic.Length;
+            if (length > joined.Length || a.Phonetic.Length == 0 || b.Phonetic.Length == 0)
+            {
+                continue;
+            }
+
+            a.Phonetic.AsSpan().CopyTo(joined);
+            b.Phonetic.AsSpan().CopyTo(joined[a.Phonetic.Length..]);
+            ReadOnlySpan<char> form = joined[..length];
+            float formWeight = a.PhoneticWeight + b.PhoneticWeight;
+            for (int s = 0; s < singles; s++)
+            {
+                bool weakS = queryJoined ? IsWeakCandidate(s, cPair, qSim) : IsWeakQuery(s, qPair, qSim);
+                if (!weakS)
+                {
+                    continue;
+                }
+
+                TokenForms single = (queryJoined ? ct[s] : qt[s]).Forms;
+
+                // The distance is at least the difference in weight: skip hopeless pairs cheaply.
+                float larger = MathF.Max(formWeight, single.PhoneticWeight);
+                if (MathF.Abs(formWeight - single.PhoneticWeight) > (1f - MinRawJoinSimilarity) * larger)
+                {
+                    continue;
+                }
+
+                float sim = Phonetics.Similarity(form, single.Phonetic, formWeight, single.PhoneticWeight);
+                if (single.Script != a.Script)
+                {
+                    sim += CrossScriptLeniency * (1f - sim);
+                }
+
+                if (sim < MatchThreshold)
+                {
+                    continue;
+                }
+
+                if (queryJoined)
+                {
+                    Release(k, qPair, cPair);
+                    Release(k + 1, qPair, cPair);
+                    ReleaseCandidate(s, qPair, cPair);
+                    qPair[k] = (sbyte)s;
+                    qPair[k + 1] = (sbyte)s;
+                    cPair[s] = (sbyte)k;
+                    qSim[k] = sim;
+                    qSim[k + 1] = sim;
+                }
+                else
+                {
+                    ReleaseCandidate(k, qPair, cPair);
+                    ReleaseCandidate(k + 1, qPair, cPair);
+                    Release(s, qPair, cPair);
+                    cPair[k] = (sbyte)s;
+                    cPair[k + 1] = (sbyte)s;
+                    qPair[s] = (sbyte)k;
+                    qSim[s] = sim;
+                }
+
+                k++;
+                break;
+            }
+        }
+    }
+
+    private static bool IsWeakQuery(int i, Span<sbyte> qPair, Span<float> qSim) => qPair[i] < 0 || qSim[i] < MatchThreshold;
+
+    private static bool IsWeakCandidate(int j, Span<sbyte> cPair, Span<float> qSim) => cPair[j] < 0 || qSim[cPair[j]] < MatchThreshold;
+
+    private static void Release(int i, Span<sbyte> qPair, Span<sbyte> cPair)
+    {
+        int j = qPair[i];
+        if (j >= 0 && cPair[j] == i)
+        {
+            cPair[j] = -1;
+        }
+
+        qPair[i] = -1;
+    }
+
+    private static void ReleaseCandidate(int j, Span<sbyte> qPair, Span<sbyte> cPair)
+    {
+        int i = cPair[j];
+        if (i >= 0 && qPair[i] == j)
+        {
+            qPair[i] = -1;
+        }
+
+        cPair[j] = -1;
+    }
+
+    public static PairFeatures Compute(PreparedName query, AliasRecord candidate, bool isPerson, ulong entityRanks, List<AlignmentStep>? trace = null)
     {
         NameToken[] qt = query.Name.Tokens;
         NameToken[] ct = candidate.Name.Tokens;
@@ -58,16 +181,20 @@ internal static class PairScorer
             f.CoverageCandidate = 1f;
             f.Acronym = 1f;
             f.SingleToken = 1f;
+            f.MatchedRarity = 1f;
             trace?.Add(new AlignmentStep(0, -1, 1f, AlignmentKind.Match));
             return f;
         }
 
         Span<float> sim = stackalloc float[n * m];
+        float maxSim = 0f;
         for (int i = 0; i < n; i++)
         {
             for (int j = 0; j < m; j++)
             {
-                sim[(i * m) + j] = TokenSimilarity(qt[i], ct[j]);
+                float s = ct[j].IsInitial ? TokenSimilarity(qt[i], ct[j]) : query.CachedSimilarity(i, ct[j]);
+                sim[(i * m) + j] = s;
+                maxSim = MathF.Max(maxSim, s);
             }
         }
 
@@ -111,8 +238,16 @@ internal static class PairScorer
             qSim[bi] = best;
         }
 
-        float wq = 0f, wc = 0f, covQ = 0f, covC = 0f, unQ = 0f, unC = 0f, conflict = 0f;
-        bool exact = true;
+        // Joining split tokens only matters for a pair that already shares a token, or where one
+        // side is a single token (SaiJeevadhara); most candidates share neither and skip it.
+        if (maxSim >= MatchThreshold || n == 1 || m == 1)
+        {
+            JoinSplitTokens(qt, ct, n, m, qPair, cPair, qSim, queryJoined: true);
+            JoinSplitTokens(qt, ct, n, m, qPair, cPair, qSim, queryJoined: false);
+        }
+
+        float wq = 0f, wc = 0f, covQ = 0f, covC = 0f, unQ = 0f, unC = 0f, conflict = 0f, matchedWeight = 0f;
+        bool exact = true, nameOnlyInQuery = false, nameOnlyInCandidate = false;
         for (int i = 0; i < n; i++)
         {
             float w = query.Weights[i];
@@ -122,11 +257,13 @@ internal static class PairScorer
             {
                 unQ += w;
                 exact = false;
+                nameOnlyInQuery |= qt[i].Role == TokenRole.Name;
                 trace?.Add(new AlignmentStep(i, -1, 0f, AlignmentKind.QueryOnly));
             }
             else if (qSim[i] >= MatchThreshold)
             {
                 covQ += w * qSim[i];
+                matchedWeight += w;
                 exact &= qSim[i] >= 0.999f;
                 trace?.Add(new AlignmentStep(i, j, qSim[i], AlignmentKind.Match));
             }
@@ -147,6 +284,7 @@ internal static class PairScorer
             {
                 unC += w;
                 exact = false;
+                nameOnlyInCandidate |= ct[j].Role == TokenRole.Name;
                 trace?.Add(new AlignmentStep(-1, j, 0f, AlignmentKind.CandidateOnly));
             }
             else if (qSim[i] >= MatchThreshold)
@@ -167,6 +305,16 @@ internal static class PairScorer
         f.Conflict = conflict / (0.5f * (wq + wc));
         f.SingleToken = query.Name.NameTokenCount == 1 ? 1f : 0f;
         f.Exact = exact ? 1f : 0f;
+        f.MatchedRarity = query.MaxWeight > 0f ? MathF.Min(1f, covQ / query.MaxWeight) : 0f;
+        f.BothUnmatched = nameOnlyInQuery && nameOnlyInCandidate ? 1f : 0f;
+        f.LiteralReading = query.IsLiteral ? 1f : 0f;
+        f.SimilarityDeficit = matchedWeight > 0f ? MathF.Min(1f, 4f * (1f - (covQ / matchedWeight))) : 0f;
+        if (query.RankClasses != 0 && entityRanks != 0)
+        {
+            bool shared = (query.RankClasses & entityRanks) != 0;
+            f.TitleMatch = shared ? 1f : 0f;
+            f.TitleConflict = shared ? 0f : 1f;
+        }
 
         // The given name decides between relatives who share the rest of the name: when both
         // are persons' names of two or more words, the first discriminating word of each must

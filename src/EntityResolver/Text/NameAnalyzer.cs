@@ -55,7 +55,7 @@ internal sealed class NameAnalyzer
         _cache = cache;
     }
 
-    /// <summary>Analyzes a registry alias: honorifics are split off person names, nothing else.</summary>
+    /// <summary>Analyzes a registry alias: leading honorifics of person names are marked, nothing is dropped.</summary>
     public AnalyzedName AnalyzeAlias(string text, bool isPerson)
     {
         List<Piece> pieces = Split(text);
@@ -64,8 +64,8 @@ internal sealed class NameAnalyzer
             return acronym;
         }
 
-        int start = isPerson ? LeadingTitleEnd(pieces, honorificsOnly: true) : 0;
-        return Build(pieces, start);
+        int honorifics = isPerson ? LeadingTitleEnd(pieces, honorificsOnly: true) : 0;
+        return Build(pieces, 0, honorifics);
     }
 
     /// <summary>
@@ -105,6 +105,9 @@ internal sealed class NameAnalyzer
     }
 
     private readonly record struct Piece(string Normalized, string Text, bool AllCaps);
+
+    /// <summary>The normalized words of a phrase, split as names are (used for the word lists).</summary>
+    internal static string[] NormalizedWords(string text) => [.. Split(text).Select(p => p.Normalized)];
 
     private static List<Piece> Split(string text)
     {
@@ -258,7 +261,7 @@ internal sealed class NameAnalyzer
         return true;
     }
 
-    private AnalyzedName Build(List<Piece> pieces, int start)
+    private AnalyzedName Build(List<Piece> pieces, int start, int honorificsUntil = 0)
     {
         var titles = new string[start];
         for (int i = 0; i < start; i++)
@@ -270,6 +273,12 @@ internal sealed class NameAnalyzer
         for (int i = start; i < pieces.Count; i++)
         {
             Piece piece = pieces[i];
+            if (i < honorificsUntil)
+            {
+                tokens.Add(new NameToken(Forms(piece.Normalized), TokenRole.Honorific, piece.Text, false));
+                continue;
+            }
+
             ParticleKind kind = _lexicon.ParticleOf(piece.Normalized, out string? canonical);
             switch (kind)
             {

@@ -9,6 +9,8 @@ internal enum TokenRole : byte
     Link,
     /// <summary>A function word (of, the, کی): kept but barely weighted.</summary>
     Stop,
+    /// <summary>An honorific at the start of a registry name (Syed, Sheikh, Sultan): it may or may not be part of the name, so it is kept but barely weighted.</summary>
+    Honorific,
 }
 
 /// <summary>The forms of one normalized token that the matcher compares; shared and immutable.</summary>
@@ -22,14 +24,7 @@ internal sealed class TokenForms
         Phonetic = Phonetics.Encode(latin);
         PhoneticWeight = Phonetics.Weight(Phonetic);
         Skeleton = Phonetics.Skeleton(Phonetic);
-        foreach (string common in Lexicon.Default.CommonNamePhonetics)
-        {
-            if (Phonetics.Similarity(Phonetic, common, PhoneticWeight, Phonetics.Weight(common)) >= 0.84f)
-            {
-                IsCommonName = true;
-                break;
-            }
-        }
+        IsCommonName = Lexicon.Default.IsCommon(normalized, script, Phonetic);
     }
 
     /// <summary>The normalized token (folded, lower case).</summary>
@@ -48,7 +43,7 @@ internal sealed class TokenForms
     /// <summary>Coarse consonant skeleton: the blocking key.</summary>
     public string Skeleton { get; }
 
-    /// <summary>A non-discriminating given name (Muhammad, Syed, Ali...).</summary>
+    /// <summary>A non-discriminating word: a common given name (Muhammad, Syed) or a generic organization word (News, Agency).</summary>
     public bool IsCommonName { get; }
 }
 
