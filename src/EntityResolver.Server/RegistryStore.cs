@@ -49,14 +49,31 @@ internal sealed class SqliteRegistryStore : IRegistryStore
             Directory.CreateDirectory(directory);
         }
 
-        var builder = new SqliteConnectionStringBuilder { DataSource = _path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
+        // DefaultTimeout bounds how long a command retries on a locked database (another server).
+        var builder = new SqliteConnectionStringBuilder { DataSource = _path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false, DefaultTimeout = 2 };
         _connection = new SqliteConnection(builder.ToString());
         _connection.Open();
-        Execute("PRAGMA journal_mode=WAL;");
-        Execute("PRAGMA synchronous=FULL;");
-        Execute("PRAGMA busy_timeout=5000;");
-        Execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);");
-        Execute("CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, json TEXT NOT NULL, updated_utc TEXT NOT NULL);");
+
+        // One server per store: the connection keeps its lock until it closes (or the process
+        // dies), so a second server on the same file fails here instead of diverging silently.
+        Execute("PRAGMA busy_timeout=1000;");
+        Execute("PRAGMA locking_mode=EXCLUSIVE;");
+        try
+        {
+            Execute("PRAGMA journal_mode=WAL;");
+            Execute("PRAGMA synchronous=FULL;");
+            Execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);");
+            Execute("CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, json TEXT NOT NULL, updated_utc TEXT NOT NULL);");
+            using SqliteCommand opened = Command("INSERT OR REPLACE INTO meta (key, value) VALUES ('opened_utc', $t);", null);
+            opened.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            opened.ExecuteNonQuery();
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6)
+        {
+            _connection.Dispose();
+            _connection = null;
+            throw new InvalidOperationException($"The store '{_path}' is in use by another server process; each store belongs to one server (set Store:Path to another file).", ex);
+        }
 
         string? version = Scalar("SELECT value FROM meta WHERE key = 'schema_version';");
         if (version is not null && !string.Equals(version, SchemaVersion.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))

@@ -11,7 +11,7 @@ public sealed class KestrelTests
     public async Task RealKestrel_ServesResolveWritesReconciliationAndLimits()
     {
         using TempDirectory directory = TempDirectory.Create();
-        await using WebApplication app = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--Store:Path", Path.Combine(directory.Path, "registry.db"), "--Limits:MaxBodyBytes", "4096", "--Logging:LogLevel:Default", "Warning"]);
+        WebApplication app = ServerApp.Build(["--urls", "http://127.0.0.1:0", "--Store:Path", Path.Combine(directory.Path, "registry.db"), "--Limits:MaxBodyBytes", "4096", "--Logging:LogLevel:Default", "Warning"]);
         await app.StartAsync();
         try
         {
@@ -39,6 +39,7 @@ public sealed class KestrelTests
         finally
         {
             await app.StopAsync();
+            await app.DisposeAsync();
         }
 
         // A clean stop leaves the store readable by the next start.
