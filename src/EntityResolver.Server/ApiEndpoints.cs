@@ -155,7 +155,8 @@ internal static class ApiEndpoints
         }
 
         string? type = query["type"];
-        var resolveOptions = new ResolveOptions { Top = Math.Min(1000, offset + limit), Threshold = threshold, EntityType = string.IsNullOrWhiteSpace(type) ? null : type };
+        // Total counts every match up to the resolver's cap of 1000.
+        var resolveOptions = new ResolveOptions { Top = 1000, Threshold = threshold, EntityType = string.IsNullOrWhiteSpace(type) ? null : type };
         IReadOnlyList<EntityMatch> matches = registry.Current.Resolver.Resolve(text, resolveOptions);
         metrics.RecordNames(1);
         var entities = matches.Skip(offset).Take(limit).Select(m => EntityDto.From(m.Entity)).ToList();

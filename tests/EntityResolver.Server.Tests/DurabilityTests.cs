@@ -90,6 +90,61 @@ public sealed partial class DurabilityTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), $"took {clock.Elapsed}");
     }
 
+    [Fact]
+    public async Task SigtermFinishesRunningWritesAndExitsCleanly()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // SIGTERM is a POSIX signal
+        }
+
+        using TempDirectory directory = TempDirectory.Create();
+        string store = Path.Combine(directory.Path, "registry.db");
+        var acknowledged = new ConcurrentBag<string>();
+        using (ServerProcess server = await ServerProcess.StartAsync(store))
+        {
+            using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(20) };
+            var firstAcknowledged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var writes = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
+            {
+                for (int i = 0; ; i++)
+                {
+                    string id = $"person:graceful-{w}-{i}";
+                    try
+                    {
+                        using HttpResponseMessage put = await client.PutAsync("/v1/entities/" + id, Http.JsonBody(JsonSerializer.Serialize(new { names = new[] { $"Graceful Writer{w} Number{i}" } })));
+                        if (put.StatusCode != HttpStatusCode.Created)
+                        {
+                            return; // 503 once shutdown has begun
+                        }
+
+                        acknowledged.Add(id);
+                        firstAcknowledged.TrySetResult();
+                    }
+                    catch (HttpRequestException)
+                    {
+                        return; // refused or closed once the server stops: never acknowledged
+                    }
+                }
+            })).ToList();
+
+            // Terminate while writes are streaming in.
+            await firstAcknowledged.Task.WaitAsync(TimeSpan.FromSeconds(20));
+            await Task.Delay(20);
+            int exitCode = await server.TerminateAsync(TimeSpan.FromSeconds(30));
+            await Task.WhenAll(writes).WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal(0, exitCode);
+            Assert.NotEmpty(acknowledged);
+        }
+
+        using ServerProcess restarted = await ServerProcess.StartAsync(store);
+        using var reader = new HttpClient { BaseAddress = restarted.Address };
+        foreach (string id in acknowledged)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/v1/entities/" + id)).StatusCode);
+        }
+    }
+
     private static async Task VerifyAsync(HttpClient client, ConcurrentDictionary<string, string> puts, ConcurrentDictionary<string, bool> deletes)
     {
         foreach (var (id, name) in puts)
@@ -105,6 +160,9 @@ public sealed partial class DurabilityTests
             Assert.True(read.StatusCode == HttpStatusCode.NotFound, $"acknowledged delete of {id} is lost");
         }
     }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     [GeneratedRegex("Now listening on: (http://127\\.0\\.0\\.1:[0-9]+)")]
     private static partial Regex ListeningLine();
@@ -172,6 +230,15 @@ public sealed partial class DurabilityTests
             }
 
             return new ServerProcess(process, await address.Task);
+        }
+
+        /// <summary>SIGTERM, then waits for the process to exit; returns its exit code.</summary>
+        public async Task<int> TerminateAsync(TimeSpan timeout)
+        {
+            Assert.Equal(0, SendSignal(_process.Id, 15));
+            using var cancel = new CancellationTokenSource(timeout);
+            await _process.WaitForExitAsync(cancel.Token);
+            return _process.ExitCode;
         }
 
         /// <summary>SIGKILL: no shutdown code runs.</summary>
