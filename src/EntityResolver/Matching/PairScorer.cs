@@ -57,9 +57,10 @@ internal static class PairScorer
     /// <summary>
     /// Lets two adjacent tokens on one side meet one token on the other when written apart on
     /// one side and together on the other (نور الدين / Noureddine, Sai Jeevadhara / SaiJeevadhara).
-    /// Only tokens left unmatched or in conflict by the greedy pass are considered.
+    /// Runs before the token-by-token assignment, and a join wins only when it is closer than
+    /// either half alone (so Saad al-Din meets Saduddin, not Sayyed).
     /// </summary>
-    private static void JoinSplitTokens(NameToken[] qt, NameToken[] ct, int n, int m, Span<sbyte> qPair, Span<sbyte> cPair, Span<float> qSim, bool queryJoined)
+    private static void JoinSplitTokens(NameToken[] qt, NameToken[] ct, int n, int m, ReadOnlySpan<float> sim, Span<sbyte> qPair, Span<sbyte> cPair, Span<float> qSim, bool queryJoined)
     {
         int pairs = queryJoined ? n : m;
         int singles = queryJoined ? m : n;
@@ -101,13 +102,14 @@ internal static class PairScorer
                     continue;
                 }
 
-                float sim = Phonetics.Similarity(form, single.Phonetic, formWeight, single.PhoneticWeight);
+                float joinedSim = Phonetics.Similarity(form, single.Phonetic, formWeight, single.PhoneticWeight);
                 if (single.Script != a.Script)
                 {
-                    sim += CrossScriptLeniency * (1f - sim);
+                    joinedSim += CrossScriptLeniency * (1f - joinedSim);
                 }
 
-                if (sim < MatchThreshold)
+                float halves = queryJoined ? MathF.Max(sim[(k * m) + s], sim[((k + 1) * m) + s]) : MathF.Max(sim[(s * m) + k], sim[(s * m) + k + 1]);
+                if (joinedSim < MatchThreshold || joinedSim <= halves)
                 {
                     continue;
                 }
@@ -120,8 +122,8 @@ internal static class PairScorer
                     qPair[k] = (sbyte)s;
                     qPair[k + 1] = (sbyte)s;
                     cPair[s] = (sbyte)k;
-                    qSim[k] = sim;
-                    qSim[k + 1] = sim;
+                    qSim[k] = joinedSim;
+                    qSim[k + 1] = joinedSim;
                 }
                 else
                 {
@@ -131,7 +133,7 @@ internal static class PairScorer
                     cPair[k] = (sbyte)s;
                     cPair[k + 1] = (sbyte)s;
                     qPair[s] = (sbyte)k;
-                    qSim[s] = sim;
+                    qSim[s] = joinedSim;
                 }
 
                 k++;
@@ -204,6 +206,14 @@ internal static class PairScorer
         qPair.Fill(-1);
         cPair.Fill(-1);
 
+        // Joining split tokens only matters for a pair with some similar token, or where one
+        // side is a single token (SaiJeevadhara); most candidates have neither and skip it.
+        if (maxSim >= ConflictFloor || n == 1 || m == 1)
+        {
+            JoinSplitTokens(qt, ct, n, m, sim, qPair, cPair, qSim, queryJoined: true);
+            JoinSplitTokens(qt, ct, n, m, sim, qPair, cPair, qSim, queryJoined: false);
+        }
+
         // Greedy assignment, best pair first.
         while (true)
         {
@@ -236,14 +246,6 @@ internal static class PairScorer
             qPair[bi] = (sbyte)bj;
             cPair[bj] = (sbyte)bi;
             qSim[bi] = best;
-        }
-
-        // Joining split tokens only matters for a pair that already shares a token, or where one
-        // side is a single token (SaiJeevadhara); most candidates share neither and skip it.
-        if (maxSim >= MatchThreshold || n == 1 || m == 1)
-        {
-            JoinSplitTokens(qt, ct, n, m, qPair, cPair, qSim, queryJoined: true);
-            JoinSplitTokens(qt, ct, n, m, qPair, cPair, qSim, queryJoined: false);
         }
 
         float wq = 0f, wc = 0f, covQ = 0f, covC = 0f, unQ = 0f, unC = 0f, conflict = 0f, matchedWeight = 0f;

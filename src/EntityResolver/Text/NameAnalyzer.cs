@@ -159,7 +159,10 @@ internal sealed class NameAnalyzer
             }
         }
 
-        if (token.Length >= 4 && token.StartsWith("ال", StringComparison.Ordinal) && token != "الله")
+        // The article is written with a bare alef (hamzat wasl); أل / إل begin foreign names
+        // (ألبيرتوس, إلاري), which keep their first syllable.
+        if (token.Length >= 4 && token.StartsWith("ال", StringComparison.Ordinal) && token != "الله"
+            && !written.StartsWith('\u0623') && !written.StartsWith('\u0625'))
         {
             token = token[2..];
         }
