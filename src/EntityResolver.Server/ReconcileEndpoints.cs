@@ -114,7 +114,9 @@ internal static class ReconcileEndpoints
 
     internal static ReconcileManifest Manifest(HttpRequest request, ServerOptions options)
     {
-        string root = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        string root = options.PublicBaseUrl is { } configured
+            ? configured.AbsoluteUri.TrimEnd('/')
+            : $"{request.Scheme}://{request.Host}{request.PathBase}";
         string? version = typeof(ReconcileEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
         return new ReconcileManifest(
             ["0.2"],

@@ -35,6 +35,9 @@ internal sealed class ServerOptions
     /// <summary>Requests still running after this are cancelled with 503.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The public base URL used in the reconciliation manifest (behind a proxy); null to use the request's.</summary>
+    public Uri? PublicBaseUrl { get; init; }
+
     /// <summary>Lowest score of a reconciliation candidate.</summary>
     public double ReconcileCandidateThreshold { get; init; } = 0.2;
 
@@ -71,7 +74,13 @@ internal sealed class ServerOptions
             RequestTimeout = TimeSpan.FromSeconds(configuration.GetValue("Limits:RequestTimeoutSeconds", 10.0)),
             ReconcileCandidateThreshold = configuration.GetValue("Reconcile:CandidateThreshold", 0.2),
             ReconcileMatchThreshold = configuration.GetValue("Reconcile:MatchThreshold", 0.9),
+            PublicBaseUrl = NullIfEmpty(configuration["PublicBaseUrl"]) is { } url && Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) ? uri : null,
         };
+
+        if (NullIfEmpty(configuration["PublicBaseUrl"]) is { } given && options.PublicBaseUrl is null)
+        {
+            problems.Add($"PublicBaseUrl must be an absolute URL such as https://resolver.example.org (was '{given}')");
+        }
 
         if (options.MaxBodyBytes < 1024)
         {

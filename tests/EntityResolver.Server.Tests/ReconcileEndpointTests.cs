@@ -26,6 +26,16 @@ public sealed class ReconcileEndpointTests(SharedServer server) : IClassFixture<
     }
 
     [Fact]
+    public async Task Manifest_UsesTheConfiguredPublicBaseUrl()
+    {
+        using var factory = new ServerFactory(new() { ["PublicBaseUrl"] = "https://resolver.example.org/" });
+        using HttpClient client = factory.CreateClient();
+        JsonElement manifest = await (await client.GetAsync("/reconcile")).JsonAsync();
+        Assert.Equal("https://resolver.example.org/v1/entities/", manifest.GetProperty("identifierSpace").GetString());
+        Assert.Equal("https://resolver.example.org/v1/entities/{{id}}", manifest.GetProperty("view").GetProperty("url").GetString());
+    }
+
+    [Fact]
     public async Task Manifest_ViewUrlLeadsToTheEntity()
     {
         JsonElement manifest = await (await _client.GetAsync("/reconcile")).JsonAsync();
