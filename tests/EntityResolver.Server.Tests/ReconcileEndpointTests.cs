@@ -100,6 +100,15 @@ public sealed class ReconcileEndpointTests(SharedServer server) : IClassFixture<
         request.Headers.Add("Origin", "https://openrefine.example");
         using HttpResponseMessage response = await _client.SendAsync(request);
         Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+
+        // The preflight of a JSON POST from a web client.
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/reconcile");
+        preflight.Headers.Add("Origin", "https://openrefine.example");
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        preflight.Headers.Add("Access-Control-Request-Headers", "content-type");
+        using HttpResponseMessage allowed = await _client.SendAsync(preflight);
+        Assert.True(allowed.IsSuccessStatusCode);
+        Assert.Contains("POST", allowed.Headers.GetValues("Access-Control-Allow-Methods").Single(), StringComparison.Ordinal);
     }
 
     [Theory]
