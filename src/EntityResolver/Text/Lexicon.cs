@@ -32,30 +32,7 @@ internal sealed class Lexicon
 
     private Lexicon()
     {
-        var titles = new Dictionary<string, List<(string[] Phrase, TitleKind Kind)>>(StringComparer.Ordinal);
-        foreach (string[] row in ResourceData.ReadTable("lexicon/titles.tsv"))
-        {
-            string[] words = NormalizeWords(row[0]);
-            if (words.Length == 0)
-            {
-                continue;
-            }
-
-            TitleKind kind = row.Length > 2 ? ParseKind(row[2]) : TitleKind.Role;
-            if (!titles.TryGetValue(words[0], out var list))
-            {
-                titles[words[0]] = list = [];
-            }
-
-            list.Add((words, kind));
-        }
-
-        foreach (var list in titles.Values)
-        {
-            list.Sort((a, b) => b.Phrase.Length.CompareTo(a.Phrase.Length));
-        }
-
-        Titles = titles.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        Titles = PhraseTable("lexicon/titles.tsv", row => row.Length > 2 ? ParseKind(row[2]) : TitleKind.Role);
 
         var particles = new Dictionary<string, (ParticleKind, string?)>(StringComparer.Ordinal);
         foreach (string[] row in ResourceData.ReadTable("lexicon/particles.tsv"))
@@ -80,6 +57,8 @@ internal sealed class Lexicon
 
         var commonWords = new HashSet<string>(StringComparer.Ordinal);
         var commonPhonetics = new HashSet<string>(StringComparer.Ordinal);
+        var prefixWords = new HashSet<string>(StringComparer.Ordinal);
+        var prefixPhonetics = new HashSet<string>(StringComparer.Ordinal);
         foreach (string[] row in ResourceData.ReadTable("lexicon/common-names.tsv"))
         {
             string[] words = NormalizeWords(row[0]);
@@ -88,15 +67,28 @@ internal sealed class Lexicon
                 continue;
             }
 
+            bool prefix = row.Length > 1 && row[1] == "prefix";
             commonWords.Add(words[0]);
+            if (prefix)
+            {
+                prefixWords.Add(words[0]);
+            }
+
             if (ScriptDetector.Of(words[0]) == Script.Latin)
             {
-                commonPhonetics.Add(Phonetics.Encode(Romanizer.LatinToAscii(words[0])));
+                string phonetic = Phonetics.Encode(Romanizer.LatinToAscii(words[0]));
+                commonPhonetics.Add(phonetic);
+                if (prefix)
+                {
+                    prefixPhonetics.Add(phonetic);
+                }
             }
         }
 
         CommonWords = commonWords.ToFrozenSet(StringComparer.Ordinal);
         CommonLatinPhonetics = commonPhonetics.ToFrozenSet(StringComparer.Ordinal);
+        PrefixWords = prefixWords.ToFrozenSet(StringComparer.Ordinal);
+        PrefixLatinPhonetics = prefixPhonetics.ToFrozenSet(StringComparer.Ordinal);
 
         var letters = new Dictionary<string, char>(StringComparer.Ordinal);
         foreach (string[] row in ResourceData.ReadTable("lexicon/letters.tsv"))
@@ -113,16 +105,9 @@ internal sealed class Lexicon
 
         LetterNames = letters.ToFrozenDictionary(StringComparer.Ordinal);
 
-        var ranks = new Dictionary<string, List<(string[] Phrase, int Class)>>(StringComparer.Ordinal);
         var classNames = new List<string>();
-        foreach (string[] row in ResourceData.ReadTable("lexicon/ranks.tsv"))
+        Ranks = PhraseTable("lexicon/ranks.tsv", row =>
         {
-            string[] words = NormalizeWords(row[0]);
-            if (words.Length == 0 || row.Length < 2)
-            {
-                continue;
-            }
-
             int cls = classNames.IndexOf(row[1]);
             if (cls < 0)
             {
@@ -130,21 +115,40 @@ internal sealed class Lexicon
                 classNames.Add(row[1]);
             }
 
-            if (!ranks.TryGetValue(words[0], out var list))
+            return cls;
+        });
+        RankClassNames = [.. classNames];
+    }
+
+    /// <summary>
+    /// Reads a table of phrases (first column) with a value computed from the row, keyed by the
+    /// phrase's first normalized word, longest phrase first.
+    /// </summary>
+    private static FrozenDictionary<string, (string[] Phrase, T Value)[]> PhraseTable<T>(string path, Func<string[], T> value)
+    {
+        var table = new Dictionary<string, List<(string[] Phrase, T Value)>>(StringComparer.Ordinal);
+        foreach (string[] row in ResourceData.ReadTable(path))
+        {
+            string[] words = NormalizeWords(row[0]);
+            if (words.Length == 0 || row.Length < 2)
             {
-                ranks[words[0]] = list = [];
+                continue;
             }
 
-            list.Add((words, cls));
+            if (!table.TryGetValue(words[0], out var list))
+            {
+                table[words[0]] = list = [];
+            }
+
+            list.Add((words, value(row)));
         }
 
-        foreach (var list in ranks.Values)
+        foreach (var list in table.Values)
         {
             list.Sort((a, b) => b.Phrase.Length.CompareTo(a.Phrase.Length));
         }
 
-        Ranks = ranks.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-        RankClassNames = [.. classNames];
+        return table.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>Rank and office phrases keyed by first word, longest first, with their class.</summary>
@@ -209,6 +213,16 @@ internal sealed class Lexicon
 
     /// <summary>Phonetic forms of the Latin entries of <see cref="CommonWords"/>.</summary>
     public FrozenSet<string> CommonLatinPhonetics { get; }
+
+    /// <summary>Normalized name prefixes (Muhammad, Syed): common words that also stand before the given name.</summary>
+    public FrozenSet<string> PrefixWords { get; }
+
+    /// <summary>Phonetic forms of the Latin entries of <see cref="PrefixWords"/>.</summary>
+    public FrozenSet<string> PrefixLatinPhonetics { get; }
+
+    /// <summary>Whether a token is a name prefix that is not the given name (Muhammad Shehbaz Sharif).</summary>
+    public bool IsNamePrefix(string normalized, Script script, string phonetic) =>
+        PrefixWords.Contains(normalized) || (script == Script.Latin && PrefixLatinPhonetics.Contains(phonetic));
 
     /// <summary>Whether a token is a non-discriminating word.</summary>
     public bool IsCommon(string normalized, Script script, string phonetic) =>
