@@ -1,0 +1,989 @@
+using System.Globalization;
+using System.Text;
+using EntityResolver.Linking;
+using EntityResolver.Text;
+
+namespace EntityResolver;
+
+/// <summary>
+/// Finds the mentions of registry entities in running text, in any supported script, and
+/// resolves each one. Words that may belong to a name are spotted through a gazetteer of the
+/// registry's name words (phonetic, so हफ़्तार, حفتر and Haftar all hit); the longest span that
+/// resolves wins, so "Saddam Khalifa Haftar" is never split into a mention of Khalifa Haftar.
+/// A bare surname or given name is linked only with support from its context: the entity is
+/// named in full elsewhere in the document, a title stands before it, or the word is rare and
+/// long. Ties between entities that share the word are broken by the ranks written before the
+/// mention (Field Marshal, Lt Gen, المشير, الفريق) against each entity's <c>attributes.titles</c>,
+/// by kinship words ("his son") against the registry's relations, and finally by the document:
+/// the entity named in full first. Thread-safe; create one per resolver and share it.
+/// </summary>
+/// <example>
+/// <code>
+/// var linker = new EntityLinker(new NameResolver(EntityRegistry.Default));
+/// foreach (LinkedMention m in linker.Link("Lt Gen Haftar called on Field Marshal Asim Munir."))
+///     Console.WriteLine($"{m.Start} {m.Length} {m.Text} {m.EntityId} {m.Score:0.00}");
+/// </code>
+/// </example>
+public sealed class EntityLinker
+{
+    /// <summary>Words longer than this (in UTF-16 code units) are never names; they only separate mentions.</summary>
+    public const int MaxWordLength = 64;
+
+    private const float BridgeFloor = 0.6f;
+    private const int KinshipWindow = 4;
+    private const int AntecedentWindow = 16;
+    private const int RareWordLength = 6;
+
+    // Urdu postpositions written joined to the name before them (حفترنے), in normalized form.
+    private static readonly string[] JoinedPostpositions = ["ني", "كي", "كا", "سي", "كو"];
+
+    private readonly NameAnalyzer _analyzer = new();
+    private readonly Gazetteer _gazetteer;
+    private readonly Dictionary<string, int> _entityIndex;
+    private readonly ResolveOptions _resolveOptions;
+
+    /// <summary>Creates a linker over the registry of <paramref name="resolver"/>.</summary>
+    /// <param name="resolver">The resolver that scores each candidate span.</param>
+    /// <param name="options">Linking options; <see cref="LinkOptions.Default"/> when null. Validated here.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="resolver"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="options"/> is invalid.</exception>
+    public EntityLinker(NameResolver resolver, LinkOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(resolver);
+        Options = options ?? LinkOptions.Default;
+        Options.Validate();
+        Resolver = resolver;
+        _gazetteer = Gazetteer.For(resolver.Registry);
+        _entityIndex = new Dictionary<string, int>(resolver.Registry.Count, StringComparer.Ordinal);
+        for (int i = 0; i < resolver.Registry.Count; i++)
+        {
+            _entityIndex[resolver.Registry.Entities[i].Id] = i;
+        }
+
+        _resolveOptions = new ResolveOptions { Top = 8, Threshold = 0.01, Explain = true };
+    }
+
+    /// <summary>The resolver (and through it the registry) this linker uses.</summary>
+    public NameResolver Resolver { get; }
+
+    /// <summary>The options of this linker.</summary>
+    public LinkOptions Options { get; }
+
+    /// <summary>Finds and resolves the entity mentions in <paramref name="text"/>, in text order.</summary>
+    /// <param name="text">Running text in any supported script; may be empty.</param>
+    /// <returns>The mentions, ordered by offset; empty when there are none.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public IReadOnlyList<LinkedMention> Link(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length == 0 ? [] : new Pass(this, text).Run();
+    }
+
+    /// <summary>Reads <paramref name="reader"/> to its end and links the text; offsets count from the start of what was read.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
+    public IReadOnlyList<LinkedMention> Link(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return Link(reader.ReadToEnd());
+    }
+
+    /// <summary>Reads UTF-8 text (a byte order mark is honoured) from <paramref name="stream"/> and links it.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    public IReadOnlyList<LinkedMention> Link(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        return Link(reader);
+    }
+
+    /// <summary>One word of the text, with what the linker knows about it.</summary>
+    private sealed class Word
+    {
+        /// <summary>Offset of the part that can belong to a name (a joined postposition or a one-letter proclitic is left out).</summary>
+        public int Start;
+        public int Length;
+
+        /// <summary>The whole word, normalized (titles and kinship words are matched on it).</summary>
+        public string Normalized = string.Empty;
+
+        /// <summary>The part passed to the resolver, as written.</summary>
+        public string Query = string.Empty;
+        public TokenForms? Forms;
+        public GazetteerHit Hit;
+
+        /// <summary>Something other than spaces, hyphens, format controls or an abbreviation's full stop stands before this word.</summary>
+        public bool HardBefore;
+
+        /// <summary>Only a comma (and spaces) stands before this word.</summary>
+        public bool CommaBefore;
+        public bool Capitalized;
+        public bool AllCaps;
+        public bool IsLetterName;
+        public bool Consumed;
+        public int End => Start + Length;
+    }
+
+    private sealed class Candidate
+    {
+        public required EntityMatch Match;
+        public required int Matched;
+    }
+
+    private sealed class Mention
+    {
+        public int First;
+        public int Last; // exclusive
+        public int NameFirst;
+        public LinkKind Kind;
+        public List<Candidate> Candidates = [];
+        public Entity? Chosen;
+        public double Score;
+        public string MatchedName = string.Empty;
+        public List<string> Rules = [];
+        public List<(int First, int Last)> TitlePhrases = [];
+        public bool Rejected;
+    }
+
+    /// <summary>The work of one <see cref="Link(string)"/> call.</summary>
+    private sealed class Pass
+    {
+        private readonly EntityLinker _linker;
+        private readonly string _text;
+        private readonly List<Word> _words = [];
+        private readonly Dictionary<string, IReadOnlyList<EntityMatch>> _resolved = new(StringComparer.Ordinal);
+        private readonly List<Mention> _mentions = [];
+        private readonly Lexicon _lexicon = Lexicon.Default;
+
+        public Pass(EntityLinker linker, string text)
+        {
+            _linker = linker;
+            _text = text;
+        }
+
+        private EntityRegistry Registry => _linker.Resolver.Registry;
+
+        private LinkOptions Options => _linker.Options;
+
+        public IReadOnlyList<LinkedMention> Run()
+        {
+            ReadWords();
+            FindAcronyms();
+            FindNames();
+            Decide();
+            return Emit();
+        }
+
+        private void ReadWords()
+        {
+            int previousEnd = 0;
+            Word? previous = null;
+            foreach (RawToken raw in Tokenizer.Tokenize(_text))
+            {
+                var word = new Word { Start = raw.Start, Length = raw.Length, AllCaps = raw.AllCaps };
+                if (raw.Length <= MaxWordLength)
+                {
+                    ReadOnlySpan<char> span = _text.AsSpan(raw.Start, raw.Length);
+                    word.Normalized = TextNormalizer.NormalizeToken(span);
+                    word.Capitalized = char.IsUpper(span[0]);
+                }
+
+                if (word.Normalized.Length == 0)
+                {
+                    // Too long or nothing name-like: a separator.
+                    previous = null;
+                    previousEnd = raw.Start + raw.Length;
+                    word.HardBefore = true;
+                    word.Normalized = string.Empty;
+                    _words.Add(word);
+                    continue;
+                }
+
+                Analyze(word);
+                (word.HardBefore, word.CommaBefore) = previous is null ? (true, false) : Gap(previous, previousEnd, word.Start);
+                _words.Add(word);
+                previous = word;
+                previousEnd = word.End;
+            }
+        }
+
+        /// <summary>Looks a word up in the gazetteer, trying it without an Arabic proclitic or a joined Urdu postposition.</summary>
+        private void Analyze(Word word)
+        {
+            string n = word.Normalized;
+            Script script = ScriptDetector.Of(n);
+            word.IsLetterName = script != Script.Latin && _lexicon.LetterNames.ContainsKey(n);
+            TokenForms forms = _linker._analyzer.Forms(n);
+            GazetteerHit hit = _linker._gazetteer.Lookup(forms);
+            word.Forms = forms;
+            word.Hit = hit;
+            word.Query = _text.Substring(word.Start, word.Length);
+            if (script != Script.Arabic || hit.Similarity >= 0.999f)
+            {
+                return;
+            }
+
+            int skipStart = 0, skipEnd = 0;
+            string best = n;
+            foreach (var (variant, s, e) in ArabicVariants(n))
+            {
+                TokenForms f = _linker._analyzer.Forms(variant);
+                GazetteerHit h = _linker._gazetteer.Lookup(f);
+                if (h.IsStrong && h.Similarity > hit.Similarity + 0.05f)
+                {
+                    (hit, forms, best, skipStart, skipEnd) = (h, f, variant, s, e);
+                }
+            }
+
+            if (ReferenceEquals(best, n))
+            {
+                return;
+            }
+
+            int start = word.Start + RawLength(word.Start, word.Length, skipStart, fromEnd: false);
+            int end = word.End - RawLength(word.Start, word.Length, skipEnd, fromEnd: true);
+            if (end <= start)
+            {
+                return;
+            }
+
+            word.Forms = forms;
+            word.Hit = hit;
+            word.Start = start;
+            word.Length = end - start;
+            word.Query = _text.Substring(start, end - start);
+        }
+
+        /// <summary>Readings of an Arabic-script word: (normalized variant, letters cut from the span's start, letters cut from its end).</summary>
+        private static IEnumerable<(string Variant, int SkipStart, int SkipEnd)> ArabicVariants(string n)
+        {
+            // The article and li- + article (للجيش) stay inside the span; the analyzer strips them.
+            if (n.Length >= 4 && n.StartsWith("ال", StringComparison.Ordinal))
+            {
+                yield return (n[2..], 0, 0);
+            }
+
+            if (n.Length >= 4 && n.StartsWith("لل", StringComparison.Ordinal))
+            {
+                yield return (n[2..], 0, 0);
+            }
+
+            // One-letter proclitics (و ب ل ف ك) are left out of the span.
+            if (n.Length >= 4 && n[0] is 'و' or 'ب' or 'ل' or 'ف' or 'ك')
+            {
+                string rest = n[1..];
+                yield return (rest, 1, 0);
+                if (rest.Length >= 4 && rest.StartsWith("ال", StringComparison.Ordinal))
+                {
+                    yield return (rest[2..], 1, 0);
+                }
+            }
+
+            // Urdu postpositions written joined to the word before them (حفترنے).
+            foreach (string suffix in JoinedPostpositions)
+            {
+                if (n.Length >= suffix.Length + 3 && n.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    yield return (n[..^suffix.Length], 0, suffix.Length);
+                }
+            }
+        }
+
+        /// <summary>The number of UTF-16 code units that hold <paramref name="letters"/> normalized letters at one end of a word.</summary>
+        private int RawLength(int start, int length, int letters, bool fromEnd)
+        {
+            int count = 0, units = 0;
+            while (count < letters && units < length)
+            {
+                char c = fromEnd ? _text[start + length - 1 - units] : _text[start + units];
+                units++;
+                if (TextNormalizer.Fold(c) != '\0')
+                {
+                    count++;
+                }
+            }
+
+            // Marks that belong to the last letter cut from the start stay with it.
+            while (!fromEnd && units < length && TextNormalizer.Fold(_text[start + units]) == '\0')
+            {
+                units++;
+            }
+
+            return units;
+        }
+
+        private (bool Hard, bool Comma) Gap(Word previous, int from, int to)
+        {
+            bool hard = false, comma = false;
+            for (int i = from; i < to; i++)
+            {
+                char c = _text[i];
+                if (c is '\n' or '\r')
+                {
+                    return (true, false);
+                }
+
+                if (c is ' ' or '\t' or '-' or '\u2010' or '\u2011' or '\u00A0' || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.SpaceSeparator)
+                {
+                    continue;
+                }
+
+                // The full stop of an abbreviation (Lt. Gen. Dr.) does not end the phrase.
+                if (c == '.' && previous.Length <= 3 && previous.Forms?.Script == Script.Latin && i == previous.End)
+                {
+                    continue;
+                }
+
+                if (c is ',' or '\u060C')
+                {
+                    comma = true;
+                }
+
+                hard = true;
+            }
+
+            return (hard, comma && hard);
+        }
+
+        /// <summary>Letter names spelled out in Urdu or Hindi (آئی ایم سی ٹی سی) read as acronyms.</summary>
+        private void FindAcronyms()
+        {
+            int i = 0;
+            while (i < _words.Count)
+            {
+                if (!_words[i].IsLetterName)
+                {
+                    i++;
+                    continue;
+                }
+
+                int j = i + 1;
+                while (j < _words.Count && _words[j].IsLetterName && !_words[j].HardBefore)
+                {
+                    j++;
+                }
+
+                if (j - i >= 2 && Evaluate(i, j, letters: true) is { } mention)
+                {
+                    _mentions.Add(mention);
+                    for (int k = i; k < j; k++)
+                    {
+                        _words[k].Consumed = true;
+                    }
+                }
+
+                i = j;
+            }
+        }
+
+        /// <summary>Runs of words that hit the gazetteer, segmented longest match first.</summary>
+        private void FindNames()
+        {
+            int i = 0;
+            while (i < _words.Count)
+            {
+                if (!InRun(_words[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                int j = i + 1;
+                while (j < _words.Count && InRun(_words[j]) && !_words[j].HardBefore)
+                {
+                    j++;
+                }
+
+                Segment(i, j);
+                i = j;
+            }
+        }
+
+        private static bool InRun(Word w) => !w.Consumed && (w.Hit.Similarity >= BridgeFloor || (w.Hit.Similarity >= 0.999f && !w.Hit.IsName));
+
+        private static bool IsAnchor(Word w) => w.Hit.IsStrong && w.Hit.IsName;
+
+        private void Segment(int from, int to)
+        {
+            int i = from;
+            while (i < to)
+            {
+                if (!IsAnchor(_words[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                bool found = false;
+                for (int j = Math.Min(to, i + Options.MaxMentionTokens); j > i; j--)
+                {
+                    if (!IsAnchor(_words[j - 1]))
+                    {
+                        continue;
+                    }
+
+                    if (Evaluate(i, j, letters: false) is { } mention)
+                    {
+                        _mentions.Add(mention);
+                        if (mention.Kind == LinkKind.Name && !mention.Candidates[0].Match.Entity.IsPerson && j - i >= 3)
+                        {
+                            FindNested(mention);
+                        }
+
+                        i = j;
+                        found = true;
+                        break;
+                    }
+                }
+
+                if (!found)
+                {
+                    i++;
+                }
+            }
+        }
+
+        /// <summary>A complete name of another organization inside an organization's name (پاک فوج inside پاک فوج کے شعبہ تعلقاتِ عامہ).</summary>
+        private void FindNested(Mention outer)
+        {
+            string outerId = outer.Candidates[0].Match.EntityId;
+            for (int len = outer.Last - outer.First - 1; len >= 2; len--)
+            {
+                for (int a = outer.First; a + len <= outer.Last; a++)
+                {
+                    if (!IsAnchor(_words[a]) || !IsAnchor(_words[a + len - 1]))
+                    {
+                        continue;
+                    }
+
+                    foreach (EntityMatch m in Resolve(a, a + len))
+                    {
+                        if (!m.Entity.IsPerson && m.EntityId != outerId && m.Score >= Options.Threshold
+                            && Feature(m, "coverage_candidate") >= 0.95 && Feature(m, "unmatched_query") <= 0.05)
+                        {
+                            _mentions.Add(new Mention
+                            {
+                                First = a, Last = a + len, NameFirst = a, Kind = LinkKind.Name,
+                                Candidates = [new Candidate { Match = m, Matched = len }],
+                                Rules = { $"complete name of {m.EntityId} inside the name of {outerId}" },
+                            });
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+
+        private IReadOnlyList<EntityMatch> Resolve(int from, int to)
+        {
+            var sb = new StringBuilder();
+            for (int k = from; k < to; k++)
+            {
+                if (k > from)
+                {
+                    sb.Append(' ');
+                }
+
+                sb.Append(_words[k].Query);
+            }
+
+            string query = sb.ToString();
+            if (!_resolved.TryGetValue(query, out var matches))
+            {
+                matches = string.IsNullOrWhiteSpace(query) || query.Length > NameResolver.MaxNameLength
+                    ? []
+                    : _linker.Resolver.Resolve(query, _linker._resolveOptions);
+                _resolved[query] = matches;
+            }
+
+            return matches;
+        }
+
+        private static double Feature(EntityMatch m, string name)
+        {
+            foreach (FeatureContribution f in m.Explanation!.Features)
+            {
+                if (string.Equals(f.Feature, name, StringComparison.Ordinal))
+                {
+                    return f.Value;
+                }
+            }
+
+            return 0;
+        }
+
+        private static int MatchedTokens(EntityMatch m)
+        {
+            int n = 0;
+            foreach (TokenAlignment t in m.Explanation!.Tokens)
+            {
+                if (t.Outcome == TokenOutcome.Match && t.QueryToken is not null)
+                {
+                    n++;
+                }
+            }
+
+            return n;
+        }
+
+        /// <summary>Whether words [from, to) are a mention, and of which entities.</summary>
+        private Mention? Evaluate(int from, int to, bool letters)
+        {
+            if (AllTitles(from, to))
+            {
+                return null;
+            }
+
+            IReadOnlyList<EntityMatch> matches = Resolve(from, to);
+            if (matches.Count == 0)
+            {
+                return null;
+            }
+
+            bool acronymForm = letters || (to - from == 1 && _words[from].AllCaps);
+            var full = new List<Candidate>();
+            var partial = new List<Candidate>();
+            LinkKind kind = LinkKind.Name;
+            foreach (EntityMatch m in matches)
+            {
+                if (Feature(m, "acronym") > 0)
+                {
+                    if (acronymForm && m.Score >= Options.Threshold)
+                    {
+                        full.Add(new Candidate { Match = m, Matched = 1 });
+                        kind = LinkKind.Acronym;
+                    }
+
+                    continue;
+                }
+
+                if (letters || Feature(m, "unmatched_query") > 0.05)
+                {
+                    continue;
+                }
+
+                int matched = MatchedTokens(m);
+                if (m.Entity.IsPerson)
+                {
+                    if (matched >= 2 && m.Score >= Options.Threshold)
+                    {
+                        full.Add(new Candidate { Match = m, Matched = matched });
+                    }
+                    else if (matched == 1)
+                    {
+                        partial.Add(new Candidate { Match = m, Matched = matched });
+                    }
+                }
+                else if (matched >= 1 && m.Score >= Options.Threshold && Feature(m, "coverage_candidate") >= 0.8)
+                {
+                    full.Add(new Candidate { Match = m, Matched = matched });
+                }
+            }
+
+            var mention = new Mention { First = from, Last = to, NameFirst = from };
+            if (full.Count > 0)
+            {
+                mention.Kind = kind;
+                mention.Candidates = full;
+            }
+            else if (partial.Count > 0 && NameWords(from, to) == 1 && PartialWordOk(_words[to - 1]))
+            {
+                mention.Kind = LinkKind.PartialName;
+                mention.Candidates = partial;
+            }
+            else
+            {
+                return null;
+            }
+
+            if (mention.Candidates[0].Match.Entity.IsPerson || mention.Kind == LinkKind.PartialName)
+            {
+                mention.NameFirst = SkipTitles(from, to);
+            }
+
+            return mention;
+        }
+
+        /// <summary>A bare name word must look like a name: capitalized in Latin script, not a common given name.</summary>
+        private static bool PartialWordOk(Word w) =>
+            w.Forms is { } f && !f.IsCommonName && (f.Script != Script.Latin || w.Capitalized);
+
+        private int NameWords(int from, int to) => to - SkipTitles(from, to);
+
+        private bool AllTitles(int from, int to)
+        {
+            int k = from;
+            while (k < to)
+            {
+                int len = TitleLength(k, to);
+                if (len == 0)
+                {
+                    return false;
+                }
+
+                k += len;
+            }
+
+            return true;
+        }
+
+        /// <summary>The first word after the titles that open [from, to) (at least one word is left).</summary>
+        private int SkipTitles(int from, int to)
+        {
+            int k = from;
+            while (k < to - 1)
+            {
+                int len = TitleLength(k, to - 1);
+                if (len == 0)
+                {
+                    break;
+                }
+
+                k += len;
+            }
+
+            return k;
+        }
+
+        /// <summary>The length in words of the longest title phrase at <paramref name="at"/> that ends by <paramref name="limit"/>.</summary>
+        private int TitleLength(int at, int limit) => TitlePhrase(at, limit, exactEnd: -1).Length;
+
+        private (int Length, TitleKind Kind) TitlePhrase(int at, int limit, int exactEnd)
+        {
+            if (!_lexicon.Titles.TryGetValue(_words[at].Normalized, out var phrases))
+            {
+                return (0, TitleKind.Role);
+            }
+
+            foreach (var (phrase, kind) in phrases)
+            {
+                int end = at + phrase.Length;
+                if (end > limit || (exactEnd >= 0 && end != exactEnd))
+                {
+                    continue;
+                }
+
+                bool ok = true;
+                for (int k = 0; k < phrase.Length && ok; k++)
+                {
+                    Word w = _words[at + k];
+                    ok = string.Equals(w.Normalized, phrase[k], StringComparison.Ordinal) && (k == 0 || !w.HardBefore);
+                }
+
+                if (ok)
+                {
+                    return (phrase.Length, kind);
+                }
+            }
+
+            return (0, TitleKind.Role);
+        }
+
+        /// <summary>The chain of titles written right before word <paramref name="nameFirst"/>, nearest last.</summary>
+        private List<(int First, int Last)> TitleChain(int nameFirst, int spanFirst)
+        {
+            var chain = new List<(int First, int Last, TitleKind Kind)>();
+
+            // Titles inside the span, before the name.
+            int k = spanFirst;
+            while (k < nameFirst)
+            {
+                var (len, kind) = TitlePhrase(k, nameFirst, exactEnd: -1);
+                if (len == 0)
+                {
+                    break;
+                }
+
+                chain.Add((k, k + len, kind));
+                k += len;
+            }
+
+            // Titles before the span.
+            int start = spanFirst;
+            var before = new List<(int First, int Last, TitleKind Kind)>();
+            while (before.Count < 8 && start > 0 && !_words[start].HardBefore)
+            {
+                bool found = false;
+                for (int p = Math.Max(0, start - 6); p < start; p++)
+                {
+                    var (len, kind) = TitlePhrase(p, start, exactEnd: start);
+                    if (len > 0)
+                    {
+                        before.Add((p, start, kind));
+                        start = p;
+                        found = true;
+                        break;
+                    }
+                }
+
+                if (!found)
+                {
+                    break;
+                }
+            }
+
+            // A connector counts only between titles.
+            while (before.Count > 0 && before[^1].Kind == TitleKind.Connector)
+            {
+                before.RemoveAt(before.Count - 1);
+            }
+
+            before.Reverse();
+            before.AddRange(chain);
+            return [.. before.Select(c => (c.First, c.Last))];
+        }
+
+        /// <summary>The second pass: bare names need support, and ambiguous names are ranked by context.</summary>
+        private void Decide()
+        {
+            _mentions.Sort((a, b) => a.First != b.First ? a.First.CompareTo(b.First) : b.Last.CompareTo(a.Last));
+
+            // Where each entity is first named in full.
+            var firstFull = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (Mention m in _mentions)
+            {
+                if (m.Kind != LinkKind.PartialName)
+                {
+                    string id = m.Candidates[0].Match.EntityId;
+                    if (!firstFull.ContainsKey(id))
+                    {
+                        firstFull[id] = m.First;
+                    }
+                }
+            }
+
+            foreach (Mention m in _mentions)
+            {
+                m.TitlePhrases = TitleChain(m.NameFirst, m.First);
+                if (m.Kind == LinkKind.PartialName)
+                {
+                    DecidePartial(m, firstFull);
+                }
+                else
+                {
+                    DecideFull(m, firstFull);
+                }
+            }
+        }
+
+        private void DecideFull(Mention m, Dictionary<string, int> firstFull)
+        {
+            Candidate best = m.Candidates[0];
+            var close = m.Candidates.Where(c => best.Match.Score - c.Match.Score <= Options.AmbiguityMargin).ToList();
+            Candidate chosen = best;
+            if (close.Count > 1)
+            {
+                var scored = close.Select(c => (Candidate: c, Context: Context(m, c.Match.Entity, firstFull, out var rules), Rules: rules)).ToList();
+                var top = scored.OrderByDescending(s => s.Context).ThenByDescending(s => s.Candidate.Match.Score).First();
+                chosen = top.Candidate;
+                m.Rules.AddRange(top.Rules);
+                if (!ReferenceEquals(chosen, best))
+                {
+                    m.Rules.Add($"context preferred {chosen.Match.EntityId} over {best.Match.EntityId} (resolver scores {chosen.Match.Score:0.###} and {best.Match.Score:0.###})");
+                }
+            }
+
+            m.Chosen = chosen.Match.Entity;
+            m.Score = chosen.Match.Score;
+            m.MatchedName = chosen.Match.MatchedName;
+        }
+
+        private void DecidePartial(Mention m, Dictionary<string, int> firstFull)
+        {
+            Word word = _words[m.Last - 1];
+            bool hasTitle = m.TitlePhrases.Count > 0;
+            var scored = new List<(Candidate Candidate, double Context, List<string> Rules, bool InDocument)>();
+            foreach (Candidate c in m.Candidates)
+            {
+                double context = Context(m, c.Match.Entity, firstFull, out var rules);
+                scored.Add((c, context, rules, firstFull.ContainsKey(c.Match.EntityId)));
+            }
+
+            var ordered = scored
+                .OrderByDescending(s => s.Context)
+                .ThenBy(s => firstFull.TryGetValue(s.Candidate.Match.EntityId, out int at) ? at : int.MaxValue)
+                .ThenByDescending(s => s.Candidate.Match.Score)
+                .ToList();
+            var top = ordered[0];
+            bool rankConflict = top.Rules.Any(r => r.StartsWith("rank conflict", StringComparison.Ordinal));
+            bool shortWord = word.Normalized.Length <= 3 && word.Forms?.Script != Script.Latin;
+            bool rare = m.Candidates.Count == 1 && word.Hit.Entities == 1 && word.Forms is { } f && f.Latin.Length >= RareWordLength;
+
+            string? support = null;
+            if (hasTitle && !rankConflict)
+            {
+                support = "a title stands before the name";
+            }
+            else if (shortWord)
+            {
+                support = null;
+            }
+            else if (top.InDocument)
+            {
+                support = $"{top.Candidate.Match.EntityId} is named in full in this document";
+            }
+            else if (top.Context > 0)
+            {
+                support = "the context points to this entity";
+            }
+            else if (rare)
+            {
+                support = "a rare, long name word that only this entity has";
+            }
+
+            if (support is null)
+            {
+                m.Rejected = true;
+                return;
+            }
+
+            m.Rules.Add("bare name accepted: " + support);
+            m.Rules.AddRange(top.Rules);
+            if (ordered.Count > 1 && top.Rules.Count == 0 && top.InDocument)
+            {
+                m.Rules.Add(ordered.Count(o => o.InDocument) > 1
+                    ? $"several entities with this name are named in full; {top.Candidate.Match.EntityId} is named first"
+                    : $"the only entity with this name that the document names in full");
+            }
+
+            m.Chosen = top.Candidate.Match.Entity;
+            m.Score = top.Candidate.Match.Score;
+            m.MatchedName = top.Candidate.Match.MatchedName;
+            m.Candidates = [.. ordered.Select(o => o.Candidate)];
+        }
+
+        /// <summary>Context score of <paramref name="entity"/> for mention <paramref name="m"/>: ranks, kinship, presence in the document.</summary>
+        private double Context(Mention m, Entity entity, Dictionary<string, int> firstFull, out List<string> rules)
+        {
+            rules = [];
+            double score = 0;
+            if (firstFull.ContainsKey(entity.Id))
+            {
+                score += 1;
+            }
+
+            // Ranks written before the mention against the entity's titles.
+            var written = new List<(Rank Rank, string Text)>();
+            foreach (var (first, last) in m.TitlePhrases)
+            {
+                string phrase = string.Join(' ', _words.Skip(first).Take(last - first).Select(w => w.Normalized));
+                if (LinkLexicon.Default.Ranks.TryGetValue(phrase, out Rank rank))
+                {
+                    written.Add((rank, Written(first, last)));
+                }
+            }
+
+            if (written.Count > 0 && _linker._entityIndex.TryGetValue(entity.Id, out int e))
+            {
+                ReadOnlySpan<Rank> held = _linker._gazetteer.RanksOf(e);
+                if (held.Length > 0)
+                {
+                    int bestDistance = int.MaxValue;
+                    string bestText = string.Empty;
+                    Rank bestHeld = default, bestWritten = default;
+                    foreach (var (rank, text) in written)
+                    {
+                        foreach (Rank h in held)
+                        {
+                            int d = string.Equals(h.Name, rank.Name, StringComparison.Ordinal) ? 0 : Math.Max(1, Math.Abs(h.Grade - rank.Grade));
+                            if (d < bestDistance)
+                            {
+                                (bestDistance, bestText, bestHeld, bestWritten) = (d, text, h, rank);
+                            }
+                        }
+                    }
+
+                    if (bestDistance == 0)
+                    {
+                        score += 2;
+                        rules.Add($"rank \"{bestText}\" ({bestWritten.Name}) matches the titles of {entity.Id}");
+                    }
+                    else if (bestDistance == 1)
+                    {
+                        score += 1;
+                        rules.Add($"rank \"{bestText}\" ({bestWritten.Name}) is one grade from {bestHeld.Name}, a title of {entity.Id}");
+                    }
+                    else
+                    {
+                        score -= 2;
+                        rules.Add($"rank conflict: \"{bestText}\" ({bestWritten.Name}) but {entity.Id} is {bestHeld.Name}");
+                    }
+                }
+            }
+
+            if (Kin(m) is { } kin)
+            {
+                var (relation, antecedent, word) = kin;
+                if (Related(relation, antecedent, entity))
+                {
+                    score += 1.5;
+                    rules.Add($"\"{word}\" after {antecedent.Id}: the registry says {entity.Id} is its {relation.ToString().ToLowerInvariant()}");
+                }
+            }
+
+            return score;
+        }
+
+        /// <summary>A kinship word just before the mention's titles, and the entity linked just before that word.</summary>
+        private (Kinship Relation, Entity Antecedent, string Word)? Kin(Mention m)
+        {
+            int start = m.TitlePhrases.Count > 0 ? m.TitlePhrases[0].First : m.NameFirst;
+            for (int k = start - 1; k >= Math.Max(0, start - KinshipWindow); k--)
+            {
+                Word next = _words[k + 1];
+                if (next.HardBefore && !next.CommaBefore)
+                {
+                    return null;
+                }
+
+                if (LinkLexicon.Default.KinshipWords.TryGetValue(_words[k].Normalized, out Kinship relation))
+                {
+                    Mention? antecedent = _mentions.LastOrDefault(a => a.Chosen is not null && !a.Rejected && a.Last <= k && k - a.Last <= AntecedentWindow);
+                    return antecedent is null ? null : (relation, antecedent.Chosen!, Written(k, k + 1));
+                }
+            }
+
+            return null;
+        }
+
+        private static bool Related(Kinship relation, Entity antecedent, Entity entity)
+        {
+            static bool Has(Entity from, string type, Entity to) =>
+                from.Relations.Any(r => string.Equals(r.Type, type, StringComparison.Ordinal) && string.Equals(r.Target, to.Id, StringComparison.Ordinal));
+
+            return relation switch
+            {
+                Kinship.Child => Has(antecedent, "parent_of", entity) || Has(entity, "child_of", antecedent),
+                Kinship.Parent => Has(entity, "parent_of", antecedent) || Has(antecedent, "child_of", entity),
+                Kinship.Sibling => Has(entity, "sibling_of", antecedent) || Has(antecedent, "sibling_of", entity),
+                _ => false,
+            };
+        }
+
+        private string Written(int first, int last) => _text[_words[first].Start.._words[last - 1].End];
+
+        private List<LinkedMention> Emit()
+        {
+            var result = new List<LinkedMention>();
+            foreach (Mention m in _mentions)
+            {
+                if (m.Rejected || m.Chosen is null)
+                {
+                    continue;
+                }
+
+                int start = _words[m.NameFirst].Start;
+                int end = _words[m.Last - 1].End;
+                var titles = m.TitlePhrases.Select(t => Written(t.First, t.Last)).ToList();
+                var alternatives = m.Candidates
+                    .Where(c => !ReferenceEquals(c.Match.Entity, m.Chosen))
+                    .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Match.EntityId} ({c.Match.Score:0.###})"))
+                    .ToList();
+                var evidence = new LinkEvidence(m.Kind, m.MatchedName, titles, m.Rules, alternatives);
+                result.Add(new LinkedMention(start, end - start, _text[start..end], m.Chosen.Id, m.Score, evidence));
+            }
+
+            result.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
+            return result;
+        }
+    }
+}
