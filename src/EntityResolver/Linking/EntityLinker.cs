@@ -34,6 +34,12 @@ public sealed class EntityLinker
     private const int AntecedentWindow = 16;
     private const int RareWordLength = 6;
 
+    // A bare name word has no second word to confirm it: it must meet a name word closely.
+    private const float PartialSimilarity = 0.85f;
+
+    // One-word organization names this short (PMO, HoR, GHQ) must be written exactly.
+    private const int ShortNameLength = 4;
+
     // Urdu postpositions written joined to the name before them (حفترنے), in normalized form.
     private static readonly string[] JoinedPostpositions = ["ني", "كي", "كا", "سي", "كو"];
 
@@ -140,7 +146,7 @@ public sealed class EntityLinker
         public double Score;
         public string MatchedName = string.Empty;
         public List<string> Rules = [];
-        public List<(int First, int Last)> TitlePhrases = [];
+        public List<(int First, int Last, TitleKind Kind)> TitlePhrases = [];
         public bool Rejected;
     }
 
@@ -217,6 +223,14 @@ public sealed class EntityLinker
             word.Forms = forms;
             word.Hit = hit;
             word.Query = _text.Substring(word.Start, word.Length);
+
+            // Latin script capitalizes names: a lower-case word counts only when it is a name word as written (armed forces).
+            if (script == Script.Latin && !word.Capitalized && hit.Similarity < 0.999f)
+            {
+                word.Hit = GazetteerHit.None;
+                return;
+            }
+
             if (script != Script.Arabic || hit.Similarity >= 0.999f)
             {
                 return;
@@ -362,12 +376,29 @@ public sealed class EntityLinker
                     j++;
                 }
 
-                if (j - i >= 2 && Evaluate(i, j, letters: true) is { } mention)
+                // Longest run of letters first (آئی ایم سی ٹی سی کی: the last letter name is a postposition).
+                int a = i;
+                while (a < j - 1)
                 {
-                    _mentions.Add(mention);
-                    for (int k = i; k < j; k++)
+                    bool found = false;
+                    for (int b = j; b >= a + 2 && !found; b--)
                     {
-                        _words[k].Consumed = true;
+                        if (Evaluate(a, b, letters: true) is { } mention)
+                        {
+                            _mentions.Add(mention);
+                            for (int k = a; k < b; k++)
+                            {
+                                _words[k].Consumed = true;
+                            }
+
+                            a = b;
+                            found = true;
+                        }
+                    }
+
+                    if (!found)
+                    {
+                        a++;
                     }
                 }
 
@@ -556,12 +587,17 @@ public sealed class EntityLinker
                     continue;
                 }
 
-                if (letters || Feature(m, "unmatched_query") > 0.05)
+                if (Feature(m, "unmatched_query") > 0.05 || (letters && m.Entity.IsPerson))
                 {
                     continue;
                 }
 
                 int matched = MatchedTokens(m);
+                if (to - from == 1 && !m.Entity.IsPerson && !ShortNameWrittenExactly(_words[from], m.MatchedName))
+                {
+                    continue;
+                }
+
                 if (m.Entity.IsPerson)
                 {
                     if (matched >= 2 && m.Score >= Options.Threshold)
@@ -603,9 +639,25 @@ public sealed class EntityLinker
             return mention;
         }
 
-        /// <summary>A bare name word must look like a name: capitalized in Latin script, not a common given name.</summary>
+        /// <summary>
+        /// A bare name word must look like a name: close to a name word of the registry, capitalized
+        /// in Latin script, and not a common given name that several entities share (Muhammad).
+        /// </summary>
         private static bool PartialWordOk(Word w) =>
-            w.Forms is { } f && !f.IsCommonName && (f.Script != Script.Latin || w.Capitalized);
+            w.Forms is { } f && w.Hit.Similarity >= PartialSimilarity && !(f.IsCommonName && w.Hit.Entities >= 2)
+            && (f.Script != Script.Latin || w.Capitalized);
+
+        /// <summary>A one-word match of a short organization name (PMO, HoR) counts only when written as the name is, ignoring case.</summary>
+        private static bool ShortNameWrittenExactly(Word w, string alias)
+        {
+            string a = TextNormalizer.NormalizeToken(alias);
+            if (a.Length > ShortNameLength || a.Contains(' ', StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            return string.Equals(w.Normalized, a, StringComparison.Ordinal);
+        }
 
         private int NameWords(int from, int to) => to - SkipTitles(from, to);
 
@@ -679,7 +731,7 @@ public sealed class EntityLinker
         }
 
         /// <summary>The chain of titles written right before word <paramref name="nameFirst"/>, nearest last.</summary>
-        private List<(int First, int Last)> TitleChain(int nameFirst, int spanFirst)
+        private List<(int First, int Last, TitleKind Kind)> TitleChain(int nameFirst, int spanFirst)
         {
             var chain = new List<(int First, int Last, TitleKind Kind)>();
 
@@ -729,7 +781,7 @@ public sealed class EntityLinker
 
             before.Reverse();
             before.AddRange(chain);
-            return [.. before.Select(c => (c.First, c.Last))];
+            return before;
         }
 
         /// <summary>The second pass: bare names need support, and ambiguous names are ranked by context.</summary>
@@ -790,7 +842,8 @@ public sealed class EntityLinker
         private void DecidePartial(Mention m, Dictionary<string, int> firstFull)
         {
             Word word = _words[m.Last - 1];
-            bool hasTitle = m.TitlePhrases.Count > 0;
+            // A rank, an office or an honorific supports a bare name; a role word (chief, deputy) does not.
+            bool hasTitle = m.TitlePhrases.Any(t => t.Kind is TitleKind.Rank or TitleKind.Office or TitleKind.Honorific);
             var scored = new List<(Candidate Candidate, double Context, List<string> Rules, bool InDocument)>();
             foreach (Candidate c in m.Candidates)
             {
@@ -863,7 +916,7 @@ public sealed class EntityLinker
 
             // Ranks written before the mention against the entity's titles.
             var written = new List<(Rank Rank, string Text)>();
-            foreach (var (first, last) in m.TitlePhrases)
+            foreach (var (first, last, _) in m.TitlePhrases)
             {
                 string phrase = string.Join(' ', _words.Skip(first).Take(last - first).Select(w => w.Normalized));
                 if (LinkLexicon.Default.Ranks.TryGetValue(phrase, out Rank rank))
