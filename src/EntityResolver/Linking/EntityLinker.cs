@@ -46,7 +46,8 @@ public sealed class EntityLinker
     private readonly NameAnalyzer _analyzer = new();
     private readonly Gazetteer _gazetteer;
     private readonly Dictionary<string, int> _entityIndex;
-    private readonly ResolveOptions _resolveOptions;
+    private readonly ResolveOptions _wordOptions;
+    private readonly ResolveOptions _spanOptions;
 
     /// <summary>Creates a linker over the registry of <paramref name="resolver"/>.</summary>
     /// <param name="resolver">The resolver that scores each candidate span.</param>
@@ -66,7 +67,11 @@ public sealed class EntityLinker
             _entityIndex[resolver.Registry.Entities[i].Id] = i;
         }
 
-        _resolveOptions = new ResolveOptions { Top = 8, Threshold = 0.01, Explain = true };
+        // One word is resolved with a low threshold, so that every entity sharing the word is a
+        // candidate for the context rules; longer spans with the linker's threshold, which lets
+        // the resolver fall back to reading title words as name words (General Headquarters).
+        _wordOptions = new ResolveOptions { Top = 8, Threshold = 0.01, Explain = true };
+        _spanOptions = new ResolveOptions { Top = 8, Threshold = Options.Threshold, Explain = true };
     }
 
     /// <summary>The resolver (and through it the registry) this linker uses.</summary>
@@ -522,7 +527,7 @@ public sealed class EntityLinker
             {
                 matches = string.IsNullOrWhiteSpace(query) || query.Length > NameResolver.MaxNameLength
                     ? []
-                    : _linker.Resolver.Resolve(query, _linker._resolveOptions);
+                    : _linker.Resolver.Resolve(query, to - from == 1 ? _linker._wordOptions : _linker._spanOptions);
                 _resolved[query] = matches;
             }
 
@@ -609,7 +614,7 @@ public sealed class EntityLinker
                         partial.Add(new Candidate { Match = m, Matched = matched });
                     }
                 }
-                else if (matched >= 1 && m.Score >= Options.Threshold && Feature(m, "coverage_candidate") >= 0.8)
+                else if (matched >= 1 && m.Score >= Options.Threshold && Feature(m, "coverage_candidate") >= 0.8 && CoversOrganization(m))
                 {
                     full.Add(new Candidate { Match = m, Matched = matched });
                 }
@@ -646,6 +651,21 @@ public sealed class EntityLinker
         private static bool PartialWordOk(Word w) =>
             w.Forms is { } f && w.Hit.Similarity >= PartialSimilarity && !(f.IsCommonName && w.Hit.Entities >= 2)
             && (f.Script != Script.Latin || w.Capitalized);
+
+        /// <summary>An organization is named only by all of its name's words (پاک is not پاک فوج); particles and function words may be missing.</summary>
+        private bool CoversOrganization(EntityMatch m)
+        {
+            foreach (TokenAlignment t in m.Explanation!.Tokens)
+            {
+                if (t.Outcome == TokenOutcome.CandidateOnly && t.CandidateToken is { } c
+                    && _lexicon.ParticleOf(TextNormalizer.NormalizeToken(c), out _) == ParticleKind.None)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         /// <summary>A one-word match of a short organization name (PMO, HoR) counts only when written as the name is, ignoring case.</summary>
         private static bool ShortNameWrittenExactly(Word w, string alias)
@@ -857,7 +877,7 @@ public sealed class EntityLinker
                 .ThenByDescending(s => s.Candidate.Match.Score)
                 .ToList();
             var top = ordered[0];
-            bool rankConflict = top.Rules.Any(r => r.StartsWith("rank conflict", StringComparison.Ordinal));
+            bool rankConflict = top.Rules.Any(r => r.StartsWith("title conflict", StringComparison.Ordinal));
             bool shortWord = word.Normalized.Length <= 3 && word.Forms?.Script != Script.Latin;
             bool rare = m.Candidates.Count == 1 && word.Hit.Entities == 1 && word.Forms is { } f && f.Latin.Length >= RareWordLength;
 
@@ -914,51 +934,32 @@ public sealed class EntityLinker
                 score += 1;
             }
 
-            // Ranks written before the mention against the entity's titles.
-            var written = new List<(Rank Rank, string Text)>();
-            foreach (var (first, last, _) in m.TitlePhrases)
+            // Ranks and offices written before the mention against the entity's titles.
+            if (m.TitlePhrases.Count > 0 && _linker._entityIndex.TryGetValue(entity.Id, out int e))
             {
-                string phrase = string.Join(' ', _words.Skip(first).Take(last - first).Select(w => w.Normalized));
-                if (LinkLexicon.Default.Ranks.TryGetValue(phrase, out Rank rank))
+                var words = new List<string>();
+                foreach (var (first, last, _) in m.TitlePhrases)
                 {
-                    written.Add((rank, Written(first, last)));
-                }
-            }
-
-            if (written.Count > 0 && _linker._entityIndex.TryGetValue(entity.Id, out int e))
-            {
-                ReadOnlySpan<Rank> held = _linker._gazetteer.RanksOf(e);
-                if (held.Length > 0)
-                {
-                    int bestDistance = int.MaxValue;
-                    string bestText = string.Empty;
-                    Rank bestHeld = default, bestWritten = default;
-                    foreach (var (rank, text) in written)
+                    for (int k = first; k < last; k++)
                     {
-                        foreach (Rank h in held)
-                        {
-                            int d = string.Equals(h.Name, rank.Name, StringComparison.Ordinal) ? 0 : Math.Max(1, Math.Abs(h.Grade - rank.Grade));
-                            if (d < bestDistance)
-                            {
-                                (bestDistance, bestText, bestHeld, bestWritten) = (d, text, h, rank);
-                            }
-                        }
+                        words.Add(_words[k].Normalized);
                     }
+                }
 
-                    if (bestDistance == 0)
+                ulong written = _lexicon.RankClasses(words);
+                ulong held = Registry.RankClassesAt(e);
+                if (written != 0 && held != 0)
+                {
+                    string titles = Written(m.TitlePhrases[0].First, m.TitlePhrases[^1].Last);
+                    if ((written & held) != 0)
                     {
                         score += 2;
-                        rules.Add($"rank \"{bestText}\" ({bestWritten.Name}) matches the titles of {entity.Id}");
-                    }
-                    else if (bestDistance == 1)
-                    {
-                        score += 1;
-                        rules.Add($"rank \"{bestText}\" ({bestWritten.Name}) is one grade from {bestHeld.Name}, a title of {entity.Id}");
+                        rules.Add($"title \"{titles}\" ({ClassNames(written & held)}) agrees with the titles of {entity.Id}");
                     }
                     else
                     {
                         score -= 2;
-                        rules.Add($"rank conflict: \"{bestText}\" ({bestWritten.Name}) but {entity.Id} is {bestHeld.Name}");
+                        rules.Add($"title conflict: \"{titles}\" ({ClassNames(written)}) but {entity.Id} is {ClassNames(held)}");
                     }
                 }
             }
@@ -996,6 +997,20 @@ public sealed class EntityLinker
             }
 
             return null;
+        }
+
+        private string ClassNames(ulong classes)
+        {
+            var names = new List<string>();
+            for (int bit = 0; bit < _lexicon.RankClassNames.Length && bit < 64; bit++)
+            {
+                if ((classes & (1UL << bit)) != 0)
+                {
+                    names.Add(_lexicon.RankClassNames[bit]);
+                }
+            }
+
+            return string.Join(", ", names);
         }
 
         private static bool Related(Kinship relation, Entity antecedent, Entity entity)

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using EntityResolver.Indexing;
 using EntityResolver.Text;
 
@@ -35,7 +34,6 @@ internal sealed class Gazetteer
     private readonly FrozenDictionary<string, int> _exact;
     private readonly FrozenDictionary<string, int[]> _byKey;
     private readonly ConcurrentDictionary<string, GazetteerHit> _memo = new(StringComparer.Ordinal);
-    private readonly Rank[][] _entityRanks;
 
     private Gazetteer(EntityRegistry registry)
     {
@@ -88,19 +86,10 @@ internal sealed class Gazetteer
         }
 
         _byKey = lists.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-
-        _entityRanks = new Rank[registry.Count][];
-        for (int e = 0; e < registry.Count; e++)
-        {
-            _entityRanks[e] = RanksOf(registry.EntityAt(e));
-        }
     }
 
     /// <summary>The gazetteer of <paramref name="registry"/>, built on first use and kept as long as the registry lives.</summary>
     public static Gazetteer For(EntityRegistry registry) => Cache.GetValue(registry, r => new Gazetteer(r));
-
-    /// <summary>The canonical ranks in an entity's <c>attributes.titles</c> (an array of strings, or one string).</summary>
-    public ReadOnlySpan<Rank> RanksOf(int entityIndex) => _entityRanks[entityIndex];
 
     /// <summary>The best alias token that <paramref name="token"/> meets.</summary>
     public GazetteerHit Lookup(TokenForms token)
@@ -162,31 +151,5 @@ internal sealed class Gazetteer
         }
 
         return bestIndex < 0 ? GazetteerHit.None : new GazetteerHit(best, _isName[bestIndex], similarEntities.Count);
-    }
-
-    private static Rank[] RanksOf(Entity entity)
-    {
-        if (!entity.Attributes.TryGetValue("titles", out JsonElement titles))
-        {
-            return [];
-        }
-
-        var ranks = new List<Rank>();
-        if (titles.ValueKind == JsonValueKind.Array)
-        {
-            foreach (JsonElement t in titles.EnumerateArray())
-            {
-                if (t.ValueKind == JsonValueKind.String && t.GetString() is { Length: > 0 } s)
-                {
-                    ranks.AddRange(LinkLexicon.Default.RanksIn(s));
-                }
-            }
-        }
-        else if (titles.ValueKind == JsonValueKind.String && titles.GetString() is { Length: > 0 } s)
-        {
-            ranks.AddRange(LinkLexicon.Default.RanksIn(s));
-        }
-
-        return [.. ranks.Distinct()];
     }
 }

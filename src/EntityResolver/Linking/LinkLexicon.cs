@@ -12,12 +12,10 @@ internal enum Kinship : byte
     Sibling,
 }
 
-/// <summary>A canonical military rank and its grade (higher is more senior).</summary>
-internal readonly record struct Rank(string Name, int Grade);
-
 /// <summary>
-/// The linker's reference data (Data/lexicon/ranks.tsv, kinship.tsv): rank words of every script
-/// mapped to one canonical rank, and kinship words. Entries are stored normalized.
+/// The linker's own reference data (Data/lexicon/kinship.tsv): kinship words of every script and
+/// the relation they name. Ranks come from the core lexicon (Data/lexicon/ranks.tsv). Entries are
+/// stored normalized.
 /// </summary>
 internal sealed class LinkLexicon
 {
@@ -25,19 +23,6 @@ internal sealed class LinkLexicon
 
     private LinkLexicon()
     {
-        var ranks = new Dictionary<string, Rank>(StringComparer.Ordinal);
-        foreach (string[] row in ResourceData.ReadTable("lexicon/ranks.tsv"))
-        {
-            string phrase = string.Join(' ', NormalizeWords(row[0]));
-            if (phrase.Length > 0 && row.Length > 2 && int.TryParse(row[2], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int grade))
-            {
-                ranks[phrase] = new Rank(row[1], grade);
-            }
-        }
-
-        Ranks = ranks.ToFrozenDictionary(StringComparer.Ordinal);
-        MaxRankWords = ranks.Keys.Max(k => k.Split(' ').Length);
-
         var kin = new Dictionary<string, Kinship>(StringComparer.Ordinal);
         foreach (string[] row in ResourceData.ReadTable("lexicon/kinship.tsv"))
         {
@@ -58,56 +43,7 @@ internal sealed class LinkLexicon
 
     public static LinkLexicon Default => Instance.Value;
 
-    /// <summary>Rank phrases (normalized words joined by one space).</summary>
-    public FrozenDictionary<string, Rank> Ranks { get; }
-
-    public int MaxRankWords { get; }
-
     public FrozenDictionary<string, Kinship> KinshipWords { get; }
-
-    /// <summary>The ranks named in a free-text title (<paramref name="text"/>) such as "Lieutenant General" or "الفريق أول ركن" (longest phrase first).</summary>
-    public List<Rank> RanksIn(string text)
-    {
-        string[] words = NormalizeWords(text);
-        var found = new List<Rank>();
-        int i = 0;
-        while (i < words.Length)
-        {
-            // A longer title that is not a rank wins (Secretary-General is not a general).
-            int title = LongestTitle(words, i);
-            int matched = 0;
-            for (int len = Math.Min(MaxRankWords, words.Length - i); len >= 1 && matched == 0 && len >= title; len--)
-            {
-                if (Ranks.TryGetValue(string.Join(' ', words, i, len), out Rank rank))
-                {
-                    found.Add(rank);
-                    matched = len;
-                }
-            }
-
-            i += Math.Max(Math.Max(matched, title), 1);
-        }
-
-        return found;
-    }
-
-    private static int LongestTitle(string[] words, int i)
-    {
-        if (!Lexicon.Default.Titles.TryGetValue(words[i], out var phrases))
-        {
-            return 0;
-        }
-
-        foreach (var (phrase, _) in phrases)
-        {
-            if (i + phrase.Length <= words.Length && phrase.AsSpan().SequenceEqual(words.AsSpan(i, phrase.Length)))
-            {
-                return phrase.Length;
-            }
-        }
-
-        return 0;
-    }
 
     internal static string[] NormalizeWords(string phrase)
     {
