@@ -117,6 +117,11 @@ public sealed class EntityLinker
         /// <summary>The whole word, normalized (titles and kinship words are matched on it).</summary>
         public string Normalized = string.Empty;
 
+        /// <summary>The word as the core lexicon stores words (article and proclitics split off); computed on demand.</summary>
+        public string? Key;
+        public int RawStart;
+        public int RawLength;
+
         /// <summary>The part passed to the resolver, as written.</summary>
         public string Query = string.Empty;
         public TokenForms? Forms;
@@ -153,6 +158,8 @@ public sealed class EntityLinker
         public List<string> Rules = [];
         public List<(int First, int Last, TitleKind Kind)> TitlePhrases = [];
         public bool Rejected;
+        public (Kinship Relation, Entity Antecedent, string Word)? Kin;
+        public string? Summary;
     }
 
     /// <summary>The work of one <see cref="Link(string)"/> call.</summary>
@@ -190,7 +197,7 @@ public sealed class EntityLinker
             Word? previous = null;
             foreach (RawToken raw in Tokenizer.Tokenize(_text))
             {
-                var word = new Word { Start = raw.Start, Length = raw.Length, AllCaps = raw.AllCaps };
+                var word = new Word { Start = raw.Start, Length = raw.Length, RawStart = raw.Start, RawLength = raw.Length, AllCaps = raw.AllCaps };
                 if (raw.Length <= MaxWordLength)
                 {
                     ReadOnlySpan<char> span = _text.AsSpan(raw.Start, raw.Length);
@@ -217,12 +224,24 @@ public sealed class EntityLinker
             }
         }
 
+        /// <summary>The word as the core lexicon normalizes words (titles, ranks, letter names are stored that way).</summary>
+        private string Key(Word w)
+        {
+            if (w.Key is null)
+            {
+                string[] pieces = w.Normalized.Length == 0 ? [] : NameAnalyzer.NormalizedWords(_text.Substring(w.RawStart, w.RawLength));
+                w.Key = pieces.Length > 0 ? pieces[^1] : w.Normalized;
+            }
+
+            return w.Key;
+        }
+
         /// <summary>Looks a word up in the gazetteer, trying it without an Arabic proclitic or a joined Urdu postposition.</summary>
         private void Analyze(Word word)
         {
             string n = word.Normalized;
             Script script = ScriptDetector.Of(n);
-            word.IsLetterName = script != Script.Latin && _lexicon.LetterNames.ContainsKey(n);
+            word.IsLetterName = script != Script.Latin && n.Length <= 4 && _lexicon.LetterNames.ContainsKey(Key(word));
             TokenForms forms = _linker._analyzer.Forms(n);
             GazetteerHit hit = _linker._gazetteer.Lookup(forms);
             word.Forms = forms;
@@ -581,9 +600,10 @@ public sealed class EntityLinker
             LinkKind kind = LinkKind.Name;
             foreach (EntityMatch m in matches)
             {
-                if (Feature(m, "acronym") > 0)
+                if (Feature(m, "acronym") > 0 || letters)
                 {
-                    if (acronymForm && m.Score >= Options.Threshold)
+                    // An acronym is written exactly: آئی ایم سی ٹی سی کی is not IMCTC.
+                    if (acronymForm && m.Score >= Options.Threshold && SpellsAcronym(m, from, to))
                     {
                         full.Add(new Candidate { Match = m, Matched = 1 });
                         kind = LinkKind.Acronym;
@@ -592,7 +612,7 @@ public sealed class EntityLinker
                     continue;
                 }
 
-                if (Feature(m, "unmatched_query") > 0.05 || (letters && m.Entity.IsPerson))
+                if (Feature(m, "unmatched_query") > 0.05)
                 {
                     continue;
                 }
@@ -651,6 +671,36 @@ public sealed class EntityLinker
         private static bool PartialWordOk(Word w) =>
             w.Forms is { } f && w.Hit.Similarity >= PartialSimilarity && !(f.IsCommonName && w.Hit.Entities >= 2)
             && (f.Script != Script.Latin || w.Capitalized);
+
+        /// <summary>Whether the letters of words [from, to) are exactly the acronym the match was made with.</summary>
+        private bool SpellsAcronym(EntityMatch m, int from, int to)
+        {
+            var letters = new StringBuilder(to - from);
+            for (int k = from; k < to; k++)
+            {
+                Word w = _words[k];
+                if (w.IsLetterName && _lexicon.LetterNames.TryGetValue(Key(w), out char letter))
+                {
+                    letters.Append(letter);
+                }
+                else
+                {
+                    letters.Append(w.Normalized);
+                }
+            }
+
+            string spelled = letters.ToString();
+            foreach (TokenAlignment t in m.Explanation!.Tokens)
+            {
+                if (t.Outcome == TokenOutcome.Match && (string.Equals(t.CandidateLatin, spelled, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(t.CandidateToken, spelled, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>An organization is named only by all of its name's words (پاک is not پاک فوج); particles and function words may be missing.</summary>
         private bool CoversOrganization(EntityMatch m)
@@ -721,7 +771,7 @@ public sealed class EntityLinker
 
         private (int Length, TitleKind Kind) TitlePhrase(int at, int limit, int exactEnd)
         {
-            if (!_lexicon.Titles.TryGetValue(_words[at].Normalized, out var phrases))
+            if (_words[at].Normalized.Length == 0 || !_lexicon.Titles.TryGetValue(Key(_words[at]), out var phrases))
             {
                 return (0, TitleKind.Role);
             }
@@ -738,7 +788,7 @@ public sealed class EntityLinker
                 for (int k = 0; k < phrase.Length && ok; k++)
                 {
                     Word w = _words[at + k];
-                    ok = string.Equals(w.Normalized, phrase[k], StringComparison.Ordinal) && (k == 0 || !w.HardBefore);
+                    ok = w.Normalized.Length > 0 && string.Equals(Key(w), phrase[k], StringComparison.Ordinal) && (k == 0 || !w.HardBefore);
                 }
 
                 if (ok)
@@ -823,9 +873,11 @@ public sealed class EntityLinker
                 }
             }
 
-            foreach (Mention m in _mentions)
+            for (int x = 0; x < _mentions.Count; x++)
             {
+                Mention m = _mentions[x];
                 m.TitlePhrases = TitleChain(m.NameFirst, m.First);
+                m.Kin = Kin(m, x);
                 if (m.Kind == LinkKind.PartialName)
                 {
                     DecidePartial(m, firstFull);
@@ -857,6 +909,7 @@ public sealed class EntityLinker
             m.Chosen = chosen.Match.Entity;
             m.Score = chosen.Match.Score;
             m.MatchedName = chosen.Match.MatchedName;
+            m.Summary = chosen.Match.Explanation?.Summary;
         }
 
         private void DecidePartial(Mention m, Dictionary<string, int> firstFull)
@@ -921,6 +974,7 @@ public sealed class EntityLinker
             m.Chosen = top.Candidate.Match.Entity;
             m.Score = top.Candidate.Match.Score;
             m.MatchedName = top.Candidate.Match.MatchedName;
+            m.Summary = top.Candidate.Match.Explanation?.Summary;
             m.Candidates = [.. ordered.Select(o => o.Candidate)];
         }
 
@@ -942,7 +996,7 @@ public sealed class EntityLinker
                 {
                     for (int k = first; k < last; k++)
                     {
-                        words.Add(_words[k].Normalized);
+                        words.Add(Key(_words[k]));
                     }
                 }
 
@@ -964,7 +1018,7 @@ public sealed class EntityLinker
                 }
             }
 
-            if (Kin(m) is { } kin)
+            if (m.Kin is { } kin)
             {
                 var (relation, antecedent, word) = kin;
                 if (Related(relation, antecedent, entity))
@@ -978,7 +1032,7 @@ public sealed class EntityLinker
         }
 
         /// <summary>A kinship word just before the mention's titles, and the entity linked just before that word.</summary>
-        private (Kinship Relation, Entity Antecedent, string Word)? Kin(Mention m)
+        private (Kinship Relation, Entity Antecedent, string Word)? Kin(Mention m, int index)
         {
             int start = m.TitlePhrases.Count > 0 ? m.TitlePhrases[0].First : m.NameFirst;
             for (int k = start - 1; k >= Math.Max(0, start - KinshipWindow); k--)
@@ -991,8 +1045,17 @@ public sealed class EntityLinker
 
                 if (LinkLexicon.Default.KinshipWords.TryGetValue(_words[k].Normalized, out Kinship relation))
                 {
-                    Mention? antecedent = _mentions.LastOrDefault(a => a.Chosen is not null && !a.Rejected && a.Last <= k && k - a.Last <= AntecedentWindow);
-                    return antecedent is null ? null : (relation, antecedent.Chosen!, Written(k, k + 1));
+                    // Mentions are sorted by start and none is longer than 32 words: look back only that far.
+                    for (int x = index - 1; x >= 0 && _mentions[x].First + 32 + AntecedentWindow >= k; x--)
+                    {
+                        Mention a = _mentions[x];
+                        if (a.Chosen is not null && !a.Rejected && a.Last <= k && k - a.Last <= AntecedentWindow)
+                        {
+                            return (relation, a.Chosen, Written(k, k + 1));
+                        }
+                    }
+
+                    return null;
                 }
             }
 
@@ -1046,7 +1109,7 @@ public sealed class EntityLinker
                     .Where(c => !ReferenceEquals(c.Match.Entity, m.Chosen))
                     .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Match.EntityId} ({c.Match.Score:0.###})"))
                     .ToList();
-                var evidence = new LinkEvidence(m.Kind, m.MatchedName, titles, m.Rules, alternatives);
+                var evidence = new LinkEvidence(m.Kind, m.MatchedName, titles, m.Rules, alternatives, m.Summary ?? string.Empty);
                 result.Add(new LinkedMention(start, end - start, _text[start..end], m.Chosen.Id, m.Score, evidence));
             }
 

@@ -30,10 +30,11 @@ public enum LinkKind
 /// <param name="Titles">Titles, ranks and honorifics written right before the name, as written (such as "Lt Gen").</param>
 /// <param name="Rules">The context rules that decided, in English, one per line (such as "rank lieutenant-general before the name matches the entity's titles").</param>
 /// <param name="Alternatives">Other entities the name could refer to, with their resolver scores, best first.</param>
-public sealed record LinkEvidence(LinkKind Kind, string MatchedName, IReadOnlyList<string> Titles, IReadOnlyList<string> Rules, IReadOnlyList<string> Alternatives)
+/// <param name="Resolution">The resolver's one-line summary of the name match (such as a conflicting middle name: "Khalid / Khalifa").</param>
+public sealed record LinkEvidence(LinkKind Kind, string MatchedName, IReadOnlyList<string> Titles, IReadOnlyList<string> Rules, IReadOnlyList<string> Alternatives, string Resolution)
 {
     /// <inheritdoc/>
     public override string ToString() =>
-        $"{Kind} via \"{MatchedName}\"" + (Titles.Count > 0 ? $"; titles: {string.Join(" ", Titles)}" : string.Empty)
+        $"{Kind} via \"{MatchedName}\" ({Resolution})" + (Titles.Count > 0 ? $"; titles: {string.Join(" ", Titles)}" : string.Empty)
         + (Rules.Count > 0 ? "; " + string.Join("; ", Rules) : string.Empty);
 }
