@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using EntityResolver.Linking;
@@ -33,6 +34,8 @@ public sealed class EntityLinker
     private const int KinshipWindow = 4;
     private const int AntecedentWindow = 16;
     private const int RareWordLength = 6;
+    private const int MaxMemo = 50_000;
+    private const int MaxWords = 200_000;
 
     // A bare name word has no second word to confirm it: it must meet a name word closely.
     private const float PartialSimilarity = 0.85f;
@@ -48,6 +51,10 @@ public sealed class EntityLinker
     private readonly Dictionary<string, int> _entityIndex;
     private readonly ResolveOptions _wordOptions;
     private readonly ResolveOptions _spanOptions;
+    private readonly ConcurrentDictionary<string, IReadOnlyList<EntityMatch>> _memo = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, WordEntry> _words = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Verdict> _verdicts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
 
     /// <summary>Creates a linker over the registry of <paramref name="resolver"/>.</summary>
     /// <param name="resolver">The resolver that scores each candidate span.</param>
@@ -61,6 +68,7 @@ public sealed class EntityLinker
         Options.Validate();
         Resolver = resolver;
         _gazetteer = Gazetteer.For(resolver.Registry);
+        _wordLookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
         _entityIndex = new Dictionary<string, int>(resolver.Registry.Count, StringComparer.Ordinal);
         for (int i = 0; i < resolver.Registry.Count; i++)
         {
@@ -107,6 +115,178 @@ public sealed class EntityLinker
         return Link(reader);
     }
 
+    /// <summary>Resolves a span's words (the last character tells one word from several), remembering recent answers.</summary>
+    private IReadOnlyList<EntityMatch> Resolve(string key)
+    {
+        if (_memo.TryGetValue(key, out var matches))
+        {
+            return matches;
+        }
+
+        string query = key[..^1];
+        matches = string.IsNullOrWhiteSpace(query) || query.Length > NameResolver.MaxNameLength
+            ? []
+            : Resolver.Resolve(query, key[^1] == '\u0001' ? _wordOptions : _spanOptions);
+        if (_memo.Count >= MaxMemo)
+        {
+            _memo.Clear();
+        }
+
+        _memo.TryAdd(key, matches);
+        return matches;
+    }
+
+    /// <summary>What the linker knows about a word as written, independent of where it stands.</summary>
+    private sealed record WordEntry(string Normalized, TokenForms Forms, GazetteerHit Hit, bool IsLetterName, bool Capitalized, int SkipStart, int SkipEnd)
+    {
+        /// <summary>The word as the core lexicon stores words (article and proclitics split off); set on first use.</summary>
+        public string? Key { get; set; }
+    }
+
+    /// <summary>Whether a span of words is a mention, as far as its words alone can tell (cached per linker).</summary>
+    private sealed class Verdict
+    {
+        public static readonly Verdict None = new(LinkKind.Name, [], 0);
+
+        public Verdict(LinkKind kind, List<Candidate> candidates, int nameOffset)
+        {
+            Kind = kind;
+            Candidates = candidates;
+            NameOffset = nameOffset;
+        }
+
+        public LinkKind Kind { get; }
+
+        public List<Candidate> Candidates { get; }
+
+        /// <summary>Words of titles at the start of the span, before the name.</summary>
+        public int NameOffset { get; }
+    }
+
+    /// <summary>The entry of a word as written (cached per linker, bounded), or null when nothing name-like is left after normalization.</summary>
+    private WordEntry? Entry(ReadOnlySpan<char> raw)
+    {
+        if (_wordLookup.TryGetValue(raw, out WordEntry? entry))
+        {
+            return entry;
+        }
+
+        entry = Analyze(raw);
+        if (entry is not null && _words.Count < MaxWords)
+        {
+            _wordLookup.TryAdd(raw, entry);
+        }
+
+        return entry;
+    }
+
+    /// <summary>Looks a word up in the gazetteer, trying it without an Arabic proclitic or a joined Urdu postposition.</summary>
+    private WordEntry? Analyze(ReadOnlySpan<char> raw)
+    {
+        string n = TextNormalizer.NormalizeToken(raw);
+        if (n.Length == 0)
+        {
+            return null;
+        }
+
+        bool capitalized = char.IsUpper(raw[0]);
+        Script script = ScriptDetector.Of(n);
+        bool letter = script != Script.Latin && n.Length <= 4 && Lexicon.Default.LetterNames.ContainsKey(n);
+        TokenForms forms = _analyzer.Forms(n);
+        GazetteerHit hit = _gazetteer.Lookup(forms);
+
+        // Latin script capitalizes names: a lower-case word counts only when it is a name word as written (armed forces).
+        if (script == Script.Latin && !capitalized && hit.Similarity < 0.999f)
+        {
+            return new WordEntry(n, forms, GazetteerHit.None, letter, capitalized, 0, 0);
+        }
+
+        if (script != Script.Arabic || hit.Similarity >= 0.999f)
+        {
+            return new WordEntry(n, forms, hit, letter, capitalized, 0, 0);
+        }
+
+        int skipStart = 0, skipEnd = 0;
+        TokenForms bestForms = forms;
+        GazetteerHit bestHit = hit;
+        foreach (var (variant, s, e) in ArabicVariants(n))
+        {
+            TokenForms f = _analyzer.Forms(variant);
+            GazetteerHit h = _gazetteer.Lookup(f);
+            if (h.IsStrong && h.Similarity > bestHit.Similarity + 0.05f)
+            {
+                (bestHit, bestForms, skipStart, skipEnd) = (h, f, s, e);
+            }
+        }
+
+        int startUnits = RawLength(raw, skipStart, fromEnd: false);
+        int endUnits = RawLength(raw, skipEnd, fromEnd: true);
+        if (ReferenceEquals(bestForms, forms) || startUnits + endUnits >= raw.Length)
+        {
+            return new WordEntry(n, forms, hit, letter, capitalized, 0, 0);
+        }
+
+        return new WordEntry(n, bestForms, bestHit, letter, capitalized, startUnits, endUnits);
+    }
+
+    /// <summary>Readings of an Arabic-script word: (normalized variant, letters cut from the span's start, letters cut from its end).</summary>
+    private static IEnumerable<(string Variant, int SkipStart, int SkipEnd)> ArabicVariants(string n)
+    {
+        // The article and li- + article (للجيش) stay inside the span; the analyzer strips them.
+        if (n.Length >= 4 && n.StartsWith("ال", StringComparison.Ordinal))
+        {
+            yield return (n[2..], 0, 0);
+        }
+
+        if (n.Length >= 4 && n.StartsWith("لل", StringComparison.Ordinal))
+        {
+            yield return (n[2..], 0, 0);
+        }
+
+        // One-letter proclitics (و ب ل ف ك) are left out of the span.
+        if (n.Length >= 4 && n[0] is 'و' or 'ب' or 'ل' or 'ف' or 'ك')
+        {
+            string rest = n[1..];
+            yield return (rest, 1, 0);
+            if (rest.Length >= 4 && rest.StartsWith("ال", StringComparison.Ordinal))
+            {
+                yield return (rest[2..], 1, 0);
+            }
+        }
+
+        // Urdu postpositions written joined to the word before them (حفترنے).
+        foreach (string suffix in JoinedPostpositions)
+        {
+            if (n.Length >= suffix.Length + 3 && n.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                yield return (n[..^suffix.Length], 0, suffix.Length);
+            }
+        }
+    }
+
+    /// <summary>The number of UTF-16 code units that hold <paramref name="letters"/> normalized letters at one end of a word.</summary>
+    private static int RawLength(ReadOnlySpan<char> raw, int letters, bool fromEnd)
+    {
+        int count = 0, units = 0;
+        while (count < letters && units < raw.Length)
+        {
+            char c = fromEnd ? raw[raw.Length - 1 - units] : raw[units];
+            units++;
+            if (TextNormalizer.Fold(c) != '\0')
+            {
+                count++;
+            }
+        }
+
+        // Marks that belong to the last letter cut from the start stay with it.
+        while (!fromEnd && units < raw.Length && TextNormalizer.Fold(raw[units]) == '\0')
+        {
+            units++;
+        }
+
+        return units;
+    }
+
     /// <summary>One word of the text, with what the linker knows about it.</summary>
     private sealed class Word
     {
@@ -117,13 +297,10 @@ public sealed class EntityLinker
         /// <summary>The whole word, normalized (titles and kinship words are matched on it).</summary>
         public string Normalized = string.Empty;
 
-        /// <summary>The word as the core lexicon stores words (article and proclitics split off); computed on demand.</summary>
-        public string? Key;
+        public WordEntry? Entry;
         public int RawStart;
         public int RawLength;
 
-        /// <summary>The part passed to the resolver, as written.</summary>
-        public string Query = string.Empty;
         public TokenForms? Forms;
         public GazetteerHit Hit;
 
@@ -198,25 +375,25 @@ public sealed class EntityLinker
             foreach (RawToken raw in Tokenizer.Tokenize(_text))
             {
                 var word = new Word { Start = raw.Start, Length = raw.Length, RawStart = raw.Start, RawLength = raw.Length, AllCaps = raw.AllCaps };
-                if (raw.Length <= MaxWordLength)
-                {
-                    ReadOnlySpan<char> span = _text.AsSpan(raw.Start, raw.Length);
-                    word.Normalized = TextNormalizer.NormalizeToken(span);
-                    word.Capitalized = char.IsUpper(span[0]);
-                }
-
-                if (word.Normalized.Length == 0)
+                WordEntry? entry = raw.Length <= MaxWordLength ? _linker.Entry(_text.AsSpan(raw.Start, raw.Length)) : null;
+                if (entry is null)
                 {
                     // Too long or nothing name-like: a separator.
                     previous = null;
                     previousEnd = raw.Start + raw.Length;
                     word.HardBefore = true;
-                    word.Normalized = string.Empty;
                     _words.Add(word);
                     continue;
                 }
 
-                Analyze(word);
+                word.Entry = entry;
+                word.Normalized = entry.Normalized;
+                word.Forms = entry.Forms;
+                word.Hit = entry.Hit;
+                word.IsLetterName = entry.IsLetterName;
+                word.Capitalized = entry.Capitalized;
+                word.Start = raw.Start + entry.SkipStart;
+                word.Length = raw.Length - entry.SkipStart - entry.SkipEnd;
                 (word.HardBefore, word.CommaBefore) = previous is null ? (true, false) : Gap(previous, previousEnd, word.Start);
                 _words.Add(word);
                 previous = word;
@@ -227,126 +404,18 @@ public sealed class EntityLinker
         /// <summary>The word as the core lexicon normalizes words (titles, ranks, letter names are stored that way).</summary>
         private string Key(Word w)
         {
-            if (w.Key is null)
+            if (w.Entry is not { } entry)
             {
-                string[] pieces = w.Normalized.Length == 0 ? [] : NameAnalyzer.NormalizedWords(_text.Substring(w.RawStart, w.RawLength));
-                w.Key = pieces.Length > 0 ? pieces[^1] : w.Normalized;
+                return string.Empty;
             }
 
-            return w.Key;
-        }
-
-        /// <summary>Looks a word up in the gazetteer, trying it without an Arabic proclitic or a joined Urdu postposition.</summary>
-        private void Analyze(Word word)
-        {
-            string n = word.Normalized;
-            Script script = ScriptDetector.Of(n);
-            word.IsLetterName = script != Script.Latin && n.Length <= 4 && _lexicon.LetterNames.ContainsKey(Key(word));
-            TokenForms forms = _linker._analyzer.Forms(n);
-            GazetteerHit hit = _linker._gazetteer.Lookup(forms);
-            word.Forms = forms;
-            word.Hit = hit;
-            word.Query = _text.Substring(word.Start, word.Length);
-
-            // Latin script capitalizes names: a lower-case word counts only when it is a name word as written (armed forces).
-            if (script == Script.Latin && !word.Capitalized && hit.Similarity < 0.999f)
+            if (entry.Key is null)
             {
-                word.Hit = GazetteerHit.None;
-                return;
+                string[] pieces = NameAnalyzer.NormalizedWords(_text.Substring(w.RawStart, w.RawLength));
+                entry.Key = pieces.Length > 0 ? pieces[^1] : entry.Normalized;
             }
 
-            if (script != Script.Arabic || hit.Similarity >= 0.999f)
-            {
-                return;
-            }
-
-            int skipStart = 0, skipEnd = 0;
-            string best = n;
-            foreach (var (variant, s, e) in ArabicVariants(n))
-            {
-                TokenForms f = _linker._analyzer.Forms(variant);
-                GazetteerHit h = _linker._gazetteer.Lookup(f);
-                if (h.IsStrong && h.Similarity > hit.Similarity + 0.05f)
-                {
-                    (hit, forms, best, skipStart, skipEnd) = (h, f, variant, s, e);
-                }
-            }
-
-            if (ReferenceEquals(best, n))
-            {
-                return;
-            }
-
-            int start = word.Start + RawLength(word.Start, word.Length, skipStart, fromEnd: false);
-            int end = word.End - RawLength(word.Start, word.Length, skipEnd, fromEnd: true);
-            if (end <= start)
-            {
-                return;
-            }
-
-            word.Forms = forms;
-            word.Hit = hit;
-            word.Start = start;
-            word.Length = end - start;
-            word.Query = _text.Substring(start, end - start);
-        }
-
-        /// <summary>Readings of an Arabic-script word: (normalized variant, letters cut from the span's start, letters cut from its end).</summary>
-        private static IEnumerable<(string Variant, int SkipStart, int SkipEnd)> ArabicVariants(string n)
-        {
-            // The article and li- + article (للجيش) stay inside the span; the analyzer strips them.
-            if (n.Length >= 4 && n.StartsWith("ال", StringComparison.Ordinal))
-            {
-                yield return (n[2..], 0, 0);
-            }
-
-            if (n.Length >= 4 && n.StartsWith("لل", StringComparison.Ordinal))
-            {
-                yield return (n[2..], 0, 0);
-            }
-
-            // One-letter proclitics (و ب ل ف ك) are left out of the span.
-            if (n.Length >= 4 && n[0] is 'و' or 'ب' or 'ل' or 'ف' or 'ك')
-            {
-                string rest = n[1..];
-                yield return (rest, 1, 0);
-                if (rest.Length >= 4 && rest.StartsWith("ال", StringComparison.Ordinal))
-                {
-                    yield return (rest[2..], 1, 0);
-                }
-            }
-
-            // Urdu postpositions written joined to the word before them (حفترنے).
-            foreach (string suffix in JoinedPostpositions)
-            {
-                if (n.Length >= suffix.Length + 3 && n.EndsWith(suffix, StringComparison.Ordinal))
-                {
-                    yield return (n[..^suffix.Length], 0, suffix.Length);
-                }
-            }
-        }
-
-        /// <summary>The number of UTF-16 code units that hold <paramref name="letters"/> normalized letters at one end of a word.</summary>
-        private int RawLength(int start, int length, int letters, bool fromEnd)
-        {
-            int count = 0, units = 0;
-            while (count < letters && units < length)
-            {
-                char c = fromEnd ? _text[start + length - 1 - units] : _text[start + units];
-                units++;
-                if (TextNormalizer.Fold(c) != '\0')
-                {
-                    count++;
-                }
-            }
-
-            // Marks that belong to the last letter cut from the start stay with it.
-            while (!fromEnd && units < length && TextNormalizer.Fold(_text[start + units]) == '\0')
-            {
-                units++;
-            }
-
-            return units;
+            return entry.Key;
         }
 
         private (bool Hard, bool Comma) Gap(Word previous, int from, int to)
@@ -468,8 +537,28 @@ public sealed class EntityLinker
                     continue;
                 }
 
+                // A span can only be a name that has a word like each of its name words: stop where
+                // the words of the span have no entity in common (cheap, before any resolver call).
+                int longest = i;
+                int[]? common = null;
+                for (int j = i + 1; j <= Math.Min(to, i + Options.MaxMentionTokens); j++)
+                {
+                    // Title words (the resolver strips them) and particles (ابو joins the next word) do not count.
+                    GazetteerHit hit = _words[j - 1].Hit;
+                    if (hit.IsName && hit.Candidates is { } set && !IsTitleOrParticle(_words[j - 1]))
+                    {
+                        common = common is null ? set : Intersect(common, set);
+                        if (common.Length == 0)
+                        {
+                            break;
+                        }
+                    }
+
+                    longest = j;
+                }
+
                 bool found = false;
-                for (int j = Math.Min(to, i + Options.MaxMentionTokens); j > i; j--)
+                for (int j = longest; j > i; j--)
                 {
                     if (!IsAnchor(_words[j - 1]))
                     {
@@ -495,6 +584,37 @@ public sealed class EntityLinker
                     i++;
                 }
             }
+        }
+
+        private bool IsTitleOrParticle(Word w)
+        {
+            string key = Key(w);
+            return _lexicon.Titles.ContainsKey(key) || _lexicon.ParticleOf(key, out _) != ParticleKind.None;
+        }
+
+        private static int[] Intersect(int[] a, int[] b)
+        {
+            var result = new List<int>(Math.Min(a.Length, b.Length));
+            int x = 0, y = 0;
+            while (x < a.Length && y < b.Length)
+            {
+                if (a[x] == b[y])
+                {
+                    result.Add(a[x]);
+                    x++;
+                    y++;
+                }
+                else if (a[x] < b[y])
+                {
+                    x++;
+                }
+                else
+                {
+                    y++;
+                }
+            }
+
+            return [.. result];
         }
 
         /// <summary>A complete name of another organization inside an organization's name (پاک فوج inside پاک فوج کے شعبہ تعلقاتِ عامہ).</summary>
@@ -538,15 +658,14 @@ public sealed class EntityLinker
                     sb.Append(' ');
                 }
 
-                sb.Append(_words[k].Query);
+                sb.Append(_text.AsSpan(_words[k].Start, _words[k].Length));
             }
 
+            sb.Append(to - from == 1 ? '\u0001' : '\u0002');
             string query = sb.ToString();
             if (!_resolved.TryGetValue(query, out var matches))
             {
-                matches = string.IsNullOrWhiteSpace(query) || query.Length > NameResolver.MaxNameLength
-                    ? []
-                    : _linker.Resolver.Resolve(query, to - from == 1 ? _linker._wordOptions : _linker._spanOptions);
+                matches = _linker.Resolve(query);
                 _resolved[query] = matches;
             }
 
@@ -580,8 +699,34 @@ public sealed class EntityLinker
             return n;
         }
 
-        /// <summary>Whether words [from, to) are a mention, and of which entities.</summary>
+        /// <summary>Whether words [from, to) are a mention, and of which entities (the verdict on the same words is cached per linker).</summary>
         private Mention? Evaluate(int from, int to, bool letters)
+        {
+            var sb = new StringBuilder(letters ? "L" : "W");
+            for (int k = from; k < to; k++)
+            {
+                sb.Append('\u0003').Append(_text.AsSpan(_words[k].RawStart, _words[k].RawLength));
+            }
+
+            string key = sb.ToString();
+            if (!_linker._verdicts.TryGetValue(key, out Verdict? verdict))
+            {
+                verdict = Judge(from, to, letters) ?? Verdict.None;
+                if (_linker._verdicts.Count >= MaxMemo)
+                {
+                    _linker._verdicts.Clear();
+                }
+
+                _linker._verdicts.TryAdd(key, verdict);
+            }
+
+            return ReferenceEquals(verdict, Verdict.None)
+                ? null
+                : new Mention { First = from, Last = to, NameFirst = from + verdict.NameOffset, Kind = verdict.Kind, Candidates = verdict.Candidates };
+        }
+
+        /// <summary>Whether words [from, to) are a mention, and of which entities, judged on the words alone.</summary>
+        private Verdict? Judge(int from, int to, bool letters)
         {
             if (AllTitles(from, to))
             {
@@ -640,28 +785,23 @@ public sealed class EntityLinker
                 }
             }
 
-            var mention = new Mention { First = from, Last = to, NameFirst = from };
+            List<Candidate> candidates;
             if (full.Count > 0)
             {
-                mention.Kind = kind;
-                mention.Candidates = full;
+                candidates = full;
             }
             else if (partial.Count > 0 && NameWords(from, to) == 1 && PartialWordOk(_words[to - 1]))
             {
-                mention.Kind = LinkKind.PartialName;
-                mention.Candidates = partial;
+                kind = LinkKind.PartialName;
+                candidates = partial;
             }
             else
             {
                 return null;
             }
 
-            if (mention.Candidates[0].Match.Entity.IsPerson || mention.Kind == LinkKind.PartialName)
-            {
-                mention.NameFirst = SkipTitles(from, to);
-            }
-
-            return mention;
+            int nameFirst = candidates[0].Match.Entity.IsPerson || kind == LinkKind.PartialName ? SkipTitles(from, to) : from;
+            return new Verdict(kind, candidates, nameFirst - from);
         }
 
         /// <summary>

@@ -9,10 +9,14 @@ namespace EntityResolver.Linking;
 /// <summary>The best alias token a text token met: its similarity and whether it is a name word.</summary>
 /// <param name="Similarity">Phonetic similarity in [0, 1] (1 for the same normalized token).</param>
 /// <param name="IsName">The alias token is a name word (not a particle or function word).</param>
-/// <param name="Entities">How many entities have a name word this similar (for rarity).</param>
-internal readonly record struct GazetteerHit(float Similarity, bool IsName, int Entities)
+/// <param name="Entities">How many entities have a name word at least as similar as a match (for rarity).</param>
+/// <param name="Candidates">
+/// The entities (indices, ascending) with a name word similar enough to be matched or to conflict
+/// (Khalid / Khalifa); null when there are too many to list (any entity may be meant).
+/// </param>
+internal readonly record struct GazetteerHit(float Similarity, bool IsName, int Entities, int[]? Candidates)
 {
-    public static readonly GazetteerHit None = new(0f, false, 0);
+    public static readonly GazetteerHit None = new(0f, false, 0, []);
 
     public bool IsStrong => Similarity >= Matching.PairScorer.MatchThreshold;
 }
@@ -26,6 +30,7 @@ internal readonly record struct GazetteerHit(float Similarity, bool IsName, int 
 internal sealed class Gazetteer
 {
     private const int MaxMemo = 100_000;
+    private const int MaxCandidates = 4096;
     private static readonly ConditionalWeakTable<EntityRegistry, Gazetteer> Cache = new();
 
     private readonly TokenForms[] _forms;
@@ -110,46 +115,62 @@ internal sealed class Gazetteer
 
     private GazetteerHit Compute(TokenForms token)
     {
-        if (_exact.TryGetValue(token.Normalized, out int exact))
+        int exact = _exact.TryGetValue(token.Normalized, out int e) ? e : -1;
+        var forms = new HashSet<int>();
+        if (exact >= 0)
         {
-            return new GazetteerHit(1f, _isName[exact], _entities[exact].Length);
+            forms.Add(exact);
         }
 
         // Short words (of, al, کی) only count when written exactly as in a name.
-        if (token.Latin.Length <= 2 || token.Skeleton.Length == 0)
+        if (token.Latin.Length > 2 && token.Skeleton.Length > 0)
+        {
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            CandidateIndex.AddKeys(token.Skeleton, keys);
+            foreach (string key in keys)
+            {
+                if (_byKey.TryGetValue(key, out int[]? postings))
+                {
+                    forms.UnionWith(postings);
+                }
+            }
+        }
+
+        if (forms.Count == 0)
         {
             return GazetteerHit.None;
         }
 
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        CandidateIndex.AddKeys(token.Skeleton, keys);
         float best = 0f;
         int bestIndex = -1;
-        var similarEntities = new HashSet<int>();
-        foreach (string key in keys)
+        var strong = new HashSet<int>();
+        var loose = new HashSet<int>();
+        foreach (int i in forms)
         {
-            if (!_byKey.TryGetValue(key, out int[]? postings))
+            TokenForms f = _forms[i];
+            float s = i == exact ? 1f : Phonetics.Similarity(token.Phonetic, f.Phonetic, token.PhoneticWeight, f.PhoneticWeight);
+            if (s > best || (s == best && bestIndex >= 0 && _isName[i] && !_isName[bestIndex]))
             {
-                continue;
+                best = s;
+                bestIndex = i;
             }
 
-            foreach (int i in postings)
+            if (_isName[i] && s >= Matching.PairScorer.ConflictFloor && loose.Count <= MaxCandidates)
             {
-                TokenForms f = _forms[i];
-                float s = Phonetics.Similarity(token.Phonetic, f.Phonetic, token.PhoneticWeight, f.PhoneticWeight);
-                if (s > best || (s == best && bestIndex >= 0 && _isName[i] && !_isName[bestIndex]))
+                loose.UnionWith(_entities[i]);
+                if (s >= Matching.PairScorer.MatchThreshold)
                 {
-                    best = s;
-                    bestIndex = i;
-                }
-
-                if (s >= Matching.PairScorer.MatchThreshold && _isName[i])
-                {
-                    similarEntities.UnionWith(_entities[i]);
+                    strong.UnionWith(_entities[i]);
                 }
             }
         }
 
-        return bestIndex < 0 ? GazetteerHit.None : new GazetteerHit(best, _isName[bestIndex], similarEntities.Count);
+        if (bestIndex < 0 || best <= 0f)
+        {
+            return GazetteerHit.None;
+        }
+
+        int[]? candidates = loose.Count > MaxCandidates ? null : [.. loose.Order()];
+        return new GazetteerHit(best, _isName[bestIndex], strong.Count, candidates);
     }
 }

@@ -45,6 +45,15 @@ public sealed class EntityLinkerSeedTests
     }
 
     [Fact]
+    public void Names_are_found_with_their_exact_spans()
+    {
+        var (share, report) = LinkingEvaluation.ExactNames(Evaluation.Value.Found);
+        _output.WriteLine($"exact name spans: {share:0.000}");
+        _output.WriteLine(report);
+        Assert.True(share >= 0.95, $"{share:0.000}\n{report}");
+    }
+
+    [Fact]
     public void Both_Saddam_Khalid_Haftar_forms_link_to_Saddam_with_the_conflict_explained()
     {
         var found = Evaluation.Value.Found;

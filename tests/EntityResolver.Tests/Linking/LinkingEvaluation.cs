@@ -6,7 +6,15 @@ using EntityResolver.Text;
 namespace EntityResolver.Tests.Linking;
 
 /// <summary>One labelled mention of the seed case (fixture copy of mentions.jsonl), offsets in UTF-16 code units.</summary>
-internal sealed record GoldMention(string File, int Start, int End, string Text, string EntityId, string Script);
+/// <param name="File">Article file name.</param>
+/// <param name="Start">Start of the mention, titles included.</param>
+/// <param name="End">End of the mention.</param>
+/// <param name="Text">The mention as written.</param>
+/// <param name="EntityId">The gold entity.</param>
+/// <param name="Script">Arab, Deva or Latn.</param>
+/// <param name="NameStart">Where the name itself starts (after its titles); -1 when the name is not a substring (للجيش).</param>
+/// <param name="NameEnd">Where the name ends.</param>
+internal sealed record GoldMention(string File, int Start, int End, string Text, string EntityId, string Script, int NameStart, int NameEnd);
 
 /// <summary>Precision and recall of a set of found mentions against gold, overall and per script.</summary>
 internal sealed record LinkScore(string Script, int Found, int FoundCorrect, int Gold, int GoldFound)
@@ -52,7 +60,9 @@ internal static class LinkingEvaluation
             int end = Utf16Offset(text, r.GetProperty("end").GetInt32());
             string mention = r.GetProperty("mention_text").GetString()!;
             Assert.Equal(mention, text[start..end]);
-            gold.Add(new GoldMention(file, start, end, mention, r.GetProperty("entity_id").GetString()!, r.GetProperty("script").GetString()!));
+            string name = r.GetProperty("name_text").GetString()!;
+            int nameStart = r.GetProperty("name_offset").ValueKind == JsonValueKind.Number ? Utf16Offset(text, r.GetProperty("name_offset").GetInt32()) : -1;
+            gold.Add(new GoldMention(file, start, end, mention, r.GetProperty("entity_id").GetString()!, r.GetProperty("script").GetString()!, nameStart, nameStart < 0 ? -1 : nameStart + name.Length));
         }
 
         return gold;
@@ -78,6 +88,27 @@ internal static class LinkingEvaluation
     };
 
     /// <summary>Runs the linker over every article; returns the scores (overall first) and a report of every error.</summary>
+    /// <summary>The share of gold names (those that are substrings) found with exactly their span, and a list of the others.</summary>
+    public static (double Share, string Report) ExactNames(Dictionary<string, IReadOnlyList<LinkedMention>> found)
+    {
+        var report = new StringBuilder();
+        int total = 0, exact = 0;
+        foreach (GoldMention g in Gold().Where(g => g.NameStart >= 0))
+        {
+            total++;
+            if (found[g.File].Any(m => m.EntityId == g.EntityId && m.Start == g.NameStart && m.End == g.NameEnd))
+            {
+                exact++;
+            }
+            else
+            {
+                report.AppendLine(CultureInfo.InvariantCulture, $"{g.File[..3]} {g.NameStart} '{g.Text}' {g.EntityId}: {string.Join(", ", found[g.File].Where(m => m.Start < g.End && g.Start < m.End).Select(m => $"'{m.Text}' {m.EntityId}"))}");
+            }
+        }
+
+        return ((double)exact / total, report.ToString());
+    }
+
     public static (List<LinkScore> Scores, string Report, Dictionary<string, IReadOnlyList<LinkedMention>> Found) Run(EntityLinker linker)
     {
         List<GoldMention> gold = Gold();
