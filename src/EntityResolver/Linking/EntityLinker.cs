@@ -336,6 +336,7 @@ public sealed class EntityLinker
         public List<(int First, int Last, TitleKind Kind)> TitlePhrases = [];
         public bool Rejected;
         public (Kinship Relation, Entity Antecedent, string Word)? Kin;
+        public (Kinship Relation, Entity Relative, string Word)? NextKin;
         public string? Summary;
     }
 
@@ -1018,6 +1019,7 @@ public sealed class EntityLinker
                 Mention m = _mentions[x];
                 m.TitlePhrases = TitleChain(m.NameFirst, m.First);
                 m.Kin = Kin(m, x);
+                m.NextKin = NextKin(m, x);
                 if (m.Kind == LinkKind.PartialName)
                 {
                     DecidePartial(m, firstFull);
@@ -1168,6 +1170,13 @@ public sealed class EntityLinker
                 }
             }
 
+            // "Haftar arrived with his son, Saddam ...": the mention is the parent of the name that follows.
+            if (m.NextKin is { } next && Related(next.Relation, entity, next.Relative))
+            {
+                score += 1.5;
+                rules.Add($"\"{next.Word}\" {next.Relative.Id} follows: the registry says it is the {next.Relation.ToString().ToLowerInvariant()} of {entity.Id}");
+            }
+
             return score;
         }
 
@@ -1214,6 +1223,36 @@ public sealed class EntityLinker
             }
 
             return string.Join(", ", names);
+        }
+
+        /// <summary>A kinship word just after the mention ("arrived with his son,"), and the entity named in full right after it.</summary>
+        private (Kinship Relation, Entity Relative, string Word)? NextKin(Mention m, int index)
+        {
+            for (int k = m.Last; k < Math.Min(_words.Count, m.Last + KinshipWindow + 1); k++)
+            {
+                if (_words[k].HardBefore && !_words[k].CommaBefore)
+                {
+                    return null;
+                }
+
+                if (!LinkLexicon.Default.KinshipWords.TryGetValue(_words[k].Normalized, out Kinship relation))
+                {
+                    continue;
+                }
+
+                for (int y = index + 1; y < _mentions.Count && _mentions[y].First <= k + 8; y++)
+                {
+                    Mention next = _mentions[y];
+                    if (next.First > k && next.Kind != LinkKind.PartialName && next.Candidates.Count > 0)
+                    {
+                        return (relation, next.Candidates[0].Match.Entity, Written(k, k + 1));
+                    }
+                }
+
+                return null;
+            }
+
+            return null;
         }
 
         private static bool Related(Kinship relation, Entity antecedent, Entity entity)

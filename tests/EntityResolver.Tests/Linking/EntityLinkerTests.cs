@@ -87,6 +87,18 @@ public sealed class EntityLinkerTests
     }
 
     [Fact]
+    public void A_kinship_word_after_a_bare_surname_makes_it_the_parent()
+    {
+        // Saddam is named in full first, but "with his son, Saddam" makes the bare Haftar his father.
+        var mentions = Link("Haftar arrived with his son, Lt. Gen. Saddam Khalid Haftar. Later Khalifa Haftar met Saddam Haftar.");
+        LinkedMention first = mentions[0];
+        Assert.Equal("Haftar", first.Text);
+        Assert.Equal("person:khalifa-haftar", first.EntityId);
+        Assert.Contains(first.Evidence.Rules, r => r.Contains("\"son\"", StringComparison.Ordinal));
+        Assert.Equal("person:saddam-haftar", mentions[1].EntityId);
+    }
+
+    [Fact]
     public void A_short_common_word_that_is_also_a_surname_needs_a_title()
     {
         // دار is "house": Ishaq Dar is named in full, but the bare word is not linked.
