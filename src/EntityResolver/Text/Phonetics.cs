@@ -42,6 +42,20 @@ internal static class Phonetics
                 continue;
             }
 
+            // Vowel digraphs of English and French romanizations: ee = i (Saeed, Jeevan),
+            // oo/ou = u (Moosa, Moustafa); dj = j (Djamel).
+            if ((c == 'e' && next == 'e') || (c == 'o' && next is 'o' or 'u'))
+            {
+                AppendSymbol(buffer, ref n, c == 'e' ? 'i' : 'u');
+                i++;
+                continue;
+            }
+
+            if (c == 'd' && next == 'j')
+            {
+                continue;
+            }
+
             if (next == 'h' && c is 'k' or 'g' or 's' or 'c' or 'z' or 't' or 'd' or 'p' or 'b' or 'j')
             {
                 symbol = c switch
@@ -68,10 +82,19 @@ internal static class Phonetics
                         break;
                     case 'q': symbol = 'k'; break;
                     case 'v': symbol = 'w'; break;
-                    case 'p': symbol = 'b'; break;
                     case 'x':
                         AppendSymbol(buffer, ref n, 'k');
                         symbol = 's';
+                        break;
+                    case '-':
+                        // A separator (between the halves of a compound, or between two equal
+                        // letters of Arabic script) stops the merging of doubled symbols.
+                        if (n > 0)
+                        {
+                            buffer[n++] = '-';
+                        }
+
+                        symbol = '\0';
                         break;
                     default:
                         symbol = c is (>= 'a' and <= 'z') or (>= '0' and <= '9') ? c : '\0';
@@ -84,6 +107,18 @@ internal static class Phonetics
                 AppendSymbol(buffer, ref n, symbol);
             }
         }
+
+        // Drop the separators now that they have done their work.
+        int kept = 0;
+        for (int k = 0; k < n; k++)
+        {
+            if (buffer[k] != '-')
+            {
+                buffer[kept++] = buffer[k];
+            }
+        }
+
+        n = kept;
 
         // A final h after a vowel is not pronounced in most romanized names (Shah, Dbeibeh).
         if (n >= 2 && buffer[n - 1] == 'h' && IsVowel(buffer[n - 2]))
@@ -145,7 +180,7 @@ internal static class Phonetics
 
         return (a, b) switch
         {
-            ('d', 'z') or ('j', 'z') or ('g', 'j') or ('g', 'k') or ('k', 'x') or ('h', 'x') or ('g', 'x')
+            ('b', 'p') or ('d', 'z') or ('j', 'z') or ('g', 'j') or ('g', 'k') or ('k', 'x') or ('h', 'x') or ('g', 'x')
                 or ('S', 's') or ('C', 'S') or ('C', 'j') or ('d', 't') or ('m', 'n') or ('s', 't') or ('j', 'y') or ('S', 'j') => true,
             _ => false,
         };
@@ -180,38 +215,77 @@ internal static class Phonetics
             return 0f;
         }
 
+        // The distance is at least the difference of the weights.
+        if (MathF.Abs(weightA - weightB) >= norm)
+        {
+            return 0f;
+        }
+
         float d = Distance(a, b);
         return MathF.Max(0f, 1f - (d / norm));
     }
 
-    /// <summary>Weighted edit distance (two-row dynamic programme).</summary>
+    // Cost tables over the ASCII symbols of phonetic forms, built once from the functions above,
+    // so that the inner loop of the distance is two table reads.
+    private static readonly float[] IndelTable = BuildIndelTable();
+    private static readonly float[] SubstitutionTable = BuildSubstitutionTable();
+
+    private static float[] BuildIndelTable()
+    {
+        var table = new float[128];
+        for (int c = 0; c < 128; c++)
+        {
+            table[c] = IndelCost((char)c);
+        }
+
+        return table;
+    }
+
+    private static float[] BuildSubstitutionTable()
+    {
+        var table = new float[128 * 128];
+        for (int a = 0; a < 128; a++)
+        {
+            for (int b = 0; b < 128; b++)
+            {
+                table[(a * 128) + b] = SubstitutionCost((char)a, (char)b);
+            }
+        }
+
+        return table;
+    }
+
+    /// <summary>Weighted edit distance (two-row dynamic programme, table-driven).</summary>
     public static float Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         int m = b.Length;
         Span<float> prev = m < 64 ? stackalloc float[m + 1] : new float[m + 1];
         Span<float> cur = m < 64 ? stackalloc float[m + 1] : new float[m + 1];
+        float[] indel = IndelTable;
+        float[] subst = SubstitutionTable;
         prev[0] = 0f;
         for (int j = 1; j <= m; j++)
         {
-            prev[j] = prev[j - 1] + IndelCost(b[j - 1]);
+            prev[j] = prev[j - 1] + indel[b[j - 1] & 127];
         }
 
         for (int i = 1; i <= a.Length; i++)
         {
-            char ca = a[i - 1];
-            float del = IndelCost(ca);
+            int ca = a[i - 1] & 127;
+            float del = indel[ca];
+            int row = ca * 128;
             cur[0] = prev[0] + del;
             for (int j = 1; j <= m; j++)
             {
-                char cb = b[j - 1];
-                float best = prev[j - 1] + SubstitutionCost(ca, cb);
+                int cb = b[j - 1] & 127;
+                float best = prev[j - 1] + subst[row + cb];
                 float up = prev[j] + del;
                 if (up < best)
                 {
                     best = up;
                 }
 
-                float left = cur[j - 1] + IndelCost(cb);
+                float left = cur[j - 1] + indel[cb];
                 if (left < best)
                 {
                     best = left;
@@ -249,6 +323,7 @@ internal static class Phonetics
                 'd' => 't',
                 'z' or 'S' or 'C' or 'j' => 's',
                 'g' or 'x' => 'k',
+                'p' => 'b',
                 _ => c,
             };
             if (n > 0 && buffer[n - 1] == k)
