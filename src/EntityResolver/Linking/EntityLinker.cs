@@ -523,7 +523,10 @@ public sealed class EntityLinker
             }
         }
 
-        private static bool InRun(Word w) => !w.Consumed && (w.Hit.Similarity >= BridgeFloor || (w.Hit.Similarity >= 0.999f && !w.Hit.IsName));
+        /// <summary>A word that may stand inside a name: it resembles a name word, is a function word of a name as written, or is a name particle (ابو, bin).</summary>
+        private bool InRun(Word w) =>
+            !w.Consumed && (w.Hit.Similarity >= BridgeFloor || (w.Hit.Similarity >= 0.999f && !w.Hit.IsName)
+                || (w.Normalized.Length > 0 && _lexicon.ParticleOf(w.Normalized, out _) is ParticleKind.Head or ParticleKind.Link));
 
         private static bool IsAnchor(Word w) => w.Hit.IsStrong && w.Hit.IsName;
 
