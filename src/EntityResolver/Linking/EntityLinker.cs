@@ -37,6 +37,9 @@ public sealed class EntityLinker
     private const int MaxMemo = 50_000;
     private const int MaxWords = 200_000;
 
+    // The longest acronym spelled out in letter names (آئی ایم سی ٹی سی has five).
+    private const int MaxAcronymLetters = 10;
+
     // A bare name word has no second word to confirm it: it must meet a name word closely.
     private const float PartialSimilarity = 0.85f;
 
@@ -475,7 +478,7 @@ public sealed class EntityLinker
                 while (a < j - 1)
                 {
                     bool found = false;
-                    for (int b = j; b >= a + 2 && !found; b--)
+                    for (int b = Math.Min(j, a + MaxAcronymLetters); b >= a + 2 && !found; b--)
                     {
                         if (Evaluate(a, b, letters: true) is { } mention)
                         {

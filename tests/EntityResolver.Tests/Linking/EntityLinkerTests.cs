@@ -163,6 +163,33 @@ public sealed class EntityLinkerTests
     }
 
     [Fact]
+    public void A_megabyte_of_spelled_letters_stays_linear()
+    {
+        // Letter names (سی ڈی ایف ...) are read as acronyms; a run of them must not be tried at every length.
+        var sb = new StringBuilder();
+        while (sb.Length < 1 << 20)
+        {
+            sb.Append("سی ڈی ایف آئی ");
+        }
+
+        Assert.Empty(Link(sb.ToString()));
+    }
+
+    [Fact]
+    public void Linking_is_thread_safe_and_deterministic()
+    {
+        var linker = new EntityLinker(new NameResolver(EntityRegistry.Load(Fixture.Path("seed/registry.jsonl"))));
+        string[] articles = [.. LinkingEvaluation.Files.Select(LinkingEvaluation.Article)];
+        var expected = articles.Select(a => Linker.Value.Link(a).Select(m => (m.Start, m.Length, m.EntityId)).ToList()).ToList();
+        var results = new List<(int Start, int Length, string EntityId)>[articles.Length * 8];
+        Parallel.For(0, results.Length, i => results[i] = [.. linker.Link(articles[i % articles.Length]).Select(m => (m.Start, m.Length, m.EntityId))]);
+        for (int i = 0; i < results.Length; i++)
+        {
+            Assert.Equal(expected[i % articles.Length], results[i]);
+        }
+    }
+
+    [Fact]
     public void A_megabyte_of_news_gives_the_same_mentions_for_every_copy()
     {
         string article = LinkingEvaluation.Article("003_a0ff32e3ec52c289.txt");
