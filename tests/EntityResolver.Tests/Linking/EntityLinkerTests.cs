@@ -99,6 +99,19 @@ public sealed class EntityLinkerTests
     }
 
     [Fact]
+    public void The_documented_example_holds_with_the_default_registry()
+    {
+        // docs/linking.md
+        var linker = new EntityLinker(new NameResolver(EntityRegistry.Default));
+        string text = "Haftar arrived with his son, Lt. Gen. Saddam Khalid Haftar. "
+                    + "Field Marshal Asim Munir received Khalifa Haftar in Rawalpindi.";
+        var mentions = linker.Link(text);
+        Assert.Equal(["Haftar", "Saddam Khalid Haftar", "Asim Munir", "Khalifa Haftar"], mentions.Select(m => m.Text));
+        Assert.Equal(["person:khalifa-haftar", "person:saddam-haftar", "person:asim-munir", "person:khalifa-haftar"], mentions.Select(m => m.EntityId));
+        Assert.Contains("Khalid / Khalifa", mentions[1].Evidence.Resolution, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_short_common_word_that_is_also_a_surname_needs_a_title()
     {
         // دار is "house": Ishaq Dar is named in full, but the bare word is not linked.
