@@ -36,6 +36,7 @@ public sealed class EntityLinker
     private const int RareWordLength = 6;
     private const int MaxMemo = 50_000;
     private const int MaxWords = 200_000;
+    private const int ShortWordLength = 3;
 
     // The longest acronym spelled out in letter names (آئی ایم سی ٹی سی has five).
     private const int MaxAcronymLetters = 10;
@@ -531,7 +532,20 @@ public sealed class EntityLinker
             !w.Consumed && (w.Hit.Similarity >= BridgeFloor || (w.Hit.Similarity >= 0.999f && !w.Hit.IsName)
                 || (w.Normalized.Length > 0 && _lexicon.ParticleOf(w.Normalized, out _) is ParticleKind.Head or ParticleKind.Link));
 
-        private static bool IsAnchor(Word w) => w.Hit.IsStrong && w.Hit.IsName;
+        /// <summary>
+        /// A word a mention may start or end with: a strong hit on a name word. A word of three
+        /// letters or fewer (كي, कर, and) must be a name word as written: short words are too
+        /// often near some name.
+        /// </summary>
+        private static bool IsAnchor(Word w) =>
+            w.Hit.IsStrong && w.Hit.IsName && (w.Hit.Similarity >= 0.999f || w.Forms is not { } f || f.Latin.Length > ShortWordLength);
+
+        /// <summary>
+        /// Whether a single word can be a mention at all, before asking the resolver: an acronym in
+        /// capitals, or a name word (as written, or close enough for a bare name) that is not a
+        /// title word (رئيس, General) on its own.
+        /// </summary>
+        private bool MayStandAlone(Word w) => w.AllCaps || ((w.Hit.Similarity >= 0.999f || PartialWordOk(w)) && !IsTitleOrParticle(w));
 
         private void Segment(int from, int to)
         {
@@ -572,7 +586,7 @@ public sealed class EntityLinker
                         continue;
                     }
 
-                    if (Evaluate(i, j, letters: false) is { } mention)
+                    if ((j - i > 1 || MayStandAlone(_words[i])) && Evaluate(i, j, letters: false) is { } mention)
                     {
                         _mentions.Add(mention);
                         if (mention.Kind == LinkKind.Name && !mention.Candidates[0].Match.Entity.IsPerson && j - i >= 3)
