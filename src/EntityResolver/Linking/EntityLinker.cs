@@ -38,6 +38,10 @@ public sealed partial class EntityLinker
     private const int MaxWords = 200_000;
     private const int ShortWordLength = 3;
 
+    // An organization name whose every word is paired with a word of the text, some only by
+    // similarity, is accepted at this fraction of the threshold.
+    private const double FuzzyOrganizationFactor = 0.6;
+
     // The longest acronym spelled out in letter names (آئی ایم سی ٹی سی has five).
     private const int MaxAcronymLetters = 10;
 
@@ -540,6 +544,27 @@ public sealed partial class EntityLinker
             w.Hit.IsStrong && w.Hit.IsName && (w.Hit.Similarity >= 0.999f || w.Forms is not { } f || f.Latin.Length > ShortWordLength);
 
         /// <summary>
+        /// A word a mention of two or more words may start or end with: an anchor, or a longer
+        /// word that only resembles a name word (نیوز for News), so that transliterations the
+        /// registry lacks can be tried; the span must hold an anchor too.
+        /// </summary>
+        private static bool IsEdge(Word w) =>
+            IsAnchor(w) || (w.Hit.IsName && w.Hit.Similarity >= BridgeFloor && w.Forms is { } f && f.Latin.Length > ShortWordLength);
+
+        private bool HasAnchor(int from, int to)
+        {
+            for (int k = from; k < to; k++)
+            {
+                if (IsAnchor(_words[k]))
+                {
+                    return to - from > 1 || k == from;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
         /// Whether a single word can be a mention at all, before asking the resolver: an acronym in
         /// capitals, or a name word (as written, or close enough for a bare name) that is not a
         /// title word (رئيس, General) on its own.
@@ -551,7 +576,7 @@ public sealed partial class EntityLinker
             int i = from;
             while (i < to)
             {
-                if (!IsAnchor(_words[i]))
+                if (!IsEdge(_words[i]))
                 {
                     i++;
                     continue;
@@ -580,7 +605,7 @@ public sealed partial class EntityLinker
                 bool found = false;
                 for (int j = longest; j > i; j--)
                 {
-                    if (!IsAnchor(_words[j - 1]))
+                    if (!IsEdge(_words[j - 1]) || !HasAnchor(i, j))
                     {
                         continue;
                     }
@@ -760,6 +785,10 @@ public sealed partial class EntityLinker
             }
 
             bool acronymForm = letters || (to - from == 1 && _words[from].AllCaps);
+
+            // A span that starts or ends with a word that only resembles a name word can only be
+            // an organization's transliterated name; a person's name must start and end on name words.
+            bool anchored = letters || (IsAnchor(_words[from]) && IsAnchor(_words[to - 1]));
             var full = new List<Candidate>();
             var partial = new List<Candidate>();
             LinkKind kind = LinkKind.Name;
@@ -783,6 +812,11 @@ public sealed partial class EntityLinker
                 }
 
                 int matched = MatchedTokens(m);
+                if (!anchored && m.Entity.IsPerson)
+                {
+                    continue;
+                }
+
                 if (to - from == 1 && !m.Entity.IsPerson && !ShortNameWrittenExactly(_words[from], m.MatchedName))
                 {
                     continue;
@@ -803,6 +837,12 @@ public sealed partial class EntityLinker
                 {
                     full.Add(new Candidate { Match = m });
                 }
+                else if (to - from >= 2 && matched >= 1 && m.Score >= Options.Threshold * FuzzyOrganizationFactor && CoversOrganization(m) && AllAligned(m))
+                {
+                    // A transliteration the registry lacks (دنیا نیوز for Dunya News): every word on
+                    // both sides is paired, some only as similar (a conflict), none is missing.
+                    full.Add(new Candidate { Match = m });
+                }
             }
 
             List<Candidate> candidates;
@@ -820,7 +860,10 @@ public sealed partial class EntityLinker
                 return null;
             }
 
-            int nameFirst = candidates[0].Match.Entity.IsPerson || kind == LinkKind.PartialName ? SkipTitles(from, to) : from;
+            // Titles stay out of the span, unless the resolver read them as part of an organization's name (General Headquarters).
+            int nameFirst = candidates[0].Match.Entity.IsPerson || kind == LinkKind.PartialName || candidates[0].Match.Explanation!.Titles.Count > 0
+                ? SkipTitles(from, to)
+                : from;
             return new Verdict(kind, candidates, nameFirst - from);
         }
 
@@ -860,6 +903,19 @@ public sealed partial class EntityLinker
             }
 
             return false;
+        }
+
+        private static bool AllAligned(EntityMatch m)
+        {
+            foreach (TokenAlignment t in m.Explanation!.Tokens)
+            {
+                if (t.Outcome is TokenOutcome.QueryOnly or TokenOutcome.CandidateOnly)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>An organization is named only by all of its name's words (پاک is not پاک فوج); particles and function words may be missing.</summary>

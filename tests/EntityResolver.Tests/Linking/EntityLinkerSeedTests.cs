@@ -35,13 +35,13 @@ public sealed class EntityLinkerSeedTests
     [Fact]
     public void Measured_baseline_holds()
     {
-        // Measured on this branch: P=1.000 (136/136), R=0.971 (136/140). The misses are
-        // transliterated organization names the registry has only in Latin script (دنیا نیوز,
-        // جنرل ہیڈکوارٹرز, the Urdu NUST) and the unusual Hindi spelling देबेबेह.
+        // Measured on this branch: P=1.000 (138/138), R=0.986 (138/140). The misses are the
+        // Urdu spelling of NUST (a six-word transliteration the registry has only in English)
+        // and the unusual Hindi spelling देबेबेह (a bare surname, 0.846 similar to Dbeibeh).
         var (scores, report, _) = Evaluation.Value;
         LinkScore all = scores[0];
         Assert.True(all.Precision >= 0.99, $"{all}\n{report}");
-        Assert.True(all.Recall >= 0.97, $"{all}\n{report}");
+        Assert.True(all.Recall >= 0.98, $"{all}\n{report}");
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class EntityLinkerSeedTests
         var (share, report) = LinkingEvaluation.ExactNames(Evaluation.Value.Found);
         _output.WriteLine($"exact name spans: {share:0.000}");
         _output.WriteLine(report);
-        Assert.True(share >= 0.97, $"{share:0.000}\n{report}");
+        Assert.True(share >= 0.98, $"{share:0.000}\n{report}");
     }
 
     [Fact]
