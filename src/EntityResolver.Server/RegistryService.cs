@@ -4,11 +4,27 @@ using System.Threading.Channels;
 namespace EntityResolver.Server;
 
 /// <summary>An immutable view of the registry: readers take one and use it for a whole request.</summary>
-/// <param name="Resolver">The resolver over the registry of this version.</param>
-/// <param name="Version">Increases by one with every applied group of writes.</param>
-internal sealed record RegistrySnapshot(NameResolver Resolver, long Version)
+internal sealed class RegistrySnapshot
 {
+    private readonly Lazy<EntityLinker> _linker;
+
+    /// <param name="resolver">The resolver over the registry of this version.</param>
+    /// <param name="version">Increases by one with every applied group of writes.</param>
+    public RegistrySnapshot(NameResolver resolver, long version)
+    {
+        Resolver = resolver;
+        Version = version;
+        _linker = new Lazy<EntityLinker>(() => new EntityLinker(resolver), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public NameResolver Resolver { get; }
+
+    public long Version { get; }
+
     public EntityRegistry Registry => Resolver.Registry;
+
+    /// <summary>The linker over this snapshot, built on first use.</summary>
+    public EntityLinker Linker => _linker.Value;
 }
 
 /// <summary>The outcome of one write.</summary>

@@ -76,6 +76,7 @@ internal static class ServerApp
         app.MapOpenApi("/openapi/{documentName}.json");
         ApiEndpoints.Map(app);
         ReconcileEndpoints.Map(app);
+        LinkEndpoints.Map(app);
         return app;
     }
 

@@ -121,7 +121,7 @@ public sealed class SafetyAndOperationsTests
 
         JsonElement openApi = await (await client.GetAsync("/openapi/v1.json")).JsonAsync();
         JsonElement paths = openApi.GetProperty("paths");
-        foreach (string path in new[] { "/v1/resolve", "/v1/resolve/batch", "/v1/entities", "/v1/entities/{id}", "/health", "/reconcile" })
+        foreach (string path in new[] { "/v1/resolve", "/v1/resolve/batch", "/v1/entities", "/v1/entities/{id}", "/v1/link", "/health", "/reconcile" })
         {
             Assert.True(paths.TryGetProperty(path, out _) || paths.TryGetProperty(path + "/", out _), $"OpenAPI lacks {path}");
         }
