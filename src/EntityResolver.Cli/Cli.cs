@@ -19,6 +19,7 @@ internal static class Cli
         root.Subcommands.Add(RegistryCommand.Create(console));
         root.Subcommands.Add(TrainCommand.Create(console));
         root.Subcommands.Add(EvalCommand.Create(console));
+        root.Subcommands.Add(LinkCommand.Create(console));
         return root;
     }
 
