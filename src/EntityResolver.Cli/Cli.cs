@@ -18,6 +18,9 @@ internal static class Cli
         root.Subcommands.Add(DedupeCommand.Create(console));
         root.Subcommands.Add(RegistryCommand.Create(console));
         root.Subcommands.Add(IndexCommand.Create(console));
+        root.Subcommands.Add(TrainCommand.Create(console));
+        root.Subcommands.Add(EvalCommand.Create(console));
+        root.Subcommands.Add(LinkCommand.Create(console));
         return root;
     }
 

@@ -30,12 +30,12 @@ public sealed class EntityRegistry
         // ranges of entities, sharing one token-forms cache. The rest is sequential and cheap.
         var cache = new ConcurrentDictionary<string, TokenForms>(StringComparer.Ordinal);
         var analyzedByEntity = new AnalyzedAlias[entities.Length][];
-        var ranges = Partitioner.Create(0, entities.Length, Math.Max(256, entities.Length / (Environment.ProcessorCount * 8)));
+        var ranges = Partitioner.Create(0, Math.Max(entities.Length, 1), Math.Max(256, entities.Length / (Environment.ProcessorCount * 8)));
         Parallel.ForEach(ranges, range =>
         {
             var analyzer = new NameAnalyzer(cache);
             var list = new List<AnalyzedAlias>(4);
-            for (int e = range.Item1; e < range.Item2; e++)
+            for (int e = range.Item1; e < range.Item2 && e < entities.Length; e++)
             {
                 Entity entity = entities[e];
                 list.Clear();

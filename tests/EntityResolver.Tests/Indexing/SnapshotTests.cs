@@ -111,3 +111,19 @@ public sealed class SnapshotTests
         Assert.Equal(37, registry.Count);
     }
 }
+
+/// <summary>An empty registry builds, saves and loads.</summary>
+public sealed class EmptyRegistryTests
+{
+    [Fact]
+    public void Empty_registry_builds_and_round_trips()
+    {
+        EntityRegistry empty = EntityRegistry.Create([]);
+        Assert.Equal(0, empty.Count);
+        Assert.Empty(new NameResolver(empty).Resolve("Khalifa Haftar"));
+        using var stream = new MemoryStream();
+        empty.SaveSnapshot(stream);
+        stream.Position = 0;
+        Assert.Equal(0, EntityRegistry.Load(stream, "empty.idx").Count);
+    }
+}

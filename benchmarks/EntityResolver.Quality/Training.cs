@@ -1,0 +1,288 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using EntityResolver.Matching;
+
+namespace EntityResolver.Quality;
+
+/// <summary>
+/// Fits the default scoring model on the train split of the dev sets and measures its
+/// calibration on the test split. Two rounds: the first mines hard negatives with the hand-set
+/// model, the second with the model of the first round.
+/// </summary>
+internal static class Training
+{
+    public const string ModelName = "logit-v2";
+    private const int Rounds = 3;
+
+    /// <summary>Weight of a synthetic pair relative to a mined one.</summary>
+    private const float AugmentedWeight = 0.5f;
+
+    /// <summary>Datasets and the most train (and test) queries taken from each, a deterministic subsample.</summary>
+    private static readonly (string Name, int Cap)[] Sets =
+    [
+        ("unsc-2025", int.MaxValue),
+        ("wikidata-hi-ur", int.MaxValue),
+        ("cmu-indian-names", 1500),
+        ("netranslit-ar-train", 1500),
+        ("netranslit-ru-train", 1500),
+    ];
+
+    /// <summary>Datasets whose multi-word names feed the training-pair augmentation (<see cref="Augmenter"/>); ofac-sdn has no queries, only names.</summary>
+    private static readonly string[] AugmentedSets = ["unsc-2025", "ofac-sdn"];
+
+    private sealed record Source(string Name, EntityRegistry Registry, List<(string Query, string[] Gold, SplitRole Role)> Queries)
+    {
+        /// <summary>Synthetic pairs from the train split's entities (fitted on).</summary>
+        public List<AugmentedQuery> AugmentedTrain { get; init; } = [];
+
+        /// <summary>The same shapes from the test split's entities (only measured).</summary>
+        public List<AugmentedQuery> AugmentedTest { get; init; } = [];
+    }
+
+    public static int Run(string dev, string modelPath, string? reportPath, string? svgPath, double l2)
+    {
+        var sw = Stopwatch.StartNew();
+        var sources = new List<Source>();
+        foreach (var (name, cap) in Sets)
+        {
+            DevDataset ds = DevDataset.Load(dev, name);
+            EntityRegistry registry = ds.BuildRegistry();
+            var queries = new List<(string, string[], SplitRole)>();
+            foreach (SplitRole role in new[] { SplitRole.Train, SplitRole.Test, SplitRole.Absent })
+            {
+                int roleCap = role == SplitRole.Absent ? cap / 2 : cap;
+                foreach (DevPair p in ds.Pairs.Where(p => ds.RoleOf(p) == role).OrderBy(p => DevDataset.Fnv(p.Query + "\t" + p.Line.ToString(CultureInfo.InvariantCulture))).Take(roleCap))
+                {
+                    queries.Add((p.Query, role == SplitRole.Absent ? [] : [.. p.GoldIds.Where(id => ds.EntityRoles.TryGetValue(id, out SplitRole r) && r != SplitRole.Absent)], role));
+                }
+            }
+
+            sources.Add(AugmentedSets.Contains(name)
+                ? new Source(name, registry, queries) { AugmentedTrain = Augmenter.Build(ds, SplitRole.Train), AugmentedTest = Augmenter.Build(ds, SplitRole.Test) }
+                : new Source(name, registry, queries));
+        }
+
+        DevDataset ofac = DevDataset.Load(dev, "ofac-sdn");
+        sources.Add(new Source("ofac-sdn", ofac.BuildRegistry(), []) { AugmentedTrain = Augmenter.Build(ofac, SplitRole.Train), AugmentedTest = Augmenter.Build(ofac, SplitRole.Test) });
+        foreach (Source s in sources.Where(s => s.AugmentedTrain.Count > 0))
+        {
+            Console.WriteLine($"{s.Name}: augmented train pairs " + string.Join(", ", s.AugmentedTrain.GroupBy(a => a.Shape).Select(g => $"{g.Key} {g.Count()}")) + $"; held-out {s.AugmentedTest.Count}");
+        }
+
+        sources.Add(NameBench(dev));
+        Console.WriteLine($"loaded {sources.Count} sources in {sw.Elapsed.TotalSeconds:0.0}s");
+
+        // Hard-negative mining in rounds: each round mines the train split with the current model
+        // and fits on the pairs of every round so far, so the model sees the wrong candidates that
+        // every earlier model ranked high. Then Platt scaling on pairs mined by the final model
+        // (the population the resolver actually returns) folds the calibration into the weights.
+        ScoringModel prior = ScoringModel.Embedded("model/heuristic-v1.json");
+        ScoringModel model = prior;
+        TrainingResult? result = null;
+        var accumulated = new List<TrainingPair>();
+        for (int round = 1; round <= Rounds; round++)
+        {
+            accumulated.AddRange(Mine(sources, model, SplitRole.Train, out _));
+            result = ModelTrainer.Fit(accumulated, ModelName, Description, l2, prior);
+            model = result.Model;
+            Console.WriteLine($"round {round}: {result.Pairs} train pairs ({result.Positives} matches), log loss {result.LogLoss:0.0000}, {result.Iterations} L-BFGS iterations (gradient norm {result.GradientNorm:0.0e0}), {sw.Elapsed.TotalSeconds:0.0}s");
+        }
+
+        List<TrainingPair> remined = Mine(sources, model, SplitRole.Train, out _);
+        Console.WriteLine($"train split mined with the final model: log loss {ModelTrainer.LogLoss(model, remined):0.000}, ECE {Calibration.Of(model, remined).Ece:0.000}");
+        model = ModelTrainer.Recalibrate(model, remined);
+        Console.WriteLine($"after Platt scaling: log loss {ModelTrainer.LogLoss(model, remined):0.000}, ECE {Calibration.Of(model, remined).Ece:0.000}");
+
+        // Held out: the test split, mined with the final model, plus the candidates of absent queries.
+        List<TrainingPair> test = Mine(sources, model, SplitRole.Test, out var perSource);
+        Calibration overall = Calibration.Of(model, test);
+        var report = new StringBuilder();
+        report.AppendLine(CultureInfo.InvariantCulture, $"Model `{model.Name}` fitted on {result!.Pairs} pairs ({result.Positives} matches) of the train split, L2 {l2.ToString(CultureInfo.InvariantCulture)}, {Rounds} rounds of hard-negative mining, Platt-scaled on the pairs the final model mines. Held-out pairs: the test split's gold entities and the wrong entities among their top {PairMiner.NegativesPerQuery} candidates, plus the top candidates of queries whose entity is absent from the registry.");
+        report.AppendLine();
+        report.AppendLine("| source | held-out pairs | matches | log loss | ECE |");
+        report.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var (name, pairs) in perSource)
+        {
+            Calibration c = Calibration.Of(model, pairs);
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {pairs.Count} | {pairs.Count(p => p.IsMatch)} | {ModelTrainer.LogLoss(model, pairs):0.000} | {c.Ece:0.000} |");
+        }
+
+        report.AppendLine(CultureInfo.InvariantCulture, $"| **all** | {test.Count} | {test.Count(p => p.IsMatch)} | {ModelTrainer.LogLoss(model, test):0.000} | **{overall.Ece:0.000}** |");
+        List<TrainingPair> priorTest = Mine(sources, prior, SplitRole.Test, out _);
+        report.AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture, $"For comparison, the hand-set `{prior.Name}` on the held-out pairs it mines itself ({priorTest.Count} pairs): log loss {ModelTrainer.LogLoss(prior, priorTest):0.000}, ECE {Calibration.Of(prior, priorTest).Ece:0.000}.");
+        report.AppendLine();
+        int augmentedTrain = sources.Sum(s => s.AugmentedTrain.Count);
+        report.AppendLine(CultureInfo.InvariantCulture, $"Augmented pairs (see *Training-pair augmentation*): {augmentedTrain} synthetic queries from train-split entities of {string.Join(", ", sources.Where(s => s.AugmentedTrain.Count > 0).Select(s => s.Name))} are among the fitted pairs. The same shapes built from test-split entities (never fitted on), as the share of pairs the resolver would answer (score ≥ 0.5):");
+        report.AppendLine();
+        report.AppendLine("| shape (held-out) | pairs | labelled matches | mean score | ≥ 0.5, fitted | ≥ 0.5, hand-set |");
+        report.AppendLine("|---|---|---:|---:|---:|---:|");
+        var priorShapes = AugmentedHeldOut(sources, prior).ToDictionary(x => x.Shape, x => x.Pairs);
+        foreach (var (shape, pairs) in AugmentedHeldOut(sources, model))
+        {
+            if (pairs.Count == 0)
+            {
+                continue;
+            }
+
+            double Above(ScoringModel m, List<TrainingPair> ps) => ps.Count == 0 ? double.NaN : ps.Count(p => m.Score(p.Features) >= 0.5) / (double)ps.Count;
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {shape} | {pairs.Count} | {pairs.Count(p => p.IsMatch)} | {pairs.Average(p => model.Score(p.Features)):0.000} | {100 * Above(model, pairs):0.0} % | {100 * Above(prior, priorShapes[shape]):0.0} % |");
+        }
+
+        report.AppendLine();
+        report.AppendLine("![reliability diagram](reliability.svg)");
+        report.AppendLine();
+        report.Append(overall.Table());
+        Console.WriteLine();
+        Console.Write(report);
+        Console.WriteLine();
+        Console.Write(model.Describe());
+
+        using (FileStream f = File.Create(modelPath))
+        {
+            model.Save(f, new Dictionary<string, string>
+            {
+                ["trained_on"] = string.Join(", ", sources.Select(s => s.Name)) + " (train split by entity id)",
+                ["l2"] = l2.ToString(CultureInfo.InvariantCulture),
+                ["held_out_ece"] = overall.Ece.ToString("0.0000", CultureInfo.InvariantCulture),
+                ["reproduce"] = "dotnet run -c Release --project benchmarks/EntityResolver.Quality -- train --out docs/quality.md",
+            });
+        }
+
+        Console.WriteLine($"wrote {modelPath}");
+        if (svgPath is not null)
+        {
+            File.WriteAllText(svgPath, overall.Svg($"{model.Name}: reliability on held-out pairs"));
+            Console.WriteLine($"wrote {svgPath}");
+        }
+
+        if (reportPath is not null)
+        {
+            Program.WriteBlock(reportPath, "calibration", report.ToString());
+            Console.WriteLine($"wrote {reportPath}");
+        }
+
+        return 0;
+    }
+
+    private const string Description = "Logistic regression over the pair features, fitted with MathNet L-BFGS and L2 on the train split of the dev sets (positives: native-script names against their entity's Latin aliases; negatives: the best-scoring wrong candidates, and nk-name-bench non-matches).";
+
+    private static List<TrainingPair> Mine(List<Source> sources, ScoringModel model, SplitRole role, out List<(string Name, List<TrainingPair> Pairs)> perSource)
+    {
+        var all = new List<TrainingPair>();
+        perSource = [];
+        foreach (Source s in sources)
+        {
+            var miner = new PairMiner(s.Registry, model);
+            var pairs = new List<TrainingPair>();
+            foreach (var (query, gold, r) in s.Queries)
+            {
+                if (r == role || (role == SplitRole.Test && r == SplitRole.Absent))
+                {
+                    if (s.Name == "nk-name-bench")
+                    {
+                        MineBench(miner, query, gold, pairs);
+                    }
+                    else
+                    {
+                        miner.Mine(query, gold, pairs);
+                    }
+                }
+            }
+
+            if (role == SplitRole.Train)
+            {
+                AddAugmented(miner, s.AugmentedTrain, pairs);
+            }
+
+            if (pairs.Count > 0)
+            {
+                perSource.Add((s.Name, pairs));
+                all.AddRange(pairs);
+            }
+        }
+
+        return all;
+    }
+
+    /// <summary>Features of synthetic pairs under the current model (the best alias and reading of the target entity).</summary>
+    private static void AddAugmented(PairMiner miner, List<AugmentedQuery> queries, List<TrainingPair> output)
+    {
+        foreach (AugmentedQuery q in queries)
+        {
+            PreparedName[] readings = miner.Prepare(q.Text);
+            if (readings.Length > 0 && miner.Best(readings, q.EntityId) is { } f)
+            {
+                // A bare surname that the lexicon knows as a common name or word (Ali, Khan, Dar)
+                // does not single out one entity: labelled a non-match.
+                bool match = q.Match && !(q.Shape == Augmenter.SurnameOnly && f.SingleCommonWord > 0f);
+                output.Add(new TrainingPair(f, match, AugmentedWeight));
+            }
+        }
+    }
+
+    /// <summary>Held-out synthetic pairs (test-split entities) per shape, scored by <paramref name="model"/>.</summary>
+    private static List<(string Shape, List<TrainingPair> Pairs)> AugmentedHeldOut(List<Source> sources, ScoringModel model)
+    {
+        var byShape = new SortedDictionary<string, List<TrainingPair>>(StringComparer.Ordinal);
+        foreach (Source s in sources.Where(s => s.AugmentedTest.Count > 0))
+        {
+            var miner = new PairMiner(s.Registry, model);
+            foreach (var group in s.AugmentedTest.GroupBy(a => a.Shape))
+            {
+                if (!byShape.TryGetValue(group.Key, out List<TrainingPair>? list))
+                {
+                    byShape[group.Key] = list = [];
+                }
+
+                AddAugmented(miner, [.. group], list);
+            }
+        }
+
+        return [.. byShape.Select(kv => (kv.Key, kv.Value))];
+    }
+
+    /// <summary>nk-name-bench pairs are labelled directly: gold[0] is the target entity, gold[1] "true" or "false".</summary>
+    private static void MineBench(PairMiner miner, string query, string[] gold, List<TrainingPair> output)
+    {
+        PreparedName[] readings = miner.Prepare(query);
+        if (readings.Length > 0 && miner.Best(readings, gold[0]) is { } f)
+        {
+            output.Add(new TrainingPair(f, string.Equals(gold[1], "true", StringComparison.Ordinal)));
+        }
+    }
+
+    /// <summary>nk-name-bench: a registry of the target names; each labelled pair is one query, split by target id.</summary>
+    private static Source NameBench(string dev)
+    {
+        var entities = new Dictionary<string, Entity>(StringComparer.Ordinal);
+        var queries = new List<(string, string[], SplitRole)>();
+        bool header = true;
+        foreach (string line in DevDataset.ReadLines(Path.Combine(dev, "nk-name-bench-pairs.tsv.gz")))
+        {
+            if (header)
+            {
+                header = false;
+                continue;
+            }
+
+            string[] c = line.Split('\t');
+            if (c.Length < 7 || string.IsNullOrWhiteSpace(c[0]) || string.IsNullOrWhiteSpace(c[6]))
+            {
+                continue;
+            }
+
+            string type = c[4] switch { "Person" => Entity.PersonType, "Company" or "Organization" or "LegalEntity" => Entity.OrganizationType, _ => "other" };
+            if (!entities.ContainsKey(c[1]))
+            {
+                entities[c[1]] = new Entity(c[1], type, [new EntityName(c[6], script: c[5])]);
+            }
+
+            SplitRole role = DevDataset.RoleOf(c[1]) == SplitRole.Train ? SplitRole.Train : SplitRole.Test;
+            queries.Add((c[0], [c[1], c[3]], role));
+        }
+
+        return new Source("nk-name-bench", EntityRegistry.Create(entities.Values), queries);
+    }
+}
