@@ -125,25 +125,11 @@ internal static class CandidateSearch
         int start = 0;
         if (keys[0].Length > AdmitBudget)
         {
-            // Only common words: seed with the aliases having the two rarest own skeletons.
-            int second = -1;
-            for (int k = 1; k < keys.Length; k++)
+            // Only common words ("Akane Raey Spirou" at a million entities): intersect the words'
+            // own postings, rarest first, until few aliases remain; failing that, the rarest key
+            // cut at the budget (the per-key cap).
+            if (IntersectCommon(index, s, keys, weights) == 0)
             {
-                if (keys[k].Term != keys[0].Term && keys[k].Own && keys[0].Own)
-                {
-                    second = k;
-                    break;
-                }
-            }
-
-            if (second > 0)
-            {
-                Intersect(index, s, keys[0], weights[keys[0].Term], keys[second], weights[keys[second].Term]);
-            }
-
-            if (s.Count == 0)
-            {
-                // The per-key cap: the first AdmitBudget postings of the rarest key.
                 foreach (int p in index.Postings(keys[0].Key)[..AdmitBudget])
                 {
                     s.Hit(p >> 1, keys[0].Term, Factor(keys[0], p), weights[keys[0].Term]);
@@ -273,29 +259,82 @@ internal static class CandidateSearch
         return n;
     }
 
-    private static void Intersect(CandidateIndex index, Scratch s, KeyRef a, float wa, KeyRef b, float wb)
+    /// <summary>
+    /// Intersects the own-skeleton postings of the query's words (sorted merges, rarest first;
+    /// a word that would empty the set is skipped) until at most <see cref="AdmitBudget"/>
+    /// aliases remain, and admits them. Returns how many were admitted.
+    /// </summary>
+    private static int IntersectCommon(CandidateIndex index, Scratch s, ReadOnlySpan<KeyRef> keys, ReadOnlySpan<float> weights)
     {
-        ReadOnlySpan<int> x = index.Postings(a.Key), y = index.Postings(b.Key);
-        int i = 0, j = 0;
-        while (i < x.Length && j < y.Length && s.Count < AdmitBudget)
+        Span<int> own = stackalloc int[MaxTerms];
+        int n = 0;
+        for (int k = 0; k < keys.Length && n < MaxTerms; k++)
         {
-            int u = x[i] >> 1, v = y[j] >> 1;
-            if (u == v)
+            if (keys[k].Own)
             {
-                s.Hit(u, a.Term, Factor(a, x[i]), wa);
-                s.Hit(u, b.Term, Factor(b, y[j]), wb);
-                i++;
-                j++;
-            }
-            else if (u < v)
-            {
-                i++;
-            }
-            else
-            {
-                j++;
+                own[n++] = k;
             }
         }
+
+        if (n < 2)
+        {
+            return 0;
+        }
+
+        ReadOnlySpan<int> first = index.Postings(keys[own[0]].Key);
+        int[] current = s.Buffer(0, first.Length), next = s.Buffer(1, first.Length);
+        int count = 0;
+        foreach (int p in first)
+        {
+            current[count++] = p >> 1;
+        }
+
+        Span<bool> used = stackalloc bool[MaxTerms];
+        used[0] = true;
+        for (int j = 1; j < n && count > AdmitBudget; j++)
+        {
+            ReadOnlySpan<int> postings = index.Postings(keys[own[j]].Key);
+            int w = 0, x = 0, y = 0;
+            while (x < count && y < postings.Length)
+            {
+                int u = current[x], v = postings[y] >> 1;
+                if (u == v)
+                {
+                    next[w++] = u;
+                    x++;
+                    y++;
+                }
+                else if (u < v)
+                {
+                    x++;
+                }
+                else
+                {
+                    y++;
+                }
+            }
+
+            if (w > 0)
+            {
+                (current, next) = (next, current);
+                count = w;
+                used[j] = true;
+            }
+        }
+
+        count = Math.Min(count, AdmitBudget);
+        for (int i = 0; i < count; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                if (used[j])
+                {
+                    s.Hit(current[i], keys[own[j]].Term, 1f, weights[keys[own[j]].Term]);
+                }
+            }
+        }
+
+        return count;
     }
 
     /// <summary>One key of one query term.</summary>
@@ -318,9 +357,21 @@ internal static class CandidateSearch
         private readonly int[] _touched = new int[Capacity];
         private readonly (float Weight, int Alias)[] _heap = new (float, int)[MaxCandidates];
         private readonly Candidate[] _result = new Candidate[MaxCandidates];
+        private readonly int[][] _buffers = [[], []];
         private int _generation;
 
         public int Count { get; private set; }
+
+        /// <summary>A pooled int buffer (two of them) of at least <paramref name="size"/> elements.</summary>
+        public int[] Buffer(int which, int size)
+        {
+            if (_buffers[which].Length < size)
+            {
+                _buffers[which] = new int[Math.Max(size, _buffers[which].Length * 2)];
+            }
+
+            return _buffers[which];
+        }
 
         public void Begin()
         {
