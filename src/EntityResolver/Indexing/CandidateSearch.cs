@@ -119,7 +119,9 @@ internal static class CandidateSearch
         }
 
         Span<KeyRef> keys = s.Keys.AsSpan(0, keyCount);
-        keys.Sort(static (a, b) => a.Length != b.Length ? a.Length.CompareTo(b.Length) : a.Key.CompareTo(b.Key));
+        // The words' own skeletons first (rarest first), then the deletion variants (rarest
+        // first): a small deletion key must not use up the budget before a word's own key.
+        keys.Sort(static (a, b) => a.Own != b.Own ? (a.Own ? -1 : 1) : a.Length != b.Length ? a.Length.CompareTo(b.Length) : a.Key.CompareTo(b.Key));
 
         int admitted = 0, boosted = 0;
         int start = 0;
