@@ -80,29 +80,18 @@ public sealed class NameResolver
             return [];
         }
 
+        ulong ranks = primary.Titles.Length > 0 ? Lexicon.Default.RankClasses(primary.Titles) : 0;
         var readings = literal is null
-            ? new[] { new PreparedName(primary, Registry.Statistics) }
-            : [new PreparedName(primary, Registry.Statistics), new PreparedName(literal, Registry.Statistics)];
+            ? new[] { new PreparedName(primary, Registry.Statistics, ranks, literal: false) }
+            : [new PreparedName(primary, Registry.Statistics, ranks, literal: false), new PreparedName(literal, Registry.Statistics, ranks, literal: true)];
 
+        // The literal reading (title words kept as name words) is a fallback: it is scored only
+        // when the reading without titles finds nothing ("General Headquarters").
         var best = new Dictionary<int, (float Score, int Alias, int Reading)>();
-        foreach (int aliasIndex in Candidates(readings))
+        Score(readings, 0, options, best);
+        if (readings.Length > 1 && !best.Values.Any(v => v.Score >= options.Threshold))
         {
-            AliasRecord alias = Registry.Aliases[aliasIndex];
-            Entity entity = Registry.EntityAt(alias.EntityIndex);
-            if (options.EntityType is not null && !string.Equals(entity.Type, options.EntityType, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            for (int r = 0; r < readings.Length; r++)
-            {
-                PairFeatures f = PairScorer.Compute(readings[r], alias, entity.IsPerson);
-                float score = _model.Score(f);
-                if (!best.TryGetValue(alias.EntityIndex, out var current) || score > current.Score)
-                {
-                    best[alias.EntityIndex] = (score, aliasIndex, r);
-                }
-            }
+            Score(readings, 1, options, best);
         }
 
         var ranked = best
@@ -123,6 +112,27 @@ public sealed class NameResolver
         return matches;
     }
 
+    private void Score(PreparedName[] readings, int reading, ResolveOptions options, Dictionary<int, (float Score, int Alias, int Reading)> best)
+    {
+        PreparedName query = readings[reading];
+        foreach (int aliasIndex in Candidates(query))
+        {
+            AliasRecord alias = Registry.Aliases[aliasIndex];
+            Entity entity = Registry.EntityAt(alias.EntityIndex);
+            if (options.EntityType is not null && !string.Equals(entity.Type, options.EntityType, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            PairFeatures f = PairScorer.Compute(query, alias, entity.IsPerson, Registry.RankClassesAt(alias.EntityIndex));
+            float score = _model.Score(f);
+            if (!best.TryGetValue(alias.EntityIndex, out var current) || score > current.Score)
+            {
+                best[alias.EntityIndex] = (score, aliasIndex, reading);
+            }
+        }
+    }
+
     /// <summary>Resolves many names, in order; the result has one list per name.</summary>
     /// <exception cref="ArgumentException">A name is empty or white space.</exception>
     public IReadOnlyList<IReadOnlyList<EntityMatch>> ResolveMany(IEnumerable<string> names, ResolveOptions? options = null)
@@ -132,10 +142,9 @@ public sealed class NameResolver
     }
 
     /// <summary>The candidate aliases: postings of the query's blocking keys, rarest keys first, within a budget.</summary>
-    private HashSet<int> Candidates(PreparedName[] readings)
+    private HashSet<int> Candidates(PreparedName reading)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (PreparedName reading in readings)
         {
             foreach (NameToken t in reading.Name.Tokens)
             {
@@ -172,7 +181,7 @@ public sealed class NameResolver
     private MatchExplanation Explain(PreparedName query, AliasRecord alias, Entity entity)
     {
         var steps = new List<AlignmentStep>();
-        PairFeatures f = PairScorer.Compute(query, alias, entity.IsPerson, steps);
+        PairFeatures f = PairScorer.Compute(query, alias, entity.IsPerson, Registry.RankClassesAt(alias.EntityIndex), steps);
         var tokens = new List<TokenAlignment>();
         var conflicts = new List<string>();
         int matched = 0;
@@ -214,6 +223,15 @@ public sealed class NameResolver
         if (f.Acronym > 0)
         {
             summary += "; acronym";
+        }
+
+        if (f.TitleMatch > 0)
+        {
+            summary += "; title agrees";
+        }
+        else if (f.TitleConflict > 0)
+        {
+            summary += "; title conflicts";
         }
 
         return new MatchExplanation(_model.Name, query.Name.Titles, tokens, features, _model.Bias, summary);

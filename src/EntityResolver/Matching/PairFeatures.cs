@@ -12,6 +12,7 @@ internal struct PairFeatures
     [
         "coverage_query", "coverage_candidate", "unmatched_query", "unmatched_candidate",
         "conflict", "first_name_mismatch", "single_token", "exact", "acronym",
+        "matched_rarity", "both_unmatched", "title_match", "title_conflict", "literal_reading",
     ];
 
     /// <summary>Rarity-weighted, similarity-weighted share of the query's tokens that met a candidate token.</summary>
@@ -40,6 +41,21 @@ internal struct PairFeatures
 
     /// <summary>1 when the query is an acronym of the candidate name.</summary>
     public float Acronym;
+
+    /// <summary>Rarity weight of the matched query tokens over that of a unique token, capped at 1: a bare common surname proves less than a full name.</summary>
+    public float MatchedRarity;
+
+    /// <summary>1 when both sides have name tokens the other lacks (a swapped word, not a missing one).</summary>
+    public float BothUnmatched;
+
+    /// <summary>1 when a rank or office before the query name is among the entity's titles.</summary>
+    public float TitleMatch;
+
+    /// <summary>1 when the query names a rank or office and the entity has titles, none of the same class (Lt Gen vs Field Marshal).</summary>
+    public float TitleConflict;
+
+    /// <summary>1 when the query was read with its title words as part of the name ("General Headquarters").</summary>
+    public float LiteralReading;
 
     public readonly ReadOnlySpan<float> AsSpan() => MemoryMarshal.CreateReadOnlySpan(ref Unsafe.AsRef(in CoverageQuery), Names.Length);
 }

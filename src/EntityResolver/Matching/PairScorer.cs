@@ -25,6 +25,7 @@ internal static class PairScorer
     public const float MatchThreshold = 0.78f;
     public const float ConflictFloor = 0.5f;
     private const int MaxTokens = 16;
+    private const float CrossScriptBoost = 1.08f;
 
     /// <summary>Similarity of two tokens in [0, 1].</summary>
     public static float TokenSimilarity(NameToken q, NameToken c)
@@ -40,10 +41,14 @@ internal static class PairScorer
             return a.Latin.Length > 0 && b.Latin.Length > 0 && a.Latin[0] == b.Latin[0] ? 0.85f : 0f;
         }
 
-        return Phonetics.Similarity(a.Phonetic, b.Phonetic, a.PhoneticWeight, b.PhoneticWeight);
+        float s = Phonetics.Similarity(a.Phonetic, b.Phonetic, a.PhoneticWeight, b.PhoneticWeight);
+
+        // Across scripts the romanization itself adds noise (vowels guessed, English words
+        // spelled in Urdu letters): the same distance is weaker evidence of a different name.
+        return a.Script != b.Script ? MathF.Min(1f, s * CrossScriptBoost) : s;
     }
 
-    public static PairFeatures Compute(PreparedName query, AliasRecord candidate, bool isPerson, List<AlignmentStep>? trace = null)
+    public static PairFeatures Compute(PreparedName query, AliasRecord candidate, bool isPerson, ulong entityRanks, List<AlignmentStep>? trace = null)
     {
         NameToken[] qt = query.Name.Tokens;
         NameToken[] ct = candidate.Name.Tokens;
@@ -58,6 +63,7 @@ internal static class PairScorer
             f.CoverageCandidate = 1f;
             f.Acronym = 1f;
             f.SingleToken = 1f;
+            f.MatchedRarity = 1f;
             trace?.Add(new AlignmentStep(0, -1, 1f, AlignmentKind.Match));
             return f;
         }
@@ -112,7 +118,7 @@ internal static class PairScorer
         }
 
         float wq = 0f, wc = 0f, covQ = 0f, covC = 0f, unQ = 0f, unC = 0f, conflict = 0f;
-        bool exact = true;
+        bool exact = true, nameOnlyInQuery = false, nameOnlyInCandidate = false;
         for (int i = 0; i < n; i++)
         {
             float w = query.Weights[i];
@@ -122,6 +128,7 @@ internal static class PairScorer
             {
                 unQ += w;
                 exact = false;
+                nameOnlyInQuery |= qt[i].Role == TokenRole.Name;
                 trace?.Add(new AlignmentStep(i, -1, 0f, AlignmentKind.QueryOnly));
             }
             else if (qSim[i] >= MatchThreshold)
@@ -147,6 +154,7 @@ internal static class PairScorer
             {
                 unC += w;
                 exact = false;
+                nameOnlyInCandidate |= ct[j].Role == TokenRole.Name;
                 trace?.Add(new AlignmentStep(-1, j, 0f, AlignmentKind.CandidateOnly));
             }
             else if (qSim[i] >= MatchThreshold)
@@ -167,6 +175,15 @@ internal static class PairScorer
         f.Conflict = conflict / (0.5f * (wq + wc));
         f.SingleToken = query.Name.NameTokenCount == 1 ? 1f : 0f;
         f.Exact = exact ? 1f : 0f;
+        f.MatchedRarity = query.MaxWeight > 0f ? MathF.Min(1f, covQ / query.MaxWeight) : 0f;
+        f.BothUnmatched = nameOnlyInQuery && nameOnlyInCandidate ? 1f : 0f;
+        f.LiteralReading = query.IsLiteral ? 1f : 0f;
+        if (query.RankClasses != 0 && entityRanks != 0)
+        {
+            bool shared = (query.RankClasses & entityRanks) != 0;
+            f.TitleMatch = shared ? 1f : 0f;
+            f.TitleConflict = shared ? 0f : 1f;
+        }
 
         // The given name decides between relatives who share the rest of the name: when both
         // are persons' names of two or more words, the first discriminating word of each must

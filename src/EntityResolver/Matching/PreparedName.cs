@@ -5,9 +5,12 @@ namespace EntityResolver.Matching;
 /// <summary>A query reading with its token weights, prepared once and scored against many candidates.</summary>
 internal sealed class PreparedName
 {
-    public PreparedName(AnalyzedName name, TokenStatistics statistics)
+    public PreparedName(AnalyzedName name, TokenStatistics statistics, ulong rankClasses, bool literal)
     {
         Name = name;
+        RankClasses = rankClasses;
+        IsLiteral = literal;
+        MaxWeight = statistics.MaxWeight;
         Weights = new float[name.Tokens.Length];
         FirstNameToken = -1;
         for (int i = 0; i < Weights.Length; i++)
@@ -29,4 +32,13 @@ internal sealed class PreparedName
     public float TotalWeight { get; }
 
     public int FirstNameToken { get; }
+
+    /// <summary>The rank classes of the titles before the name (see Data/lexicon/ranks.tsv).</summary>
+    public ulong RankClasses { get; }
+
+    /// <summary>Whether this reading keeps the title words as part of the name.</summary>
+    public bool IsLiteral { get; }
+
+    /// <summary>The weight of a token unique in the registry.</summary>
+    public float MaxWeight { get; }
 }

@@ -18,6 +18,7 @@ public sealed class EntityRegistry
     private static readonly Lazy<EntityRegistry> DefaultRegistry = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly Entity[] _entities;
     private readonly FrozenDictionary<string, int> _byId;
+    private readonly ulong[] _rankClasses;
 
     private EntityRegistry(Entity[] entities)
     {
@@ -83,6 +84,11 @@ public sealed class EntityRegistry
 
         Aliases = aliases;
         Index = CandidateIndex.Build(aliases);
+        _rankClasses = new ulong[entities.Length];
+        for (int e = 0; e < entities.Length; e++)
+        {
+            _rankClasses[e] = RankClassesOf(entities[e]);
+        }
     }
 
     /// <summary>
@@ -107,6 +113,35 @@ public sealed class EntityRegistry
     internal TokenStatistics Statistics { get; }
 
     internal Entity EntityAt(int index) => _entities[index];
+
+    /// <summary>The rank classes of an entity's <c>titles</c> attribute (a bit set; see Data/lexicon/ranks.tsv).</summary>
+    internal ulong RankClassesAt(int index) => _rankClasses[index];
+
+    private static ulong RankClassesOf(Entity entity)
+    {
+        if (!entity.Attributes.TryGetValue("titles", out System.Text.Json.JsonElement titles))
+        {
+            return 0;
+        }
+
+        ulong classes = 0;
+        if (titles.ValueKind == System.Text.Json.JsonValueKind.String)
+        {
+            classes |= Lexicon.Default.RankClasses(titles.GetString()!);
+        }
+        else if (titles.ValueKind == System.Text.Json.JsonValueKind.Array)
+        {
+            foreach (System.Text.Json.JsonElement t in titles.EnumerateArray())
+            {
+                if (t.ValueKind == System.Text.Json.JsonValueKind.String)
+                {
+                    classes |= Lexicon.Default.RankClasses(t.GetString()!);
+                }
+            }
+        }
+
+        return classes;
+    }
 
     /// <summary>Creates a registry from entities.</summary>
     /// <exception cref="ArgumentException">Two entities share an id.</exception>

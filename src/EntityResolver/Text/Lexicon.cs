@@ -78,13 +78,25 @@ internal sealed class Lexicon
 
         Particles = particles.ToFrozenDictionary(StringComparer.Ordinal);
 
-        var common = new List<string>();
+        var commonWords = new HashSet<string>(StringComparer.Ordinal);
+        var commonPhonetics = new HashSet<string>(StringComparer.Ordinal);
         foreach (string[] row in ResourceData.ReadTable("lexicon/common-names.tsv"))
         {
-            common.Add(Phonetics.Encode(Romanizer.LatinToAscii(row[0])));
+            string[] words = NormalizeWords(row[0]);
+            if (words.Length != 1)
+            {
+                continue;
+            }
+
+            commonWords.Add(words[0]);
+            if (ScriptDetector.Of(words[0]) == Script.Latin)
+            {
+                commonPhonetics.Add(Phonetics.Encode(Romanizer.LatinToAscii(words[0])));
+            }
         }
 
-        CommonNamePhonetics = [.. common];
+        CommonWords = commonWords.ToFrozenSet(StringComparer.Ordinal);
+        CommonLatinPhonetics = commonPhonetics.ToFrozenSet(StringComparer.Ordinal);
 
         var letters = new Dictionary<string, char>(StringComparer.Ordinal);
         foreach (string[] row in ResourceData.ReadTable("lexicon/letters.tsv"))
@@ -94,12 +106,94 @@ internal sealed class Lexicon
                 string[] words = NormalizeWords(row[i]);
                 if (words.Length == 1)
                 {
-                    letters[words[0]] = row[0][0];
+                    letters.TryAdd(words[0], row[0][0]);
                 }
             }
         }
 
         LetterNames = letters.ToFrozenDictionary(StringComparer.Ordinal);
+
+        var ranks = new Dictionary<string, List<(string[] Phrase, int Class)>>(StringComparer.Ordinal);
+        var classNames = new List<string>();
+        foreach (string[] row in ResourceData.ReadTable("lexicon/ranks.tsv"))
+        {
+            string[] words = NormalizeWords(row[0]);
+            if (words.Length == 0 || row.Length < 2)
+            {
+                continue;
+            }
+
+            int cls = classNames.IndexOf(row[1]);
+            if (cls < 0)
+            {
+                cls = classNames.Count;
+                classNames.Add(row[1]);
+            }
+
+            if (!ranks.TryGetValue(words[0], out var list))
+            {
+                ranks[words[0]] = list = [];
+            }
+
+            list.Add((words, cls));
+        }
+
+        foreach (var list in ranks.Values)
+        {
+            list.Sort((a, b) => b.Phrase.Length.CompareTo(a.Phrase.Length));
+        }
+
+        Ranks = ranks.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        RankClassNames = [.. classNames];
+    }
+
+    /// <summary>Rank and office phrases keyed by first word, longest first, with their class.</summary>
+    public FrozenDictionary<string, (string[] Phrase, int Class)[]> Ranks { get; }
+
+    /// <summary>The names of the rank classes (field_marshal, general_officer, prime_minister, ...).</summary>
+    public string[] RankClassNames { get; }
+
+    /// <summary>The rank classes named in a sequence of normalized words (longest phrase first), as a bit set.</summary>
+    public ulong RankClasses(IReadOnlyList<string> words)
+    {
+        ulong classes = 0;
+        int i = 0;
+        while (i < words.Count)
+        {
+            int matched = 1;
+            if (Ranks.TryGetValue(words[i], out var phrases))
+            {
+                foreach (var (phrase, cls) in phrases)
+                {
+                    if (i + phrase.Length <= words.Count && StartsWith(words, i, phrase))
+                    {
+                        classes |= 1UL << (cls & 63);
+                        matched = phrase.Length;
+                        break;
+                    }
+                }
+            }
+
+            i += matched;
+        }
+
+        return classes;
+    }
+
+    /// <summary>The rank classes named in free text such as "Deputy Commander-in-Chief of the LNA".</summary>
+    public ulong RankClasses(string text) => RankClasses(NormalizeWords(text));
+
+    private static bool StartsWith(IReadOnlyList<string> words, int start, string[] phrase)
+    {
+        for (int k = 0; k < phrase.Length; k++)
+        {
+            if (!string.Equals(words[start + k], phrase[k], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public static Lexicon Default => Instance.Value;
@@ -110,8 +204,15 @@ internal sealed class Lexicon
     /// <summary>Particles by normalized word, with the Latin form of heads.</summary>
     public FrozenDictionary<string, (ParticleKind Kind, string? Canonical)> Particles { get; }
 
-    /// <summary>Phonetic forms of non-discriminating given names.</summary>
-    public string[] CommonNamePhonetics { get; }
+    /// <summary>Normalized non-discriminating words (common given names, generic organization words).</summary>
+    public FrozenSet<string> CommonWords { get; }
+
+    /// <summary>Phonetic forms of the Latin entries of <see cref="CommonWords"/>.</summary>
+    public FrozenSet<string> CommonLatinPhonetics { get; }
+
+    /// <summary>Whether a token is a non-discriminating word.</summary>
+    public bool IsCommon(string normalized, Script script, string phonetic) =>
+        CommonWords.Contains(normalized) || (script == Script.Latin && CommonLatinPhonetics.Contains(phonetic));
 
     /// <summary>Urdu and Hindi spellings of Latin letter names.</summary>
     public FrozenDictionary<string, char> LetterNames { get; }
@@ -137,18 +238,5 @@ internal sealed class Lexicon
         _ => TitleKind.Role,
     };
 
-    private static string[] NormalizeWords(string phrase)
-    {
-        var result = new List<string>();
-        foreach (RawToken t in Tokenizer.Tokenize(phrase))
-        {
-            string n = TextNormalizer.NormalizeToken(phrase.AsSpan(t.Start, t.Length));
-            if (n.Length > 0)
-            {
-                result.Add(n);
-            }
-        }
-
-        return [.. result];
-    }
+    private static string[] NormalizeWords(string phrase) => NameAnalyzer.NormalizedWords(phrase);
 }

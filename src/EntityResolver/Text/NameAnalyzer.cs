@@ -106,6 +106,9 @@ internal sealed class NameAnalyzer
 
     private readonly record struct Piece(string Normalized, string Text, bool AllCaps);
 
+    /// <summary>The normalized words of a phrase, split as names are (used for the word lists).</summary>
+    internal static string[] NormalizedWords(string text) => [.. Split(text).Select(p => p.Normalized)];
+
     private static List<Piece> Split(string text)
     {
         var pieces = new List<Piece>();

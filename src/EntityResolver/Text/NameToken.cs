@@ -22,14 +22,7 @@ internal sealed class TokenForms
         Phonetic = Phonetics.Encode(latin);
         PhoneticWeight = Phonetics.Weight(Phonetic);
         Skeleton = Phonetics.Skeleton(Phonetic);
-        foreach (string common in Lexicon.Default.CommonNamePhonetics)
-        {
-            if (Phonetics.Similarity(Phonetic, common, PhoneticWeight, Phonetics.Weight(common)) >= 0.84f)
-            {
-                IsCommonName = true;
-                break;
-            }
-        }
+        IsCommonName = Lexicon.Default.IsCommon(normalized, script, Phonetic);
     }
 
     /// <summary>The normalized token (folded, lower case).</summary>
@@ -48,7 +41,7 @@ internal sealed class TokenForms
     /// <summary>Coarse consonant skeleton: the blocking key.</summary>
     public string Skeleton { get; }
 
-    /// <summary>A non-discriminating given name (Muhammad, Syed, Ali...).</summary>
+    /// <summary>A non-discriminating word: a common given name (Muhammad, Syed) or a generic organization word (News, Agency).</summary>
     public bool IsCommonName { get; }
 }
 

@@ -10,7 +10,7 @@ namespace EntityResolver.Text;
 internal static class Phonetics
 {
     private const float VowelCost = 0.3f;
-    private const float SemivowelCost = 0.5f;
+    private const float SemivowelCost = 0.35f;
     private const float HCost = 0.7f;
     private const float NearCost = 0.4f;
 
@@ -24,6 +24,24 @@ internal static class Phonetics
             char c = latin[i];
             char next = i + 1 < latin.Length ? latin[i + 1] : '\0';
             char symbol;
+
+            // English spellings of organization words transliterated into other scripts:
+            // "-tion"/"-sion" is pronounced sh (National: نیشنل), "ch" before a consonant is k
+            // (Technology: ٹیکنالوجی).
+            if (c is 't' or 's' && next == 'i' && i + 3 < latin.Length && latin[i + 2] == 'o' && latin[i + 3] == 'n')
+            {
+                AppendSymbol(buffer, ref n, 'S');
+                i++;
+                continue;
+            }
+
+            if (c == 'c' && next == 'h' && i + 2 < latin.Length && latin[i + 2] is 'r' or 'l' or 'n' or 't')
+            {
+                AppendSymbol(buffer, ref n, 'k');
+                i++;
+                continue;
+            }
+
             if (next == 'h' && c is 'k' or 'g' or 's' or 'c' or 'z' or 't' or 'd' or 'p' or 'b' or 'j')
             {
                 symbol = c switch
@@ -110,6 +128,11 @@ internal static class Phonetics
             return 0.2f;
         }
 
+        if ((a == 's' && b == 'z') || (a == 'z' && b == 's'))
+        {
+            return 0.25f;
+        }
+
         return IsNear(a, b) ? NearCost : 1f;
     }
 
@@ -122,7 +145,7 @@ internal static class Phonetics
 
         return (a, b) switch
         {
-            ('d', 'z') or ('s', 'z') or ('j', 'z') or ('g', 'j') or ('g', 'k') or ('k', 'x') or ('h', 'x') or ('g', 'x')
+            ('d', 'z') or ('j', 'z') or ('g', 'j') or ('g', 'k') or ('k', 'x') or ('h', 'x') or ('g', 'x')
                 or ('S', 's') or ('C', 'S') or ('C', 'j') or ('d', 't') or ('m', 'n') or ('s', 't') or ('j', 'y') or ('S', 'j') => true,
             _ => false,
         };
