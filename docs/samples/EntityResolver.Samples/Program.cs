@@ -18,6 +18,7 @@ var samples = new (string Name, Func<Task> Run)[]
     ("registry-format: load a file", Sync(RegistrySamples.LoadFile)),
     ("registry-format: problems", Sync(RegistrySamples.Problems)),
     ("registry-format: updates", Sync(RegistrySamples.Updates)),
+    ("algorithms: features", Sync(AlgorithmsSamples.Features)),
 };
 
 foreach (var (name, run) in samples)
