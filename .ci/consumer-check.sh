@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Consumer check: what a newcomer gets from `dotnet add package EntityResolver`.
 #  1. packs src/EntityResolver into a temporary local feed;
-#  2. checks the .nupkg holds lib/net10.0/EntityResolver.dll, its XML docs and README.md (and a .snupkg);
-#  3. creates a throwaway net10.0 console project that references only that package, by version,
-#     pastes the FIRST ```csharp block of README.md as its Program.cs, builds and runs it;
+#  2. creates a throwaway net10.0 console project that references only that package, by version,
+#     pastes the FIRST ```csharp block of README.md as its Program.cs, and builds it;
+#  3. checks the package holds lib/net10.0/EntityResolver.dll, its XML docs and README.md (and
+#     that a .snupkg was produced), and runs the example;
 #  4. checks the output names an entity id of the embedded default registry.
 # Needs no network beyond the NuGet source(s) already configured on the machine (for the
 # package's own dependencies). Leaves nothing behind (set KEEP_CONSUMER_CHECK=1 to keep the temp dir).
@@ -34,17 +35,7 @@ nupkg="$feed/EntityResolver.$version.nupkg"
 [[ -f "$nupkg" ]] || fail "$nupkg was not produced (feed holds: $(ls "$feed"))"
 [[ -f "$feed/EntityResolver.$version.snupkg" ]] || fail "no symbol package EntityResolver.$version.snupkg"
 
-# 2. Package content.
-listing=$(unzip -Z1 "$nupkg")
-for entry in lib/net10.0/EntityResolver.dll lib/net10.0/EntityResolver.xml README.md; do
-  grep -qx "$entry" <<<"$listing" || fail "$nupkg lacks $entry; it holds:"$'\n'"$listing"
-done
-if grep -q '^lib/.*\.Cli\|entity-resolver' <<<"$listing"; then
-  fail "$nupkg contains CLI files"
-fi
-echo "consumer-check: package holds lib/net10.0/EntityResolver.dll, EntityResolver.xml, README.md"
-
-# 3. A throwaway console project over the packed package only.
+# 2. A throwaway console project over the packed package only.
 # Restore into a private packages folder so that a stale EntityResolver $version from an earlier
 # run can never be picked up; the machine's global folder serves the dependencies as a fallback
 # (unless it holds an EntityResolver package itself).
@@ -99,8 +90,20 @@ echo "consumer-check: building the first C# example of README.md against the pac
 export NUGET_PACKAGES="$work/packages"
 (cd "$app" && dotnet build -nologo -v quiet -o "$app/out" >"$work/build.log" 2>&1) \
   || { cat "$work/build.log" >&2; echo "--- Program.cs:" >&2; cat "$app/Program.cs" >&2; fail "the README example does not build against the package"; }
-grep -q "entityresolver/$version" <(cd "$work/packages" && find . -maxdepth 2 -type d | sed 's|^\./||') \
-  || fail "the app did not restore EntityResolver $version from the local feed"
+extracted="$work/packages/entityresolver/$version"
+[[ -d "$extracted" ]] || fail "the app did not restore EntityResolver $version from the local feed"
+
+# 3. Package content (as NuGet extracted it from the .nupkg; no unzip tool needed).
+listing=$(cd "$extracted" && find . -type f | sed 's|^\./||' | sort)
+for entry in lib/net10.0/EntityResolver.dll lib/net10.0/EntityResolver.xml README.md; do
+  grep -qx "$entry" <<<"$listing" || fail "$(basename "$nupkg") lacks $entry; it holds:"$'\n'"$listing"
+done
+if grep -qi 'cli\|entity-resolver\.dll\|tools/' <<<"$listing"; then
+  fail "$(basename "$nupkg") contains command-line tool files:"$'\n'"$listing"
+fi
+grep -q '<member name="T:EntityResolver.NameResolver">' "$extracted/lib/net10.0/EntityResolver.xml" \
+  || fail "EntityResolver.xml does not document NameResolver"
+echo "consumer-check: package holds lib/net10.0/EntityResolver.dll, EntityResolver.xml (documented), README.md"
 
 # 4. Run it and check it resolved something to an entity of the embedded registry.
 output=$(cd "$app" && dotnet out/ConsumerCheck.dll) || fail "the README example exited with an error: $output"
