@@ -25,11 +25,18 @@ internal sealed class CandidateIndex
         {
             keys.Clear();
             AliasRecord alias = aliases[a];
+            NameToken? previous = null;
             foreach (NameToken token in alias.Name.Tokens)
             {
                 if (token.Role == TokenRole.Name)
                 {
                     AddKeys(token.Forms.Skeleton, keys);
+                    if (previous is not null)
+                    {
+                        keys.Add(JoinedSkeleton(previous, token));
+                    }
+
+                    previous = token;
                 }
             }
 
@@ -53,6 +60,10 @@ internal sealed class CandidateIndex
     }
 
     public static string AcronymKey(string acronym) => "#" + acronym;
+
+    /// <summary>The skeleton of two adjacent tokens written as one (Wali Jan / Walijan).</summary>
+    public static string JoinedSkeleton(NameToken first, NameToken second) =>
+        Phonetics.Skeleton(string.Concat(first.Forms.Phonetic, second.Forms.Phonetic));
 
     /// <summary>The blocking keys of one skeleton.</summary>
     public static void AddKeys(string skeleton, HashSet<string> keys)

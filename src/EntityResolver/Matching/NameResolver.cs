@@ -146,11 +146,18 @@ public sealed class NameResolver
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         {
+            NameToken? previous = null;
             foreach (NameToken t in reading.Name.Tokens)
             {
                 if (t.Role == TokenRole.Name)
                 {
                     CandidateIndex.AddKeys(t.Forms.Skeleton, keys);
+                    if (previous is not null)
+                    {
+                        CandidateIndex.AddKeys(CandidateIndex.JoinedSkeleton(previous, t), keys);
+                    }
+
+                    previous = t;
                 }
             }
 

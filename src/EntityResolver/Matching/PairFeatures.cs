@@ -12,7 +12,7 @@ internal struct PairFeatures
     [
         "coverage_query", "coverage_candidate", "unmatched_query", "unmatched_candidate",
         "conflict", "first_name_mismatch", "single_token", "exact", "acronym",
-        "matched_rarity", "both_unmatched", "title_match", "title_conflict", "literal_reading",
+        "matched_rarity", "both_unmatched", "title_match", "title_conflict", "literal_reading", "similarity_deficit",
     ];
 
     /// <summary>Rarity-weighted, similarity-weighted share of the query's tokens that met a candidate token.</summary>
@@ -56,6 +56,9 @@ internal struct PairFeatures
 
     /// <summary>1 when the query was read with its title words as part of the name ("General Headquarters").</summary>
     public float LiteralReading;
+
+    /// <summary>How far the matched tokens are from identical: 4 × (1 − weighted mean similarity), capped at 1.</summary>
+    public float SimilarityDeficit;
 
     public readonly ReadOnlySpan<float> AsSpan() => MemoryMarshal.CreateReadOnlySpan(ref Unsafe.AsRef(in CoverageQuery), Names.Length);
 }

@@ -25,7 +25,10 @@ internal static class PairScorer
     public const float MatchThreshold = 0.78f;
     public const float ConflictFloor = 0.5f;
     private const int MaxTokens = 16;
-    private const float CrossScriptBoost = 1.08f;
+    private const float CrossScriptLeniency = 0.3f;
+
+    /// <summary>The lowest raw similarity that can still reach <see cref="MatchThreshold"/> after the cross-script leniency.</summary>
+    private const float MinRawJoinSimilarity = (MatchThreshold - CrossScriptLeniency) / (1f - CrossScriptLeniency);
 
     /// <summary>Similarity of two tokens in [0, 1].</summary>
     public static float TokenSimilarity(NameToken q, NameToken c)
@@ -41,11 +44,128 @@ internal static class PairScorer
             return a.Latin.Length > 0 && b.Latin.Length > 0 && a.Latin[0] == b.Latin[0] ? 0.85f : 0f;
         }
 
-        float s = Phonetics.Similarity(a.Phonetic, b.Phonetic, a.PhoneticWeight, b.PhoneticWeight);
+        // Same phonetic form, different spelling (Dhithi / Diti): near, but below an exact match.
+        float s = string.Equals(a.Phonetic, b.Phonetic, StringComparison.Ordinal)
+            ? (string.Equals(a.Latin, b.Latin, StringComparison.Ordinal) ? 1f : 0.97f)
+            : Phonetics.Similarity(a.Phonetic, b.Phonetic, a.PhoneticWeight, b.PhoneticWeight);
 
         // Across scripts the romanization itself adds noise (vowels guessed, English words
         // spelled in Urdu letters): the same distance is weaker evidence of a different name.
-        return a.Script != b.Script ? MathF.Min(1f, s * CrossScriptBoost) : s;
+        return a.Script != b.Script ? s + (CrossScriptLeniency * (1f - s)) : s;
+    }
+
+    /// <summary>
+    /// Lets two adjacent tokens on one side meet one token on the other when written apart on
+    /// one side and together on the other (نور الدين / Noureddine, Sai Jeevadhara / SaiJeevadhara).
+    /// Runs before the token-by-token assignment, and a join wins only when it is closer than
+    /// either half alone (so Saad al-Din meets Saduddin, not Sayyed).
+    /// </summary>
+    private static void JoinSplitTokens(NameToken[] qt, NameToken[] ct, int n, int m, ReadOnlySpan<float> sim, Span<sbyte> qPair, Span<sbyte> cPair, Span<float> qSim, bool queryJoined)
+    {
+        int pairs = queryJoined ? n : m;
+        int singles = queryJoined ? m : n;
+        Span<char> joined = stackalloc char[128];
+        for (int k = 0; k + 1 < pairs; k++)
+        {
+            bool weakA = queryJoined ? IsWeakQuery(k, qPair, qSim) : IsWeakCandidate(k, cPair, qSim);
+            bool weakB = queryJoined ? IsWeakQuery(k + 1, qPair, qSim) : IsWeakCandidate(k + 1, cPair, qSim);
+            if (!weakA || !weakB)
+            {
+                continue;
+            }
+
+            TokenForms a = (queryJoined ? qt[k] : ct[k]).Forms, b = (queryJoined ? qt[k + 1] : ct[k + 1]).Forms;
+            int length = a.Phonetic.Length + b.Phonetic.Length;
+            if (length > joined.Length || a.Phonetic.Length == 0 || b.Phonetic.Length == 0)
+            {
+                continue;
+            }
+
+            a.Phonetic.AsSpan().CopyTo(joined);
+            b.Phonetic.AsSpan().CopyTo(joined[a.Phonetic.Length..]);
+            ReadOnlySpan<char> form = joined[..length];
+            float formWeight = a.PhoneticWeight + b.PhoneticWeight;
+            for (int s = 0; s < singles; s++)
+            {
+                bool weakS = queryJoined ? IsWeakCandidate(s, cPair, qSim) : IsWeakQuery(s, qPair, qSim);
+                if (!weakS)
+                {
+                    continue;
+                }
+
+                TokenForms single = (queryJoined ? ct[s] : qt[s]).Forms;
+
+                // The distance is at least the difference in weight: skip hopeless pairs cheaply.
+                float larger = MathF.Max(formWeight, single.PhoneticWeight);
+                if (MathF.Abs(formWeight - single.PhoneticWeight) > (1f - MinRawJoinSimilarity) * larger)
+                {
+                    continue;
+                }
+
+                float joinedSim = Phonetics.Similarity(form, single.Phonetic, formWeight, single.PhoneticWeight);
+                if (single.Script != a.Script)
+                {
+                    joinedSim += CrossScriptLeniency * (1f - joinedSim);
+                }
+
+                float halves = queryJoined ? MathF.Max(sim[(k * m) + s], sim[((k + 1) * m) + s]) : MathF.Max(sim[(s * m) + k], sim[(s * m) + k + 1]);
+                if (joinedSim < MatchThreshold || joinedSim <= halves)
+                {
+                    continue;
+                }
+
+                if (queryJoined)
+                {
+                    Release(k, qPair, cPair);
+                    Release(k + 1, qPair, cPair);
+                    ReleaseCandidate(s, qPair, cPair);
+                    qPair[k] = (sbyte)s;
+                    qPair[k + 1] = (sbyte)s;
+                    cPair[s] = (sbyte)k;
+                    qSim[k] = joinedSim;
+                    qSim[k + 1] = joinedSim;
+                }
+                else
+                {
+                    ReleaseCandidate(k, qPair, cPair);
+                    ReleaseCandidate(k + 1, qPair, cPair);
+                    Release(s, qPair, cPair);
+                    cPair[k] = (sbyte)s;
+                    cPair[k + 1] = (sbyte)s;
+                    qPair[s] = (sbyte)k;
+                    qSim[s] = joinedSim;
+                }
+
+                k++;
+                break;
+            }
+        }
+    }
+
+    private static bool IsWeakQuery(int i, Span<sbyte> qPair, Span<float> qSim) => qPair[i] < 0 || qSim[i] < MatchThreshold;
+
+    private static bool IsWeakCandidate(int j, Span<sbyte> cPair, Span<float> qSim) => cPair[j] < 0 || qSim[cPair[j]] < MatchThreshold;
+
+    private static void Release(int i, Span<sbyte> qPair, Span<sbyte> cPair)
+    {
+        int j = qPair[i];
+        if (j >= 0 && cPair[j] == i)
+        {
+            cPair[j] = -1;
+        }
+
+        qPair[i] = -1;
+    }
+
+    private static void ReleaseCandidate(int j, Span<sbyte> qPair, Span<sbyte> cPair)
+    {
+        int i = cPair[j];
+        if (i >= 0 && qPair[i] == j)
+        {
+            qPair[i] = -1;
+        }
+
+        cPair[j] = -1;
     }
 
     public static PairFeatures Compute(PreparedName query, AliasRecord candidate, bool isPerson, ulong entityRanks, List<AlignmentStep>? trace = null)
@@ -69,11 +189,14 @@ internal static class PairScorer
         }
 
         Span<float> sim = stackalloc float[n * m];
+        float maxSim = 0f;
         for (int i = 0; i < n; i++)
         {
             for (int j = 0; j < m; j++)
             {
-                sim[(i * m) + j] = TokenSimilarity(qt[i], ct[j]);
+                float s = ct[j].IsInitial ? TokenSimilarity(qt[i], ct[j]) : query.CachedSimilarity(i, ct[j]);
+                sim[(i * m) + j] = s;
+                maxSim = MathF.Max(maxSim, s);
             }
         }
 
@@ -82,6 +205,14 @@ internal static class PairScorer
         Span<float> qSim = stackalloc float[n];
         qPair.Fill(-1);
         cPair.Fill(-1);
+
+        // Joining split tokens only matters for a pair with some similar token, or where one
+        // side is a single token (SaiJeevadhara); most candidates have neither and skip it.
+        if (maxSim >= ConflictFloor || n == 1 || m == 1)
+        {
+            JoinSplitTokens(qt, ct, n, m, sim, qPair, cPair, qSim, queryJoined: true);
+            JoinSplitTokens(qt, ct, n, m, sim, qPair, cPair, qSim, queryJoined: false);
+        }
 
         // Greedy assignment, best pair first.
         while (true)
@@ -117,7 +248,7 @@ internal static class PairScorer
             qSim[bi] = best;
         }
 
-        float wq = 0f, wc = 0f, covQ = 0f, covC = 0f, unQ = 0f, unC = 0f, conflict = 0f;
+        float wq = 0f, wc = 0f, covQ = 0f, covC = 0f, unQ = 0f, unC = 0f, conflict = 0f, matchedWeight = 0f;
         bool exact = true, nameOnlyInQuery = false, nameOnlyInCandidate = false;
         for (int i = 0; i < n; i++)
         {
@@ -134,6 +265,7 @@ internal static class PairScorer
             else if (qSim[i] >= MatchThreshold)
             {
                 covQ += w * qSim[i];
+                matchedWeight += w;
                 exact &= qSim[i] >= 0.999f;
                 trace?.Add(new AlignmentStep(i, j, qSim[i], AlignmentKind.Match));
             }
@@ -178,6 +310,7 @@ internal static class PairScorer
         f.MatchedRarity = query.MaxWeight > 0f ? MathF.Min(1f, covQ / query.MaxWeight) : 0f;
         f.BothUnmatched = nameOnlyInQuery && nameOnlyInCandidate ? 1f : 0f;
         f.LiteralReading = query.IsLiteral ? 1f : 0f;
+        f.SimilarityDeficit = matchedWeight > 0f ? MathF.Min(1f, 4f * (1f - (covQ / matchedWeight))) : 0f;
         if (query.RankClasses != 0 && entityRanks != 0)
         {
             bool shared = (query.RankClasses & entityRanks) != 0;

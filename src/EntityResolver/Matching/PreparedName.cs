@@ -27,6 +27,27 @@ internal sealed class PreparedName
 
     public AnalyzedName Name { get; }
 
+    /// <summary>
+    /// Per query token, the similarity already computed against each registry token. Registry
+    /// tokens are shared objects (one per distinct normalized token), so a common token such as
+    /// Muhammad is compared once per query, not once per alias. Owned by one query: not shared
+    /// between threads.
+    /// </summary>
+    private Dictionary<TokenForms, float>[]? _memo;
+
+    public float CachedSimilarity(int queryToken, NameToken candidate)
+    {
+        _memo ??= new Dictionary<TokenForms, float>[Name.Tokens.Length];
+        var memo = _memo[queryToken] ??= new Dictionary<TokenForms, float>(ReferenceEqualityComparer.Instance);
+        if (!memo.TryGetValue(candidate.Forms, out float s))
+        {
+            s = PairScorer.TokenSimilarity(Name.Tokens[queryToken], candidate);
+            memo[candidate.Forms] = s;
+        }
+
+        return s;
+    }
+
     public float[] Weights { get; }
 
     public float TotalWeight { get; }

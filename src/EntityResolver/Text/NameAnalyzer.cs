@@ -55,7 +55,7 @@ internal sealed class NameAnalyzer
         _cache = cache;
     }
 
-    /// <summary>Analyzes a registry alias: honorifics are split off person names, nothing else.</summary>
+    /// <summary>Analyzes a registry alias: leading honorifics of person names are marked, nothing is dropped.</summary>
     public AnalyzedName AnalyzeAlias(string text, bool isPerson)
     {
         List<Piece> pieces = Split(text);
@@ -64,8 +64,8 @@ internal sealed class NameAnalyzer
             return acronym;
         }
 
-        int start = isPerson ? LeadingTitleEnd(pieces, honorificsOnly: true) : 0;
-        return Build(pieces, start);
+        int honorifics = isPerson ? LeadingTitleEnd(pieces, honorificsOnly: true) : 0;
+        return Build(pieces, 0, honorifics);
     }
 
     /// <summary>
@@ -159,7 +159,10 @@ internal sealed class NameAnalyzer
             }
         }
 
-        if (token.Length >= 4 && token.StartsWith("ال", StringComparison.Ordinal) && token != "الله")
+        // The article is written with a bare alef (hamzat wasl); أل / إل begin foreign names
+        // (ألبيرتوس, إلاري), which keep their first syllable.
+        if (token.Length >= 4 && token.StartsWith("ال", StringComparison.Ordinal) && token != "الله"
+            && !written.StartsWith('\u0623') && !written.StartsWith('\u0625'))
         {
             token = token[2..];
         }
@@ -261,7 +264,7 @@ internal sealed class NameAnalyzer
         return true;
     }
 
-    private AnalyzedName Build(List<Piece> pieces, int start)
+    private AnalyzedName Build(List<Piece> pieces, int start, int honorificsUntil = 0)
     {
         var titles = new string[start];
         for (int i = 0; i < start; i++)
@@ -273,6 +276,12 @@ internal sealed class NameAnalyzer
         for (int i = start; i < pieces.Count; i++)
         {
             Piece piece = pieces[i];
+            if (i < honorificsUntil)
+            {
+                tokens.Add(new NameToken(Forms(piece.Normalized), TokenRole.Honorific, piece.Text, false));
+                continue;
+            }
+
             ParticleKind kind = _lexicon.ParticleOf(piece.Normalized, out string? canonical);
             switch (kind)
             {

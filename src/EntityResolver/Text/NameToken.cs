@@ -9,6 +9,8 @@ internal enum TokenRole : byte
     Link,
     /// <summary>A function word (of, the, کی): kept but barely weighted.</summary>
     Stop,
+    /// <summary>An honorific at the start of a registry name (Syed, Sheikh, Sultan): it may or may not be part of the name, so it is kept but barely weighted.</summary>
+    Honorific,
 }
 
 /// <summary>The forms of one normalized token that the matcher compares; shared and immutable.</summary>

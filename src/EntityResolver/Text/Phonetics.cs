@@ -42,6 +42,20 @@ internal static class Phonetics
                 continue;
             }
 
+            // Vowel digraphs of English and French romanizations: ee = i (Saeed, Jeevan),
+            // oo/ou = u (Moosa, Moustafa); dj = j (Djamel).
+            if ((c == 'e' && next == 'e') || (c == 'o' && next is 'o' or 'u'))
+            {
+                AppendSymbol(buffer, ref n, c == 'e' ? 'i' : 'u');
+                i++;
+                continue;
+            }
+
+            if (c == 'd' && next == 'j')
+            {
+                continue;
+            }
+
             if (next == 'h' && c is 'k' or 'g' or 's' or 'c' or 'z' or 't' or 'd' or 'p' or 'b' or 'j')
             {
                 symbol = c switch
@@ -180,38 +194,77 @@ internal static class Phonetics
             return 0f;
         }
 
+        // The distance is at least the difference of the weights.
+        if (MathF.Abs(weightA - weightB) >= norm)
+        {
+            return 0f;
+        }
+
         float d = Distance(a, b);
         return MathF.Max(0f, 1f - (d / norm));
     }
 
-    /// <summary>Weighted edit distance (two-row dynamic programme).</summary>
+    // Cost tables over the ASCII symbols of phonetic forms, built once from the functions above,
+    // so that the inner loop of the distance is two table reads.
+    private static readonly float[] IndelTable = BuildIndelTable();
+    private static readonly float[] SubstitutionTable = BuildSubstitutionTable();
+
+    private static float[] BuildIndelTable()
+    {
+        var table = new float[128];
+        for (int c = 0; c < 128; c++)
+        {
+            table[c] = IndelCost((char)c);
+        }
+
+        return table;
+    }
+
+    private static float[] BuildSubstitutionTable()
+    {
+        var table = new float[128 * 128];
+        for (int a = 0; a < 128; a++)
+        {
+            for (int b = 0; b < 128; b++)
+            {
+                table[(a * 128) + b] = SubstitutionCost((char)a, (char)b);
+            }
+        }
+
+        return table;
+    }
+
+    /// <summary>Weighted edit distance (two-row dynamic programme, table-driven).</summary>
     public static float Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         int m = b.Length;
         Span<float> prev = m < 64 ? stackalloc float[m + 1] : new float[m + 1];
         Span<float> cur = m < 64 ? stackalloc float[m + 1] : new float[m + 1];
+        float[] indel = IndelTable;
+        float[] subst = SubstitutionTable;
         prev[0] = 0f;
         for (int j = 1; j <= m; j++)
         {
-            prev[j] = prev[j - 1] + IndelCost(b[j - 1]);
+            prev[j] = prev[j - 1] + indel[b[j - 1] & 127];
         }
 
         for (int i = 1; i <= a.Length; i++)
         {
-            char ca = a[i - 1];
-            float del = IndelCost(ca);
+            int ca = a[i - 1] & 127;
+            float del = indel[ca];
+            int row = ca * 128;
             cur[0] = prev[0] + del;
             for (int j = 1; j <= m; j++)
             {
-                char cb = b[j - 1];
-                float best = prev[j - 1] + SubstitutionCost(ca, cb);
+                int cb = b[j - 1] & 127;
+                float best = prev[j - 1] + subst[row + cb];
                 float up = prev[j] + del;
                 if (up < best)
                 {
                     best = up;
                 }
 
-                float left = cur[j - 1] + IndelCost(cb);
+                float left = cur[j - 1] + indel[cb];
                 if (left < best)
                 {
                     best = left;
