@@ -9,7 +9,7 @@ namespace EntityResolver.Tests.Api;
 /// </summary>
 public sealed partial class DocumentationSamplesTests
 {
-    private static readonly string[] Documents =
+    internal static readonly string[] Documents =
     [
         "README.md",
         "docs/getting-started.md",
@@ -84,7 +84,7 @@ public sealed partial class DocumentationSamplesTests
         return i == needle.Length;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -7,6 +7,7 @@ namespace EntityResolver.Tests.Api;
 /// this runs each of them too, so that a sample that throws (a name that no longer resolves, an
 /// option that became invalid) fails the build instead of misleading a reader.
 /// </summary>
+[Collection(ConsoleCollection.Name)]
 public sealed class SamplesRunTests
 {
     private static readonly Assembly Samples = Assembly.Load("EntityResolver.Samples");
