@@ -7,7 +7,7 @@ internal static class RegistrySamples
 {
     public static void LoadFile()
     {
-        string path = Path.Combine(Path.GetTempPath(), "entity-resolver-sample-registry.jsonl");
+        string path = Path.Combine(Path.GetTempPath(), $"registry-{Guid.NewGuid():N}.jsonl");
         File.WriteAllText(path, """
             {"id": "person:khalifa-haftar", "type": "person", "names": ["Khalifa Haftar", {"text": "خليفة حفتر", "lang": "ar"}], "attributes": {"country": "LY"}, "relations": [{"type": "parent_of", "target": "person:saddam-haftar"}]}
             {"id": "person:saddam-haftar", "type": "person", "names": ["Saddam Khalifa Haftar", {"text": "صدام حفتر", "lang": "ar"}]}
