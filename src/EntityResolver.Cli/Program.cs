@@ -1,1 +1,3 @@
-return 0;
+using EntityResolver.Cli;
+
+return Cli.Run(args, CliConsole.FromSystem());

@@ -234,41 +234,14 @@ internal static class RegistryReader
 
     public static List<Entity> ReadStream(Stream stream, string source)
     {
-        var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        using var reader = new LineCountingReader(new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true));
+        using var reader = new Utf8LineReader(stream);
         try
         {
             return Read(reader, source);
         }
         catch (DecoderFallbackException ex)
         {
-            throw new RegistryLoadException([new RegistryProblem(source, reader.LinesRead + 1, null, "invalid UTF-8: " + ex.Message)]);
-        }
-    }
-
-    private sealed class LineCountingReader(TextReader inner) : TextReader
-    {
-        public int LinesRead { get; private set; }
-
-        public override string? ReadLine()
-        {
-            string? line = inner.ReadLine();
-            if (line is not null)
-            {
-                LinesRead++;
-            }
-
-            return line;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
+            throw new RegistryLoadException([new RegistryProblem(source, reader.LineNumber, null, "invalid UTF-8: " + ex.Message)]);
         }
     }
 }

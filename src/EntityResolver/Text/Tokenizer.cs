@@ -89,9 +89,13 @@ internal static class Tokenizer
             return char.IsAsciiLetterOrDigit(c);
         }
 
-        if (char.IsHighSurrogate(c) || char.IsLowSurrogate(c))
+        if (char.IsSurrogate(c))
         {
-            return (i + 1 < text.Length && char.IsSurrogatePair(c, text[i + 1])) || (i > 0 && char.IsSurrogatePair(text[i - 1], c));
+            // A supplementary-plane letter (CJK extension, historic scripts) is part of a word;
+            // emoji and unpaired surrogates are not.
+            int start = char.IsLowSurrogate(c) && i > 0 ? i - 1 : i;
+            return System.Text.Rune.DecodeFromUtf16(text[start..], out System.Text.Rune rune, out _) == System.Buffers.OperationStatus.Done
+                && System.Text.Rune.IsLetterOrDigit(rune);
         }
 
         UnicodeCategory cat = CharUnicodeInfo.GetUnicodeCategory(c);

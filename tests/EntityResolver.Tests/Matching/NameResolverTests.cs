@@ -1,0 +1,127 @@
+namespace EntityResolver.Tests.Matching;
+
+public sealed class NameResolverTests
+{
+    private static readonly NameResolver Resolver = new(EntityRegistry.Default);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\t\n")]
+    public void An_empty_name_is_a_caller_error(string name)
+    {
+        Assert.Throws<ArgumentException>(() => Resolver.Resolve(name));
+    }
+
+    [Fact]
+    public void A_name_longer_than_the_limit_is_a_caller_error()
+    {
+        Assert.Throws<ArgumentException>(() => Resolver.Resolve(new string('a', NameResolver.MaxNameLength + 1)));
+    }
+
+    [Theory]
+    [InlineData("!!! ???")]
+    [InlineData("🙂🙂")]
+    [InlineData("\u200F\u200E\u202B")]
+    [InlineData("--- ، ۔")]
+    public void Punctuation_emoji_and_controls_give_no_match(string name)
+    {
+        Assert.Empty(Resolver.Resolve(name));
+    }
+
+    [Theory]
+    [InlineData("Haf\uD800tar")]
+    [InlineData("\u202Eحفتر\u202C")]
+    [InlineData("Khalifa\u200B Haftar")]
+    [InlineData("\uDC00\uD800")]
+    public void Broken_surrogates_and_controls_never_crash(string name)
+    {
+        _ = Resolver.Resolve(name);
+    }
+
+    [Fact]
+    public void Unknown_names_give_no_match()
+    {
+        Assert.Empty(Resolver.Resolve("Olaf Scholz"));
+        Assert.Empty(Resolver.Resolve("Nawaz Munir"));
+    }
+
+    [Fact]
+    public void Options_are_validated_with_every_problem_named()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => Resolver.Resolve("Haftar", new ResolveOptions { Top = 0, Threshold = 2 }));
+        Assert.Contains("Top", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Threshold", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new NameResolver(EntityRegistry.Default, new ResolveOptions { Threshold = double.NaN }));
+    }
+
+    [Fact]
+    public void Results_are_ranked_limited_and_filtered_by_type()
+    {
+        IReadOnlyList<EntityMatch> all = Resolver.Resolve("Haftar", new ResolveOptions { Top = 10, Threshold = 0 });
+        Assert.True(all.Count >= 4);
+        Assert.Equal(all.OrderByDescending(m => m.Score).Select(m => m.EntityId), all.Select(m => m.EntityId));
+        Assert.Equal(2, Resolver.Resolve("Haftar", new ResolveOptions { Top = 2, Threshold = 0 }).Count);
+        Assert.All(Resolver.Resolve("Haftar", new ResolveOptions { Top = 10, Threshold = 0, EntityType = "organization" }), m => Assert.Equal("organization", m.Type));
+        Assert.All(all, m => Assert.InRange(m.Score, 0.0, 1.0));
+    }
+
+    [Fact]
+    public void A_rank_before_a_bare_surname_picks_the_relative_who_holds_it()
+    {
+        Assert.Equal("person:saddam-haftar", Resolver.Resolve("Lt Gen Haftar")[0].EntityId);
+        Assert.Equal("person:khalifa-haftar", Resolver.Resolve("Field Marshal Haftar")[0].EntityId);
+        Assert.Equal("person:saddam-haftar", Resolver.Resolve("لیفٹیننٹ جنرل حفتر")[0].EntityId);
+    }
+
+    [Fact]
+    public void The_explanation_tells_which_token_met_which()
+    {
+        EntityMatch match = Resolver.Resolve("Field Marshal Asim Munir", new ResolveOptions { Explain = true })[0];
+        MatchExplanation explanation = match.Explanation!;
+
+        Assert.Equal("person:asim-munir", match.EntityId);
+        Assert.Equal(Resolver.ModelName, explanation.Model);
+        Assert.Equal(["field", "marshal"], explanation.Titles);
+        Assert.All(explanation.Tokens, t => Assert.Equal(TokenOutcome.Match, t.Outcome));
+        Assert.Contains(explanation.Features, f => f.Feature == "title_match" && f.Value == 1);
+        double logit = explanation.Bias + explanation.Features.Sum(f => f.Contribution);
+        Assert.Equal(match.Score, 1 / (1 + Math.Exp(-logit)), 2);
+        Assert.Null(Resolver.Resolve("Asim Munir")[0].Explanation);
+    }
+
+    [Fact]
+    public void Acronyms_meet_the_initials_of_organization_names()
+    {
+        EntityRegistry registry = new EntityRegistryBuilder()
+            .AddOrganization("o:1", "Islamic Military Counter Terrorism Coalition")
+            .AddOrganization("o:2", "International Monetary Fund")
+            .Build();
+        var resolver = new NameResolver(registry);
+
+        Assert.Equal("o:1", resolver.Resolve("IMCTC")[0].EntityId);
+        Assert.Equal("o:1", resolver.Resolve("آئی ایم سی ٹی سی")[0].EntityId);
+        Assert.Equal("o:2", resolver.Resolve("IMF")[0].EntityId);
+    }
+
+    [Fact]
+    public void Concurrent_readers_get_the_same_answers()
+    {
+        string[] names = ["सद्दाम खालिद हाफ़्तार", "خليفة حفتر", "Asim Munir", "آئی ایس پی آر", "Shehbaz Sharif"];
+        string[] expected = [.. names.Select(n => Resolver.Resolve(n)[0].EntityId)];
+        Parallel.For(0, 400, i =>
+        {
+            var fresh = new NameResolver(EntityRegistry.Default);
+            Assert.Equal(expected[i % names.Length], (i % 2 == 0 ? Resolver : fresh).Resolve(names[i % names.Length])[0].EntityId);
+        });
+    }
+
+    [Fact]
+    public void ResolveMany_keeps_the_input_order()
+    {
+        var results = Resolver.ResolveMany(["Asim Munir", "Ishaq Dar", "nobody at all"]);
+        Assert.Equal("person:asim-munir", results[0][0].EntityId);
+        Assert.Equal("person:ishaq-dar", results[1][0].EntityId);
+        Assert.Empty(results[2]);
+    }
+}

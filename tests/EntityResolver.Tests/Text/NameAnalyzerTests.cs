@@ -1,0 +1,71 @@
+using EntityResolver.Text;
+
+namespace EntityResolver.Tests.Text;
+
+public sealed class NameAnalyzerTests
+{
+    private readonly NameAnalyzer _analyzer = new();
+
+    private string[] Latin(string name) => [.. _analyzer.AnalyzeQuery(name).Primary.Tokens.Select(t => t.Forms.Latin)];
+
+    [Theory]
+    [InlineData("Lt. Gen. Saddam Khalid Haftar", new[] { "saddam", "khalid", "haftar" }, new[] { "lt", "gen" })]
+    [InlineData("Field Marshal Syed Asim Munir", new[] { "asim", "munir" }, new[] { "field", "marshal", "syed" })]
+    [InlineData("Deputy Prime Minister and Foreign Minister Ishaq Dar", new[] { "ishaq", "dar" }, new[] { "deputy", "prime", "minister", "and", "foreign", "minister" })]
+    public void Leading_titles_are_split_off_and_kept(string name, string[] tokens, string[] titles)
+    {
+        AnalyzedName analyzed = _analyzer.AnalyzeQuery(name).Primary;
+        Assert.Equal(tokens, analyzed.Tokens.Select(t => t.Forms.Latin));
+        Assert.Equal(titles, analyzed.Titles);
+    }
+
+    [Fact]
+    public void Titles_in_arabic_urdu_and_hindi_are_split_off()
+    {
+        Assert.Equal(["khlifa", "hftr"], Latin("المشير أركان حرب خليفة حفتر"));
+        Assert.Equal(["sdam", "khlifa", "hftr"], Latin("ڈپٹی کمانڈر ان چیف لیفٹیننٹ جنرل صدام خلیفہ حفتر"));
+        Assert.Equal(["asim", "munir"], Latin("फील्ड मार्शल आसिम मुनीर"));
+    }
+
+    [Fact]
+    public void A_name_made_only_of_title_words_is_read_literally()
+    {
+        var (primary, literal) = _analyzer.AnalyzeQuery("General Headquarters");
+        Assert.Equal(["headquarters"], primary.Tokens.Select(t => t.Forms.Latin));
+        Assert.NotNull(literal);
+        Assert.Equal(["general", "headquarters"], literal!.Tokens.Select(t => t.Forms.Latin));
+    }
+
+    [Fact]
+    public void Joined_and_spaced_compounds_give_the_same_token()
+    {
+        Assert.Equal(Latin("ابوالقاسم"), Latin("ابو القاسم"));
+        Assert.Equal(Latin("Abdulhamid"), Latin("Abdul Hamid"));
+        Assert.Equal(Latin("Abd al-Hamid"), Latin("Abdul Hamid"));
+    }
+
+    [Fact]
+    public void Arabic_article_and_proclitics_are_split_off()
+    {
+        Assert.Equal(Latin("الجيش الليبي"), Latin("للجيش الليبي"));
+        Assert.Equal(["mghidi"], Latin("المغیدی"));
+        Assert.Equal(["moghedi"], Latin("Al-Moghedi"));
+    }
+
+    [Fact]
+    public void Names_spelled_as_letters_are_acronyms()
+    {
+        AnalyzedName urdu = _analyzer.AnalyzeQuery("آئی ایم سی ٹی سی").Primary;
+        Assert.True(urdu.IsAcronym);
+        Assert.Equal("imctc", urdu.Tokens[0].Forms.Latin);
+        Assert.True(_analyzer.AnalyzeQuery("ISPR").Primary.IsAcronym);
+    }
+
+    [Fact]
+    public void Particles_get_their_roles()
+    {
+        AnalyzedName name = _analyzer.AnalyzeQuery("Mohammed bin Saeed Al-Moghedi").Primary;
+        Assert.Equal([TokenRole.Name, TokenRole.Link, TokenRole.Name, TokenRole.Name], name.Tokens.Select(t => t.Role));
+        Assert.True(name.Tokens[0].Forms.IsCommonName);
+    }
+}

@@ -1,0 +1,68 @@
+using EntityResolver.Text;
+
+namespace EntityResolver.Tests.Text;
+
+public sealed class RomanizerTests
+{
+    [Theory]
+    [InlineData("हफ़्तार", "haftar")] // nukta: f, virama, final schwa dropped
+    [InlineData("हाफ़्तार", "haftar")] // long ā written as a
+    [InlineData("सद्दाम", "saddam")]
+    [InlineData("आसिम", "asim")]
+    [InlineData("मुनीर", "munir")]
+    [InlineData("सरदार", "sardar")] // medial schwa between two vowels
+    [InlineData("कमला", "kamla")]
+    public void Devanagari_drops_the_inherent_vowel_that_names_drop(string hindi, string expected)
+    {
+        string normalized = TextNormalizer.NormalizeToken(hindi);
+        Assert.Equal(expected, Romanizer.Romanize(normalized, Script.Devanagari));
+    }
+
+    [Theory]
+    [InlineData("خليفة", "khlifa")] // teh marbuta at the end reads a
+    [InlineData("خلیفہ", "khlifa")] // Urdu yeh and heh goal fold to the same letters
+    [InlineData("حفتر", "hftr")] // no short vowels are written
+    [InlineData("ٹیکنالوجی", "tiknaluji")] // Urdu tteh
+    [InlineData("عاصم", "aasm")]
+    public void Arabic_script_is_romanized_without_guessing_short_vowels(string arabic, string expected)
+    {
+        string normalized = TextNormalizer.NormalizeToken(arabic);
+        Assert.Equal(expected, Romanizer.Romanize(normalized, Script.Arabic));
+    }
+
+    [Theory]
+    [InlineData("Шойгу", "shoygu")]
+    [InlineData("Хафтар", "khaftar")]
+    public void Cyrillic_uses_the_built_in_table(string cyrillic, string expected)
+    {
+        string normalized = TextNormalizer.NormalizeToken(cyrillic);
+        Assert.Equal(expected, Romanizer.Romanize(normalized, Script.Cyrillic));
+    }
+
+    [Theory]
+    [InlineData("Müller", "muller")]
+    [InlineData("Ağca", "agca")]
+    [InlineData("Łukasz", "lukasz")]
+    [InlineData("Straße", "strasse")]
+    public void Latin_loses_its_diacritics(string latin, string expected)
+    {
+        Assert.Equal(expected, Romanizer.Romanize(TextNormalizer.NormalizeToken(latin), Script.Latin));
+    }
+
+    [Fact]
+    public void Other_scripts_go_through_icu_when_it_is_there()
+    {
+        string greek = TextNormalizer.NormalizeToken("Αλέξης");
+        string latin = Romanizer.Romanize(greek, Script.Other);
+        if (Icu.IsAvailable)
+        {
+            Assert.Equal("alexes", latin);
+        }
+        else
+        {
+            // Without ICU the token is compared as written, and the reason is reported.
+            Assert.Equal(greek, latin);
+            Assert.False(string.IsNullOrEmpty(Icu.Description));
+        }
+    }
+}
