@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -35,6 +36,24 @@ internal static class DependencyInjectionSamples
         using ServiceProvider provider = services.BuildServiceProvider();
         NameResolver resolver = provider.GetRequiredService<NameResolver>();
         Console.WriteLine(resolver.Resolve("Иван Петров")[0].EntityId); // person:ivan-petrov
+    }
+
+    public static async Task ConfigurationAsync()
+    {
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["EntityResolver:Top"] = "3",
+            ["EntityResolver:Threshold"] = "0.7",
+        }); // or an "EntityResolver" section in appsettings.json
+        builder.Services.Configure<EntityResolverOptions>(builder.Configuration.GetSection("EntityResolver"));
+        builder.Services.AddEntityResolver();
+
+        using IHost host = builder.Build();
+        await host.StartAsync();
+        ResolveOptions defaults = host.Services.GetRequiredService<NameResolver>().Defaults;
+        Console.WriteLine($"top {defaults.Top}, threshold {defaults.Threshold}"); // top 3, threshold 0.7
+        await host.StopAsync();
     }
 
     public static async Task InvalidOptionAsync()

@@ -11,6 +11,7 @@ var samples = new (string Name, Func<Task> Run)[]
     ("getting-started: own registry", Sync(GettingStartedSamples.OwnRegistry)),
     ("getting-started: dependency injection", DependencyInjectionSamples.HostAsync),
     ("api: registry factory", Sync(DependencyInjectionSamples.Factory)),
+    ("api: configuration", DependencyInjectionSamples.ConfigurationAsync),
     ("api: invalid option", DependencyInjectionSamples.InvalidOptionAsync),
     ("concepts: father and son", Sync(ConceptsSamples.FatherAndSon)),
     ("concepts: threshold", Sync(ConceptsSamples.Threshold)),

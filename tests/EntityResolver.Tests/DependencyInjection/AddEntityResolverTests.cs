@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -90,6 +91,21 @@ public sealed class AddEntityResolverTests : IDisposable
         using ServiceProvider provider = services.AddEntityResolver().BuildServiceProvider();
 
         Assert.Equal(3, provider.GetRequiredService<NameResolver>().Defaults.Top);
+    }
+
+    [Fact]
+    public async Task AnInvalidValueFromConfigurationFailsStartUpNamingTheOption()
+    {
+        HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["EntityResolver:Top"] = "2", ["EntityResolver:Threshold"] = "2" });
+        builder.Services.Configure<EntityResolverOptions>(builder.Configuration.GetSection("EntityResolver"));
+        builder.Services.AddEntityResolver();
+        using IHost host = builder.Build();
+
+        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("EntityResolverOptions.Threshold", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("EntityResolverOptions.Top", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
