@@ -10,6 +10,9 @@ namespace EntityResolver.Cli.Commands;
 internal sealed class RecordClustering
 {
     private const int CandidatesPerRecord = 100;
+
+    /// <summary>A pair score this high makes a name a common neighbour that lifts a cannot-link between two others.</summary>
+    private const double StrongLink = 0.9;
     private readonly DedupeSettings _settings;
     private readonly EntityRegistry? _anchors;
 
@@ -32,31 +35,47 @@ internal sealed class RecordClustering
             entities.AddRange(_anchors.Entities);
         }
 
-        // Node k: anchors first, then the records. Record ids cannot collide with anchor ids.
+        // Node k: anchors first, then each distinct (name, type) once; records with the same
+        // name share a node (so that copies neither cost work nor crowd out other spellings
+        // from a record's candidates). Node ids cannot collide with anchor ids.
         var nodeOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int a = 0; a < anchorCount; a++)
         {
             nodeOf[entities[a].Id] = a;
         }
 
+        var distinct = new Dictionary<(string Name, string Type), int>();
+        var recordNode = new int[records.Count];
+        var copies = new List<int>();
+        var nodeNames = new List<string>();
         for (int i = 0; i < records.Count; i++)
         {
-            string id = "\u0001record:" + i.ToString(CultureInfo.InvariantCulture);
-            entities.Add(new Entity(id, records[i].Type, [new EntityName(records[i].Name)]));
-            nodeOf[id] = anchorCount + i;
+            if (!distinct.TryGetValue(records[i], out int node))
+            {
+                node = anchorCount + distinct.Count;
+                distinct[records[i]] = node;
+                string id = "\u0001name:" + (node - anchorCount).ToString(CultureInfo.InvariantCulture);
+                entities.Add(new Entity(id, records[i].Type, [new EntityName(records[i].Name)]));
+                nodeOf[id] = node;
+                copies.Add(0);
+                nodeNames.Add(records[i].Name);
+            }
+
+            recordNode[i] = node;
+            copies[node - anchorCount]++;
         }
 
         int n = entities.Count;
         var registry = EntityRegistry.Create(entities);
         var resolver = new NameResolver(registry, new ResolveOptions { Top = Math.Min(CandidatesPerRecord, Math.Max(1, n)), Threshold = 0, Explain = true });
 
-        // Directed scores record -> node; anchors are resolved only as targets.
+        // Directed scores name -> node; anchors are resolved only as targets.
         var directed = new Dictionary<(int From, int To), double>();
         var differ = new HashSet<(int A, int B)>();
-        for (int i = 0; i < records.Count; i++)
+        for (int k = 0; k < nodeNames.Count; k++)
         {
-            int from = anchorCount + i;
-            foreach (EntityMatch m in resolver.Resolve(records[i].Name))
+            int from = anchorCount + k;
+            foreach (EntityMatch m in resolver.Resolve(nodeNames[k]))
             {
                 int to = nodeOf[m.EntityId];
                 if (to != from)
@@ -84,11 +103,24 @@ internal sealed class RecordClustering
         // names differ (a conflicting token, given names that differ): the father's name does
         // not resolve to the son's nor the son's to the father's, and the matcher says why. A
         // low score that only reflects missing tokens (a bare surname in another script) is
-        // lack of evidence, not a difference.
+        // lack of evidence, not a difference. Nor do two names clearly differ when a third
+        // name matches both strongly (two long titled forms of one name in two scripts that
+        // the matcher fails to compare directly, each an exact match of the plain name).
+        var strong = new Dictionary<int, HashSet<int>>();
+        foreach (var ((a, b), score) in pairs)
+        {
+            if (score >= StrongLink)
+            {
+                (strong.TryGetValue(a, out var sa) ? sa : strong[a] = []).Add(b);
+                (strong.TryGetValue(b, out var sb) ? sb : strong[b] = []).Add(a);
+            }
+        }
+
         var cannot = new HashSet<(int, int)>();
         foreach (var (key, score) in pairs)
         {
-            if (score < _settings.CannotLinkBelow && differ.Contains(key))
+            if (score < _settings.CannotLinkBelow && differ.Contains(key)
+                && !(strong.TryGetValue(key.A, out var na) && strong.TryGetValue(key.B, out var nb) && na.Overlaps(nb)))
             {
                 cannot.Add(key);
             }
@@ -140,7 +172,7 @@ internal sealed class RecordClustering
         int next = 1;
         for (int i = 0; i < records.Count; i++)
         {
-            int node = anchorCount + i;
+            int node = recordNode[i];
             int c = clusterOf[node];
             int anchor = members[c].Where(k => k < anchorCount).DefaultIfEmpty(-1).Min();
             if (!names.TryGetValue(c, out string? name))
@@ -149,8 +181,11 @@ internal sealed class RecordClustering
                 names[c] = name;
             }
 
-            int size = members[c].Count(k => k >= anchorCount);
-            result[i] = new DedupeResult(name, members[c].Count > 1 ? best[node] : 1.0, size);
+            int size = members[c].Where(k => k >= anchorCount).Sum(k => copies[k - anchorCount]);
+
+            // An identical copy holds a record in its cluster with certainty.
+            double score = copies[node - anchorCount] > 1 || members[c].Count == 1 ? 1.0 : best[node];
+            result[i] = new DedupeResult(name, score, size);
         }
 
         ClusterCount = names.Count;

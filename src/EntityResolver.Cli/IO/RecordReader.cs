@@ -38,16 +38,14 @@ internal sealed class RecordReader : IDisposable
     private static readonly SearchValues<char> CsvSpecial = SearchValues.Create("\",");
 
     private readonly LineSource _lines;
-    private readonly string _source;
     private readonly RecordReaderOptions _options;
     private readonly int _nameColumn;
     private readonly int _columnCount;
     private InputRecord? _pending;
 
-    private RecordReader(LineSource lines, string source, RecordReaderOptions options, InputFormat format, IReadOnlyList<string> header, int nameColumn, InputRecord? pending, long? length)
+    private RecordReader(LineSource lines, RecordReaderOptions options, InputFormat format, IReadOnlyList<string> header, int nameColumn, InputRecord? pending, long? length)
     {
         _lines = lines;
-        _source = source;
         _options = options;
         Format = format;
         _nameColumn = nameColumn;
@@ -92,7 +90,7 @@ internal sealed class RecordReader : IDisposable
             InputFormat? format = options.Format ?? (source == "-" ? null : FormatFromExtension(source));
             if (!lines.MoveNext())
             {
-                return new RecordReader(lines, source, options, format ?? InputFormat.Text, [], 0, null, length);
+                return new RecordReader(lines, options, format ?? InputFormat.Text, [], 0, null, length);
             }
 
             string? first = null;
@@ -135,10 +133,10 @@ internal sealed class RecordReader : IDisposable
                     }
                 }
 
-                return new RecordReader(lines, source, options, format.Value, header, nameColumn, null, length);
+                return new RecordReader(lines, options, format.Value, header, nameColumn, null, length);
             }
 
-            var reader = new RecordReader(lines, source, options, format.Value, [], 0, null, length);
+            var reader = new RecordReader(lines, options, format.Value, [], 0, null, length);
             reader._pending = firstError is not null ? InputRecord.Failed(1, firstError) : reader.Parse(1, first!);
             return reader;
         }

@@ -18,7 +18,7 @@ internal sealed class PreparedName
             NameToken t = name.Tokens[i];
             Weights[i] = statistics.Weight(t);
             TotalWeight += Weights[i];
-            if (FirstNameToken < 0 && t.Role == TokenRole.Name && !t.Forms.IsCommonName)
+            if (FirstNameToken < 0 && t.Role == TokenRole.Name && !t.Forms.IsNamePrefix)
             {
                 FirstNameToken = i;
             }

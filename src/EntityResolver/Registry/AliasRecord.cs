@@ -23,7 +23,7 @@ internal sealed class AliasRecord
         for (int i = 0; i < name.Tokens.Length; i++)
         {
             NameToken t = name.Tokens[i];
-            if (t.Role == TokenRole.Name && !t.Forms.IsCommonName)
+            if (t.Role == TokenRole.Name && !t.Forms.IsNamePrefix)
             {
                 FirstNameToken = i;
                 break;

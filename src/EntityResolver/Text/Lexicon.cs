@@ -80,6 +80,8 @@ internal sealed class Lexicon
 
         var commonWords = new HashSet<string>(StringComparer.Ordinal);
         var commonPhonetics = new HashSet<string>(StringComparer.Ordinal);
+        var prefixWords = new HashSet<string>(StringComparer.Ordinal);
+        var prefixPhonetics = new HashSet<string>(StringComparer.Ordinal);
         foreach (string[] row in ResourceData.ReadTable("lexicon/common-names.tsv"))
         {
             string[] words = NormalizeWords(row[0]);
@@ -88,15 +90,28 @@ internal sealed class Lexicon
                 continue;
             }
 
+            bool prefix = row.Length > 1 && row[1] == "prefix";
             commonWords.Add(words[0]);
+            if (prefix)
+            {
+                prefixWords.Add(words[0]);
+            }
+
             if (ScriptDetector.Of(words[0]) == Script.Latin)
             {
-                commonPhonetics.Add(Phonetics.Encode(Romanizer.LatinToAscii(words[0])));
+                string phonetic = Phonetics.Encode(Romanizer.LatinToAscii(words[0]));
+                commonPhonetics.Add(phonetic);
+                if (prefix)
+                {
+                    prefixPhonetics.Add(phonetic);
+                }
             }
         }
 
         CommonWords = commonWords.ToFrozenSet(StringComparer.Ordinal);
         CommonLatinPhonetics = commonPhonetics.ToFrozenSet(StringComparer.Ordinal);
+        PrefixWords = prefixWords.ToFrozenSet(StringComparer.Ordinal);
+        PrefixLatinPhonetics = prefixPhonetics.ToFrozenSet(StringComparer.Ordinal);
 
         var letters = new Dictionary<string, char>(StringComparer.Ordinal);
         foreach (string[] row in ResourceData.ReadTable("lexicon/letters.tsv"))
@@ -209,6 +224,16 @@ internal sealed class Lexicon
 
     /// <summary>Phonetic forms of the Latin entries of <see cref="CommonWords"/>.</summary>
     public FrozenSet<string> CommonLatinPhonetics { get; }
+
+    /// <summary>Normalized name prefixes (Muhammad, Syed): common words that also stand before the given name.</summary>
+    public FrozenSet<string> PrefixWords { get; }
+
+    /// <summary>Phonetic forms of the Latin entries of <see cref="PrefixWords"/>.</summary>
+    public FrozenSet<string> PrefixLatinPhonetics { get; }
+
+    /// <summary>Whether a token is a name prefix that is not the given name (Muhammad Shehbaz Sharif).</summary>
+    public bool IsNamePrefix(string normalized, Script script, string phonetic) =>
+        PrefixWords.Contains(normalized) || (script == Script.Latin && PrefixLatinPhonetics.Contains(phonetic));
 
     /// <summary>Whether a token is a non-discriminating word.</summary>
     public bool IsCommon(string normalized, Script script, string phonetic) =>

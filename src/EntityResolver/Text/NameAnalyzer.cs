@@ -55,7 +55,7 @@ internal sealed class NameAnalyzer
         _cache = cache;
     }
 
-    /// <summary>Analyzes a registry alias: leading honorifics of person names are marked, nothing is dropped.</summary>
+    /// <summary>Analyzes a registry alias: leading titles and honorifics of person names are marked, nothing is dropped.</summary>
     public AnalyzedName AnalyzeAlias(string text, bool isPerson)
     {
         List<Piece> pieces = Split(text);
@@ -64,7 +64,9 @@ internal sealed class NameAnalyzer
             return acronym;
         }
 
-        int honorifics = isPerson ? LeadingTitleEnd(pieces, honorificsOnly: true) : 0;
+        // A person's name in a registry may carry its titles (records deduplicated from text do):
+        // they stay, as barely weighted tokens that are never taken for the given name.
+        int honorifics = isPerson ? LeadingTitleEnd(pieces, honorificsOnly: false) : 0;
         return Build(pieces, 0, honorifics);
     }
 

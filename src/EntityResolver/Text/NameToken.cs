@@ -25,6 +25,7 @@ internal sealed class TokenForms
         PhoneticWeight = Phonetics.Weight(Phonetic);
         Skeleton = Phonetics.Skeleton(Phonetic);
         IsCommonName = Lexicon.Default.IsCommon(normalized, script, Phonetic);
+        IsNamePrefix = IsCommonName && Lexicon.Default.IsNamePrefix(normalized, script, Phonetic);
     }
 
     /// <summary>The normalized token (folded, lower case).</summary>
@@ -45,6 +46,9 @@ internal sealed class TokenForms
 
     /// <summary>A non-discriminating word: a common given name (Muhammad, Syed) or a generic organization word (News, Agency).</summary>
     public bool IsCommonName { get; }
+
+    /// <summary>A name prefix that stands before the given name (Muhammad, Syed): not taken for the given name.</summary>
+    public bool IsNamePrefix { get; }
 }
 
 /// <summary>One token of an analyzed name.</summary>

@@ -82,10 +82,19 @@ internal static class Phonetics
                         break;
                     case 'q': symbol = 'k'; break;
                     case 'v': symbol = 'w'; break;
-                    case 'p': symbol = 'b'; break;
                     case 'x':
                         AppendSymbol(buffer, ref n, 'k');
                         symbol = 's';
+                        break;
+                    case '-':
+                        // A separator (between the halves of a compound, or between two equal
+                        // letters of Arabic script) stops the merging of doubled symbols.
+                        if (n > 0)
+                        {
+                            buffer[n++] = '-';
+                        }
+
+                        symbol = '\0';
                         break;
                     default:
                         symbol = c is (>= 'a' and <= 'z') or (>= '0' and <= '9') ? c : '\0';
@@ -98,6 +107,18 @@ internal static class Phonetics
                 AppendSymbol(buffer, ref n, symbol);
             }
         }
+
+        // Drop the separators now that they have done their work.
+        int kept = 0;
+        for (int k = 0; k < n; k++)
+        {
+            if (buffer[k] != '-')
+            {
+                buffer[kept++] = buffer[k];
+            }
+        }
+
+        n = kept;
 
         // A final h after a vowel is not pronounced in most romanized names (Shah, Dbeibeh).
         if (n >= 2 && buffer[n - 1] == 'h' && IsVowel(buffer[n - 2]))
@@ -159,7 +180,7 @@ internal static class Phonetics
 
         return (a, b) switch
         {
-            ('d', 'z') or ('j', 'z') or ('g', 'j') or ('g', 'k') or ('k', 'x') or ('h', 'x') or ('g', 'x')
+            ('b', 'p') or ('d', 'z') or ('j', 'z') or ('g', 'j') or ('g', 'k') or ('k', 'x') or ('h', 'x') or ('g', 'x')
                 or ('S', 's') or ('C', 'S') or ('C', 'j') or ('d', 't') or ('m', 'n') or ('s', 't') or ('j', 'y') or ('S', 'j') => true,
             _ => false,
         };
@@ -302,6 +323,7 @@ internal static class Phonetics
                 'd' => 't',
                 'z' or 'S' or 'C' or 'j' => 's',
                 'g' or 'x' => 'k',
+                'p' => 'b',
                 _ => c,
             };
             if (n > 0 && buffer[n - 1] == k)

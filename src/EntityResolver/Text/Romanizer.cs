@@ -115,6 +115,14 @@ internal static class Romanizer
                     sb.Append(i == token.Length - 1 && i > 0 ? "a" : "h");
                     break;
                 default:
+                    // Two equal consonant letters are two consonants (a short vowel between them
+                    // is not written: ممبئی is Mumbai), unlike a doubled Latin letter. The double
+                    // lam of the article before lam (الله, عبدالله) is one sound in Latin spellings.
+                    if (i > 0 && token[i - 1] == c && c != '\u0644')
+                    {
+                        sb.Append('-');
+                    }
+
                     sb.Append(entry.Latin);
                     break;
             }

@@ -26,6 +26,7 @@ public sealed class PublicApiTests
         string[] approved = File.ReadAllLines(approvedPath);
         IReadOnlyList<string> diff = PublicApi.Diff(approved, actual);
         Assert.True(diff.Count == 0, Message(diff));
+        Assert.True(approved.SequenceEqual(actual, StringComparer.Ordinal), $"{ApprovedFile} has the right lines in another order: rewrite it with `{UpdateVariable}=1 dotnet test --filter PublicApiTests`.");
     }
 
     [Fact]

@@ -66,3 +66,13 @@ public sealed class RomanizerTests
         }
     }
 }
+
+public sealed class TransliterationTests
+{
+    [Fact]
+    public void The_icu_status_says_what_was_loaded_or_why_not()
+    {
+        string status = Transliteration.IcuStatus;
+        Assert.Contains(Transliteration.IcuAvailable ? "available" : "unavailable", status, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+
+namespace EntityResolver.Quality;
+
+/// <summary>The figures of one dataset, per script pair and in total.</summary>
+internal sealed class DatasetResult
+{
+    public required string Name { get; init; }
+
+    public required int RegistryEntities { get; init; }
+
+    public required int EvaluatedQueries { get; init; }
+
+    public required int AvailableQueries { get; init; }
+
+    public required int BaselineQueries { get; init; }
+
+    public required SortedDictionary<string, (Metrics Resolver, Metrics Baseline)> Groups { get; init; }
+
+    public required TimeSpan ResolverTime { get; init; }
+
+    public required TimeSpan BaselineTime { get; init; }
+
+    public (Metrics Resolver, Metrics Baseline) Total
+    {
+        get
+        {
+            var r = new Metrics();
+            var b = new Metrics();
+            foreach (var (gr, gb) in Groups.Values)
+            {
+                r.Add(gr);
+                b.Add(gb);
+            }
+
+            return (r, b);
+        }
+    }
+}
+
+/// <summary>Runs the resolver and the FuzzySharp baseline over the test and absent queries of a dev set.</summary>
+internal static class Evaluator
+{
+    /// <summary>The baseline's acceptance threshold on WRatio / 100 (the usual cut-off of fuzzy matching).</summary>
+    public const double BaselineThreshold = 0.85;
+
+    /// <summary>The evaluated queries of <paramref name="ds"/>: test and absent roles, in a deterministic pseudo-random order, at most <paramref name="limit"/>.</summary>
+    public static List<DevPair> EvaluationPairs(DevDataset ds, int limit) =>
+        [.. ds.Pairs.Where(p => ds.RoleOf(p) != SplitRole.Train)
+            .OrderBy(p => DevDataset.Fnv(p.Query + "\t" + p.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .ThenBy(p => p.Line)
+            .Take(limit)];
+
+    public static string GroupOf(DevPair p) => p.Type is null ? $"{p.Script}→Latn" : $"{p.Script}→Latn {p.Type}";
+
+    public static DatasetResult Run(DevDataset ds, EntityRegistry registry, NameResolver resolver, int limit, int baselineLimit)
+    {
+        double threshold = ResolveOptions.Default.Threshold;
+        var options = new ResolveOptions { Top = 10, Threshold = 0 };
+        List<DevPair> pairs = EvaluationPairs(ds, limit);
+        int available = ds.Pairs.Count(p => ds.RoleOf(p) != SplitRole.Train);
+        var groups = new SortedDictionary<string, (Metrics, Metrics)>(StringComparer.Ordinal);
+
+        var sw = Stopwatch.StartNew();
+        foreach (DevPair p in pairs)
+        {
+            (Metrics r, Metrics _) = Group(groups, GroupOf(p));
+            IReadOnlyList<EntityMatch> matches = resolver.Resolve(p.Query, options);
+            bool answered = matches.Count > 0 && matches[0].Score >= threshold;
+            if (ds.RoleOf(p) == SplitRole.Absent)
+            {
+                r.AddAbsent(answered);
+            }
+            else
+            {
+                int rank = 0;
+                for (int i = 0; i < matches.Count && rank == 0; i++)
+                {
+                    if (p.GoldIds.Contains(matches[i].EntityId, StringComparer.Ordinal))
+                    {
+                        rank = i + 1;
+                    }
+                }
+
+                r.AddPresent(rank, answered);
+            }
+        }
+
+        TimeSpan resolverTime = sw.Elapsed;
+        sw.Restart();
+        int baselineCount = Math.Min(baselineLimit, pairs.Count);
+        if (baselineCount > 0)
+        {
+            var baseline = new FuzzyBaseline(registry);
+            foreach (DevPair p in pairs.Take(baselineCount))
+            {
+                (Metrics _, Metrics b) = Group(groups, GroupOf(p));
+                List<(int Entity, double Score)> ranked = baseline.Rank(p.Query, 10);
+                bool answered = ranked.Count > 0 && ranked[0].Score >= BaselineThreshold;
+                if (ds.RoleOf(p) == SplitRole.Absent)
+                {
+                    b.AddAbsent(answered);
+                }
+                else
+                {
+                    int rank = 0;
+                    for (int i = 0; i < ranked.Count && rank == 0; i++)
+                    {
+                        if (p.GoldIds.Contains(registry.Entities[ranked[i].Entity].Id, StringComparer.Ordinal))
+                        {
+                            rank = i + 1;
+                        }
+                    }
+
+                    b.AddPresent(rank, answered);
+                }
+            }
+        }
+
+        return new DatasetResult
+        {
+            Name = ds.Name,
+            RegistryEntities = registry.Count,
+            EvaluatedQueries = pairs.Count,
+            AvailableQueries = available,
+            BaselineQueries = baselineCount,
+            Groups = groups,
+            ResolverTime = resolverTime,
+            BaselineTime = sw.Elapsed,
+        };
+    }
+
+    private static (Metrics, Metrics) Group(SortedDictionary<string, (Metrics, Metrics)> groups, string key)
+    {
+        if (!groups.TryGetValue(key, out var g))
+        {
+            g = (new Metrics(), new Metrics());
+            groups[key] = g;
+        }
+
+        return g;
+    }
+}
