@@ -30,7 +30,7 @@ internal sealed class Metrics
 
     public double Recall => Ratio(TruePositives, Present);
 
-    public double F1 => Precision + Recall > 0 ? 2 * Precision * Recall / (Precision + Recall) : 0;
+    public double F1 => double.IsNaN(Precision) || double.IsNaN(Recall) ? double.NaN : Precision + Recall > 0 ? 2 * Precision * Recall / (Precision + Recall) : 0;
 
     public double FalsePositiveRate => Ratio(AbsentAnswered, Absent);
 

@@ -17,6 +17,9 @@ internal static class Cli
         root.Subcommands.Add(ResolveCommand.Create(console));
         root.Subcommands.Add(DedupeCommand.Create(console));
         root.Subcommands.Add(RegistryCommand.Create(console));
+        root.Subcommands.Add(TrainCommand.Create(console));
+        root.Subcommands.Add(EvalCommand.Create(console));
+        root.Subcommands.Add(LinkCommand.Create(console));
         return root;
     }
 

@@ -35,6 +35,16 @@ public sealed class NameResolver
     {
     }
 
+    /// <summary>Creates a resolver over <paramref name="registry"/> that scores with <paramref name="model"/>.</summary>
+    /// <param name="registry">The registry to resolve against.</param>
+    /// <param name="model">The scoring model (see <see cref="MatchModel.Load(string)"/>).</param>
+    /// <param name="defaults">Default options; validated here.</param>
+    /// <exception cref="ArgumentException"><paramref name="defaults"/> is invalid.</exception>
+    public NameResolver(EntityRegistry registry, MatchModel model, ResolveOptions? defaults = null)
+        : this(registry, defaults, (model ?? throw new ArgumentNullException(nameof(model))).Inner)
+    {
+    }
+
     internal NameResolver(EntityRegistry registry, ResolveOptions? defaults, ScoringModel model)
     {
         ArgumentNullException.ThrowIfNull(registry);

@@ -184,6 +184,8 @@ internal static class PairScorer
             f.Acronym = 1f;
             f.SingleToken = 1f;
             f.MatchedRarity = 1f;
+            f.SingleTokenCoverage = 1f;
+            f.CoverageProduct = 1f;
             trace?.Add(new AlignmentStep(0, -1, 1f, AlignmentKind.Match));
             return f;
         }
@@ -329,6 +331,164 @@ internal static class PairScorer
             f.FirstNameMismatch = qMet && cMet ? 0f : 1f;
         }
 
+        AddShapeFeatures(ref f, query, candidate, qPair[..n], qSim[..n], m);
         return f;
+    }
+
+    /// <summary>
+    /// The features that describe the alignment beyond coverage: romanized and skeleton agreement
+    /// of aligned tokens, lengths, script pair, conflicts and gaps by position, initials, rarity.
+    /// </summary>
+    private static void AddShapeFeatures(ref PairFeatures f, PreparedName query, AliasRecord candidate, ReadOnlySpan<sbyte> qPair, ReadOnlySpan<float> qSim, int m)
+    {
+        NameToken[] qt = query.Name.Tokens;
+        NameToken[] ct = candidate.Name.Tokens;
+        int n = qPair.Length;
+        float wq = 0f, latin = 0f, skeleton = 0f, weakest = float.MaxValue, initials = 0f;
+        float matchedRarity = 0f, unmatchedRarity = 0f;
+        int qLength = 0, cLength = 0;
+        int lastName = -1;
+        for (int i = 0; i < n; i++)
+        {
+            NameToken q = qt[i];
+            float w = query.Weights[i];
+            wq += w;
+            if (q.Role == TokenRole.Name)
+            {
+                qLength += q.Forms.Latin.Length;
+                lastName = i;
+            }
+
+            int j = qPair[i];
+            if (j < 0)
+            {
+                if (q.Role == TokenRole.Name)
+                {
+                    unmatchedRarity = MathF.Max(unmatchedRarity, w);
+                }
+
+                continue;
+            }
+
+            NameToken c = ct[j];
+            latin += w * EditSimilarity(q.Forms.Latin, c.Forms.Latin);
+            if (string.Equals(q.Forms.Skeleton, c.Forms.Skeleton, StringComparison.Ordinal))
+            {
+                skeleton += w;
+            }
+
+            if (q.IsInitial || c.IsInitial)
+            {
+                initials += 1f;
+            }
+
+            if (q.Role == TokenRole.Name)
+            {
+                weakest = MathF.Min(weakest, qSim[i]);
+                if (qSim[i] >= MatchThreshold)
+                {
+                    matchedRarity = MathF.Max(matchedRarity, w);
+                }
+            }
+        }
+
+        Script qScript = Script.Unknown, cScript = Script.Unknown;
+        foreach (NameToken t in qt)
+        {
+            if (t.Role == TokenRole.Name && t.Forms.Script != Script.Unknown)
+            {
+                qScript = t.Forms.Script;
+                break;
+            }
+        }
+
+        for (int j = 0; j < m; j++)
+        {
+            NameToken t = ct[j];
+            if (t.Role == TokenRole.Name)
+            {
+                cLength += t.Forms.Latin.Length;
+                if (cScript == Script.Unknown)
+                {
+                    cScript = t.Forms.Script;
+                }
+            }
+        }
+
+        int qNames = query.Name.NameTokenCount, cNames = candidate.Name.NameTokenCount;
+        f.LatinSimilarity = wq > 0f ? latin / wq : 0f;
+        f.SkeletonMatch = wq > 0f ? skeleton / wq : 0f;
+        f.WeakestMatch = weakest == float.MaxValue ? 0f : weakest;
+        f.LengthRatio = Math.Max(qLength, cLength) > 0 ? (float)Math.Min(qLength, cLength) / Math.Max(qLength, cLength) : 0f;
+        f.TokenCountRatio = Math.Max(qNames, cNames) > 0 ? (float)Math.Min(qNames, cNames) / Math.Max(qNames, cNames) : 0f;
+        f.CrossScript = qScript != cScript ? 1f : 0f;
+        f.PairArabLatin = IsPair(qScript, cScript, Script.Arabic) ? 1f : 0f;
+        f.PairDevaLatin = IsPair(qScript, cScript, Script.Devanagari) ? 1f : 0f;
+        f.PairCyrlLatin = IsPair(qScript, cScript, Script.Cyrillic) ? 1f : 0f;
+
+        int given = query.FirstNameToken;
+        if (given >= 0 && given < n)
+        {
+            f.MissingGiven = qPair[given] < 0 ? 1f : 0f;
+            f.ConflictGiven = qPair[given] >= 0 && qSim[given] < MatchThreshold ? 1f : 0f;
+        }
+
+        if (qNames >= 2 && lastName >= 0 && lastName != given)
+        {
+            f.MissingSurname = qPair[lastName] < 0 ? 1f : 0f;
+            f.ConflictSurname = qPair[lastName] >= 0 && qSim[lastName] < MatchThreshold ? 1f : 0f;
+        }
+
+        f.Initials = n > 0 ? initials / n : 0f;
+        f.MaxMatchedRarity = matchedRarity / (1f + matchedRarity);
+        f.UnmatchedRarity = unmatchedRarity / (1f + unmatchedRarity);
+        f.Titles = query.Name.Titles.Length > 0 ? 1f : 0f;
+        f.SingleTokenCoverage = f.SingleToken * f.CoverageQuery;
+        f.CoverageProduct = f.CoverageQuery * f.CoverageCandidate;
+    }
+
+    private static bool IsPair(Script a, Script b, Script other) =>
+        (a == other && b == Script.Latin) || (a == Script.Latin && b == other);
+
+    /// <summary>1 − Levenshtein distance / longer length, over at most 64 characters of each form; no allocation.</summary>
+    internal static float EditSimilarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        const int Max = 64;
+        if (a.Length > Max)
+        {
+            a = a[..Max];
+        }
+
+        if (b.Length > Max)
+        {
+            b = b[..Max];
+        }
+
+        int longer = Math.Max(a.Length, b.Length);
+        if (longer == 0)
+        {
+            return 1f;
+        }
+
+        Span<int> row = stackalloc int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++)
+        {
+            row[j] = j;
+        }
+
+        for (int i = 1; i <= a.Length; i++)
+        {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int up = row[j];
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                row[j] = Math.Min(Math.Min(up + 1, row[j - 1] + 1), diagonal + cost);
+                diagonal = up;
+            }
+        }
+
+        return 1f - ((float)row[b.Length] / longer);
     }
 }

@@ -32,30 +32,7 @@ internal sealed class Lexicon
 
     private Lexicon()
     {
-        var titles = new Dictionary<string, List<(string[] Phrase, TitleKind Kind)>>(StringComparer.Ordinal);
-        foreach (string[] row in ResourceData.ReadTable("lexicon/titles.tsv"))
-        {
-            string[] words = NormalizeWords(row[0]);
-            if (words.Length == 0)
-            {
-                continue;
-            }
-
-            TitleKind kind = row.Length > 2 ? ParseKind(row[2]) : TitleKind.Role;
-            if (!titles.TryGetValue(words[0], out var list))
-            {
-                titles[words[0]] = list = [];
-            }
-
-            list.Add((words, kind));
-        }
-
-        foreach (var list in titles.Values)
-        {
-            list.Sort((a, b) => b.Phrase.Length.CompareTo(a.Phrase.Length));
-        }
-
-        Titles = titles.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        Titles = PhraseTable("lexicon/titles.tsv", row => row.Length > 2 ? ParseKind(row[2]) : TitleKind.Role);
 
         var particles = new Dictionary<string, (ParticleKind, string?)>(StringComparer.Ordinal);
         foreach (string[] row in ResourceData.ReadTable("lexicon/particles.tsv"))
@@ -128,16 +105,9 @@ internal sealed class Lexicon
 
         LetterNames = letters.ToFrozenDictionary(StringComparer.Ordinal);
 
-        var ranks = new Dictionary<string, List<(string[] Phrase, int Class)>>(StringComparer.Ordinal);
         var classNames = new List<string>();
-        foreach (string[] row in ResourceData.ReadTable("lexicon/ranks.tsv"))
+        Ranks = PhraseTable("lexicon/ranks.tsv", row =>
         {
-            string[] words = NormalizeWords(row[0]);
-            if (words.Length == 0 || row.Length < 2)
-            {
-                continue;
-            }
-
             int cls = classNames.IndexOf(row[1]);
             if (cls < 0)
             {
@@ -145,21 +115,40 @@ internal sealed class Lexicon
                 classNames.Add(row[1]);
             }
 
-            if (!ranks.TryGetValue(words[0], out var list))
+            return cls;
+        });
+        RankClassNames = [.. classNames];
+    }
+
+    /// <summary>
+    /// Reads a table of phrases (first column) with a value computed from the row, keyed by the
+    /// phrase's first normalized word, longest phrase first.
+    /// </summary>
+    private static FrozenDictionary<string, (string[] Phrase, T Value)[]> PhraseTable<T>(string path, Func<string[], T> value)
+    {
+        var table = new Dictionary<string, List<(string[] Phrase, T Value)>>(StringComparer.Ordinal);
+        foreach (string[] row in ResourceData.ReadTable(path))
+        {
+            string[] words = NormalizeWords(row[0]);
+            if (words.Length == 0 || row.Length < 2)
             {
-                ranks[words[0]] = list = [];
+                continue;
             }
 
-            list.Add((words, cls));
+            if (!table.TryGetValue(words[0], out var list))
+            {
+                table[words[0]] = list = [];
+            }
+
+            list.Add((words, value(row)));
         }
 
-        foreach (var list in ranks.Values)
+        foreach (var list in table.Values)
         {
             list.Sort((a, b) => b.Phrase.Length.CompareTo(a.Phrase.Length));
         }
 
-        Ranks = ranks.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-        RankClassNames = [.. classNames];
+        return table.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>Rank and office phrases keyed by first word, longest first, with their class.</summary>

@@ -1,0 +1,120 @@
+using EntityResolver.Matching;
+using EntityResolver.Text;
+
+namespace EntityResolver.Quality;
+
+/// <summary>
+/// Turns labelled queries into labelled pairs of features for fitting and calibration. For a
+/// query, the pair of an entity is the one its best alias and reading give under the mining model
+/// (what the resolver ranks by). Positives: the gold entities; negatives: the wrong entities among
+/// the resolver's top candidates (the hard cases).
+/// </summary>
+internal sealed class PairMiner
+{
+    public const int NegativesPerQuery = 5;
+    private readonly NameAnalyzer _analyzer = new();
+    private readonly EntityRegistry _registry;
+    private readonly ScoringModel _model;
+    private readonly NameResolver _resolver;
+    private readonly Dictionary<string, int> _entityIndex = new(StringComparer.Ordinal);
+    private readonly List<int>[] _aliasesOf;
+
+    public PairMiner(EntityRegistry registry, ScoringModel model)
+    {
+        _registry = registry;
+        _model = model;
+        _resolver = new NameResolver(registry, null, model);
+        _aliasesOf = new List<int>[registry.Count];
+        for (int i = 0; i < registry.Count; i++)
+        {
+            _entityIndex[registry.Entities[i].Id] = i;
+            _aliasesOf[i] = [];
+        }
+
+        for (int a = 0; a < registry.Aliases.Length; a++)
+        {
+            _aliasesOf[registry.Aliases[a].EntityIndex].Add(a);
+        }
+    }
+
+    /// <summary>
+    /// The query's readings prepared against the registry, as the resolver prepares them: the
+    /// reading without titles, and the literal one (titles as name words) when there are titles.
+    /// </summary>
+    public PreparedName[] Prepare(string query)
+    {
+        var (primary, literal) = _analyzer.AnalyzeQuery(query);
+        if (primary.IsEmpty)
+        {
+            return [];
+        }
+
+        ulong ranks = primary.Titles.Length > 0 ? Lexicon.Default.RankClasses(primary.Titles) : 0;
+        return literal is null
+            ? [new PreparedName(primary, _registry.Statistics, ranks, literal: false)]
+            : [new PreparedName(primary, _registry.Statistics, ranks, literal: false), new PreparedName(literal, _registry.Statistics, ranks, literal: true)];
+    }
+
+    /// <summary>The best-scoring features of <paramref name="entityId"/> for the query, or null when the entity is unknown or has no usable name.</summary>
+    public PairFeatures? Best(PreparedName[] readings, string entityId)
+    {
+        if (!_entityIndex.TryGetValue(entityId, out int e))
+        {
+            return null;
+        }
+
+        Entity entity = _registry.Entities[e];
+        PairFeatures? best = null;
+        float bestScore = float.MinValue;
+        foreach (int a in _aliasesOf[e])
+        {
+            foreach (PreparedName reading in readings)
+            {
+                PairFeatures f = PairScorer.Compute(reading, _registry.Aliases[a], entity.IsPerson, _registry.RankClassesAt(e));
+                float s = _model.Logit(f);
+                if (s > bestScore)
+                {
+                    bestScore = s;
+                    best = f;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Labelled pairs of one query: one positive per gold entity in the registry, and the wrong entities among the top candidates.</summary>
+    public void Mine(string query, IReadOnlyCollection<string> goldIds, List<TrainingPair> output, float weight = 1f)
+    {
+        PreparedName[] readings = Prepare(query);
+        if (readings.Length == 0)
+        {
+            return;
+        }
+
+        foreach (string gold in goldIds)
+        {
+            if (Best(readings, gold) is { } f)
+            {
+                output.Add(new TrainingPair(f, true, weight));
+            }
+        }
+
+        int negatives = 0;
+        foreach (EntityMatch m in _resolver.Resolve(query, new ResolveOptions { Top = NegativesPerQuery + goldIds.Count, Threshold = 0 }))
+        {
+            if (negatives == NegativesPerQuery)
+            {
+                break;
+            }
+
+            if (goldIds.Contains(m.EntityId) || Best(readings, m.EntityId) is not { } f)
+            {
+                continue;
+            }
+
+            output.Add(new TrainingPair(f, false, weight));
+            negatives++;
+        }
+    }
+}

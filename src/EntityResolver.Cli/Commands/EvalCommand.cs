@@ -1,0 +1,214 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using EntityResolver.Text;
+
+namespace EntityResolver.Cli.Commands;
+
+/// <summary>
+/// <c>eval</c>: resolves labelled queries (TSV <c>query, gold_entity_id[, script]</c>) against a
+/// registry and prints top-1 accuracy, precision / recall / F1 at the threshold, the false-positive
+/// rate on queries whose entity is absent, and MRR, per script pair.
+/// </summary>
+internal static class EvalCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        Option<FileInfo?> registry = CommonOptions.Registry();
+        var pairs = new Option<FileInfo>("--pairs", "-p") { Description = "Labelled queries: TSV query, gold_entity_id (several joined with '|'; empty or '-' when the entity is not in the registry)[, script]; an optional header.", HelpName = "FILE", Required = true };
+        var threshold = new Option<double>("--threshold", "-t") { Description = "The score an answer needs (a probability, 0-1).", DefaultValueFactory = _ => ResolveOptions.Default.Threshold, HelpName = "P" };
+        var model = new Option<FileInfo?>("--model", "-m") { Description = "A model file written by 'train' (default: the embedded model).", HelpName = "FILE" };
+        var command = new Command("eval", "Measure resolution quality on labelled queries: top-1, P/R/F1 at the threshold, FPR on absent entities, MRR, per script pair.")
+        {
+            registry, pairs, threshold, model,
+        };
+        command.SetAction(parse => Run(parse.GetValue(registry), parse.GetValue(pairs)!, parse.GetValue(threshold), parse.GetValue(model), console));
+        return command;
+    }
+
+    private static int Run(FileInfo? registryFile, FileInfo pairsFile, double threshold, FileInfo? modelFile, CliConsole console)
+    {
+        if (double.IsNaN(threshold) || threshold is < 0 or > 1)
+        {
+            throw new CliException($"--threshold must be between 0 and 1 (was {threshold.ToString(CultureInfo.InvariantCulture)})");
+        }
+
+        List<(int Line, string Query, string[] Gold, string? Script)> rows = Read(pairsFile, console);
+        EntityRegistry registry = CommonOptions.LoadRegistry(registryFile, out _);
+        MatchModel matchModel = MatchModel.Default;
+        if (modelFile is not null)
+        {
+            try
+            {
+                matchModel = MatchModel.Load(modelFile.FullName);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                throw new CliException("cannot load model: " + ex.Message, ex);
+            }
+        }
+
+        var resolver = new NameResolver(registry, matchModel, new ResolveOptions { Top = 10, Threshold = 0 });
+        var groups = new SortedDictionary<string, Counts>(StringComparer.Ordinal);
+        foreach (var (_, query, gold, script) in rows)
+        {
+            string key = (script ?? ScriptName(query)) + "→registry";
+            if (!groups.TryGetValue(key, out Counts? c))
+            {
+                groups[key] = c = new Counts();
+            }
+
+            IReadOnlyList<EntityMatch> matches = resolver.Resolve(query);
+            bool answered = matches.Count > 0 && matches[0].Score >= threshold;
+            string[] present = [.. gold.Where(id => registry.TryGetEntity(id, out _))];
+            if (present.Length == 0)
+            {
+                c.Absent++;
+                c.AbsentAnswered += answered ? 1 : 0;
+                c.Wrong += answered ? 1 : 0;
+                continue;
+            }
+
+            c.Present++;
+            int rank = 0;
+            for (int i = 0; i < matches.Count && rank == 0; i++)
+            {
+                rank = present.Contains(matches[i].EntityId, StringComparer.Ordinal) ? i + 1 : 0;
+            }
+
+            c.Top1 += rank == 1 ? 1 : 0;
+            c.ReciprocalRanks += rank > 0 ? 1.0 / rank : 0;
+            c.Right += answered && rank == 1 ? 1 : 0;
+            c.Wrong += answered && rank != 1 ? 1 : 0;
+        }
+
+        var total = new Counts();
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"model {matchModel.Name}, threshold {threshold}, {rows.Count} queries, registry {registry.Count} entities\n");
+        sb.Append(CultureInfo.InvariantCulture, $"{"script pair",-22} {"queries",8} {"absent",7} {"top-1",7} {"P",7} {"R",7} {"F1",7} {"FPR",7} {"MRR",7}\n");
+        foreach (var (key, c) in groups)
+        {
+            Line(sb, key, c);
+            total.Add(c);
+        }
+
+        if (groups.Count > 1)
+        {
+            Line(sb, "all", total);
+        }
+
+        using var stdout = new StreamWriter(console.Stdout, new UTF8Encoding(false), 4096, leaveOpen: true) { NewLine = "\n" };
+        stdout.Write(sb.ToString());
+        return ExitCodes.Success;
+    }
+
+    private static string ScriptName(string query) => ScriptDetector.Of(query.AsSpan()) switch
+    {
+        Script.Latin => "Latn",
+        Script.Arabic => "Arab",
+        Script.Devanagari => "Deva",
+        Script.Cyrillic => "Cyrl",
+        Script.Other => "Other",
+        _ => "Zyyy",
+    };
+
+    private static void Line(StringBuilder sb, string key, Counts c)
+    {
+        static string P(double v) => double.IsNaN(v) ? "-" : (100 * v).ToString("0.0", CultureInfo.InvariantCulture);
+        double precision = c.Right + c.Wrong > 0 ? (double)c.Right / (c.Right + c.Wrong) : double.NaN;
+        double recall = c.Present > 0 ? (double)c.Right / c.Present : double.NaN;
+        double f1 = double.IsNaN(precision) || double.IsNaN(recall) ? double.NaN : precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
+        double top1 = c.Present > 0 ? (double)c.Top1 / c.Present : double.NaN;
+        double fpr = c.Absent > 0 ? (double)c.AbsentAnswered / c.Absent : double.NaN;
+        string mrr = c.Present > 0 ? (c.ReciprocalRanks / c.Present).ToString("0.000", CultureInfo.InvariantCulture) : "-";
+        sb.Append(CultureInfo.InvariantCulture, $"{key,-22} {c.Present + c.Absent,8} {c.Absent,7} {P(top1),7} {P(precision),7} {P(recall),7} {P(f1),7} {P(fpr),7} {mrr,7}\n");
+    }
+
+    private static List<(int, string, string[], string?)> Read(FileInfo file, CliConsole console)
+    {
+        if (!file.Exists)
+        {
+            throw new CliException($"{file.FullName}: no such file");
+        }
+
+        var rows = new List<(int, string, string[], string?)>();
+        var errors = new List<string>();
+        int lineNo = 0;
+        foreach (string line in File.ReadLines(file.FullName, Encoding.UTF8))
+        {
+            lineNo++;
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            string[] cols = line.Split('\t');
+            if (rows.Count == 0 && errors.Count == 0 && cols.Length >= 2 && (cols[0].Trim() == "query" || cols[1].Trim() == "gold_entity_id"))
+            {
+                continue; // the header
+            }
+
+            if (cols.Length < 2)
+            {
+                errors.Add($"{file}:{lineNo}: expected tab-separated query and gold_entity_id, found {cols.Length} column(s)");
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(cols[0]) || cols[0].Length > NameResolver.MaxNameLength)
+            {
+                errors.Add($"{file}:{lineNo}:query: {(string.IsNullOrWhiteSpace(cols[0]) ? "empty" : "longer than " + NameResolver.MaxNameLength.ToString(CultureInfo.InvariantCulture) + " characters")}");
+                continue;
+            }
+
+            string gold = cols[1].Trim();
+            string[] ids = gold is "" or "-" ? [] : [.. gold.Split('|').Select(s => s.Trim()).Where(s => s.Length > 0)];
+            string? script = cols.Length > 2 && !string.IsNullOrWhiteSpace(cols[2]) ? cols[2].Trim() : null;
+            rows.Add((lineNo, cols[0], ids, script));
+        }
+
+        if (errors.Count > 0)
+        {
+            foreach (string e in errors)
+            {
+                console.Stderr.WriteLine(e);
+            }
+
+            throw new CliException($"{file}: {errors.Count} malformed row(s); nothing evaluated");
+        }
+
+        if (rows.Count == 0)
+        {
+            throw new CliException($"{file}: no labelled query");
+        }
+
+        return rows;
+    }
+
+    private sealed class Counts
+    {
+        public int Present { get; set; }
+
+        public int Absent { get; set; }
+
+        public int Top1 { get; set; }
+
+        public double ReciprocalRanks { get; set; }
+
+        public int Right { get; set; }
+
+        public int Wrong { get; set; }
+
+        public int AbsentAnswered { get; set; }
+
+        public void Add(Counts o)
+        {
+            Present += o.Present;
+            Absent += o.Absent;
+            Top1 += o.Top1;
+            ReciprocalRanks += o.ReciprocalRanks;
+            Right += o.Right;
+            Wrong += o.Wrong;
+            AbsentAnswered += o.AbsentAnswered;
+        }
+    }
+}

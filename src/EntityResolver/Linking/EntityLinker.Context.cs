@@ -1,0 +1,286 @@
+using System.Globalization;
+using EntityResolver.Linking;
+using EntityResolver.Text;
+
+namespace EntityResolver;
+
+/// <content>The second pass of linking: support for bare names and ranking by context (titles, kinship, the document).</content>
+public sealed partial class EntityLinker
+{
+    private sealed partial class Pass
+    {
+        /// <summary>The second pass: bare names need support, and ambiguous names are ranked by context.</summary>
+        private void Decide()
+        {
+            _mentions.Sort((a, b) => a.First != b.First ? a.First.CompareTo(b.First) : b.Last.CompareTo(a.Last));
+
+            // Where each entity is first named in full.
+            var firstFull = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (Mention m in _mentions)
+            {
+                if (m.Kind != LinkKind.PartialName)
+                {
+                    string id = m.Candidates[0].Match.EntityId;
+                    if (!firstFull.ContainsKey(id))
+                    {
+                        firstFull[id] = m.First;
+                    }
+                }
+            }
+
+            for (int x = 0; x < _mentions.Count; x++)
+            {
+                Mention m = _mentions[x];
+                m.TitlePhrases = TitleChain(m.NameFirst, m.First);
+                m.Kin = Kin(m, x);
+                m.NextKin = NextKin(m, x);
+                if (m.Kind == LinkKind.PartialName)
+                {
+                    DecidePartial(m, firstFull);
+                }
+                else
+                {
+                    DecideFull(m, firstFull);
+                }
+            }
+        }
+
+        private void DecideFull(Mention m, Dictionary<string, int> firstFull)
+        {
+            Candidate best = m.Candidates[0];
+            var close = m.Candidates.Where(c => best.Match.Score - c.Match.Score <= Options.AmbiguityMargin).ToList();
+            Candidate chosen = best;
+            if (close.Count > 1)
+            {
+                var scored = close.Select(c => (Candidate: c, Context: Context(m, c.Match.Entity, firstFull, out var rules), Rules: rules)).ToList();
+                var top = scored.OrderByDescending(s => s.Context).ThenByDescending(s => s.Candidate.Match.Score).First();
+                chosen = top.Candidate;
+                m.Rules.AddRange(top.Rules);
+                if (!ReferenceEquals(chosen, best))
+                {
+                    m.Rules.Add(string.Create(CultureInfo.InvariantCulture, $"context preferred {chosen.Match.EntityId} over {best.Match.EntityId} (resolver scores {chosen.Match.Score:0.###} and {best.Match.Score:0.###})"));
+                }
+            }
+
+            m.Chosen = chosen.Match.Entity;
+            m.Score = chosen.Match.Score;
+            m.MatchedName = chosen.Match.MatchedName;
+            m.Summary = chosen.Match.Explanation?.Summary;
+        }
+
+        private void DecidePartial(Mention m, Dictionary<string, int> firstFull)
+        {
+            Word word = _words[m.Last - 1];
+            // A rank, an office or an honorific supports a bare name; a role word (chief, deputy) does not.
+            bool hasTitle = m.TitlePhrases.Any(t => t.Kind is TitleKind.Rank or TitleKind.Office or TitleKind.Honorific);
+            var scored = new List<(Candidate Candidate, double Context, List<string> Rules, bool InDocument)>();
+            foreach (Candidate c in m.Candidates)
+            {
+                double context = Context(m, c.Match.Entity, firstFull, out var rules);
+                scored.Add((c, context, rules, firstFull.ContainsKey(c.Match.EntityId)));
+            }
+
+            var ordered = scored
+                .OrderByDescending(s => s.Context)
+                .ThenBy(s => firstFull.TryGetValue(s.Candidate.Match.EntityId, out int at) ? at : int.MaxValue)
+                .ThenByDescending(s => s.Candidate.Match.Score)
+                .ToList();
+            var top = ordered[0];
+            bool rankConflict = top.Rules.Any(r => r.StartsWith("title conflict", StringComparison.Ordinal));
+            bool shortWord = word.Normalized.Length <= 3 && word.Forms?.Script != Script.Latin;
+            bool rare = m.Candidates.Count == 1 && word.Hit.Entities == 1 && word.Forms is { } f && f.Latin.Length >= RareWordLength;
+
+            string? support = null;
+            if (hasTitle && !rankConflict)
+            {
+                support = "a title stands before the name";
+            }
+            else if (shortWord)
+            {
+                support = null;
+            }
+            else if (top.InDocument)
+            {
+                support = $"{top.Candidate.Match.EntityId} is named in full in this document";
+            }
+            else if (top.Context > 0)
+            {
+                support = "the context points to this entity";
+            }
+            else if (rare)
+            {
+                support = "a rare, long name word that only this entity has";
+            }
+
+            if (support is null)
+            {
+                m.Rejected = true;
+                return;
+            }
+
+            m.Rules.Add("bare name accepted: " + support);
+            m.Rules.AddRange(top.Rules);
+            if (ordered.Count > 1 && top.Rules.Count == 0 && top.InDocument)
+            {
+                m.Rules.Add(ordered.Count(o => o.InDocument) > 1
+                    ? $"several entities with this name are named in full; {top.Candidate.Match.EntityId} is named first"
+                    : $"the only entity with this name that the document names in full");
+            }
+
+            m.Chosen = top.Candidate.Match.Entity;
+            m.Score = top.Candidate.Match.Score;
+            m.MatchedName = top.Candidate.Match.MatchedName;
+            m.Summary = top.Candidate.Match.Explanation?.Summary;
+            m.Candidates = [.. ordered.Select(o => o.Candidate)];
+        }
+
+        /// <summary>Context score of <paramref name="entity"/> for mention <paramref name="m"/>: ranks, kinship, presence in the document.</summary>
+        private double Context(Mention m, Entity entity, Dictionary<string, int> firstFull, out List<string> rules)
+        {
+            rules = [];
+            double score = 0;
+            if (firstFull.ContainsKey(entity.Id))
+            {
+                score += 1;
+            }
+
+            // Ranks and offices written before the mention against the entity's titles.
+            if (m.TitlePhrases.Count > 0 && _linker._entityIndex.TryGetValue(entity.Id, out int e))
+            {
+                var words = new List<string>();
+                foreach (var (first, last, _) in m.TitlePhrases)
+                {
+                    for (int k = first; k < last; k++)
+                    {
+                        words.Add(Key(_words[k]));
+                    }
+                }
+
+                ulong written = _lexicon.RankClasses(words);
+                ulong held = Registry.RankClassesAt(e);
+                if (written != 0 && held != 0)
+                {
+                    string titles = Written(m.TitlePhrases[0].First, m.TitlePhrases[^1].Last);
+                    if ((written & held) != 0)
+                    {
+                        score += 2;
+                        rules.Add($"title \"{titles}\" ({ClassNames(written & held)}) agrees with the titles of {entity.Id}");
+                    }
+                    else
+                    {
+                        score -= 2;
+                        rules.Add($"title conflict: \"{titles}\" ({ClassNames(written)}) but {entity.Id} is {ClassNames(held)}");
+                    }
+                }
+            }
+
+            if (m.Kin is { } kin)
+            {
+                var (relation, antecedent, word) = kin;
+                if (Related(relation, antecedent, entity))
+                {
+                    score += 1.5;
+                    rules.Add($"\"{word}\" after {antecedent.Id}: the registry says {entity.Id} is its {relation.ToString().ToLowerInvariant()}");
+                }
+            }
+
+            // "Haftar arrived with his son, Saddam ...": the mention is the parent of the name that follows.
+            if (m.NextKin is { } next && Related(next.Relation, entity, next.Relative))
+            {
+                score += 1.5;
+                rules.Add($"\"{next.Word}\" {next.Relative.Id} follows: the registry says it is the {next.Relation.ToString().ToLowerInvariant()} of {entity.Id}");
+            }
+
+            return score;
+        }
+
+        /// <summary>A kinship word just before the mention's titles, and the entity linked just before that word.</summary>
+        private (Kinship Relation, Entity Antecedent, string Word)? Kin(Mention m, int index)
+        {
+            int start = m.TitlePhrases.Count > 0 ? m.TitlePhrases[0].First : m.NameFirst;
+            for (int k = start - 1; k >= Math.Max(0, start - KinshipWindow); k--)
+            {
+                Word next = _words[k + 1];
+                if (next.HardBefore && !next.CommaBefore)
+                {
+                    return null;
+                }
+
+                if (LinkLexicon.Default.KinshipWords.TryGetValue(_words[k].Normalized, out Kinship relation))
+                {
+                    // Mentions are sorted by start and none is longer than 32 words: look back only that far.
+                    for (int x = index - 1; x >= 0 && _mentions[x].First + 32 + AntecedentWindow >= k; x--)
+                    {
+                        Mention a = _mentions[x];
+                        if (a.Chosen is not null && !a.Rejected && a.Last <= k && k - a.Last <= AntecedentWindow)
+                        {
+                            return (relation, a.Chosen, Written(k, k + 1));
+                        }
+                    }
+
+                    return null;
+                }
+            }
+
+            return null;
+        }
+
+        private string ClassNames(ulong classes)
+        {
+            var names = new List<string>();
+            for (int bit = 0; bit < _lexicon.RankClassNames.Length && bit < 64; bit++)
+            {
+                if ((classes & (1UL << bit)) != 0)
+                {
+                    names.Add(_lexicon.RankClassNames[bit]);
+                }
+            }
+
+            return string.Join(", ", names);
+        }
+
+        /// <summary>A kinship word just after the mention ("arrived with his son,"), and the entity named in full right after it.</summary>
+        private (Kinship Relation, Entity Relative, string Word)? NextKin(Mention m, int index)
+        {
+            for (int k = m.Last; k < Math.Min(_words.Count, m.Last + KinshipWindow + 1); k++)
+            {
+                if (_words[k].HardBefore && !_words[k].CommaBefore)
+                {
+                    return null;
+                }
+
+                if (!LinkLexicon.Default.KinshipWords.TryGetValue(_words[k].Normalized, out Kinship relation))
+                {
+                    continue;
+                }
+
+                for (int y = index + 1; y < _mentions.Count && _mentions[y].First <= k + 8; y++)
+                {
+                    Mention next = _mentions[y];
+                    if (next.First > k && next.Kind != LinkKind.PartialName && next.Candidates.Count > 0)
+                    {
+                        return (relation, next.Candidates[0].Match.Entity, Written(k, k + 1));
+                    }
+                }
+
+                return null;
+            }
+
+            return null;
+        }
+
+        private static bool Related(Kinship relation, Entity antecedent, Entity entity)
+        {
+            static bool Has(Entity from, string type, Entity to) =>
+                from.Relations.Any(r => string.Equals(r.Type, type, StringComparison.Ordinal) && string.Equals(r.Target, to.Id, StringComparison.Ordinal));
+
+            return relation switch
+            {
+                Kinship.Child => Has(antecedent, "parent_of", entity) || Has(entity, "child_of", antecedent),
+                Kinship.Parent => Has(entity, "parent_of", antecedent) || Has(antecedent, "child_of", entity),
+                Kinship.Sibling => Has(entity, "sibling_of", antecedent) || Has(antecedent, "sibling_of", entity),
+                _ => false,
+            };
+        }
+    }
+}

@@ -1,0 +1,1100 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using EntityResolver.Linking;
+using EntityResolver.Text;
+
+namespace EntityResolver;
+
+/// <summary>
+/// Finds the mentions of registry entities in running text, in any supported script, and
+/// resolves each one. Words that may belong to a name are spotted through a gazetteer of the
+/// registry's name words (phonetic, so हफ़्तार, حفتر and Haftar all hit); the longest span that
+/// resolves wins, so "Saddam Khalifa Haftar" is never split into a mention of Khalifa Haftar.
+/// A bare surname or given name is linked only with support from its context: the entity is
+/// named in full elsewhere in the document, a title stands before it, or the word is rare and
+/// long. Ties between entities that share the word are broken by the ranks written before the
+/// mention (Field Marshal, Lt Gen, المشير, الفريق) against each entity's <c>attributes.titles</c>,
+/// by kinship words ("his son") against the registry's relations, and finally by the document:
+/// the entity named in full first. Thread-safe; create one per resolver and share it.
+/// </summary>
+/// <example>
+/// <code>
+/// var linker = new EntityLinker(new NameResolver(EntityRegistry.Default));
+/// foreach (LinkedMention m in linker.Link("Lt Gen Haftar called on Field Marshal Asim Munir."))
+///     Console.WriteLine($"{m.Start} {m.Length} {m.Text} {m.EntityId} {m.Score:0.00}");
+/// </code>
+/// </example>
+public sealed partial class EntityLinker
+{
+    /// <summary>Words longer than this (in UTF-16 code units) are never names; they only separate mentions.</summary>
+    public const int MaxWordLength = 64;
+
+    private const float BridgeFloor = 0.6f;
+    private const int KinshipWindow = 4;
+    private const int AntecedentWindow = 16;
+    private const int RareWordLength = 6;
+    private const int MaxMemo = 50_000;
+    private const int MaxWords = 200_000;
+    private const int ShortWordLength = 3;
+
+    // An organization name whose every word is paired with a word of the text, some only by
+    // similarity, is accepted at this fraction of the threshold.
+    private const double FuzzyOrganizationFactor = 0.6;
+
+    // The longest acronym spelled out in letter names (آئی ایم سی ٹی سی has five).
+    private const int MaxAcronymLetters = 10;
+
+    // A bare name word has no second word to confirm it: it must meet a name word closely.
+    private const float PartialSimilarity = 0.85f;
+
+    // One-word organization names this short (PMO, HoR, GHQ) must be written exactly.
+    private const int ShortNameLength = 4;
+
+    // Urdu postpositions written joined to the name before them (حفترنے), in normalized form.
+    private static readonly string[] JoinedPostpositions = ["ني", "كي", "كا", "سي", "كو"];
+
+    private readonly NameAnalyzer _analyzer = new();
+    private readonly Gazetteer _gazetteer;
+    private readonly Dictionary<string, int> _entityIndex;
+    private readonly ResolveOptions _wordOptions;
+    private readonly ResolveOptions _spanOptions;
+    private readonly ConcurrentDictionary<string, IReadOnlyList<EntityMatch>> _memo = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, WordEntry> _words = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Verdict> _verdicts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
+
+    /// <summary>Creates a linker over the registry of <paramref name="resolver"/>.</summary>
+    /// <param name="resolver">The resolver that scores each candidate span.</param>
+    /// <param name="options">Linking options; <see cref="LinkOptions.Default"/> when null. Validated here.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="resolver"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="options"/> is invalid.</exception>
+    public EntityLinker(NameResolver resolver, LinkOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(resolver);
+        Options = options ?? LinkOptions.Default;
+        Options.Validate();
+        Resolver = resolver;
+        _gazetteer = Gazetteer.For(resolver.Registry);
+        _wordLookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+        _entityIndex = new Dictionary<string, int>(resolver.Registry.Count, StringComparer.Ordinal);
+        for (int i = 0; i < resolver.Registry.Count; i++)
+        {
+            _entityIndex[resolver.Registry.Entities[i].Id] = i;
+        }
+
+        // One word is resolved with a low threshold, so that every entity sharing the word is a
+        // candidate for the context rules; longer spans with the linker's threshold, which lets
+        // the resolver fall back to reading title words as name words (General Headquarters).
+        _wordOptions = new ResolveOptions { Top = 8, Threshold = 0.01, Explain = true };
+        _spanOptions = new ResolveOptions { Top = 8, Threshold = Options.Threshold, Explain = true };
+    }
+
+    /// <summary>The resolver (and through it the registry) this linker uses.</summary>
+    public NameResolver Resolver { get; }
+
+    /// <summary>The options of this linker.</summary>
+    public LinkOptions Options { get; }
+
+    /// <summary>Finds and resolves the entity mentions in <paramref name="text"/>, in text order.</summary>
+    /// <param name="text">Running text in any supported script; may be empty.</param>
+    /// <returns>The mentions, ordered by offset; empty when there are none.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public IReadOnlyList<LinkedMention> Link(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length == 0 ? [] : new Pass(this, text).Run();
+    }
+
+    /// <summary>Reads <paramref name="reader"/> to its end and links the text; offsets count from the start of what was read.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
+    public IReadOnlyList<LinkedMention> Link(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return Link(reader.ReadToEnd());
+    }
+
+    /// <summary>Reads UTF-8 text (a byte order mark is honoured) from <paramref name="stream"/> and links it.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    public IReadOnlyList<LinkedMention> Link(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        return Link(reader);
+    }
+
+    /// <summary>Resolves a span's words (the last character tells one word from several), remembering recent answers.</summary>
+    private IReadOnlyList<EntityMatch> Resolve(string key)
+    {
+        if (_memo.TryGetValue(key, out var matches))
+        {
+            return matches;
+        }
+
+        string query = key[..^1];
+        matches = string.IsNullOrWhiteSpace(query) || query.Length > NameResolver.MaxNameLength
+            ? []
+            : Resolver.Resolve(query, key[^1] == '\u0001' ? _wordOptions : _spanOptions);
+        if (_memo.Count >= MaxMemo)
+        {
+            _memo.Clear();
+        }
+
+        _memo.TryAdd(key, matches);
+        return matches;
+    }
+
+    /// <summary>What the linker knows about a word as written, independent of where it stands.</summary>
+    private sealed record WordEntry(string Normalized, TokenForms Forms, GazetteerHit Hit, bool IsLetterName, bool Capitalized, int SkipStart, int SkipEnd)
+    {
+        /// <summary>The word as the core lexicon stores words (article and proclitics split off); set on first use.</summary>
+        public string? Key { get; set; }
+    }
+
+    /// <summary>Whether a span of words is a mention, as far as its words alone can tell (cached per linker).</summary>
+    private sealed class Verdict
+    {
+        public static readonly Verdict None = new(LinkKind.Name, [], 0);
+
+        public Verdict(LinkKind kind, List<Candidate> candidates, int nameOffset)
+        {
+            Kind = kind;
+            Candidates = candidates;
+            NameOffset = nameOffset;
+        }
+
+        public LinkKind Kind { get; }
+
+        public List<Candidate> Candidates { get; }
+
+        /// <summary>Words of titles at the start of the span, before the name.</summary>
+        public int NameOffset { get; }
+    }
+
+    /// <summary>The entry of a word as written (cached per linker, bounded), or null when nothing name-like is left after normalization.</summary>
+    private WordEntry? Entry(ReadOnlySpan<char> raw)
+    {
+        if (_wordLookup.TryGetValue(raw, out WordEntry? entry))
+        {
+            return entry;
+        }
+
+        entry = Analyze(raw);
+        if (entry is not null && _words.Count < MaxWords)
+        {
+            _wordLookup.TryAdd(raw, entry);
+        }
+
+        return entry;
+    }
+
+    /// <summary>Looks a word up in the gazetteer, trying it without an Arabic proclitic or a joined Urdu postposition.</summary>
+    private WordEntry? Analyze(ReadOnlySpan<char> raw)
+    {
+        string n = TextNormalizer.NormalizeToken(raw);
+        if (n.Length == 0)
+        {
+            return null;
+        }
+
+        bool capitalized = char.IsUpper(raw[0]);
+        Script script = ScriptDetector.Of(n);
+        bool letter = script != Script.Latin && n.Length <= 4 && Lexicon.Default.LetterNames.ContainsKey(n);
+        TokenForms forms = _analyzer.Forms(n);
+        GazetteerHit hit = _gazetteer.Lookup(forms);
+
+        // Latin script capitalizes names: a lower-case word counts only when it is a name word as written (armed forces).
+        if (script == Script.Latin && !capitalized && hit.Similarity < 0.999f)
+        {
+            return new WordEntry(n, forms, GazetteerHit.None, letter, capitalized, 0, 0);
+        }
+
+        if (script != Script.Arabic || hit.Similarity >= 0.999f)
+        {
+            return new WordEntry(n, forms, hit, letter, capitalized, 0, 0);
+        }
+
+        int skipStart = 0, skipEnd = 0;
+        TokenForms bestForms = forms;
+        GazetteerHit bestHit = hit;
+        foreach (var (variant, s, e) in ArabicVariants(n))
+        {
+            TokenForms f = _analyzer.Forms(variant);
+            GazetteerHit h = _gazetteer.Lookup(f);
+            if (h.IsStrong && h.Similarity > bestHit.Similarity + 0.05f)
+            {
+                (bestHit, bestForms, skipStart, skipEnd) = (h, f, s, e);
+            }
+        }
+
+        int startUnits = RawLength(raw, skipStart, fromEnd: false);
+        int endUnits = RawLength(raw, skipEnd, fromEnd: true);
+        if (ReferenceEquals(bestForms, forms) || startUnits + endUnits >= raw.Length)
+        {
+            return new WordEntry(n, forms, hit, letter, capitalized, 0, 0);
+        }
+
+        return new WordEntry(n, bestForms, bestHit, letter, capitalized, startUnits, endUnits);
+    }
+
+    /// <summary>Readings of an Arabic-script word: (normalized variant, letters cut from the span's start, letters cut from its end).</summary>
+    private static IEnumerable<(string Variant, int SkipStart, int SkipEnd)> ArabicVariants(string n)
+    {
+        // The article and li- + article (للجيش) stay inside the span; the analyzer strips them.
+        if (n.Length >= 4 && n.StartsWith("ال", StringComparison.Ordinal))
+        {
+            yield return (n[2..], 0, 0);
+        }
+
+        if (n.Length >= 4 && n.StartsWith("لل", StringComparison.Ordinal))
+        {
+            yield return (n[2..], 0, 0);
+        }
+
+        // One-letter proclitics (و ب ل ف ك) are left out of the span.
+        if (n.Length >= 4 && n[0] is 'و' or 'ب' or 'ل' or 'ف' or 'ك')
+        {
+            string rest = n[1..];
+            yield return (rest, 1, 0);
+            if (rest.Length >= 4 && rest.StartsWith("ال", StringComparison.Ordinal))
+            {
+                yield return (rest[2..], 1, 0);
+            }
+        }
+
+        // Urdu postpositions written joined to the word before them (حفترنے).
+        foreach (string suffix in JoinedPostpositions)
+        {
+            if (n.Length >= suffix.Length + 3 && n.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                yield return (n[..^suffix.Length], 0, suffix.Length);
+            }
+        }
+    }
+
+    /// <summary>The number of UTF-16 code units that hold <paramref name="letters"/> normalized letters at one end of a word.</summary>
+    private static int RawLength(ReadOnlySpan<char> raw, int letters, bool fromEnd)
+    {
+        int count = 0, units = 0;
+        while (count < letters && units < raw.Length)
+        {
+            char c = fromEnd ? raw[raw.Length - 1 - units] : raw[units];
+            units++;
+            if (TextNormalizer.Fold(c) != '\0')
+            {
+                count++;
+            }
+        }
+
+        // Marks that belong to the last letter cut from the start stay with it.
+        while (!fromEnd && units < raw.Length && TextNormalizer.Fold(raw[units]) == '\0')
+        {
+            units++;
+        }
+
+        return units;
+    }
+
+    /// <summary>One word of the text, with what the linker knows about it.</summary>
+    private sealed class Word
+    {
+        /// <summary>Offset of the part that can belong to a name (a joined postposition or a one-letter proclitic is left out).</summary>
+        public int Start;
+        public int Length;
+
+        /// <summary>The whole word, normalized (titles and kinship words are matched on it).</summary>
+        public string Normalized = string.Empty;
+
+        public WordEntry? Entry;
+        public int RawStart;
+        public int RawLength;
+
+        public TokenForms? Forms;
+        public GazetteerHit Hit;
+
+        /// <summary>Something other than spaces, hyphens, format controls or an abbreviation's full stop stands before this word.</summary>
+        public bool HardBefore;
+
+        /// <summary>Only a comma (and spaces) stands before this word.</summary>
+        public bool CommaBefore;
+        public bool Capitalized;
+        public bool AllCaps;
+        public bool IsLetterName;
+        public bool Consumed;
+        public int End => Start + Length;
+    }
+
+    private sealed class Candidate
+    {
+        public required EntityMatch Match;
+    }
+
+    private sealed class Mention
+    {
+        public int First;
+        public int Last; // exclusive
+        public int NameFirst;
+        public LinkKind Kind;
+        public List<Candidate> Candidates = [];
+        public Entity? Chosen;
+        public double Score;
+        public string MatchedName = string.Empty;
+        public List<string> Rules = [];
+        public List<(int First, int Last, TitleKind Kind)> TitlePhrases = [];
+        public bool Rejected;
+        public (Kinship Relation, Entity Antecedent, string Word)? Kin;
+        public (Kinship Relation, Entity Relative, string Word)? NextKin;
+        public string? Summary;
+    }
+
+    /// <summary>The work of one <see cref="Link(string)"/> call.</summary>
+    private sealed partial class Pass
+    {
+        private readonly EntityLinker _linker;
+        private readonly string _text;
+        private readonly List<Word> _words = [];
+        private readonly Dictionary<string, IReadOnlyList<EntityMatch>> _resolved = new(StringComparer.Ordinal);
+        private readonly List<Mention> _mentions = [];
+        private readonly Lexicon _lexicon = Lexicon.Default;
+
+        public Pass(EntityLinker linker, string text)
+        {
+            _linker = linker;
+            _text = text;
+        }
+
+        private EntityRegistry Registry => _linker.Resolver.Registry;
+
+        private LinkOptions Options => _linker.Options;
+
+        public IReadOnlyList<LinkedMention> Run()
+        {
+            ReadWords();
+            FindAcronyms();
+            FindNames();
+            Decide();
+            return Emit();
+        }
+
+        private void ReadWords()
+        {
+            int previousEnd = 0;
+            Word? previous = null;
+            foreach (RawToken raw in Tokenizer.Tokenize(_text))
+            {
+                var word = new Word { Start = raw.Start, Length = raw.Length, RawStart = raw.Start, RawLength = raw.Length, AllCaps = raw.AllCaps };
+                WordEntry? entry = raw.Length <= MaxWordLength ? _linker.Entry(_text.AsSpan(raw.Start, raw.Length)) : null;
+                if (entry is null)
+                {
+                    // Too long or nothing name-like: a separator.
+                    previous = null;
+                    previousEnd = raw.Start + raw.Length;
+                    word.HardBefore = true;
+                    _words.Add(word);
+                    continue;
+                }
+
+                word.Entry = entry;
+                word.Normalized = entry.Normalized;
+                word.Forms = entry.Forms;
+                word.Hit = entry.Hit;
+                word.IsLetterName = entry.IsLetterName;
+                word.Capitalized = entry.Capitalized;
+                word.Start = raw.Start + entry.SkipStart;
+                word.Length = raw.Length - entry.SkipStart - entry.SkipEnd;
+                (word.HardBefore, word.CommaBefore) = previous is null ? (true, false) : Gap(previous, previousEnd, word.Start);
+                _words.Add(word);
+                previous = word;
+                previousEnd = word.End;
+            }
+        }
+
+        /// <summary>The word as the core lexicon normalizes words (titles, ranks, letter names are stored that way).</summary>
+        private string Key(Word w)
+        {
+            if (w.Entry is not { } entry)
+            {
+                return string.Empty;
+            }
+
+            if (entry.Key is null)
+            {
+                string[] pieces = NameAnalyzer.NormalizedWords(_text.Substring(w.RawStart, w.RawLength));
+                entry.Key = pieces.Length > 0 ? pieces[^1] : entry.Normalized;
+            }
+
+            return entry.Key;
+        }
+
+        private (bool Hard, bool Comma) Gap(Word previous, int from, int to)
+        {
+            bool hard = false, comma = false;
+            for (int i = from; i < to; i++)
+            {
+                char c = _text[i];
+                if (c is '\n' or '\r')
+                {
+                    return (true, false);
+                }
+
+                if (c is ' ' or '\t' or '-' or '\u2010' or '\u2011' or '\u00A0' || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.SpaceSeparator)
+                {
+                    continue;
+                }
+
+                // The full stop of an abbreviation (Lt. Gen. Dr.) does not end the phrase.
+                if (c == '.' && previous.Length <= 3 && previous.Forms?.Script == Script.Latin && i == previous.End)
+                {
+                    continue;
+                }
+
+                if (c is ',' or '\u060C')
+                {
+                    comma = true;
+                }
+
+                hard = true;
+            }
+
+            return (hard, comma && hard);
+        }
+
+        /// <summary>Letter names spelled out in Urdu or Hindi (آئی ایم سی ٹی سی) read as acronyms.</summary>
+        private void FindAcronyms()
+        {
+            int i = 0;
+            while (i < _words.Count)
+            {
+                if (!_words[i].IsLetterName)
+                {
+                    i++;
+                    continue;
+                }
+
+                int j = i + 1;
+                while (j < _words.Count && _words[j].IsLetterName && !_words[j].HardBefore)
+                {
+                    j++;
+                }
+
+                // Longest run of letters first (آئی ایم سی ٹی سی کی: the last letter name is a postposition).
+                int a = i;
+                while (a < j - 1)
+                {
+                    bool found = false;
+                    for (int b = Math.Min(j, a + MaxAcronymLetters); b >= a + 2 && !found; b--)
+                    {
+                        if (Evaluate(a, b, letters: true) is { } mention)
+                        {
+                            _mentions.Add(mention);
+                            for (int k = a; k < b; k++)
+                            {
+                                _words[k].Consumed = true;
+                            }
+
+                            a = b;
+                            found = true;
+                        }
+                    }
+
+                    if (!found)
+                    {
+                        a++;
+                    }
+                }
+
+                i = j;
+            }
+        }
+
+        /// <summary>Runs of words that hit the gazetteer, segmented longest match first.</summary>
+        private void FindNames()
+        {
+            int i = 0;
+            while (i < _words.Count)
+            {
+                if (!InRun(_words[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                int j = i + 1;
+                while (j < _words.Count && InRun(_words[j]) && !_words[j].HardBefore)
+                {
+                    j++;
+                }
+
+                Segment(i, j);
+                i = j;
+            }
+        }
+
+        /// <summary>A word that may stand inside a name: it resembles a name word, is a function word of a name as written, or is a name particle (ابو, bin).</summary>
+        private bool InRun(Word w) =>
+            !w.Consumed && (w.Hit.Similarity >= BridgeFloor || (w.Hit.Similarity >= 0.999f && !w.Hit.IsName)
+                || (w.Normalized.Length > 0 && _lexicon.ParticleOf(w.Normalized, out _) is ParticleKind.Head or ParticleKind.Link));
+
+        /// <summary>
+        /// A word a mention may start or end with: a strong hit on a name word. A word of three
+        /// letters or fewer (كي, कर, and) must be a name word as written: short words are too
+        /// often near some name.
+        /// </summary>
+        private static bool IsAnchor(Word w) =>
+            w.Hit.IsStrong && w.Hit.IsName && (w.Hit.Similarity >= 0.999f || w.Forms is not { } f || f.Latin.Length > ShortWordLength);
+
+        /// <summary>
+        /// A word a mention of two or more words may start or end with: an anchor, or a longer
+        /// word that only resembles a name word (نیوز for News), so that transliterations the
+        /// registry lacks can be tried; the span must hold an anchor too.
+        /// </summary>
+        private static bool IsEdge(Word w) =>
+            IsAnchor(w) || (w.Hit.IsName && w.Hit.Similarity >= BridgeFloor && w.Forms is { } f && f.Latin.Length > ShortWordLength);
+
+        private bool HasAnchor(int from, int to)
+        {
+            for (int k = from; k < to; k++)
+            {
+                if (IsAnchor(_words[k]))
+                {
+                    return to - from > 1 || k == from;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether a single word can be a mention at all, before asking the resolver: an acronym in
+        /// capitals, or a name word (as written, or close enough for a bare name) that is not a
+        /// title word (رئيس, General) on its own.
+        /// </summary>
+        private bool MayStandAlone(Word w) => w.AllCaps || ((w.Hit.Similarity >= 0.999f || PartialWordOk(w)) && !IsTitleOrParticle(w));
+
+        private void Segment(int from, int to)
+        {
+            int i = from;
+            while (i < to)
+            {
+                if (!IsEdge(_words[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                // A span can only be a name that has a word like each of its name words: stop where
+                // the words of the span have no entity in common (cheap, before any resolver call).
+                int longest = i;
+                int[]? common = null;
+                for (int j = i + 1; j <= Math.Min(to, i + Options.MaxMentionTokens); j++)
+                {
+                    // Title words (the resolver strips them) and particles (ابو joins the next word) do not count.
+                    GazetteerHit hit = _words[j - 1].Hit;
+                    if (hit.IsName && hit.Candidates is { } set && !IsTitleOrParticle(_words[j - 1]))
+                    {
+                        common = common is null ? set : Intersect(common, set);
+                        if (common.Length == 0)
+                        {
+                            break;
+                        }
+                    }
+
+                    longest = j;
+                }
+
+                bool found = false;
+                for (int j = longest; j > i; j--)
+                {
+                    if (!IsEdge(_words[j - 1]) || !HasAnchor(i, j))
+                    {
+                        continue;
+                    }
+
+                    if ((j - i > 1 || MayStandAlone(_words[i])) && Evaluate(i, j, letters: false) is { } mention)
+                    {
+                        _mentions.Add(mention);
+                        if (mention.Kind == LinkKind.Name && !mention.Candidates[0].Match.Entity.IsPerson && j - i >= 3)
+                        {
+                            FindNested(mention);
+                        }
+
+                        i = j;
+                        found = true;
+                        break;
+                    }
+                }
+
+                if (!found)
+                {
+                    i++;
+                }
+            }
+        }
+
+        private bool IsTitleOrParticle(Word w)
+        {
+            string key = Key(w);
+            return _lexicon.Titles.ContainsKey(key) || _lexicon.ParticleOf(key, out _) != ParticleKind.None;
+        }
+
+        private static int[] Intersect(int[] a, int[] b)
+        {
+            var result = new List<int>(Math.Min(a.Length, b.Length));
+            int x = 0, y = 0;
+            while (x < a.Length && y < b.Length)
+            {
+                if (a[x] == b[y])
+                {
+                    result.Add(a[x]);
+                    x++;
+                    y++;
+                }
+                else if (a[x] < b[y])
+                {
+                    x++;
+                }
+                else
+                {
+                    y++;
+                }
+            }
+
+            return [.. result];
+        }
+
+        /// <summary>A complete name of another organization inside an organization's name (پاک فوج inside پاک فوج کے شعبہ تعلقاتِ عامہ).</summary>
+        private void FindNested(Mention outer)
+        {
+            string outerId = outer.Candidates[0].Match.EntityId;
+            for (int len = outer.Last - outer.First - 1; len >= 2; len--)
+            {
+                for (int a = outer.First; a + len <= outer.Last; a++)
+                {
+                    if (!IsAnchor(_words[a]) || !IsAnchor(_words[a + len - 1]))
+                    {
+                        continue;
+                    }
+
+                    foreach (EntityMatch m in Resolve(a, a + len))
+                    {
+                        if (!m.Entity.IsPerson && m.EntityId != outerId && m.Score >= Options.Threshold
+                            && Feature(m, "coverage_candidate") >= 0.95 && Feature(m, "unmatched_query") <= 0.05)
+                        {
+                            _mentions.Add(new Mention
+                            {
+                                First = a, Last = a + len, NameFirst = a, Kind = LinkKind.Name,
+                                Candidates = [new Candidate { Match = m }],
+                                Rules = { $"complete name of {m.EntityId} inside the name of {outerId}" },
+                            });
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+
+        private IReadOnlyList<EntityMatch> Resolve(int from, int to)
+        {
+            var sb = new StringBuilder();
+            for (int k = from; k < to; k++)
+            {
+                if (k > from)
+                {
+                    sb.Append(' ');
+                }
+
+                sb.Append(_text.AsSpan(_words[k].Start, _words[k].Length));
+            }
+
+            sb.Append(to - from == 1 ? '\u0001' : '\u0002');
+            string query = sb.ToString();
+            if (!_resolved.TryGetValue(query, out var matches))
+            {
+                matches = _linker.Resolve(query);
+                _resolved[query] = matches;
+            }
+
+            return matches;
+        }
+
+        private static double Feature(EntityMatch m, string name)
+        {
+            foreach (FeatureContribution f in m.Explanation!.Features)
+            {
+                if (string.Equals(f.Feature, name, StringComparison.Ordinal))
+                {
+                    return f.Value;
+                }
+            }
+
+            return 0;
+        }
+
+        private static int MatchedTokens(EntityMatch m)
+        {
+            int n = 0;
+            foreach (TokenAlignment t in m.Explanation!.Tokens)
+            {
+                if (t.Outcome == TokenOutcome.Match && t.QueryToken is not null)
+                {
+                    n++;
+                }
+            }
+
+            return n;
+        }
+
+        /// <summary>Whether words [from, to) are a mention, and of which entities (the verdict on the same words is cached per linker).</summary>
+        private Mention? Evaluate(int from, int to, bool letters)
+        {
+            var sb = new StringBuilder(letters ? "L" : "W");
+            for (int k = from; k < to; k++)
+            {
+                sb.Append('\u0003').Append(_text.AsSpan(_words[k].RawStart, _words[k].RawLength));
+            }
+
+            string key = sb.ToString();
+            if (!_linker._verdicts.TryGetValue(key, out Verdict? verdict))
+            {
+                verdict = Judge(from, to, letters) ?? Verdict.None;
+                if (_linker._verdicts.Count >= MaxMemo)
+                {
+                    _linker._verdicts.Clear();
+                }
+
+                _linker._verdicts.TryAdd(key, verdict);
+            }
+
+            return ReferenceEquals(verdict, Verdict.None)
+                ? null
+                : new Mention { First = from, Last = to, NameFirst = from + verdict.NameOffset, Kind = verdict.Kind, Candidates = verdict.Candidates };
+        }
+
+        /// <summary>Whether words [from, to) are a mention, and of which entities, judged on the words alone.</summary>
+        private Verdict? Judge(int from, int to, bool letters)
+        {
+            if (AllTitles(from, to))
+            {
+                return null;
+            }
+
+            IReadOnlyList<EntityMatch> matches = Resolve(from, to);
+            if (matches.Count == 0)
+            {
+                return null;
+            }
+
+            bool acronymForm = letters || (to - from == 1 && _words[from].AllCaps);
+
+            // A span that starts or ends with a word that only resembles a name word can only be
+            // an organization's transliterated name; a person's name must start and end on name words.
+            bool anchored = letters || (IsAnchor(_words[from]) && IsAnchor(_words[to - 1]));
+            var full = new List<Candidate>();
+            var partial = new List<Candidate>();
+            LinkKind kind = LinkKind.Name;
+            foreach (EntityMatch m in matches)
+            {
+                if (Feature(m, "acronym") > 0 || letters)
+                {
+                    // An acronym is written exactly: آئی ایم سی ٹی سی کی is not IMCTC.
+                    if (acronymForm && m.Score >= Options.Threshold && SpellsAcronym(m, from, to))
+                    {
+                        full.Add(new Candidate { Match = m });
+                        kind = LinkKind.Acronym;
+                    }
+
+                    continue;
+                }
+
+                if (Feature(m, "unmatched_query") > 0.05)
+                {
+                    continue;
+                }
+
+                int matched = MatchedTokens(m);
+                if (!anchored && m.Entity.IsPerson)
+                {
+                    continue;
+                }
+
+                if (to - from == 1 && !m.Entity.IsPerson && !ShortNameWrittenExactly(_words[from], m.MatchedName))
+                {
+                    continue;
+                }
+
+                if (m.Entity.IsPerson)
+                {
+                    if (matched >= 2 && m.Score >= Options.Threshold)
+                    {
+                        full.Add(new Candidate { Match = m });
+                    }
+                    else if (matched == 1)
+                    {
+                        partial.Add(new Candidate { Match = m });
+                    }
+                }
+                else if (matched >= 1 && m.Score >= Options.Threshold && Feature(m, "coverage_candidate") >= 0.8 && CoversOrganization(m))
+                {
+                    full.Add(new Candidate { Match = m });
+                }
+                else if (to - from >= 2 && matched >= 1 && m.Score >= Options.Threshold * FuzzyOrganizationFactor && CoversOrganization(m) && AllAligned(m))
+                {
+                    // A transliteration the registry lacks (دنیا نیوز for Dunya News): every word on
+                    // both sides is paired, some only as similar (a conflict), none is missing.
+                    full.Add(new Candidate { Match = m });
+                }
+            }
+
+            List<Candidate> candidates;
+            if (full.Count > 0)
+            {
+                candidates = full;
+            }
+            else if (partial.Count > 0 && NameWords(from, to) == 1 && PartialWordOk(_words[to - 1]))
+            {
+                kind = LinkKind.PartialName;
+                candidates = partial;
+            }
+            else
+            {
+                return null;
+            }
+
+            // Titles stay out of the span, unless the resolver read them as part of an organization's name (General Headquarters).
+            int nameFirst = candidates[0].Match.Entity.IsPerson || kind == LinkKind.PartialName || candidates[0].Match.Explanation!.Titles.Count > 0
+                ? SkipTitles(from, to)
+                : from;
+            return new Verdict(kind, candidates, nameFirst - from);
+        }
+
+        /// <summary>
+        /// A bare name word must look like a name: close to a name word of the registry, capitalized
+        /// in Latin script, and not a common given name that several entities share (Muhammad).
+        /// </summary>
+        private static bool PartialWordOk(Word w) =>
+            w.Forms is { } f && w.Hit.Similarity >= PartialSimilarity && !(f.IsCommonName && w.Hit.Entities >= 2)
+            && (f.Script != Script.Latin || w.Capitalized);
+
+        /// <summary>Whether the letters of words [from, to) are exactly the acronym the match was made with.</summary>
+        private bool SpellsAcronym(EntityMatch m, int from, int to)
+        {
+            var letters = new StringBuilder(to - from);
+            for (int k = from; k < to; k++)
+            {
+                Word w = _words[k];
+                if (w.IsLetterName && _lexicon.LetterNames.TryGetValue(Key(w), out char letter))
+                {
+                    letters.Append(letter);
+                }
+                else
+                {
+                    letters.Append(w.Normalized);
+                }
+            }
+
+            string spelled = letters.ToString();
+            foreach (TokenAlignment t in m.Explanation!.Tokens)
+            {
+                if (t.Outcome == TokenOutcome.Match && (string.Equals(t.CandidateLatin, spelled, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(t.CandidateToken, spelled, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool AllAligned(EntityMatch m)
+        {
+            foreach (TokenAlignment t in m.Explanation!.Tokens)
+            {
+                if (t.Outcome is TokenOutcome.QueryOnly or TokenOutcome.CandidateOnly)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>An organization is named only by all of its name's words (پاک is not پاک فوج); particles and function words may be missing.</summary>
+        private bool CoversOrganization(EntityMatch m)
+        {
+            foreach (TokenAlignment t in m.Explanation!.Tokens)
+            {
+                if (t.Outcome == TokenOutcome.CandidateOnly && t.CandidateToken is { } c
+                    && _lexicon.ParticleOf(TextNormalizer.NormalizeToken(c), out _) == ParticleKind.None)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>A one-word match of a short organization name (PMO, HoR) counts only when written as the name is, ignoring case.</summary>
+        private static bool ShortNameWrittenExactly(Word w, string alias)
+        {
+            string a = TextNormalizer.NormalizeToken(alias);
+            if (a.Length > ShortNameLength || a.Contains(' ', StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            return string.Equals(w.Normalized, a, StringComparison.Ordinal);
+        }
+
+        private int NameWords(int from, int to) => to - SkipTitles(from, to);
+
+        private bool AllTitles(int from, int to)
+        {
+            int k = from;
+            while (k < to)
+            {
+                int len = TitleLength(k, to);
+                if (len == 0)
+                {
+                    return false;
+                }
+
+                k += len;
+            }
+
+            return true;
+        }
+
+        /// <summary>The first word after the titles that open [from, to) (at least one word is left).</summary>
+        private int SkipTitles(int from, int to)
+        {
+            int k = from;
+            while (k < to - 1)
+            {
+                int len = TitleLength(k, to - 1);
+                if (len == 0)
+                {
+                    break;
+                }
+
+                k += len;
+            }
+
+            return k;
+        }
+
+        /// <summary>The length in words of the longest title phrase at <paramref name="at"/> that ends by <paramref name="limit"/>.</summary>
+        private int TitleLength(int at, int limit) => TitlePhrase(at, limit, exactEnd: -1).Length;
+
+        private (int Length, TitleKind Kind) TitlePhrase(int at, int limit, int exactEnd)
+        {
+            if (_words[at].Normalized.Length == 0 || !_lexicon.Titles.TryGetValue(Key(_words[at]), out var phrases))
+            {
+                return (0, TitleKind.Role);
+            }
+
+            foreach (var (phrase, kind) in phrases)
+            {
+                int end = at + phrase.Length;
+                if (end > limit || (exactEnd >= 0 && end != exactEnd))
+                {
+                    continue;
+                }
+
+                bool ok = true;
+                for (int k = 0; k < phrase.Length && ok; k++)
+                {
+                    Word w = _words[at + k];
+                    ok = w.Normalized.Length > 0 && string.Equals(Key(w), phrase[k], StringComparison.Ordinal) && (k == 0 || !w.HardBefore);
+                }
+
+                if (ok)
+                {
+                    return (phrase.Length, kind);
+                }
+            }
+
+            return (0, TitleKind.Role);
+        }
+
+        /// <summary>The chain of titles written right before word <paramref name="nameFirst"/>, nearest last.</summary>
+        private List<(int First, int Last, TitleKind Kind)> TitleChain(int nameFirst, int spanFirst)
+        {
+            var chain = new List<(int First, int Last, TitleKind Kind)>();
+
+            // Titles inside the span, before the name.
+            int k = spanFirst;
+            while (k < nameFirst)
+            {
+                var (len, kind) = TitlePhrase(k, nameFirst, exactEnd: -1);
+                if (len == 0)
+                {
+                    break;
+                }
+
+                chain.Add((k, k + len, kind));
+                k += len;
+            }
+
+            // Titles before the span.
+            int start = spanFirst;
+            var before = new List<(int First, int Last, TitleKind Kind)>();
+            while (before.Count < 8 && start > 0 && !_words[start].HardBefore)
+            {
+                bool found = false;
+                for (int p = Math.Max(0, start - 6); p < start; p++)
+                {
+                    var (len, kind) = TitlePhrase(p, start, exactEnd: start);
+                    if (len > 0)
+                    {
+                        before.Add((p, start, kind));
+                        start = p;
+                        found = true;
+                        break;
+                    }
+                }
+
+                if (!found)
+                {
+                    break;
+                }
+            }
+
+            // A connector counts only between titles.
+            while (before.Count > 0 && before[^1].Kind == TitleKind.Connector)
+            {
+                before.RemoveAt(before.Count - 1);
+            }
+
+            before.Reverse();
+            before.AddRange(chain);
+            return before;
+        }
+
+        private string Written(int first, int last) => _text[_words[first].Start.._words[last - 1].End];
+
+        private List<LinkedMention> Emit()
+        {
+            var result = new List<LinkedMention>();
+            foreach (Mention m in _mentions)
+            {
+                if (m.Rejected || m.Chosen is null)
+                {
+                    continue;
+                }
+
+                int start = _words[m.NameFirst].Start;
+                int end = _words[m.Last - 1].End;
+                var titles = m.TitlePhrases.Select(t => Written(t.First, t.Last)).ToList();
+                var alternatives = m.Candidates
+                    .Where(c => !ReferenceEquals(c.Match.Entity, m.Chosen))
+                    .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Match.EntityId} ({c.Match.Score:0.###})"))
+                    .ToList();
+                var evidence = new LinkEvidence(m.Kind, m.MatchedName, titles, m.Rules, alternatives, m.Summary ?? string.Empty);
+                result.Add(new LinkedMention(start, end - start, _text[start..end], m.Chosen.Id, m.Score, evidence));
+            }
+
+            result.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
+            return result;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Collections.Frozen;
+using EntityResolver.Text;
+
+namespace EntityResolver.Linking;
+
+/// <summary>What a mention is to the person named before a kinship word.</summary>
+internal enum Kinship : byte
+{
+    None,
+    Child,
+    Parent,
+    Sibling,
+}
+
+/// <summary>
+/// The linker's own reference data (Data/lexicon/kinship.tsv): kinship words of every script and
+/// the relation they name. Ranks come from the core lexicon (Data/lexicon/ranks.tsv). Entries are
+/// stored normalized.
+/// </summary>
+internal sealed class LinkLexicon
+{
+    private static readonly Lazy<LinkLexicon> Instance = new(() => new LinkLexicon());
+
+    private LinkLexicon()
+    {
+        var kin = new Dictionary<string, Kinship>(StringComparer.Ordinal);
+        foreach (string[] row in ResourceData.ReadTable("lexicon/kinship.tsv"))
+        {
+            string[] words = NormalizeWords(row[0]);
+            if (words.Length == 1 && row.Length > 1)
+            {
+                kin[words[0]] = row[1] switch
+                {
+                    "child" => Kinship.Child,
+                    "parent" => Kinship.Parent,
+                    _ => Kinship.Sibling,
+                };
+            }
+        }
+
+        KinshipWords = kin.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    public static LinkLexicon Default => Instance.Value;
+
+    public FrozenDictionary<string, Kinship> KinshipWords { get; }
+
+    internal static string[] NormalizeWords(string phrase)
+    {
+        var result = new List<string>();
+        foreach (RawToken t in Tokenizer.Tokenize(phrase))
+        {
+            string n = TextNormalizer.NormalizeToken(phrase.AsSpan(t.Start, t.Length));
+            if (n.Length > 0)
+            {
+                result.Add(n);
+            }
+        }
+
+        return [.. result];
+    }
+}

@@ -1,0 +1,107 @@
+namespace EntityResolver.Tests.Cli;
+
+public sealed class TrainEvalCommandTests
+{
+    private const string Pairs = """
+        name_a	name_b	label
+        خليفة حفتر	Khalifa Haftar	1
+        صدام حفتر	Saddam Haftar	1
+        Khalifa Haftar	Saddam Khalifa Haftar	0
+        शहबाज़ शरीफ़	Shehbaz Sharif	1
+        नवाज़ शरीफ़	Shehbaz Sharif	0
+        Asim Munir	Asim Malik	0
+        عاصم منير	Asim Munir	1
+        Ishaq Dar	Dar	0
+        """;
+
+    [Fact]
+    public void Train_writes_a_model_that_the_library_and_eval_load()
+    {
+        using var dir = new TempDir();
+        string pairs = dir.File("pairs.tsv", Pairs);
+        string model = System.IO.Path.Combine(dir.Path, "model.json");
+
+        CliRun train = CliRunner.Run("train", "--pairs", pairs, "--output", model, "--name", "mine-v1");
+
+        Assert.True(train.ExitCode == 0, train.ToString());
+        Assert.Contains("8 pairs (4 matches)", train.Stderr, StringComparison.Ordinal);
+        MatchModel loaded = MatchModel.Load(model);
+        Assert.Equal("mine-v1", loaded.Name);
+        Assert.Contains("coverage_query", loaded.Describe(), StringComparison.Ordinal);
+
+        string queries = dir.File("queries.tsv", "query\tgold_entity_id\tscript\nخليفة حفتر\tperson:khalifa-haftar\tArab\n");
+        CliRun eval = CliRunner.Run("eval", "--registry", Fixture.Path("seed/registry.jsonl"), "--pairs", queries, "--model", model);
+        Assert.True(eval.ExitCode == 0, eval.ToString());
+        Assert.Contains("model mine-v1", eval.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_reports_every_malformed_row_by_line_and_writes_nothing()
+    {
+        using var dir = new TempDir();
+        string pairs = dir.File("bad.tsv", "name_a\tname_b\tlabel\nKhalifa Haftar\tKhalifa Haftar\t1\nonly two\tcolumns\nA\tB\tmaybe\n\tEmpty\t0\n");
+        string model = System.IO.Path.Combine(dir.Path, "model.json");
+
+        CliRun run = CliRunner.Run("train", "--pairs", pairs, "--output", model);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("bad.tsv:3: expected 3 tab-separated columns", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("bad.tsv:4:label: 'maybe'", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("bad.tsv:5:name_a: empty name", run.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(model));
+    }
+
+    [Theory]
+    [InlineData("name_a\tname_b\tlabel\n", "no usable pair")]
+    [InlineData("# nothing but a comment\n", "no usable pair")]
+    [InlineData("Khalifa Haftar\tKhalifa Haftar\t1\nSaddam Haftar\tSaddam Haftar\tyes\n", "all 2 usable pairs are matches")]
+    public void Train_refuses_a_file_without_pairs_of_both_kinds(string content, string expected)
+    {
+        using var dir = new TempDir();
+        string model = System.IO.Path.Combine(dir.Path, "model.json");
+
+        CliRun run = CliRunner.Run("train", "--pairs", dir.File("pairs.tsv", content), "--output", model);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(expected, run.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(model));
+    }
+
+    [Fact]
+    public void Eval_reports_per_script_pair_with_absent_entities()
+    {
+        using var dir = new TempDir();
+        string queries = dir.File("queries.tsv", """
+            query	gold_entity_id
+            خليفة حفتر	person:khalifa-haftar
+            सद्दाम हफ़्तार	person:saddam-haftar
+            Khalifa Haftar	person:khalifa-haftar
+            Zbigniew Brzezinski	-
+            """);
+
+        CliRun run = CliRunner.Run("eval", "--registry", Fixture.Path("seed/registry.jsonl"), "--pairs", queries);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        string[] lines = run.Lines;
+        Assert.Contains(lines, l => l.StartsWith("Arab→registry", StringComparison.Ordinal) && l.Contains("100.0", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Deva→registry", StringComparison.Ordinal));
+        string all = lines.Single(l => l.StartsWith("all ", StringComparison.Ordinal));
+        string[] cells = all.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("4", cells[1]);
+        Assert.Equal("1", cells[2]);
+        Assert.Equal("100.0", cells[3]);
+        Assert.Equal("0.0", cells[7]);
+    }
+
+    [Fact]
+    public void Eval_reports_malformed_rows_by_line()
+    {
+        using var dir = new TempDir();
+        string queries = dir.File("q.tsv", "query\tgold_entity_id\nKhalifa Haftar\tperson:khalifa-haftar\nno gold column\n");
+
+        CliRun run = CliRunner.Run("eval", "--pairs", queries);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("q.tsv:3: expected tab-separated query and gold_entity_id", run.Stderr, StringComparison.Ordinal);
+    }
+}

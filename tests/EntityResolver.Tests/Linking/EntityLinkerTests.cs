@@ -1,0 +1,250 @@
+using System.Text;
+
+namespace EntityResolver.Tests.Linking;
+
+/// <summary>Behaviour of <see cref="EntityLinker"/> on small texts and bad input.</summary>
+public sealed class EntityLinkerTests
+{
+    private static readonly Lazy<EntityLinker> Linker = new(() => new EntityLinker(new NameResolver(EntityRegistry.Load(Fixture.Path("seed/registry.jsonl")))));
+
+    private static IReadOnlyList<LinkedMention> Link(string text)
+    {
+        IReadOnlyList<LinkedMention> mentions = Linker.Value.Link(text);
+        foreach (LinkedMention m in mentions)
+        {
+            Assert.InRange(m.Start, 0, text.Length);
+            Assert.InRange(m.End, m.Start + 1, text.Length);
+            Assert.Equal(text.Substring(m.Start, m.Length), m.Text);
+            Assert.InRange(m.Score, 0, 1);
+        }
+
+        return mentions;
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n\t ")]
+    [InlineData("...!!! ۔ ، ।")]
+    [InlineData("The weather in the capital was mild on Monday.")]
+    public void Text_without_names_gives_no_mentions(string text) => Assert.Empty(Link(text));
+
+    [Fact]
+    public void Null_text_is_a_caller_error() => Assert.Throws<ArgumentNullException>(() => Linker.Value.Link((string)null!));
+
+    [Fact]
+    public void The_son_full_name_is_not_split_into_a_mention_of_the_father()
+    {
+        var mentions = Link("Saddam Khalifa Haftar met Khalifa Haftar in Benghazi.");
+        Assert.Equal(["person:saddam-haftar", "person:khalifa-haftar"], mentions.Select(m => m.EntityId));
+        Assert.Equal(["Saddam Khalifa Haftar", "Khalifa Haftar"], mentions.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void Titles_are_kept_out_of_the_span_and_reported()
+    {
+        LinkedMention m = Assert.Single(Link("He met Prime Minister Shehbaz Sharif on Friday."));
+        Assert.Equal("Shehbaz Sharif", m.Text);
+        Assert.Equal(["Prime Minister"], m.Evidence.Titles);
+    }
+
+    [Theory]
+    [InlineData("Field Marshal Haftar", "person:khalifa-haftar")]
+    [InlineData("Lt Gen Haftar", "person:saddam-haftar")]
+    [InlineData("المشير حفتر", "person:khalifa-haftar")]
+    [InlineData("لیفٹیننٹ جنرل حفتر", "person:saddam-haftar")]
+    [InlineData("लेफ्टिनेंट जनरल हफ़्तार", "person:saddam-haftar")]
+    public void A_rank_before_a_bare_surname_picks_the_entity_holding_it(string text, string entity)
+    {
+        LinkedMention m = Assert.Single(Link(text + " arrived."));
+        Assert.Equal(entity, m.EntityId);
+        Assert.Equal(LinkKind.PartialName, m.Evidence.Kind);
+    }
+
+    [Fact]
+    public void A_bare_surname_without_support_is_not_linked()
+    {
+        // Four registry entities share the surname and nothing in the text tells them apart.
+        Assert.Empty(Link("Haftar arrived in Rawalpindi."));
+    }
+
+    [Fact]
+    public void A_bare_surname_prefers_the_entity_named_in_full_in_the_document()
+    {
+        var mentions = Link("Osama Hammad leads the eastern government. Hammad met the minister.");
+        Assert.Equal(2, mentions.Count);
+        Assert.All(mentions, m => Assert.Equal("person:osama-hammad", m.EntityId));
+        Assert.Contains(mentions[1].Evidence.Rules, r => r.Contains("named in full", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_kinship_word_points_to_the_registry_relation()
+    {
+        var mentions = Link("Khalifa Haftar and Saddam Haftar flew in. Khalifa Haftar came with his son, Haftar.");
+        LinkedMention last = mentions[^1];
+        Assert.Equal("Haftar", last.Text);
+        Assert.Equal("person:saddam-haftar", last.EntityId);
+        Assert.Contains(last.Evidence.Rules, r => r.Contains("\"son\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_kinship_word_after_a_bare_surname_makes_it_the_parent()
+    {
+        // Saddam is named in full first, but "with his son, Saddam" makes the bare Haftar his father.
+        var mentions = Link("Haftar arrived with his son, Lt. Gen. Saddam Khalid Haftar. Later Khalifa Haftar met Saddam Haftar.");
+        LinkedMention first = mentions[0];
+        Assert.Equal("Haftar", first.Text);
+        Assert.Equal("person:khalifa-haftar", first.EntityId);
+        Assert.Contains(first.Evidence.Rules, r => r.Contains("\"son\"", StringComparison.Ordinal));
+        Assert.Equal("person:saddam-haftar", mentions[1].EntityId);
+    }
+
+    [Fact]
+    public void The_documented_example_holds_with_the_default_registry()
+    {
+        // docs/linking.md
+        var linker = new EntityLinker(new NameResolver(EntityRegistry.Default));
+        string text = "Haftar arrived with his son, Lt. Gen. Saddam Khalid Haftar. "
+                    + "Field Marshal Asim Munir received Khalifa Haftar in Rawalpindi.";
+        var mentions = linker.Link(text);
+        Assert.Equal(["Haftar", "Saddam Khalid Haftar", "Asim Munir", "Khalifa Haftar"], mentions.Select(m => m.Text));
+        Assert.Equal(["person:khalifa-haftar", "person:saddam-haftar", "person:asim-munir", "person:khalifa-haftar"], mentions.Select(m => m.EntityId));
+        Assert.Contains("Khalid / Khalifa", mentions[1].Evidence.Resolution, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_short_common_word_that_is_also_a_surname_needs_a_title()
+    {
+        // دار is "house": Ishaq Dar is named in full, but the bare word is not linked.
+        var mentions = Link("وصل إسحاق دار إلى دار الضيافة");
+        LinkedMention m = Assert.Single(mentions);
+        Assert.Equal("إسحاق دار", m.Text);
+    }
+
+    [Fact]
+    public void Lower_case_english_words_are_not_fuzzy_name_matches()
+    {
+        var mentions = Link("Lt Gen Saddam Haftar called on the minister and said he would hold talks.");
+        LinkedMention m = Assert.Single(mentions);
+        Assert.Equal("Saddam Haftar", m.Text);
+    }
+
+    [Fact]
+    public void Acronyms_spelled_in_Urdu_letters_are_found()
+    {
+        LinkedMention m = Assert.Single(Link("وفد نے آئی ایم سی ٹی سی کی ٹیم سے ملاقات کی"));
+        Assert.Equal("org:imctc", m.EntityId);
+        Assert.Equal("آئی ایم سی ٹی سی", m.Text);
+        Assert.Equal(LinkKind.Acronym, m.Evidence.Kind);
+    }
+
+    [Fact]
+    public void Invalid_surrogates_do_not_break_linking()
+    {
+        string text = "\uD800Field Marshal Asim Munir\uDC00 met \uDC00\uD800 Khalifa Haftar \uD83D";
+        var mentions = Link(text);
+        Assert.Equal(["person:asim-munir", "person:khalifa-haftar"], mentions.Select(m => m.EntityId));
+    }
+
+    [Fact]
+    public void Bidi_and_zero_width_controls_neither_split_nor_hide_names()
+    {
+        string text = "\u202BFie\u200Bld Marshal \u200FAsim\u200C Munir\u202C met \u2066Khalifa\u2069 Haftar\uFEFF.";
+        var mentions = Link(text);
+        Assert.Equal(["person:asim-munir", "person:khalifa-haftar"], mentions.Select(m => m.EntityId));
+    }
+
+    [Theory]
+    [InlineData('a')]
+    [InlineData('ب')]
+    [InlineData('क')]
+    public void A_megabyte_without_spaces_links_nothing_and_returns(char letter)
+    {
+        string text = new(letter, 1 << 20);
+        Assert.Empty(Link(text));
+    }
+
+    [Fact]
+    public void A_megabyte_of_names_without_spaces_links_nothing_and_returns()
+    {
+        var sb = new StringBuilder();
+        while (sb.Length < 1 << 20)
+        {
+            sb.Append("KhalifaHaftarحفترहफ़्तार");
+        }
+
+        Assert.Empty(Link(sb.ToString()));
+    }
+
+    [Fact]
+    public void A_megabyte_of_spelled_letters_stays_linear()
+    {
+        // Letter names (سی ڈی ایف ...) are read as acronyms; a run of them must not be tried at every length.
+        var sb = new StringBuilder();
+        while (sb.Length < 1 << 20)
+        {
+            sb.Append("سی ڈی ایف آئی ");
+        }
+
+        Assert.Empty(Link(sb.ToString()));
+    }
+
+    [Fact]
+    public void Linking_is_thread_safe_and_deterministic()
+    {
+        var linker = new EntityLinker(new NameResolver(EntityRegistry.Load(Fixture.Path("seed/registry.jsonl"))));
+        string[] articles = [.. LinkingEvaluation.Files.Select(LinkingEvaluation.Article)];
+        var expected = articles.Select(a => Linker.Value.Link(a).Select(m => (m.Start, m.Length, m.EntityId)).ToList()).ToList();
+        var results = new List<(int Start, int Length, string EntityId)>[articles.Length * 8];
+        Parallel.For(0, results.Length, i => results[i] = [.. linker.Link(articles[i % articles.Length]).Select(m => (m.Start, m.Length, m.EntityId))]);
+        for (int i = 0; i < results.Length; i++)
+        {
+            Assert.Equal(expected[i % articles.Length], results[i]);
+        }
+    }
+
+    [Fact]
+    public void A_megabyte_of_news_gives_the_same_mentions_for_every_copy()
+    {
+        string article = LinkingEvaluation.Article("003_a0ff32e3ec52c289.txt");
+        int perCopy = Link(article).Count;
+        var sb = new StringBuilder();
+        int copies = 0;
+        while (sb.Length < 1 << 20)
+        {
+            sb.Append(article).Append('\n');
+            copies++;
+        }
+
+        Assert.Equal(perCopy * copies, Link(sb.ToString()).Count);
+    }
+
+    [Fact]
+    public void The_stream_and_reader_overloads_agree_with_the_string_overload()
+    {
+        string text = LinkingEvaluation.Article("004_c2ef6eb630669090.txt");
+        var expected = Linker.Value.Link(text).Select(m => (m.Start, m.Length, m.EntityId)).ToList();
+        using var stream = new MemoryStream(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray());
+        Assert.Equal(expected, Linker.Value.Link(stream).Select(m => (m.Start, m.Length, m.EntityId)));
+        using var reader = new StringReader(text);
+        Assert.Equal(expected, Linker.Value.Link(reader).Select(m => (m.Start, m.Length, m.EntityId)));
+    }
+
+    [Fact]
+    public void Invalid_options_are_reported_together()
+    {
+        var resolver = Linker.Value.Resolver;
+        var ex = Assert.Throws<ArgumentException>(() => new EntityLinker(resolver, new LinkOptions { Threshold = 1.5, MaxMentionTokens = 0, AmbiguityMargin = double.NaN }));
+        Assert.Contains("Threshold", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxMentionTokens", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("AmbiguityMargin", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentNullException>(() => new EntityLinker(null!));
+    }
+
+    [Fact]
+    public void The_gazetteer_is_built_once_per_registry()
+    {
+        var registry = EntityRegistry.Load(Fixture.Path("seed/registry.jsonl"));
+        Assert.Same(EntityResolver.Linking.Gazetteer.For(registry), EntityResolver.Linking.Gazetteer.For(registry));
+        Assert.NotSame(EntityResolver.Linking.Gazetteer.For(registry), EntityResolver.Linking.Gazetteer.For(Linker.Value.Resolver.Registry));
+    }
+}

@@ -1,0 +1,105 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using EntityResolver.Matching;
+
+namespace EntityResolver.Tests.Matching;
+
+public sealed class ScoringModelTests
+{
+    [Fact]
+    public void Feature_names_descriptions_and_fields_line_up()
+    {
+        Assert.Equal(PairFeatures.Names.Length, PairFeatures.Descriptions.Length);
+        Assert.Equal(PairFeatures.Names.Length * sizeof(float), Unsafe.SizeOf<PairFeatures>());
+        Assert.Equal(PairFeatures.Names.Length, PairFeatures.Names.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Theory]
+    [InlineData("model/heuristic-v1.json", "heuristic-v1")]
+    [InlineData("model/logit-v1.json", "logit-v1")]
+    public void Embedded_models_load_and_describe_every_feature(string resource, string name)
+    {
+        ScoringModel model = ScoringModel.Embedded(resource);
+
+        Assert.Equal(name, model.Name);
+        string description = model.Describe();
+        foreach (string feature in PairFeatures.Names)
+        {
+            Assert.Contains(feature, description, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Save_then_load_gives_the_same_scores()
+    {
+        var weights = new float[PairFeatures.Count];
+        for (int i = 0; i < weights.Length; i++)
+        {
+            weights[i] = (i % 3) - 1.25f;
+        }
+
+        var model = new ScoringModel("round-trip", 0.5f, weights, "test");
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+        ScoringModel loaded = ScoringModel.Load(stream, "round-trip.json");
+
+        var f = default(PairFeatures);
+        f.CoverageQuery = 0.8f;
+        f.Conflict = 0.3f;
+        f.LatinSimilarity = 0.6f;
+        Assert.Equal(model.Score(f), loaded.Score(f), 4);
+        Assert.Equal("round-trip", loaded.Name);
+    }
+
+    [Theory]
+    [InlineData("{", "not valid JSON")]
+    [InlineData("[]", "JSON object")]
+    [InlineData("{\"bias\": 1, \"weights\": {}}", "\"name\"")]
+    [InlineData("{\"name\": \"m\", \"weights\": {}}", "\"bias\"")]
+    [InlineData("{\"name\": \"m\", \"bias\": 0, \"weights\": {\"no_such_feature\": 1}}", "weights.no_such_feature")]
+    [InlineData("{\"name\": \"m\", \"bias\": 0, \"weights\": {\"exact\": \"high\"}}", "weights.exact")]
+    public void A_bad_model_file_names_its_source_and_field(string json, string expected)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
+
+        InvalidDataException e = Assert.Throws<InvalidDataException>(() => ScoringModel.Load(stream, "bad.json"));
+
+        Assert.StartsWith("bad.json", e.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+}
+
+public sealed class MatchModelTests
+{
+    [Fact]
+    public void A_resolver_scores_with_the_model_it_is_given()
+    {
+        var registry = new EntityRegistryBuilder().AddPerson("p:1", "Khalifa Haftar").AddPerson("p:2", "Saddam Haftar").Build();
+
+        var fitted = new NameResolver(registry, MatchModel.Fitted);
+        var standard = new NameResolver(registry);
+
+        Assert.Equal("logit-v1", fitted.ModelName);
+        Assert.Equal(MatchModel.Default.Name, standard.ModelName);
+        Assert.Equal("p:1", fitted.Resolve("خليفة حفتر")[0].EntityId);
+        Assert.NotEqual(standard.Resolve("خليفة حفتر")[0].Score, fitted.Resolve("خليفة حفتر")[0].Score);
+    }
+
+    [Fact]
+    public void Loading_a_missing_or_bad_model_file_fails_clearly()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "er-model-" + Guid.NewGuid().ToString("N") + ".json");
+        Assert.Throws<FileNotFoundException>(() => MatchModel.Load(path));
+        File.WriteAllText(path, "{\"name\": \"m\"}");
+        try
+        {
+            InvalidDataException e = Assert.Throws<InvalidDataException>(() => MatchModel.Load(path));
+            Assert.Contains(path, e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
