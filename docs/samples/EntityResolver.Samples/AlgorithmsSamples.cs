@@ -14,7 +14,7 @@ internal static class AlgorithmsSamples
             Console.WriteLine($"  {t.QueryLatin ?? "-",-8} {t.CandidateLatin ?? "-",-8} {t.Outcome,-9} similarity {t.Similarity:0.000}  weight {t.Weight:0.00}");
         }
 
-        foreach (FeatureContribution f in why.Features.Where(f => f.Value != 0))
+        foreach (FeatureContribution f in why.Features.Where(f => f.Contribution != 0))
         {
             Console.WriteLine($"  {f.Feature,-20} {f.Value,6:0.000} x {f.Weight,5:0.0} = {f.Contribution,7:0.000}");
         }

@@ -11,7 +11,8 @@ namespace EntityResolver;
 /// together, each naming its option.
 /// The registry comes from <see cref="RegistryFactory"/> when set, else from the JSON Lines file
 /// <see cref="RegistryPath"/> when set, else it is <see cref="EntityRegistry.Default"/>; setting
-/// both <see cref="RegistryFactory"/> and <see cref="RegistryPath"/> is an error.
+/// both <see cref="RegistryFactory"/> and <see cref="RegistryPath"/> is an error, and so is setting
+/// both <see cref="Model"/> and <see cref="ModelPath"/>.
 /// </remarks>
 public sealed class EntityResolverOptions
 {
@@ -26,6 +27,15 @@ public sealed class EntityResolverOptions
     /// to use <see cref="RegistryPath"/> or the embedded default registry. Called once.
     /// </summary>
     public Func<IServiceProvider, EntityRegistry>? RegistryFactory { get; set; }
+
+    /// <summary>
+    /// The scoring model, such as <see cref="MatchModel.Fitted"/>; null (default) for
+    /// <see cref="ModelPath"/> or, when that is null too, <see cref="MatchModel.Default"/>.
+    /// </summary>
+    public MatchModel? Model { get; set; }
+
+    /// <summary>A model file (see <see cref="MatchModel.Load(string)"/>); null (default) to use <see cref="Model"/> or the default model.</summary>
+    public string? ModelPath { get; set; }
 
     /// <summary>Default <see cref="ResolveOptions.Top"/>: at most this many matches (1 to 1000; default 5).</summary>
     public int Top { get; set; } = ResolveOptions.Default.Top;

@@ -42,6 +42,22 @@ internal sealed class EntityResolverOptionsValidator : IValidateOptions<EntityRe
             }
         }
 
+        if (options.ModelPath is not null)
+        {
+            if (options.Model is not null)
+            {
+                problems.Add($"{Prefix}{nameof(options.ModelPath)} and {Prefix}{nameof(options.Model)} are both set: set one of them (or neither, for the default model).");
+            }
+            else if (string.IsNullOrWhiteSpace(options.ModelPath))
+            {
+                problems.Add($"{Prefix}{nameof(options.ModelPath)} is empty: set it to a model file, or leave it null for the default model.");
+            }
+            else if (!File.Exists(options.ModelPath))
+            {
+                problems.Add($"{Prefix}{nameof(options.ModelPath)}: the model file '{options.ModelPath}' does not exist (full path '{Path.GetFullPath(options.ModelPath)}').");
+            }
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

@@ -12,8 +12,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class EntityResolverServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers a singleton <see cref="EntityRegistry"/> and a singleton <see cref="NameResolver"/>
-    /// over it, configured by <see cref="EntityResolverOptions"/>. The options are validated when
+    /// Registers a singleton <see cref="EntityRegistry"/>, a singleton <see cref="NameResolver"/>
+    /// over it, configured by <see cref="EntityResolverOptions"/>, and a singleton
+    /// <see cref="EntityLinker"/> over that resolver (default <see cref="LinkOptions"/>). The options are validated when
     /// the host starts (an invalid option fails start-up with a message naming it) and the
     /// registry is loaded then too, so a bad registry file fails start-up rather than the first
     /// request. Load events are logged through <see cref="ILogger"/> when logging is registered.
@@ -61,6 +62,7 @@ public static class EntityResolverServiceCollectionExtensions
 
         services.TryAddSingleton(CreateRegistry);
         services.TryAddSingleton(CreateResolver);
+        services.TryAddSingleton(static provider => new EntityLinker(provider.GetRequiredService<NameResolver>()));
         return services;
     }
 
@@ -93,7 +95,8 @@ public static class EntityResolverServiceCollectionExtensions
     private static NameResolver CreateResolver(IServiceProvider provider)
     {
         EntityResolverOptions options = provider.GetRequiredService<IOptions<EntityResolverOptions>>().Value;
-        var resolver = new NameResolver(provider.GetRequiredService<EntityRegistry>(), options.ToResolveOptions());
+        MatchModel model = options.Model ?? (options.ModelPath is not null ? MatchModel.Load(options.ModelPath) : MatchModel.Default);
+        var resolver = new NameResolver(provider.GetRequiredService<EntityRegistry>(), model, options.ToResolveOptions());
         ILogger logger = (provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(typeof(NameResolver).FullName!);
         RegistryLog.ResolverCreated(logger, resolver.ModelName, options.Top, options.Threshold);
         return resolver;

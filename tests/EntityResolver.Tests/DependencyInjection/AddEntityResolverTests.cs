@@ -26,6 +26,17 @@ public sealed class AddEntityResolverTests : IDisposable
     }
 
     [Fact]
+    public void ALinkerOverTheResolverIsRegistered()
+    {
+        using ServiceProvider provider = new ServiceCollection().AddEntityResolver().BuildServiceProvider();
+
+        var linker = provider.GetRequiredService<EntityLinker>();
+
+        Assert.Same(provider.GetRequiredService<NameResolver>(), linker.Resolver);
+        Assert.Same(linker, provider.GetRequiredService<EntityLinker>());
+    }
+
+    [Fact]
     public void RegistryIsLoadedFromThePathOption()
     {
         string path = Fixture.Path("seed/registry.jsonl");
@@ -81,6 +92,45 @@ public sealed class AddEntityResolverTests : IDisposable
         Assert.Equal(0.9, defaults.Threshold);
         Assert.True(defaults.Explain);
         Assert.Equal(Entity.PersonType, defaults.EntityType);
+    }
+
+    [Fact]
+    public void TheModelOptionChoosesTheScoringModel()
+    {
+        using ServiceProvider defaults = new ServiceCollection().AddEntityResolver().BuildServiceProvider();
+        using ServiceProvider fitted = new ServiceCollection().AddEntityResolver(o => o.Model = MatchModel.Fitted).BuildServiceProvider();
+
+        Assert.Equal(MatchModel.Default.Name, defaults.GetRequiredService<NameResolver>().ModelName);
+        Assert.Equal(MatchModel.Fitted.Name, fitted.GetRequiredService<NameResolver>().ModelName);
+        Assert.NotEqual(MatchModel.Default.Name, MatchModel.Fitted.Name);
+    }
+
+    [Fact]
+    public void AModelFileIsLoadedFromTheModelPathOption()
+    {
+        string path = Path.Combine(_directory, "model.json");
+        File.WriteAllText(path, "{\"name\": \"test-model-v1\", \"bias\": -1.0, \"weights\": {\"coverage_query\": 2.0}}");
+        using ServiceProvider provider = new ServiceCollection().AddEntityResolver(o => o.ModelPath = path).BuildServiceProvider();
+
+        Assert.Equal("test-model-v1", provider.GetRequiredService<NameResolver>().ModelName);
+    }
+
+    [Fact]
+    public async Task AMissingModelFileOrTwoModelsFailStartUp()
+    {
+        using IHost missing = BuildHost(o => o.ModelPath = Path.Combine(_directory, "no-model.json"));
+        using IHost both = BuildHost(o =>
+        {
+            o.ModelPath = Path.Combine(_directory, "no-model.json");
+            o.Model = MatchModel.Fitted;
+        });
+
+        var e1 = await Assert.ThrowsAsync<OptionsValidationException>(() => missing.StartAsync());
+        var e2 = await Assert.ThrowsAsync<OptionsValidationException>(() => both.StartAsync());
+
+        Assert.Contains("EntityResolverOptions.ModelPath", e1.Message, StringComparison.Ordinal);
+        Assert.Contains("no-model.json", e1.Message, StringComparison.Ordinal);
+        Assert.Contains("EntityResolverOptions.Model ", e2.Message, StringComparison.Ordinal);
     }
 
     [Fact]
