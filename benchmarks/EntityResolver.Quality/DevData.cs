@@ -25,9 +25,10 @@ internal sealed class DevDataset
     public const int AbsentPercent = 20;
     public const int TestPercent = 40;
 
-    private DevDataset(string name, List<Entity> entities, List<DevPair> pairs)
+    private DevDataset(string name, List<Entity> entities, List<DevPair> pairs, Dictionary<string, List<EntityName>> originalNames)
     {
         Name = name;
+        OriginalNames = originalNames;
         Entities = entities;
         Pairs = pairs;
         EntityRoles = new Dictionary<string, SplitRole>(StringComparer.Ordinal);
@@ -43,6 +44,9 @@ internal sealed class DevDataset
     public List<Entity> Entities { get; }
 
     public List<DevPair> Pairs { get; }
+
+    /// <summary>The original-script names removed from each entity (queries and training augmentation use them).</summary>
+    public Dictionary<string, List<EntityName>> OriginalNames { get; }
 
     public Dictionary<string, SplitRole> EntityRoles { get; }
 
@@ -84,13 +88,14 @@ internal sealed class DevDataset
         return h;
     }
 
-    /// <summary>Loads <c>NAME-entities.jsonl.gz</c> and <c>NAME-pairs.tsv.gz</c> from <paramref name="dir"/>.</summary>
+    /// <summary>Loads <c>NAME-entities.jsonl.gz</c> and <c>NAME-pairs.tsv.gz</c> (no queries when that file is missing) from <paramref name="dir"/>.</summary>
     public static DevDataset Load(string dir, string name)
     {
         string entitiesPath = Path.Combine(dir, name + "-entities.jsonl.gz");
         string pairsPath = Path.Combine(dir, name + "-pairs.tsv.gz");
         var entities = new List<Entity>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var originalNames = new Dictionary<string, List<EntityName>>(StringComparer.Ordinal);
         int lineNo = 0;
         foreach (string line in ReadLines(entitiesPath))
         {
@@ -109,8 +114,19 @@ internal sealed class DevDataset
             {
                 string? kind = Str(n, "kind");
                 string? text = Str(n, "text");
-                if (string.Equals(kind, "original_script", StringComparison.Ordinal) || string.IsNullOrWhiteSpace(text))
+                if (string.IsNullOrWhiteSpace(text))
                 {
+                    continue;
+                }
+
+                if (string.Equals(kind, "original_script", StringComparison.Ordinal))
+                {
+                    if (!originalNames.TryGetValue(id, out List<EntityName>? list))
+                    {
+                        originalNames[id] = list = [];
+                    }
+
+                    list.Add(new EntityName(text, Str(n, "lang"), Str(n, "script"), kind));
                     continue;
                 }
 
@@ -123,7 +139,7 @@ internal sealed class DevDataset
             }
         }
 
-        return new DevDataset(name, entities, ReadPairs(pairsPath));
+        return new DevDataset(name, entities, File.Exists(pairsPath) ? ReadPairs(pairsPath) : [], originalNames);
     }
 
     /// <summary>Reads a pairs TSV (query, gold ids joined with '|', script[, type, ...]) with a header.</summary>

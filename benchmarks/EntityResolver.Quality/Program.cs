@@ -16,7 +16,7 @@ internal static class Program
     private const string Usage = """
         Usage: dotnet run -c Release --project benchmarks/EntityResolver.Quality -- [train] [options]
           train               fit the default model on the train split instead (writes
-                              src/EntityResolver/Data/model/logit-v1.json and docs/reliability.svg
+                              src/EntityResolver/Data/model/logit-v2.json and docs/reliability.svg
                               beside --out; rebuild, then evaluate)
           --data DIR          the shared data folder holding dev/ (default /work/shared/data)
           --out FILE          write the Markdown report there (for example docs/quality.md)
@@ -149,10 +149,12 @@ internal static class Program
         ScoringModel model = ScoringModel.Default;
         EntityRegistry registry = EntityRegistry.Default;
         var names = new List<string>();
+        bool features = false;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
+                case "--features": features = true; break;
                 case "--model": model = LoadModel(args[++i]); break;
                 case "--registry": registry = EntityRegistry.Load(args[++i]); break;
                 default: names.Add(args[i]); break;
@@ -164,6 +166,28 @@ internal static class Program
         {
             var matches = resolver.Resolve(name, new ResolveOptions { Top = 3, Threshold = 0 });
             Console.WriteLine($"{name}\t{string.Join("\t", matches.Select(m => $"{m.EntityId} {m.Score:0.000}"))}");
+            if (features)
+            {
+                var miner = new PairMiner(registry, model);
+                PreparedName[] readings = miner.Prepare(name);
+                foreach (EntityMatch m in matches)
+                {
+                    if (miner.Best(readings, m.EntityId) is { } f)
+                    {
+                        ReadOnlySpan<float> v = f.AsSpan();
+                        var nonZero = new List<string>();
+                        for (int k = 0; k < v.Length; k++)
+                        {
+                            if (v[k] != 0f)
+                            {
+                                nonZero.Add(string.Create(CultureInfo.InvariantCulture, $"{PairFeatures.Names[k]}={v[k]:0.###}"));
+                            }
+                        }
+
+                        Console.WriteLine($"  {m.EntityId}: {string.Join(' ', nonZero)}");
+                    }
+                }
+            }
         }
 
         return 0;

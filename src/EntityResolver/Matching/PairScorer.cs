@@ -445,6 +445,17 @@ internal static class PairScorer
         f.Titles = query.Name.Titles.Length > 0 ? 1f : 0f;
         f.SingleTokenCoverage = f.SingleToken * f.CoverageQuery;
         f.CoverageProduct = f.CoverageQuery * f.CoverageCandidate;
+        if (f.SingleToken > 0f)
+        {
+            foreach (NameToken t in query.Name.Tokens)
+            {
+                if (t.Role == TokenRole.Name)
+                {
+                    f.SingleCommonWord = t.Forms.IsCommonName ? 1f : 0f;
+                    break;
+                }
+            }
+        }
     }
 
     private static bool IsPair(Script a, Script b, Script other) =>

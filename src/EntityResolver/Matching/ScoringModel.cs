@@ -7,10 +7,11 @@ namespace EntityResolver.Matching;
 
 /// <summary>
 /// A logistic model over <see cref="PairFeatures"/>: score = sigmoid(bias + Σ wᵢ·fᵢ). Versioned by
-/// name; loaded from a small JSON file. Two are embedded: <c>heuristic-v1</c> (hand-set, the
-/// default: it passes the seed case) and <c>logit-v1</c> (fitted on the dev sets with
+/// name; loaded from a small JSON file. Three are embedded: <c>heuristic-v1</c> (hand-set, the
+/// default: it passes the seed case), <c>logit-v2</c> (fitted on the dev sets with
 /// <see cref="ModelTrainer"/>, calibrated on them; see docs/quality.md for why it is not the
-/// default yet). A feature the file does not name has weight 0.
+/// default yet; <see cref="FittedResource"/>) and its predecessor <c>logit-v1</c>. A feature the
+/// file does not name has weight 0.
 /// </summary>
 internal sealed class ScoringModel
 {
@@ -18,7 +19,7 @@ internal sealed class ScoringModel
     public const string DefaultResource = "model/heuristic-v1.json";
 
     /// <summary>The resource name of the model fitted on the dev sets.</summary>
-    public const string FittedResource = "model/logit-v1.json";
+    public const string FittedResource = "model/logit-v2.json";
 
     private static readonly Lazy<ScoringModel> DefaultModel = new(() => Embedded(DefaultResource));
 

@@ -56,6 +56,16 @@ public sealed class PairFeaturesTests
     }
 
     [Fact]
+    public void A_bare_common_name_word_is_flagged_and_a_rare_surname_or_a_full_name_is_not()
+    {
+        Assert.Equal(1f, Features("Muhammad", "p:1").SingleCommonWord);
+        Assert.Equal(1f, Features("Ali", "p:3").SingleCommonWord);
+        Assert.Equal(0f, Features("Haftar", "p:1").SingleCommonWord);
+        Assert.Equal(0f, Features("حفتر", "p:1").SingleCommonWord);
+        Assert.Equal(0f, Features("Khalifa Haftar", "p:1").SingleCommonWord);
+    }
+
+    [Fact]
     public void A_missing_given_name_and_a_conflicting_one_are_told_apart()
     {
         PairFeatures conflicting = Features("Khalid Haftar", "p:2");

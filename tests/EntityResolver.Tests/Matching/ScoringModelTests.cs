@@ -17,6 +17,7 @@ public sealed class ScoringModelTests
     [Theory]
     [InlineData("model/heuristic-v1.json", "heuristic-v1")]
     [InlineData("model/logit-v1.json", "logit-v1")]
+    [InlineData("model/logit-v2.json", "logit-v2")]
     public void Embedded_models_load_and_describe_every_feature(string resource, string name)
     {
         ScoringModel model = ScoringModel.Embedded(resource);
@@ -80,7 +81,7 @@ public sealed class MatchModelTests
         var fitted = new NameResolver(registry, MatchModel.Fitted);
         var standard = new NameResolver(registry);
 
-        Assert.Equal("logit-v1", fitted.ModelName);
+        Assert.Equal("logit-v2", fitted.ModelName);
         Assert.Equal(MatchModel.Default.Name, standard.ModelName);
         Assert.Equal("p:1", fitted.Resolve("خليفة حفتر")[0].EntityId);
         Assert.NotEqual(standard.Resolve("خليفة حفتر")[0].Score, fitted.Resolve("خليفة حفتر")[0].Score);
