@@ -28,13 +28,13 @@ internal readonly record struct Candidate(int Alias, float Weight);
 internal static class CandidateSearch
 {
     /// <summary>The most aliases handed to full scoring.</summary>
-    public const int MaxCandidates = 48;
+    public const int MaxCandidates = 128;
 
     /// <summary>The fewest handed to full scoring when there are that many (the cutoff never goes below).</summary>
-    public const int MinCandidates = 8;
+    public const int MinCandidates = 48;
 
     /// <summary>Candidates whose overlap is below this share of the best overlap are not scored (past <see cref="MinCandidates"/>).</summary>
-    public const float CutoffRatio = 0.6f;
+    public const float CutoffRatio = 0.4f;
 
     /// <summary>Postings read while admitting new aliases.</summary>
     public const int AdmitBudget = 6000;
