@@ -184,7 +184,7 @@ public sealed partial class EntityLinker
                 }
             }
 
-            // "Haftar arrived with his son, Saddam ...": the mention is the parent of the name that follows.
+            // "X arrived with his son, Y ...": the mention is the parent of the name that follows.
             if (m.NextKin is { } next && Related(next.Relation, entity, next.Relative))
             {
                 score += 1.5;

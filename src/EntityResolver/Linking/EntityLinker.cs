@@ -51,9 +51,6 @@ public sealed partial class EntityLinker
     // One-word organization names this short (PMO, HoR, GHQ) must be written exactly.
     private const int ShortNameLength = 4;
 
-    // Urdu postpositions written joined to the name before them (حفترنے), in normalized form.
-    private static readonly string[] JoinedPostpositions = ["ني", "كي", "كا", "سي", "كو"];
-
     private readonly NameAnalyzer _analyzer = new();
     private readonly Gazetteer _gazetteer;
     private readonly Dictionary<string, int> _entityIndex;
@@ -262,8 +259,8 @@ public sealed partial class EntityLinker
             }
         }
 
-        // Urdu postpositions written joined to the word before them (حفترنے).
-        foreach (string suffix in JoinedPostpositions)
+        // Urdu postpositions written joined to the word before them (name + نے).
+        foreach (string suffix in LinkLexicon.Default.JoinedPostpositions)
         {
             if (n.Length >= suffix.Length + 3 && n.EndsWith(suffix, StringComparison.Ordinal))
             {

@@ -13,8 +13,9 @@ internal enum Kinship : byte
 }
 
 /// <summary>
-/// The linker's own reference data (Data/lexicon/kinship.tsv): kinship words of every script and
-/// the relation they name. Ranks come from the core lexicon (Data/lexicon/ranks.tsv). Entries are
+/// The linker's own reference data: kinship words of every script and the relation they name
+/// (Data/lexicon/kinship.tsv), and Urdu postpositions written joined to names
+/// (Data/lexicon/postpositions.tsv). Ranks come from the core lexicon (Data/lexicon/ranks.tsv). Entries are
 /// stored normalized.
 /// </summary>
 internal sealed class LinkLexicon
@@ -39,11 +40,26 @@ internal sealed class LinkLexicon
         }
 
         KinshipWords = kin.ToFrozenDictionary(StringComparer.Ordinal);
+
+        var postpositions = new List<string>();
+        foreach (string[] row in ResourceData.ReadTable("lexicon/postpositions.tsv"))
+        {
+            string[] words = NormalizeWords(row[0]);
+            if (words.Length == 1)
+            {
+                postpositions.Add(words[0]);
+            }
+        }
+
+        JoinedPostpositions = [.. postpositions];
     }
 
     public static LinkLexicon Default => Instance.Value;
 
     public FrozenDictionary<string, Kinship> KinshipWords { get; }
+
+    /// <summary>Postpositions written joined to the word before them (Data/lexicon/postpositions.tsv), normalized.</summary>
+    public string[] JoinedPostpositions { get; }
 
     internal static string[] NormalizeWords(string phrase)
     {

@@ -35,6 +35,7 @@ internal sealed class Lexicon
         Titles = PhraseTable("lexicon/titles.tsv", row => row.Length > 2 ? ParseKind(row[2]) : TitleKind.Role);
 
         var particles = new Dictionary<string, (ParticleKind, string?)>(StringComparer.Ordinal);
+        var joinedHeads = new List<string>();
         foreach (string[] row in ResourceData.ReadTable("lexicon/particles.tsv"))
         {
             string[] words = NormalizeWords(row[0]);
@@ -51,9 +52,16 @@ internal sealed class Lexicon
                 _ => ParticleKind.Stop,
             };
             particles[words[0]] = (kind, row.Length > 2 && row[2].Length > 0 ? row[2] : null);
+            if (kind == ParticleKind.Head && row.Length > 3 && row[3] == "joined")
+            {
+                joinedHeads.Add(words[0]);
+            }
         }
 
         Particles = particles.ToFrozenDictionary(StringComparer.Ordinal);
+
+        // Longest first, so that "abdul" is tried before a shorter head it starts with.
+        JoinedHeads = [.. joinedHeads.OrderByDescending(h => h.Length).ThenBy(h => h, StringComparer.Ordinal)];
 
         var commonWords = new HashSet<string>(StringComparer.Ordinal);
         var commonPhonetics = new HashSet<string>(StringComparer.Ordinal);
@@ -204,6 +212,9 @@ internal sealed class Lexicon
 
     /// <summary>Title phrases keyed by their first normalized word, longest first.</summary>
     public FrozenDictionary<string, (string[] Phrase, TitleKind Kind)[]> Titles { get; }
+
+    /// <summary>Heads also written run together with the next word (Abdulhamid, عبدالحميد), longest first.</summary>
+    public string[] JoinedHeads { get; }
 
     /// <summary>Particles by normalized word, with the Latin form of heads.</summary>
     public FrozenDictionary<string, (ParticleKind Kind, string? Canonical)> Particles { get; }

@@ -58,7 +58,7 @@ internal sealed class NameAnalyzer
     /// <summary>Analyzes a registry alias: leading titles and honorifics of person names are marked, nothing is dropped.</summary>
     public AnalyzedName AnalyzeAlias(string text, bool isPerson)
     {
-        List<Piece> pieces = Split(text);
+        List<Piece> pieces = Split(text, _lexicon.JoinedHeads);
         if (TryAcronym(pieces) is { } acronym)
         {
             return acronym;
@@ -76,7 +76,7 @@ internal sealed class NameAnalyzer
     /// </summary>
     public (AnalyzedName Primary, AnalyzedName? Literal) AnalyzeQuery(string text)
     {
-        List<Piece> pieces = Split(text);
+        List<Piece> pieces = Split(text, _lexicon.JoinedHeads);
         if (TryAcronym(pieces) is { } acronym)
         {
             return (acronym, null);
@@ -109,9 +109,10 @@ internal sealed class NameAnalyzer
     private readonly record struct Piece(string Normalized, string Text, bool AllCaps);
 
     /// <summary>The normalized words of a phrase, split as names are (used for the word lists).</summary>
-    internal static string[] NormalizedWords(string text) => [.. Split(text).Select(p => p.Normalized)];
+    /// <remarks>Word lists are read before the lexicon exists, so no joined heads are split off here.</remarks>
+    internal static string[] NormalizedWords(string text) => [.. Split(text, []).Select(p => p.Normalized)];
 
-    private static List<Piece> Split(string text)
+    private static List<Piece> Split(string text, string[] joinedHeads)
     {
         var pieces = new List<Piece>();
         foreach (RawToken raw in Tokenizer.Tokenize(text))
@@ -126,18 +127,18 @@ internal sealed class NameAnalyzer
             string written = span.ToString();
             if (ScriptDetector.Of(normalized) == Script.Arabic)
             {
-                SplitArabic(normalized, written, pieces);
+                SplitArabic(normalized, written, joinedHeads, pieces);
             }
             else
             {
-                SplitLatinHead(normalized, written, raw.AllCaps, pieces);
+                SplitLatinHead(normalized, written, raw.AllCaps, joinedHeads, pieces);
             }
         }
 
         return pieces;
     }
 
-    private static void SplitArabic(string token, string written, List<Piece> pieces)
+    private static void SplitArabic(string token, string written, string[] joinedHeads, List<Piece> pieces)
     {
         // Proclitic li- + article (للجيش), conjunction/preposition + article (والجيش, بالجيش).
         if (token.Length >= 4 && token.StartsWith("لل", StringComparison.Ordinal))
@@ -151,9 +152,9 @@ internal sealed class NameAnalyzer
         }
 
         // Joined compound heads: عبدالحميد, ابوالقاسم.
-        foreach (string head in (ReadOnlySpan<string>)["عبد", "ابو"])
+        foreach (string head in joinedHeads)
         {
-            if (token.Length >= head.Length + 2 && token.StartsWith(head, StringComparison.Ordinal))
+            if (token.Length >= head.Length + 2 && token.StartsWith(head, StringComparison.Ordinal) && ScriptDetector.Of(head[0]) == Script.Arabic)
             {
                 pieces.Add(new Piece(head, written, false));
                 token = token[head.Length..];
@@ -172,11 +173,11 @@ internal sealed class NameAnalyzer
         pieces.Add(new Piece(token, written, false));
     }
 
-    private static void SplitLatinHead(string token, string written, bool allCaps, List<Piece> pieces)
+    private static void SplitLatinHead(string token, string written, bool allCaps, string[] joinedHeads, List<Piece> pieces)
     {
-        foreach (string head in (ReadOnlySpan<string>)["abdul", "abdel", "abdur", "abdus", "abdal"])
+        foreach (string head in joinedHeads)
         {
-            if (token.Length >= head.Length + 3 && token.StartsWith(head, StringComparison.Ordinal))
+            if (token.Length >= head.Length + 3 && token.StartsWith(head, StringComparison.Ordinal) && ScriptDetector.Of(head[0]) != Script.Arabic)
             {
                 pieces.Add(new Piece(head, written, false));
                 pieces.Add(new Piece(token[head.Length..], written, false));
