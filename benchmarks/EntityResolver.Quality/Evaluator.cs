@@ -1,3 +1,4 @@
+using EntityResolver.Matching;
 using System.Diagnostics;
 
 namespace EntityResolver.Quality;
@@ -15,18 +16,18 @@ internal sealed class DatasetResult
 
     public required int BaselineQueries { get; init; }
 
-    public required SortedDictionary<string, (Metrics Resolver, Metrics Baseline)> Groups { get; init; }
+    public required SortedDictionary<string, (ResolutionMetrics Resolver, ResolutionMetrics Baseline)> Groups { get; init; }
 
     public required TimeSpan ResolverTime { get; init; }
 
     public required TimeSpan BaselineTime { get; init; }
 
-    public (Metrics Resolver, Metrics Baseline) Total
+    public (ResolutionMetrics Resolver, ResolutionMetrics Baseline) Total
     {
         get
         {
-            var r = new Metrics();
-            var b = new Metrics();
+            var r = new ResolutionMetrics();
+            var b = new ResolutionMetrics();
             foreach (var (gr, gb) in Groups.Values)
             {
                 r.Add(gr);
@@ -59,12 +60,12 @@ internal static class Evaluator
         var options = new ResolveOptions { Top = 10, Threshold = 0 };
         List<DevPair> pairs = EvaluationPairs(ds, limit);
         int available = ds.Pairs.Count(p => ds.RoleOf(p) != SplitRole.Train);
-        var groups = new SortedDictionary<string, (Metrics, Metrics)>(StringComparer.Ordinal);
+        var groups = new SortedDictionary<string, (ResolutionMetrics, ResolutionMetrics)>(StringComparer.Ordinal);
 
         var sw = Stopwatch.StartNew();
         foreach (DevPair p in pairs)
         {
-            (Metrics r, Metrics _) = Group(groups, GroupOf(p));
+            (ResolutionMetrics r, ResolutionMetrics _) = Group(groups, GroupOf(p));
             IReadOnlyList<EntityMatch> matches = resolver.Resolve(p.Query, options);
             bool answered = matches.Count > 0 && matches[0].Score >= threshold;
             if (ds.RoleOf(p) == SplitRole.Absent)
@@ -94,7 +95,7 @@ internal static class Evaluator
             var baseline = new FuzzyBaseline(registry);
             foreach (DevPair p in pairs.Take(baselineCount))
             {
-                (Metrics _, Metrics b) = Group(groups, GroupOf(p));
+                (ResolutionMetrics _, ResolutionMetrics b) = Group(groups, GroupOf(p));
                 List<(int Entity, double Score)> ranked = baseline.Rank(p.Query, 10);
                 bool answered = ranked.Count > 0 && ranked[0].Score >= BaselineThreshold;
                 if (ds.RoleOf(p) == SplitRole.Absent)
@@ -130,11 +131,11 @@ internal static class Evaluator
         };
     }
 
-    private static (Metrics, Metrics) Group(SortedDictionary<string, (Metrics, Metrics)> groups, string key)
+    private static (ResolutionMetrics, ResolutionMetrics) Group(SortedDictionary<string, (ResolutionMetrics, ResolutionMetrics)> groups, string key)
     {
         if (!groups.TryGetValue(key, out var g))
         {
-            g = (new Metrics(), new Metrics());
+            g = (new ResolutionMetrics(), new ResolutionMetrics());
             groups[key] = g;
         }
 

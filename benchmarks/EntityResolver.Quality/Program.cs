@@ -222,7 +222,7 @@ internal static class Program
         return sb.ToString();
     }
 
-    private static void Row(StringBuilder sb, string group, Metrics m, Metrics b) =>
+    private static void Row(StringBuilder sb, string group, ResolutionMetrics m, ResolutionMetrics b) =>
         sb.AppendLine(CultureInfo.InvariantCulture, $"| {group} | {m.Present} | {m.Absent} | {Pct(m.Top1Accuracy)} | {Pct(m.Precision)} | {Pct(m.Recall)} | {Pct(m.F1)} | {Num(m.Mrr)} | {Pct(m.FalsePositiveRate)} | {b.Present + b.Absent} | {Pct(b.Top1Accuracy)} | {Pct(b.F1)} | {Pct(b.FalsePositiveRate)} |");
 
     private static string Report(List<DatasetResult> results, string data, int? limit, int? baselineLimit, string? only, string? modelPath)

@@ -1,3 +1,5 @@
+using EntityResolver.Cli.IO;
+using EntityResolver.Matching;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -49,13 +51,13 @@ internal static class EvalCommand
         }
 
         var resolver = new NameResolver(registry, matchModel, new ResolveOptions { Top = 10, Threshold = 0 });
-        var groups = new SortedDictionary<string, Counts>(StringComparer.Ordinal);
+        var groups = new SortedDictionary<string, ResolutionMetrics>(StringComparer.Ordinal);
         foreach (var (_, query, gold, script) in rows)
         {
             string key = (script ?? ScriptName(query)) + "→registry";
-            if (!groups.TryGetValue(key, out Counts? c))
+            if (!groups.TryGetValue(key, out ResolutionMetrics? c))
             {
-                groups[key] = c = new Counts();
+                groups[key] = c = new ResolutionMetrics();
             }
 
             IReadOnlyList<EntityMatch> matches = resolver.Resolve(query);
@@ -63,26 +65,20 @@ internal static class EvalCommand
             string[] present = [.. gold.Where(id => registry.TryGetEntity(id, out _))];
             if (present.Length == 0)
             {
-                c.Absent++;
-                c.AbsentAnswered += answered ? 1 : 0;
-                c.Wrong += answered ? 1 : 0;
+                c.AddAbsent(answered);
                 continue;
             }
 
-            c.Present++;
             int rank = 0;
             for (int i = 0; i < matches.Count && rank == 0; i++)
             {
                 rank = present.Contains(matches[i].EntityId, StringComparer.Ordinal) ? i + 1 : 0;
             }
 
-            c.Top1 += rank == 1 ? 1 : 0;
-            c.ReciprocalRanks += rank > 0 ? 1.0 / rank : 0;
-            c.Right += answered && rank == 1 ? 1 : 0;
-            c.Wrong += answered && rank != 1 ? 1 : 0;
+            c.AddPresent(rank, answered);
         }
 
-        var total = new Counts();
+        var total = new ResolutionMetrics();
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"model {matchModel.Name}, threshold {threshold}, {rows.Count} queries, registry {registry.Count} entities\n");
         sb.Append(CultureInfo.InvariantCulture, $"{"script pair",-22} {"queries",8} {"absent",7} {"top-1",7} {"P",7} {"R",7} {"F1",7} {"FPR",7} {"MRR",7}\n");
@@ -112,16 +108,11 @@ internal static class EvalCommand
         _ => "Zyyy",
     };
 
-    private static void Line(StringBuilder sb, string key, Counts c)
+    private static void Line(StringBuilder sb, string key, ResolutionMetrics c)
     {
         static string P(double v) => double.IsNaN(v) ? "-" : (100 * v).ToString("0.0", CultureInfo.InvariantCulture);
-        double precision = c.Right + c.Wrong > 0 ? (double)c.Right / (c.Right + c.Wrong) : double.NaN;
-        double recall = c.Present > 0 ? (double)c.Right / c.Present : double.NaN;
-        double f1 = double.IsNaN(precision) || double.IsNaN(recall) ? double.NaN : precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
-        double top1 = c.Present > 0 ? (double)c.Top1 / c.Present : double.NaN;
-        double fpr = c.Absent > 0 ? (double)c.AbsentAnswered / c.Absent : double.NaN;
-        string mrr = c.Present > 0 ? (c.ReciprocalRanks / c.Present).ToString("0.000", CultureInfo.InvariantCulture) : "-";
-        sb.Append(CultureInfo.InvariantCulture, $"{key,-22} {c.Present + c.Absent,8} {c.Absent,7} {P(top1),7} {P(precision),7} {P(recall),7} {P(f1),7} {P(fpr),7} {mrr,7}\n");
+        string mrr = double.IsNaN(c.Mrr) ? "-" : c.Mrr.ToString("0.000", CultureInfo.InvariantCulture);
+        sb.Append(CultureInfo.InvariantCulture, $"{key,-22} {c.Present + c.Absent,8} {c.Absent,7} {P(c.Top1Accuracy),7} {P(c.Precision),7} {P(c.Recall),7} {P(c.F1),7} {P(c.FalsePositiveRate),7} {mrr,7}\n");
     }
 
     private static List<(int, string, string[], string?)> Read(FileInfo file, CliConsole console)
@@ -133,16 +124,8 @@ internal static class EvalCommand
 
         var rows = new List<(int, string, string[], string?)>();
         var errors = new List<string>();
-        int lineNo = 0;
-        foreach (string line in File.ReadLines(file.FullName, Encoding.UTF8))
+        foreach (var (lineNo, cols) in TsvLines.Read(file))
         {
-            lineNo++;
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            string[] cols = line.Split('\t');
             if (rows.Count == 0 && errors.Count == 0 && cols.Length >= 2 && (cols[0].Trim() == "query" || cols[1].Trim() == "gold_entity_id"))
             {
                 continue; // the header
@@ -182,33 +165,5 @@ internal static class EvalCommand
         }
 
         return rows;
-    }
-
-    private sealed class Counts
-    {
-        public int Present { get; set; }
-
-        public int Absent { get; set; }
-
-        public int Top1 { get; set; }
-
-        public double ReciprocalRanks { get; set; }
-
-        public int Right { get; set; }
-
-        public int Wrong { get; set; }
-
-        public int AbsentAnswered { get; set; }
-
-        public void Add(Counts o)
-        {
-            Present += o.Present;
-            Absent += o.Absent;
-            Top1 += o.Top1;
-            ReciprocalRanks += o.ReciprocalRanks;
-            Right += o.Right;
-            Wrong += o.Wrong;
-            AbsentAnswered += o.AbsentAnswered;
-        }
     }
 }

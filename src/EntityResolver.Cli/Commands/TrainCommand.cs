@@ -1,3 +1,4 @@
+using EntityResolver.Cli.IO;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -105,16 +106,8 @@ internal static class TrainCommand
 
         var rows = new List<(int, string, string, bool)>();
         var errors = new List<string>();
-        int lineNo = 0;
-        foreach (string line in File.ReadLines(file.FullName, Encoding.UTF8))
+        foreach (var (lineNo, cols) in TsvLines.Read(file))
         {
-            lineNo++;
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            string[] cols = line.Split('\t');
             if (cols.Length < 3)
             {
                 errors.Add($"{file}:{lineNo}: expected 3 tab-separated columns (name_a, name_b, label), found {cols.Length}");

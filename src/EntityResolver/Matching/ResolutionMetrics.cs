@@ -1,10 +1,11 @@
-namespace EntityResolver.Quality;
+namespace EntityResolver.Matching;
 
 /// <summary>
-/// Counts for one group of queries. Present queries have a gold entity in the registry; absent
+/// Evaluation counts for one group of queries (shared by the quality harness and the CLI's
+/// <c>eval</c>). Present queries have a gold entity in the registry; absent
 /// ones do not. An answer is the first candidate when its score is at or above the threshold.
 /// </summary>
-internal sealed class Metrics
+internal sealed class ResolutionMetrics
 {
     public int Present { get; private set; }
 
@@ -71,7 +72,7 @@ internal sealed class Metrics
         }
     }
 
-    public void Add(Metrics other)
+    public void Add(ResolutionMetrics other)
     {
         Present += other.Present;
         Absent += other.Absent;
