@@ -76,16 +76,7 @@ public class ResolveVsFuzzySharpBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = QueriesPerOp)]
-    public int Resolve()
-    {
-        int sum = 0;
-        foreach (string q in _queries)
-        {
-            sum += _resolver.Resolve(q).Count;
-        }
-
-        return sum;
-    }
+    public int Resolve() => BenchData.ResolveAll(_resolver, _queries);
 }
 
 /// <summary>Resolution latency against registry size (one query per operation, averaged over 256 queries).</summary>
@@ -106,16 +97,7 @@ public class ResolveScalingBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = QueriesPerOp)]
-    public int Resolve()
-    {
-        int sum = 0;
-        foreach (string q in _queries)
-        {
-            sum += _resolver.Resolve(q).Count;
-        }
-
-        return sum;
-    }
+    public int Resolve() => BenchData.ResolveAll(_resolver, _queries);
 }
 
 /// <summary>Building the candidate index over the analyzed aliases of the 100k registry.</summary>
