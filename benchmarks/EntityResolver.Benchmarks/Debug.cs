@@ -32,6 +32,11 @@ internal static class Debug
         Console.WriteLine("query weights: " + string.Join(", ", prepared.Weights));
         var found = EntityResolver.Indexing.CandidateSearch.Find(registry.Index, [prepared]).ToArray();
         Console.WriteLine(found.Length + " candidates: " + string.Join(", ", found.Take(50).Select(c => $"{c.Alias}:{registry.EntityAt(registry.Aliases[c.Alias].EntityIndex).Name}={c.Weight:F3}/{registry.Index.AliasWeight(c.Alias):F1}")));
+        foreach (var c in found.Take(3).Concat(found.Where(c => goldAliases.Contains(c.Alias))))
+        {
+            Console.WriteLine($"  alias {c.Alias} keys: {string.Join(' ', registry.Index.KeysOfAlias(c.Alias).ToArray().Select(k => registry.Index.KeyName(k >> 1) + ((k & 1) == 1 ? "*" : "")))}");
+        }
+
         var resolver = new NameResolver(registry);
         Console.WriteLine(string.Join(", ", resolver.CandidateAliases(query).Take(10).Select(a => $"{a}:{registry.EntityAt(registry.Aliases[a].EntityIndex).Name}")));
     }

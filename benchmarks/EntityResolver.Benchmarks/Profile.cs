@@ -65,6 +65,10 @@ internal static class Profile
                 {
                     int rank = Array.FindIndex(c, a => ReferenceEquals(registry.EntityAt(registry.Aliases[a].EntityIndex), ge));
                     ranks[rank < 0 ? 7 : rank < 1 ? 0 : rank < 4 ? 1 : rank < 12 ? 2 : rank < 24 ? 3 : rank < 48 ? 4 : rank < 64 ? 5 : 6]++;
+                    if (rank < 0 && pass == 1 && ranks[7] <= (Environment.GetEnvironmentVariable("ER_PROFILE_MISSES") is { } m ? int.Parse(m, CultureInfo.InvariantCulture) : 15))
+                    {
+                        Console.WriteLine($"  gold not a candidate: {q}\t{g}");
+                    }
                 }
 
                 candidates += c.Length;

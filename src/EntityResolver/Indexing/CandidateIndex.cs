@@ -12,7 +12,12 @@ namespace EntityResolver.Indexing;
 /// Postings are stored compactly: every key has an id, and the postings of key <c>k</c> are
 /// <c>_postings[_offsets[k].._offsets[k + 1]]</c>, ascending (one shared <see cref="int"/> array,
 /// no per-key object). A posting is <c>alias &lt;&lt; 1 | deletion</c>: the low bit tells that the
-/// alias has the key only as a one-deletion variant of one of its skeletons, not as a skeleton. Built once, immutable, safe for any number of concurrent readers.
+/// alias has the key only as a one-deletion variant of one of its skeletons, not as a skeleton.
+/// The same pairs are also kept the other way round (a forward index: the keys of alias <c>a</c>
+/// are <c>_aliasKeys[_aliasKeyOffsets[a].._aliasKeyOffsets[a + 1]]</c>, each <c>key &lt;&lt; 1 |
+/// deletion</c>), so that the candidate search can compute a shortlisted alias's exact overlap
+/// with the query from one short, contiguous read instead of scanning long postings. Built once,
+/// immutable, safe for any number of concurrent readers.
 /// </remarks>
 internal sealed class CandidateIndex
 {
@@ -22,12 +27,16 @@ internal sealed class CandidateIndex
     private readonly int[] _offsets;
     private readonly int[] _postings;
     private readonly float[] _aliasWeights;
+    private readonly int[] _aliasKeyOffsets;
+    private readonly int[] _aliasKeys;
 
-    private CandidateIndex(string[] keyNames, int[] offsets, int[] postings, float[] aliasWeights)
+    private CandidateIndex(string[] keyNames, int[] offsets, int[] postings, int[] aliasKeyOffsets, int[] aliasKeys, float[] aliasWeights)
     {
         _keyNames = keyNames;
         _offsets = offsets;
         _postings = postings;
+        _aliasKeyOffsets = aliasKeyOffsets;
+        _aliasKeys = aliasKeys;
         _aliasWeights = aliasWeights;
         AliasCount = aliasWeights.Length;
         _keys = new Dictionary<string, int>(keyNames.Length, StringComparer.Ordinal);
@@ -52,7 +61,7 @@ internal sealed class CandidateIndex
     {
         get
         {
-            long bytes = (_postings.Length + _offsets.Length + _aliasWeights.Length) * 4L;
+            long bytes = (_postings.Length + _offsets.Length + _aliasWeights.Length + _aliasKeys.Length + _aliasKeyOffsets.Length) * 4L;
             foreach (string k in _keyNames)
             {
                 bytes += 22 + (2L * k.Length) + 8 + 24; // string object, array slot, dictionary entry
@@ -168,17 +177,23 @@ internal sealed class CandidateIndex
         }
 
         var postings = new int[offsets[^1]];
+        var forwardOffsets = new int[aliases.Count + 1];
+        var forward = new int[postings.Length];
         int[] cursor = offsets[..^1];
+        int f = 0;
         for (int a = 0; a < aliases.Count; a++)
         {
             CollectKeys(aliases[a]);
             foreach (int encoded in aliasKeys)
             {
                 postings[cursor[encoded >> 1]++] = (a << 1) | (encoded & 1);
+                forward[f++] = encoded;
             }
+
+            forwardOffsets[a + 1] = f;
         }
 
-        return new CandidateIndex([.. keyNames], offsets, postings, AliasWeights(aliases));
+        return new CandidateIndex([.. keyNames], offsets, postings, forwardOffsets, forward, AliasWeights(aliases));
     }
 
     /// <summary>Whether a name token before <paramref name="t"/> has the same skeleton (a repeated word counts once).</summary>
@@ -251,6 +266,12 @@ internal sealed class CandidateIndex
     /// <summary>The postings of key <paramref name="keyId"/> (<c>alias &lt;&lt; 1 | deletion</c>), ascending.</summary>
     public ReadOnlySpan<int> Postings(int keyId) => _postings.AsSpan(_offsets[keyId], _offsets[keyId + 1] - _offsets[keyId]);
 
+    /// <summary>The text of key <paramref name="keyId"/> (for diagnostics).</summary>
+    public string KeyName(int keyId) => _keyNames[keyId];
+
+    /// <summary>The keys of alias <paramref name="alias"/> (<c>key &lt;&lt; 1 | deletion</c>; the forward index).</summary>
+    public ReadOnlySpan<int> KeysOfAlias(int alias) => _aliasKeys.AsSpan(_aliasKeyOffsets[alias], _aliasKeyOffsets[alias + 1] - _aliasKeyOffsets[alias]);
+
     /// <summary>The number of aliases posted under key <paramref name="keyId"/>.</summary>
     public int PostingLength(int keyId) => _offsets[keyId + 1] - _offsets[keyId];
 
@@ -261,7 +282,7 @@ internal sealed class CandidateIndex
         return id < 0 ? [] : Postings(id);
     }
 
-    /// <summary>Writes the index (keys, offsets, postings) to a snapshot.</summary>
+    /// <summary>Writes the index (keys, offsets, postings, forward index) to a snapshot.</summary>
     public void Write(BinaryWriter writer)
     {
         writer.Write(AliasCount);
@@ -273,6 +294,8 @@ internal sealed class CandidateIndex
 
         WriteInts(writer, _offsets);
         WriteInts(writer, _postings);
+        WriteInts(writer, _aliasKeyOffsets);
+        WriteInts(writer, _aliasKeys);
     }
 
     /// <summary>Reads an index written by <see cref="Write"/>.</summary>
@@ -293,12 +316,19 @@ internal sealed class CandidateIndex
             throw new InvalidDataException("Snapshot index is inconsistent (offsets do not match postings).");
         }
 
+        int[] forwardOffsets = ReadInts(reader);
+        int[] forward = ReadInts(reader);
+        if (forwardOffsets.Length != aliasCount + 1 || forwardOffsets[^1] != forward.Length || forward.Length != postings.Length)
+        {
+            throw new InvalidDataException("Snapshot index is inconsistent (the forward index does not match the postings).");
+        }
+
         if (aliasCount != aliases.Count)
         {
             throw new InvalidDataException("Snapshot index does not match the aliases.");
         }
 
-        return new CandidateIndex(names, offsets, postings, AliasWeights(aliases));
+        return new CandidateIndex(names, offsets, postings, forwardOffsets, forward, AliasWeights(aliases));
     }
 
     private static void WriteInts(BinaryWriter writer, int[] values)

@@ -1,3 +1,4 @@
+using System.Numerics;
 using EntityResolver.Matching;
 using EntityResolver.Text;
 
@@ -10,17 +11,20 @@ internal readonly record struct Candidate(int Alias, float Weight);
 /// Candidate generation over a <see cref="CandidateIndex"/>: the query's name tokens become
 /// terms (skeleton, one-deletion and joined-word keys); keys are visited rarest first; every
 /// alias hit accumulates the rarity weight of the terms it shares with the query (once per
-/// term); the aliases with the best overlap go to full scoring, down to a cutoff that rises with
-/// the best overlap found.
+/// term); a shortlist of the most promising aliases is then re-ranked by its exact overlap with
+/// the query, and the best go to full scoring, down to a cutoff that rises with the best overlap.
 /// </summary>
 /// <remarks>
 /// <para>Bounds: keys admit new aliases, rarest first, until <see cref="AdmitBudget"/> postings
-/// were read; later keys only add their weight to aliases already admitted, within
-/// <see cref="BoostBudget"/> postings (keys longer than <see cref="BoostCap"/> are skipped: such
-/// common words weigh little). When even the rarest key
-/// is over budget (a query of common words only), the two rarest terms are intersected by a
-/// sorted merge of their postings; failing that, the rarest key is cut at the budget (the per-key
-/// cap).</para>
+/// were read; longer keys (common words) are not scanned at all. When even the rarest key is
+/// over budget (a query of common words only), the words' own postings are intersected by sorted
+/// merges; failing that, the rarest key is cut at the budget (the per-key cap).</para>
+/// <para>Re-ranking: the <see cref="ShortlistSize"/> admitted aliases with the best optimistic
+/// overlap (as if they had every skipped word) are looked up in the forward index (each alias's
+/// own keys, one contiguous read), which gives their exact overlap, common words included, at a
+/// cost that does not grow with the registry. So a rare word shared by hundreds of aliases no
+/// longer leaves the gold tied with them: its common words, which the postings could not afford,
+/// now count.</para>
 /// <para>Hit aliases live in a pooled per-thread open-addressing table sized to the budget (it
 /// fits the CPU cache; nothing proportional to the registry is touched at random), so nothing
 /// is allocated per posting or per candidate.</para>
@@ -39,11 +43,14 @@ internal static class CandidateSearch
     /// <summary>Postings read while admitting new aliases.</summary>
     public const int AdmitBudget = 6000;
 
-    /// <summary>Keys with more postings than this do not even add weight to admitted aliases (such common keys weigh little).</summary>
-    public const int BoostCap = 10_000;
+    /// <summary>Own keys of common words with at most this many postings add their weight to the admitted aliases; longer ones are left to the re-ranking.</summary>
+    public const int BoostCap = 20_000;
 
     /// <summary>Postings read in all while adding weight to admitted aliases.</summary>
     public const int BoostBudget = 40_000;
+
+    /// <summary>Admitted aliases re-ranked by their exact overlap (through the forward index) before the cut.</summary>
+    public const int ShortlistSize = 256;
 
     /// <summary>Share of the heavier word's weight that two adjacent query words written as one are worth.</summary>
     private const float JoinedShare = 0.5f;
@@ -123,46 +130,70 @@ internal static class CandidateSearch
         // first): a small deletion key must not use up the budget before a word's own key.
         keys.Sort(static (a, b) => a.Own != b.Own ? (a.Own ? -1 : 1) : a.Length != b.Length ? a.Length.CompareTo(b.Length) : a.Key.CompareTo(b.Key));
 
-        int admitted = 0, boosted = 0;
+        // Terms with a key whose postings were not all read (a shortlisted alias may still have
+        // them), and the most such a key can be worth.
+        uint pending = 0;
+        Span<float> pendingFactor = stackalloc float[MaxTerms];
+        pendingFactor.Clear();
         int start = 0;
-        if (keys[0].Length > AdmitBudget)
+        if (keys[0].Own && keys[0].Length > AdmitBudget)
         {
-            // Only common words ("Akane Raey Spirou" at a million entities): intersect the words'
-            // own postings, rarest first, until few aliases remain; failing that, the rarest key
-            // cut at the budget (the per-key cap).
+            // Every word's own key is common ("Akane Raey Spirou" at a million entities):
+            // intersect the words' own postings, rarest first, until few aliases remain; failing
+            // that, the rarest key cut at the budget (the per-key cap). Deletion variants (a typo
+            // in a rare word) still admit within a budget of their own below.
             if (IntersectCommon(index, s, keys, weights) == 0)
             {
-                foreach (int p in index.Postings(keys[0].Key)[..AdmitBudget])
-                {
-                    s.Hit(p >> 1, keys[0].Term, Factor(keys[0], p), weights[keys[0].Term]);
-                }
+                CutRarest(index, s, keys[0], weights);
             }
 
-            admitted = AdmitBudget;
-            start = 1;
+            while (start < keys.Length && keys[start].Own)
+            {
+                pending |= 1u << keys[start].Term;
+                pendingFactor[keys[start].Term] = 1f;
+                start++;
+            }
         }
 
+        int admitted = 0, boosted = 0;
         for (int k = start; k < keys.Length; k++)
         {
             KeyRef key = keys[k];
-            float w = weights[key.Term];
             ReadOnlySpan<int> postings = index.Postings(key.Key);
-            if (admitted == 0 || admitted + postings.Length <= AdmitBudget)
+            if (admitted + postings.Length <= AdmitBudget)
             {
                 admitted += postings.Length;
+                float w = weights[key.Term];
                 foreach (int p in postings)
                 {
                     s.Hit(p >> 1, key.Term, Factor(key, p), w);
                 }
             }
-            else if (postings.Length <= BoostCap && boosted + postings.Length <= BoostBudget)
+            else if (key.Own && postings.Length <= BoostCap && boosted + postings.Length <= BoostBudget)
             {
+                // A common word's own key: too long to admit, read to add its weight to the
+                // aliases already admitted (deletion variants of common words weigh too little).
                 boosted += postings.Length;
+                float w = weights[key.Term];
                 foreach (int p in postings)
                 {
-                    s.Boost(p >> 1, key.Term, Factor(key, p), w);
+                    if ((p & 1) == 0)
+                    {
+                        s.Boost(p >> 1, key.Term, w);
+                    }
                 }
             }
+            else
+            {
+                pending |= 1u << key.Term;
+                pendingFactor[key.Term] = MathF.Max(pendingFactor[key.Term], Factor(key, 0));
+            }
+        }
+
+        if (s.Count == 0)
+        {
+            // Only deletion variants, all common: the rarest, cut at the budget.
+            CutRarest(index, s, keys[0], weights);
         }
 
         // Joined words are a bonus for the Walijan / Wali Jan case, not more of the query to match.
@@ -172,7 +203,15 @@ internal static class CandidateSearch
             queryWeight += s.Joined[t] ? 0f : weights[t];
         }
 
-        return s.SelectTop(index, queryWeight);
+        return s.SelectTop(index, keys, weights[..termCount], queryWeight, pending, pendingFactor);
+    }
+
+    private static void CutRarest(CandidateIndex index, Scratch s, in KeyRef key, scoped ReadOnlySpan<float> weights)
+    {
+        foreach (int p in index.Postings(key.Key)[..Math.Min(AdmitBudget, key.Length)])
+        {
+            s.Hit(p >> 1, key.Term, Factor(key, p), weights[key.Term]);
+        }
     }
 
     private static void AddTerm(string skeleton, bool acronym, float weight, CandidateIndex index, Scratch s, ref int termCount, ref int keyCount, Span<float> weights, Span<float> readingWeights, Span<int> ids)
@@ -357,7 +396,14 @@ internal static class CandidateSearch
         private readonly uint[] _terms = new uint[Capacity];
         private readonly uint[] _own = new uint[Capacity];
         private readonly int[] _touched = new int[Capacity];
-        private readonly (float Weight, int Alias)[] _heap = new (float, int)[MaxCandidates];
+        private const int KeyMask = 1023; // > 2 x MaxKeys
+        private const int FilterBits = 18; // 32 KiB: one bit per hash of an admitted alias
+
+        private readonly ulong[] _filter = new ulong[(1 << FilterBits) / 64];
+
+        private readonly (float Weight, int Alias)[] _heap = new (float, int)[ShortlistSize];
+        private readonly int[] _keySlots = new int[KeyMask + 1];
+        private readonly int[] _nextKeyRef = new int[MaxKeys];
         private readonly Candidate[] _result = new Candidate[MaxCandidates];
         private readonly int[][] _buffers = [[], []];
         private int _generation;
@@ -384,6 +430,7 @@ internal static class CandidateSearch
             }
 
             Count = 0;
+            Array.Clear(_filter);
         }
 
         private int Slot(int alias, out bool found)
@@ -421,20 +468,30 @@ internal static class CandidateSearch
                 _terms[i] = 0;
                 _own[i] = 0;
                 _touched[Count++] = i;
+                uint bit = FilterBit(alias);
+                _filter[bit >> 6] |= 1UL << (int)(bit & 63);
             }
 
             Add(i, term, factor, weight);
         }
 
-        /// <summary>Adds the term's weight to <paramref name="alias"/> if it was admitted.</summary>
-        public void Boost(int alias, int term, float factor, float weight)
+        /// <summary>Adds the term's weight to <paramref name="alias"/> if it was admitted (a bit filter that fits the L1 cache answers most misses).</summary>
+        public void Boost(int alias, int term, float weight)
         {
+            uint bit = FilterBit(alias);
+            if ((_filter[bit >> 6] & (1UL << (int)(bit & 63))) == 0)
+            {
+                return;
+            }
+
             int i = Slot(alias, out bool found);
             if (found)
             {
-                Add(i, term, factor, weight);
+                Add(i, term, 1f, weight);
             }
         }
+
+        private static uint FilterBit(int alias) => ((uint)alias * 2246822519u) >> (32 - FilterBits);
 
         private void Add(int i, int term, float factor, float weight)
         {
@@ -457,23 +514,34 @@ internal static class CandidateSearch
         }
 
         /// <summary>
-        /// The hit aliases with the best overlap (shared weight over the mean of the query's and
-        /// the alias's indexed weight, so that a long alias sharing one word ranks below a short
-        /// one sharing it; ties: lower alias id), best first, cut by <see cref="CutoffRatio"/>.
+        /// The admitted aliases with the best overlap, best first, cut by <see cref="CutoffRatio"/>.
+        /// Overlap is the shared weight over the mean of the query's and the alias's indexed
+        /// weight, so that a long alias sharing one word ranks below a short one sharing it; ties:
+        /// lower alias id. First a shortlist of <see cref="ShortlistSize"/> aliases by an
+        /// optimistic overlap (what was counted during admission, plus the weight of every
+        /// <paramref name="pending"/> term the alias was not yet seen to have in full); then each
+        /// shortlisted alias's exact overlap from its own keys (the forward index), whatever the
+        /// length of the postings of the query's common words.
         /// </summary>
-        public ReadOnlySpan<Candidate> SelectTop(CandidateIndex index, float queryWeight)
+        public ReadOnlySpan<Candidate> SelectTop(CandidateIndex index, scoped ReadOnlySpan<KeyRef> keys, scoped ReadOnlySpan<float> weights, float queryWeight, uint pending, scoped ReadOnlySpan<float> pendingFactor)
         {
-            // A min-heap of the best: its root is the weakest kept.
+            // 1. The shortlist: a min-heap of the best optimistic overlaps (its root is the weakest kept).
             int size = 0;
             var heap = _heap;
             for (int t = 0; t < Count; t++)
             {
                 int i = _touched[t];
                 int alias = _alias[i];
-                // One alias word can meet two query words through deletions: never more than the alias has.
                 float aliasWeight = index.AliasWeight(alias);
-                float w = MathF.Min(_weight[i], aliasWeight) / (0.5f * (queryWeight + aliasWeight));
-                if (size < MaxCandidates)
+                float gain = 0f;
+                for (uint missing = pending & ~_own[i]; missing != 0; missing &= missing - 1)
+                {
+                    int term = BitOperations.TrailingZeroCount(missing);
+                    gain += weights[term] * pendingFactor[term];
+                }
+
+                float w = Overlap(_weight[i] + gain, queryWeight, aliasWeight);
+                if (size < ShortlistSize)
                 {
                     heap[size] = (w, alias);
                     SiftUp(heap, size++);
@@ -485,12 +553,47 @@ internal static class CandidateSearch
                 }
             }
 
-            int total = size;
-            for (int n = size; n > 0; n--)
+            // 2. Exact overlap of each shortlisted alias: for every query term, the best factor
+            //    among the alias's keys that are keys of that term.
+            IndexQueryKeys(keys);
+            Span<float> factors = stackalloc float[MaxTerms];
+            factors.Clear();
+            for (int h = 0; h < size; h++)
             {
-                _result[n - 1] = new Candidate(heap[0].Alias, heap[0].Weight);
-                heap[0] = heap[n - 1];
-                SiftDown(heap, 0, n - 1);
+                int alias = heap[h].Alias;
+                uint seen = 0;
+                foreach (int encoded in index.KeysOfAlias(alias))
+                {
+                    for (int r = FirstKeyRef(encoded >> 1); r >= 0; r = _nextKeyRef[r])
+                    {
+                        ref readonly KeyRef key = ref keys[r];
+                        float f = Factor(key, encoded);
+                        if (f > factors[key.Term])
+                        {
+                            factors[key.Term] = f;
+                            seen |= 1u << key.Term;
+                        }
+                    }
+                }
+
+                float shared = 0f;
+                for (; seen != 0; seen &= seen - 1)
+                {
+                    int term = BitOperations.TrailingZeroCount(seen);
+                    shared += weights[term] * factors[term];
+                    factors[term] = 0f;
+                }
+
+                heap[h] = (Overlap(shared, queryWeight, index.AliasWeight(alias)), alias);
+            }
+
+            // 3. Best first; the cut.
+            Span<(float Weight, int Alias)> ranked = heap.AsSpan(0, size);
+            ranked.Sort(static (x, y) => Better(x.Weight, x.Alias, y.Weight, y.Alias) ? -1 : Better(y.Weight, y.Alias, x.Weight, x.Alias) ? 1 : 0);
+            int total = Math.Min(size, MaxCandidates);
+            for (int n = 0; n < total; n++)
+            {
+                _result[n] = new Candidate(ranked[n].Alias, ranked[n].Weight);
             }
 
             int keep = total;
@@ -506,6 +609,46 @@ internal static class CandidateSearch
 
             return _result.AsSpan(0, keep);
         }
+
+        /// <summary>
+        /// Shared weight over the mean of the query's and the alias's weight; the shared weight is
+        /// never counted above either (one alias word can meet two query words through deletions,
+        /// and joined words are a bonus that cannot make a partial match look complete).
+        /// </summary>
+        private static float Overlap(float shared, float queryWeight, float aliasWeight) =>
+            MathF.Min(shared, MathF.Min(queryWeight, aliasWeight)) / (0.5f * (queryWeight + aliasWeight));
+
+        /// <summary>A small hash from the query's key ids to their first <see cref="KeyRef"/> (others chained): one key can serve several terms.</summary>
+        private void IndexQueryKeys(scoped ReadOnlySpan<KeyRef> keys)
+        {
+            Array.Clear(_keySlots);
+            for (int r = keys.Length - 1; r >= 0; r--)
+            {
+                int slot = KeySlot(keys[r].Key);
+                while (_keySlots[slot] != 0 && keys[_keySlots[slot] - 1].Key != keys[r].Key)
+                {
+                    slot = (slot + 1) & KeyMask;
+                }
+
+                _nextKeyRef[r] = _keySlots[slot] - 1;
+                _keySlots[slot] = r + 1;
+            }
+        }
+
+        private int FirstKeyRef(int key)
+        {
+            var keys = Keys;
+            for (int slot = KeySlot(key); ; slot = (slot + 1) & KeyMask)
+            {
+                int r = _keySlots[slot] - 1;
+                if (r < 0 || keys[r].Key == key)
+                {
+                    return r;
+                }
+            }
+        }
+
+        private static int KeySlot(int key) => (int)((uint)key * 2654435769u >> 22) & KeyMask;
 
         private static bool Better(float w1, int a1, float w2, int a2) => w1 > w2 || (w1 == w2 && a1 < a2);
 
