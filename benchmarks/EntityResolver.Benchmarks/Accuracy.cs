@@ -45,6 +45,40 @@ internal static class Accuracy
         }
     }
 
+    /// <summary>Top-1 of the resolver alone on every query of a size (no baseline), and the queries it gets wrong.</summary>
+    public static void TopOne(string size, string? missesPath)
+    {
+        EntityRegistry registry = Load(size);
+        var resolver = new NameResolver(registry);
+        int present = 0, top1 = 0, absent = 0, rejected = 0;
+        var misses = new List<string>();
+        foreach (GeneratedQuery q in BenchData.Queries(size))
+        {
+            var matches = resolver.Resolve(q.Text);
+            string first = matches.Count > 0 ? matches[0].EntityId : "-";
+            if (q.GoldId is { } gold)
+            {
+                present++;
+                top1 += first == gold ? 1 : 0;
+                if (first != gold)
+                {
+                    misses.Add($"{q.Text}\t{gold}\t{first}");
+                }
+            }
+            else
+            {
+                absent++;
+                rejected += matches.Count == 0 ? 1 : 0;
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{size}: top-1 {top1}/{present} = {100.0 * top1 / present:F1}% of present queries; absent with no match {rejected}/{absent} = {100.0 * rejected / Math.Max(absent, 1):F1}%"));
+        if (missesPath is not null)
+        {
+            File.WriteAllLines(missesPath, misses);
+        }
+    }
+
     /// <summary>The snapshot when present (fast), the JSON Lines otherwise.</summary>
     public static EntityRegistry Load(string size) =>
         EntityRegistry.Load(File.Exists(BenchData.SnapshotPath(size)) ? BenchData.SnapshotPath(size) : BenchData.RegistryPath(size));

@@ -16,7 +16,7 @@ internal static class Profile
         var queries = BenchData.Queries(size).Select(q => q.Text).ToArray();
         var analyzer = new NameAnalyzer();
         var model = ScoringModel.Default;
-        double analyze = 0, search = 0, score = 0, cpu = 0;
+        double analyze = 0, search = 0, score = 0, cpu = 0, searchCpu = 0, scoreCpu = 0;
         var ranks = new int[8];
         double slowest = 0;
         string slow = "";
@@ -27,7 +27,7 @@ internal static class Profile
         {
             analyze = search = score = 0;
             candidates = scored = 0;
-            cpu = 0;
+            cpu = searchCpu = scoreCpu = 0;
             Array.Clear(ranks);
             for (int qi = 0; qi < queries.Length; qi++)
             {
@@ -37,7 +37,9 @@ internal static class Profile
                 var (primary, literal) = analyzer.AnalyzeQuery(q);
                 PreparedName[] readings = [new PreparedName(primary, registry.Statistics, 0, literal: false)];
                 long t1 = Stopwatch.GetTimestamp();
+                double c1 = CpuClock.NowMicroseconds();
                 int[] c = [.. CandidateSearch.Find(registry.Index, readings).ToArray().Select(x => x.Alias)];
+                double c2 = CpuClock.NowMicroseconds();
                 long t2 = Stopwatch.GetTimestamp();
                 float sum = 0;
                 foreach (int a in c)
@@ -60,7 +62,10 @@ internal static class Profile
                 }
 
                 long t3 = Stopwatch.GetTimestamp();
-                cpu += CpuClock.NowMicroseconds() - c0;
+                double c3 = CpuClock.NowMicroseconds();
+                cpu += c3 - c0;
+                searchCpu += c2 - c1;
+                scoreCpu += c3 - c2;
                 if (gold[qi] is { } g && registry.TryGetEntity(g, out Entity? ge))
                 {
                     int rank = Array.FindIndex(c, a => ReferenceEquals(registry.EntityAt(registry.Aliases[a].EntityIndex), ge));
@@ -82,6 +87,7 @@ internal static class Profile
         pairTimes.Sort();
         Console.WriteLine(string.Create(inv, $"pair times: p50 {pairTimes[pairTimes.Count / 2]:F2} us, p90 {pairTimes[pairTimes.Count * 9 / 10]:F2}, p99 {pairTimes[pairTimes.Count * 99 / 100]:F2}, slowest {slow}"));
         Console.WriteLine(string.Create(inv, $"thread CPU per query (analyze+search+score): {cpu / n:F1} us; gold rank among candidates: 0:{ranks[0]} 1-3:{ranks[1]} 4-11:{ranks[2]} 12-23:{ranks[3]} 24-47:{ranks[4]} 48-63:{ranks[5]} 64+:{ranks[6]} missing:{ranks[7]}"));
+        Console.WriteLine(string.Create(inv, $"thread CPU per query: candidate search {searchCpu / n:F1} us, scoring {scoreCpu / n:F1} us"));
         Console.WriteLine(string.Create(inv, $"per query: analyze {analyze / n:F1} us, candidate search {search / n:F1} us, scoring {score / n:F1} us ({candidates / (double)n:F1} candidates, {score / Math.Max(scored, 1):F2} us per scored pair)"));
 
         {

@@ -7,6 +7,7 @@ using EntityResolver.Benchmarks;
 //   measure --size 1m [--recall N]              build/load/memory/latency loop (single thread), recall, accuracy
 //   latency --size 1m [--rounds N]              per-query latency on the snapshot: wall clock and thread CPU
 //   recall --size 10k [--queries N]             index recall against brute force only
+//   top1 --size 100k [--misses FILE]            top-1 of the resolver alone on every query (and the misses)
 //   accuracy --size 100k [--queries N]          top-1 accuracy of the resolver and of FuzzySharp brute force
 //   (anything else)                              BenchmarkDotNet (BenchmarkSwitcher), e.g. --filter '*'
 string Arg(string name, string fallback)
@@ -34,6 +35,9 @@ switch (args.FirstOrDefault())
         return 0;
     case "profile":
         Profile.Run(Arg("--size", "10k"));
+        return 0;
+    case "top1":
+        Accuracy.TopOne(Arg("--size", "100k"), args.Contains("--misses") ? Arg("--misses", "misses.tsv") : null);
         return 0;
     case "accuracy":
         Accuracy.Run(Arg("--size", "100k"), int.Parse(Arg("--queries", "200"), CultureInfo.InvariantCulture));

@@ -58,6 +58,13 @@ internal static class CandidateSearch
     /// <summary>Weight added when a term first hit through a deletion is then hit through its skeleton.</summary>
     private const float UpgradeShare = 0.4f;
 
+    /// <summary>
+    /// How much of an overlap's denominator is the query's weight (the rest is the alias's): above
+    /// one half, an alias that has the whole query and a word more ranks above a short alias that
+    /// has only part of it, as full scoring would rank them.
+    /// </summary>
+    private const float QueryShare = 0.75f;
+
     private const int MaxTerms = 32;
     private const int MaxKeys = 256;
 
@@ -616,7 +623,7 @@ internal static class CandidateSearch
         /// and joined words are a bonus that cannot make a partial match look complete).
         /// </summary>
         private static float Overlap(float shared, float queryWeight, float aliasWeight) =>
-            MathF.Min(shared, MathF.Min(queryWeight, aliasWeight)) / (0.5f * (queryWeight + aliasWeight));
+            MathF.Min(shared, MathF.Min(queryWeight, aliasWeight)) / ((QueryShare * queryWeight) + ((1f - QueryShare) * aliasWeight));
 
         /// <summary>A small hash from the query's key ids to their first <see cref="KeyRef"/> (others chained): one key can serve several terms.</summary>
         private void IndexQueryKeys(scoped ReadOnlySpan<KeyRef> keys)
