@@ -269,6 +269,12 @@ internal sealed class CandidateIndex
     /// <summary>The text of key <paramref name="keyId"/> (for diagnostics).</summary>
     public string KeyName(int keyId) => _keyNames[keyId];
 
+    /// <summary>Where the keys of alias <paramref name="alias"/> start in <see cref="ForwardKeys"/> (they end where the next alias's start).</summary>
+    public int ForwardStart(int alias) => _aliasKeyOffsets[alias];
+
+    /// <summary>Every alias's keys, one after the other (see <see cref="ForwardStart"/>).</summary>
+    public ReadOnlySpan<int> ForwardKeys => _aliasKeys;
+
     /// <summary>The keys of alias <paramref name="alias"/> (<c>key &lt;&lt; 1 | deletion</c>; the forward index).</summary>
     public ReadOnlySpan<int> KeysOfAlias(int alias) => _aliasKeys.AsSpan(_aliasKeyOffsets[alias], _aliasKeyOffsets[alias + 1] - _aliasKeyOffsets[alias]);
 

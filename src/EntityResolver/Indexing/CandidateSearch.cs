@@ -35,7 +35,7 @@ internal static class CandidateSearch
     public const int MaxCandidates = 128;
 
     /// <summary>The fewest handed to full scoring when there are that many (the cutoff never goes below).</summary>
-    public const int MinCandidates = 48;
+    public const int MinCandidates = 24;
 
     /// <summary>Candidates whose overlap is below this share of the best overlap are not scored (past <see cref="MinCandidates"/>).</summary>
     public const float CutoffRatio = 0.4f;
@@ -407,6 +407,9 @@ internal static class CandidateSearch
         private const int FilterBits = 18; // 32 KiB: one bit per hash of an admitted alias
 
         private readonly ulong[] _filter = new ulong[(1 << FilterBits) / 64];
+        private readonly float[] _aliasWeight = new float[Capacity];
+        private readonly int[] _starts = new int[2 * ShortlistSize];
+        private int _sink;
 
         private readonly (float Weight, int Alias)[] _heap = new (float, int)[ShortlistSize];
         private readonly int[] _keySlots = new int[KeyMask + 1];
@@ -533,13 +536,20 @@ internal static class CandidateSearch
         public ReadOnlySpan<Candidate> SelectTop(CandidateIndex index, scoped ReadOnlySpan<KeyRef> keys, scoped ReadOnlySpan<float> weights, float queryWeight, uint pending, scoped ReadOnlySpan<float> pendingFactor)
         {
             // 1. The shortlist: a min-heap of the best optimistic overlaps (its root is the weakest kept).
+            // The alias weights first, in a loop of independent loads (they are scattered over a
+            // registry-sized array: the CPU overlaps the cache misses), then the heap.
+            var aliasWeights = _aliasWeight;
+            for (int t = 0; t < Count; t++)
+            {
+                aliasWeights[t] = index.AliasWeight(_alias[_touched[t]]);
+            }
+
             int size = 0;
             var heap = _heap;
             for (int t = 0; t < Count; t++)
             {
                 int i = _touched[t];
                 int alias = _alias[i];
-                float aliasWeight = index.AliasWeight(alias);
                 float gain = 0f;
                 for (uint missing = pending & ~_own[i]; missing != 0; missing &= missing - 1)
                 {
@@ -547,7 +557,7 @@ internal static class CandidateSearch
                     gain += weights[term] * pendingFactor[term];
                 }
 
-                float w = Overlap(_weight[i] + gain, queryWeight, aliasWeight);
+                float w = Overlap(_weight[i] + gain, queryWeight, aliasWeights[t]);
                 if (size < ShortlistSize)
                 {
                     heap[size] = (w, alias);
@@ -565,11 +575,31 @@ internal static class CandidateSearch
             IndexQueryKeys(keys);
             Span<float> factors = stackalloc float[MaxTerms];
             factors.Clear();
+            // Again independent loads first (where each alias's keys start, its weight, the first
+            // line of its keys), then the lookups.
+            var starts = _starts;
             for (int h = 0; h < size; h++)
             {
                 int alias = heap[h].Alias;
+                starts[h] = index.ForwardStart(alias);
+                starts[h + ShortlistSize] = index.ForwardStart(alias + 1);
+                aliasWeights[h] = index.AliasWeight(alias);
+            }
+
+            ReadOnlySpan<int> forward = index.ForwardKeys;
+            int touch = 0;
+            for (int h = 0; h < size; h++)
+            {
+                // Every admitted alias has a key (it was in postings), so its first one exists.
+                touch |= forward[starts[h]];
+            }
+
+            _sink = touch; // keeps the touching loop
+
+            for (int h = 0; h < size; h++)
+            {
                 uint seen = 0;
-                foreach (int encoded in index.KeysOfAlias(alias))
+                foreach (int encoded in forward[starts[h]..starts[h + ShortlistSize]])
                 {
                     for (int r = FirstKeyRef(encoded >> 1); r >= 0; r = _nextKeyRef[r])
                     {
@@ -591,7 +621,7 @@ internal static class CandidateSearch
                     factors[term] = 0f;
                 }
 
-                heap[h] = (Overlap(shared, queryWeight, index.AliasWeight(alias)), alias);
+                heap[h] = (Overlap(shared, queryWeight, aliasWeights[h]), heap[h].Alias);
             }
 
             // 3. Best first; the cut.

@@ -96,6 +96,33 @@ public sealed class CandidateRecallTests
     }
 
     [Fact]
+    public void Forward_index_is_the_postings_transposed()
+    {
+        var (_, registry, _) = Data.Value;
+        CandidateIndex index = registry.Index;
+        var fromPostings = new HashSet<(int Alias, int Encoded)>();
+        for (int k = 0; k < index.KeyCount; k++)
+        {
+            foreach (int p in index.Postings(k))
+            {
+                fromPostings.Add((p >> 1, (k << 1) | (p & 1)));
+            }
+        }
+
+        var fromForward = new HashSet<(int Alias, int Encoded)>();
+        for (int a = 0; a < index.AliasCount; a++)
+        {
+            foreach (int encoded in index.KeysOfAlias(a))
+            {
+                Assert.True(fromForward.Add((a, encoded)), $"alias {a} lists key {encoded >> 1} twice");
+            }
+        }
+
+        Assert.Equal(index.PostingCount, fromForward.Count);
+        Assert.True(fromPostings.SetEquals(fromForward), "the forward index must hold exactly the (alias, key) pairs of the postings");
+    }
+
+    [Fact]
     public void Scoring_a_candidate_allocates_nothing_once_its_tokens_were_seen()
     {
         // The query memoizes token similarities per distinct registry token (PreparedName): the
