@@ -8,6 +8,7 @@ namespace EntityResolver.Text;
 /// v, x (kh), S (sh), C (ch). Digraphs are collapsed, doubled symbols merged, p/b and q/k merged;
 /// v stays apart from w because Arabic script writes it ف (Karimova: كريموفا) as often as و.
 /// </summary>
+/// <remarks>Registry snapshots store these forms: a change here needs a new <c>RegistrySnapshot.Version</c>.</remarks>
 internal static class Phonetics
 {
     private const float VowelCost = 0.3f;
