@@ -117,7 +117,7 @@ internal static class Romanizer
                     sb.Append(i == 0 || next == '\u0627' ? "w" : "u");
                     break;
                 case 'Y':
-                    sb.Append(i == 0 || next is '\u0627' or '\u0648' ? "y" : "i");
+                    sb.Append(i == 0 || next is '\u0627' or '\u0648' or '\u0649' ? "y" : "i");
                     break;
                 case 'H':
                     sb.Append(i == token.Length - 1 && i > 0 ? "a" : "h");
