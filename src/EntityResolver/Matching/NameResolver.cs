@@ -127,10 +127,14 @@ public sealed class NameResolver
             : [new PreparedName(primary, Registry.Statistics, ranks, literal: false), new PreparedName(literal, Registry.Statistics, ranks, literal: true)];
 
         // The literal reading (title words kept as name words) is a fallback: it is scored only
-        // when the reading without titles finds nothing ("General Headquarters").
+        // when the reading without titles finds no good match ("General Headquarters"; رائد is
+        // a rank and also the given name Raed). Good means at or above the caller's threshold,
+        // and never below the default one, so that a caller asking for every candidate
+        // (threshold 0) gets the same ranking.
         var best = new Dictionary<int, (float Score, int Alias, int Reading)>(CandidateSearch.MaxCandidates);
         Score(readings, 0, options, best);
-        if (readings.Length > 1 && !best.Values.Any(v => v.Score >= options.Threshold))
+        double good = Math.Max(options.Threshold, ResolveOptions.Default.Threshold);
+        if (readings.Length > 1 && !best.Values.Any(v => v.Score >= good))
         {
             Score(readings, 1, options, best);
         }

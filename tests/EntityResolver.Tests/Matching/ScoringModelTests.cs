@@ -165,3 +165,21 @@ public sealed class RivalStageTests
         Assert.Equal(truth.Bias, fitted.Bias, 0.3f);
     }
 }
+
+public sealed class LiteralReadingTests
+{
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.5)]
+    public void A_rank_word_that_is_also_a_given_name_is_read_as_a_name_when_nothing_else_fits(double threshold)
+    {
+        // رائد is the rank Major and the given name Raed: the reading without it finds no good
+        // match, so the literal reading is scored, whatever threshold the caller asks for.
+        EntityRegistry registry = new EntityRegistryBuilder().AddPerson("p:1", "Raed Hasan Hijazi").AddPerson("p:2", "Omar Farouk").Build();
+
+        IReadOnlyList<EntityMatch> matches = new NameResolver(registry).Resolve("رائد حسن حجازي", new ResolveOptions { Threshold = threshold });
+
+        Assert.Equal("p:1", matches[0].EntityId);
+        Assert.True(matches[0].Score >= 0.5, matches[0].ToString());
+    }
+}
