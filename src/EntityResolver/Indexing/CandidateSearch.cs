@@ -4,7 +4,7 @@ using EntityResolver.Text;
 
 namespace EntityResolver.Indexing;
 
-/// <summary>A candidate alias and the weight of the query words it shares.</summary>
+/// <summary>A candidate alias and its ranking weight (the query words it shares, and how alike they are spelled).</summary>
 internal readonly record struct Candidate(int Alias, float Weight);
 
 /// <summary>
@@ -54,6 +54,13 @@ internal static class CandidateSearch
 
     /// <summary>Share of the heavier word's weight that two adjacent query words written as one are worth.</summary>
     private const float JoinedShare = 0.5f;
+
+    /// <summary>
+    /// Weight of the letter-pair similarity (<see cref="CandidateIndex.SignatureSimilarity"/>) in
+    /// the overlap that ranks candidates: it orders the many aliases that share a query word's
+    /// skeleton (single-word queries tie by the hundred on the skeleton alone).
+    /// </summary>
+    public const float SimilarityShare = 2f;
 
     /// <summary>Weight added when a term first hit through a deletion is then hit through its skeleton.</summary>
     private const float UpgradeShare = 0.4f;
@@ -210,7 +217,13 @@ internal static class CandidateSearch
             queryWeight += s.Joined[t] ? 0f : weights[t];
         }
 
-        return s.SelectTop(index, keys, weights[..termCount], queryWeight, pending, pendingFactor);
+        ulong signature = 0;
+        foreach (PreparedName reading in readings)
+        {
+            signature |= CandidateIndex.Signature(reading.Name.Tokens);
+        }
+
+        return s.SelectTop(index, keys, weights[..termCount], queryWeight, pending, pendingFactor, signature);
     }
 
     private static void CutRarest(CandidateIndex index, Scratch s, in KeyRef key, scoped ReadOnlySpan<float> weights)
@@ -408,6 +421,7 @@ internal static class CandidateSearch
 
         private readonly ulong[] _filter = new ulong[(1 << FilterBits) / 64];
         private readonly float[] _aliasWeight = new float[Capacity];
+        private readonly float[] _similarity = new float[Capacity];
         private readonly int[] _starts = new int[2 * ShortlistSize];
         private int _sink;
 
@@ -524,24 +538,28 @@ internal static class CandidateSearch
         }
 
         /// <summary>
-        /// The admitted aliases with the best overlap, best first, cut by <see cref="CutoffRatio"/>.
-        /// Overlap is the shared weight over the mean of the query's and the alias's indexed
-        /// weight, so that a long alias sharing one word ranks below a short one sharing it; ties:
-        /// lower alias id. First a shortlist of <see cref="ShortlistSize"/> aliases by an
-        /// optimistic overlap (what was counted during admission, plus the weight of every
+        /// The admitted aliases with the best ranking weight, best first, cut by
+        /// <see cref="CutoffRatio"/>. The ranking weight is the overlap (see <see cref="Overlap"/>)
+        /// plus <see cref="SimilarityShare"/> times the letter-pair similarity of the query's and
+        /// the alias's spelling (the skeleton keys cannot tell Prerad from Abart); ties: lower
+        /// alias id. First a shortlist of <see cref="ShortlistSize"/> aliases by an optimistic
+        /// overlap (what was counted during admission, plus the weight of every
         /// <paramref name="pending"/> term the alias was not yet seen to have in full); then each
         /// shortlisted alias's exact overlap from its own keys (the forward index), whatever the
         /// length of the postings of the query's common words.
         /// </summary>
-        public ReadOnlySpan<Candidate> SelectTop(CandidateIndex index, scoped ReadOnlySpan<KeyRef> keys, scoped ReadOnlySpan<float> weights, float queryWeight, uint pending, scoped ReadOnlySpan<float> pendingFactor)
+        public ReadOnlySpan<Candidate> SelectTop(CandidateIndex index, scoped ReadOnlySpan<KeyRef> keys, scoped ReadOnlySpan<float> weights, float queryWeight, uint pending, scoped ReadOnlySpan<float> pendingFactor, ulong signature)
         {
             // 1. The shortlist: a min-heap of the best optimistic overlaps (its root is the weakest kept).
             // The alias weights first, in a loop of independent loads (they are scattered over a
             // registry-sized array: the CPU overlaps the cache misses), then the heap.
             var aliasWeights = _aliasWeight;
+            var similarities = _similarity;
             for (int t = 0; t < Count; t++)
             {
-                aliasWeights[t] = index.AliasWeight(_alias[_touched[t]]);
+                int alias = _alias[_touched[t]];
+                aliasWeights[t] = index.AliasWeight(alias);
+                similarities[t] = SimilarityShare * CandidateIndex.SignatureSimilarity(signature, index.AliasSignature(alias));
             }
 
             int size = 0;
@@ -557,7 +575,7 @@ internal static class CandidateSearch
                     gain += weights[term] * pendingFactor[term];
                 }
 
-                float w = Overlap(_weight[i] + gain, queryWeight, aliasWeights[t]);
+                float w = Overlap(_weight[i] + gain, queryWeight, aliasWeights[t]) + similarities[t];
                 if (size < ShortlistSize)
                 {
                     heap[size] = (w, alias);
@@ -584,6 +602,7 @@ internal static class CandidateSearch
                 starts[h] = index.ForwardStart(alias);
                 starts[h + ShortlistSize] = index.ForwardStart(alias + 1);
                 aliasWeights[h] = index.AliasWeight(alias);
+                similarities[h] = SimilarityShare * CandidateIndex.SignatureSimilarity(signature, index.AliasSignature(alias));
             }
 
             ReadOnlySpan<int> forward = index.ForwardKeys;
@@ -621,7 +640,7 @@ internal static class CandidateSearch
                     factors[term] = 0f;
                 }
 
-                heap[h] = (Overlap(shared, queryWeight, aliasWeights[h]), heap[h].Alias);
+                heap[h] = (Overlap(shared, queryWeight, aliasWeights[h]) + similarities[h], heap[h].Alias);
             }
 
             // 3. Best first; the cut.

@@ -36,6 +36,94 @@ public sealed class TrainEvalCommandTests
     }
 
     [Fact]
+    public void Train_on_a_registry_and_labelled_queries_fits_both_stages()
+    {
+        using var dir = new TempDir();
+        string model = System.IO.Path.Combine(dir.Path, "model.json");
+        string queries = Fixture.Path("seed/queries.tsv");
+
+        CliRun train = CliRunner.Run("train", "--registry", Fixture.Path("seed/registry.jsonl"), "--queries", queries, "--output", model, "--name", "seed-v1");
+
+        Assert.True(train.ExitCode == 0, train.ToString());
+        Assert.Contains("120 queries", train.Stderr, StringComparison.Ordinal);
+        MatchModel loaded = MatchModel.Load(model);
+        Assert.Equal("seed-v1", loaded.Name);
+        Assert.Contains("best rival", loaded.Describe(), StringComparison.Ordinal);
+        CliRun eval = CliRunner.Run("eval", "--registry", Fixture.Path("seed/registry.jsonl"), "--pairs", queries, "--model", model);
+        Assert.True(eval.ExitCode == 0, eval.ToString());
+        Assert.Contains("model seed-v1", eval.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("query\tgold\nKhalifa Haftar\tperson:khalifa-haftar\nNobody\tperson:no-such-id\n", "queries.tsv:3:gold_entity_id: 'person:no-such-id' is not in the registry")]
+    [InlineData("Somebody\t-\nNobody\t\n", "every query is labelled absent")]
+    [InlineData("query\tgold\n", "no labelled query; nothing trained")]
+    public void Train_on_queries_refuses_what_cannot_make_a_model(string content, string expected)
+    {
+        using var dir = new TempDir();
+        string queries = dir.File("queries.tsv", content);
+        string model = System.IO.Path.Combine(dir.Path, "model.json");
+
+        CliRun run = CliRunner.Run("train", "--registry", Fixture.Path("seed/registry.jsonl"), "--queries", queries, "--output", model);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(expected, run.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(model));
+    }
+
+    [Fact]
+    public void Train_needs_exactly_one_source_of_labels()
+    {
+        using var dir = new TempDir();
+        string pairs = dir.File("pairs.tsv", Pairs);
+        string model = System.IO.Path.Combine(dir.Path, "model.json");
+
+        CliRun neither = CliRunner.Run("train", "--output", model);
+        CliRun both = CliRunner.Run("train", "--pairs", pairs, "--queries", pairs, "--output", model);
+
+        Assert.Equal(2, neither.ExitCode);
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("either --pairs", neither.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(model));
+    }
+
+    [Theory]
+    [InlineData("resolve")]
+    [InlineData("link")]
+    public void Resolve_and_link_score_with_the_model_they_are_given(string command)
+    {
+        using var dir = new TempDir();
+        string pairs = dir.File("pairs.tsv", Pairs);
+        string model = System.IO.Path.Combine(dir.Path, "model.json");
+        Assert.Equal(0, CliRunner.Run("train", "--pairs", pairs, "--output", model, "--name", "mine-v1").ExitCode);
+        string text = dir.File("text.txt", "قال خليفة حفتر اليوم");
+        string[] Args(string? m) => [command, .. command == "resolve" ? new[] { "خليفة حفتر" } : ["--input", text], "--explain", .. m is null ? Array.Empty<string>() : ["--model", m]];
+
+        CliRun standard = CliRunner.Run(Args(null));
+        CliRun fitted = CliRunner.Run(Args("fitted"));
+        CliRun mine = CliRunner.Run(Args(model));
+        CliRun missing = CliRunner.Run(Args(System.IO.Path.Combine(dir.Path, "absent.json")));
+
+        Assert.True(standard.ExitCode == 0, standard.ToString());
+        Assert.True(mine.ExitCode == 0, mine.ToString());
+        if (command == "resolve")
+        {
+            Assert.Contains($"\"model\":\"{MatchModel.Default.Name}\"", standard.Stdout, StringComparison.Ordinal);
+            Assert.Contains($"\"model\":\"{MatchModel.Fitted.Name}\"", fitted.Stdout, StringComparison.Ordinal);
+            Assert.Contains("\"model\":\"mine-v1\"", mine.Stdout, StringComparison.Ordinal);
+        }
+        else
+        {
+            // The linker's evidence names no model, but only the fitted model weighs rivals.
+            Assert.Contains("rival", fitted.Stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("rival", standard.Stdout, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("cannot load model", missing.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Train_reports_every_malformed_row_by_line_and_writes_nothing()
     {
         using var dir = new TempDir();
