@@ -44,10 +44,10 @@ internal static class CandidateSearch
     public const int AdmitBudget = 6000;
 
     /// <summary>Own keys of common words with at most this many postings add their weight to the admitted aliases; longer ones are left to the re-ranking.</summary>
-    public const int BoostCap = 60_000;
+    public const int BoostCap = 20_000;
 
     /// <summary>Postings read in all while adding weight to admitted aliases.</summary>
-    public const int BoostBudget = 100_000;
+    public const int BoostBudget = 40_000;
 
     /// <summary>Admitted aliases re-ranked by their exact overlap (through the forward index) before the cut.</summary>
     public const int ShortlistSize = 256;
