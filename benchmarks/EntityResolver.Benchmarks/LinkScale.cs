@@ -51,7 +51,6 @@ internal static class LinkScale
         }
 
         sw.Restart();
-            StartCpu();
         registry = EntityRegistry.Create(registry.Entities.Concat(missing));
         log.WriteLine(string.Create(Inv, $"// added {missing.Count} seed entities (full rebuild) in {sw.Elapsed.TotalSeconds:0.0} s"));
         return registry;
@@ -66,87 +65,93 @@ internal static class LinkScale
         Console.WriteLine(string.Create(Inv, $"wrote {output}: {registry.Count:N0} entities ({file.Length:N0} bytes)"));
     }
 
-    /// <summary>Informal report: gazetteer build, cold/fresh/warm throughput, precision and recall on the seed articles.</summary>
+    /// <summary>Informal report: gazetteer build, cold/fresh/warm/unseen throughput (wall and thread CPU), resolver calls, precision and recall on the seed articles.</summary>
     public static void Run(string path, int rounds)
     {
         EntityRegistry registry = LoadWithSeed(path, Console.Out);
         var resolver = new NameResolver(registry);
         var articles = Articles();
         long bytes = articles.Sum(a => (long)Encoding.UTF8.GetByteCount(a.Text));
+        Console.WriteLine(string.Create(Inv, $"five articles: {bytes:N0} UTF-8 bytes"));
 
-        var sw = Stopwatch.StartNew();
+        var clock = Clock.Start();
         var first = new EntityLinker(resolver);
-        Console.WriteLine(string.Create(Inv, $"build: first linker (gazetteer of the registry) {sw.Elapsed.TotalSeconds:0.00} s"));
-        sw.Restart();
-            StartCpu();
-        _ = new EntityLinker(resolver);
-        Console.WriteLine(string.Create(Inv, $"build: another linker on the same registry {sw.Elapsed.TotalMilliseconds:0.0} ms"));
+        Console.WriteLine(string.Create(Inv, $"build: first linker on the registry (its gazetteer) {clock.Wall.TotalSeconds:0.00} s wall, {clock.CpuMs / 1000:0.00} s thread CPU"));
 
-        // Cold: the very first documents through a fresh gazetteer memo and linker caches.
+        // Cold: the first documents ever, through a new gazetteer (its lookup memo is empty).
         var found = new List<(string File, LinkedMention Mention)>();
-        EntityResolver.Linking.Gazetteer.DebugLog = [];
-        sw.Restart();
-            StartCpu();
+        clock = Clock.Start();
         foreach (var (file, text) in articles)
         {
-            var one = Stopwatch.StartNew();
+            var one = Clock.Start();
             var mentions = first.Link(text);
-            Console.WriteLine(string.Create(Inv, $"cold {file}: {text.Length} chars, {mentions.Count} mentions, {one.Elapsed.TotalMilliseconds:0.0} ms"));
+            Console.WriteLine(string.Create(Inv, $"  cold {file}: {text.Length} chars, {mentions.Count} mentions, {one.CpuMs:0} ms thread CPU"));
             found.AddRange(mentions.Select(m => (file, m)));
         }
 
-        Report("cold (first documents ever)", bytes, sw.Elapsed);
-        var gl = EntityResolver.Linking.Gazetteer.DebugLog;
-        Console.WriteLine($"gazetteer computes {EntityResolver.Linking.Gazetteer.DebugCalls} {EntityResolver.Linking.Gazetteer.DebugMs:0} ms; forms p50 {gl.Select(x => x.Item2).Order().ElementAt(gl.Count / 2)} p90 {gl.Select(x => x.Item2).Order().ElementAt(gl.Count * 9 / 10)} max {gl.Max(x => x.Item2)}; loose p50 {gl.Select(x => x.Item3).Order().ElementAt(gl.Count / 2)} p90 {gl.Select(x => x.Item3).Order().ElementAt(gl.Count * 9 / 10)} max {gl.Max(x => x.Item3)}; over4096 {gl.Count(x => x.Item3 > 4096)} strong p50 {gl.Select(x => x.Item4).Order().ElementAt(gl.Count / 2)} strong0 {gl.Count(x => x.Item4 == 0)} exact {gl.Count(x => x.Item5 >= 0.999f)}");
-        Console.WriteLine($"keys {EntityResolver.Linking.Gazetteer.DebugT[0] / 1e6:0} ms, sims {EntityResolver.Linking.Gazetteer.DebugT[1] / 1e6:0} ms, entities {EntityResolver.Linking.Gazetteer.DebugT[2] / 1e6:0} ms");
-        var ws = gl.Select(x => x.Item4).Order().ToArray();
-        Console.WriteLine($"witness p50 {ws[ws.Length / 2]} p75 {ws[ws.Length * 3 / 4]} p90 {ws[ws.Length * 9 / 10]} p95 {ws[ws.Length * 95 / 100]} mean {ws.Average():0} >1024 {ws.Count(x => x > 1024)} >512 {ws.Count(x => x > 512)}");
-        EntityResolver.Linking.Gazetteer.DebugLog = null;
+        Report("cold: first documents through a new gazetteer", bytes, clock, first.ResolverCalls);
         for (int r = 0; r < rounds; r++)
         {
-            EntityLinker.DebugCalls = 0; EntityLinker.DebugMs = 0; EntityLinker.DebugLog = []; Array.Clear(EntityLinker.DebugWhy);
-            sw.Restart();
-            StartCpu();
+            int calls = 0;
+            clock = Clock.Start();
             foreach (var (_, text) in articles)
             {
-                _ = new EntityLinker(resolver).Link(text);
+                var linker = new EntityLinker(resolver);
+                _ = linker.Link(text);
+                calls += linker.ResolverCalls;
             }
 
-            Report("fresh linker per document", bytes, sw.Elapsed);
-            Console.WriteLine($"resolver calls {EntityLinker.DebugCalls} {EntityLinker.DebugMs:0} ms; why {string.Join(",", EntityLinker.DebugWhy)}");
-            Console.WriteLine($"single {EntityLinker.DebugLog!.Count(x => !x.Item1.Contains(' '))} {EntityLinker.DebugLog!.Where(x => !x.Item1.Contains(' ')).Sum(x => x.Item2):0} ms; found {EntityLinker.DebugLog!.Count(x => x.Item3 > 0)}");
-            foreach (var g in EntityLinker.DebugLog!.GroupBy(x => x.Item1.Count(c => c == ' ')).OrderBy(g => g.Key)) Console.WriteLine($"  words {g.Key + 1}: {g.Count()} calls {g.Sum(x => x.Item2):0} ms");
-            foreach (var q in EntityLinker.DebugLog!.Take(400)) Console.WriteLine($"   {q.Item2:0.0} ms {q.Item3} {q.Item1}");
-            EntityLinker.DebugLog = null;
-            sw.Restart();
-            StartCpu();
+            Report("a new linker per document (gazetteer warm)", bytes, clock, calls);
+
+            // A shared linker on text it has not seen: each article after the other four.
+            calls = 0;
+            var total = default(Clock);
+            for (int a = 0; a < articles.Length; a++)
+            {
+                var linker = new EntityLinker(resolver);
+                for (int b = 0; b < articles.Length; b++)
+                {
+                    if (b != a)
+                    {
+                        _ = linker.Link(articles[b].Text);
+                    }
+                }
+
+                int before = linker.ResolverCalls;
+                var one = Clock.Start();
+                _ = linker.Link(articles[a].Text);
+                total = total.Add(one);
+                calls += linker.ResolverCalls - before;
+            }
+
+            Report("a shared linker, each article after the other four", bytes, total, calls);
+            int warmBefore = first.ResolverCalls;
+            clock = Clock.Start();
             foreach (var (_, text) in articles)
             {
                 _ = first.Link(text);
             }
 
-            Report("one linker, warm", bytes, sw.Elapsed);
+            Report("a shared linker, the same articles again (upper bound)", bytes, clock, first.ResolverCalls - warmBefore);
         }
 
         Evaluate(articles, found);
-        var opts = new ResolveOptions { Top = 20, Threshold = 0.01, Explain = true };
-        foreach (var (file, m) in found)
-        {
-            var r = resolver.Resolve(m.Text, opts).FirstOrDefault(x => x.EntityId == m.EntityId);
-            var sims = r?.Explanation?.Tokens.Where(t => t.Outcome == TokenOutcome.Match).Select(t => t.Similarity).ToList() ?? [];
-            Console.WriteLine(string.Create(Inv, $"SIM {(m.EntityId.StartsWith("gen:", StringComparison.Ordinal) ? "GEN" : "SEED")} max {(sims.Count > 0 ? sims.Max() : 0):0.00} min {(sims.Count > 0 ? sims.Min() : 0):0.00} n {sims.Count} {m.Text}"));
-        }
     }
 
-    private static double _cpu = CpuClock.NowMicroseconds();
+    private static void Report(string what, long bytes, Clock clock, int calls) =>
+        Console.WriteLine(string.Create(Inv, $"{what}: {clock.Wall.TotalMilliseconds:0} ms wall ({bytes / clock.Wall.TotalSeconds / 1000:0.0} KB/s), {clock.CpuMs:0} ms thread CPU ({bytes / clock.CpuMs:0.0} KB/s), {calls} resolver calls"));
 
-    private static void Report(string what, long bytes, TimeSpan elapsed)
+    /// <summary>Wall clock and thread CPU time (the machine is shared: thread CPU is the steadier figure).</summary>
+    private readonly record struct Clock(long StartTicks, double StartCpu, TimeSpan Done, double DoneCpu)
     {
-        double cpu = (CpuClock.NowMicroseconds() - _cpu) / 1000;
-        Console.WriteLine(string.Create(Inv, $"{what}: {elapsed.TotalMilliseconds:0.0} ms wall ({bytes / elapsed.TotalSeconds / 1000:0.0} KB/s), {cpu:0.0} ms thread CPU ({bytes / cpu:0.0} KB/s) for {bytes:N0} bytes"));
-    }
+        public static Clock Start() => new(Stopwatch.GetTimestamp(), CpuClock.NowMicroseconds(), TimeSpan.Zero, 0);
 
-    private static void StartCpu() => _cpu = CpuClock.NowMicroseconds();
+        public TimeSpan Wall => StartTicks == 0 ? Done : Done + Stopwatch.GetElapsedTime(StartTicks);
+
+        public double CpuMs => StartTicks == 0 ? DoneCpu : DoneCpu + ((CpuClock.NowMicroseconds() - StartCpu) / 1000);
+
+        public Clock Add(Clock other) => new(0, 0, Wall + other.Wall, CpuMs + other.CpuMs);
+    }
 
     /// <summary>Precision/recall against the gold mentions (a found span counts when it overlaps a gold span of the same entity).</summary>
     private static void Evaluate((string File, string Text)[] articles, List<(string File, LinkedMention Mention)> found)

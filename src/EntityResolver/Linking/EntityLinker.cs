@@ -36,6 +36,7 @@ public sealed partial class EntityLinker
     private const int RareWordLength = 6;
     private const int MaxMemo = 50_000;
     private const int MaxWords = 200_000;
+    private const int MaxResembles = 1_000_000;
     private const int ShortWordLength = 3;
 
     // An organization name whose every word is paired with a word of the text, some only by
@@ -51,10 +52,6 @@ public sealed partial class EntityLinker
     // One-word organization names this short (PMO, HoR, GHQ) must be written exactly.
     private const int ShortNameLength = 4;
 
-    internal static int DebugCalls;
-    internal static int[] DebugWhy = new int[8];
-    internal static double DebugMs;
-    internal static List<(string, double, int)>? DebugLog;
     private readonly NameAnalyzer _analyzer = new();
     private readonly Gazetteer _gazetteer;
     private readonly ResolveOptions _wordOptions;
@@ -62,6 +59,9 @@ public sealed partial class EntityLinker
     private readonly ConcurrentDictionary<string, IReadOnlyList<EntityMatch>> _memo = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, WordEntry> _words = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Verdict> _verdicts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(int Entity, string Word, float Floor), bool> _resembles = new();
+    private int _resemblesCount;
+    private int _resolverCalls;
     private readonly ConcurrentDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
 
     /// <summary>Creates a linker over the registry of <paramref name="resolver"/>.</summary>
@@ -83,6 +83,9 @@ public sealed partial class EntityLinker
         _wordOptions = new ResolveOptions { Top = 8, Threshold = 0.01, Explain = true };
         _spanOptions = new ResolveOptions { Top = 8, Threshold = Options.Threshold, Explain = true };
     }
+
+    /// <summary>How many times this linker has called the resolver (for benchmarks and tests: spans that never reach it cost little).</summary>
+    internal int ResolverCalls => Volatile.Read(ref _resolverCalls);
 
     /// <summary>The resolver (and through it the registry) this linker uses.</summary>
     public NameResolver Resolver { get; }
@@ -126,14 +129,10 @@ public sealed partial class EntityLinker
         }
 
         string query = key[..^1];
-        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         matches = string.IsNullOrWhiteSpace(query) || query.Length > NameResolver.MaxNameLength
             ? []
             : Resolver.Resolve(query, key[^1] == '\u0001' ? _wordOptions : _spanOptions);
-        double ms = System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
-        DebugCalls++;
-        DebugMs += ms;
-        DebugLog?.Add((query, ms, matches.Count));
+        Interlocked.Increment(ref _resolverCalls);
         if (_memo.Count >= MaxMemo)
         {
             _memo.Clear();
@@ -353,41 +352,6 @@ public sealed partial class EntityLinker
         return [.. result];
     }
 
-    private static int[] Union(int[] a, int[] b)
-    {
-        if (a.Length == 0)
-        {
-            return b;
-        }
-
-        if (b.Length == 0)
-        {
-            return a;
-        }
-
-        var result = new List<int>(a.Length + b.Length);
-        int x = 0, y = 0;
-        while (x < a.Length || y < b.Length)
-        {
-            if (y == b.Length || (x < a.Length && a[x] < b[y]))
-            {
-                result.Add(a[x++]);
-            }
-            else if (x == a.Length || b[y] < a[x])
-            {
-                result.Add(b[y++]);
-            }
-            else
-            {
-                result.Add(a[x]);
-                x++;
-                y++;
-            }
-        }
-
-        return [.. result];
-    }
-
     private sealed class Candidate
     {
         public required EntityMatch Match;
@@ -423,7 +387,6 @@ public sealed partial class EntityLinker
         private readonly List<int> _names = [];
         private readonly List<TokenForms> _nameForms = [];
         private readonly Dictionary<(int, int), int[]?> _pairs = [];
-        private readonly Dictionary<(int, int, float), bool> _resembles = [];
         private readonly Lexicon _lexicon = Lexicon.Default;
 
         public Pass(EntityLinker linker, string text)
@@ -611,14 +574,6 @@ public sealed partial class EntityLinker
         /// </summary>
         private bool Viable(int from, int to)
         {
-            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-            bool yes = ViableCore(from, to);
-            DebugWhy[5] += (int)(System.Diagnostics.Stopwatch.GetElapsedTime(t0).Ticks / 10000);
-            return yes;
-        }
-
-        private bool ViableCore(int from, int to)
-        {
             _names.Clear();
             for (int k = from; k < to; k++)
             {
@@ -640,15 +595,13 @@ public sealed partial class EntityLinker
                 GazetteerHit hit = _words[k].Hit;
                 if (hit.OrganizationWitnesses is not { } organizations || (oneNameWord && hit.Witnesses is null))
                 {
-                    DebugWhy[0]++;
                     return true;
                 }
 
                 foreach (int e in organizations)
                 {
-                    if (_linker._gazetteer.NameWords(e) <= _names.Count && LikeOthers(e, k, -1) && Covered(e))
+                    if (_linker._gazetteer.NameWords(e) <= _names.Count && _names.Count <= _linker._gazetteer.MaxNameWords(e) && LikeOthers(e, k, -1) && Covered(e))
                     {
-                        DebugWhy[1]++;
                         return true;
                     }
                 }
@@ -659,31 +612,44 @@ public sealed partial class EntityLinker
                     {
                         if (LikeOthers(e, k, -1))
                         {
-                            DebugWhy[2]++;
                             return true;
                         }
                     }
                 }
             }
 
-            for (int a = 0; a < _names.Count; a++)
+            // A person: the first and the last name word of the span are matched to the entity
+            // (a person's name starts and ends on name words), one word of the span almost exactly.
+            int first = _names[0], last = _names[^1];
+            if (first == last)
             {
-                for (int b = a + 1; b < _names.Count; b++)
-                {
-                    if (Pair(_names[a], _names[b]) is not { } both)
-                    {
-                        DebugWhy[3]++;
-                        return true;
-                    }
+                return false;
+            }
 
-                    foreach (int e in both)
-                    {
-                        if (LikeOthers(e, _names[a], _names[b]))
-                        {
-                            DebugWhy[4]++;
-                            return true;
-                        }
-                    }
+            if (Pair(first, last) is not { } both)
+            {
+                return true;
+            }
+
+            foreach (int e in both)
+            {
+                if (AnchoredIn(e) && LikeOthers(e, first, last))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether a name word of the span writes a name word of entity <paramref name="e"/> almost exactly.</summary>
+        private bool AnchoredIn(int e)
+        {
+            foreach (int k in _names)
+            {
+                if (_words[k].Hit.Anchors is { } anchors ? Array.BinarySearch(anchors, e) >= 0 : Resembles(e, k, anchor: true))
+                {
+                    return true;
                 }
             }
 
@@ -703,7 +669,6 @@ public sealed partial class EntityLinker
                 }
             }
 
-            DebugWhy[7]++;
             return _linker._gazetteer.Covered(e, words);
         }
 
@@ -735,20 +700,24 @@ public sealed partial class EntityLinker
                 false => Matching.PairScorer.MatchThreshold,
                 true => GazetteerHit.AnchorSimilarity,
             };
-            (int, int, float) key = (e, k, floor);
-            if (!_resembles.TryGetValue(key, out bool yes))
+            (int, string, float) key = (e, forms.Normalized, floor);
+            if (!_linker._resembles.TryGetValue(key, out bool yes))
             {
-                _resembles[key] = yes = _linker._gazetteer.Resembles(e, forms, floor);
-                DebugWhy[6]++;
+                yes = _linker._gazetteer.Resembles(e, forms, floor);
+                // Bounded: counted on the side (ConcurrentDictionary.Count takes every lock).
+                if (Interlocked.Increment(ref _linker._resemblesCount) > MaxResembles)
+                {
+                    _linker._resembles.Clear();
+                    Interlocked.Exchange(ref _linker._resemblesCount, 0);
+                }
+
+                _linker._resembles.TryAdd(key, yes);
             }
 
             return yes;
         }
 
-        /// <summary>
-        /// The persons both words can be matched to, one of them almost exactly (an anchor); null
-        /// when that cannot be told (common name words: any entity may be meant).
-        /// </summary>
+        /// <summary>The entities both words can be matched to (null: both are common name words, any entity may be meant).</summary>
         private int[]? Pair(int a, int b)
         {
             if (_pairs.TryGetValue((a, b), out int[]? both))
@@ -756,23 +725,16 @@ public sealed partial class EntityLinker
                 return both;
             }
 
-            int[]? one = Anchored(a, b), other = Anchored(b, a);
-            both = one is null || other is null ? null : Union(one, other);
-            _pairs[(a, b)] = both;
-            return both;
-        }
-
-        /// <summary>The entities word <paramref name="a"/> anchors and word <paramref name="b"/> can be matched to (null: cannot be told).</summary>
-        private int[]? Anchored(int a, int b)
-        {
-            int[]? anchors = _words[a].Hit.Anchors, witnesses = _words[b].Hit.Witnesses;
-            return (anchors, witnesses) switch
+            int[]? x = _words[a].Hit.Witnesses, y = _words[b].Hit.Witnesses;
+            both = (x, y) switch
             {
                 (null, null) => null,
-                (null, _) => [.. witnesses.Where(e => Resembles(e, a, anchor: true))],
-                (_, null) => [.. anchors.Where(e => Resembles(e, b, anchor: false))],
-                _ => Intersect(anchors, witnesses),
+                (null, _) => [.. y.Where(e => Resembles(e, a, anchor: false))],
+                (_, null) => [.. x.Where(e => Resembles(e, b, anchor: false))],
+                _ => Intersect(x, y),
             };
+            _pairs[(a, b)] = both;
+            return both;
         }
 
         /// <summary>

@@ -43,10 +43,6 @@ internal readonly record struct GazetteerHit(float Similarity, bool IsName, int 
 /// </summary>
 internal sealed class Gazetteer
 {
-    internal static List<(string, int, int, int, float)>? DebugLog;
-    internal static double DebugMs;
-    internal static long[] DebugT = new long[4];
-    internal static int DebugCalls;
     private const int MaxMemo = 100_000;
 
     // Entity lists longer than this are not kept (any entity may be meant); at a million
@@ -75,6 +71,7 @@ internal sealed class Gazetteer
     private readonly int[] _aliasStart;
     private readonly int[] _aliasOrder;
     private readonly byte[] _nameWords;
+    private readonly byte[] _maxNameWords;
     private readonly ConcurrentBag<Scratch> _scratch = [];
     private long _memoInts;
     private readonly int[][] _entities;
@@ -133,11 +130,13 @@ internal sealed class Gazetteer
         }
 
         _nameWords = new byte[registry.Count];
+        _maxNameWords = new byte[registry.Count];
         Array.Fill(_nameWords, byte.MaxValue);
         foreach (AliasRecord alias in _aliases)
         {
-            int n = alias.Name.Tokens.Count(t => t.Role == TokenRole.Name);
-            _nameWords[alias.EntityIndex] = (byte)Math.Min(_nameWords[alias.EntityIndex], Math.Min(n, byte.MaxValue - 1));
+            int n = Math.Min(alias.Name.Tokens.Count(t => t.Role == TokenRole.Name), byte.MaxValue - 1);
+            _nameWords[alias.EntityIndex] = (byte)Math.Min(_nameWords[alias.EntityIndex], n);
+            _maxNameWords[alias.EntityIndex] = (byte)Math.Max(_maxNameWords[alias.EntityIndex], n);
         }
 
         _aliasOrder = new int[_aliases.Length];
@@ -181,10 +180,7 @@ internal sealed class Gazetteer
             return hit;
         }
 
-        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         hit = Compute(token);
-        DebugMs += System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
-        DebugCalls++;
         long ints = (hit.Witnesses?.Length ?? 0) + (hit.OrganizationWitnesses?.Length ?? 0) + (hit.Anchors?.Length ?? 0);
         if (_memo.Count < MaxMemo && Interlocked.Read(ref _memoInts) + ints <= MaxMemoInts && _memo.TryAdd(token.Normalized, hit))
         {
@@ -213,7 +209,6 @@ internal sealed class Gazetteer
 
     private GazetteerHit Compute(TokenForms token, Scratch scratch)
     {
-        long T0 = System.Diagnostics.Stopwatch.GetTimestamp();
         int stamp = scratch.Next();
         List<int> forms = scratch.Forms;
         int exact = _exact.TryGetValue(token.Normalized, out int e) ? e : -1;
@@ -244,8 +239,6 @@ internal sealed class Gazetteer
             }
         }
 
-        long T1 = System.Diagnostics.Stopwatch.GetTimestamp();
-        DebugT[0] += T1 - T0;
         if (forms.Count == 0)
         {
             return GazetteerHit.None;
@@ -273,8 +266,6 @@ internal sealed class Gazetteer
             }
         }
 
-        long T2 = System.Diagnostics.Stopwatch.GetTimestamp();
-        DebugT[1] += T2 - T1;
         if (bestIndex < 0 || best <= 0f)
         {
             return GazetteerHit.None;
@@ -339,8 +330,6 @@ internal sealed class Gazetteer
             }
         }
 
-        DebugT[2] += System.Diagnostics.Stopwatch.GetTimestamp() - T2;
-        DebugLog?.Add((token.Normalized, forms.Count, similar.Count, witnesses.Count, best));
         int[]? witnessed = witnesses.Count > MaxWitnesses ? null : Sorted(witnesses);
         int[]? organizationWitnesses = organizations.Count > MaxCandidates ? null : Sorted(organizations);
         int[]? anchored = anchors.Count > MaxWitnesses ? null : Sorted(anchors);
@@ -394,6 +383,9 @@ internal sealed class Gazetteer
 
     /// <summary>The fewest name words an alias of entity <paramref name="entity"/> has.</summary>
     public int NameWords(int entity) => _nameWords[entity];
+
+    /// <summary>The most name words an alias of entity <paramref name="entity"/> has (a span with more has words the resolver leaves unmatched).</summary>
+    public int MaxNameWords(int entity) => _maxNameWords[entity];
 
     private static bool Similar(TokenForms f, TokenForms token, float floor, bool lenient)
     {
