@@ -600,7 +600,7 @@ public sealed partial class EntityLinker
 
                 foreach (int e in organizations)
                 {
-                    if (_linker._gazetteer.NameWords(e) <= _names.Count && _names.Count <= _linker._gazetteer.MaxNameWords(e) && LikeOthers(e, k, -1) && Covered(e))
+                    if (_linker._gazetteer.NameWords(e) <= to - from && _names.Count <= _linker._gazetteer.MaxNameWords(e) && LikeOthers(e, k, -1) && Covered(e, from, to))
                     {
                         return true;
                     }
@@ -656,12 +656,12 @@ public sealed partial class EntityLinker
             return false;
         }
 
-        /// <summary>Whether the name words of the span cover every name word of some alias of organization <paramref name="e"/>.</summary>
-        private bool Covered(int e)
+        /// <summary>Whether the words of the span (title words too: Army) cover every name word of some alias of organization <paramref name="e"/>.</summary>
+        private bool Covered(int e, int from, int to)
         {
             List<TokenForms> words = _nameForms;
             words.Clear();
-            foreach (int k in _names)
+            for (int k = from; k < to; k++)
             {
                 if (_words[k].Forms is { } forms)
                 {
