@@ -43,19 +43,20 @@ internal sealed class Calibration
         }
     }
 
-    public static Calibration Of(ScoringModel model, IEnumerable<TrainingPair> pairs)
+    public static Calibration Of(ScoringModel model, IEnumerable<TrainingPair> pairs) => Of(pairs.Select(p => ((double)model.Score(p.Features), p.IsMatch)));
+
+    public static Calibration Of(IEnumerable<(double Score, bool IsMatch)> scored)
     {
         var count = new int[Bins];
         var sum = new double[Bins];
         var pos = new double[Bins];
         int total = 0;
-        foreach (TrainingPair p in pairs)
+        foreach (var (s, isMatch) in scored)
         {
-            double s = model.Score(p.Features);
             int b = Math.Min((int)(s * Bins), Bins - 1);
             count[b]++;
             sum[b] += s;
-            pos[b] += p.IsMatch ? 1 : 0;
+            pos[b] += isMatch ? 1 : 0;
             total++;
         }
 

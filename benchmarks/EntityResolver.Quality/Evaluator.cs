@@ -54,7 +54,7 @@ internal static class Evaluator
 
     public static string GroupOf(DevPair p) => p.Type is null ? $"{p.Script}→Latn" : $"{p.Script}→Latn {p.Type}";
 
-    public static DatasetResult Run(DevDataset ds, EntityRegistry registry, NameResolver resolver, int limit, int baselineLimit)
+    public static DatasetResult Run(DevDataset ds, EntityRegistry registry, NameResolver resolver, int limit, int baselineLimit, int showMisses = 0)
     {
         double threshold = ResolveOptions.Default.Threshold;
         var options = new ResolveOptions { Top = 10, Threshold = 0 };
@@ -84,6 +84,11 @@ internal static class Evaluator
                 }
 
                 r.AddPresent(rank, answered);
+                if (rank != 1 && showMisses-- > 0)
+                {
+                    string gold = registry.TryGetEntity(p.GoldIds[0], out Entity? g) ? g!.Name : p.GoldIds[0];
+                    Console.Error.WriteLine($"miss: {p.Query} → gold {gold} (rank {rank}); first: {(matches.Count > 0 ? $"{matches[0].Name} {matches[0].Score:0.000}" : "none")}");
+                }
             }
         }
 

@@ -16,7 +16,7 @@ internal static class Program
     private const string Usage = """
         Usage: dotnet run -c Release --project benchmarks/EntityResolver.Quality -- [train] [options]
           train               fit the default model on the train split instead (writes
-                              src/EntityResolver/Data/model/logit-v2.json and docs/reliability.svg
+                              src/EntityResolver/Data/model/logit-v3.json and docs/reliability.svg
                               beside --out; rebuild, then evaluate)
           --data DIR          the shared data folder holding dev/ (default /work/shared/data)
           --out FILE          write the Markdown report there (for example docs/quality.md)
@@ -26,6 +26,7 @@ internal static class Program
           --model FILE        evaluate this model file instead of the embedded default
           --l2 X              L2 strength for train (default 0.001)
           --baseline-limit N  run the FuzzySharp baseline on at most N of them (default: 400, 200 on netranslit-ar, 100 on netranslit-ru)
+          --misses N          print the first N present queries whose first candidate is wrong (stderr)
         """;
 
     /// <summary>The datasets and their default query caps (a deterministic subsample above the cap).</summary>
@@ -50,6 +51,7 @@ internal static class Program
         double l2 = ModelTrainer.DefaultL2;
         int? limit = null;
         int? baselineLimit = null;
+        int misses = 0;
         for (int i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -64,6 +66,7 @@ internal static class Program
                 case "--only": only = Next(); break;
                 case "--limit": limit = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--baseline-limit": baselineLimit = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--misses": misses = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "-h" or "--help": Console.WriteLine(Usage); return 0;
                 default: Console.Error.WriteLine($"unknown argument {args[i]}\n{Usage}"); return 2;
             }
@@ -100,7 +103,7 @@ internal static class Program
             EntityRegistry registry = ds.BuildRegistry();
             var resolver = new NameResolver(registry, null, scoring);
             TimeSpan load = sw.Elapsed;
-            DatasetResult r = Evaluator.Run(ds, registry, resolver, limit ?? cap, baselineLimit ?? baselineCap);
+            DatasetResult r = Evaluator.Run(ds, registry, resolver, limit ?? cap, baselineLimit ?? baselineCap, misses);
             results.Add(r);
             Console.WriteLine();
             Console.WriteLine($"{name}: registry {r.RegistryEntities} entities, {r.EvaluatedQueries} of {r.AvailableQueries} held-out queries, baseline on {r.BaselineQueries}; load {load.TotalSeconds:0.0}s, resolver {r.ResolverTime.TotalSeconds:0.0}s, baseline {r.BaselineTime.TotalSeconds:0.0}s");

@@ -12,7 +12,7 @@ namespace EntityResolver.Quality;
 /// </summary>
 internal static class Training
 {
-    public const string ModelName = "logit-v2";
+    public const string ModelName = "logit-v3";
     private const int Rounds = 3;
 
     /// <summary>Weight of a synthetic pair relative to a mined one.</summary>
@@ -94,10 +94,30 @@ internal static class Training
         model = ModelTrainer.Recalibrate(model, remined);
         Console.WriteLine($"after Platt scaling: log loss {ModelTrainer.LogLoss(model, remined):0.000}, ECE {Calibration.Of(model, remined).Ece:0.000}");
 
+        // Second stage: the pair probability against the best rival among the ranked candidates,
+        // fitted on the train split's queries as they are and with their entities left out.
+        List<RivalRow> rivalTrain = RankedRows(sources, model, SplitRole.Train, out _);
+        model = model.WithRival(ModelTrainer.FitRival(rivalTrain));
+        Console.WriteLine($"second stage fitted on {rivalTrain.Count} ranked candidates: {model.Rival}");
+
         // Held out: the test split, mined with the final model, plus the candidates of absent queries.
         List<TrainingPair> test = Mine(sources, model, SplitRole.Test, out var perSource);
-        Calibration overall = Calibration.Of(model, test);
+        List<RivalRow> rankedTest = RankedRows(sources, model, SplitRole.Test, out var rankedPerSource);
+        Calibration overall = Calibration.Of(rankedTest.Select(r => ((double)model.Rival!.Value.Apply(r.PairScore, r.RivalScore), r.IsMatch)));
         var report = new StringBuilder();
+        report.AppendLine(CultureInfo.InvariantCulture, $"Model `{model.Name}`: the pair model below, then the second stage fitted on {rivalTrain.Count} ranked candidates of the train split's queries (top {RankedPerQuery} of each query, and again with the query's own entities left out, weight {SimulatedAbsentWeight}, so that it also sees queries whose entity is absent): score = sigmoid({model.Rival!.Value.Own:0.###} × logit(pair score) {model.Rival.Value.Rival:+0.###;-0.###} × best rival's pair score {model.Rival.Value.Bias:+0.###;-0.###}). Held out: the top {RankedPerQuery} candidates of the test split's queries and of the queries whose entity is absent from the registry. The score users see is the final one; its calibration:");
+        report.AppendLine();
+        report.AppendLine("| source | held-out ranked candidates | right | log loss | ECE | ECE of the pair score alone |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var (name, rows) in rankedPerSource)
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {rows.Count} | {rows.Count(r => r.IsMatch)} | {RankedLogLoss(model.Rival!.Value, rows):0.000} | {Calibration.Of(rows.Select(r => ((double)model.Rival!.Value.Apply(r.PairScore, r.RivalScore), r.IsMatch))).Ece:0.000} | {Calibration.Of(rows.Select(r => ((double)r.PairScore, r.IsMatch))).Ece:0.000} |");
+        }
+
+        report.AppendLine(CultureInfo.InvariantCulture, $"| **all** | {rankedTest.Count} | {rankedTest.Count(r => r.IsMatch)} | {RankedLogLoss(model.Rival!.Value, rankedTest):0.000} | **{overall.Ece:0.000}** | {Calibration.Of(rankedTest.Select(r => ((double)r.PairScore, r.IsMatch))).Ece:0.000} |");
+        report.AppendLine();
+        report.AppendLine("The pair model alone (first stage), on pairs mined like its training pairs:");
+        report.AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture, $"Model `{model.Name}` fitted on {result!.Pairs} pairs ({result.Positives} matches) of the train split, L2 {l2.ToString(CultureInfo.InvariantCulture)}, {Rounds} rounds of hard-negative mining, Platt-scaled on the pairs the final model mines. Held-out pairs: the test split's gold entities and the wrong entities among their top {PairMiner.NegativesPerQuery} candidates, plus the top candidates of queries whose entity is absent from the registry.");
         report.AppendLine();
         report.AppendLine("| source | held-out pairs | matches | log loss | ECE |");
@@ -108,7 +128,7 @@ internal static class Training
             report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {pairs.Count} | {pairs.Count(p => p.IsMatch)} | {ModelTrainer.LogLoss(model, pairs):0.000} | {c.Ece:0.000} |");
         }
 
-        report.AppendLine(CultureInfo.InvariantCulture, $"| **all** | {test.Count} | {test.Count(p => p.IsMatch)} | {ModelTrainer.LogLoss(model, test):0.000} | **{overall.Ece:0.000}** |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| **all** | {test.Count} | {test.Count(p => p.IsMatch)} | {ModelTrainer.LogLoss(model, test):0.000} | {Calibration.Of(model, test).Ece:0.000} |");
         List<TrainingPair> priorTest = Mine(sources, prior, SplitRole.Test, out _);
         report.AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture, $"For comparison, the hand-set `{prior.Name}` on the held-out pairs it mines itself ({priorTest.Count} pairs): log loss {ModelTrainer.LogLoss(prior, priorTest):0.000}, ECE {Calibration.Of(prior, priorTest).Ece:0.000}.");
@@ -166,7 +186,70 @@ internal static class Training
         return 0;
     }
 
-    private const string Description = "Logistic regression over the pair features, fitted with MathNet L-BFGS and L2 on the train split of the dev sets (positives: native-script names against their entity's Latin aliases; negatives: the best-scoring wrong candidates, and nk-name-bench non-matches).";
+    private const string Description = "Logistic regression over the pair features, fitted with MathNet L-BFGS and L2 on the train split of the dev sets (positives: native-script names against their entity's Latin aliases; negatives: the best-scoring wrong candidates, and nk-name-bench non-matches), then a second stage that weighs the pair probability against the best rival candidate.";
+
+    private const int RankedPerQuery = 5;
+    private const float SimulatedAbsentWeight = 0.5f;
+
+    /// <summary>
+    /// The top ranked candidates of the real queries of <paramref name="role"/> (the test role
+    /// includes the absent queries) with their pair and rival scores. For the train role, each
+    /// query is ranked a second time with its gold entities left out (at half weight), which is
+    /// what a query whose entity is not in the registry sees.
+    /// </summary>
+    private static List<RivalRow> RankedRows(List<Source> sources, ScoringModel model, SplitRole role, out List<(string Name, List<RivalRow> Rows)> perSource)
+    {
+        var all = new List<RivalRow>();
+        perSource = [];
+        var options = new ResolveOptions { Top = RankedPerQuery, Threshold = 0 };
+        foreach (Source s in sources.Where(s => s.Name != "nk-name-bench"))
+        {
+            var resolver = new NameResolver(s.Registry, null, model);
+            var rows = new List<RivalRow>();
+            foreach (var (query, gold, r) in s.Queries)
+            {
+                if (r != role && !(role == SplitRole.Test && r == SplitRole.Absent))
+                {
+                    continue;
+                }
+
+                void Add(Func<int, bool>? exclude, float weight)
+                {
+                    foreach (RankedCandidate c in resolver.Rank(query, options, out _, exclude).Take(RankedPerQuery))
+                    {
+                        rows.Add(new RivalRow(c.PairScore, c.RivalScore, gold.Contains(s.Registry.EntityAt(c.Entity).Id), weight));
+                    }
+                }
+
+                Add(null, 1f);
+                if (role == SplitRole.Train && gold.Length > 0)
+                {
+                    Add(e => gold.Contains(s.Registry.EntityAt(e).Id), SimulatedAbsentWeight);
+                }
+            }
+
+            if (rows.Count > 0)
+            {
+                perSource.Add((s.Name, rows));
+                all.AddRange(rows);
+            }
+        }
+
+        return all;
+    }
+
+    private static double RankedLogLoss(RivalCalibration stage, List<RivalRow> rows)
+    {
+        double loss = 0, total = 0;
+        foreach (RivalRow r in rows)
+        {
+            double p = Math.Clamp(stage.Apply(r.PairScore, r.RivalScore), 1e-7, 1 - 1e-7);
+            loss -= r.Weight * (r.IsMatch ? Math.Log(p) : Math.Log(1 - p));
+            total += r.Weight;
+        }
+
+        return loss / total;
+    }
 
     private static List<TrainingPair> Mine(List<Source> sources, ScoringModel model, SplitRole role, out List<(string Name, List<TrainingPair> Pairs)> perSource)
     {

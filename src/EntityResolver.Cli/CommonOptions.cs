@@ -13,6 +13,34 @@ internal static class CommonOptions
         HelpName = "FILE",
     };
 
+    /// <summary><c>--model FILE|fitted|default</c>: the scoring model.</summary>
+    public static Option<string?> Model() => new("--model", "-m")
+    {
+        Description = "The scoring model: a model file written by 'train', 'fitted' for the embedded calibrated model, or 'default'. Default: the embedded default model.",
+        HelpName = "FILE|fitted|default",
+    };
+
+    /// <summary>The model named by a <see cref="Model"/> option value; bad files become a <see cref="CliException"/>.</summary>
+    public static MatchModel LoadModel(string? value)
+    {
+        switch (value)
+        {
+            case null or "default":
+                return MatchModel.Default;
+            case "fitted":
+                return MatchModel.Fitted;
+        }
+
+        try
+        {
+            return MatchModel.Load(value);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            throw new CliException("cannot load model: " + ex.Message, ex);
+        }
+    }
+
     /// <summary><c>--input FILE|-</c>.</summary>
     public static Option<string?> Input(string description) => new("--input", "-i")
     {

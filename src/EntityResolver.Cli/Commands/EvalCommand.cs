@@ -19,7 +19,7 @@ internal static class EvalCommand
         Option<FileInfo?> registry = CommonOptions.Registry();
         var pairs = new Option<FileInfo>("--pairs", "-p") { Description = "Labelled queries: TSV query, gold_entity_id (several joined with '|'; empty or '-' when the entity is not in the registry)[, script]; an optional header.", HelpName = "FILE", Required = true };
         var threshold = new Option<double>("--threshold", "-t") { Description = "The score an answer needs (a probability, 0-1).", DefaultValueFactory = _ => ResolveOptions.Default.Threshold, HelpName = "P" };
-        var model = new Option<FileInfo?>("--model", "-m") { Description = "A model file written by 'train' (default: the embedded model).", HelpName = "FILE" };
+        Option<string?> model = CommonOptions.Model();
         var command = new Command("eval", "Measure resolution quality on labelled queries: top-1, P/R/F1 at the threshold, FPR on absent entities, MRR, per script pair.")
         {
             registry, pairs, threshold, model,
@@ -28,7 +28,7 @@ internal static class EvalCommand
         return command;
     }
 
-    private static int Run(FileInfo? registryFile, FileInfo pairsFile, double threshold, FileInfo? modelFile, CliConsole console)
+    private static int Run(FileInfo? registryFile, FileInfo pairsFile, double threshold, string? modelName, CliConsole console)
     {
         if (double.IsNaN(threshold) || threshold is < 0 or > 1)
         {
@@ -37,18 +37,7 @@ internal static class EvalCommand
 
         List<(int Line, string Query, string[] Gold, string? Script)> rows = Read(pairsFile, console);
         EntityRegistry registry = CommonOptions.LoadRegistry(registryFile, out _);
-        MatchModel matchModel = MatchModel.Default;
-        if (modelFile is not null)
-        {
-            try
-            {
-                matchModel = MatchModel.Load(modelFile.FullName);
-            }
-            catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
-            {
-                throw new CliException("cannot load model: " + ex.Message, ex);
-            }
-        }
+        MatchModel matchModel = CommonOptions.LoadModel(modelName);
 
         var resolver = new NameResolver(registry, matchModel, new ResolveOptions { Top = 10, Threshold = 0 });
         var groups = new SortedDictionary<string, ResolutionMetrics>(StringComparer.Ordinal);

@@ -14,19 +14,20 @@ internal static class LinkCommand
     public static Command Create(CliConsole console)
     {
         Option<FileInfo?> registry = CommonOptions.Registry();
+        Option<string?> model = CommonOptions.Model();
         Option<string?> input = CommonOptions.Input("The text to link (UTF-8), '-' for standard input.");
         Option<string?> output = CommonOptions.Output();
         var threshold = new Option<double>("--threshold", "-t") { Description = "The lowest resolver score of a full name or acronym (a probability, 0-1).", DefaultValueFactory = _ => LinkOptions.Default.Threshold, HelpName = "P" };
         var explain = new Option<bool>("--explain") { Description = "Add the evidence of each decision (titles, context rules, alternatives) to every mention." };
         var command = new Command("link", "Find and resolve the mentions of registry entities in running text; writes JSON Lines {start, length, text, entityId, score}, one per mention.")
         {
-            registry, input, output, threshold, explain,
+            registry, model, input, output, threshold, explain,
         };
-        command.SetAction(parse => Execute(parse.GetValue(registry), parse.GetValue(input), parse.GetValue(output), parse.GetValue(threshold), parse.GetValue(explain), console));
+        command.SetAction(parse => Execute(parse.GetValue(registry), parse.GetValue(model), parse.GetValue(input), parse.GetValue(output), parse.GetValue(threshold), parse.GetValue(explain), console));
         return command;
     }
 
-    private static int Execute(FileInfo? registryFile, string? input, string? output, double threshold, bool explain, CliConsole console)
+    private static int Execute(FileInfo? registryFile, string? modelName, string? input, string? output, double threshold, bool explain, CliConsole console)
     {
         if (input is null)
         {
@@ -43,9 +44,10 @@ internal static class LinkCommand
             throw new CliException(ex.Message.Replace("Threshold", "--threshold", StringComparison.Ordinal), ex);
         }
 
+        MatchModel model = CommonOptions.LoadModel(modelName);
         string text = ReadText(input, console);
         EntityRegistry registry = CommonOptions.LoadRegistry(registryFile, out _);
-        var linker = new EntityLinker(new NameResolver(registry), options);
+        var linker = new EntityLinker(new NameResolver(registry, model), options);
         IReadOnlyList<LinkedMention> mentions = linker.Link(text);
 
         using Stream stream = CommonOptions.OpenOutput(output, console);

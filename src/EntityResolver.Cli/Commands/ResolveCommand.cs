@@ -21,6 +21,7 @@ internal static class ResolveCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         Option<FileInfo?> registry = CommonOptions.Registry();
+        Option<string?> model = CommonOptions.Model();
         var top = new Option<int>("--top", "-n") { Description = "The most matches per name (1-1000).", DefaultValueFactory = _ => ResolveOptions.Default.Top, HelpName = "N" };
         var threshold = new Option<double>("--threshold", "-t") { Description = "The lowest score a match may have (a probability, 0-1).", DefaultValueFactory = _ => ResolveOptions.Default.Threshold, HelpName = "P" };
         var explain = new Option<bool>("--explain") { Description = "Add a token-by-token explanation object to every match (JSON Lines output)." };
@@ -42,7 +43,7 @@ internal static class ResolveCommand
 
         var command = new Command("resolve", "Resolve names to entities of the registry; writes JSON Lines (or CSV), one row per name, in input order.")
         {
-            names, registry, top, threshold, explain, type, input, output, inputFormat, format, column, field, noHeader, threads, onError, maxLine, stats,
+            names, registry, model, top, threshold, explain, type, input, output, inputFormat, format, column, field, noHeader, threads, onError, maxLine, stats,
         };
         command.SetAction(parse =>
         {
@@ -50,6 +51,7 @@ internal static class ResolveCommand
             {
                 Names = parse.GetValue(names) ?? [],
                 Registry = parse.GetValue(registry),
+                Model = parse.GetValue(model),
                 Options = new ResolveOptions { Top = parse.GetValue(top), Threshold = parse.GetValue(threshold), Explain = parse.GetValue(explain), EntityType = parse.GetValue(type) },
                 Input = parse.GetValue(input),
                 Output = parse.GetValue(output),
@@ -74,8 +76,9 @@ internal static class ResolveCommand
     private static int Execute(Settings s, CliConsole console)
     {
         Validate(s);
+        MatchModel model = CommonOptions.LoadModel(s.Model);
         EntityRegistry registry = CommonOptions.LoadRegistry(s.Registry, out TimeSpan loadTime);
-        var resolver = new NameResolver(registry, s.Options);
+        var resolver = new NameResolver(registry, model, s.Options);
         var pipeline = new BatchPipeline(name => resolver.Resolve(name), s.Threads, s.OnError);
 
         PipelineResult result;
@@ -198,6 +201,8 @@ internal static class ResolveCommand
         public required string[] Names { get; init; }
 
         public FileInfo? Registry { get; init; }
+
+        public string? Model { get; init; }
 
         public required ResolveOptions Options { get; init; }
 

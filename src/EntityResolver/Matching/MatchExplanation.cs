@@ -33,8 +33,11 @@ public sealed record FeatureContribution(string Feature, double Value, double We
 /// <summary>Why a candidate got its score.</summary>
 public sealed class MatchExplanation
 {
-    internal MatchExplanation(string model, IReadOnlyList<string> titles, IReadOnlyList<TokenAlignment> tokens, IReadOnlyList<FeatureContribution> features, double bias, string summary)
+    internal MatchExplanation(string model, IReadOnlyList<string> titles, IReadOnlyList<TokenAlignment> tokens, IReadOnlyList<FeatureContribution> features, double bias, string summary, double pairScore, string? rivalEntityId, double? rivalPairScore)
     {
+        PairScore = pairScore;
+        RivalEntityId = rivalEntityId;
+        RivalPairScore = rivalPairScore;
         Model = model;
         Titles = titles;
         Tokens = tokens;
@@ -60,6 +63,22 @@ public sealed class MatchExplanation
 
     /// <summary>A one-line summary in English, such as "2 of 3 query tokens matched; conflict: Khalid / Khalifa".</summary>
     public string Summary { get; }
+
+    /// <summary>
+    /// The pair score: how well the query and the matched name agree, from the features alone.
+    /// Without a second stage in the model it is the score itself.
+    /// </summary>
+    public double PairScore { get; }
+
+    /// <summary>
+    /// The best rival candidate that the model's second stage weighed the match against (another
+    /// entity the query could name, not a namesake); null when the model has no second stage or
+    /// there was no rival.
+    /// </summary>
+    public string? RivalEntityId { get; }
+
+    /// <summary>The rival's pair score, when the model has a second stage (0 when there was no rival).</summary>
+    public double? RivalPairScore { get; }
 
     /// <inheritdoc/>
     public override string ToString() => Summary;

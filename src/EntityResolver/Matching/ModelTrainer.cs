@@ -6,6 +6,9 @@ namespace EntityResolver.Matching;
 /// <summary>One labelled pair for fitting: its features, whether it is a match, and a weight.</summary>
 internal readonly record struct TrainingPair(PairFeatures Features, bool IsMatch, float Weight = 1f);
 
+/// <summary>One ranked candidate for fitting the second stage: its pair probability, its best rival's, and whether it is right.</summary>
+internal readonly record struct RivalRow(float PairScore, float RivalScore, bool IsMatch, float Weight = 1f);
+
 /// <summary>What a fit produced: the model and how well it fits its training pairs.</summary>
 internal sealed record TrainingResult(ScoringModel Model, int Pairs, int Positives, double LogLoss, int Iterations, double GradientNorm);
 
@@ -71,6 +74,28 @@ internal static class ModelTrainer
         var (theta, _, _) = Minimize(x, pairs, 0, [0]);
         float a = (float)theta[1], b = (float)theta[0];
         return new ScoringModel(model.Name, (a * model.Bias) + b, [.. model.Weights.Select(w => a * w)], model.Description);
+    }
+
+    /// <summary>
+    /// Fits the second stage (<see cref="RivalCalibration"/>) on ranked candidates: each row is a
+    /// candidate's pair probability, its best rival's pair probability, and whether the candidate
+    /// is the right entity. No penalty: three parameters and many rows.
+    /// </summary>
+    /// <exception cref="ArgumentException">There are no rows, or only one class.</exception>
+    public static RivalCalibration FitRival(IReadOnlyList<RivalRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var pairs = rows.Select(r => new TrainingPair(default, r.IsMatch, r.Weight)).ToList();
+        CheckPairs(pairs);
+        var x = new double[rows.Count, 2];
+        for (int i = 0; i < rows.Count; i++)
+        {
+            x[i, 0] = RivalCalibration.Logit(rows[i].PairScore);
+            x[i, 1] = rows[i].RivalScore;
+        }
+
+        var (theta, _, _) = Minimize(x, pairs, 0, [1, 0]);
+        return new RivalCalibration((float)theta[1], (float)theta[2], (float)theta[0]);
     }
 
     /// <summary>The weighted mean log loss of <paramref name="model"/> on <paramref name="pairs"/>.</summary>

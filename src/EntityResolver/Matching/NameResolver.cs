@@ -44,6 +44,12 @@ public sealed class NameResolver
     {
     }
 
+    /// <summary>How many candidates beyond <see cref="ResolveOptions.Top"/> are ranked, so that the top's rivals are known.</summary>
+    private const int RivalLookahead = 4;
+
+    /// <summary>A rival whose pair score is below this is taken as it is, without the namesake test.</summary>
+    private const float NegligibleRival = 0.05f;
+
     internal NameResolver(EntityRegistry registry, ResolveOptions? defaults, ScoringModel model)
     {
         ArgumentNullException.ThrowIfNull(registry);
@@ -83,42 +89,119 @@ public sealed class NameResolver
             options.Validate();
         }
 
+        var matches = new List<EntityMatch>();
+        foreach (RankedCandidate r in Rank(name, options, out PreparedName[] readings))
+        {
+            if (matches.Count == options.Top || r.Score < options.Threshold)
+            {
+                break;
+            }
+
+            AliasRecord alias = Registry.Aliases[r.Alias];
+            Entity entity = Registry.EntityAt(r.Entity);
+            MatchExplanation? explanation = options.Explain ? Explain(readings[r.Reading], alias, entity, r) : null;
+            matches.Add(new EntityMatch(entity, Math.Round(r.Score, 4), entity.Names[alias.NameIndex].Text, explanation));
+        }
+
+        return matches;
+    }
+
+    /// <summary>
+    /// The candidates of a name, best first, with their pair scores and final scores (no
+    /// threshold; at most <see cref="ResolveOptions.Top"/> plus a few, enough to rank the top).
+    /// <paramref name="exclude"/> drops entities (by index) as if they were not in the registry:
+    /// the quality harness uses it to see a query whose entity is absent.
+    /// </summary>
+    internal List<RankedCandidate> Rank(string name, ResolveOptions options, out PreparedName[] readings, Func<int, bool>? exclude = null)
+    {
         var (primary, literal) = _analyzer.AnalyzeQuery(name);
         if (primary.IsEmpty)
         {
+            readings = [];
             return [];
         }
 
         ulong ranks = primary.Titles.Length > 0 ? Lexicon.Default.RankClasses(primary.Titles) : 0;
-        var readings = literal is null
-            ? new[] { new PreparedName(primary, Registry.Statistics, ranks, literal: false) }
+        readings = literal is null
+            ? [new PreparedName(primary, Registry.Statistics, ranks, literal: false)]
             : [new PreparedName(primary, Registry.Statistics, ranks, literal: false), new PreparedName(literal, Registry.Statistics, ranks, literal: true)];
 
         // The literal reading (title words kept as name words) is a fallback: it is scored only
-        // when the reading without titles finds nothing ("General Headquarters").
+        // when the reading without titles finds no good match ("General Headquarters"; رائد is
+        // a rank and also the given name Raed). Good means at or above the caller's threshold,
+        // and never below the default one, so that a caller asking for every candidate
+        // (threshold 0) gets the same ranking.
         var best = new Dictionary<int, (float Score, int Alias, int Reading)>(CandidateSearch.MaxCandidates);
         Score(readings, 0, options, best);
-        if (readings.Length > 1 && !best.Values.Any(v => v.Score >= options.Threshold))
+        double good = Math.Max(options.Threshold, ResolveOptions.Default.Threshold);
+        if (readings.Length > 1 && !best.Values.Any(v => v.Score >= good))
         {
             Score(readings, 1, options, best);
         }
 
-        var ranked = best
-            .Where(kv => kv.Value.Score >= options.Threshold)
+        var byPair = best
+            .Where(kv => exclude is null || !exclude(kv.Key))
             .OrderByDescending(kv => kv.Value.Score)
             .ThenBy(kv => Registry.EntityAt(kv.Key).Id, StringComparer.Ordinal)
-            .Take(options.Top);
-
-        var matches = new List<EntityMatch>();
-        foreach (var (entityIndex, (score, aliasIndex, reading)) in ranked)
+            .Take(options.Top + RivalLookahead)
+            .Select(kv => new RankedCandidate(kv.Key, kv.Value.Score, 0f, kv.Value.Score, kv.Value.Alias, kv.Value.Reading))
+            .ToList();
+        if (byPair.Count == 0)
         {
-            AliasRecord alias = Registry.Aliases[aliasIndex];
-            Entity entity = Registry.EntityAt(entityIndex);
-            MatchExplanation? explanation = options.Explain ? Explain(readings[reading], alias, entity) : null;
-            matches.Add(new EntityMatch(entity, Math.Round(score, 4), entity.Names[alias.NameIndex].Text, explanation));
+            return byPair;
         }
 
-        return matches;
+        RivalCalibration? stage = _model.Rival;
+        var words = new string[]?[byPair.Count];
+        var ranked = new List<RankedCandidate>(byPair.Count);
+        for (int i = 0; i < byPair.Count; i++)
+        {
+            var (rival, rivalScore) = RivalOf(i, byPair, words, readings);
+            ranked.Add(byPair[i] with { Rival = rival, RivalScore = rivalScore, Score = stage?.Apply(byPair[i].PairScore, rivalScore) ?? byPair[i].PairScore });
+        }
+
+        ranked.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(Registry.EntityAt(a.Entity).Id, Registry.EntityAt(b.Entity).Id));
+        return ranked;
+    }
+
+    /// <summary>
+    /// The best other candidate that is not a namesake of candidate <paramref name="i"/> (matched
+    /// through the very same words: three persons called Haftar are namesakes for the query
+    /// "Haftar"; Abha and Aabha are rivals), and its pair score; -1 and 0 when there is none.
+    /// </summary>
+    private (int Rival, float Score) RivalOf(int i, List<RankedCandidate> byPair, string[]?[] words, PreparedName[] readings)
+    {
+        for (int j = 0; j < byPair.Count; j++)
+        {
+            if (j == i)
+            {
+                continue;
+            }
+
+            // A weak rival changes the score too little to be worth the namesake test.
+            if (byPair[j].PairScore < NegligibleRival)
+            {
+                return (byPair[j].Entity, byPair[j].PairScore);
+            }
+
+            string[] mine = words[i] ??= MatchedWords(byPair[i], readings);
+            string[] theirs = words[j] ??= MatchedWords(byPair[j], readings);
+            if (mine.Length == 0 || !mine.AsSpan().SequenceEqual(theirs))
+            {
+                return (byPair[j].Entity, byPair[j].PairScore);
+            }
+        }
+
+        return (-1, 0f);
+    }
+
+    /// <summary>The normalized words of the candidate's alias that met a query word, sorted.</summary>
+    private string[] MatchedWords(RankedCandidate c, PreparedName[] readings)
+    {
+        var steps = new List<AlignmentStep>();
+        AliasRecord alias = Registry.Aliases[c.Alias];
+        PairScorer.Compute(readings[c.Reading], alias, Registry.EntityAt(c.Entity).IsPerson, Registry.RankClassesAt(c.Entity), steps);
+        return [.. steps.Where(s => s.Kind == AlignmentKind.Match && s.CandidateToken >= 0).Select(s => alias.Name.Tokens[s.CandidateToken].Forms.Normalized).Order(StringComparer.Ordinal)];
     }
 
     private void Score(PreparedName[] readings, int reading, ResolveOptions options, Dictionary<int, (float Score, int Alias, int Reading)> best)
@@ -181,7 +264,7 @@ public sealed class NameResolver
     /// </summary>
     private ReadOnlySpan<Candidate> Candidates(PreparedName reading) => CandidateSearch.Find(Registry.Index, new ReadOnlySpan<PreparedName>(in reading));
 
-    private MatchExplanation Explain(PreparedName query, AliasRecord alias, Entity entity)
+    private MatchExplanation Explain(PreparedName query, AliasRecord alias, Entity entity, RankedCandidate ranked)
     {
         var steps = new List<AlignmentStep>();
         PairFeatures f = PairScorer.Compute(query, alias, entity.IsPerson, Registry.RankClassesAt(alias.EntityIndex), steps);
@@ -237,6 +320,17 @@ public sealed class NameResolver
             summary += "; title conflicts";
         }
 
-        return new MatchExplanation(_model.Name, query.Name.Titles, tokens, features, _model.Bias, summary);
+        string? rivalId = ranked.Rival >= 0 ? Registry.EntityAt(ranked.Rival).Id : null;
+        if (_model.Rival is not null)
+        {
+            summary += rivalId is null
+                ? string.Create(CultureInfo.InvariantCulture, $"; no rival candidate (pair score {ranked.PairScore:0.###})")
+                : string.Create(CultureInfo.InvariantCulture, $"; best rival {rivalId} at {ranked.RivalScore:0.###} (pair score {ranked.PairScore:0.###})");
+        }
+
+        return new MatchExplanation(_model.Name, query.Name.Titles, tokens, features, _model.Bias, summary, Math.Round(ranked.PairScore, 4), _model.Rival is null ? null : rivalId, _model.Rival is null ? null : Math.Round(ranked.RivalScore, 4));
     }
 }
+
+/// <summary>A ranked candidate: entity and alias indexes, pair score, best rival (-1: none) and its pair score, final score.</summary>
+internal readonly record struct RankedCandidate(int Entity, float PairScore, float RivalScore, float Score, int Alias, int Reading, int Rival = -1);

@@ -7,11 +7,11 @@ namespace EntityResolver.Matching;
 
 /// <summary>
 /// A logistic model over <see cref="PairFeatures"/>: score = sigmoid(bias + Σ wᵢ·fᵢ). Versioned by
-/// name; loaded from a small JSON file. Three are embedded: <c>heuristic-v1</c> (hand-set, the
-/// default: it passes the seed case), <c>logit-v2</c> (fitted on the dev sets with
-/// <see cref="ModelTrainer"/>, calibrated on them; see docs/quality.md for why it is not the
-/// default yet; <see cref="FittedResource"/>) and its predecessor <c>logit-v1</c>. A feature the
-/// file does not name has weight 0.
+/// name; loaded from a small JSON file. Two are embedded: <c>heuristic-v1</c> (hand-set, the
+/// default: it passes the seed case) and <c>logit-v3</c> (fitted on the dev sets with
+/// <see cref="ModelTrainer"/>, with a second stage against the best rival candidate
+/// (<see cref="Rival"/>), calibrated on them; see docs/quality.md for why it is not the default
+/// yet; <see cref="FittedResource"/>). A feature the file does not name has weight 0.
 /// </summary>
 internal sealed class ScoringModel
 {
@@ -19,11 +19,11 @@ internal sealed class ScoringModel
     public const string DefaultResource = "model/heuristic-v1.json";
 
     /// <summary>The resource name of the model fitted on the dev sets.</summary>
-    public const string FittedResource = "model/logit-v2.json";
+    public const string FittedResource = "model/logit-v3.json";
 
     private static readonly Lazy<ScoringModel> DefaultModel = new(() => Embedded(DefaultResource));
 
-    public ScoringModel(string name, float bias, float[] weights, string? description = null)
+    public ScoringModel(string name, float bias, float[] weights, string? description = null, RivalCalibration? rival = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (weights.Length != PairFeatures.Count)
@@ -40,6 +40,7 @@ internal sealed class ScoringModel
         Bias = bias;
         Weights = weights;
         Description = description;
+        Rival = rival;
     }
 
     public static ScoringModel Default => DefaultModel.Value;
@@ -52,6 +53,16 @@ internal sealed class ScoringModel
 
     /// <summary>Weights in the order of <see cref="PairFeatures.Names"/>.</summary>
     public float[] Weights { get; }
+
+    /// <summary>
+    /// The second stage, when the model has one: turns the pair probability of a candidate into
+    /// the probability that the candidate is the one the query names, given its best rival among
+    /// the other candidates. Null: the score is the pair probability.
+    /// </summary>
+    public RivalCalibration? Rival { get; }
+
+    /// <summary>This model with another second stage.</summary>
+    public ScoringModel WithRival(RivalCalibration? rival) => new(Name, Bias, Weights, Description, rival);
 
     /// <summary>Loads an embedded model (<c>model/NAME.json</c>).</summary>
     public static ScoringModel Embedded(string resource)
@@ -89,6 +100,11 @@ internal sealed class ScoringModel
             sb.Append(CultureInfo.InvariantCulture, $"{PairFeatures.Names[i],-24} {Weights[i],8:0.###}  {PairFeatures.Descriptions[i]}\n");
         }
 
+        if (Rival is { } r)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"then, against the best rival candidate: score = sigmoid({r.Own:0.###} × logit(pair score) {r.Rival:+0.###;-0.###} × rival's pair score {r.Bias:+0.###;-0.###})\n");
+        }
+
         return sb.ToString();
     }
 
@@ -120,6 +136,15 @@ internal sealed class ScoringModel
         }
 
         w.WriteEndObject();
+        if (Rival is { } r)
+        {
+            w.WriteStartObject("rival");
+            w.WriteNumber("own", Math.Round(r.Own, 5));
+            w.WriteNumber("rival", Math.Round(r.Rival, 5));
+            w.WriteNumber("bias", Math.Round(r.Bias, 5));
+            w.WriteEndObject();
+        }
+
         w.WriteStartObject("features");
         for (int i = 0; i < Weights.Length; i++)
         {
@@ -179,7 +204,37 @@ internal sealed class ScoringModel
                 weights[index] = p.Value.GetSingle();
             }
 
-            return new ScoringModel(name, bias, weights, description);
+            RivalCalibration? rival = null;
+            if (root.TryGetProperty("rival", out JsonElement rv))
+            {
+                float Number(string field) => rv.ValueKind == JsonValueKind.Object && rv.TryGetProperty(field, out JsonElement v) && v.ValueKind == JsonValueKind.Number && float.IsFinite(v.GetSingle())
+                    ? v.GetSingle() : throw new InvalidDataException($"{source}: rival.{field}: required (a finite number)");
+                rival = new RivalCalibration(Number("own"), Number("rival"), Number("bias"));
+            }
+
+            return new ScoringModel(name, bias, weights, description, rival);
         }
+    }
+}
+
+/// <summary>
+/// The second stage of a model: score = sigmoid(Own · logit(p) + Rival · r + Bias), where p is the
+/// candidate's pair probability and r the pair probability of its best rival (the best other
+/// candidate that is not a namesake). One name can be a good spelling of several entities; how
+/// likely it means this one depends on the others the registry offers.
+/// </summary>
+internal readonly record struct RivalCalibration(float Own, float Rival, float Bias)
+{
+    public float Apply(float pairScore, float rivalScore)
+    {
+        double z = (Own * Logit(pairScore)) + (Rival * rivalScore) + Bias;
+        return (float)(1 / (1 + Math.Exp(-z)));
+    }
+
+    /// <summary>The logit of a pair probability, clamped the way <see cref="Apply"/> clamps it.</summary>
+    public static double Logit(float pairScore)
+    {
+        double p = Math.Clamp(pairScore, 1e-6, 1 - 1e-6);
+        return Math.Log(p / (1 - p));
     }
 }

@@ -14,15 +14,17 @@ namespace EntityResolver.Registry;
 /// referred to by number (token texts, skeletons, languages repeat a lot).
 /// </summary>
 /// <remarks>
-/// Layout (version 1): magic <c>ERSNAP</c> 0x00 0x1A, int32 version, int32 entity count, entities
+/// Layout (version 2): magic <c>ERSNAP</c> 0x00 0x1A, int32 version, int32 entity count, entities
 /// (id, type, names, attributes as one JSON object, relations), token forms, statistics, aliases
 /// (entity, name, titles, tokens as form numbers, weights, acronym), the index (keys, offsets,
 /// postings as raw int32 arrays), and the int32 end marker. A file of another version is refused
-/// with a message saying to rebuild it.
+/// with a message saying to rebuild it. The snapshot stores the analyzed token forms, so the
+/// version also stands for the text analysis: bump it whenever romanization, phonetic forms or
+/// skeletons change (version 2: v kept apart from w, Latin č š ž read with h, alef maqsura kept).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 1;
+    public const int Version = 2;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

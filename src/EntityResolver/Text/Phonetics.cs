@@ -5,8 +5,10 @@ namespace EntityResolver.Text;
 /// the distance charges little for them, because Arabic script does not write short vowels and
 /// Devanagari and Latin spellings of one name disagree on vowel length and quality.
 /// Symbols: vowels a e i o u; semivowels y w; consonants b d f g h j k l m n r s t z,
-/// x (kh), S (sh), C (ch). Digraphs are collapsed, doubled symbols merged, p/b, q/k, v/w merged.
+/// v, x (kh), S (sh), C (ch). Digraphs are collapsed, doubled symbols merged, p/b and q/k merged;
+/// v stays apart from w because Arabic script writes it ف (Karimova: كريموفا) as often as و.
 /// </summary>
+/// <remarks>Registry snapshots store these forms: a change here needs a new <c>RegistrySnapshot.Version</c>.</remarks>
 internal static class Phonetics
 {
     private const float VowelCost = 0.3f;
@@ -56,6 +58,14 @@ internal static class Phonetics
                 continue;
             }
 
+            // tsh / tch (Arabic تش, German tsch, English tch) are one sound: ch.
+            if (c == 't' && next is 's' or 'c' && i + 2 < latin.Length && latin[i + 2] == 'h')
+            {
+                AppendSymbol(buffer, ref n, 'C');
+                i += 2;
+                continue;
+            }
+
             if (next == 'h' && c is 'k' or 'g' or 's' or 'c' or 'z' or 't' or 'd' or 'p' or 'b' or 'j')
             {
                 symbol = c switch
@@ -81,7 +91,6 @@ internal static class Phonetics
                         symbol = next is 'e' or 'i' or 'y' ? 's' : next == 'k' ? '\0' : 'k';
                         break;
                     case 'q': symbol = 'k'; break;
-                    case 'v': symbol = 'w'; break;
                     case 'x':
                         AppendSymbol(buffer, ref n, 'k');
                         symbol = 's';
@@ -168,6 +177,18 @@ internal static class Phonetics
             return 0.25f;
         }
 
+        // v is written و (w, or the vowel u/o) in Urdu and Persian, ف (f) in Arabic.
+        if (a == 'v' || b == 'v')
+        {
+            char other = a == 'v' ? b : a;
+            return other switch
+            {
+                'w' => 0.15f,
+                'f' or 'u' or 'o' => 0.3f,
+                _ => 1f,
+            };
+        }
+
         return IsNear(a, b) ? NearCost : 1f;
     }
 
@@ -181,7 +202,7 @@ internal static class Phonetics
         return (a, b) switch
         {
             ('b', 'p') or ('d', 'z') or ('j', 'z') or ('g', 'j') or ('g', 'k') or ('k', 'x') or ('h', 'x') or ('g', 'x')
-                or ('S', 's') or ('C', 'S') or ('C', 'j') or ('d', 't') or ('m', 'n') or ('s', 't') or ('j', 'y') or ('S', 'j') => true,
+                or ('S', 's') or ('C', 'S') or ('C', 'j') or ('C', 's') or ('C', 'k') or ('d', 't') or ('m', 'n') or ('s', 't') or ('j', 'y') or ('S', 'j') => true,
             _ => false,
         };
     }
@@ -313,13 +334,14 @@ internal static class Phonetics
         for (int i = 0; i < form.Length; i++)
         {
             char c = form[i];
-            if (IsVowel(c) || (c is 'y' or 'w' && i > 0))
+            if (IsVowel(c) || (c is 'y' or 'w' or 'v' && i > 0))
             {
                 continue;
             }
 
             char k = c switch
             {
+                'v' => 'w',
                 'd' => 't',
                 'z' or 'S' or 'C' or 'j' => 's',
                 'g' or 'x' => 'k',

@@ -46,14 +46,22 @@ internal static class Romanizer
 
         string decomposed = token.Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
-        foreach (char ch in decomposed)
+        for (int i = 0; i < decomposed.Length; i++)
         {
-            char c = char.ToLowerInvariant(ch);
+            char c = char.ToLowerInvariant(decomposed[i]);
             if (c < 0x80)
             {
                 if (char.IsAsciiLetterOrDigit(c))
                 {
                     sb.Append(c);
+
+                    // č ć, š ş ś, ž: the sounds that other scripts write ch, sh, zh (Savićević:
+                    // سافيتشيفيتش, Şükrü: شكرو). Not ç: it is ch in Turkish but s in Portuguese.
+                    char mark = i + 1 < decomposed.Length ? decomposed[i + 1] : '\0';
+                    if ((c is 'c' or 's' or 'z' && mark == '\u030C') || (c is 'c' or 's' && mark == '\u0301') || (c == 's' && mark == '\u0327'))
+                    {
+                        sb.Append('h');
+                    }
                 }
 
                 continue;
@@ -109,7 +117,7 @@ internal static class Romanizer
                     sb.Append(i == 0 || next == '\u0627' ? "w" : "u");
                     break;
                 case 'Y':
-                    sb.Append(i == 0 || next is '\u0627' or '\u0648' ? "y" : "i");
+                    sb.Append(i == 0 || next is '\u0627' or '\u0648' or '\u0649' ? "y" : "i");
                     break;
                 case 'H':
                     sb.Append(i == token.Length - 1 && i > 0 ? "a" : "h");

@@ -6,7 +6,8 @@ namespace EntityResolver.Text;
 /// <summary>
 /// Culture-free normalization of one token: Unicode NFKC (which also maps Arabic presentation
 /// forms to base letters), lower case, no format controls (ZWNJ, ZWJ, bidi marks), no Arabic
-/// harakat or tatweel, Arabic/Urdu/Persian letter variants folded to one form, no apostrophes.
+/// harakat or tatweel, Arabic/Urdu/Persian letter variants folded to one form (alef maqsura
+/// stays: it reads a, not i), no apostrophes.
 /// The Devanagari nukta is kept: the romanizer reads it (फ़ is f, फ is ph).
 /// </summary>
 internal static class TextNormalizer
@@ -27,8 +28,18 @@ internal static class TextNormalizer
         }
 
         var sb = new StringBuilder(text.Length);
-        foreach (char c in text)
+        for (int i = 0; i < text.Length; i++)
         {
+            char c = text[i];
+
+            // Yeh with a superscript alef (Urdu موسیٰ, عیسیٰ) is an alef maqsura.
+            if (c is '\u064A' or '\u06CC' && i + 1 < text.Length && text[i + 1] == '\u0670')
+            {
+                sb.Append('\u0649');
+                i++;
+                continue;
+            }
+
             char folded = Fold(c);
             if (folded != '\0')
             {
@@ -58,7 +69,7 @@ internal static class TextNormalizer
             case '\u0623' or '\u0625' or '\u0622' or '\u0671' or '\u0672' or '\u0673':
                 return '\u0627';
             case '\u0624': return '\u0648'; // waw with hamza
-            case '\u0626' or '\u0649' or '\u06CC' or '\u06D0' or '\u06CD' or '\u06D2' or '\u06D3' or '\u06CE':
+            case '\u0626' or '\u06CC' or '\u06D0' or '\u06CD' or '\u06D2' or '\u06D3' or '\u06CE':
                 return '\u064A'; // yeh forms (Arabic, Persian/Urdu yeh, bari yeh)
             case '\u06A9' or '\u06AA': return '\u0643'; // keheh, swash kaf
             case '\u0629' or '\u06C3' or '\u06C1' or '\u06BE' or '\u06D5' or '\u06C0' or '\u06C2':

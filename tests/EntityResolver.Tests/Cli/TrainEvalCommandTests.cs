@@ -35,6 +35,42 @@ public sealed class TrainEvalCommandTests
         Assert.Contains("model mine-v1", eval.Stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("resolve")]
+    [InlineData("link")]
+    public void Resolve_and_link_score_with_the_model_they_are_given(string command)
+    {
+        using var dir = new TempDir();
+        string pairs = dir.File("pairs.tsv", Pairs);
+        string model = System.IO.Path.Combine(dir.Path, "model.json");
+        Assert.Equal(0, CliRunner.Run("train", "--pairs", pairs, "--output", model, "--name", "mine-v1").ExitCode);
+        string text = dir.File("text.txt", "قال خليفة حفتر اليوم");
+        string[] Args(string? m) => [command, .. command == "resolve" ? new[] { "خليفة حفتر" } : ["--input", text], "--explain", .. m is null ? Array.Empty<string>() : ["--model", m]];
+
+        CliRun standard = CliRunner.Run(Args(null));
+        CliRun fitted = CliRunner.Run(Args("fitted"));
+        CliRun mine = CliRunner.Run(Args(model));
+        CliRun missing = CliRunner.Run(Args(System.IO.Path.Combine(dir.Path, "absent.json")));
+
+        Assert.True(standard.ExitCode == 0, standard.ToString());
+        Assert.True(mine.ExitCode == 0, mine.ToString());
+        if (command == "resolve")
+        {
+            Assert.Contains($"\"model\":\"{MatchModel.Default.Name}\"", standard.Stdout, StringComparison.Ordinal);
+            Assert.Contains($"\"model\":\"{MatchModel.Fitted.Name}\"", fitted.Stdout, StringComparison.Ordinal);
+            Assert.Contains("\"model\":\"mine-v1\"", mine.Stdout, StringComparison.Ordinal);
+        }
+        else
+        {
+            // The linker's evidence names no model, but only the fitted model weighs rivals.
+            Assert.Contains("rival", fitted.Stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("rival", standard.Stdout, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("cannot load model", missing.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Train_reports_every_malformed_row_by_line_and_writes_nothing()
     {

@@ -16,8 +16,7 @@ public sealed class ScoringModelTests
 
     [Theory]
     [InlineData("model/heuristic-v1.json", "heuristic-v1")]
-    [InlineData("model/logit-v1.json", "logit-v1")]
-    [InlineData("model/logit-v2.json", "logit-v2")]
+    [InlineData("model/logit-v3.json", "logit-v3")]
     public void Embedded_models_load_and_describe_every_feature(string resource, string name)
     {
         ScoringModel model = ScoringModel.Embedded(resource);
@@ -39,7 +38,7 @@ public sealed class ScoringModelTests
             weights[i] = (i % 3) - 1.25f;
         }
 
-        var model = new ScoringModel("round-trip", 0.5f, weights, "test");
+        var model = new ScoringModel("round-trip", 0.5f, weights, "test", new RivalCalibration(1.5f, -4f, 1f));
         using var stream = new MemoryStream();
         model.Save(stream);
         stream.Position = 0;
@@ -51,6 +50,8 @@ public sealed class ScoringModelTests
         f.LatinSimilarity = 0.6f;
         Assert.Equal(model.Score(f), loaded.Score(f), 4);
         Assert.Equal("round-trip", loaded.Name);
+        Assert.Equal(model.Rival, loaded.Rival);
+        Assert.Contains("rival", loaded.Describe(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -60,6 +61,8 @@ public sealed class ScoringModelTests
     [InlineData("{\"name\": \"m\", \"weights\": {}}", "\"bias\"")]
     [InlineData("{\"name\": \"m\", \"bias\": 0, \"weights\": {\"no_such_feature\": 1}}", "weights.no_such_feature")]
     [InlineData("{\"name\": \"m\", \"bias\": 0, \"weights\": {\"exact\": \"high\"}}", "weights.exact")]
+    [InlineData("{\"name\": \"m\", \"bias\": 0, \"weights\": {}, \"rival\": {\"own\": 1, \"bias\": 0}}", "rival.rival")]
+    [InlineData("{\"name\": \"m\", \"bias\": 0, \"weights\": {}, \"rival\": 3}", "rival.own")]
     public void A_bad_model_file_names_its_source_and_field(string json, string expected)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
@@ -81,7 +84,7 @@ public sealed class MatchModelTests
         var fitted = new NameResolver(registry, MatchModel.Fitted);
         var standard = new NameResolver(registry);
 
-        Assert.Equal("logit-v2", fitted.ModelName);
+        Assert.Equal("logit-v3", fitted.ModelName);
         Assert.Equal(MatchModel.Default.Name, standard.ModelName);
         Assert.Equal("p:1", fitted.Resolve("خليفة حفتر")[0].EntityId);
         Assert.NotEqual(standard.Resolve("خليفة حفتر")[0].Score, fitted.Resolve("خليفة حفتر")[0].Score);
@@ -102,5 +105,81 @@ public sealed class MatchModelTests
         {
             File.Delete(path);
         }
+    }
+}
+
+public sealed class RivalStageTests
+{
+    private static NameResolver WithStage(EntityRegistry registry)
+    {
+        ScoringModel pair = ScoringModel.Default;
+        return new NameResolver(registry, null, pair.WithRival(new RivalCalibration(1f, -4f, 1f)));
+    }
+
+    [Fact]
+    public void A_lone_candidate_is_raised_and_a_contested_one_lowered()
+    {
+        EntityRegistry lone = new EntityRegistryBuilder().AddPerson("p:1", "Aabha Sharma").AddPerson("p:2", "Rohan Verma").Build();
+        EntityRegistry contested = new EntityRegistryBuilder().AddPerson("p:1", "Aabha Sharma").AddPerson("p:2", "Abha Sharma").Build();
+        var options = new ResolveOptions { Threshold = 0, Explain = true };
+
+        EntityMatch alone = WithStage(lone).Resolve("आभा शर्मा", options)[0];
+        IReadOnlyList<EntityMatch> both = WithStage(contested).Resolve("आभा शर्मा", options);
+
+        Assert.True(alone.Score > alone.Explanation!.PairScore, $"{alone.Score} vs pair {alone.Explanation.PairScore}");
+        Assert.Equal(2, both.Count);
+        Assert.Equal(both[1].EntityId, both[0].Explanation!.RivalEntityId);
+        Assert.Equal(both[0].EntityId, both[1].Explanation!.RivalEntityId);
+        Assert.True(both[1].Score < both[1].Explanation!.PairScore, $"{both[1].Score} vs pair {both[1].Explanation!.PairScore}");
+        Assert.Contains("best rival", both[0].Explanation!.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Namesakes_are_not_rivals()
+    {
+        EntityRegistry registry = new EntityRegistryBuilder().AddPerson("p:1", "Khalifa Haftar").AddPerson("p:2", "Saddam Haftar").Build();
+
+        IReadOnlyList<EntityMatch> matches = WithStage(registry).Resolve("Haftar", new ResolveOptions { Threshold = 0, Explain = true });
+
+        Assert.Equal(2, matches.Count);
+        Assert.All(matches, m => Assert.Null(m.Explanation!.RivalEntityId));
+        Assert.Equal(matches[0].Score, matches[1].Score, 2);
+    }
+
+    [Fact]
+    public void Fitting_recovers_the_parameters_that_generated_the_rows()
+    {
+        var truth = new RivalCalibration(1.5f, -3f, 0.5f);
+        var random = new Random(11);
+        var rows = new List<RivalRow>();
+        for (int i = 0; i < 20_000; i++)
+        {
+            float pair = (float)random.NextDouble(), rival = (float)random.NextDouble();
+            rows.Add(new RivalRow(pair, rival, random.NextDouble() < truth.Apply(pair, rival)));
+        }
+
+        RivalCalibration fitted = ModelTrainer.FitRival(rows);
+
+        Assert.Equal(truth.Own, fitted.Own, 0.15f);
+        Assert.Equal(truth.Rival, fitted.Rival, 0.3f);
+        Assert.Equal(truth.Bias, fitted.Bias, 0.3f);
+    }
+}
+
+public sealed class LiteralReadingTests
+{
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.5)]
+    public void A_rank_word_that_is_also_a_given_name_is_read_as_a_name_when_nothing_else_fits(double threshold)
+    {
+        // رائد is the rank Major and the given name Raed: the reading without it finds no good
+        // match, so the literal reading is scored, whatever threshold the caller asks for.
+        EntityRegistry registry = new EntityRegistryBuilder().AddPerson("p:1", "Raed Hasan Hijazi").AddPerson("p:2", "Omar Farouk").Build();
+
+        IReadOnlyList<EntityMatch> matches = new NameResolver(registry).Resolve("رائد حسن حجازي", new ResolveOptions { Threshold = threshold });
+
+        Assert.Equal("p:1", matches[0].EntityId);
+        Assert.True(matches[0].Score >= 0.5, matches[0].ToString());
     }
 }

@@ -24,6 +24,9 @@ public sealed class RomanizerTests
     [InlineData("حفتر", "hftr")] // no short vowels are written
     [InlineData("ٹیکنالوجی", "tiknaluji")] // Urdu tteh
     [InlineData("عاصم", "aasm")]
+    [InlineData("يحيى", "yhya")] // alef maqsura reads a, and the yeh before it is a consonant
+    [InlineData("موسیٰ", "musa")] // Urdu: yeh with a superscript alef is an alef maqsura
+    [InlineData("علی", "ali")]
     public void Arabic_script_is_romanized_without_guessing_short_vowels(string arabic, string expected)
     {
         string normalized = TextNormalizer.NormalizeToken(arabic);
@@ -44,6 +47,11 @@ public sealed class RomanizerTests
     [InlineData("Ağca", "agca")]
     [InlineData("Łukasz", "lukasz")]
     [InlineData("Straße", "strasse")]
+    [InlineData("Savićević", "savichevich")] // the sounds other scripts write ch, sh, zh keep their h
+    [InlineData("Šljivančanin", "shljivanchanin")]
+    [InlineData("Şükrü", "shukru")]
+    [InlineData("Žižek", "zhizhek")]
+    [InlineData("Gonçalves", "goncalves")] // ç is s in Portuguese, ch in Turkish: left as c
     public void Latin_loses_its_diacritics(string latin, string expected)
     {
         Assert.Equal(expected, Romanizer.Romanize(TextNormalizer.NormalizeToken(latin), Script.Latin));

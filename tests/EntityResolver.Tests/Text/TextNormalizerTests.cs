@@ -9,6 +9,8 @@ public sealed class TextNormalizerTests
     [InlineData("إسحاق", "اسحاق")]
     [InlineData("آصف", "اصف")]
     [InlineData("علی", "علي")] // Persian/Urdu yeh
+    [InlineData("يحيى", "يحيى")] // alef maqsura is not a yeh
+    [InlineData("عیسیٰ", "عيسى")] // yeh with a superscript alef is an alef maqsura
     [InlineData("کمال", "كمال")] // keheh
     [InlineData("خلیفہ", "خليفه")] // heh goal
     [InlineData("خليفة", "خليفه")] // teh marbuta
