@@ -45,13 +45,11 @@ internal sealed class Gazetteer
 {
     private const int MaxMemo = 100_000;
 
-    // Entity lists longer than this are not kept (any entity may be meant); at a million
-    // entities a common word's similar name words belong to tens of thousands of entities.
-    private const int MaxCandidates = 1 << 13;
-
-    // Witness lists longer than this are not kept (a common name word: the linker then asks the
-    // entities directly, see Resembles); organizations are few and listed up to MaxCandidates.
+    // Witness and anchor lists longer than this are not kept (a common name word: the linker
+    // then asks the entities directly, see Resembles); organizations are fewer and listed up to
+    // MaxOrganizations (beyond that, the linker takes any entity to be possible).
     private const int MaxWitnesses = 1 << 14;
+    private const int MaxOrganizations = 1 << 13;
 
     // The memo keeps at most this many entity indices in all (4 bytes each).
     private const long MaxMemoInts = 32_000_000;
@@ -331,7 +329,7 @@ internal sealed class Gazetteer
         }
 
         int[]? witnessed = witnesses.Count > MaxWitnesses ? null : Sorted(witnesses);
-        int[]? organizationWitnesses = organizations.Count > MaxCandidates ? null : Sorted(organizations);
+        int[]? organizationWitnesses = organizations.Count > MaxOrganizations ? null : Sorted(organizations);
         int[]? anchored = anchors.Count > MaxWitnesses ? null : Sorted(anchors);
         return new GazetteerHit(best, _isName[bestIndex], strong, witnessed, organizationWitnesses, sole, anchored);
     }
