@@ -600,7 +600,8 @@ public sealed partial class EntityLinker
 
                 foreach (int e in organizations)
                 {
-                    if (_linker._gazetteer.NameWords(e) <= to - from && _names.Count <= _linker._gazetteer.MaxNameWords(e) && LikeOthers(e, k, -1) && Covered(e, from, to))
+                    if (_linker._gazetteer.NameWords(e) <= to - from && _names.Count <= _linker._gazetteer.MaxNameWords(e)
+                        && LikeOthers(e, k, -1) && Covered(e, from, to) && (AnchoredIn(e) || MatchedElsewhere(e, k)))
                     {
                         return true;
                     }
@@ -634,6 +635,20 @@ public sealed partial class EntityLinker
             foreach (int e in both)
             {
                 if (AnchoredIn(e) && LikeOthers(e, first, last))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether a name word of the span other than <paramref name="k"/> can be matched to a name word of entity <paramref name="e"/>.</summary>
+        private bool MatchedElsewhere(int e, int k)
+        {
+            foreach (int other in _names)
+            {
+                if (other != k && Resembles(e, other, anchor: false))
                 {
                     return true;
                 }
