@@ -105,7 +105,7 @@ internal static class Training
         List<RivalRow> rankedTest = RankedRows(sources, model, SplitRole.Test, out var rankedPerSource);
         Calibration overall = Calibration.Of(rankedTest.Select(r => ((double)model.Rival!.Value.Apply(r.PairScore, r.RivalScore), r.IsMatch)));
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Model `{model.Name}`: the pair model below, then the second stage fitted on {rivalTrain.Count} ranked candidates of the train split's queries (top {RankedPerQuery} of each query, and again with the query's own entities left out, weight {SimulatedAbsentWeight}, so that it also sees queries whose entity is absent): score = sigmoid({model.Rival!.Value.Own:0.###} × logit(pair score) {model.Rival.Value.Rival:+0.###;-0.###} × best rival's pair score {model.Rival.Value.Bias:+0.###;-0.###}). Held out: the top {RankedPerQuery} candidates of the test split's queries and of the queries whose entity is absent from the registry. The score users see is the final one; its calibration:");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Model `{model.Name}`: the pair model below, then the second stage fitted on {rivalTrain.Count} ranked candidates of the train split's queries (top {PairMiner.RankedPerQuery} of each query, and again with the query's own entities left out, weight {PairMiner.SimulatedAbsentWeight}, so that it also sees queries whose entity is absent): {model.Rival}. Held out: the top {PairMiner.RankedPerQuery} candidates of the test split's queries and of the queries whose entity is absent from the registry. The score users see is the final one; its calibration:");
         report.AppendLine();
         report.AppendLine("| source | held-out ranked candidates | right | log loss | ECE | ECE of the pair score alone |");
         report.AppendLine("|---|---:|---:|---:|---:|---:|");
@@ -188,43 +188,24 @@ internal static class Training
 
     private const string Description = "Logistic regression over the pair features, fitted with MathNet L-BFGS and L2 on the train split of the dev sets (positives: native-script names against their entity's Latin aliases; negatives: the best-scoring wrong candidates, and nk-name-bench non-matches), then a second stage that weighs the pair probability against the best rival candidate.";
 
-    private const int RankedPerQuery = 5;
-    private const float SimulatedAbsentWeight = 0.5f;
-
     /// <summary>
     /// The top ranked candidates of the real queries of <paramref name="role"/> (the test role
-    /// includes the absent queries) with their pair and rival scores. For the train role, each
-    /// query is ranked a second time with its gold entities left out (at half weight), which is
-    /// what a query whose entity is not in the registry sees.
+    /// includes the absent queries) with their pair and rival scores; train queries are ranked a
+    /// second time with their gold entities left out (<see cref="PairMiner.Ranked"/>).
     /// </summary>
     private static List<RivalRow> RankedRows(List<Source> sources, ScoringModel model, SplitRole role, out List<(string Name, List<RivalRow> Rows)> perSource)
     {
         var all = new List<RivalRow>();
         perSource = [];
-        var options = new ResolveOptions { Top = RankedPerQuery, Threshold = 0 };
         foreach (Source s in sources.Where(s => s.Name != "nk-name-bench"))
         {
-            var resolver = new NameResolver(s.Registry, null, model);
+            var miner = new PairMiner(s.Registry, model);
             var rows = new List<RivalRow>();
             foreach (var (query, gold, r) in s.Queries)
             {
-                if (r != role && !(role == SplitRole.Test && r == SplitRole.Absent))
+                if (r == role || (role == SplitRole.Test && r == SplitRole.Absent))
                 {
-                    continue;
-                }
-
-                void Add(Func<int, bool>? exclude, float weight)
-                {
-                    foreach (RankedCandidate c in resolver.Rank(query, options, out _, exclude).Take(RankedPerQuery))
-                    {
-                        rows.Add(new RivalRow(c.PairScore, c.RivalScore, gold.Contains(s.Registry.EntityAt(c.Entity).Id), weight));
-                    }
-                }
-
-                Add(null, 1f);
-                if (role == SplitRole.Train && gold.Length > 0)
-                {
-                    Add(e => gold.Contains(s.Registry.EntityAt(e).Id), SimulatedAbsentWeight);
+                    miner.Ranked(query, gold, rows, simulateAbsent: role == SplitRole.Train);
                 }
             }
 

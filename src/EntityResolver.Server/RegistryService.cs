@@ -71,7 +71,7 @@ internal sealed partial class RegistryService : IHostedService, IDisposable
     {
         var clock = Stopwatch.StartNew();
         var (entities, seeded) = _store.Open(Seed);
-        var snapshot = new RegistrySnapshot(new NameResolver(EntityRegistry.Create(entities)), 1);
+        var snapshot = new RegistrySnapshot(new NameResolver(EntityRegistry.Create(entities), _options.Model), 1);
         _snapshot = snapshot;
         _metrics.SetRegistry(snapshot);
         LogLoaded(snapshot.Registry.Count, snapshot.Registry.NameCount, _store.Description, seeded, clock.ElapsedMilliseconds);
@@ -231,7 +231,7 @@ internal sealed partial class RegistryService : IHostedService, IDisposable
                 }
             }
 
-            var next = new RegistrySnapshot(new NameResolver(EntityRegistry.Create(entities), current.Resolver.Defaults), current.Version + 1);
+            var next = new RegistrySnapshot(new NameResolver(EntityRegistry.Create(entities), _options.Model, current.Resolver.Defaults), current.Version + 1);
             _snapshot = next;
             _metrics.SetRegistry(next);
             _metrics.RecordWrites(changes.Count, clock.Elapsed.TotalSeconds);

@@ -14,6 +14,9 @@ internal sealed class ServerOptions
     /// <summary>Registry file (JSON Lines) used to seed an empty store; null for the embedded default registry.</summary>
     public string? RegistryPath { get; init; }
 
+    /// <summary>The scoring model (<c>Model</c>: <c>default</c>, <c>fitted</c> or a model file).</summary>
+    public MatchModel Model { get; init; } = MatchModel.Default;
+
     /// <summary>The SQLite database that holds the registry.</summary>
     public required string StorePath { get; init; }
 
@@ -64,6 +67,7 @@ internal sealed class ServerOptions
         var problems = new List<string>();
         var options = new ServerOptions
         {
+            Model = LoadModel(NullIfEmpty(configuration["Model"]), problems),
             RegistryPath = NullIfEmpty(configuration["Registry:Path"]),
             StorePath = NullIfEmpty(configuration["Store:Path"]) ?? DefaultStorePath(),
             ApiKey = NullIfEmpty(configuration["ApiKey"]),
@@ -118,6 +122,19 @@ internal sealed class ServerOptions
         }
 
         return options;
+    }
+
+    private static MatchModel LoadModel(string? value, List<string> problems)
+    {
+        try
+        {
+            return MatchModel.FromSetting(value);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            problems.Add($"Model must be 'default', 'fitted' or a model file written by 'entity-resolver train': {ex.Message}");
+            return MatchModel.Default;
+        }
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

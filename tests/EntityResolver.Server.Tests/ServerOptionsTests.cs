@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 
 namespace EntityResolver.Server.Tests;
@@ -47,5 +48,26 @@ public sealed class ServerOptionsTests
         Assert.Contains("Limits:MaxBatchSize", error.Message, StringComparison.Ordinal);
         Assert.Contains("Limits:RequestTimeoutSeconds", error.Message, StringComparison.Ordinal);
         Assert.Contains("PublicBaseUrl", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheModelSettingChoosesTheScoringModel()
+    {
+        Assert.Equal(MatchModel.Default.Name, From([]).Model.Name);
+        Assert.Equal(MatchModel.Fitted.Name, From(new() { ["Model"] = "fitted" }).Model.Name);
+        var error = Assert.Throws<InvalidOperationException>(() => From(new() { ["Model"] = "/no/such/model.json" }));
+        Assert.Contains("Model must be", error.Message, StringComparison.Ordinal);
+        Assert.Contains("/no/such/model.json", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheServerScoresWithTheConfiguredModel()
+    {
+        using var factory = new ServerFactory(new() { ["Model"] = "fitted" });
+        using HttpClient client = factory.CreateClient();
+
+        JsonElement health = await (await client.GetAsync("/health")).JsonAsync();
+
+        Assert.Equal(MatchModel.Fitted.Name, health.GetProperty("model").GetString());
     }
 }

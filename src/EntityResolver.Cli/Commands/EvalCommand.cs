@@ -35,7 +35,7 @@ internal static class EvalCommand
             throw new CliException($"--threshold must be between 0 and 1 (was {threshold.ToString(CultureInfo.InvariantCulture)})");
         }
 
-        List<(int Line, string Query, string[] Gold, string? Script)> rows = Read(pairsFile, console);
+        List<LabelledQuery> rows = LabelledQueries.Read(pairsFile, console, "nothing evaluated");
         EntityRegistry registry = CommonOptions.LoadRegistry(registryFile, out _);
         MatchModel matchModel = CommonOptions.LoadModel(modelName);
 
@@ -102,57 +102,5 @@ internal static class EvalCommand
         static string P(double v) => double.IsNaN(v) ? "-" : (100 * v).ToString("0.0", CultureInfo.InvariantCulture);
         string mrr = double.IsNaN(c.Mrr) ? "-" : c.Mrr.ToString("0.000", CultureInfo.InvariantCulture);
         sb.Append(CultureInfo.InvariantCulture, $"{key,-22} {c.Present + c.Absent,8} {c.Absent,7} {P(c.Top1Accuracy),7} {P(c.Precision),7} {P(c.Recall),7} {P(c.F1),7} {P(c.FalsePositiveRate),7} {mrr,7}\n");
-    }
-
-    private static List<(int, string, string[], string?)> Read(FileInfo file, CliConsole console)
-    {
-        if (!file.Exists)
-        {
-            throw new CliException($"{file.FullName}: no such file");
-        }
-
-        var rows = new List<(int, string, string[], string?)>();
-        var errors = new List<string>();
-        foreach (var (lineNo, cols) in TsvLines.Read(file))
-        {
-            if (rows.Count == 0 && errors.Count == 0 && cols.Length >= 2 && (cols[0].Trim() == "query" || cols[1].Trim() == "gold_entity_id"))
-            {
-                continue; // the header
-            }
-
-            if (cols.Length < 2)
-            {
-                errors.Add($"{file}:{lineNo}: expected tab-separated query and gold_entity_id, found {cols.Length} column(s)");
-                continue;
-            }
-
-            if (string.IsNullOrWhiteSpace(cols[0]) || cols[0].Length > NameResolver.MaxNameLength)
-            {
-                errors.Add($"{file}:{lineNo}:query: {(string.IsNullOrWhiteSpace(cols[0]) ? "empty" : "longer than " + NameResolver.MaxNameLength.ToString(CultureInfo.InvariantCulture) + " characters")}");
-                continue;
-            }
-
-            string gold = cols[1].Trim();
-            string[] ids = gold is "" or "-" ? [] : [.. gold.Split('|').Select(s => s.Trim()).Where(s => s.Length > 0)];
-            string? script = cols.Length > 2 && !string.IsNullOrWhiteSpace(cols[2]) ? cols[2].Trim() : null;
-            rows.Add((lineNo, cols[0], ids, script));
-        }
-
-        if (errors.Count > 0)
-        {
-            foreach (string e in errors)
-            {
-                console.Stderr.WriteLine(e);
-            }
-
-            throw new CliException($"{file}: {errors.Count} malformed row(s); nothing evaluated");
-        }
-
-        if (rows.Count == 0)
-        {
-            throw new CliException($"{file}: no labelled query");
-        }
-
-        return rows;
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 using EntityResolver.Text;
 
@@ -22,14 +23,21 @@ internal sealed class CandidateIndex
     private readonly int[] _offsets;
     private readonly int[] _postings;
     private readonly float[] _aliasWeights;
+    private readonly ulong[] _aliasSignatures;
 
-    private CandidateIndex(string[] keyNames, int[] offsets, int[] postings, float[] aliasWeights)
+    private CandidateIndex(string[] keyNames, int[] offsets, int[] postings, IReadOnlyList<AliasRecord> aliases)
     {
         _keyNames = keyNames;
         _offsets = offsets;
         _postings = postings;
-        _aliasWeights = aliasWeights;
-        AliasCount = aliasWeights.Length;
+        _aliasWeights = AliasWeights(aliases);
+        _aliasSignatures = new ulong[aliases.Count];
+        for (int a = 0; a < _aliasSignatures.Length; a++)
+        {
+            _aliasSignatures[a] = Signature(aliases[a].Name.Tokens);
+        }
+
+        AliasCount = _aliasWeights.Length;
         _keys = new Dictionary<string, int>(keyNames.Length, StringComparer.Ordinal);
         for (int i = 0; i < keyNames.Length; i++)
         {
@@ -52,7 +60,7 @@ internal sealed class CandidateIndex
     {
         get
         {
-            long bytes = (_postings.Length + _offsets.Length + _aliasWeights.Length) * 4L;
+            long bytes = ((_postings.Length + _offsets.Length + _aliasWeights.Length) * 4L) + (_aliasSignatures.Length * 8L);
             foreach (string k in _keyNames)
             {
                 bytes += 22 + (2L * k.Length) + 8 + 24; // string object, array slot, dictionary entry
@@ -178,7 +186,7 @@ internal sealed class CandidateIndex
             }
         }
 
-        return new CandidateIndex([.. keyNames], offsets, postings, AliasWeights(aliases));
+        return new CandidateIndex([.. keyNames], offsets, postings, aliases);
     }
 
     /// <summary>Whether a name token before <paramref name="t"/> has the same skeleton (a repeated word counts once).</summary>
@@ -220,6 +228,48 @@ internal sealed class CandidateIndex
 
     /// <summary>The total token weight of alias <paramref name="alias"/>.</summary>
     public float AliasWeight(int alias) => _aliasWeights[alias];
+
+    /// <summary>The letter-pair signature of alias <paramref name="alias"/> (see <see cref="Signature"/>).</summary>
+    public ulong AliasSignature(int alias) => _aliasSignatures[alias];
+
+    /// <summary>
+    /// The letter pairs of the phonetic forms of the name words (with the word boundaries), hashed
+    /// into 64 bits: what the skeleton keys leave out (vowels, order of letters), cheap to compare.
+    /// </summary>
+    public static ulong Signature(NameToken[] tokens)
+    {
+        ulong signature = 0;
+        foreach (NameToken token in tokens)
+        {
+            if (token.Role != TokenRole.Name)
+            {
+                continue;
+            }
+
+            char previous = ' ';
+            foreach (char c in token.Forms.Phonetic)
+            {
+                signature |= PairBit(previous, c);
+                previous = c;
+            }
+
+            if (previous != ' ')
+            {
+                signature |= PairBit(previous, ' ');
+            }
+        }
+
+        return signature;
+    }
+
+    /// <summary>Dice similarity of two signatures (shared pairs over the mean number of pairs), 0..1.</summary>
+    public static float SignatureSimilarity(ulong a, ulong b)
+    {
+        int total = BitOperations.PopCount(a) + BitOperations.PopCount(b);
+        return total == 0 ? 0f : 2f * BitOperations.PopCount(a & b) / total;
+    }
+
+    private static ulong PairBit(char first, char second) => 1UL << (int)((((uint)first * 31u) + second) * 2654435769u >> 26);
 
     public static string AcronymKey(string acronym) => "#" + acronym;
 
@@ -298,7 +348,7 @@ internal sealed class CandidateIndex
             throw new InvalidDataException("Snapshot index does not match the aliases.");
         }
 
-        return new CandidateIndex(names, offsets, postings, AliasWeights(aliases));
+        return new CandidateIndex(names, offsets, postings, aliases);
     }
 
     private static void WriteInts(BinaryWriter writer, int[] values)

@@ -3,7 +3,7 @@ using EntityResolver.Text;
 
 namespace EntityResolver.Indexing;
 
-/// <summary>A candidate alias and the weight of the query words it shares.</summary>
+/// <summary>A candidate alias and its ranking weight (the query words it shares, and how alike they are spelled).</summary>
 internal readonly record struct Candidate(int Alias, float Weight);
 
 /// <summary>
@@ -47,6 +47,13 @@ internal static class CandidateSearch
 
     /// <summary>Share of the heavier word's weight that two adjacent query words written as one are worth.</summary>
     private const float JoinedShare = 0.5f;
+
+    /// <summary>
+    /// Weight of the letter-pair similarity (<see cref="CandidateIndex.SignatureSimilarity"/>) in
+    /// the overlap that ranks candidates: it orders the many aliases that share a query word's
+    /// skeleton (single-word queries tie by the hundred on the skeleton alone).
+    /// </summary>
+    public const float SimilarityShare = 2f;
 
     /// <summary>Weight added when a term first hit through a deletion is then hit through its skeleton.</summary>
     private const float UpgradeShare = 0.4f;
@@ -172,7 +179,13 @@ internal static class CandidateSearch
             queryWeight += s.Joined[t] ? 0f : weights[t];
         }
 
-        return s.SelectTop(index, queryWeight);
+        ulong signature = 0;
+        foreach (PreparedName reading in readings)
+        {
+            signature |= CandidateIndex.Signature(reading.Name.Tokens);
+        }
+
+        return s.SelectTop(index, queryWeight, signature);
     }
 
     private static void AddTerm(string skeleton, bool acronym, float weight, CandidateIndex index, Scratch s, ref int termCount, ref int keyCount, Span<float> weights, Span<float> readingWeights, Span<int> ids)
@@ -459,9 +472,11 @@ internal static class CandidateSearch
         /// <summary>
         /// The hit aliases with the best overlap (shared weight over the mean of the query's and
         /// the alias's indexed weight, so that a long alias sharing one word ranks below a short
-        /// one sharing it; ties: lower alias id), best first, cut by <see cref="CutoffRatio"/>.
+        /// one sharing it), plus <see cref="SimilarityShare"/> times the letter-pair similarity of
+        /// the query's and the alias's spelling (the skeleton keys cannot tell Prerad from Abart);
+        /// ties: lower alias id. Best first, cut by <see cref="CutoffRatio"/>.
         /// </summary>
-        public ReadOnlySpan<Candidate> SelectTop(CandidateIndex index, float queryWeight)
+        public ReadOnlySpan<Candidate> SelectTop(CandidateIndex index, float queryWeight, ulong signature)
         {
             // A min-heap of the best: its root is the weakest kept.
             int size = 0;
@@ -472,7 +487,8 @@ internal static class CandidateSearch
                 int alias = _alias[i];
                 // One alias word can meet two query words through deletions: never more than the alias has.
                 float aliasWeight = index.AliasWeight(alias);
-                float w = MathF.Min(_weight[i], aliasWeight) / (0.5f * (queryWeight + aliasWeight));
+                float w = (MathF.Min(_weight[i], aliasWeight) / (0.5f * (queryWeight + aliasWeight)))
+                    + (SimilarityShare * CandidateIndex.SignatureSimilarity(signature, index.AliasSignature(alias)));
                 if (size < MaxCandidates)
                 {
                     heap[size] = (w, alias);

@@ -102,7 +102,7 @@ internal sealed class ScoringModel
 
         if (Rival is { } r)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"then, against the best rival candidate: score = sigmoid({r.Own:0.###} × logit(pair score) {r.Rival:+0.###;-0.###} × rival's pair score {r.Bias:+0.###;-0.###})\n");
+            sb.Append("then, against the best rival candidate: ").Append(r).Append('\n');
         }
 
         return sb.ToString();
@@ -230,6 +230,9 @@ internal readonly record struct RivalCalibration(float Own, float Rival, float B
         double z = (Own * Logit(pairScore)) + (Rival * rivalScore) + Bias;
         return (float)(1 / (1 + Math.Exp(-z)));
     }
+
+    /// <summary>The formula with its parameters.</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"score = sigmoid({Own:0.###} × logit(pair score) {Rival:+0.###;-0.###} × best rival's pair score {Bias:+0.###;-0.###})");
 
     /// <summary>The logit of a pair probability, clamped the way <see cref="Apply"/> clamps it.</summary>
     public static double Logit(float pairScore)

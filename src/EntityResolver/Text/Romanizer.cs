@@ -141,6 +141,13 @@ internal static class Romanizer
 
     private static string RomanizeDevanagari(string token)
     {
+        // The conjunct ज्ञ (jña) is said, and spelled in Latin, gy in Hindi names (ज्ञान Gyan,
+        // प्रज्ञा Pragya): read it as ग्य.
+        if (token.Contains("\u091C\u094D\u091E", StringComparison.Ordinal))
+        {
+            token = token.Replace("\u091C\u094D\u091E", "\u0917\u094D\u092F", StringComparison.Ordinal);
+        }
+
         // Syllables: onset (Latin) and vowel; vowel null = inherent schwa, "" = none (virama).
         var onsets = new List<string>(token.Length);
         var vowels = new List<string?>(token.Length);

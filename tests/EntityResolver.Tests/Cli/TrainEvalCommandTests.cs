@@ -35,6 +35,58 @@ public sealed class TrainEvalCommandTests
         Assert.Contains("model mine-v1", eval.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Train_on_a_registry_and_labelled_queries_fits_both_stages()
+    {
+        using var dir = new TempDir();
+        string model = System.IO.Path.Combine(dir.Path, "model.json");
+        string queries = Fixture.Path("seed/queries.tsv");
+
+        CliRun train = CliRunner.Run("train", "--registry", Fixture.Path("seed/registry.jsonl"), "--queries", queries, "--output", model, "--name", "seed-v1");
+
+        Assert.True(train.ExitCode == 0, train.ToString());
+        Assert.Contains("120 queries", train.Stderr, StringComparison.Ordinal);
+        MatchModel loaded = MatchModel.Load(model);
+        Assert.Equal("seed-v1", loaded.Name);
+        Assert.Contains("best rival", loaded.Describe(), StringComparison.Ordinal);
+        CliRun eval = CliRunner.Run("eval", "--registry", Fixture.Path("seed/registry.jsonl"), "--pairs", queries, "--model", model);
+        Assert.True(eval.ExitCode == 0, eval.ToString());
+        Assert.Contains("model seed-v1", eval.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("query\tgold\nKhalifa Haftar\tperson:khalifa-haftar\nNobody\tperson:no-such-id\n", "queries.tsv:3:gold_entity_id: 'person:no-such-id' is not in the registry")]
+    [InlineData("Somebody\t-\nNobody\t\n", "every query is labelled absent")]
+    [InlineData("query\tgold\n", "no labelled query; nothing trained")]
+    public void Train_on_queries_refuses_what_cannot_make_a_model(string content, string expected)
+    {
+        using var dir = new TempDir();
+        string queries = dir.File("queries.tsv", content);
+        string model = System.IO.Path.Combine(dir.Path, "model.json");
+
+        CliRun run = CliRunner.Run("train", "--registry", Fixture.Path("seed/registry.jsonl"), "--queries", queries, "--output", model);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(expected, run.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(model));
+    }
+
+    [Fact]
+    public void Train_needs_exactly_one_source_of_labels()
+    {
+        using var dir = new TempDir();
+        string pairs = dir.File("pairs.tsv", Pairs);
+        string model = System.IO.Path.Combine(dir.Path, "model.json");
+
+        CliRun neither = CliRunner.Run("train", "--output", model);
+        CliRun both = CliRunner.Run("train", "--pairs", pairs, "--queries", pairs, "--output", model);
+
+        Assert.Equal(2, neither.ExitCode);
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("either --pairs", neither.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(model));
+    }
+
     [Theory]
     [InlineData("resolve")]
     [InlineData("link")]

@@ -12,6 +12,8 @@ public sealed class RomanizerTests
     [InlineData("मुनीर", "munir")]
     [InlineData("सरदार", "sardar")] // medial schwa between two vowels
     [InlineData("कमला", "kamla")]
+    [InlineData("ज्ञान", "gyan")] // the conjunct jña is gy in Hindi
+    [InlineData("प्रज्ञा", "pragya")]
     public void Devanagari_drops_the_inherent_vowel_that_names_drop(string hindi, string expected)
     {
         string normalized = TextNormalizer.NormalizeToken(hindi);

@@ -1,7 +1,6 @@
-using EntityResolver.Matching;
 using EntityResolver.Text;
 
-namespace EntityResolver.Quality;
+namespace EntityResolver.Matching;
 
 /// <summary>
 /// Turns labelled queries into labelled pairs of features for fitting and calibration. For a
@@ -12,6 +11,12 @@ namespace EntityResolver.Quality;
 internal sealed class PairMiner
 {
     public const int NegativesPerQuery = 5;
+
+    /// <summary>How many ranked candidates of a query feed the second stage (<see cref="Ranked"/>).</summary>
+    public const int RankedPerQuery = 5;
+
+    /// <summary>The weight of a query ranked with its own entities left out (a simulated absent entity).</summary>
+    public const float SimulatedAbsentWeight = 0.5f;
     private readonly NameAnalyzer _analyzer = new();
     private readonly EntityRegistry _registry;
     private readonly ScoringModel _model;
@@ -115,6 +120,30 @@ internal sealed class PairMiner
 
             output.Add(new TrainingPair(f, false, weight));
             negatives++;
+        }
+    }
+
+    /// <summary>
+    /// The top ranked candidates of a query with their pair and rival scores, labelled by the
+    /// gold entities (none: the query's entity is absent). With <paramref name="simulateAbsent"/>
+    /// the query is ranked a second time with its gold entities left out (at
+    /// <see cref="SimulatedAbsentWeight"/>): what a query whose entity is not in the registry sees.
+    /// </summary>
+    public void Ranked(string query, IReadOnlyCollection<string> goldIds, List<RivalRow> output, bool simulateAbsent)
+    {
+        var options = new ResolveOptions { Top = RankedPerQuery, Threshold = 0 };
+        void Add(Func<int, bool>? exclude, float weight)
+        {
+            foreach (RankedCandidate c in _resolver.Rank(query, options, out _, exclude).Take(RankedPerQuery))
+            {
+                output.Add(new RivalRow(c.PairScore, c.RivalScore, goldIds.Contains(_registry.EntityAt(c.Entity).Id), weight));
+            }
+        }
+
+        Add(null, 1f);
+        if (simulateAbsent && goldIds.Count > 0)
+        {
+            Add(e => goldIds.Contains(_registry.EntityAt(e).Id), SimulatedAbsentWeight);
         }
     }
 }

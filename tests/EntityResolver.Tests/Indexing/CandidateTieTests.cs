@@ -1,0 +1,65 @@
+using EntityResolver.Indexing;
+using EntityResolver.Matching;
+
+namespace EntityResolver.Tests.Indexing;
+
+/// <summary>
+/// Single-word names that share a consonant skeleton tie on the words they share with a query:
+/// the candidate cut must keep the one spelled like the query, not the first aliases by id.
+/// </summary>
+public sealed class CandidateTieTests
+{
+    private static readonly string[] Vowels = ["a", "e", "i", "o", "u"];
+
+    [Theory]
+    [InlineData("Ubirot")]
+    [InlineData("Убирот")]
+    public void The_alias_spelled_like_the_query_survives_the_cut_among_hundreds_sharing_its_skeleton(string query)
+    {
+        // Every vowel pattern around b-r-t (Abarat, Ebirot, Barita...), the gold one added last.
+        var names = new List<string>();
+        foreach (string v1 in Vowels.Prepend(""))
+        {
+            foreach (string v2 in Vowels)
+            {
+                foreach (string v3 in Vowels)
+                {
+                    foreach (string v4 in Vowels.Prepend(""))
+                    {
+                        string name = v1 + "b" + v2 + "r" + v3 + "t" + v4;
+                        if (!string.Equals(name, "ubirot", StringComparison.Ordinal))
+                        {
+                            names.Add(char.ToUpperInvariant(name[0]) + name[1..]);
+                        }
+                    }
+                }
+            }
+        }
+
+        names.Add("Ubirot");
+        EntityRegistry registry = EntityRegistry.Create(names.Select((n, i) => new Entity($"p:{i}", Entity.PersonType, [new EntityName(n)])));
+        string goldId = $"p:{names.Count - 1}";
+        int gold = Array.FindIndex(registry.Aliases, a => string.Equals(registry.EntityAt(a.EntityIndex).Id, goldId, StringComparison.Ordinal));
+        string skeleton = registry.Aliases[gold].Name.Tokens[0].Forms.Skeleton;
+        int sharing = registry.Aliases.Count(a => string.Equals(a.Name.Tokens[0].Forms.Skeleton, skeleton, StringComparison.Ordinal));
+        Assert.True(sharing > CandidateSearch.MaxCandidates, $"only {sharing} aliases share the skeleton '{skeleton}': the test does not reach the cut");
+
+        var resolver = new NameResolver(registry);
+        Assert.Contains(gold, resolver.CandidateAliases(query));
+        IReadOnlyList<EntityMatch> matches = resolver.Resolve(query, new ResolveOptions { Top = 1, Threshold = 0 });
+        Assert.Equal(goldId, Assert.Single(matches).EntityId);
+    }
+
+    [Fact]
+    public void Signature_similarity_is_one_for_the_same_spelling_and_lower_for_other_vowels()
+    {
+        EntityRegistry registry = EntityRegistry.Create([
+            new Entity("p:1", Entity.PersonType, [new EntityName("Ubirot")]),
+            new Entity("p:2", Entity.PersonType, [new EntityName("Abarat")]),
+        ]);
+        ulong a = registry.Index.AliasSignature(0), b = registry.Index.AliasSignature(1);
+        Assert.Equal(1f, CandidateIndex.SignatureSimilarity(a, a));
+        Assert.InRange(CandidateIndex.SignatureSimilarity(a, b), 0f, 0.5f);
+        Assert.Equal(0f, CandidateIndex.SignatureSimilarity(0, 0));
+    }
+}
