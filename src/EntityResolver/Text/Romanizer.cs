@@ -111,6 +111,14 @@ internal static class Romanizer
             }
 
             char next = i + 1 < token.Length ? token[i + 1] : '\0';
+
+            // Heh or hah after a stop is a consonant of its own, not the h of a digraph (بهادر is
+            // b-hadr, not bh-adr); Urdu writes aspiration with do-chashmi heh (بھ).
+            if (c is '\u0647' or '\u062D' && sb.Length > 0 && sb[^1] is 'b' or 'p' or 't' or 'd' or 'k' or 'g' or 'j' or 'c')
+            {
+                sb.Append('-');
+            }
+
             switch (entry.Class)
             {
                 case 'W':

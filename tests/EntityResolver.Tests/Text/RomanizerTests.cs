@@ -29,6 +29,8 @@ public sealed class RomanizerTests
     [InlineData("يحيى", "yhya")] // alef maqsura reads a, and the yeh before it is a consonant
     [InlineData("موسیٰ", "musa")] // Urdu: yeh with a superscript alef is an alef maqsura
     [InlineData("علی", "ali")]
+    [InlineData("بهادر", "b-hadr")] // heh after a stop is a consonant of its own
+    [InlineData("بھٹو", "bhtu")] // do-chashmi heh marks aspiration (Bhutto)
     public void Arabic_script_is_romanized_without_guessing_short_vowels(string arabic, string expected)
     {
         string normalized = TextNormalizer.NormalizeToken(arabic);
