@@ -153,3 +153,59 @@ public class LinkingBenchmarks
         return mentions;
     }
 }
+
+/// <summary>
+/// Linking throughput against a large registry (a million generated entities plus the seed
+/// entities): the registry comes from <c>ER_LINK_REGISTRY</c> (see <see cref="LinkScale"/>; the
+/// benchmark fails with an explanation when it is not set). One operation links the five seed
+/// articles. The gazetteer is built and its lookup memo warmed in the setup (its build time is
+/// printed there; cold numbers come from the <c>link-scale</c> mode).
+/// </summary>
+public class LinkingLargeRegistryBenchmarks
+{
+    private NameResolver _resolver = null!;
+    private EntityLinker _linker = null!;
+    private string[] _articles = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        string path = LinkScale.RegistryPath([]) ?? throw new InvalidOperationException(LinkScale.Missing());
+        _resolver = new NameResolver(LinkScale.LoadWithSeed(path, Console.Out));
+        _articles = [.. LinkScale.Articles().Select(a => a.Text)];
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        _linker = new EntityLinker(_resolver);
+        Console.WriteLine($"// gazetteer of {_resolver.Registry.Count:N0} entities built in {sw.Elapsed.TotalSeconds:0.0} s");
+        sw.Restart();
+        int mentions = LinkAll(_linker);
+        Console.WriteLine($"// first (cold) pass over the five articles: {sw.Elapsed.TotalSeconds:0.0} s, {mentions} mentions, {_linker.ResolverCalls} resolver calls");
+    }
+
+    /// <summary>Each article through a new linker (its word, span and resolver caches empty; the registry's gazetteer shared).</summary>
+    [Benchmark(Baseline = true)]
+    public int NewLinkerPerDocument()
+    {
+        int mentions = 0;
+        foreach (string article in _articles)
+        {
+            mentions += new EntityLinker(_resolver).Link(article).Count;
+        }
+
+        return mentions;
+    }
+
+    /// <summary>The same articles through one shared linker (every span cached: an upper bound).</summary>
+    [Benchmark]
+    public int SharedLinkerSameArticles() => LinkAll(_linker);
+
+    private int LinkAll(EntityLinker linker)
+    {
+        int mentions = 0;
+        foreach (string article in _articles)
+        {
+            mentions += linker.Link(article).Count;
+        }
+
+        return mentions;
+    }
+}

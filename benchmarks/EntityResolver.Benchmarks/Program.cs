@@ -9,6 +9,8 @@ using EntityResolver.Benchmarks;
 //   recall --size 10k [--queries N]             index recall against brute force only
 //   top1 --size 100k [--misses FILE]            top-1 of the resolver alone on every query (and the misses)
 //   accuracy --size 100k [--queries N]          top-1 accuracy of the resolver and of FuzzySharp brute force
+//   link-registry --registry FILE --output FILE  a registry plus the seed entities, as a snapshot (for linking at scale)
+//   link-scale [--registry FILE] [--rounds N]   linking against a large registry (ER_LINK_REGISTRY): build, throughput, P/R
 //   (anything else)                              BenchmarkDotNet (BenchmarkSwitcher), e.g. --filter '*'
 string Arg(string name, string fallback)
 {
@@ -38,6 +40,18 @@ switch (args.FirstOrDefault())
         return 0;
     case "top1":
         Accuracy.TopOne(Arg("--size", "100k"), args.Contains("--misses") ? Arg("--misses", "misses.tsv") : null);
+        return 0;
+    case "link-registry":
+        LinkScale.Snapshot(Arg("--registry", ""), Arg("--output", ""));
+        return 0;
+    case "link-scale":
+        if (LinkScale.RegistryPath(args) is not { } registryPath)
+        {
+            Console.Error.WriteLine(LinkScale.Missing());
+            return 2;
+        }
+
+        LinkScale.Run(registryPath, int.Parse(Arg("--rounds", "3"), CultureInfo.InvariantCulture));
         return 0;
     case "accuracy":
         Accuracy.Run(Arg("--size", "100k"), int.Parse(Arg("--queries", "200"), CultureInfo.InvariantCulture));

@@ -20,20 +20,12 @@ internal static class CommonOptions
         HelpName = "FILE|fitted|default",
     };
 
-    /// <summary>The model named by a <see cref="Model"/> option value; bad files become a <see cref="CliException"/>.</summary>
+    /// <summary>The model named by a <see cref="Model"/> option value (<see cref="MatchModel.FromSetting"/>); bad files become a <see cref="CliException"/>.</summary>
     public static MatchModel LoadModel(string? value)
     {
-        switch (value)
-        {
-            case null or "default":
-                return MatchModel.Default;
-            case "fitted":
-                return MatchModel.Fitted;
-        }
-
         try
         {
-            return MatchModel.Load(value);
+            return MatchModel.FromSetting(value);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {

@@ -126,17 +126,9 @@ internal sealed class ServerOptions
 
     private static MatchModel LoadModel(string? value, List<string> problems)
     {
-        switch (value)
-        {
-            case null or "default":
-                return MatchModel.Default;
-            case "fitted":
-                return MatchModel.Fitted;
-        }
-
         try
         {
-            return MatchModel.Load(value);
+            return MatchModel.FromSetting(value);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {

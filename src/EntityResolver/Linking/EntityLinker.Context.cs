@@ -145,7 +145,7 @@ public sealed partial class EntityLinker
             }
 
             // Ranks and offices written before the mention against the entity's titles.
-            if (m.TitlePhrases.Count > 0 && _linker._entityIndex.TryGetValue(entity.Id, out int e))
+            if (m.TitlePhrases.Count > 0 && Registry.IndexOf(entity.Id) is int e and >= 0)
             {
                 var words = new List<string>();
                 foreach (var (first, last, _) in m.TitlePhrases)

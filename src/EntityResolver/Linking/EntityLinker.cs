@@ -36,6 +36,7 @@ public sealed partial class EntityLinker
     private const int RareWordLength = 6;
     private const int MaxMemo = 50_000;
     private const int MaxWords = 200_000;
+    private const int MaxResembles = 1_000_000;
     private const int ShortWordLength = 3;
 
     // An organization name whose every word is paired with a word of the text, some only by
@@ -53,12 +54,14 @@ public sealed partial class EntityLinker
 
     private readonly NameAnalyzer _analyzer = new();
     private readonly Gazetteer _gazetteer;
-    private readonly Dictionary<string, int> _entityIndex;
     private readonly ResolveOptions _wordOptions;
     private readonly ResolveOptions _spanOptions;
     private readonly ConcurrentDictionary<string, IReadOnlyList<EntityMatch>> _memo = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, WordEntry> _words = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Verdict> _verdicts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(int Entity, string Word, float Floor), bool> _resembles = new();
+    private int _resemblesCount;
+    private int _resolverCalls;
     private readonly ConcurrentDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
 
     /// <summary>Creates a linker over the registry of <paramref name="resolver"/>.</summary>
@@ -74,18 +77,15 @@ public sealed partial class EntityLinker
         Resolver = resolver;
         _gazetteer = Gazetteer.For(resolver.Registry);
         _wordLookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
-        _entityIndex = new Dictionary<string, int>(resolver.Registry.Count, StringComparer.Ordinal);
-        for (int i = 0; i < resolver.Registry.Count; i++)
-        {
-            _entityIndex[resolver.Registry.Entities[i].Id] = i;
-        }
-
         // One word is resolved with a low threshold, so that every entity sharing the word is a
         // candidate for the context rules; longer spans with the linker's threshold, which lets
         // the resolver fall back to reading title words as name words (General Headquarters).
         _wordOptions = new ResolveOptions { Top = 8, Threshold = 0.01, Explain = true };
         _spanOptions = new ResolveOptions { Top = 8, Threshold = Options.Threshold, Explain = true };
     }
+
+    /// <summary>How many times this linker has called the resolver (for benchmarks and tests: spans that never reach it cost little).</summary>
+    internal int ResolverCalls => Volatile.Read(ref _resolverCalls);
 
     /// <summary>The resolver (and through it the registry) this linker uses.</summary>
     public NameResolver Resolver { get; }
@@ -132,6 +132,7 @@ public sealed partial class EntityLinker
         matches = string.IsNullOrWhiteSpace(query) || query.Length > NameResolver.MaxNameLength
             ? []
             : Resolver.Resolve(query, key[^1] == '\u0001' ? _wordOptions : _spanOptions);
+        Interlocked.Increment(ref _resolverCalls);
         if (_memo.Count >= MaxMemo)
         {
             _memo.Clear();
@@ -321,6 +322,36 @@ public sealed partial class EntityLinker
         public int End => Start + Length;
     }
 
+    private static int[] Intersect(int[] a, int[] b)
+    {
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return [];
+        }
+
+        var result = new List<int>(Math.Min(a.Length, b.Length));
+        int x = 0, y = 0;
+        while (x < a.Length && y < b.Length)
+        {
+            if (a[x] == b[y])
+            {
+                result.Add(a[x]);
+                x++;
+                y++;
+            }
+            else if (a[x] < b[y])
+            {
+                x++;
+            }
+            else
+            {
+                y++;
+            }
+        }
+
+        return [.. result];
+    }
+
     private sealed class Candidate
     {
         public required EntityMatch Match;
@@ -352,6 +383,10 @@ public sealed partial class EntityLinker
         private readonly List<Word> _words = [];
         private readonly Dictionary<string, IReadOnlyList<EntityMatch>> _resolved = new(StringComparer.Ordinal);
         private readonly List<Mention> _mentions = [];
+        private readonly List<int> _deferred = [];
+        private readonly List<int> _names = [];
+        private readonly List<TokenForms> _nameForms = [];
+        private readonly Dictionary<(int, int), int[]?> _pairs = [];
         private readonly Lexicon _lexicon = Lexicon.Default;
 
         public Pass(EntityLinker linker, string text)
@@ -525,6 +560,253 @@ public sealed partial class EntityLinker
                 Segment(i, j);
                 i = j;
             }
+
+            LinkDeferred();
+        }
+
+        /// <summary>
+        /// Whether some entity can be named by words [from, to): one that the resolver can count
+        /// as matched on a name word of the span (two, for a person, unless one name word is all
+        /// the span has) and that has a word like each of the other name words. The resolver
+        /// accepts no span without that, so other spans are never sent to it: at a million
+        /// entities two common words each resemble thousands of names, but rarely the same one.
+        /// The name words of the span are in <see cref="_names"/>.
+        /// </summary>
+        private bool Viable(int from, int to)
+        {
+            _names.Clear();
+            for (int k = from; k < to; k++)
+            {
+                // Title words (the resolver strips them) and particles (ابو joins the next word) do not count.
+                if (_words[k].Hit.IsName && !IsTitleOrParticle(_words[k]))
+                {
+                    _names.Add(k);
+                }
+            }
+
+            if (_names.Count == 0)
+            {
+                return true;
+            }
+
+            bool oneNameWord = NameWords(from, to) == 1;
+            foreach (int k in _names)
+            {
+                GazetteerHit hit = _words[k].Hit;
+                if (hit.OrganizationWitnesses is not { } organizations || (oneNameWord && hit.Witnesses is null))
+                {
+                    return true;
+                }
+
+                foreach (int e in organizations)
+                {
+                    if (_linker._gazetteer.NameWords(e) <= to - from && _names.Count <= _linker._gazetteer.MaxNameWords(e)
+                        && LikeOthers(e, k, -1) && Covered(e, from, to) && (AnchoredIn(e) || MatchedElsewhere(e, k)))
+                    {
+                        return true;
+                    }
+                }
+
+                if (oneNameWord)
+                {
+                    foreach (int e in hit.Witnesses!)
+                    {
+                        if (LikeOthers(e, k, -1))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            // A person: the first and the last name word of the span are matched to the entity
+            // (a person's name starts and ends on name words), one word of the span almost exactly.
+            int first = _names[0], last = _names[^1];
+            if (first == last)
+            {
+                return false;
+            }
+
+            if (Pair(first, last) is not { } both)
+            {
+                return true;
+            }
+
+            foreach (int e in both)
+            {
+                if (AnchoredIn(e) && LikeOthers(e, first, last))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether a name word of the span other than <paramref name="k"/> can be matched to a name word of entity <paramref name="e"/>.</summary>
+        private bool MatchedElsewhere(int e, int k)
+        {
+            foreach (int other in _names)
+            {
+                if (other != k && Resembles(e, other, anchor: false))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether a name word of the span writes a name word of entity <paramref name="e"/> almost exactly.</summary>
+        private bool AnchoredIn(int e)
+        {
+            foreach (int k in _names)
+            {
+                if (_words[k].Hit.Anchors is { } anchors ? Array.BinarySearch(anchors, e) >= 0 : Resembles(e, k, anchor: true))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether the words of the span (title words too: Army) cover every name word of some alias of organization <paramref name="e"/>.</summary>
+        private bool Covered(int e, int from, int to)
+        {
+            List<TokenForms> words = _nameForms;
+            words.Clear();
+            for (int k = from; k < to; k++)
+            {
+                if (_words[k].Forms is { } forms)
+                {
+                    words.Add(forms);
+                }
+            }
+
+            return _linker._gazetteer.Covered(e, words);
+        }
+
+        /// <summary>Whether entity <paramref name="e"/> has a word like each name word of the span other than <paramref name="a"/> and <paramref name="b"/>.</summary>
+        private bool LikeOthers(int e, int a, int b)
+        {
+            foreach (int k in _names)
+            {
+                if (k != a && k != b && !Resembles(e, k, anchor: null))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Whether entity <paramref name="e"/> has a name word like word <paramref name="k"/>: at the conflict floor, at the match threshold, or almost exactly (<paramref name="anchor"/>).</summary>
+        private bool Resembles(int e, int k, bool? anchor)
+        {
+            if (_words[k].Forms is not { } forms)
+            {
+                return false;
+            }
+
+            float floor = anchor switch
+            {
+                null => Matching.PairScorer.ConflictFloor,
+                false => Matching.PairScorer.MatchThreshold,
+                true => GazetteerHit.AnchorSimilarity,
+            };
+            (int, string, float) key = (e, forms.Normalized, floor);
+            if (!_linker._resembles.TryGetValue(key, out bool yes))
+            {
+                yes = _linker._gazetteer.Resembles(e, forms, floor);
+                // Bounded: counted on the side (ConcurrentDictionary.Count takes every lock).
+                if (Interlocked.Increment(ref _linker._resemblesCount) > MaxResembles)
+                {
+                    _linker._resembles.Clear();
+                    Interlocked.Exchange(ref _linker._resemblesCount, 0);
+                }
+
+                _linker._resembles.TryAdd(key, yes);
+            }
+
+            return yes;
+        }
+
+        /// <summary>The entities both words can be matched to (null: both are common name words, any entity may be meant).</summary>
+        private int[]? Pair(int a, int b)
+        {
+            if (_pairs.TryGetValue((a, b), out int[]? both))
+            {
+                return both;
+            }
+
+            int[]? x = _words[a].Hit.Witnesses, y = _words[b].Hit.Witnesses;
+            both = (x, y) switch
+            {
+                (null, null) => null,
+                (null, _) => [.. y.Where(e => Resembles(e, a, anchor: false))],
+                (_, null) => [.. x.Where(e => Resembles(e, b, anchor: false))],
+                _ => Intersect(x, y),
+            };
+            _pairs[(a, b)] = both;
+            return both;
+        }
+
+        /// <summary>
+        /// Support a bare word can have without knowing the document's full names: it may be an
+        /// acronym or a one-word name, a title or a kinship word stands near it, or it is rare and
+        /// long. Otherwise it is linked only if an entity it resembles is named in full (see
+        /// <see cref="LinkDeferred"/>); these are the only kinds of support a bare name is accepted on.
+        /// </summary>
+        private bool SingleWordSupported(int i)
+        {
+            Word w = _words[i];
+            if (w.AllCaps || w.IsLetterName || w.Hit.Sole || (w.Hit.Entities == 1 && w.Forms is { } f && f.Latin.Length >= RareWordLength))
+            {
+                return true;
+            }
+
+            if (TitleChain(i, i).Count > 0)
+            {
+                return true;
+            }
+
+            for (int k = Math.Max(0, i - KinshipWindow); k <= Math.Min(_words.Count - 1, i + KinshipWindow + 1); k++)
+            {
+                if (k != i && LinkLexicon.Default.KinshipWords.ContainsKey(_words[k].Normalized))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The bare words put aside by <see cref="Segment"/>: resolved only when an entity they resemble is named in full in the document.</summary>
+        private void LinkDeferred()
+        {
+            if (_deferred.Count == 0)
+            {
+                return;
+            }
+
+            var named = new HashSet<int>();
+            foreach (Mention m in _mentions)
+            {
+                if (m.Kind != LinkKind.PartialName && m.Candidates.Count > 0)
+                {
+                    named.Add(Registry.IndexOf(m.Candidates[0].Match.EntityId));
+                }
+            }
+
+            foreach (int i in _deferred)
+            {
+                int[]? witnesses = _words[i].Hit.Witnesses;
+                if ((witnesses is null || witnesses.Any(named.Contains)) && Evaluate(i, i + 1, letters: false) is { } mention)
+                {
+                    _mentions.Add(mention);
+                }
+            }
         }
 
         /// <summary>A word that may stand inside a name: it resembles a name word, is a function word of a name as written, or is a name particle (ابو, bin).</summary>
@@ -581,24 +863,17 @@ public sealed partial class EntityLinker
 
                 // A span can only be a name that has a word like each of its name words: stop where
                 // the words of the span have no entity in common (cheap, before any resolver call).
-                int longest = i;
-                int[]? common = null;
-                for (int j = i + 1; j <= Math.Min(to, i + Options.MaxMentionTokens); j++)
+                // Latin script capitalizes names: a span does not start on a lower-case word
+                // (a particle such as al- aside), however many names have that word.
+                if (LowerLatin(_words[i]) && _lexicon.ParticleOf(Key(_words[i]), out _) == ParticleKind.None)
                 {
-                    // Title words (the resolver strips them) and particles (ابو joins the next word) do not count.
-                    GazetteerHit hit = _words[j - 1].Hit;
-                    if (hit.IsName && hit.Candidates is { } set && !IsTitleOrParticle(_words[j - 1]))
-                    {
-                        common = common is null ? set : Intersect(common, set);
-                        if (common.Length == 0)
-                        {
-                            break;
-                        }
-                    }
-
-                    longest = j;
+                    i++;
+                    continue;
                 }
 
+                // A span can only be a name that has a word like each of its name words: stop where
+                // the words of the span have no entity in common (cheap, before any resolver call).
+                int longest = Math.Min(to, i + Options.MaxMentionTokens);
                 bool found = false;
                 for (int j = longest; j > i; j--)
                 {
@@ -607,7 +882,20 @@ public sealed partial class EntityLinker
                         continue;
                     }
 
-                    if ((j - i > 1 || MayStandAlone(_words[i])) && Evaluate(i, j, letters: false) is { } mention)
+                    if (j - i == 1 && !MayStandAlone(_words[i]))
+                    {
+                        continue;
+                    }
+
+                    // A bare word needs support before it costs a resolver call; the support of a
+                    // full name elsewhere in the document is known only after this pass.
+                    if (j - i == 1 && !SingleWordSupported(i) && !_linker._verdicts.ContainsKey(VerdictKey(i, j, letters: false)))
+                    {
+                        _deferred.Add(i);
+                        continue;
+                    }
+
+                    if (Evaluate(i, j, letters: false, gate: j - i > 1) is { } mention)
                     {
                         _mentions.Add(mention);
                         if (mention.Kind == LinkKind.Name && !mention.Candidates[0].Match.Entity.IsPerson && j - i >= 3)
@@ -628,35 +916,13 @@ public sealed partial class EntityLinker
             }
         }
 
+        /// <summary>A word in Latin script written in lower case.</summary>
+        private static bool LowerLatin(Word w) => !w.Capitalized && !w.AllCaps && w.Forms?.Script == Script.Latin;
+
         private bool IsTitleOrParticle(Word w)
         {
             string key = Key(w);
             return _lexicon.Titles.ContainsKey(key) || _lexicon.ParticleOf(key, out _) != ParticleKind.None;
-        }
-
-        private static int[] Intersect(int[] a, int[] b)
-        {
-            var result = new List<int>(Math.Min(a.Length, b.Length));
-            int x = 0, y = 0;
-            while (x < a.Length && y < b.Length)
-            {
-                if (a[x] == b[y])
-                {
-                    result.Add(a[x]);
-                    x++;
-                    y++;
-                }
-                else if (a[x] < b[y])
-                {
-                    x++;
-                }
-                else
-                {
-                    y++;
-                }
-            }
-
-            return [.. result];
         }
 
         /// <summary>A complete name of another organization inside an organization's name (پاک فوج inside پاک فوج کے شعبہ تعلقاتِ عامہ).</summary>
@@ -727,6 +993,20 @@ public sealed partial class EntityLinker
             return 0;
         }
 
+        /// <summary>A person's name is matched almost exactly on at least one word (<see cref="GazetteerHit.AnchorSimilarity"/>).</summary>
+        private static bool Anchored(EntityMatch m)
+        {
+            foreach (TokenAlignment t in m.Explanation!.Tokens)
+            {
+                if (t.Outcome == TokenOutcome.Match && t.QueryToken is not null && t.Similarity >= GazetteerHit.AnchorSimilarity - 0.0005)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static int MatchedTokens(EntityMatch m)
         {
             int n = 0;
@@ -742,18 +1022,16 @@ public sealed partial class EntityLinker
         }
 
         /// <summary>Whether words [from, to) are a mention, and of which entities (the verdict on the same words is cached per linker).</summary>
-        private Mention? Evaluate(int from, int to, bool letters)
+        /// <param name="from">First word.</param>
+        /// <param name="to">Word after the last.</param>
+        /// <param name="letters">The words are letter names spelling an acronym.</param>
+        /// <param name="gate">Whether to ask <see cref="Viable"/> before the resolver (spans of two or more words).</param>
+        private Mention? Evaluate(int from, int to, bool letters, bool gate = false)
         {
-            var sb = new StringBuilder(letters ? "L" : "W");
-            for (int k = from; k < to; k++)
-            {
-                sb.Append('\u0003').Append(_text.AsSpan(_words[k].RawStart, _words[k].RawLength));
-            }
-
-            string key = sb.ToString();
+            string key = VerdictKey(from, to, letters);
             if (!_linker._verdicts.TryGetValue(key, out Verdict? verdict))
             {
-                verdict = Judge(from, to, letters) ?? Verdict.None;
+                verdict = (gate && !Viable(from, to) ? null : Judge(from, to, letters)) ?? Verdict.None;
                 if (_linker._verdicts.Count >= MaxMemo)
                 {
                     _linker._verdicts.Clear();
@@ -765,6 +1043,17 @@ public sealed partial class EntityLinker
             return ReferenceEquals(verdict, Verdict.None)
                 ? null
                 : new Mention { First = from, Last = to, NameFirst = from + verdict.NameOffset, Kind = verdict.Kind, Candidates = verdict.Candidates };
+        }
+
+        private string VerdictKey(int from, int to, bool letters)
+        {
+            var sb = new StringBuilder(letters ? "L" : "W");
+            for (int k = from; k < to; k++)
+            {
+                sb.Append('\u0003').Append(_text.AsSpan(_words[k].RawStart, _words[k].RawLength));
+            }
+
+            return sb.ToString();
         }
 
         /// <summary>Whether words [from, to) are a mention, and of which entities, judged on the words alone.</summary>
@@ -809,7 +1098,7 @@ public sealed partial class EntityLinker
                 }
 
                 int matched = MatchedTokens(m);
-                if (!anchored && m.Entity.IsPerson)
+                if (m.Entity.IsPerson && (!anchored || LowerLatin(_words[to - 1])))
                 {
                     continue;
                 }
@@ -821,7 +1110,7 @@ public sealed partial class EntityLinker
 
                 if (m.Entity.IsPerson)
                 {
-                    if (matched >= 2 && m.Score >= Options.Threshold)
+                    if (matched >= 2 && m.Score >= Options.Threshold && Anchored(m))
                     {
                         full.Add(new Candidate { Match = m });
                     }

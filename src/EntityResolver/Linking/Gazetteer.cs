@@ -9,14 +9,28 @@ namespace EntityResolver.Linking;
 /// <summary>The best alias token a text token met: its similarity and whether it is a name word.</summary>
 /// <param name="Similarity">Phonetic similarity in [0, 1] (1 for the same normalized token).</param>
 /// <param name="IsName">The alias token is a name word (not a particle or function word).</param>
-/// <param name="Entities">How many entities have a name word at least as similar as a match (for rarity).</param>
-/// <param name="Candidates">
-/// The entities (indices, ascending) with a name word similar enough to be matched or to conflict
-/// (Khalid / Khalifa); null when there are too many to list (any entity may be meant).
+/// <param name="Entities">How many entities have a name word at least as similar as a match, counted up to 2 (for rarity).</param>
+/// <param name="Witnesses">
+/// The entities (indices, ascending) with a name word the resolver can count as matched (at
+/// <see cref="Matching.PairScorer.MatchThreshold"/> after its cross-script leniency); null when
+/// there are too many to list (a common name word).
 /// </param>
-internal readonly record struct GazetteerHit(float Similarity, bool IsName, int Entities, int[]? Candidates)
+/// <param name="OrganizationWitnesses">The organizations among the witnesses (listed further than <paramref name="Witnesses"/>; null when there are too many).</param>
+/// <param name="Sole">A name word matched by this token is the whole of some alias (a one-word name, no initials).</param>
+/// <param name="Anchors">
+/// The witnesses whose name word this token writes almost exactly (at
+/// <see cref="AnchorSimilarity"/> after the cross-script leniency); null when too many to list.
+/// </param>
+internal readonly record struct GazetteerHit(float Similarity, bool IsName, int Entities, int[]? Witnesses, int[]? OrganizationWitnesses, bool Sole, int[]? Anchors)
 {
-    public static readonly GazetteerHit None = new(0f, false, 0, []);
+    /// <summary>
+    /// A person's name has at least one word written as the registry writes it (the resolver's
+    /// token similarity at least this): across a million names, two words that only resemble
+    /// the words of some name are chance (پیشہ ورانہ and Puja Rana).
+    /// </summary>
+    public const float AnchorSimilarity = 0.95f;
+
+    public static readonly GazetteerHit None = new(0f, false, 0, [], [], false, []);
 
     public bool IsStrong => Similarity >= Matching.PairScorer.MatchThreshold;
 }
@@ -30,11 +44,34 @@ internal readonly record struct GazetteerHit(float Similarity, bool IsName, int 
 internal sealed class Gazetteer
 {
     private const int MaxMemo = 100_000;
-    private const int MaxCandidates = 4096;
+
+    // Witness and anchor lists longer than this are not kept (a common name word: the linker
+    // then asks the entities directly, see Resembles); organizations are fewer and listed up to
+    // MaxOrganizations (beyond that, the linker takes any entity to be possible).
+    private const int MaxWitnesses = 1 << 14;
+    private const int MaxOrganizations = 1 << 13;
+
+    // The memo keeps at most this many entity indices in all (4 bytes each).
+    private const long MaxMemoInts = 32_000_000;
+
+    // Across scripts the resolver adds this share of the missing similarity (PairScorer's
+    // cross-script leniency): a raw 0.69 between Devanagari and Latin forms can be a match.
+    private const float CrossScriptLeniency = 0.3f;
     private static readonly ConditionalWeakTable<EntityRegistry, Gazetteer> Cache = new();
 
     private readonly TokenForms[] _forms;
     private readonly bool[] _isName;
+    private readonly bool[] _sole;
+    private readonly int _entityCount;
+    private readonly bool[] _isPerson;
+    private readonly int[][] _organizationEntities;
+    private readonly AliasRecord[] _aliases;
+    private readonly int[] _aliasStart;
+    private readonly int[] _aliasOrder;
+    private readonly byte[] _nameWords;
+    private readonly byte[] _maxNameWords;
+    private readonly ConcurrentBag<Scratch> _scratch = [];
+    private long _memoInts;
     private readonly int[][] _entities;
     private readonly FrozenDictionary<string, int> _exact;
     private readonly FrozenDictionary<string, int[]> _byKey;
@@ -46,6 +83,7 @@ internal sealed class Gazetteer
         var forms = new List<TokenForms>();
         var isName = new List<bool>();
         var entitySets = new List<HashSet<int>>();
+        var sole = new List<bool>();
         foreach (AliasRecord alias in registry.Aliases)
         {
             foreach (NameToken token in alias.Name.Tokens)
@@ -58,19 +96,55 @@ internal sealed class Gazetteer
                     forms.Add(token.Forms);
                     isName.Add(false);
                     entitySets.Add([]);
+                    sole.Add(false);
                 }
 
                 if (token.Role == TokenRole.Name)
                 {
                     isName[i] = true;
                     entitySets[i].Add(alias.EntityIndex);
+                    sole[i] |= alias.Name.Tokens.Length == 1;
                 }
             }
         }
 
         _forms = [.. forms];
         _isName = [.. isName];
+        _sole = [.. sole];
+        _entityCount = registry.Count;
+        _isPerson = [.. registry.Entities.Select(e => e.IsPerson)];
+
+        // The aliases of each entity, for Resembles (a counting sort by entity).
+        _aliases = registry.Aliases;
+        _aliasStart = new int[registry.Count + 1];
+        foreach (AliasRecord alias in _aliases)
+        {
+            _aliasStart[alias.EntityIndex + 1]++;
+        }
+
+        for (int x = 0; x < registry.Count; x++)
+        {
+            _aliasStart[x + 1] += _aliasStart[x];
+        }
+
+        _nameWords = new byte[registry.Count];
+        _maxNameWords = new byte[registry.Count];
+        Array.Fill(_nameWords, byte.MaxValue);
+        foreach (AliasRecord alias in _aliases)
+        {
+            int n = Math.Min(alias.Name.Tokens.Count(t => t.Role == TokenRole.Name), byte.MaxValue - 1);
+            _nameWords[alias.EntityIndex] = (byte)Math.Min(_nameWords[alias.EntityIndex], n);
+            _maxNameWords[alias.EntityIndex] = (byte)Math.Max(_maxNameWords[alias.EntityIndex], n);
+        }
+
+        _aliasOrder = new int[_aliases.Length];
+        int[] next = [.. _aliasStart];
+        for (int a = 0; a < _aliases.Length; a++)
+        {
+            _aliasOrder[next[_aliases[a].EntityIndex]++] = a;
+        }
         _entities = [.. entitySets.Select(s => s.Order().ToArray())];
+        _organizationEntities = [.. _entities.Select(list => list.Where(x => !_isPerson[x]).ToArray())];
         _exact = index.ToFrozenDictionary(StringComparer.Ordinal);
 
         var lists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -105,9 +179,10 @@ internal sealed class Gazetteer
         }
 
         hit = Compute(token);
-        if (_memo.Count < MaxMemo)
+        long ints = (hit.Witnesses?.Length ?? 0) + (hit.OrganizationWitnesses?.Length ?? 0) + (hit.Anchors?.Length ?? 0);
+        if (_memo.Count < MaxMemo && Interlocked.Read(ref _memoInts) + ints <= MaxMemoInts && _memo.TryAdd(token.Normalized, hit))
         {
-            _memo.TryAdd(token.Normalized, hit);
+            Interlocked.Add(ref _memoInts, ints);
         }
 
         return hit;
@@ -115,23 +190,49 @@ internal sealed class Gazetteer
 
     private GazetteerHit Compute(TokenForms token)
     {
+        if (!_scratch.TryTake(out Scratch? scratch))
+        {
+            scratch = new Scratch(_forms.Length, _entityCount);
+        }
+
+        try
+        {
+            return Compute(token, scratch);
+        }
+        finally
+        {
+            _scratch.Add(scratch);
+        }
+    }
+
+    private GazetteerHit Compute(TokenForms token, Scratch scratch)
+    {
+        int stamp = scratch.Next();
+        List<int> forms = scratch.Forms;
         int exact = _exact.TryGetValue(token.Normalized, out int e) ? e : -1;
-        var forms = new HashSet<int>();
         if (exact >= 0)
         {
+            scratch.FormStamp[exact] = stamp;
             forms.Add(exact);
         }
 
         // Short words (of, al, کی) only count when written exactly as in a name.
         if (token.Latin.Length > 2 && token.Skeleton.Length > 0)
         {
-            var keys = new HashSet<string>(StringComparer.Ordinal);
+            HashSet<string> keys = scratch.Keys;
             CandidateIndex.AddKeys(token.Skeleton, keys);
             foreach (string key in keys)
             {
                 if (_byKey.TryGetValue(key, out int[]? postings))
                 {
-                    forms.UnionWith(postings);
+                    foreach (int p in postings)
+                    {
+                        if (scratch.FormStamp[p] != stamp)
+                        {
+                            scratch.FormStamp[p] = stamp;
+                            forms.Add(p);
+                        }
+                    }
                 }
             }
         }
@@ -141,10 +242,11 @@ internal sealed class Gazetteer
             return GazetteerHit.None;
         }
 
+        // Similarities first (sequential, cheap); entity lists only for the forms the resolver
+        // could count as matched, which are few next to the forms that share a blocking key.
         float best = 0f;
         int bestIndex = -1;
-        var strong = new HashSet<int>();
-        var loose = new HashSet<int>();
+        List<(float Lenient, int Form)> similar = scratch.Similar;
         foreach (int i in forms)
         {
             TokenForms f = _forms[i];
@@ -155,13 +257,10 @@ internal sealed class Gazetteer
                 bestIndex = i;
             }
 
-            if (_isName[i] && s >= Matching.PairScorer.ConflictFloor && loose.Count <= MaxCandidates)
+            float lenient = f.Script != token.Script ? s + (CrossScriptLeniency * (1f - s)) : s;
+            if (_isName[i] && lenient >= Matching.PairScorer.MatchThreshold)
             {
-                loose.UnionWith(_entities[i]);
-                if (s >= Matching.PairScorer.MatchThreshold)
-                {
-                    strong.UnionWith(_entities[i]);
-                }
+                similar.Add((s >= Matching.PairScorer.MatchThreshold ? 2f + lenient : lenient, i));
             }
         }
 
@@ -170,7 +269,206 @@ internal sealed class Gazetteer
             return GazetteerHit.None;
         }
 
-        int[]? candidates = loose.Count > MaxCandidates ? null : [.. loose.Order()];
-        return new GazetteerHit(best, _isName[bestIndex], strong.Count, candidates);
+        // Strong forms (raw similarity at the match threshold) first: they decide the count.
+        similar.Sort((a, b) => b.Lenient.CompareTo(a.Lenient));
+        // (Strong forms rank 2 + their lenient similarity, the others their lenient similarity.)
+        int strong = 0, first = -1;
+        bool sole = false;
+        List<int> witnesses = scratch.Witnesses, organizations = scratch.Organizations, anchors = scratch.Anchors;
+        foreach (var (rank, i) in similar)
+        {
+            sole |= _sole[i];
+            if (rank >= 2f && strong < 2)
+            {
+                foreach (int entity in _entities[i])
+                {
+                    if (first < 0)
+                    {
+                        (first, strong) = (entity, 1);
+                    }
+                    else if (entity != first)
+                    {
+                        strong = 2;
+                        break;
+                    }
+                }
+            }
+
+            if ((rank >= 2f ? rank - 2f : rank) >= GazetteerHit.AnchorSimilarity && anchors.Count <= MaxWitnesses)
+            {
+                foreach (int entity in _entities[i])
+                {
+                    if (scratch.AnchorStamp[entity] != stamp)
+                    {
+                        scratch.AnchorStamp[entity] = stamp;
+                        anchors.Add(entity);
+                    }
+                }
+            }
+
+            if (witnesses.Count <= MaxWitnesses)
+            {
+                foreach (int entity in _entities[i])
+                {
+                    if (scratch.EntityStamp[entity] != stamp)
+                    {
+                        scratch.EntityStamp[entity] = stamp;
+                        witnesses.Add(entity);
+                    }
+                }
+            }
+
+            foreach (int entity in _organizationEntities[i])
+            {
+                if (scratch.OrganizationStamp[entity] != stamp)
+                {
+                    scratch.OrganizationStamp[entity] = stamp;
+                    organizations.Add(entity);
+                }
+            }
+        }
+
+        int[]? witnessed = witnesses.Count > MaxWitnesses ? null : Sorted(witnesses);
+        int[]? organizationWitnesses = organizations.Count > MaxOrganizations ? null : Sorted(organizations);
+        int[]? anchored = anchors.Count > MaxWitnesses ? null : Sorted(anchors);
+        return new GazetteerHit(best, _isName[bestIndex], strong, witnessed, organizationWitnesses, sole, anchored);
+    }
+
+    /// <summary>
+    /// Whether some alias of entity <paramref name="entity"/> has every name word like one of
+    /// <paramref name="words"/> (at the conflict floor, after the cross-script leniency): an
+    /// organization is named only by all of its name's words. An alias with more name words than
+    /// <paramref name="words"/> is taken as not covered (one word of text does not stand for two).
+    /// </summary>
+    public bool Covered(int entity, IReadOnlyList<TokenForms> words)
+    {
+        if (NameWords(entity) > words.Count)
+        {
+            return false;
+        }
+
+        for (int a = _aliasStart[entity]; a < _aliasStart[entity + 1]; a++)
+        {
+            bool all = true;
+            foreach (NameToken t in _aliases[_aliasOrder[a]].Name.Tokens)
+            {
+                if (t.Role != TokenRole.Name)
+                {
+                    continue;
+                }
+
+                bool any = false;
+                foreach (TokenForms w in words)
+                {
+                    any |= Similar(t.Forms, w, Matching.PairScorer.ConflictFloor, lenient: true);
+                }
+
+                if (!any)
+                {
+                    all = false;
+                    break;
+                }
+            }
+
+            if (all)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The fewest name words an alias of entity <paramref name="entity"/> has.</summary>
+    public int NameWords(int entity) => _nameWords[entity];
+
+    /// <summary>The most name words an alias of entity <paramref name="entity"/> has (a span with more has words the resolver leaves unmatched).</summary>
+    public int MaxNameWords(int entity) => _maxNameWords[entity];
+
+    private static bool Similar(TokenForms f, TokenForms token, float floor, bool lenient)
+    {
+        float s = string.Equals(f.Normalized, token.Normalized, StringComparison.Ordinal)
+            ? 1f
+            : Phonetics.Similarity(token.Phonetic, f.Phonetic, token.PhoneticWeight, f.PhoneticWeight);
+        return (lenient && f.Script != token.Script ? s + (CrossScriptLeniency * (1f - s)) : s) >= floor;
+    }
+
+    /// <summary>
+    /// Whether entity <paramref name="entity"/> has a name word as similar to <paramref name="token"/>
+    /// as <paramref name="floor"/> (the resolver's token similarity: cross-script leniency above
+    /// the conflict floor).
+    /// </summary>
+    public bool Resembles(int entity, TokenForms token, float floor)
+    {
+        for (int a = _aliasStart[entity]; a < _aliasStart[entity + 1]; a++)
+        {
+            foreach (NameToken t in _aliases[_aliasOrder[a]].Name.Tokens)
+            {
+                if (t.Role != TokenRole.Name)
+                {
+                    continue;
+                }
+
+                if (Similar(t.Forms, token, floor, lenient: floor > Matching.PairScorer.ConflictFloor))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static int[] Sorted(List<int> list)
+    {
+        int[] result = [.. list];
+        Array.Sort(result);
+        return result;
+    }
+
+    /// <summary>Per-call work space, pooled: stamps instead of hash sets over forms and entities.</summary>
+    private sealed class Scratch(int forms, int entities)
+    {
+        private int _stamp;
+
+        public int[] FormStamp { get; } = new int[forms];
+
+        public int[] EntityStamp { get; } = new int[entities];
+
+        public int[] OrganizationStamp { get; } = new int[entities];
+
+        public int[] AnchorStamp { get; } = new int[entities];
+
+        public List<int> Anchors { get; } = [];
+
+        public List<int> Forms { get; } = [];
+
+        public List<(float Lenient, int Form)> Similar { get; } = [];
+
+        public List<int> Witnesses { get; } = [];
+
+        public List<int> Organizations { get; } = [];
+
+        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
+
+        public int Next()
+        {
+            if (++_stamp == int.MaxValue)
+            {
+                Array.Clear(FormStamp);
+                Array.Clear(EntityStamp);
+                Array.Clear(OrganizationStamp);
+                Array.Clear(AnchorStamp);
+                _stamp = 1;
+            }
+
+            Forms.Clear();
+            Similar.Clear();
+            Witnesses.Clear();
+            Organizations.Clear();
+            Anchors.Clear();
+            Keys.Clear();
+            return _stamp;
+        }
     }
 }

@@ -41,6 +41,20 @@ public sealed class MatchModel
         return new MatchModel(ScoringModel.Load(stream, path));
     }
 
+    /// <summary>
+    /// The model a setting names, as the command line (<c>--model</c>) and the server
+    /// (<c>Model</c>) read it: <c>default</c> or null for <see cref="Default"/>, <c>fitted</c>
+    /// for <see cref="Fitted"/>, anything else the path of a model file.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is not a valid model.</exception>
+    /// <exception cref="IOException">The file cannot be read (<see cref="FileNotFoundException"/> when it does not exist).</exception>
+    public static MatchModel FromSetting(string? setting) => setting switch
+    {
+        null or "default" => Default,
+        "fitted" => Fitted,
+        _ => Load(setting),
+    };
+
     /// <summary>Reads a model from a stream; <paramref name="sourceName"/> names it in error messages.</summary>
     /// <exception cref="InvalidDataException">The stream is not a valid model.</exception>
     public static MatchModel Load(Stream stream, string sourceName = "<stream>")

@@ -110,9 +110,11 @@ public sealed class NameResolver
     /// The candidates of a name, best first, with their pair scores and final scores (no
     /// threshold; at most <see cref="ResolveOptions.Top"/> plus a few, enough to rank the top).
     /// <paramref name="exclude"/> drops entities (by index) as if they were not in the registry:
-    /// the quality harness uses it to see a query whose entity is absent.
+    /// the quality harness uses it to see a query whose entity is absent. Rivals are found when
+    /// the model has a second stage, or when <paramref name="rivals"/> asks for them; without
+    /// them the final score is the pair score and candidates under the threshold are left out.
     /// </summary>
-    internal List<RankedCandidate> Rank(string name, ResolveOptions options, out PreparedName[] readings, Func<int, bool>? exclude = null)
+    internal List<RankedCandidate> Rank(string name, ResolveOptions options, out PreparedName[] readings, Func<int, bool>? exclude = null, bool rivals = false)
     {
         var (primary, literal) = _analyzer.AnalyzeQuery(name);
         if (primary.IsEmpty)
@@ -139,19 +141,21 @@ public sealed class NameResolver
             Score(readings, 1, options, best);
         }
 
+        RivalCalibration? stage = _model.Rival;
+        bool withRivals = rivals || stage is not null;
+        double floor = withRivals ? double.NegativeInfinity : options.Threshold;
         var byPair = best
-            .Where(kv => exclude is null || !exclude(kv.Key))
+            .Where(kv => kv.Value.Score >= floor && (exclude is null || !exclude(kv.Key)))
             .OrderByDescending(kv => kv.Value.Score)
             .ThenBy(kv => Registry.EntityAt(kv.Key).Id, StringComparer.Ordinal)
-            .Take(options.Top + RivalLookahead)
+            .Take(withRivals ? options.Top + RivalLookahead : options.Top)
             .Select(kv => new RankedCandidate(kv.Key, kv.Value.Score, 0f, kv.Value.Score, kv.Value.Alias, kv.Value.Reading))
             .ToList();
-        if (byPair.Count == 0)
+        if (!withRivals || byPair.Count == 0)
         {
             return byPair;
         }
 
-        RivalCalibration? stage = _model.Rival;
         var words = new string[]?[byPair.Count];
         var ranked = new List<RankedCandidate>(byPair.Count);
         for (int i = 0; i < byPair.Count; i++)

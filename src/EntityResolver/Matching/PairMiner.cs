@@ -134,7 +134,7 @@ internal sealed class PairMiner
         var options = new ResolveOptions { Top = RankedPerQuery, Threshold = 0 };
         void Add(Func<int, bool>? exclude, float weight)
         {
-            foreach (RankedCandidate c in _resolver.Rank(query, options, out _, exclude).Take(RankedPerQuery))
+            foreach (RankedCandidate c in _resolver.Rank(query, options, out _, exclude, rivals: true).Take(RankedPerQuery))
             {
                 output.Add(new RivalRow(c.PairScore, c.RivalScore, goldIds.Contains(_registry.EntityAt(c.Entity).Id), weight));
             }

@@ -157,6 +157,9 @@ public sealed class EntityRegistry
 
     internal Entity EntityAt(int index) => _entities[index];
 
+    /// <summary>The index of the entity with this id, or -1.</summary>
+    internal int IndexOf(string id) => _byId.TryGetValue(id, out int index) ? index : -1;
+
     /// <summary>The rank classes of an entity's <c>titles</c> attribute (a bit set; see Data/lexicon/ranks.tsv).</summary>
     internal ulong RankClassesAt(int index) => _rankClasses[index];
 

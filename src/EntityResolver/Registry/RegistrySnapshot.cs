@@ -21,7 +21,8 @@ namespace EntityResolver.Registry;
 /// file of another version is refused with a message saying to rebuild it. The snapshot stores
 /// the analyzed token forms, so the version also stands for the text analysis: bump it whenever
 /// romanization, phonetic forms or skeletons change (version 2: v kept apart from w, Latin č š ž
-/// read with h, alef maqsura kept; version 3: the forward index).
+/// read with h, alef maqsura kept, ज्ञ read gy, every final h dropped, do-chashmi heh kept;
+/// version 3: the forward index).
 /// </remarks>
 internal static class RegistrySnapshot
 {

@@ -111,6 +111,15 @@ internal static class Romanizer
             }
 
             char next = i + 1 < token.Length ? token[i + 1] : '\0';
+
+            // Heh or hah after a stop, and heh after s or z, is a consonant of its own, not the h
+            // of a digraph (بهادر b-hadr, سهيل s-hil Suhail, زهرة z-hra Zahra); Urdu writes
+            // aspiration with do-chashmi heh (بھ), and Latin spells s + hah sh (اسحاق Ishaq).
+            if (sb.Length > 0 && ((c is '\u0647' or '\u062D' && sb[^1] is 'b' or 'p' or 't' or 'd' or 'k' or 'g' or 'j' or 'c') || (c == '\u0647' && sb[^1] is 's' or 'z')))
+            {
+                sb.Append('-');
+            }
+
             switch (entry.Class)
             {
                 case 'W':
@@ -141,6 +150,13 @@ internal static class Romanizer
 
     private static string RomanizeDevanagari(string token)
     {
+        // The conjunct ज्ञ (jña) is said, and spelled in Latin, gy in Hindi names (ज्ञान Gyan,
+        // प्रज्ञा Pragya): read it as ग्य.
+        if (token.Contains("\u091C\u094D\u091E", StringComparison.Ordinal))
+        {
+            token = token.Replace("\u091C\u094D\u091E", "\u0917\u094D\u092F", StringComparison.Ordinal);
+        }
+
         // Syllables: onset (Latin) and vowel; vowel null = inherent schwa, "" = none (virama).
         var onsets = new List<string>(token.Length);
         var vowels = new List<string?>(token.Length);

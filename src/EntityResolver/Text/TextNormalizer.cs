@@ -72,8 +72,8 @@ internal static class TextNormalizer
             case '\u0626' or '\u06CC' or '\u06D0' or '\u06CD' or '\u06D2' or '\u06D3' or '\u06CE':
                 return '\u064A'; // yeh forms (Arabic, Persian/Urdu yeh, bari yeh)
             case '\u06A9' or '\u06AA': return '\u0643'; // keheh, swash kaf
-            case '\u0629' or '\u06C3' or '\u06C1' or '\u06BE' or '\u06D5' or '\u06C0' or '\u06C2':
-                return '\u0647'; // teh marbuta, heh goal, do-chashmi heh, ae
+            case '\u0629' or '\u06C3' or '\u06C1' or '\u06D5' or '\u06C0' or '\u06C2':
+                return '\u0647'; // teh marbuta, heh goal, ae (do-chashmi heh stays: it marks aspiration)
             case '\u0679': return '\u062A'; // tteh
             case '\u0688': return '\u062F'; // ddal
             case '\u0691': return '\u0631'; // rreh

@@ -175,6 +175,32 @@ public sealed class EntityLinkerTests
         Assert.Empty(Link(sb.ToString()));
     }
 
+    [Theory]
+    [InlineData("a")]
+    [InlineData("Haftar,Munir;حفتر،हफ़्तार.ISPR:")]
+    public void Ten_megabytes_without_spaces_return_and_the_resolver_work_does_not_grow(string unit)
+    {
+        // Linear in time without timing: the costly part (resolver calls) is the same for 1 MB
+        // and 10 MB of the same text, and what is found grows with the text and no faster.
+        static string Repeat(string unit, int length)
+        {
+            var sb = new StringBuilder(length + unit.Length);
+            while (sb.Length < length)
+            {
+                sb.Append(unit);
+            }
+
+            return sb.ToString();
+        }
+
+        var small = new EntityLinker(new NameResolver(EntityRegistry.Default));
+        int found = small.Link(Repeat(unit, 1 << 20)).Count;
+        var large = new EntityLinker(new NameResolver(EntityRegistry.Default));
+        int foundLarge = large.Link(Repeat(unit, 10 << 20)).Count;
+        Assert.Equal(small.ResolverCalls, large.ResolverCalls);
+        Assert.InRange(foundLarge, found * 9, (found * 11) + 1);
+    }
+
     [Fact]
     public void A_megabyte_of_spelled_letters_stays_linear()
     {

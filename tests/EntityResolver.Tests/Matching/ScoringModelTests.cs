@@ -91,6 +91,15 @@ public sealed class MatchModelTests
     }
 
     [Fact]
+    public void A_setting_names_an_embedded_model_or_a_file()
+    {
+        Assert.Same(MatchModel.Default, MatchModel.FromSetting(null));
+        Assert.Same(MatchModel.Default, MatchModel.FromSetting("default"));
+        Assert.Same(MatchModel.Fitted, MatchModel.FromSetting("fitted"));
+        Assert.Throws<FileNotFoundException>(() => MatchModel.FromSetting(Path.Combine(Path.GetTempPath(), "er-no-such-model.json")));
+    }
+
+    [Fact]
     public void Loading_a_missing_or_bad_model_file_fails_clearly()
     {
         string path = Path.Combine(Path.GetTempPath(), "er-model-" + Guid.NewGuid().ToString("N") + ".json");

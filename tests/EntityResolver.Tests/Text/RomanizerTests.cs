@@ -12,6 +12,8 @@ public sealed class RomanizerTests
     [InlineData("मुनीर", "munir")]
     [InlineData("सरदार", "sardar")] // medial schwa between two vowels
     [InlineData("कमला", "kamla")]
+    [InlineData("ज्ञान", "gyan")] // the conjunct jña is gy in Hindi
+    [InlineData("प्रज्ञा", "pragya")]
     public void Devanagari_drops_the_inherent_vowel_that_names_drop(string hindi, string expected)
     {
         string normalized = TextNormalizer.NormalizeToken(hindi);
@@ -27,6 +29,10 @@ public sealed class RomanizerTests
     [InlineData("يحيى", "yhya")] // alef maqsura reads a, and the yeh before it is a consonant
     [InlineData("موسیٰ", "musa")] // Urdu: yeh with a superscript alef is an alef maqsura
     [InlineData("علی", "ali")]
+    [InlineData("بهادر", "b-hadr")] // heh after a stop is a consonant of its own
+    [InlineData("بھٹو", "bhtu")] // do-chashmi heh marks aspiration (Bhutto)
+    [InlineData("سهيل", "s-hil")]
+    [InlineData("اسحاق", "ashaq")] // Latin spells s + hah sh (Ishaq): kept as a digraph
     public void Arabic_script_is_romanized_without_guessing_short_vowels(string arabic, string expected)
     {
         string normalized = TextNormalizer.NormalizeToken(arabic);
