@@ -17,11 +17,11 @@ internal sealed class PairMiner
 
     /// <summary>The weight of a query ranked with its own entities left out (a simulated absent entity).</summary>
     public const float SimulatedAbsentWeight = 0.5f;
+
     private readonly NameAnalyzer _analyzer = new();
     private readonly EntityRegistry _registry;
     private readonly ScoringModel _model;
     private readonly NameResolver _resolver;
-    private readonly Dictionary<string, int> _entityIndex = new(StringComparer.Ordinal);
     private readonly List<int>[] _aliasesOf;
 
     public PairMiner(EntityRegistry registry, ScoringModel model)
@@ -32,7 +32,6 @@ internal sealed class PairMiner
         _aliasesOf = new List<int>[registry.Count];
         for (int i = 0; i < registry.Count; i++)
         {
-            _entityIndex[registry.Entities[i].Id] = i;
             _aliasesOf[i] = [];
         }
 
@@ -63,7 +62,8 @@ internal sealed class PairMiner
     /// <summary>The best-scoring features of <paramref name="entityId"/> for the query, or null when the entity is unknown or has no usable name.</summary>
     public PairFeatures? Best(PreparedName[] readings, string entityId)
     {
-        if (!_entityIndex.TryGetValue(entityId, out int e))
+        int e = _registry.IndexOf(entityId);
+        if (e < 0)
         {
             return null;
         }
