@@ -152,6 +152,16 @@ internal sealed class CandidateIndex
                         AddAliasKey(encoded);
                     }
 
+                    // A v inside a word is f in Arabic script: the name is found from that
+                    // spelling too (Svetlova: سفيتلوفا).
+                    if (Phonetics.SkeletonWithVAsF(token.Forms.Phonetic) is { } arabic && !string.Equals(arabic, token.Forms.Skeleton, StringComparison.Ordinal))
+                    {
+                        foreach (int encoded in SkeletonKeys(arabic))
+                        {
+                            AddAliasKey(encoded);
+                        }
+                    }
+
                     // Two adjacent words written as one (Wali Jan / Walijan).
                     if (previous is not null)
                     {

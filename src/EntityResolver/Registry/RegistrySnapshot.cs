@@ -22,11 +22,11 @@ namespace EntityResolver.Registry;
 /// the analyzed token forms, so the version also stands for the text analysis: bump it whenever
 /// romanization, phonetic forms or skeletons change (version 2: v kept apart from w, Latin č š ž
 /// read with h, alef maqsura kept, ज्ञ read gy, every final h dropped, do-chashmi heh kept;
-/// version 3: the forward index).
+/// version 3: the forward index; version 4: a name with a v is also posted under its skeleton with f).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 3;
+    public const int Version = 4;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

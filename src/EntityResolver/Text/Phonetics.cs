@@ -329,21 +329,30 @@ internal static class Phonetics
     /// The consonant skeleton used as a blocking key: vowels dropped, y and w kept only first,
     /// consonants merged into coarse classes (t/d, s/z/sh/ch/j, k/g/kh).
     /// </summary>
-    public static string Skeleton(ReadOnlySpan<char> form)
+    public static string Skeleton(ReadOnlySpan<char> form) => Skeleton(form, vAsF: false);
+
+    /// <summary>
+    /// The skeleton that Arabic script gives a form with a v (ف: Svetlova is سفيتلوفا, skeleton
+    /// sftlf, not stl; Vittorio is فيتوريو), or null when the form has no v. The index posts a
+    /// name under both; queries keep their own skeleton.
+    /// </summary>
+    public static string? SkeletonWithVAsF(ReadOnlySpan<char> form) => form.Contains('v') ? Skeleton(form, vAsF: true) : null;
+
+    private static string Skeleton(ReadOnlySpan<char> form, bool vAsF)
     {
         Span<char> buffer = form.Length <= 128 ? stackalloc char[form.Length] : new char[form.Length];
         int n = 0;
         for (int i = 0; i < form.Length; i++)
         {
             char c = form[i];
-            if (IsVowel(c) || (c is 'y' or 'w' or 'v' && i > 0))
+            if (IsVowel(c) || (c is 'y' or 'w' && i > 0) || (c == 'v' && i > 0 && !vAsF))
             {
                 continue;
             }
 
             char k = c switch
             {
-                'v' => 'w',
+                'v' => vAsF ? 'f' : 'w',
                 'd' => 't',
                 'z' or 'S' or 'C' or 'j' => 's',
                 'g' or 'x' => 'k',

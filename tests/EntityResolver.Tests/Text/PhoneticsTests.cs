@@ -94,4 +94,13 @@ public sealed class PhoneticsTests
 
         return d[a.Length, b.Length];
     }
+
+    [Theory]
+    [InlineData("svetlova", "sftlf")] // سفيتلوفا
+    [InlineData("vittorio", "ftr")] // فيتوريو
+    [InlineData("karim", null)]
+    public void A_v_also_gets_the_skeleton_arabic_script_gives_it(string latin, string? expected)
+    {
+        Assert.Equal(expected, Phonetics.SkeletonWithVAsF(Phonetics.Encode(latin)));
+    }
 }
