@@ -89,8 +89,8 @@ internal sealed class RecordClustering
             }
         }
 
-        // A pair's score is the higher of its two directions: a partial mention ("Munir") is a
-        // reference to the full name ("Asim Munir") although the full name does not resolve to
+        // A pair's score is the higher of its two directions: a partial mention ("Nasser") is a
+        // reference to the full name ("Omar Nasser") although the full name does not resolve to
         // the bare surname.
         var pairs = new Dictionary<(int A, int B), double>();
         foreach (var ((from, to), score) in directed)

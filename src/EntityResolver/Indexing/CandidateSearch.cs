@@ -106,7 +106,7 @@ internal static class CandidateSearch
                     continue;
                 }
 
-                // An acronym (ISPR) is looked up as the initials of organization names and as a word.
+                // An acronym (IMF) is looked up as the initials of organization names and as a word.
                 if (reading.Name.IsAcronym)
                 {
                     AddTerm(CandidateIndex.AcronymKey(token.Forms.Latin), acronym: true, reading.Weights[t], index, s, ref termCount, ref keyCount, weights, readingWeights, ids);

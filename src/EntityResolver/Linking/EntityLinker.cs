@@ -9,8 +9,8 @@ namespace EntityResolver;
 /// <summary>
 /// Finds the mentions of registry entities in running text, in any supported script, and
 /// resolves each one. Words that may belong to a name are spotted through a gazetteer of the
-/// registry's name words (phonetic, so हफ़्तार, حفتر and Haftar all hit); the longest span that
-/// resolves wins, so "Saddam Khalifa Haftar" is never split into a mention of Khalifa Haftar.
+/// registry's name words (phonetic, so नासिर, ناصر and Nasser all hit); the longest span that
+/// resolves wins, so "Omar Khalid Nasser" is never split into a mention of "Khalid Nasser".
 /// A bare surname or given name is linked only with support from its context: the entity is
 /// named in full elsewhere in the document, a title stands before it, or the word is rare and
 /// long. Ties between entities that share the word are broken by the ranks written before the
@@ -20,8 +20,8 @@ namespace EntityResolver;
 /// </summary>
 /// <example>
 /// <code>
-/// var linker = new EntityLinker(new NameResolver(EntityRegistry.Default));
-/// foreach (LinkedMention m in linker.Link("Lt Gen Haftar called on Field Marshal Asim Munir."))
+/// var linker = new EntityLinker(new NameResolver(EntityRegistry.Load("registry.jsonl")));
+/// foreach (LinkedMention m in linker.Link("General Nasser met Prime Minister Omar Farouk in Cairo."))
 ///     Console.WriteLine($"{m.Start} {m.Length} {m.Text} {m.EntityId} {m.Score:0.00}");
 /// </code>
 /// </example>
@@ -49,7 +49,7 @@ public sealed partial class EntityLinker
     // A bare name word has no second word to confirm it: it must meet a name word closely.
     private const float PartialSimilarity = 0.85f;
 
-    // One-word organization names this short (PMO, HoR, GHQ) must be written exactly.
+    // One-word organization names this short (IMF, WHO, FBI) must be written exactly.
     private const int ShortNameLength = 4;
 
     private readonly NameAnalyzer _analyzer = new();
@@ -1125,7 +1125,7 @@ public sealed partial class EntityLinker
                 }
                 else if (to - from >= 2 && matched >= 1 && m.Score >= Options.Threshold * FuzzyOrganizationFactor && CoversOrganization(m) && AllAligned(m))
                 {
-                    // A transliteration the registry lacks (دنیا نیوز for Dunya News): every word on
+                    // A transliteration the registry lacks (ورلڈ بینک for World Bank): every word on
                     // both sides is paired, some only as similar (a conflict), none is missing.
                     full.Add(new Candidate { Match = m });
                 }

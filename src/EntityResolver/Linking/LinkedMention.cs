@@ -18,7 +18,7 @@ public enum LinkKind
 {
     /// <summary>A name of two or more words, or a complete one-word name of the entity.</summary>
     Name,
-    /// <summary>An acronym (ISPR, or آئی ایس پی آر spelled out in letters).</summary>
+    /// <summary>An acronym (IMF, or آئی ایم ایف spelled out in letters).</summary>
     Acronym,
     /// <summary>One word of a longer name (a bare surname or given name), accepted on context.</summary>
     PartialName,
@@ -30,7 +30,7 @@ public enum LinkKind
 /// <param name="Titles">Titles, ranks and honorifics written right before the name, as written (such as "Lt Gen").</param>
 /// <param name="Rules">The context rules that decided, in English, one per line (such as "rank lieutenant-general before the name matches the entity's titles").</param>
 /// <param name="Alternatives">Other entities the name could refer to, with their resolver scores, best first.</param>
-/// <param name="Resolution">The resolver's one-line summary of the name match (such as a conflicting middle name: "Khalid / Khalifa").</param>
+/// <param name="Resolution">The resolver's one-line summary of the name match (such as a conflicting middle name: "Jamil / Jamal").</param>
 public sealed record LinkEvidence(LinkKind Kind, string MatchedName, IReadOnlyList<string> Titles, IReadOnlyList<string> Rules, IReadOnlyList<string> Alternatives, string Resolution)
 {
     /// <inheritdoc/>

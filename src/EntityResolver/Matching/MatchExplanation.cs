@@ -5,7 +5,7 @@ public enum TokenOutcome
 {
     /// <summary>The query token met a candidate token.</summary>
     Match,
-    /// <summary>The tokens are similar but not the same name (Khalid / Khalifa): the score is lowered.</summary>
+    /// <summary>The tokens are similar but not the same name (Jamil / Jamal): the score is lowered.</summary>
     Conflict,
     /// <summary>The query token has no counterpart in the candidate name.</summary>
     QueryOnly,
@@ -61,7 +61,7 @@ public sealed class MatchExplanation
     /// <summary>The model's bias (intercept).</summary>
     public double Bias { get; }
 
-    /// <summary>A one-line summary in English, such as "2 of 3 query tokens matched; conflict: Khalid / Khalifa".</summary>
+    /// <summary>A one-line summary in English, such as "2 of 3 query tokens matched; conflict: Jamil / Jamal".</summary>
     public string Summary { get; }
 
     /// <summary>

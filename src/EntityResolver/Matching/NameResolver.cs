@@ -170,8 +170,8 @@ public sealed class NameResolver
 
     /// <summary>
     /// The best other candidate that is not a namesake of candidate <paramref name="i"/> (matched
-    /// through the very same words: three persons called Haftar are namesakes for the query
-    /// "Haftar"; Abha and Aabha are rivals), and its pair score; -1 and 0 when there is none.
+    /// through the very same words: three persons called Nasser are namesakes for the query
+    /// "Nasser"; Abha and Aabha are rivals), and its pair score; -1 and 0 when there is none.
     /// </summary>
     private (int Rival, float Score) RivalOf(int i, List<RankedCandidate> byPair, string[]?[] words, PreparedName[] readings)
     {

@@ -30,7 +30,7 @@ internal struct PairFeatures
         "the same share of the candidate's tokens",
         "rarity-weighted share of query tokens with no similar candidate token",
         "rarity-weighted share of candidate tokens with no similar query token",
-        "weighted share of token pairs that are similar but different (Khalid / Khalifa)",
+        "weighted share of token pairs that are similar but different (Jamil / Jamal)",
         "1 when both are persons' names of two or more words and the given name of either is not met",
         "1 when the query is a single name word",
         "1 when every token on both sides met its counterpart exactly",
@@ -75,7 +75,7 @@ internal struct PairFeatures
     /// <summary>Weighted share of candidate tokens the query lacks.</summary>
     public float UnmatchedCandidate;
 
-    /// <summary>Weighted share of token pairs that are similar but different (Khalid / Khalifa).</summary>
+    /// <summary>Weighted share of token pairs that are similar but different (Jamil / Jamal).</summary>
     public float Conflict;
 
     /// <summary>1 when both are persons' names of two or more words and the given name of either is not met.</summary>

@@ -18,7 +18,7 @@ internal readonly record struct AlignmentStep(int QueryToken, int CandidateToken
 /// Aligns the tokens of a prepared query with those of a candidate name and computes the pair
 /// features. Tokens are paired greedily by similarity (reordering is free); a pair at or above
 /// <see cref="MatchThreshold"/> is a match, a pair between <see cref="ConflictFloor"/> and that is
-/// a conflict (Khalid / Khalifa), the rest are unmatched. No allocation unless a trace is asked for.
+/// a conflict (Jamil / Jamal), the rest are unmatched. No allocation unless a trace is asked for.
 /// </summary>
 internal static class PairScorer
 {

@@ -45,6 +45,6 @@ internal sealed class AliasRecord
     /// <summary>The index of the first discriminating name token (the given name), or -1.</summary>
     public int FirstNameToken { get; }
 
-    /// <summary>The initials of an organization name with several words (Inter-Services Public Relations: ispr).</summary>
+    /// <summary>The initials of an organization name with several words (International Monetary Fund: imf).</summary>
     public string? Acronym { get; }
 }

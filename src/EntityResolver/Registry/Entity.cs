@@ -56,7 +56,7 @@ public sealed class Entity
     private static readonly IReadOnlyDictionary<string, JsonElement> NoAttributes = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 
     /// <summary>Creates an entity.</summary>
-    /// <param name="id">A unique, non-empty id (such as <c>person:khalifa-haftar</c>).</param>
+    /// <param name="id">A unique, non-empty id (such as <c>person:omar-farouk</c>).</param>
     /// <param name="type"><see cref="PersonType"/>, <see cref="OrganizationType"/> or any other type string.</param>
     /// <param name="names">At least one name; the first is the canonical display name.</param>
     /// <param name="attributes">Optional attributes (JSON values), such as <c>titles</c> or <c>country</c>.</param>

@@ -231,7 +231,7 @@ internal sealed class Lexicon
     /// <summary>Phonetic forms of the Latin entries of <see cref="PrefixWords"/>.</summary>
     public FrozenSet<string> PrefixLatinPhonetics { get; }
 
-    /// <summary>Whether a token is a name prefix that is not the given name (Muhammad Shehbaz Sharif).</summary>
+    /// <summary>Whether a token is a name prefix that is not the given name (Muhammad Ali Jinnah).</summary>
     public bool IsNamePrefix(string normalized, Script script, string phonetic) =>
         PrefixWords.Contains(normalized) || (script == Script.Latin && PrefixLatinPhonetics.Contains(phonetic));
 

@@ -27,7 +27,7 @@ internal sealed class AnalyzedName
     /// <summary>Leading titles, ranks and honorifics, normalized ("field marshal", "المشير").</summary>
     public string[] Titles { get; }
 
-    /// <summary>The name is an acronym (ISPR, or آئی ایس پی آر spelled out).</summary>
+    /// <summary>The name is an acronym (IMF, or آئی ایم ایف spelled out).</summary>
     public bool IsAcronym { get; }
 
     public int NameTokenCount { get; }

@@ -129,7 +129,7 @@ internal static class Phonetics
 
         n = kept;
 
-        // A final h after a vowel is not pronounced in most romanized names (Shah, Dbeibeh), so
+        // A final h after a vowel is not pronounced in most romanized names (Shah, Fatimah), so
         // Latin spellings drop or keep it at will; Arabic script writes it after a consonant
         // (صالح salh: Salah, Saleh), where no short vowel is written: dropped too.
         if (n >= 3 && buffer[n - 1] == 'h')

@@ -7,7 +7,7 @@ namespace EntityResolver.Text;
 /// Name-aware romanization of one normalized token to lower-case ASCII. Built-in rules (tables
 /// embedded under Data/translit) cover Arabic script (Arabic, Urdu, Persian), Devanagari and
 /// Cyrillic, where ICU's general transliterators are wrong for names: ICU keeps Devanagari's
-/// inherent vowel (हफ़्तार becomes "haphatara") and leaves Urdu letters untouched. Other
+/// inherent vowel (राजेश becomes "rajesha") and leaves Urdu letters untouched. Other
 /// scripts go through ICU (<see cref="Icu"/>), cached; Latin loses its diacritics.
 /// </summary>
 internal static class Romanizer
@@ -114,7 +114,7 @@ internal static class Romanizer
 
             // Heh or hah after a stop, and heh after s or z, is a consonant of its own, not the h
             // of a digraph (بهادر b-hadr, سهيل s-hil Suhail, زهرة z-hra Zahra); Urdu writes
-            // aspiration with do-chashmi heh (بھ), and Latin spells s + hah sh (اسحاق Ishaq).
+            // aspiration with do-chashmi heh (بھ), and Latin spellings often write s + hah as sh.
             if (sb.Length > 0 && ((c is '\u0647' or '\u062D' && sb[^1] is 'b' or 'p' or 't' or 'd' or 'k' or 'g' or 'j' or 'c') || (c == '\u0647' && sb[^1] is 's' or 'z')))
             {
                 sb.Append('-');
@@ -217,7 +217,7 @@ internal static class Romanizer
         }
 
         // Schwa deletion: drop the final inherent vowel, and a medial one between two
-        // pronounced vowels (सरदार is "sardar", शहबाज़ is "shahbaz").
+        // pronounced vowels (सरदार is "sardar", रहमान is "rahman").
         int count = onsets.Count;
         var result = new StringBuilder(token.Length * 2);
         bool previousHasVowel = false;

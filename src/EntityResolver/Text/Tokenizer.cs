@@ -10,7 +10,7 @@ internal readonly record struct RawToken(int Start, int Length, bool AllCaps);
 
 /// <summary>
 /// Splits text into word tokens on white space, punctuation (Latin, Arabic ، ؛ ۔ ؟, Devanagari
-/// danda) and symbols. Hyphens split (Al-Moghedi is "Al" + "Moghedi"); apostrophes stay inside a
+/// danda) and symbols. Hyphens split (Al-Rashid is "Al" + "Rashid"); apostrophes stay inside a
 /// word and a trailing possessive 's is dropped. Format controls (ZWNJ, bidi marks) neither split
 /// nor count. Never throws, linear in the input length.
 /// </summary>
