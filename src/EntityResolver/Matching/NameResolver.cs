@@ -216,6 +216,7 @@ public sealed class NameResolver
         PreparedName query = readings[reading];
         ReadOnlySpan<Candidate> candidates = Candidates(query);
         _sink = Warm(candidates);
+        query.Reserve(candidates.Length);
         foreach (Candidate candidate in candidates)
         {
             int aliasIndex = candidate.Alias;
