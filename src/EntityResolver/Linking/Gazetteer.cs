@@ -248,7 +248,7 @@ internal sealed class Gazetteer
         foreach (int i in forms)
         {
             TokenForms f = _forms[i];
-            float s = i == exact ? 1f : Phonetics.Similarity(token.Phonetic, f.Phonetic, token.PhoneticWeight, f.PhoneticWeight);
+            float s = i == exact ? 1f : Phonetics.Similarity(token.Phonetic, f.Phonetic, token.PhoneticWeight, f.PhoneticWeight, floor: 0f, Phonetics.ArabicVowels(token, f));
             if (s > best || (s == best && bestIndex >= 0 && _isName[i] && !_isName[bestIndex]))
             {
                 best = s;
@@ -387,7 +387,7 @@ internal sealed class Gazetteer
     {
         float s = string.Equals(f.Normalized, token.Normalized, StringComparison.Ordinal)
             ? 1f
-            : Phonetics.Similarity(token.Phonetic, f.Phonetic, token.PhoneticWeight, f.PhoneticWeight);
+            : Phonetics.Similarity(token.Phonetic, f.Phonetic, token.PhoneticWeight, f.PhoneticWeight, floor: 0f, Phonetics.ArabicVowels(token, f));
         return (lenient && f.Script != token.Script ? s + (CrossScriptLeniency * (1f - s)) : s) >= floor;
     }
 
