@@ -80,9 +80,7 @@ internal sealed class RecordClustering
                 int to = nodeOf[m.EntityId];
                 if (to != from)
                 {
-                    // The pair probability, not the score against rivals: in a registry of records,
-                    // another record that matches as well is a duplicate too, not a rival.
-                    directed[(from, to)] = m.Explanation?.PairScore ?? m.Score;
+                    directed[(from, to)] = m.Score;
                     if (ShowsDifference(m.Explanation))
                     {
                         differ.Add(from < to ? (from, to) : (to, from));
