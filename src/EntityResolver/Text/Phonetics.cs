@@ -225,7 +225,15 @@ internal static class Phonetics
     /// Similarity in [0, 1] of two phonetic forms: one minus the weighted edit distance over the
     /// larger of the two weights. No allocation for forms up to 64 symbols.
     /// </summary>
-    public static float Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b, float weightA, float weightB)
+    public static float Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b, float weightA, float weightB) =>
+        Similarity(a, b, weightA, weightB, floor: 0f);
+
+    /// <summary>
+    /// <see cref="Similarity(ReadOnlySpan{char}, ReadOnlySpan{char}, float, float)"/> for a caller
+    /// to whom every similarity below <paramref name="floor"/> is the same: such pairs get 0, and
+    /// the distance stops as soon as it is too large (most pairs of a candidate set are far apart).
+    /// </summary>
+    public static float Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b, float weightA, float weightB, float floor)
     {
         if (a.SequenceEqual(b))
         {
@@ -239,13 +247,14 @@ internal static class Phonetics
         }
 
         // The distance is at least the difference of the weights.
-        if (MathF.Abs(weightA - weightB) >= norm)
+        float limit = MathF.Min(1f, 1f - floor) * norm;
+        if (MathF.Abs(weightA - weightB) > limit)
         {
             return 0f;
         }
 
-        float d = Distance(a, b);
-        return MathF.Max(0f, 1f - (d / norm));
+        float d = Distance(a, b, limit);
+        return d > limit ? 0f : MathF.Max(0f, 1f - (d / norm));
     }
 
     // Cost tables over the ASCII symbols of phonetic forms, built once from the functions above,
@@ -279,7 +288,13 @@ internal static class Phonetics
     }
 
     /// <summary>Weighted edit distance (two-row dynamic programme, table-driven).</summary>
-    public static float Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    public static float Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b) => Distance(a, b, float.PositiveInfinity);
+
+    /// <summary>
+    /// The weighted edit distance, or a value above <paramref name="limit"/> as soon as the
+    /// distance is known to exceed it (the smallest cell of a row never decreases from row to row).
+    /// </summary>
+    private static float Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, float limit)
     {
         int m = b.Length;
         Span<float> prev = m < 64 ? stackalloc float[m + 1] : new float[m + 1];
@@ -298,6 +313,7 @@ internal static class Phonetics
             float del = indel[ca];
             int row = ca * 128;
             cur[0] = prev[0] + del;
+            float rowMin = cur[0];
             for (int j = 1; j <= m; j++)
             {
                 int cb = b[j - 1] & 127;
@@ -315,6 +331,15 @@ internal static class Phonetics
                 }
 
                 cur[j] = best;
+                if (best < rowMin)
+                {
+                    rowMin = best;
+                }
+            }
+
+            if (rowMin > limit)
+            {
+                return rowMin;
             }
 
             Span<float> t = prev;
