@@ -170,7 +170,7 @@ public sealed class NameResolver
                 // The stage weighs the candidate's own features too (how much of its name the query left out).
                 RankedCandidate c = byPair[i];
                 score = s.HasFeatures
-                    ? s.Apply(c.PairScore, rivalScore, PairScorer.Compute(readings[c.Reading], Registry.Aliases[c.Alias], Registry.EntityAt(c.Entity).IsPerson, Registry.RankClassesAt(c.Entity)))
+                    ? s.Apply(c.PairScore, rivalScore, PairScorer.Compute(readings[c.Reading], Registry.Aliases[c.Alias], Registry.IsPersonAt(c.Entity), Registry.RankClassesAt(c.Entity)))
                     : s.Apply(c.PairScore, rivalScore);
             }
 
