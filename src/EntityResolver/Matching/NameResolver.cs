@@ -164,7 +164,17 @@ public sealed class NameResolver
         for (int i = 0; i < byPair.Count; i++)
         {
             var (rival, rivalScore) = RivalOf(i, byPair, words, readings);
-            ranked.Add(byPair[i] with { Rival = rival, RivalScore = rivalScore, Score = stage?.Apply(byPair[i].PairScore, rivalScore) ?? byPair[i].PairScore });
+            float score = byPair[i].PairScore;
+            if (stage is { } s)
+            {
+                // The stage weighs the candidate's own features too (how much of its name the query left out).
+                RankedCandidate c = byPair[i];
+                score = s.HasFeatures
+                    ? s.Apply(c.PairScore, rivalScore, PairScorer.Compute(readings[c.Reading], Registry.Aliases[c.Alias], Registry.IsPersonAt(c.Entity), Registry.RankClassesAt(c.Entity)))
+                    : s.Apply(c.PairScore, rivalScore);
+            }
+
+            ranked.Add(byPair[i] with { Rival = rival, RivalScore = rivalScore, Score = score });
         }
 
         ranked.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(Registry.EntityAt(a.Entity).Id, Registry.EntityAt(b.Entity).Id));

@@ -459,6 +459,7 @@ internal static class PairScorer
                 if (t.Role == TokenRole.Name)
                 {
                     f.SingleCommonWord = t.Forms.IsCommonName ? 1f : 0f;
+                    f.CommonWordPartial = f.SingleCommonWord * f.UnmatchedCandidate;
                     break;
                 }
             }
