@@ -175,25 +175,37 @@ internal static class Program
                 PreparedName[] readings = miner.Prepare(name);
                 foreach (EntityMatch m in matches)
                 {
-                    if (miner.Best(readings, m.EntityId) is { } f)
+                    if (miner.Best(readings, m.EntityId) is not null)
                     {
-                        ReadOnlySpan<float> v = f.AsSpan();
-                        var nonZero = new List<string>();
-                        for (int k = 0; k < v.Length; k++)
+                        Console.WriteLine($"  {m.EntityId}:");
+                        for (int r = 0; r < readings.Length; r++)
                         {
-                            if (v[k] != 0f)
+                            if (miner.Best(readings[r..(r + 1)], m.EntityId) is { } fr)
                             {
-                                nonZero.Add(string.Create(CultureInfo.InvariantCulture, $"{PairFeatures.Names[k]}={v[k]:0.###}"));
+                                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    reading {r}{(readings[r].IsLiteral ? " (literal)" : "")}: pair score {model.Score(fr):0.000}: {NonZero(fr)}"));
                             }
                         }
-
-                        Console.WriteLine($"  {m.EntityId}: {string.Join(' ', nonZero)}");
                     }
                 }
             }
         }
 
         return 0;
+    }
+
+    private static string NonZero(in PairFeatures f)
+    {
+        ReadOnlySpan<float> v = f.AsSpan();
+        var nonZero = new List<string>();
+        for (int k = 0; k < v.Length; k++)
+        {
+            if (v[k] != 0f)
+            {
+                nonZero.Add(string.Create(CultureInfo.InvariantCulture, $"{PairFeatures.Names[k]}={v[k]:0.###}"));
+            }
+        }
+
+        return string.Join(' ', nonZero);
     }
 
     private static ScoringModel LoadModel(string path)

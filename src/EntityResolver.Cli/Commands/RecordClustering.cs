@@ -80,7 +80,7 @@ internal sealed class RecordClustering
                 int to = nodeOf[m.EntityId];
                 if (to != from)
                 {
-                    directed[(from, to)] = m.Score;
+                    directed[(from, to)] = m.Explanation?.PairScore ?? m.Score;
                     if (ShowsDifference(m.Explanation))
                     {
                         differ.Add(from < to ? (from, to) : (to, from));
@@ -134,6 +134,28 @@ internal sealed class RecordClustering
             }
         }
 
+        // A name that links to two names which may never share a cluster (a bare surname, to the
+        // father's and to the son's full name) is ambiguous: it joins neither side, only other
+        // ambiguous names. Otherwise whichever side is merged first would take it.
+        var linked = new Dictionary<int, List<int>>();
+        foreach (var ((a, b), score) in pairs)
+        {
+            if (score >= _settings.LinkThreshold)
+            {
+                (linked.TryGetValue(a, out var la) ? la : linked[a] = []).Add(b);
+                (linked.TryGetValue(b, out var lb) ? lb : linked[b] = []).Add(a);
+            }
+        }
+
+        var ambiguous = new HashSet<int>();
+        foreach (var (x, neighbours) in linked)
+        {
+            if (neighbours.Any(y => neighbours.Any(z => y < z && cannot.Contains((y, z)))))
+            {
+                ambiguous.Add(x);
+            }
+        }
+
         var members = new List<int>[n];
         var clusterOf = new int[n];
         var best = new double[n];
@@ -147,7 +169,7 @@ internal sealed class RecordClustering
         {
             int ca = clusterOf[a];
             int cb = clusterOf[b];
-            if (ca != cb && !Conflicts(members[ca], members[cb], cannot))
+            if (ca != cb && ambiguous.Contains(a) == ambiguous.Contains(b) && !Conflicts(members[ca], members[cb], cannot))
             {
                 (int keep, int drop) = members[ca].Count >= members[cb].Count ? (ca, cb) : (cb, ca);
                 foreach (int k in members[drop])

@@ -1071,6 +1071,7 @@ public sealed partial class EntityLinker
             var full = new List<Candidate>();
             var partial = new List<Candidate>();
             LinkKind kind = LinkKind.Name;
+            bool titlesInName = false;
             foreach (EntityMatch m in matches)
             {
                 if (Feature(m, "acronym") > 0 || letters)
@@ -1122,6 +1123,15 @@ public sealed partial class EntityLinker
                     // both sides is paired, some only as similar (a conflict), none is missing.
                     full.Add(new Candidate { Match = m });
                 }
+                else if (matched >= 1 && m.Score >= Options.Threshold && m.Explanation!.Titles.Count > 0 && full.Count == 0
+                    && Registry.IndexOf(m.EntityId) is int e and >= 0 && Covered(e, from, to))
+                {
+                    // The resolver matched the words after the titles, and the title words are the
+                    // rest of the organization's name (جنرل ہیڈکوارٹرز, General Headquarters): the
+                    // whole span, titles included, names it.
+                    full.Add(new Candidate { Match = m });
+                    titlesInName = true;
+                }
             }
 
             List<Candidate> candidates;
@@ -1140,7 +1150,7 @@ public sealed partial class EntityLinker
             }
 
             // Titles stay out of the span, unless the resolver read them as part of an organization's name (General Headquarters).
-            int nameFirst = candidates[0].Match.Entity.IsPerson || kind == LinkKind.PartialName || candidates[0].Match.Explanation!.Titles.Count > 0
+            int nameFirst = !titlesInName && (candidates[0].Match.Entity.IsPerson || kind == LinkKind.PartialName || candidates[0].Match.Explanation!.Titles.Count > 0)
                 ? SkipTitles(from, to)
                 : from;
             return new Verdict(kind, candidates, nameFirst - from);

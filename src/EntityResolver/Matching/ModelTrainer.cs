@@ -207,7 +207,17 @@ internal static class ModelTrainer
         double previous = double.MaxValue, gradientNorm = double.NaN;
         for (int restart = 0; restart < 100; restart++)
         {
-            MinimizationResult result = minimizer.FindMinimum(objective, best);
+            MinimizationResult result;
+            try
+            {
+                result = minimizer.FindMinimum(objective, best);
+            }
+            catch (MaximumIterationsException) when (restart > 0)
+            {
+                // The line search found no step from a restart point: it is as good as it gets.
+                break;
+            }
+
             best = result.MinimizingPoint;
             iterations += result.Iterations;
             var (value, gradient) = Objective(best);

@@ -50,6 +50,9 @@ public sealed class NameResolver
     /// <summary>How many candidates beyond <see cref="ResolveOptions.Top"/> are ranked, so that the top's rivals are known.</summary>
     private const int RivalLookahead = 4;
 
+    /// <summary>The share of an organization's name (by weight: particles such as "of") the literal reading may leave unmatched.</summary>
+    private const float LiteralOrganizationSlack = 0.05f;
+
     /// <summary>A rival whose pair score is below this is taken as it is, without the namesake test.</summary>
     private const float NegligibleRival = 0.05f;
 
@@ -236,7 +239,16 @@ public sealed class NameResolver
                 continue;
             }
 
-            PairFeatures f = PairScorer.Compute(query, alias, Registry.IsPersonAt(alias.EntityIndex), Registry.RankClassesAt(alias.EntityIndex));
+            bool person = Registry.IsPersonAt(alias.EntityIndex);
+            PairFeatures f = PairScorer.Compute(query, alias, person, Registry.RankClassesAt(alias.EntityIndex));
+            if (query.IsLiteral && !person && f.UnmatchedCandidate > LiteralOrganizationSlack)
+            {
+                // Title words read as name words name an organization only when they complete its
+                // name (General Headquarters); "the Pakistani Prime Minister" is a person, not the
+                // Prime Minister's Office.
+                continue;
+            }
+
             float score = _model.Score(f);
             if (!best.TryGetValue(alias.EntityIndex, out var current) || score > current.Score)
             {

@@ -67,7 +67,8 @@ internal sealed class Lexicon
         var commonPhonetics = new HashSet<string>(StringComparer.Ordinal);
         var prefixWords = new HashSet<string>(StringComparer.Ordinal);
         var prefixPhonetics = new HashSet<string>(StringComparer.Ordinal);
-        foreach (string[] row in ResourceData.ReadTable("lexicon/common-names.tsv"))
+        // Nationality adjectives are generic words of organization names (demonyms.tsv), common in the same sense.
+        foreach (string[] row in ResourceData.ReadTable("lexicon/common-names.tsv").Concat(ResourceData.ReadTable("lexicon/demonyms.tsv")))
         {
             string[] words = NormalizeWords(row[0]);
             if (words.Length != 1)
@@ -219,7 +220,7 @@ internal sealed class Lexicon
     /// <summary>Particles by normalized word, with the Latin form of heads.</summary>
     public FrozenDictionary<string, (ParticleKind Kind, string? Canonical)> Particles { get; }
 
-    /// <summary>Normalized non-discriminating words (common given names, generic organization words).</summary>
+    /// <summary>Normalized non-discriminating words (common given names, generic organization words, nationality adjectives).</summary>
     public FrozenSet<string> CommonWords { get; }
 
     /// <summary>Phonetic forms of the Latin entries of <see cref="CommonWords"/>.</summary>
