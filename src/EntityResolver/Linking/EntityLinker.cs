@@ -671,8 +671,8 @@ public sealed partial class EntityLinker
             return false;
         }
 
-        /// <summary>Whether the words of the span (title words too: Army) cover every name word of some alias of organization <paramref name="e"/>.</summary>
-        private bool Covered(int e, int from, int to)
+        /// <summary>Whether the words of the span (title words too: Army) cover every name word of some alias of organization <paramref name="e"/>, each at least <paramref name="floor"/> similar.</summary>
+        private bool Covered(int e, int from, int to, float floor = Matching.PairScorer.ConflictFloor)
         {
             List<TokenForms> words = _nameForms;
             words.Clear();
@@ -684,7 +684,7 @@ public sealed partial class EntityLinker
                 }
             }
 
-            return _linker._gazetteer.Covered(e, words);
+            return _linker._gazetteer.Covered(e, words, floor);
         }
 
         /// <summary>Whether entity <paramref name="e"/> has a word like each name word of the span other than <paramref name="a"/> and <paramref name="b"/>.</summary>
@@ -1124,11 +1124,12 @@ public sealed partial class EntityLinker
                     full.Add(new Candidate { Match = m });
                 }
                 else if (matched >= 1 && m.Score >= Options.Threshold && m.Explanation!.Titles.Count > 0 && full.Count == 0
-                    && Registry.IndexOf(m.EntityId) is int e and >= 0 && Covered(e, from, to))
+                    && Registry.IndexOf(m.EntityId) is int e and >= 0 && Covered(e, from, to, Matching.PairScorer.MatchThreshold))
                 {
                     // The resolver matched the words after the titles, and the title words are the
-                    // rest of the organization's name (جنرل ہیڈکوارٹرز, General Headquarters): the
-                    // whole span, titles included, names it.
+                    // rest of the organization's name (جنرل ہیڈکوارٹرز, General Headquarters): every
+                    // name word of the organization is matched by a word of the span, so the whole
+                    // span, titles included, names it.
                     full.Add(new Candidate { Match = m });
                     titlesInName = true;
                 }

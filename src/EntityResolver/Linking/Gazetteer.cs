@@ -334,11 +334,11 @@ internal sealed class Gazetteer
 
     /// <summary>
     /// Whether some alias of entity <paramref name="entity"/> has every name word like one of
-    /// <paramref name="words"/> (at the conflict floor, after the cross-script leniency): an
+    /// <paramref name="words"/> (at <paramref name="floor"/>, by default the conflict floor, after the cross-script leniency): an
     /// organization is named only by all of its name's words. An alias with more name words than
     /// <paramref name="words"/> is taken as not covered (one word of text does not stand for two).
     /// </summary>
-    public bool Covered(int entity, IReadOnlyList<TokenForms> words)
+    public bool Covered(int entity, IReadOnlyList<TokenForms> words, float floor = Matching.PairScorer.ConflictFloor)
     {
         if (NameWords(entity) > words.Count)
         {
@@ -358,7 +358,7 @@ internal sealed class Gazetteer
                 bool any = false;
                 foreach (TokenForms w in words)
                 {
-                    any |= Similar(t.Forms, w, Matching.PairScorer.ConflictFloor, lenient: true);
+                    any |= Similar(t.Forms, w, floor, lenient: true);
                 }
 
                 if (!any)

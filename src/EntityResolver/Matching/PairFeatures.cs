@@ -60,7 +60,7 @@ internal struct PairFeatures
         "1 when titles or role words were split off the query",
         "single_token × coverage_query",
         "coverage_query × coverage_candidate",
-        "1 when the query is a single name word that the lexicon knows as a common name or word (Ali, Dar): alone it does not single out an entity",
+        "1 when the query is a single name word that the lexicon knows as a common name or word (Ali, Dar) or a nationality adjective (Pakistani): alone it does not single out an entity",
         "single_common_word × unmatched_candidate: a common word that names only part of a longer name",
     ];
 

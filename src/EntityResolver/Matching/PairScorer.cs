@@ -458,7 +458,8 @@ internal static class PairScorer
             {
                 if (t.Role == TokenRole.Name)
                 {
-                    f.SingleCommonWord = t.Forms.IsCommonName ? 1f : 0f;
+                    // A nationality adjective alone (الباكستاني) names no entity either.
+                    f.SingleCommonWord = t.Forms.IsCommonName || Lexicon.Default.IsDemonym(t.Forms) ? 1f : 0f;
                     f.CommonWordPartial = f.SingleCommonWord * f.UnmatchedCandidate;
                     break;
                 }

@@ -67,8 +67,7 @@ internal sealed class Lexicon
         var commonPhonetics = new HashSet<string>(StringComparer.Ordinal);
         var prefixWords = new HashSet<string>(StringComparer.Ordinal);
         var prefixPhonetics = new HashSet<string>(StringComparer.Ordinal);
-        // Nationality adjectives are generic words of organization names (demonyms.tsv), common in the same sense.
-        foreach (string[] row in ResourceData.ReadTable("lexicon/common-names.tsv").Concat(ResourceData.ReadTable("lexicon/demonyms.tsv")))
+        foreach (string[] row in ResourceData.ReadTable("lexicon/common-names.tsv"))
         {
             string[] words = NormalizeWords(row[0]);
             if (words.Length != 1)
@@ -98,6 +97,24 @@ internal sealed class Lexicon
         CommonLatinPhonetics = commonPhonetics.ToFrozenSet(StringComparer.Ordinal);
         PrefixWords = prefixWords.ToFrozenSet(StringComparer.Ordinal);
         PrefixLatinPhonetics = prefixPhonetics.ToFrozenSet(StringComparer.Ordinal);
+
+        var demonyms = new HashSet<string>(StringComparer.Ordinal);
+        var demonymPhonetics = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string[] row in ResourceData.ReadTable("lexicon/demonyms.tsv"))
+        {
+            string[] words = NormalizeWords(row[0]);
+            if (words.Length == 1)
+            {
+                demonyms.Add(words[0]);
+                if (ScriptDetector.Of(words[0]) == Script.Latin)
+                {
+                    demonymPhonetics.Add(Phonetics.Encode(Romanizer.LatinToAscii(words[0])));
+                }
+            }
+        }
+
+        Demonyms = demonyms.ToFrozenSet(StringComparer.Ordinal);
+        DemonymLatinPhonetics = demonymPhonetics.ToFrozenSet(StringComparer.Ordinal);
 
         var letters = new Dictionary<string, char>(StringComparer.Ordinal);
         foreach (string[] row in ResourceData.ReadTable("lexicon/letters.tsv"))
@@ -220,7 +237,7 @@ internal sealed class Lexicon
     /// <summary>Particles by normalized word, with the Latin form of heads.</summary>
     public FrozenDictionary<string, (ParticleKind Kind, string? Canonical)> Particles { get; }
 
-    /// <summary>Normalized non-discriminating words (common given names, generic organization words, nationality adjectives).</summary>
+    /// <summary>Normalized non-discriminating words (common given names, generic organization words).</summary>
     public FrozenSet<string> CommonWords { get; }
 
     /// <summary>Phonetic forms of the Latin entries of <see cref="CommonWords"/>.</summary>
@@ -239,6 +256,16 @@ internal sealed class Lexicon
     /// <summary>Whether a token is a non-discriminating word.</summary>
     public bool IsCommon(string normalized, Script script, string phonetic) =>
         CommonWords.Contains(normalized) || (script == Script.Latin && CommonLatinPhonetics.Contains(phonetic));
+
+    /// <summary>Normalized nationality adjectives (Pakistani, باكستاني): alone they name no entity; inside a name they may tell two apart (Moroccan / Tunisian Islamic Combatant Group), so they keep their weight.</summary>
+    public FrozenSet<string> Demonyms { get; }
+
+    /// <summary>Phonetic forms of the Latin entries of <see cref="Demonyms"/>.</summary>
+    public FrozenSet<string> DemonymLatinPhonetics { get; }
+
+    /// <summary>Whether a token is a nationality adjective.</summary>
+    public bool IsDemonym(TokenForms forms) =>
+        Demonyms.Contains(forms.Normalized) || (forms.Script == Script.Latin && DemonymLatinPhonetics.Contains(forms.Phonetic));
 
     /// <summary>Urdu and Hindi spellings of Latin letter names.</summary>
     public FrozenDictionary<string, char> LetterNames { get; }
