@@ -13,11 +13,11 @@ internal static class CommonOptions
         HelpName = "FILE",
     };
 
-    /// <summary><c>--model FILE|fitted|default</c>: the scoring model.</summary>
+    /// <summary><c>--model FILE|fitted|heuristic|default</c>: the scoring model.</summary>
     public static Option<string?> Model() => new("--model", "-m")
     {
-        Description = "The scoring model: a model file written by 'train', 'fitted' for the embedded calibrated model, or 'default'. Default: the embedded default model.",
-        HelpName = "FILE|fitted|default",
+        Description = "The scoring model: a model file written by 'train', 'fitted' for the embedded calibrated model, 'heuristic' for the embedded hand-set one, or 'default'. Default: the embedded default model.",
+        HelpName = "FILE|fitted|heuristic|default",
     };
 
     /// <summary>The model named by a <see cref="Model"/> option value (<see cref="MatchModel.FromSetting"/>); bad files become a <see cref="CliException"/>.</summary>

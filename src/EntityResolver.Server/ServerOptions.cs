@@ -132,7 +132,7 @@ internal sealed class ServerOptions
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            problems.Add($"Model must be 'default', 'fitted' or a model file written by 'entity-resolver train': {ex.Message}");
+            problems.Add($"Model must be 'default', 'fitted', 'heuristic' or a model file written by 'entity-resolver train': {ex.Message}");
             return MatchModel.Default;
         }
     }

@@ -31,6 +31,8 @@ public sealed class MatchModel
 
     private static readonly Lazy<MatchModel> FittedModel = new(() => new MatchModel(ScoringModel.Embedded(ScoringModel.FittedResource)));
 
+    private static readonly Lazy<MatchModel> HeuristicModel = new(() => new MatchModel(ScoringModel.Embedded(ScoringModel.HeuristicResource)));
+
     /// <summary>Reads a model file (JSON with <c>name</c>, <c>bias</c> and <c>weights</c> by feature name).</summary>
     /// <exception cref="InvalidDataException">The file is not a valid model; the message names the file and the field.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
@@ -44,7 +46,8 @@ public sealed class MatchModel
     /// <summary>
     /// The model a setting names, as the command line (<c>--model</c>) and the server
     /// (<c>Model</c>) read it: <c>default</c> or null for <see cref="Default"/>, <c>fitted</c>
-    /// for <see cref="Fitted"/>, anything else the path of a model file.
+    /// for <see cref="Fitted"/>, <c>heuristic</c> for the embedded hand-set model
+    /// (<c>heuristic-v1</c>), anything else the path of a model file.
     /// </summary>
     /// <exception cref="InvalidDataException">The file is not a valid model.</exception>
     /// <exception cref="IOException">The file cannot be read (<see cref="FileNotFoundException"/> when it does not exist).</exception>
@@ -52,6 +55,7 @@ public sealed class MatchModel
     {
         null or "default" => Default,
         "fitted" => Fitted,
+        "heuristic" => HeuristicModel.Value,
         _ => Load(setting),
     };
 

@@ -18,6 +18,9 @@ internal sealed class ScoringModel
     /// <summary>The resource name of the default model.</summary>
     public const string DefaultResource = "model/heuristic-v1.json";
 
+    /// <summary>The resource name of the hand-set model (passes the seed case; its scores rank but are not probabilities).</summary>
+    public const string HeuristicResource = "model/heuristic-v1.json";
+
     /// <summary>The resource name of the model fitted on the dev sets.</summary>
     public const string FittedResource = "model/logit-v4.json";
 

@@ -101,6 +101,7 @@ public sealed class TrainEvalCommandTests
 
         CliRun standard = CliRunner.Run(Args(null));
         CliRun fitted = CliRunner.Run(Args("fitted"));
+        CliRun heuristic = CliRunner.Run(Args("heuristic"));
         CliRun mine = CliRunner.Run(Args(model));
         CliRun missing = CliRunner.Run(Args(System.IO.Path.Combine(dir.Path, "absent.json")));
 
@@ -110,13 +111,15 @@ public sealed class TrainEvalCommandTests
         {
             Assert.Contains($"\"model\":\"{MatchModel.Default.Name}\"", standard.Stdout, StringComparison.Ordinal);
             Assert.Contains($"\"model\":\"{MatchModel.Fitted.Name}\"", fitted.Stdout, StringComparison.Ordinal);
+            Assert.Contains("\"model\":\"heuristic-v1\"", heuristic.Stdout, StringComparison.Ordinal);
             Assert.Contains("\"model\":\"mine-v1\"", mine.Stdout, StringComparison.Ordinal);
         }
         else
         {
             // The linker's evidence names no model, but only the fitted model weighs rivals.
             Assert.Contains("rival", fitted.Stdout, StringComparison.Ordinal);
-            Assert.DoesNotContain("rival", standard.Stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("rival", heuristic.Stdout, StringComparison.Ordinal);
+            Assert.Equal(MatchModel.Default.Name == MatchModel.Fitted.Name, standard.Stdout.Contains("rival", StringComparison.Ordinal));
         }
 
         Assert.Equal(2, missing.ExitCode);

@@ -99,10 +99,11 @@ public sealed class AddEntityResolverTests : IDisposable
     {
         using ServiceProvider defaults = new ServiceCollection().AddEntityResolver().BuildServiceProvider();
         using ServiceProvider fitted = new ServiceCollection().AddEntityResolver(o => o.Model = MatchModel.Fitted).BuildServiceProvider();
+        using ServiceProvider heuristic = new ServiceCollection().AddEntityResolver(o => o.Model = MatchModel.FromSetting("heuristic")).BuildServiceProvider();
 
         Assert.Equal(MatchModel.Default.Name, defaults.GetRequiredService<NameResolver>().ModelName);
-        Assert.Equal(MatchModel.Fitted.Name, fitted.GetRequiredService<NameResolver>().ModelName);
-        Assert.NotEqual(MatchModel.Default.Name, MatchModel.Fitted.Name);
+        Assert.Equal("logit-v4", fitted.GetRequiredService<NameResolver>().ModelName);
+        Assert.Equal("heuristic-v1", heuristic.GetRequiredService<NameResolver>().ModelName);
     }
 
     [Fact]

@@ -89,12 +89,16 @@ public sealed class MatchModelTests
         var registry = new EntityRegistryBuilder().AddPerson("p:1", "Khalifa Haftar").AddPerson("p:2", "Saddam Haftar").Build();
 
         var fitted = new NameResolver(registry, MatchModel.Fitted);
+        var heuristic = new NameResolver(registry, MatchModel.FromSetting("heuristic"));
         var standard = new NameResolver(registry);
 
         Assert.Equal("logit-v4", fitted.ModelName);
+        Assert.Equal("heuristic-v1", heuristic.ModelName);
         Assert.Equal(MatchModel.Default.Name, standard.ModelName);
         Assert.Equal("p:1", fitted.Resolve("خليفة حفتر")[0].EntityId);
-        Assert.NotEqual(standard.Resolve("خليفة حفتر")[0].Score, fitted.Resolve("خليفة حفتر")[0].Score);
+        Assert.Equal("p:1", heuristic.Resolve("خليفة حفتر")[0].EntityId);
+        Assert.NotEqual(heuristic.Resolve("خليفة حفتر")[0].Score, fitted.Resolve("خليفة حفتر")[0].Score);
+        Assert.Equal(MatchModel.Default.Name == "logit-v4" ? fitted.Resolve("خليفة حفتر")[0].Score : heuristic.Resolve("خليفة حفتر")[0].Score, standard.Resolve("خليفة حفتر")[0].Score);
     }
 
     [Fact]
@@ -103,6 +107,8 @@ public sealed class MatchModelTests
         Assert.Same(MatchModel.Default, MatchModel.FromSetting(null));
         Assert.Same(MatchModel.Default, MatchModel.FromSetting("default"));
         Assert.Same(MatchModel.Fitted, MatchModel.FromSetting("fitted"));
+        Assert.Equal("heuristic-v1", MatchModel.FromSetting("heuristic").Name);
+        Assert.Same(MatchModel.FromSetting("heuristic"), MatchModel.FromSetting("heuristic"));
         Assert.Throws<FileNotFoundException>(() => MatchModel.FromSetting(Path.Combine(Path.GetTempPath(), "er-no-such-model.json")));
     }
 
