@@ -79,6 +79,13 @@ internal static class CandidateSearch
     private static Scratch? t_scratch;
 
     /// <summary>
+    /// Diagnostics (benchmarks only): when set on a thread, the search reports there how far the
+    /// watched aliases got (admitted, shortlisted, rank after the exact overlap).
+    /// </summary>
+    [ThreadStatic]
+    internal static SearchTrace? Trace;
+
+    /// <summary>
     /// Finds candidate aliases for the query readings, best first. The span is pooled: valid
     /// until the next call on the same thread.
     /// </summary>
@@ -149,8 +156,12 @@ internal static class CandidateSearch
         uint pending = 0;
         Span<float> pendingFactor = stackalloc float[MaxTerms];
         pendingFactor.Clear();
-        int start = 0;
-        if (keys[0].Own && keys[0].Length > AdmitBudget)
+        // Aliases with two of the query's common words: the word-pair postings, rarest first.
+        Trace?.Mark(0);
+        int admitted = AdmitPairs(index, s, keys, weights);
+        Trace?.Mark(1);
+        bool wordKeysRead = false;
+        if (RarestWordKey(keys, s.Joined) > AdmitBudget)
         {
             // Every word's own key is common ("Akane Raey Spirou" at a million entities):
             // intersect the words' own postings, rarest first, until few aliases remain; failing
@@ -158,21 +169,30 @@ internal static class CandidateSearch
             // in a rare word) still admit within a budget of their own below.
             if (IntersectCommon(index, s, keys, weights) == 0)
             {
-                CutRarest(index, s, keys[0], weights);
+                int rarest = 0;
+                while (s.Joined[keys[rarest].Term])
+                {
+                    rarest++;
+                }
+
+                CutRarest(index, s, keys[rarest], weights);
             }
 
-            while (start < keys.Length && keys[start].Own)
-            {
-                pending |= 1u << keys[start].Term;
-                pendingFactor[keys[start].Term] = 1f;
-                start++;
-            }
+            wordKeysRead = true;
         }
 
-        int admitted = 0, boosted = 0;
-        for (int k = start; k < keys.Length; k++)
+        Trace?.Mark(2);
+        int boosted = 0;
+        for (int k = 0; k < keys.Length; k++)
         {
             KeyRef key = keys[k];
+            if (wordKeysRead && key.Own && !s.Joined[key.Term])
+            {
+                pending |= 1u << key.Term;
+                pendingFactor[key.Term] = 1f;
+                continue;
+            }
+
             ReadOnlySpan<int> postings = index.Postings(key.Key);
             if (admitted + postings.Length <= AdmitBudget)
             {
@@ -223,7 +243,92 @@ internal static class CandidateSearch
             signature |= CandidateIndex.Signature(reading.Name.Tokens);
         }
 
-        return s.SelectTop(index, keys, weights[..termCount], queryWeight, pending, pendingFactor, signature);
+        Trace?.Mark(4);
+        ReadOnlySpan<Candidate> result = s.SelectTop(index, keys, weights[..termCount], queryWeight, pending, pendingFactor, signature);
+        Trace?.Mark(5);
+        return result;
+    }
+
+    /// <summary>The postings of the rarest own key of a word (joined words left out); 0 when no word has its own key.</summary>
+    private static int RarestWordKey(ReadOnlySpan<KeyRef> keys, bool[] joined)
+    {
+        foreach (KeyRef key in keys)
+        {
+            if (!key.Own)
+            {
+                return 0;
+            }
+
+            if (!joined[key.Term])
+            {
+                return key.Length;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Admits the aliases that have two of the query's words (own keys of two different words,
+    /// both common: see <see cref="CandidateIndex.PairMinPostings"/>), rarest pair first, within
+    /// <see cref="AdmitBudget"/>. Returns the number of postings read.
+    /// </summary>
+    private static int AdmitPairs(CandidateIndex index, Scratch s, ReadOnlySpan<KeyRef> keys, scoped ReadOnlySpan<float> weights)
+    {
+        Span<int> words = stackalloc int[MaxTerms];
+        int n = 0;
+        foreach (KeyRef key in keys)
+        {
+            if (!key.Own)
+            {
+                break; // own keys come first
+            }
+
+            if (!s.Joined[key.Term] && key.Length > index.PairMinPostings && n < words.Length && s.Skeletons[key.Term] is { Length: > 0 } skeleton && skeleton[0] != '#')
+            {
+                words[n++] = key.Key << 5 | key.Term;
+            }
+        }
+
+        if (n < 2)
+        {
+            return 0;
+        }
+
+        // (length, pair) of every pair with postings; at most MaxTerms words in all, few in practice.
+        Span<(int Length, int First, int Second)> pairs = stackalloc (int, int, int)[Math.Min(n * (n - 1) / 2, 64)];
+        int count = 0;
+        for (int i = 0; i < n && count < pairs.Length; i++)
+        {
+            for (int j = i + 1; j < n && count < pairs.Length; j++)
+            {
+                int length = index.PairPostings(words[i] >> 5, words[j] >> 5).Length;
+                if (length > 0)
+                {
+                    pairs[count++] = (length, words[i], words[j]);
+                }
+            }
+        }
+
+        pairs[..count].Sort();
+        int admitted = 0;
+        foreach ((int length, int first, int second) in pairs[..count])
+        {
+            if (admitted + length > AdmitBudget)
+            {
+                break;
+            }
+
+            admitted += length;
+            int t1 = first & 31, t2 = second & 31;
+            foreach (int alias in index.PairPostings(first >> 5, second >> 5))
+            {
+                s.Hit(alias, t1, 1f, weights[t1]);
+                s.Hit(alias, t2, 1f, weights[t2]);
+            }
+        }
+
+        return admitted;
     }
 
     private static void CutRarest(CandidateIndex index, Scratch s, in KeyRef key, scoped ReadOnlySpan<float> weights)
@@ -331,7 +436,7 @@ internal static class CandidateSearch
         int n = 0;
         for (int k = 0; k < keys.Length && n < MaxTerms; k++)
         {
-            if (keys[k].Own)
+            if (keys[k].Own && !s.Joined[keys[k].Term])
             {
                 own[n++] = k;
             }
@@ -345,34 +450,21 @@ internal static class CandidateSearch
         ReadOnlySpan<int> first = index.Postings(keys[own[0]].Key);
         int[] current = s.Buffer(0, first.Length), next = s.Buffer(1, first.Length);
         int count = 0;
-        foreach (int p in first)
-        {
-            current[count++] = p >> 1;
-        }
-
         Span<bool> used = stackalloc bool[MaxTerms];
         used[0] = true;
-        for (int j = 1; j < n && count > AdmitBudget; j++)
+        for (int j = 1; j < n && (j == 1 || count > AdmitBudget); j++)
         {
-            ReadOnlySpan<int> postings = index.Postings(keys[own[j]].Key);
-            int w = 0, x = 0, y = 0;
-            while (x < count && y < postings.Length)
+            // The first merge reads the rarest key's postings as they are (no copy).
+            int w = j == 1 ? Intersect(first, 1, index.Postings(keys[own[j]].Key), next) : Intersect(current.AsSpan(0, count), 0, index.Postings(keys[own[j]].Key), next);
+            if (j == 1 && w == 0)
             {
-                int u = current[x], v = postings[y] >> 1;
-                if (u == v)
+                // Keep the rarest key alone (as if the second word were not there).
+                foreach (int p in first)
                 {
-                    next[w++] = u;
-                    x++;
-                    y++;
+                    current[count++] = p >> 1;
                 }
-                else if (u < v)
-                {
-                    x++;
-                }
-                else
-                {
-                    y++;
-                }
+
+                continue;
             }
 
             if (w > 0)
@@ -396,6 +488,74 @@ internal static class CandidateSearch
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// The aliases of <paramref name="aliases"/> (ascending; each shifted right by
+    /// <paramref name="shift"/>: 1 for postings, 0 for alias ids) that are in <paramref name="postings"/>
+    /// (ascending, <c>alias &lt;&lt; 1 | deletion</c>), written to <paramref name="output"/>; returns
+    /// their number. A long list is searched by galloping (doubling steps, then halving), a list of
+    /// similar length merged without branches.
+    /// </summary>
+    internal static int Intersect(ReadOnlySpan<int> aliases, int shift, ReadOnlySpan<int> postings, int[] output)
+    {
+        int w = 0;
+        if (postings.Length > 8 * aliases.Length)
+        {
+            int y = 0;
+            foreach (int a in aliases)
+            {
+                int u = a >> shift;
+                int target = (u << 1) | 1; // the last posting that can be alias u
+                int step = 1, hi = y;
+                while (hi < postings.Length && postings[hi] < (u << 1))
+                {
+                    y = hi + 1;
+                    hi += step;
+                    step <<= 1;
+                }
+
+                hi = Math.Min(hi, postings.Length - 1);
+                // postings[y - 1] < u << 1 (or y is 0); the first at or above u << 1 is in y..hi.
+                while (y < hi)
+                {
+                    int mid = (y + hi) >>> 1;
+                    if (postings[mid] < (u << 1))
+                    {
+                        y = mid + 1;
+                    }
+                    else
+                    {
+                        hi = mid;
+                    }
+                }
+
+                if (y >= postings.Length)
+                {
+                    break;
+                }
+
+                if (postings[y] >= (u << 1) && postings[y] <= target)
+                {
+                    output[w++] = u;
+                    y++;
+                }
+            }
+
+            return w;
+        }
+
+        int x = 0, z = 0;
+        while (x < aliases.Length && z < postings.Length)
+        {
+            int u = aliases[x] >> shift, v = postings[z] >> 1;
+            output[w] = u;
+            w += u == v ? 1 : 0;
+            x += u <= v ? 1 : 0;
+            z += u >= v ? 1 : 0;
+        }
+
+        return w;
     }
 
     /// <summary>One key of one query term.</summary>
@@ -558,8 +718,9 @@ internal static class CandidateSearch
             for (int t = 0; t < Count; t++)
             {
                 int alias = _alias[_touched[t]];
-                aliasWeights[t] = index.AliasWeight(alias);
-                similarities[t] = SimilarityShare * CandidateIndex.SignatureSimilarity(signature, index.AliasSignature(alias));
+                ref readonly CandidateIndex.AliasInfo info = ref index.Info(alias);
+                aliasWeights[t] = info.Weight;
+                similarities[t] = SimilarityShare * CandidateIndex.SignatureSimilarity(signature, info.Signature);
             }
 
             int size = 0;
@@ -588,6 +749,9 @@ internal static class CandidateSearch
                 }
             }
 
+            Trace?.Record(this, heap.AsSpan(0, size), Count, exact: false);
+            Trace?.Mark(3);
+
             // 2. Exact overlap of each shortlisted alias: for every query term, the best factor
             //    among the alias's keys that are keys of that term.
             IndexQueryKeys(keys);
@@ -599,10 +763,11 @@ internal static class CandidateSearch
             for (int h = 0; h < size; h++)
             {
                 int alias = heap[h].Alias;
-                starts[h] = index.ForwardStart(alias);
-                starts[h + ShortlistSize] = index.ForwardStart(alias + 1);
-                aliasWeights[h] = index.AliasWeight(alias);
-                similarities[h] = SimilarityShare * CandidateIndex.SignatureSimilarity(signature, index.AliasSignature(alias));
+                ref readonly CandidateIndex.AliasInfo info = ref index.Info(alias);
+                starts[h] = info.ForwardStart;
+                starts[h + ShortlistSize] = index.Info(alias + 1).ForwardStart;
+                aliasWeights[h] = info.Weight;
+                similarities[h] = SimilarityShare * CandidateIndex.SignatureSimilarity(signature, info.Signature);
             }
 
             ReadOnlySpan<int> forward = index.ForwardKeys;
@@ -646,6 +811,7 @@ internal static class CandidateSearch
             // 3. Best first; the cut.
             Span<(float Weight, int Alias)> ranked = heap.AsSpan(0, size);
             ranked.Sort(static (x, y) => Better(x.Weight, x.Alias, y.Weight, y.Alias) ? -1 : Better(y.Weight, y.Alias, x.Weight, x.Alias) ? 1 : 0);
+            Trace?.Record(this, ranked, Count, exact: true);
             int total = Math.Min(size, MaxCandidates);
             for (int n = 0; n < total; n++)
             {
@@ -704,6 +870,13 @@ internal static class CandidateSearch
             }
         }
 
+        /// <summary>Whether <paramref name="alias"/> was admitted (diagnostics).</summary>
+        public bool Admitted(int alias)
+        {
+            Slot(alias, out bool found);
+            return found;
+        }
+
         private static int KeySlot(int key) => (int)((uint)key * 2654435769u >> 22) & KeyMask;
 
         private static bool Better(float w1, int a1, float w2, int a2) => w1 > w2 || (w1 == w2 && a1 < a2);
@@ -745,6 +918,85 @@ internal static class CandidateSearch
 
                 (h[m], h[i]) = (h[i], h[m]);
                 i = m;
+            }
+        }
+    }
+
+    /// <summary>Where the watched aliases went in the last search (diagnostics for the benchmarks).</summary>
+    internal sealed class SearchTrace(IReadOnlyCollection<int> watched)
+    {
+        private long _last;
+
+        /// <summary>Stopwatch ticks spent in: terms, pairs, intersection, admission and boost, shortlist and re-ranking (summed over searches).</summary>
+        public long[] Phases { get; } = new long[6];
+
+        internal void Mark(int phase)
+        {
+            long now = System.Diagnostics.Stopwatch.GetTimestamp();
+            if (phase > 0)
+            {
+                Phases[phase] += now - _last;
+            }
+
+            _last = now;
+        }
+
+        /// <summary>Whether a watched alias was admitted.</summary>
+        public bool Admitted { get; private set; }
+
+        /// <summary>Aliases admitted in all.</summary>
+        public int AdmittedCount { get; private set; }
+
+        /// <summary>Best rank of a watched alias in the shortlist by optimistic overlap (-1: not shortlisted).</summary>
+        public int ShortlistRank { get; private set; } = -1;
+
+        /// <summary>Best rank of a watched alias after the exact overlap (-1: not shortlisted).</summary>
+        public int ExactRank { get; private set; } = -1;
+
+        /// <summary>The ranking weight of the best watched alias after the exact overlap, and of the first alias.</summary>
+        public (float Watched, float First) ExactWeights { get; private set; }
+
+        internal void Record(object scratch, ReadOnlySpan<(float Weight, int Alias)> list, int admittedCount, bool exact)
+        {
+            var s = (Scratch)scratch;
+            AdmittedCount = admittedCount;
+            Admitted = watched.Any(s.Admitted);
+            if (!exact)
+            {
+                // The heap is not sorted: the rank is the number of better entries.
+                ShortlistRank = -1;
+                float best = float.NegativeInfinity;
+                foreach ((float w, int a) in list)
+                {
+                    if (watched.Contains(a))
+                    {
+                        best = MathF.Max(best, w);
+                    }
+                }
+
+                if (best > float.NegativeInfinity)
+                {
+                    int rank = 0;
+                    foreach ((float w, _) in list)
+                    {
+                        rank += w > best ? 1 : 0;
+                    }
+
+                    ShortlistRank = rank;
+                }
+
+                return;
+            }
+
+            ExactRank = -1;
+            for (int i = 0; i < list.Length; i++)
+            {
+                if (watched.Contains(list[i].Alias))
+                {
+                    ExactRank = i;
+                    ExactWeights = (list[i].Weight, list[0].Weight);
+                    return;
+                }
             }
         }
     }
