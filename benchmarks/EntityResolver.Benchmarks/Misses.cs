@@ -50,11 +50,11 @@ internal static class Misses
 
         int eligible = 0, found = 0, present = 0, candidates = 0;
         var stages = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var phases = new long[6];
+        var phases = new long[8];
         long admittedSum = 0;
         // Phase times: a warm-up pass (JIT, caches), then the fastest of five timed passes.
         PreparedName[] prepared0 = [.. queries.Select(q => analyzer.AnalyzeQuery(q.Text).Primary).Where(p => !p.IsEmpty).Select(p => new PreparedName(p, registry.Statistics, 0, literal: false))];
-        var best = new long[6];
+        var best = new long[8];
         Array.Fill(best, long.MaxValue);
         for (int pass = 0; pass < 6; pass++)
         {
@@ -149,8 +149,9 @@ internal static class Misses
 
         Console.WriteLine(string.Create(inv, $"{size}: {present} present queries, {candidates / (double)present:F1} candidates per query; eligible (gold would win if a candidate) {eligible}; gold a candidate {found} = {100.0 * found / Math.Max(eligible, 1):F2}%"));
         double us = 1e6 / System.Diagnostics.Stopwatch.Frequency / prepared0.Length;
+
         phases = best;
-        Console.WriteLine(string.Create(inv, $"  search phases per query (wall, fastest of 5 passes): pairs {phases[1] * us:F1} us, intersection {phases[2] * us:F1} us, admission and boost {phases[4] * us:F1} us, shortlist {phases[3] * us:F1} us, exact re-ranking and cut {phases[5] * us:F1} us; {admittedSum / (double)present:F0} aliases admitted per query"));
+        Console.WriteLine(string.Create(inv, $"  search phases per query (wall, fastest of 5 passes): pairs {phases[1] * us:F1} us, intersection {phases[2] * us:F1} us, admission and boost {phases[4] * us:F1} us, shortlist {phases[3] * us:F1} us, exact: loads {phases[6] * us:F1} us, overlaps {phases[7] * us:F1} us, sort and cut {phases[5] * us:F1} us; {admittedSum / (double)present:F0} aliases admitted per query"));
         foreach (var (stage, n) in stages)
         {
             Console.WriteLine($"  lost when {stage}: {n}");

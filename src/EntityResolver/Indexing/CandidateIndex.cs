@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using EntityResolver.Text;
 
 namespace EntityResolver.Indexing;
@@ -48,12 +49,16 @@ internal sealed class CandidateIndex
         _offsets = offsets;
         _postings = postings;
         _aliasKeys = aliasKeys;
-        float[] weights = AliasWeights(aliases);
-        _aliasInfo = new AliasInfo[aliases.Count + 1];
-        for (int a = 0; a < aliases.Count; a++)
+        var info = new AliasInfo[aliases.Count + 1];
+        // Per alias and independent: on every core, in ranges (a snapshot load waits for this).
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, aliases.Count, 1 << 16), range =>
         {
-            _aliasInfo[a] = new AliasInfo(Signature(aliases[a].Name.Tokens), weights[a], aliasKeyOffsets[a]);
-        }
+            for (int a = range.Item1; a < range.Item2; a++)
+            {
+                info[a] = new AliasInfo(Signature(aliases[a].Name.Tokens), AliasWeight(aliases[a]), aliasKeyOffsets[a]);
+            }
+        });
+        _aliasInfo = info;
 
         _aliasInfo[^1] = new AliasInfo(0, 0f, aliasKeyOffsets[^1]);
         AliasCount = aliases.Count;
@@ -352,27 +357,20 @@ internal sealed class CandidateIndex
         return false;
     }
 
-    /// <summary>The rarity weight of each alias's distinct indexed words (what a candidate could fail to match).</summary>
-    private static float[] AliasWeights(IReadOnlyList<AliasRecord> aliases)
+    /// <summary>The rarity weight of an alias's distinct indexed words (what a candidate could fail to match).</summary>
+    private static float AliasWeight(AliasRecord alias)
     {
-        var weights = new float[aliases.Count];
-        for (int a = 0; a < weights.Length; a++)
+        float w = 0f;
+        for (int t = 0; t < alias.Name.Tokens.Length; t++)
         {
-            AliasRecord alias = aliases[a];
-            float w = 0f;
-            for (int t = 0; t < alias.Name.Tokens.Length; t++)
+            NameToken token = alias.Name.Tokens[t];
+            if (token.Role == TokenRole.Name && token.Forms.Skeleton.Length > 0 && !SkeletonBefore(alias.Name.Tokens, t))
             {
-                NameToken token = alias.Name.Tokens[t];
-                if (token.Role == TokenRole.Name && token.Forms.Skeleton.Length > 0 && !SkeletonBefore(alias.Name.Tokens, t))
-                {
-                    w += alias.Weights[t];
-                }
+                w += alias.Weights[t];
             }
-
-            weights[a] = w;
         }
 
-        return weights;
+        return w;
     }
 
     /// <summary>The total token weight of alias <paramref name="alias"/>.</summary>
@@ -384,6 +382,18 @@ internal sealed class CandidateIndex
     /// end where the next alias's start: <c>Info(alias + 1).ForwardStart</c>).
     /// </summary>
     public ref readonly AliasInfo Info(int alias) => ref _aliasInfo[alias];
+
+    /// <summary>Asks the CPU to load <see cref="Info"/> of <paramref name="alias"/> into the cache (no effect without SSE).</summary>
+    public unsafe void PrefetchInfo(int alias)
+    {
+        if (Sse.IsSupported)
+        {
+            fixed (AliasInfo* entry = &_aliasInfo[alias])
+            {
+                Sse.Prefetch0(entry);
+            }
+        }
+    }
 
     /// <summary>The letter-pair signature of alias <paramref name="alias"/> (see <see cref="Signature"/>).</summary>
     public ulong AliasSignature(int alias) => _aliasInfo[alias].Signature;

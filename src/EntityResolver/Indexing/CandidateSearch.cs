@@ -40,8 +40,15 @@ internal static class CandidateSearch
     /// <summary>Candidates whose overlap is below this share of the best overlap are not scored (past <see cref="MinCandidates"/>).</summary>
     public const float CutoffRatio = 0.4f;
 
-    /// <summary>Postings read while admitting new aliases.</summary>
+    /// <summary>Postings read while admitting new aliases, for a query of one word.</summary>
     public const int AdmitBudget = 6000;
+
+    /// <summary>
+    /// Postings read while admitting new aliases, for a query of two words or more: the aliases
+    /// with two of its words come from the pair postings and the intersection, and the budget
+    /// only bounds those that share one word (or a typo'd one) with it.
+    /// </summary>
+    public const int MultiWordAdmitBudget = 3000;
 
     /// <summary>Own keys of common words with at most this many postings add their weight to the admitted aliases; longer ones are left to the re-ranking.</summary>
     public const int BoostCap = 20_000;
@@ -156,18 +163,26 @@ internal static class CandidateSearch
         uint pending = 0;
         Span<float> pendingFactor = stackalloc float[MaxTerms];
         pendingFactor.Clear();
+        int words = 0;
+        for (int t = 0; t < termCount; t++)
+        {
+            words += s.Joined[t] || s.Skeletons[t] is ['#', ..] ? 0 : 1;
+        }
+
+        int budget = words >= 2 ? MultiWordAdmitBudget : AdmitBudget;
+
         // Aliases with two of the query's common words: the word-pair postings, rarest first.
         Trace?.Mark(0);
-        int admitted = AdmitPairs(index, s, keys, weights);
+        int admitted = AdmitPairs(index, s, keys, weights, budget);
         Trace?.Mark(1);
         bool wordKeysRead = false;
-        if (RarestWordKey(keys, s.Joined) > AdmitBudget)
+        if (RarestWordKey(keys, s.Joined) > budget)
         {
             // Every word's own key is common ("Akane Raey Spirou" at a million entities):
             // intersect the words' own postings, rarest first, until few aliases remain; failing
             // that, the rarest key cut at the budget (the per-key cap). Deletion variants (a typo
             // in a rare word) still admit within a budget of their own below.
-            if (IntersectCommon(index, s, keys, weights) == 0)
+            if (IntersectCommon(index, s, keys, weights, budget) == 0)
             {
                 int rarest = 0;
                 while (s.Joined[keys[rarest].Term])
@@ -175,7 +190,7 @@ internal static class CandidateSearch
                     rarest++;
                 }
 
-                CutRarest(index, s, keys[rarest], weights);
+                CutRarest(index, s, keys[rarest], weights, budget);
             }
 
             wordKeysRead = true;
@@ -194,7 +209,7 @@ internal static class CandidateSearch
             }
 
             ReadOnlySpan<int> postings = index.Postings(key.Key);
-            if (admitted + postings.Length <= AdmitBudget)
+            if (admitted + postings.Length <= budget)
             {
                 admitted += postings.Length;
                 float w = weights[key.Term];
@@ -227,7 +242,7 @@ internal static class CandidateSearch
         if (s.Count == 0)
         {
             // Only deletion variants, all common: the rarest, cut at the budget.
-            CutRarest(index, s, keys[0], weights);
+            CutRarest(index, s, keys[0], weights, budget);
         }
 
         // Joined words are a bonus for the Walijan / Wali Jan case, not more of the query to match.
@@ -271,9 +286,9 @@ internal static class CandidateSearch
     /// <summary>
     /// Admits the aliases that have two of the query's words (own keys of two different words,
     /// both common: see <see cref="CandidateIndex.PairMinPostings"/>), rarest pair first, within
-    /// <see cref="AdmitBudget"/>. Returns the number of postings read.
+    /// <paramref name="budget"/>. Returns the number of postings read.
     /// </summary>
-    private static int AdmitPairs(CandidateIndex index, Scratch s, ReadOnlySpan<KeyRef> keys, scoped ReadOnlySpan<float> weights)
+    private static int AdmitPairs(CandidateIndex index, Scratch s, ReadOnlySpan<KeyRef> keys, scoped ReadOnlySpan<float> weights, int budget)
     {
         Span<int> words = stackalloc int[MaxTerms];
         int n = 0;
@@ -314,7 +329,7 @@ internal static class CandidateSearch
         int admitted = 0;
         foreach ((int length, int first, int second) in pairs[..count])
         {
-            if (admitted + length > AdmitBudget)
+            if (admitted + length > budget)
             {
                 break;
             }
@@ -331,9 +346,9 @@ internal static class CandidateSearch
         return admitted;
     }
 
-    private static void CutRarest(CandidateIndex index, Scratch s, in KeyRef key, scoped ReadOnlySpan<float> weights)
+    private static void CutRarest(CandidateIndex index, Scratch s, in KeyRef key, scoped ReadOnlySpan<float> weights, int budget)
     {
-        foreach (int p in index.Postings(key.Key)[..Math.Min(AdmitBudget, key.Length)])
+        foreach (int p in index.Postings(key.Key)[..Math.Min(budget, key.Length)])
         {
             s.Hit(p >> 1, key.Term, Factor(key, p), weights[key.Term]);
         }
@@ -427,10 +442,10 @@ internal static class CandidateSearch
 
     /// <summary>
     /// Intersects the own-skeleton postings of the query's words (sorted merges, rarest first;
-    /// a word that would empty the set is skipped) until at most <see cref="AdmitBudget"/>
+    /// a word that would empty the set is skipped) until at most <paramref name="budget"/>
     /// aliases remain, and admits them. Returns how many were admitted.
     /// </summary>
-    private static int IntersectCommon(CandidateIndex index, Scratch s, ReadOnlySpan<KeyRef> keys, ReadOnlySpan<float> weights)
+    private static int IntersectCommon(CandidateIndex index, Scratch s, ReadOnlySpan<KeyRef> keys, ReadOnlySpan<float> weights, int budget)
     {
         Span<int> own = stackalloc int[MaxTerms];
         int n = 0;
@@ -452,7 +467,7 @@ internal static class CandidateSearch
         int count = 0;
         Span<bool> used = stackalloc bool[MaxTerms];
         used[0] = true;
-        for (int j = 1; j < n && (j == 1 || count > AdmitBudget); j++)
+        for (int j = 1; j < n && (j == 1 || count > budget); j++)
         {
             // The first merge reads the rarest key's postings as they are (no copy).
             int w = j == 1 ? Intersect(first, 1, index.Postings(keys[own[j]].Key), next) : Intersect(current.AsSpan(0, count), 0, index.Postings(keys[own[j]].Key), next);
@@ -475,7 +490,7 @@ internal static class CandidateSearch
             }
         }
 
-        count = Math.Min(count, AdmitBudget);
+        count = Math.Min(count, budget);
         for (int i = 0; i < count; i++)
         {
             for (int j = 0; j < n; j++)
@@ -586,6 +601,7 @@ internal static class CandidateSearch
         private int _sink;
 
         private readonly (float Weight, int Alias)[] _heap = new (float, int)[ShortlistSize];
+        private readonly ulong[] _order = new ulong[ShortlistSize];
         private readonly int[] _keySlots = new int[KeyMask + 1];
         private readonly int[] _nextKeyRef = new int[MaxKeys];
         private readonly Candidate[] _result = new Candidate[MaxCandidates];
@@ -715,8 +731,21 @@ internal static class CandidateSearch
             // registry-sized array: the CPU overlaps the cache misses), then the heap.
             var aliasWeights = _aliasWeight;
             var similarities = _similarity;
+            // The entries are scattered over a registry-sized array: each is asked for ahead of
+            // its use (a prefetch), so the cache misses overlap.
+            const int Distance = 24;
+            for (int t = 0; t < Math.Min(Distance, Count); t++)
+            {
+                index.PrefetchInfo(_alias[_touched[t]]);
+            }
+
             for (int t = 0; t < Count; t++)
             {
+                if (t + Distance < Count)
+                {
+                    index.PrefetchInfo(_alias[_touched[t + Distance]]);
+                }
+
                 int alias = _alias[_touched[t]];
                 ref readonly CandidateIndex.AliasInfo info = ref index.Info(alias);
                 aliasWeights[t] = info.Weight;
@@ -774,11 +803,13 @@ internal static class CandidateSearch
             int touch = 0;
             for (int h = 0; h < size; h++)
             {
-                // Every admitted alias has a key (it was in postings), so its first one exists.
-                touch |= forward[starts[h]];
+                // Every admitted alias has a key (it was in postings), so its first and last exist
+                // (an alias's keys often span two cache lines).
+                touch |= forward[starts[h]] ^ forward[starts[h + ShortlistSize] - 1];
             }
 
             _sink = touch; // keeps the touching loop
+            Trace?.Mark(6);
 
             for (int h = 0; h < size; h++)
             {
@@ -808,9 +839,23 @@ internal static class CandidateSearch
                 heap[h] = (Overlap(shared, queryWeight, aliasWeights[h]) + similarities[h], heap[h].Alias);
             }
 
+            Trace?.Mark(7);
             // 3. Best first; the cut.
+            // Sorted as integers: weights are never negative, so their bits order them; the
+            // key is higher weight first, then lower alias (the order of Better).
+            Span<ulong> order = _order.AsSpan(0, size);
+            for (int h = 0; h < size; h++)
+            {
+                order[h] = ((ulong)(uint.MaxValue - BitConverter.SingleToUInt32Bits(MathF.Max(heap[h].Weight, 0f))) << 32) | (uint)heap[h].Alias;
+            }
+
+            order.Sort();
             Span<(float Weight, int Alias)> ranked = heap.AsSpan(0, size);
-            ranked.Sort(static (x, y) => Better(x.Weight, x.Alias, y.Weight, y.Alias) ? -1 : Better(y.Weight, y.Alias, x.Weight, x.Alias) ? 1 : 0);
+            for (int h = 0; h < size; h++)
+            {
+                ranked[h] = (BitConverter.UInt32BitsToSingle(uint.MaxValue - (uint)(order[h] >> 32)), (int)(uint)order[h]);
+            }
+
             Trace?.Record(this, ranked, Count, exact: true);
             int total = Math.Min(size, MaxCandidates);
             for (int n = 0; n < total; n++)
@@ -928,7 +973,7 @@ internal static class CandidateSearch
         private long _last;
 
         /// <summary>Stopwatch ticks spent in: terms, pairs, intersection, admission and boost, shortlist and re-ranking (summed over searches).</summary>
-        public long[] Phases { get; } = new long[6];
+        public long[] Phases { get; } = new long[8];
 
         internal void Mark(int phase)
         {

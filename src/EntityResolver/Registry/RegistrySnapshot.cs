@@ -222,6 +222,25 @@ internal static class RegistrySnapshot
 
         string Req() => Str() ?? throw new InvalidDataException("a required string is missing.");
 
+        // A required string and its number (equal strings have one number: the writer writes each once).
+        string ReqNumbered(out int id)
+        {
+            id = r.Read7BitEncodedInt();
+            if (id == 0)
+            {
+                throw new InvalidDataException("a required string is missing.");
+            }
+
+            if (id - 1 == strings.Count)
+            {
+                string s = r.ReadString();
+                strings.Add(s);
+                return s;
+            }
+
+            return strings[id - 1];
+        }
+
         if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
         {
             throw new InvalidDataException("not a registry snapshot (bad magic bytes).");
@@ -288,7 +307,8 @@ internal static class RegistrySnapshot
 
         var statistics = new TokenStatistics(df.ToFrozenDictionary(StringComparer.Ordinal), entityCount);
         var aliases = new AliasRecord[r.ReadInt32()];
-        var tokenTable = new Dictionary<(int Form, byte Role, string Text), NameToken?>();
+        // Equal tokens share one object; keyed by numbers (the text's string number), not by text.
+        var tokenTable = new Dictionary<(int Form, int Role, int Text), NameToken?>();
         for (int a = 0; a < aliases.Length; a++)
         {
             int entityIndex = r.Read7BitEncodedInt();
@@ -307,8 +327,8 @@ internal static class RegistrySnapshot
             {
                 int form = r.Read7BitEncodedInt();
                 byte role = r.ReadByte();
-                string text = Req();
-                ref NameToken? shared = ref CollectionsMarshal.GetValueRefOrAddDefault(tokenTable, (form, role, text), out _);
+                string text = ReqNumbered(out int textId);
+                ref NameToken? shared = ref CollectionsMarshal.GetValueRefOrAddDefault(tokenTable, (form, role, textId), out _);
                 shared ??= new NameToken(forms[form], (TokenRole)(role & 0x7F), text, (role & 0x80) != 0);
                 tokens[i] = shared;
                 weights[i] = r.ReadSingle();
