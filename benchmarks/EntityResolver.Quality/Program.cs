@@ -16,7 +16,7 @@ internal static class Program
     private const string Usage = """
         Usage: dotnet run -c Release --project benchmarks/EntityResolver.Quality -- [train] [options]
           train               fit the default model on the train split instead (writes
-                              src/EntityResolver/Data/model/logit-v3.json and docs/reliability.svg
+                              src/EntityResolver/Data/model/logit-v4.json and docs/reliability.svg
                               beside --out; rebuild, then evaluate)
           --data DIR          the shared data folder holding dev/ (default /work/shared/data)
           --out FILE          write the Markdown report there (for example docs/quality.md)

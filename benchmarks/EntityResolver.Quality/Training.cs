@@ -12,7 +12,7 @@ namespace EntityResolver.Quality;
 /// </summary>
 internal static class Training
 {
-    public const string ModelName = "logit-v3";
+    public const string ModelName = "logit-v4";
     private const int Rounds = 3;
 
     /// <summary>Weight of a synthetic pair relative to a mined one.</summary>
@@ -31,7 +31,7 @@ internal static class Training
     /// <summary>Datasets whose multi-word names feed the training-pair augmentation (<see cref="Augmenter"/>); ofac-sdn has no queries, only names.</summary>
     private static readonly string[] AugmentedSets = ["unsc-2025", "ofac-sdn"];
 
-    private sealed record Source(string Name, EntityRegistry Registry, List<(string Query, string[] Gold, SplitRole Role)> Queries)
+    internal sealed record Source(string Name, EntityRegistry Registry, List<(string Query, string[] Gold, SplitRole Role)> Queries)
     {
         /// <summary>Synthetic pairs from the train split's entities (fitted on).</summary>
         public List<AugmentedQuery> AugmentedTrain { get; init; } = [];
@@ -43,34 +43,7 @@ internal static class Training
     public static int Run(string dev, string modelPath, string? reportPath, string? svgPath, double l2)
     {
         var sw = Stopwatch.StartNew();
-        var sources = new List<Source>();
-        foreach (var (name, cap) in Sets)
-        {
-            DevDataset ds = DevDataset.Load(dev, name);
-            EntityRegistry registry = ds.BuildRegistry();
-            var queries = new List<(string, string[], SplitRole)>();
-            foreach (SplitRole role in new[] { SplitRole.Train, SplitRole.Test, SplitRole.Absent })
-            {
-                int roleCap = role == SplitRole.Absent ? cap / 2 : cap;
-                foreach (DevPair p in ds.Pairs.Where(p => ds.RoleOf(p) == role).OrderBy(p => DevDataset.Fnv(p.Query + "\t" + p.Line.ToString(CultureInfo.InvariantCulture))).Take(roleCap))
-                {
-                    queries.Add((p.Query, role == SplitRole.Absent ? [] : [.. p.GoldIds.Where(id => ds.EntityRoles.TryGetValue(id, out SplitRole r) && r != SplitRole.Absent)], role));
-                }
-            }
-
-            sources.Add(AugmentedSets.Contains(name)
-                ? new Source(name, registry, queries) { AugmentedTrain = Augmenter.Build(ds, SplitRole.Train), AugmentedTest = Augmenter.Build(ds, SplitRole.Test) }
-                : new Source(name, registry, queries));
-        }
-
-        DevDataset ofac = DevDataset.Load(dev, "ofac-sdn");
-        sources.Add(new Source("ofac-sdn", ofac.BuildRegistry(), []) { AugmentedTrain = Augmenter.Build(ofac, SplitRole.Train), AugmentedTest = Augmenter.Build(ofac, SplitRole.Test) });
-        foreach (Source s in sources.Where(s => s.AugmentedTrain.Count > 0))
-        {
-            Console.WriteLine($"{s.Name}: augmented train pairs " + string.Join(", ", s.AugmentedTrain.GroupBy(a => a.Shape).Select(g => $"{g.Key} {g.Count()}")) + $"; held-out {s.AugmentedTest.Count}");
-        }
-
-        sources.Add(NameBench(dev));
+        List<Source> sources = LoadSources(dev);
         Console.WriteLine($"loaded {sources.Count} sources in {sw.Elapsed.TotalSeconds:0.0}s");
 
         // Hard-negative mining in rounds: each round mines the train split with the current model
@@ -97,21 +70,22 @@ internal static class Training
         // Second stage: the pair probability against the best rival among the ranked candidates,
         // fitted on the train split's queries as they are and with their entities left out.
         List<RivalRow> rivalTrain = RankedRows(sources, model, SplitRole.Train, out _);
-        model = model.WithRival(ModelTrainer.FitRival(rivalTrain));
-        Console.WriteLine($"second stage fitted on {rivalTrain.Count} ranked candidates: {model.Rival}");
+        List<RivalRow> rivalAugmented = RankedAugmented(sources, model);
+        model = model.WithRival(ModelTrainer.FitRival([.. rivalTrain, .. rivalAugmented]));
+        Console.WriteLine($"second stage fitted on {rivalTrain.Count} ranked candidates and {rivalAugmented.Count} ranked targets of augmented queries: {model.Rival}");
 
         // Held out: the test split, mined with the final model, plus the candidates of absent queries.
         List<TrainingPair> test = Mine(sources, model, SplitRole.Test, out var perSource);
         List<RivalRow> rankedTest = RankedRows(sources, model, SplitRole.Test, out var rankedPerSource);
-        Calibration overall = Calibration.Of(rankedTest.Select(r => ((double)model.Rival!.Value.Apply(r.PairScore, r.RivalScore), r.IsMatch)));
+        Calibration overall = Calibration.Of(rankedTest.Select(r => ((double)model.Rival!.Value.Apply(r.PairScore, r.RivalScore, r.Features), r.IsMatch)));
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Model `{model.Name}`: the pair model below, then the second stage fitted on {rivalTrain.Count} ranked candidates of the train split's queries (top {PairMiner.RankedPerQuery} of each query, and again with the query's own entities left out, weight {PairMiner.SimulatedAbsentWeight}, so that it also sees queries whose entity is absent): {model.Rival}. Held out: the top {PairMiner.RankedPerQuery} candidates of the test split's queries and of the queries whose entity is absent from the registry. The score users see is the final one; its calibration:");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Model `{model.Name}`: the pair model below, then the second stage fitted on {rivalTrain.Count} ranked candidates of the train split's queries (top {PairMiner.RankedPerQuery} of each query, and again with the query's own entities left out, weight {PairMiner.SimulatedAbsentWeight}, so that it also sees queries whose entity is absent) and the rows of {rivalAugmented.Count} augmented queries' targets among their top {PairMiner.RankedPerQuery} (weight {AugmentedWeight}): {model.Rival}. Held out: the top {PairMiner.RankedPerQuery} candidates of the test split's queries and of the queries whose entity is absent from the registry. The score users see is the final one; its calibration:");
         report.AppendLine();
         report.AppendLine("| source | held-out ranked candidates | right | log loss | ECE | ECE of the pair score alone |");
         report.AppendLine("|---|---:|---:|---:|---:|---:|");
         foreach (var (name, rows) in rankedPerSource)
         {
-            report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {rows.Count} | {rows.Count(r => r.IsMatch)} | {RankedLogLoss(model.Rival!.Value, rows):0.000} | {Calibration.Of(rows.Select(r => ((double)model.Rival!.Value.Apply(r.PairScore, r.RivalScore), r.IsMatch))).Ece:0.000} | {Calibration.Of(rows.Select(r => ((double)r.PairScore, r.IsMatch))).Ece:0.000} |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {rows.Count} | {rows.Count(r => r.IsMatch)} | {RankedLogLoss(model.Rival!.Value, rows):0.000} | {Calibration.Of(rows.Select(r => ((double)model.Rival!.Value.Apply(r.PairScore, r.RivalScore, r.Features), r.IsMatch))).Ece:0.000} | {Calibration.Of(rows.Select(r => ((double)r.PairScore, r.IsMatch))).Ece:0.000} |");
         }
 
         report.AppendLine(CultureInfo.InvariantCulture, $"| **all** | {rankedTest.Count} | {rankedTest.Count(r => r.IsMatch)} | {RankedLogLoss(model.Rival!.Value, rankedTest):0.000} | **{overall.Ece:0.000}** | {Calibration.Of(rankedTest.Select(r => ((double)r.PairScore, r.IsMatch))).Ece:0.000} |");
@@ -186,6 +160,40 @@ internal static class Training
         return 0;
     }
 
+    /// <summary>The dev sets' registries and queries (train, test and absent roles, capped), with the augmented shapes and nk-name-bench.</summary>
+    internal static List<Source> LoadSources(string dev)
+    {
+        var sources = new List<Source>();
+        foreach (var (name, cap) in Sets)
+        {
+            DevDataset ds = DevDataset.Load(dev, name);
+            EntityRegistry registry = ds.BuildRegistry();
+            var queries = new List<(string, string[], SplitRole)>();
+            foreach (SplitRole role in new[] { SplitRole.Train, SplitRole.Test, SplitRole.Absent })
+            {
+                int roleCap = role == SplitRole.Absent ? cap / 2 : cap;
+                foreach (DevPair p in ds.Pairs.Where(p => ds.RoleOf(p) == role).OrderBy(p => DevDataset.Fnv(p.Query + "\t" + p.Line.ToString(CultureInfo.InvariantCulture))).Take(roleCap))
+                {
+                    queries.Add((p.Query, role == SplitRole.Absent ? [] : [.. p.GoldIds.Where(id => ds.EntityRoles.TryGetValue(id, out SplitRole r) && r != SplitRole.Absent)], role));
+                }
+            }
+
+            sources.Add(AugmentedSets.Contains(name)
+                ? new Source(name, registry, queries) { AugmentedTrain = Augmenter.Build(ds, SplitRole.Train), AugmentedTest = Augmenter.Build(ds, SplitRole.Test) }
+                : new Source(name, registry, queries));
+        }
+
+        DevDataset ofac = DevDataset.Load(dev, "ofac-sdn");
+        sources.Add(new Source("ofac-sdn", ofac.BuildRegistry(), []) { AugmentedTrain = Augmenter.Build(ofac, SplitRole.Train), AugmentedTest = Augmenter.Build(ofac, SplitRole.Test) });
+        foreach (Source s in sources.Where(s => s.AugmentedTrain.Count > 0))
+        {
+            Console.WriteLine($"{s.Name}: augmented train pairs " + string.Join(", ", s.AugmentedTrain.GroupBy(a => a.Shape).Select(g => $"{g.Key} {g.Count()}")) + $"; held-out {s.AugmentedTest.Count}");
+        }
+
+        sources.Add(NameBench(dev));
+        return sources;
+    }
+
     private const string Description = "Logistic regression over the pair features, fitted with MathNet L-BFGS and L2 on the train split of the dev sets (positives: native-script names against their entity's Latin aliases; negatives: the best-scoring wrong candidates, and nk-name-bench non-matches), then a second stage that weighs the pair probability against the best rival candidate.";
 
     /// <summary>
@@ -219,12 +227,39 @@ internal static class Training
         return all;
     }
 
+    /// <summary>
+    /// The train split's synthetic queries (<see cref="Augmenter"/>) ranked in their registry: the
+    /// row of the target entity when it is among the top candidates, labelled like the pair (a
+    /// bare common surname is not a match), at <see cref="AugmentedWeight"/>. They show the
+    /// second stage partial references and longer names, which the dev queries lack.
+    /// </summary>
+    private static List<RivalRow> RankedAugmented(List<Source> sources, ScoringModel model)
+    {
+        var rows = new List<RivalRow>();
+        foreach (Source s in sources.Where(s => s.AugmentedTrain.Count > 0))
+        {
+            var miner = new PairMiner(s.Registry, model);
+            foreach (AugmentedQuery q in s.AugmentedTrain)
+            {
+                miner.RankedTarget(q.Text, q.EntityId, f => IsMatch(q, f), rows, AugmentedWeight);
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// The label of a synthetic pair: a bare surname that the lexicon knows as a common name or
+    /// word (Ali, Khan, Dar) does not single out one entity, so it is a non-match.
+    /// </summary>
+    private static bool IsMatch(AugmentedQuery q, in PairFeatures f) => q.Match && !(q.Shape == Augmenter.SurnameOnly && f.SingleCommonWord > 0f);
+
     private static double RankedLogLoss(RivalCalibration stage, List<RivalRow> rows)
     {
         double loss = 0, total = 0;
         foreach (RivalRow r in rows)
         {
-            double p = Math.Clamp(stage.Apply(r.PairScore, r.RivalScore), 1e-7, 1 - 1e-7);
+            double p = Math.Clamp(stage.Apply(r.PairScore, r.RivalScore, r.Features), 1e-7, 1 - 1e-7);
             loss -= r.Weight * (r.IsMatch ? Math.Log(p) : Math.Log(1 - p));
             total += r.Weight;
         }
@@ -278,10 +313,7 @@ internal static class Training
             PreparedName[] readings = miner.Prepare(q.Text);
             if (readings.Length > 0 && miner.Best(readings, q.EntityId) is { } f)
             {
-                // A bare surname that the lexicon knows as a common name or word (Ali, Khan, Dar)
-                // does not single out one entity: labelled a non-match.
-                bool match = q.Match && !(q.Shape == Augmenter.SurnameOnly && f.SingleCommonWord > 0f);
-                output.Add(new TrainingPair(f, match, AugmentedWeight));
+                output.Add(new TrainingPair(f, IsMatch(q, f), AugmentedWeight));
             }
         }
     }

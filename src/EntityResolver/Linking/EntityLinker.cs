@@ -36,7 +36,6 @@ public sealed partial class EntityLinker
     private const int RareWordLength = 6;
     private const int MaxMemo = 50_000;
     private const int MaxWords = 200_000;
-    private const int MaxResembles = 1_000_000;
     private const int ShortWordLength = 3;
 
     // An organization name whose every word is paired with a word of the text, some only by
@@ -59,8 +58,6 @@ public sealed partial class EntityLinker
     private readonly ConcurrentDictionary<string, IReadOnlyList<EntityMatch>> _memo = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, WordEntry> _words = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Verdict> _verdicts = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(int Entity, string Word, float Floor), bool> _resembles = new();
-    private int _resemblesCount;
     private int _resolverCalls;
     private readonly ConcurrentDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
 
@@ -387,6 +384,9 @@ public sealed partial class EntityLinker
         private readonly List<int> _names = [];
         private readonly List<TokenForms> _nameForms = [];
         private readonly Dictionary<(int, int), int[]?> _pairs = [];
+
+        /// <summary>This document's answers of <see cref="Resembles"/> (per document: a lock-free lookup; a shared concurrent cache cost more than the answers).</summary>
+        private readonly Dictionary<(int, string, float), bool> _resembles = [];
         private readonly Lexicon _lexicon = Lexicon.Default;
 
         public Pass(EntityLinker linker, string text)
@@ -716,17 +716,10 @@ public sealed partial class EntityLinker
                 true => GazetteerHit.AnchorSimilarity,
             };
             (int, string, float) key = (e, forms.Normalized, floor);
-            if (!_linker._resembles.TryGetValue(key, out bool yes))
+            if (!_resembles.TryGetValue(key, out bool yes))
             {
                 yes = _linker._gazetteer.Resembles(e, forms, floor);
-                // Bounded: counted on the side (ConcurrentDictionary.Count takes every lock).
-                if (Interlocked.Increment(ref _linker._resemblesCount) > MaxResembles)
-                {
-                    _linker._resembles.Clear();
-                    Interlocked.Exchange(ref _linker._resemblesCount, 0);
-                }
-
-                _linker._resembles.TryAdd(key, yes);
+                _resembles[key] = yes;
             }
 
             return yes;

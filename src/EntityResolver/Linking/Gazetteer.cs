@@ -63,7 +63,6 @@ internal sealed class Gazetteer
     private readonly bool[] _isName;
     private readonly bool[] _sole;
     private readonly int _entityCount;
-    private readonly bool[] _isPerson;
     private readonly int[][] _organizationEntities;
     private readonly AliasRecord[] _aliases;
     private readonly int[] _aliasStart;
@@ -112,7 +111,6 @@ internal sealed class Gazetteer
         _isName = [.. isName];
         _sole = [.. sole];
         _entityCount = registry.Count;
-        _isPerson = [.. registry.Entities.Select(e => e.IsPerson)];
 
         // The aliases of each entity, for Resembles (a counting sort by entity).
         _aliases = registry.Aliases;
@@ -144,7 +142,7 @@ internal sealed class Gazetteer
             _aliasOrder[next[_aliases[a].EntityIndex]++] = a;
         }
         _entities = [.. entitySets.Select(s => s.Order().ToArray())];
-        _organizationEntities = [.. _entities.Select(list => list.Where(x => !_isPerson[x]).ToArray())];
+        _organizationEntities = [.. _entities.Select(list => list.Where(x => !registry.IsPersonAt(x)).ToArray())];
         _exact = index.ToFrozenDictionary(StringComparer.Ordinal);
 
         var lists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -250,7 +248,7 @@ internal sealed class Gazetteer
         foreach (int i in forms)
         {
             TokenForms f = _forms[i];
-            float s = i == exact ? 1f : Phonetics.Similarity(token.Phonetic, f.Phonetic, token.PhoneticWeight, f.PhoneticWeight);
+            float s = i == exact ? 1f : Phonetics.Similarity(token.Phonetic, f.Phonetic, token.PhoneticWeight, f.PhoneticWeight, floor: 0f, Phonetics.ArabicVowels(token, f));
             if (s > best || (s == best && bestIndex >= 0 && _isName[i] && !_isName[bestIndex]))
             {
                 best = s;
@@ -389,7 +387,7 @@ internal sealed class Gazetteer
     {
         float s = string.Equals(f.Normalized, token.Normalized, StringComparison.Ordinal)
             ? 1f
-            : Phonetics.Similarity(token.Phonetic, f.Phonetic, token.PhoneticWeight, f.PhoneticWeight);
+            : Phonetics.Similarity(token.Phonetic, f.Phonetic, token.PhoneticWeight, f.PhoneticWeight, floor: 0f, Phonetics.ArabicVowels(token, f));
         return (lenient && f.Script != token.Script ? s + (CrossScriptLeniency * (1f - s)) : s) >= floor;
     }
 

@@ -6,8 +6,8 @@ namespace EntityResolver.Matching;
 /// <summary>One labelled pair for fitting: its features, whether it is a match, and a weight.</summary>
 internal readonly record struct TrainingPair(PairFeatures Features, bool IsMatch, float Weight = 1f);
 
-/// <summary>One ranked candidate for fitting the second stage: its pair probability, its best rival's, and whether it is right.</summary>
-internal readonly record struct RivalRow(float PairScore, float RivalScore, bool IsMatch, float Weight = 1f);
+/// <summary>One ranked candidate for fitting the second stage: its pair probability, its best rival's, whether it is right, and its pair features.</summary>
+internal readonly record struct RivalRow(float PairScore, float RivalScore, bool IsMatch, float Weight = 1f, PairFeatures Features = default);
 
 /// <summary>What a fit produced: the model and how well it fits its training pairs.</summary>
 internal sealed record TrainingResult(ScoringModel Model, int Pairs, int Positives, double LogLoss, int Iterations, double GradientNorm);
@@ -78,24 +78,41 @@ internal static class ModelTrainer
 
     /// <summary>
     /// Fits the second stage (<see cref="RivalCalibration"/>) on ranked candidates: each row is a
-    /// candidate's pair probability, its best rival's pair probability, and whether the candidate
-    /// is the right entity. No penalty: three parameters and many rows.
+    /// candidate's pair probability, its best rival's pair probability, its pair features, and
+    /// whether the candidate is the right entity. The stage weighs <paramref name="features"/>
+    /// (default <see cref="RivalCalibration.DefaultFeatures"/>; empty: pair and rival only). No
+    /// penalty: a few parameters and many rows.
     /// </summary>
     /// <exception cref="ArgumentException">There are no rows, or only one class.</exception>
-    public static RivalCalibration FitRival(IReadOnlyList<RivalRow> rows)
+    public static RivalCalibration FitRival(IReadOnlyList<RivalRow> rows, IReadOnlyList<string>? features = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        features ??= RivalCalibration.DefaultFeatures;
+        int[] columns = [.. features.Select(name => Array.IndexOf(PairFeatures.Names, name) is int i && i >= 0 ? i : throw new ArgumentException($"unknown feature {name}", nameof(features)))];
         var pairs = rows.Select(r => new TrainingPair(default, r.IsMatch, r.Weight)).ToList();
         CheckPairs(pairs);
-        var x = new double[rows.Count, 2];
+        var x = new double[rows.Count, 2 + columns.Length];
         for (int i = 0; i < rows.Count; i++)
         {
             x[i, 0] = RivalCalibration.Logit(rows[i].PairScore);
             x[i, 1] = rows[i].RivalScore;
+            ReadOnlySpan<float> f = rows[i].Features.AsSpan();
+            for (int k = 0; k < columns.Length; k++)
+            {
+                x[i, 2 + k] = f[columns[k]];
+            }
         }
 
-        var (theta, _, _) = Minimize(x, pairs, 0, [1, 0]);
-        return new RivalCalibration((float)theta[1], (float)theta[2], (float)theta[0]);
+        var prior = new double[2 + columns.Length];
+        prior[0] = 1;
+        var (theta, _, _) = Minimize(x, pairs, 0, prior);
+        var weights = new Dictionary<string, float>(StringComparer.Ordinal);
+        for (int k = 0; k < columns.Length; k++)
+        {
+            weights[features[k]] = (float)theta[3 + k];
+        }
+
+        return new RivalCalibration((float)theta[1], (float)theta[2], (float)theta[0], weights);
     }
 
     /// <summary>The weighted mean log loss of <paramref name="model"/> on <paramref name="pairs"/>.</summary>

@@ -25,6 +25,9 @@ public sealed class NameResolver
     private readonly NameAnalyzer _analyzer = new();
     private readonly ScoringModel _model;
 
+    /// <summary>Keeps <see cref="Warm"/>'s loads from being optimized away.</summary>
+    private int _sink;
+
     /// <summary>Creates a resolver over <paramref name="registry"/>.</summary>
     /// <param name="registry">The registry to resolve against.</param>
     /// <param name="defaults">Default options for <see cref="Resolve(string, ResolveOptions?)"/>; validated here.</param>
@@ -161,7 +164,17 @@ public sealed class NameResolver
         for (int i = 0; i < byPair.Count; i++)
         {
             var (rival, rivalScore) = RivalOf(i, byPair, words, readings);
-            ranked.Add(byPair[i] with { Rival = rival, RivalScore = rivalScore, Score = stage?.Apply(byPair[i].PairScore, rivalScore) ?? byPair[i].PairScore });
+            float score = byPair[i].PairScore;
+            if (stage is { } s)
+            {
+                // The stage weighs the candidate's own features too (how much of its name the query left out).
+                RankedCandidate c = byPair[i];
+                score = s.HasFeatures
+                    ? s.Apply(c.PairScore, rivalScore, PairScorer.Compute(readings[c.Reading], Registry.Aliases[c.Alias], Registry.IsPersonAt(c.Entity), Registry.RankClassesAt(c.Entity)))
+                    : s.Apply(c.PairScore, rivalScore);
+            }
+
+            ranked.Add(byPair[i] with { Rival = rival, RivalScore = rivalScore, Score = score });
         }
 
         ranked.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(Registry.EntityAt(a.Entity).Id, Registry.EntityAt(b.Entity).Id));
@@ -204,30 +217,73 @@ public sealed class NameResolver
     {
         var steps = new List<AlignmentStep>();
         AliasRecord alias = Registry.Aliases[c.Alias];
-        PairScorer.Compute(readings[c.Reading], alias, Registry.EntityAt(c.Entity).IsPerson, Registry.RankClassesAt(c.Entity), steps);
+        PairScorer.Compute(readings[c.Reading], alias, Registry.IsPersonAt(c.Entity), Registry.RankClassesAt(c.Entity), steps);
         return [.. steps.Where(s => s.Kind == AlignmentKind.Match && s.CandidateToken >= 0).Select(s => alias.Name.Tokens[s.CandidateToken].Forms.Normalized).Order(StringComparer.Ordinal)];
     }
 
     private void Score(PreparedName[] readings, int reading, ResolveOptions options, Dictionary<int, (float Score, int Alias, int Reading)> best)
     {
         PreparedName query = readings[reading];
-        foreach (Candidate candidate in Candidates(query))
+        ReadOnlySpan<Candidate> candidates = Candidates(query);
+        _sink = Warm(candidates);
+        query.Reserve(candidates.Length);
+        foreach (Candidate candidate in candidates)
         {
             int aliasIndex = candidate.Alias;
             AliasRecord alias = Registry.Aliases[aliasIndex];
-            Entity entity = Registry.EntityAt(alias.EntityIndex);
-            if (options.EntityType is not null && !string.Equals(entity.Type, options.EntityType, StringComparison.Ordinal))
+            if (options.EntityType is not null && !string.Equals(Registry.EntityAt(alias.EntityIndex).Type, options.EntityType, StringComparison.Ordinal))
             {
                 continue;
             }
 
-            PairFeatures f = PairScorer.Compute(query, alias, entity.IsPerson, Registry.RankClassesAt(alias.EntityIndex));
+            PairFeatures f = PairScorer.Compute(query, alias, Registry.IsPersonAt(alias.EntityIndex), Registry.RankClassesAt(alias.EntityIndex));
             float score = _model.Score(f);
             if (!best.TryGetValue(alias.EntityIndex, out var current) || score > current.Score)
             {
                 best[alias.EntityIndex] = (score, aliasIndex, reading);
             }
         }
+    }
+
+    /// <summary>
+    /// Reads what scoring will read of every candidate (alias record, tokens, token forms), one
+    /// level at a time over all candidates. In a large registry each candidate's data is a chain
+    /// of cache misses; scored one by one they come one after another, but the loads of one
+    /// level are independent across candidates, so here the CPU overlaps them.
+    /// </summary>
+    private int Warm(ReadOnlySpan<Candidate> candidates)
+    {
+        AliasRecord[] aliases = Registry.Aliases;
+        int sink = 0;
+        foreach (Candidate c in candidates)
+        {
+            sink += aliases[c.Alias].EntityIndex;
+        }
+
+        foreach (Candidate c in candidates)
+        {
+            AliasRecord alias = aliases[c.Alias];
+            sink += alias.Name.Tokens.Length + alias.Weights.Length + (int)Registry.RankClassesAt(alias.EntityIndex);
+        }
+
+        foreach (Candidate c in candidates)
+        {
+            foreach (NameToken t in aliases[c.Alias].Name.Tokens)
+            {
+                sink += (int)t.Forms.Script;
+            }
+        }
+
+        foreach (Candidate c in candidates)
+        {
+            foreach (NameToken t in aliases[c.Alias].Name.Tokens)
+            {
+                TokenForms f = t.Forms;
+                sink += f.Normalized.Length + f.Phonetic.Length + f.Latin.Length;
+            }
+        }
+
+        return sink;
     }
 
     /// <summary>Resolves many names, in order; the result has one list per name.</summary>

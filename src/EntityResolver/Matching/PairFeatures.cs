@@ -20,7 +20,7 @@ internal struct PairFeatures
         "cross_script", "pair_arab_latn", "pair_deva_latn", "pair_cyrl_latn",
         "conflict_given", "conflict_surname", "missing_given", "missing_surname",
         "initials", "max_matched_rarity", "unmatched_rarity", "titles",
-        "single_token_coverage", "coverage_product", "single_common_word",
+        "single_token_coverage", "coverage_product", "single_common_word", "common_word_partial",
     ];
 
     /// <summary>One line per feature, in vector order: what it measures.</summary>
@@ -61,6 +61,7 @@ internal struct PairFeatures
         "single_token × coverage_query",
         "coverage_query × coverage_candidate",
         "1 when the query is a single name word that the lexicon knows as a common name or word (Ali, Dar): alone it does not single out an entity",
+        "single_common_word × unmatched_candidate: a common word that names only part of a longer name",
     ];
 
     /// <summary>Rarity-weighted, similarity-weighted share of the query's tokens that met a candidate token.</summary>
@@ -167,6 +168,9 @@ internal struct PairFeatures
 
     /// <summary>1 when the query is a single name word that the lexicon flags as common.</summary>
     public float SingleCommonWord;
+
+    /// <summary><see cref="SingleCommonWord"/> × <see cref="UnmatchedCandidate"/>: a common word that names only part of a longer name.</summary>
+    public float CommonWordPartial;
 
     /// <summary>The number of features.</summary>
     public static int Count => Names.Length;

@@ -123,6 +123,28 @@ internal sealed class PairMiner
         }
     }
 
+    /// <summary>The pair features of a ranked candidate (its alias and reading).</summary>
+    public PairFeatures FeaturesOf(PreparedName[] readings, RankedCandidate c) =>
+        PairScorer.Compute(readings[c.Reading], _registry.Aliases[c.Alias], _registry.EntityAt(c.Entity).IsPerson, _registry.RankClassesAt(c.Entity));
+
+    /// <summary>
+    /// The labelled rank of the target of a synthetic query among its ranked candidates, as a
+    /// row for the second stage (nothing when the target is not among them).
+    /// </summary>
+    public void RankedTarget(string query, string targetId, Func<PairFeatures, bool> isMatch, List<RivalRow> output, float weight)
+    {
+        var options = new ResolveOptions { Top = RankedPerQuery, Threshold = 0 };
+        foreach (RankedCandidate c in _resolver.Rank(query, options, out PreparedName[] readings, null, rivals: true).Take(RankedPerQuery))
+        {
+            if (string.Equals(_registry.EntityAt(c.Entity).Id, targetId, StringComparison.Ordinal))
+            {
+                PairFeatures f = FeaturesOf(readings, c);
+                output.Add(new RivalRow(c.PairScore, c.RivalScore, isMatch(f), weight, f));
+                return;
+            }
+        }
+    }
+
     /// <summary>
     /// The top ranked candidates of a query with their pair and rival scores, labelled by the
     /// gold entities (none: the query's entity is absent). With <paramref name="simulateAbsent"/>
@@ -134,9 +156,9 @@ internal sealed class PairMiner
         var options = new ResolveOptions { Top = RankedPerQuery, Threshold = 0 };
         void Add(Func<int, bool>? exclude, float weight)
         {
-            foreach (RankedCandidate c in _resolver.Rank(query, options, out _, exclude, rivals: true).Take(RankedPerQuery))
+            foreach (RankedCandidate c in _resolver.Rank(query, options, out PreparedName[] readings, exclude, rivals: true).Take(RankedPerQuery))
             {
-                output.Add(new RivalRow(c.PairScore, c.RivalScore, goldIds.Contains(_registry.EntityAt(c.Entity).Id), weight));
+                output.Add(new RivalRow(c.PairScore, c.RivalScore, goldIds.Contains(_registry.EntityAt(c.Entity).Id), weight, FeaturesOf(readings, c)));
             }
         }
 

@@ -30,7 +30,13 @@ internal static class PairScorer
     /// <summary>The lowest raw similarity that can still reach <see cref="MatchThreshold"/> after the cross-script leniency.</summary>
     private const float MinRawJoinSimilarity = (MatchThreshold - CrossScriptLeniency) / (1f - CrossScriptLeniency);
 
-    /// <summary>Similarity of two tokens in [0, 1].</summary>
+    /// <summary>The lowest raw similarity that can still reach <see cref="ConflictFloor"/> after the cross-script leniency.</summary>
+    private const float MinRawCrossScriptSimilarity = (ConflictFloor - CrossScriptLeniency) / (1f - CrossScriptLeniency);
+
+    /// <summary>
+    /// Similarity of two tokens in [0, 1]; 0 for every pair below <see cref="ConflictFloor"/>
+    /// (the alignment treats them all alike: neither a match nor a conflict).
+    /// </summary>
     public static float TokenSimilarity(NameToken q, NameToken c)
     {
         TokenForms a = q.Forms, b = c.Forms;
@@ -44,14 +50,20 @@ internal static class PairScorer
             return a.Latin.Length > 0 && b.Latin.Length > 0 && a.Latin[0] == b.Latin[0] ? 0.85f : 0f;
         }
 
+        // Across scripts the romanization itself adds noise (vowels guessed, English words
+        // spelled in Urdu letters): the same distance is weaker evidence of a different name.
+        bool crossScript = a.Script != b.Script;
+
         // Same phonetic form, different spelling (Dhithi / Diti): near, but below an exact match.
         float s = string.Equals(a.Phonetic, b.Phonetic, StringComparison.Ordinal)
             ? (string.Equals(a.Latin, b.Latin, StringComparison.Ordinal) ? 1f : 0.97f)
-            : Phonetics.Similarity(a.Phonetic, b.Phonetic, a.PhoneticWeight, b.PhoneticWeight);
+            : Phonetics.Similarity(a.Phonetic, b.Phonetic, a.PhoneticWeight, b.PhoneticWeight, crossScript ? MinRawCrossScriptSimilarity : ConflictFloor, Phonetics.ArabicVowels(a, b));
+        if (s <= 0f)
+        {
+            return 0f;
+        }
 
-        // Across scripts the romanization itself adds noise (vowels guessed, English words
-        // spelled in Urdu letters): the same distance is weaker evidence of a different name.
-        return a.Script != b.Script ? s + (CrossScriptLeniency * (1f - s)) : s;
+        return crossScript ? s + (CrossScriptLeniency * (1f - s)) : s;
     }
 
     /// <summary>
@@ -95,15 +107,10 @@ internal static class PairScorer
 
                 TokenForms single = (queryJoined ? ct[s] : qt[s]).Forms;
 
-                // The distance is at least the difference in weight: skip hopeless pairs cheaply.
-                float larger = MathF.Max(formWeight, single.PhoneticWeight);
-                if (MathF.Abs(formWeight - single.PhoneticWeight) > (1f - MinRawJoinSimilarity) * larger)
-                {
-                    continue;
-                }
-
-                float joinedSim = Phonetics.Similarity(form, single.Phonetic, formWeight, single.PhoneticWeight);
-                if (single.Script != a.Script)
+                // Hopeless pairs (most of them) stop early: only a match counts here.
+                bool crossScript = single.Script != a.Script;
+                float joinedSim = Phonetics.Similarity(form, single.Phonetic, formWeight, single.PhoneticWeight, crossScript ? MinRawJoinSimilarity : MatchThreshold, Phonetics.ArabicVowels(a, single));
+                if (crossScript && joinedSim > 0f)
                 {
                     joinedSim += CrossScriptLeniency * (1f - joinedSim);
                 }
@@ -452,6 +459,7 @@ internal static class PairScorer
                 if (t.Role == TokenRole.Name)
                 {
                     f.SingleCommonWord = t.Forms.IsCommonName ? 1f : 0f;
+                    f.CommonWordPartial = f.SingleCommonWord * f.UnmatchedCandidate;
                     break;
                 }
             }

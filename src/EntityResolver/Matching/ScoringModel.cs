@@ -8,7 +8,7 @@ namespace EntityResolver.Matching;
 /// <summary>
 /// A logistic model over <see cref="PairFeatures"/>: score = sigmoid(bias + Σ wᵢ·fᵢ). Versioned by
 /// name; loaded from a small JSON file. Two are embedded: <c>heuristic-v1</c> (hand-set, the
-/// default: it passes the seed case) and <c>logit-v3</c> (fitted on the dev sets with
+/// default: it passes the seed case) and <c>logit-v4</c> (fitted on the dev sets with
 /// <see cref="ModelTrainer"/>, with a second stage against the best rival candidate
 /// (<see cref="Rival"/>), calibrated on them; see docs/quality.md for why it is not the default
 /// yet; <see cref="FittedResource"/>). A feature the file does not name has weight 0.
@@ -19,7 +19,7 @@ internal sealed class ScoringModel
     public const string DefaultResource = "model/heuristic-v1.json";
 
     /// <summary>The resource name of the model fitted on the dev sets.</summary>
-    public const string FittedResource = "model/logit-v3.json";
+    public const string FittedResource = "model/logit-v4.json";
 
     private static readonly Lazy<ScoringModel> DefaultModel = new(() => Embedded(DefaultResource));
 
@@ -142,6 +142,17 @@ internal sealed class ScoringModel
             w.WriteNumber("own", Math.Round(r.Own, 5));
             w.WriteNumber("rival", Math.Round(r.Rival, 5));
             w.WriteNumber("bias", Math.Round(r.Bias, 5));
+            if (r.HasFeatures)
+            {
+                w.WriteStartObject("features");
+                foreach (var (feature, weight) in r.Features)
+                {
+                    w.WriteNumber(feature, Math.Round(weight, 5));
+                }
+
+                w.WriteEndObject();
+            }
+
             w.WriteEndObject();
         }
 
@@ -209,7 +220,28 @@ internal sealed class ScoringModel
             {
                 float Number(string field) => rv.ValueKind == JsonValueKind.Object && rv.TryGetProperty(field, out JsonElement v) && v.ValueKind == JsonValueKind.Number && float.IsFinite(v.GetSingle())
                     ? v.GetSingle() : throw new InvalidDataException($"{source}: rival.{field}: required (a finite number)");
-                rival = new RivalCalibration(Number("own"), Number("rival"), Number("bias"));
+                Dictionary<string, float>? features = null;
+                if (rv.ValueKind == JsonValueKind.Object && rv.TryGetProperty("features", out JsonElement rf))
+                {
+                    if (rf.ValueKind != JsonValueKind.Object)
+                    {
+                        throw new InvalidDataException($"{source}: rival.features must be an object of feature name to number");
+                    }
+
+                    features = new Dictionary<string, float>(StringComparer.Ordinal);
+                    foreach (JsonProperty p in rf.EnumerateObject())
+                    {
+                        if (Array.IndexOf(PairFeatures.Names, p.Name) < 0)
+                        {
+                            throw new InvalidDataException($"{source}: rival.features.{p.Name}: unknown feature; known: {string.Join(", ", PairFeatures.Names)}");
+                        }
+
+                        features[p.Name] = p.Value.ValueKind == JsonValueKind.Number && float.IsFinite(p.Value.GetSingle())
+                            ? p.Value.GetSingle() : throw new InvalidDataException($"{source}: rival.features.{p.Name}: must be a finite number");
+                    }
+                }
+
+                rival = new RivalCalibration(Number("own"), Number("rival"), Number("bias"), features);
             }
 
             return new ScoringModel(name, bias, weights, description, rival);
@@ -218,23 +250,87 @@ internal sealed class ScoringModel
 }
 
 /// <summary>
-/// The second stage of a model: score = sigmoid(Own · logit(p) + Rival · r + Bias), where p is the
-/// candidate's pair probability and r the pair probability of its best rival (the best other
-/// candidate that is not a namesake). One name can be a good spelling of several entities; how
-/// likely it means this one depends on the others the registry offers.
+/// The second stage of a model: score = sigmoid(Own · logit(p) + Rival · r + Σ vₖ·fₖ + Bias), where
+/// p is the candidate's pair probability, r the pair probability of its best rival (the best
+/// other candidate that is not a namesake) and fₖ a few of the candidate's own pair features (how
+/// much of the candidate's name and of the query the match left out, whether the query is a single
+/// common word). One name can be a good spelling of several entities; how likely it means this one
+/// depends on the others the registry offers, and on whether the query names all of it: a lone
+/// candidate that the query names only in part (one common word of a longer name) is not raised
+/// the way a lone full match is.
 /// </summary>
 internal readonly record struct RivalCalibration(float Own, float Rival, float Bias)
 {
-    public float Apply(float pairScore, float rivalScore)
+    /// <summary>The pair features a stage fitted by <see cref="ModelTrainer.FitRival"/> weighs.</summary>
+    public static readonly string[] DefaultFeatures = ["unmatched_candidate", "unmatched_query", "single_common_word", "single_token"];
+
+    private readonly float[]? _features;
+
+    public RivalCalibration(float own, float rival, float bias, IReadOnlyDictionary<string, float>? features)
+        : this(own, rival, bias)
+    {
+        if (features is null || features.Count == 0)
+        {
+            return;
+        }
+
+        _features = new float[PairFeatures.Count];
+        foreach (var (name, weight) in features)
+        {
+            int index = Array.IndexOf(PairFeatures.Names, name);
+            if (index < 0)
+            {
+                throw new ArgumentException($"unknown feature {name}", nameof(features));
+            }
+
+            _features[index] = weight;
+        }
+    }
+
+    /// <summary>True when the stage weighs the candidate's pair features too (the resolver then needs them).</summary>
+    public bool HasFeatures => _features is not null;
+
+    /// <summary>The non-zero feature weights by name, in vector order.</summary>
+    public IReadOnlyList<(string Name, float Weight)> Features =>
+        _features is null ? [] : [.. _features.Select((w, i) => (PairFeatures.Names[i], w)).Where(x => x.w != 0f)];
+
+    public float Apply(float pairScore, float rivalScore) => Apply(pairScore, rivalScore, default);
+
+    public float Apply(float pairScore, float rivalScore, in PairFeatures features)
     {
         double z = (Own * Logit(pairScore)) + (Rival * rivalScore) + Bias;
+        if (_features is not null)
+        {
+            ReadOnlySpan<float> values = features.AsSpan();
+            for (int i = 0; i < values.Length; i++)
+            {
+                z += _features[i] * values[i];
+            }
+        }
+
         return (float)(1 / (1 + Math.Exp(-z)));
     }
 
-    /// <summary>The formula with its parameters.</summary>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"score = sigmoid({Own:0.###} × logit(pair score) {Rival:+0.###;-0.###} × best rival's pair score {Bias:+0.###;-0.###})");
+    public bool Equals(RivalCalibration other) =>
+        Own == other.Own && Rival == other.Rival && Bias == other.Bias && Features.SequenceEqual(other.Features);
 
-    /// <summary>The logit of a pair probability, clamped the way <see cref="Apply"/> clamps it.</summary>
+    public override int GetHashCode() => HashCode.Combine(Own, Rival, Bias, Features.Count);
+
+    /// <summary>The formula with its parameters.</summary>
+    public override string ToString()
+    {
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"score = sigmoid({Own:0.###} × logit(pair score) {Rival:+0.###;-0.###} × best rival's pair score");
+        foreach (var (name, weight) in Features)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $" {weight:+0.###;-0.###} × {name}");
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $" {Bias:+0.###;-0.###})");
+        return sb.ToString();
+    }
+
+    /// <summary>The logit of a pair probability, clamped the way <see cref="Apply(float, float)"/> clamps it.</summary>
     public static double Logit(float pairScore)
     {
         double p = Math.Clamp(pairScore, 1e-6, 1 - 1e-6);

@@ -20,6 +20,7 @@ public sealed class EntityRegistry
     private readonly Entity[] _entities;
     private readonly Dictionary<string, int> _byId; // never written after construction: safe for concurrent readers
     private readonly ulong[] _rankClasses;
+    private readonly bool[] _isPerson;
 
     private EntityRegistry(Entity[] entities)
     {
@@ -107,7 +108,7 @@ public sealed class EntityRegistry
 
         Aliases = aliases;
         Index = CandidateIndex.Build(aliases);
-        _rankClasses = RankClassesOf(entities);
+        (_rankClasses, _isPerson) = TraitsOf(entities);
     }
 
     /// <summary>A registry read from a snapshot: nothing is analyzed again.</summary>
@@ -118,18 +119,21 @@ public sealed class EntityRegistry
         Aliases = aliases;
         Statistics = statistics;
         Index = index;
-        _rankClasses = RankClassesOf(entities);
+        (_rankClasses, _isPerson) = TraitsOf(entities);
     }
 
-    private static ulong[] RankClassesOf(Entity[] entities)
+    /// <summary>Per entity, what scoring reads of it, in flat arrays (an entity object and its type string are two cache misses per candidate in a large registry).</summary>
+    private static (ulong[] RankClasses, bool[] IsPerson) TraitsOf(Entity[] entities)
     {
         var classes = new ulong[entities.Length];
+        var persons = new bool[entities.Length];
         for (int e = 0; e < entities.Length; e++)
         {
             classes[e] = RankClassesOf(entities[e]);
+            persons[e] = entities[e].IsPerson;
         }
 
-        return classes;
+        return (classes, persons);
     }
 
     private readonly record struct AnalyzedAlias(int NameIndex, AnalyzedName Name, string? Acronym);
@@ -162,6 +166,9 @@ public sealed class EntityRegistry
 
     /// <summary>The rank classes of an entity's <c>titles</c> attribute (a bit set; see Data/lexicon/ranks.tsv).</summary>
     internal ulong RankClassesAt(int index) => _rankClasses[index];
+
+    /// <summary>Whether the entity at this index is a person.</summary>
+    internal bool IsPersonAt(int index) => _isPerson[index];
 
     private static ulong RankClassesOf(Entity entity)
     {

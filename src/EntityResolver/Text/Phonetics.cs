@@ -12,6 +12,9 @@ namespace EntityResolver.Text;
 internal static class Phonetics
 {
     private const float VowelCost = 0.3f;
+
+    /// <summary>Substituting o for u or e for i when one side was read from Arabic script, which writes each pair with one letter.</summary>
+    private const float ArabicVowelCost = 0.05f;
     private const float SemivowelCost = 0.35f;
     private const float HCost = 0.7f;
     private const float NearCost = 0.4f;
@@ -155,8 +158,15 @@ internal static class Phonetics
     /// <summary>Cost of inserting or deleting one symbol.</summary>
     public static float IndelCost(char c) => IsVowel(c) ? VowelCost : c is 'y' or 'w' ? SemivowelCost : c == 'h' ? HCost : 1f;
 
-    /// <summary>Cost of substituting <paramref name="a"/> by <paramref name="b"/>.</summary>
-    public static float SubstitutionCost(char a, char b)
+    /// <summary>Whether either form was read from Arabic script (its vowel letters stand for two vowels each; see <see cref="SubstitutionCost"/>).</summary>
+    public static bool ArabicVowels(TokenForms a, TokenForms b) => a.Script == Script.Arabic || b.Script == Script.Arabic;
+
+    /// <summary>
+    /// Cost of substituting <paramref name="a"/> by <paramref name="b"/>; with
+    /// <paramref name="arabicVowels"/> (one side romanized from Arabic script, where و is o or u
+    /// and ي is e or i) o/u and e/i are closer.
+    /// </summary>
+    public static float SubstitutionCost(char a, char b, bool arabicVowels = false)
     {
         if (a == b)
         {
@@ -166,7 +176,7 @@ internal static class Phonetics
         bool va = IsVowel(a), vb = IsVowel(b);
         if (va && vb)
         {
-            return VowelCost;
+            return arabicVowels && (a, b) is ('o', 'u') or ('u', 'o') or ('e', 'i') or ('i', 'e') ? ArabicVowelCost : VowelCost;
         }
 
         if ((a == 'y' && b is 'i' or 'e') || (b == 'y' && a is 'i' or 'e') || (a == 'w' && b is 'u' or 'o') || (b == 'w' && a is 'u' or 'o'))
@@ -225,7 +235,16 @@ internal static class Phonetics
     /// Similarity in [0, 1] of two phonetic forms: one minus the weighted edit distance over the
     /// larger of the two weights. No allocation for forms up to 64 symbols.
     /// </summary>
-    public static float Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b, float weightA, float weightB)
+    public static float Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b, float weightA, float weightB) =>
+        Similarity(a, b, weightA, weightB, floor: 0f, arabicVowels: false);
+
+    /// <summary>
+    /// <see cref="Similarity(ReadOnlySpan{char}, ReadOnlySpan{char}, float, float)"/> for a caller
+    /// to whom every similarity below <paramref name="floor"/> is the same: such pairs get 0, and
+    /// the distance stops as soon as it is too large (most pairs of a candidate set are far apart).
+    /// <paramref name="arabicVowels"/>: one form was read from Arabic script (see <see cref="SubstitutionCost"/>).
+    /// </summary>
+    public static float Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b, float weightA, float weightB, float floor, bool arabicVowels)
     {
         if (a.SequenceEqual(b))
         {
@@ -239,19 +258,21 @@ internal static class Phonetics
         }
 
         // The distance is at least the difference of the weights.
-        if (MathF.Abs(weightA - weightB) >= norm)
+        float limit = MathF.Min(1f, 1f - floor) * norm;
+        if (MathF.Abs(weightA - weightB) > limit)
         {
             return 0f;
         }
 
-        float d = Distance(a, b);
-        return MathF.Max(0f, 1f - (d / norm));
+        float d = Distance(a, b, limit, arabicVowels ? ArabicSubstitutionTable : SubstitutionTable);
+        return d > limit ? 0f : MathF.Max(0f, 1f - (d / norm));
     }
 
     // Cost tables over the ASCII symbols of phonetic forms, built once from the functions above,
     // so that the inner loop of the distance is two table reads.
     private static readonly float[] IndelTable = BuildIndelTable();
-    private static readonly float[] SubstitutionTable = BuildSubstitutionTable();
+    private static readonly float[] SubstitutionTable = BuildSubstitutionTable(arabicVowels: false);
+    private static readonly float[] ArabicSubstitutionTable = BuildSubstitutionTable(arabicVowels: true);
 
     private static float[] BuildIndelTable()
     {
@@ -264,14 +285,14 @@ internal static class Phonetics
         return table;
     }
 
-    private static float[] BuildSubstitutionTable()
+    private static float[] BuildSubstitutionTable(bool arabicVowels)
     {
         var table = new float[128 * 128];
         for (int a = 0; a < 128; a++)
         {
             for (int b = 0; b < 128; b++)
             {
-                table[(a * 128) + b] = SubstitutionCost((char)a, (char)b);
+                table[(a * 128) + b] = SubstitutionCost((char)a, (char)b, arabicVowels);
             }
         }
 
@@ -279,13 +300,18 @@ internal static class Phonetics
     }
 
     /// <summary>Weighted edit distance (two-row dynamic programme, table-driven).</summary>
-    public static float Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    public static float Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b) => Distance(a, b, float.PositiveInfinity, SubstitutionTable);
+
+    /// <summary>
+    /// The weighted edit distance, or a value above <paramref name="limit"/> as soon as the
+    /// distance is known to exceed it (the smallest cell of a row never decreases from row to row).
+    /// </summary>
+    private static float Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, float limit, float[] subst)
     {
         int m = b.Length;
         Span<float> prev = m < 64 ? stackalloc float[m + 1] : new float[m + 1];
         Span<float> cur = m < 64 ? stackalloc float[m + 1] : new float[m + 1];
         float[] indel = IndelTable;
-        float[] subst = SubstitutionTable;
         prev[0] = 0f;
         for (int j = 1; j <= m; j++)
         {
@@ -298,6 +324,7 @@ internal static class Phonetics
             float del = indel[ca];
             int row = ca * 128;
             cur[0] = prev[0] + del;
+            float rowMin = cur[0];
             for (int j = 1; j <= m; j++)
             {
                 int cb = b[j - 1] & 127;
@@ -315,6 +342,15 @@ internal static class Phonetics
                 }
 
                 cur[j] = best;
+                if (best < rowMin)
+                {
+                    rowMin = best;
+                }
+            }
+
+            if (rowMin > limit)
+            {
+                return rowMin;
             }
 
             Span<float> t = prev;

@@ -16,7 +16,7 @@ public sealed class ScoringModelTests
 
     [Theory]
     [InlineData("model/heuristic-v1.json", "heuristic-v1")]
-    [InlineData("model/logit-v3.json", "logit-v3")]
+    [InlineData("model/logit-v4.json", "logit-v4")]
     public void Embedded_models_load_and_describe_every_feature(string resource, string name)
     {
         ScoringModel model = ScoringModel.Embedded(resource);
@@ -38,7 +38,8 @@ public sealed class ScoringModelTests
             weights[i] = (i % 3) - 1.25f;
         }
 
-        var model = new ScoringModel("round-trip", 0.5f, weights, "test", new RivalCalibration(1.5f, -4f, 1f));
+        var stage = new RivalCalibration(1.5f, -4f, 1f, new Dictionary<string, float> { ["unmatched_candidate"] = -2f, ["single_common_word"] = -0.5f });
+        var model = new ScoringModel("round-trip", 0.5f, weights, "test", stage);
         using var stream = new MemoryStream();
         model.Save(stream);
         stream.Position = 0;
@@ -51,7 +52,11 @@ public sealed class ScoringModelTests
         Assert.Equal(model.Score(f), loaded.Score(f), 4);
         Assert.Equal("round-trip", loaded.Name);
         Assert.Equal(model.Rival, loaded.Rival);
+        Assert.NotEqual(new RivalCalibration(1.5f, -4f, 1f), loaded.Rival);
+        f.UnmatchedCandidate = 0.5f;
+        Assert.Equal(stage.Apply(0.4f, 0.2f, f), loaded.Rival!.Value.Apply(0.4f, 0.2f, f), 5);
         Assert.Contains("rival", loaded.Describe(), StringComparison.Ordinal);
+        Assert.Contains("-2 × unmatched_candidate", loaded.Describe(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -63,6 +68,8 @@ public sealed class ScoringModelTests
     [InlineData("{\"name\": \"m\", \"bias\": 0, \"weights\": {\"exact\": \"high\"}}", "weights.exact")]
     [InlineData("{\"name\": \"m\", \"bias\": 0, \"weights\": {}, \"rival\": {\"own\": 1, \"bias\": 0}}", "rival.rival")]
     [InlineData("{\"name\": \"m\", \"bias\": 0, \"weights\": {}, \"rival\": 3}", "rival.own")]
+    [InlineData("{\"name\": \"m\", \"bias\": 0, \"weights\": {}, \"rival\": {\"own\": 1, \"rival\": 0, \"bias\": 0, \"features\": {\"nope\": 1}}}", "rival.features.nope")]
+    [InlineData("{\"name\": \"m\", \"bias\": 0, \"weights\": {}, \"rival\": {\"own\": 1, \"rival\": 0, \"bias\": 0, \"features\": {\"exact\": true}}}", "rival.features.exact")]
     public void A_bad_model_file_names_its_source_and_field(string json, string expected)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
@@ -84,7 +91,7 @@ public sealed class MatchModelTests
         var fitted = new NameResolver(registry, MatchModel.Fitted);
         var standard = new NameResolver(registry);
 
-        Assert.Equal("logit-v3", fitted.ModelName);
+        Assert.Equal("logit-v4", fitted.ModelName);
         Assert.Equal(MatchModel.Default.Name, standard.ModelName);
         Assert.Equal("p:1", fitted.Resolve("خليفة حفتر")[0].EntityId);
         Assert.NotEqual(standard.Resolve("خليفة حفتر")[0].Score, fitted.Resolve("خليفة حفتر")[0].Score);
@@ -156,22 +163,43 @@ public sealed class RivalStageTests
     }
 
     [Fact]
+    public void A_lone_candidate_named_only_in_part_is_not_raised_like_a_full_match()
+    {
+        // One registry, one stage that weighs how much of the candidate's name the query left out.
+        EntityRegistry registry = new EntityRegistryBuilder().AddPerson("p:1", "Aabha Sharma").AddPerson("p:2", "Rohan Verma").Build();
+        ScoringModel pair = ScoringModel.Default;
+        var plain = new NameResolver(registry, null, pair.WithRival(new RivalCalibration(1f, -4f, 1f)));
+        var weighing = new NameResolver(registry, null, pair.WithRival(new RivalCalibration(1f, -4f, 1f, new Dictionary<string, float> { ["unmatched_candidate"] = -3f })));
+        var options = new ResolveOptions { Threshold = 0, Explain = true };
+
+        EntityMatch fullPlain = plain.Resolve("Aabha Sharma", options)[0], fullWeighing = weighing.Resolve("Aabha Sharma", options)[0];
+        EntityMatch partPlain = plain.Resolve("Sharma", options)[0], partWeighing = weighing.Resolve("Sharma", options)[0];
+
+        Assert.Equal(fullPlain.Score, fullWeighing.Score, 4);
+        Assert.True(partWeighing.Score < partPlain.Score - 0.05, $"{partWeighing.Score} vs {partPlain.Score}");
+        Assert.Equal(partPlain.Explanation!.PairScore, partWeighing.Explanation!.PairScore);
+    }
+
+    [Fact]
     public void Fitting_recovers_the_parameters_that_generated_the_rows()
     {
-        var truth = new RivalCalibration(1.5f, -3f, 0.5f);
+        var truth = new RivalCalibration(1.5f, -3f, 0.5f, new Dictionary<string, float> { ["unmatched_candidate"] = -2f });
         var random = new Random(11);
         var rows = new List<RivalRow>();
         for (int i = 0; i < 20_000; i++)
         {
             float pair = (float)random.NextDouble(), rival = (float)random.NextDouble();
-            rows.Add(new RivalRow(pair, rival, random.NextDouble() < truth.Apply(pair, rival)));
+            var f = default(PairFeatures);
+            f.UnmatchedCandidate = (float)random.NextDouble();
+            rows.Add(new RivalRow(pair, rival, random.NextDouble() < truth.Apply(pair, rival, f), 1f, f));
         }
 
-        RivalCalibration fitted = ModelTrainer.FitRival(rows);
+        RivalCalibration fitted = ModelTrainer.FitRival(rows, ["unmatched_candidate"]);
 
         Assert.Equal(truth.Own, fitted.Own, 0.15f);
         Assert.Equal(truth.Rival, fitted.Rival, 0.3f);
         Assert.Equal(truth.Bias, fitted.Bias, 0.3f);
+        Assert.Equal(-2f, Assert.Single(fitted.Features).Weight, 0.3f);
     }
 }
 
