@@ -51,13 +51,16 @@ internal sealed class CandidateIndex
         _aliasKeys = aliasKeys;
         var info = new AliasInfo[aliases.Count + 1];
         // Per alias and independent: on every core, in ranges (a snapshot load waits for this).
-        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, aliases.Count, 1 << 16), range =>
+        if (aliases.Count > 0)
         {
-            for (int a = range.Item1; a < range.Item2; a++)
+            Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, aliases.Count, 1 << 16), range =>
             {
-                info[a] = new AliasInfo(Signature(aliases[a].Name.Tokens), AliasWeight(aliases[a]), aliasKeyOffsets[a]);
-            }
-        });
+                for (int a = range.Item1; a < range.Item2; a++)
+                {
+                    info[a] = new AliasInfo(Signature(aliases[a].Name.Tokens), AliasWeight(aliases[a]), aliasKeyOffsets[a]);
+                }
+            });
+        }
         _aliasInfo = info;
 
         _aliasInfo[^1] = new AliasInfo(0, 0f, aliasKeyOffsets[^1]);
