@@ -284,24 +284,23 @@ internal static class CandidateSearch
     }
 
     /// <summary>
-    /// Admits the aliases that have two of the query's words (own keys of two different words,
-    /// both common: see <see cref="CandidateIndex.PairMinPostings"/>), rarest pair first, within
+    /// Admits the aliases that have two of the query's words (keys of two different words, both
+    /// common: see <see cref="CandidateIndex.PairMinPostings"/>; one of them may be a deletion
+    /// variant of the query's word, a typo that added a consonant), rarest pair first, within
     /// <paramref name="budget"/>. Returns the number of postings read.
     /// </summary>
     private static int AdmitPairs(CandidateIndex index, Scratch s, ReadOnlySpan<KeyRef> keys, scoped ReadOnlySpan<float> weights, int budget)
     {
-        Span<int> words = stackalloc int[MaxTerms];
+        // The words' common keys: own skeletons, and deletion variants (the query has a consonant
+        // more than the alias: Harjypt / Harjyot), as indexes into keys.
+        Span<int> words = stackalloc int[64];
         int n = 0;
-        foreach (KeyRef key in keys)
+        for (int r = 0; r < keys.Length && n < words.Length; r++)
         {
-            if (!key.Own)
+            KeyRef key = keys[r];
+            if (!s.Joined[key.Term] && key.Length > index.PairMinPostings && s.Skeletons[key.Term] is { Length: > 0 } skeleton && skeleton[0] != '#')
             {
-                break; // own keys come first
-            }
-
-            if (!s.Joined[key.Term] && key.Length > index.PairMinPostings && n < words.Length && s.Skeletons[key.Term] is { Length: > 0 } skeleton && skeleton[0] != '#')
-            {
-                words[n++] = key.Key << 5 | key.Term;
+                words[n++] = r;
             }
         }
 
@@ -310,17 +309,22 @@ internal static class CandidateSearch
             return 0;
         }
 
-        // (length, pair) of every pair with postings; at most MaxTerms words in all, few in practice.
-        Span<(int Length, int First, int Second)> pairs = stackalloc (int, int, int)[Math.Min(n * (n - 1) / 2, 64)];
+        // (length, pair) of every pair of two different words' keys, one of them the word's own
+        // skeleton (a typo in one word, not in both), that has postings.
+        Span<(int Length, int First, int Second)> pairs = stackalloc (int, int, int)[128];
         int count = 0;
         for (int i = 0; i < n && count < pairs.Length; i++)
         {
             for (int j = i + 1; j < n && count < pairs.Length; j++)
             {
-                int length = index.PairPostings(words[i] >> 5, words[j] >> 5).Length;
-                if (length > 0)
+                KeyRef a = keys[words[i]], b = keys[words[j]];
+                if (a.Term != b.Term && (a.Own || b.Own))
                 {
-                    pairs[count++] = (length, words[i], words[j]);
+                    int length = index.PairPostings(a.Key, b.Key).Length;
+                    if (length > 0)
+                    {
+                        pairs[count++] = (length, words[i], words[j]);
+                    }
                 }
             }
         }
@@ -335,11 +339,12 @@ internal static class CandidateSearch
             }
 
             admitted += length;
-            int t1 = first & 31, t2 = second & 31;
-            foreach (int alias in index.PairPostings(first >> 5, second >> 5))
+            KeyRef a = keys[first], b = keys[second];
+            float fa = Factor(a, 0), fb = Factor(b, 0);
+            foreach (int alias in index.PairPostings(a.Key, b.Key))
             {
-                s.Hit(alias, t1, 1f, weights[t1]);
-                s.Hit(alias, t2, 1f, weights[t2]);
+                s.Hit(alias, a.Term, fa, weights[a.Term]);
+                s.Hit(alias, b.Term, fb, weights[b.Term]);
             }
         }
 
