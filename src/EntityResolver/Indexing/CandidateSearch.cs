@@ -15,10 +15,15 @@ internal readonly record struct Candidate(int Alias, float Weight);
 /// the query, and the best go to full scoring, down to a cutoff that rises with the best overlap.
 /// </summary>
 /// <remarks>
-/// <para>Bounds: keys admit new aliases, rarest first, until <see cref="AdmitBudget"/> postings
-/// were read; longer keys (common words) are not scanned at all. When even the rarest key is
-/// over budget (a query of common words only), the words' own postings are intersected by sorted
-/// merges; failing that, the rarest key is cut at the budget (the per-key cap).</para>
+/// <para>Pairs first: the aliases with two of the query's common words come from the index's
+/// word-pair postings (<see cref="CandidateIndex.PairPostings"/>), whatever the order of the
+/// words and however many aliases have each word alone.</para>
+/// <para>Bounds: keys admit new aliases, rarest first, until the budget is read
+/// (<see cref="AdmitBudget"/> postings for a one-word query, <see cref="MultiWordAdmitBudget"/>
+/// for more); longer keys (common words) are not scanned at all. When every word's own key is
+/// over budget (a query of common words only; the joined-word key does not count), the words'
+/// own postings are intersected by sorted merges (they hold the deletion variants too: a typo in
+/// one word); failing that, the rarest key is cut at the budget (the per-key cap).</para>
 /// <para>Re-ranking: the <see cref="ShortlistSize"/> admitted aliases with the best optimistic
 /// overlap (as if they had every skipped word) are looked up in the forward index (each alias's
 /// own keys, one contiguous read), which gives their exact overlap, common words included, at a
@@ -26,8 +31,9 @@ internal readonly record struct Candidate(int Alias, float Weight);
 /// longer leaves the gold tied with them: its common words, which the postings could not afford,
 /// now count.</para>
 /// <para>Hit aliases live in a pooled per-thread open-addressing table sized to the budget (it
-/// fits the CPU cache; nothing proportional to the registry is touched at random), so nothing
-/// is allocated per posting or per candidate.</para>
+/// fits the CPU cache), so nothing is allocated per posting or per candidate. The one read per
+/// admitted alias over a registry-sized array (its <see cref="CandidateIndex.Info"/> entry) is
+/// prefetched ahead of its use.</para>
 /// </remarks>
 internal static class CandidateSearch
 {
