@@ -257,13 +257,9 @@ internal static class Phonetics
             return 0f;
         }
 
-        // The distance is at least the difference of the weights.
+        // (The weights' difference is no bound on the distance: y for j costs 0.4, their
+        // weights differ by 0.65.)
         float limit = MathF.Min(1f, 1f - floor) * norm;
-        if (MathF.Abs(weightA - weightB) > limit)
-        {
-            return 0f;
-        }
-
         float d = Distance(a, b, limit, arabicVowels ? ArabicSubstitutionTable : SubstitutionTable);
         return d > limit ? 0f : MathF.Max(0f, 1f - (d / norm));
     }
@@ -311,41 +307,36 @@ internal static class Phonetics
         int m = b.Length;
         Span<float> prev = m < 64 ? stackalloc float[m + 1] : new float[m + 1];
         Span<float> cur = m < 64 ? stackalloc float[m + 1] : new float[m + 1];
+
+        // b's symbols and their insertion costs, read once instead of once per row.
+        Span<int> symbols = m < 64 ? stackalloc int[m] : new int[m];
+        Span<float> insert = m < 64 ? stackalloc float[m] : new float[m];
         float[] indel = IndelTable;
         prev[0] = 0f;
-        for (int j = 1; j <= m; j++)
+        for (int j = 0; j < m; j++)
         {
-            prev[j] = prev[j - 1] + indel[b[j - 1] & 127];
+            symbols[j] = b[j] & 127;
+            insert[j] = indel[symbols[j]];
+            prev[j + 1] = prev[j] + insert[j];
         }
 
-        for (int i = 1; i <= a.Length; i++)
+        foreach (char c in a)
         {
-            int ca = a[i - 1] & 127;
+            int ca = c & 127;
             float del = indel[ca];
-            int row = ca * 128;
-            cur[0] = prev[0] + del;
-            float rowMin = cur[0];
-            for (int j = 1; j <= m; j++)
+            ReadOnlySpan<float> row = subst.AsSpan(ca * 128, 128);
+            float diagonal = prev[0], left = prev[0] + del;
+            cur[0] = left;
+            float rowMin = left;
+            for (int j = 0; j < m; j++)
             {
-                int cb = b[j - 1] & 127;
-                float best = prev[j - 1] + subst[row + cb];
-                float up = prev[j] + del;
-                if (up < best)
-                {
-                    best = up;
-                }
-
-                float left = cur[j - 1] + indel[cb];
-                if (left < best)
-                {
-                    best = left;
-                }
-
-                cur[j] = best;
-                if (best < rowMin)
-                {
-                    rowMin = best;
-                }
+                // Branch-free minima: which operation wins is data, not a pattern to predict.
+                float up = prev[j + 1];
+                float best = MathF.Min(MathF.Min(diagonal + row[symbols[j]], up + del), left + insert[j]);
+                cur[j + 1] = best;
+                rowMin = MathF.Min(rowMin, best);
+                diagonal = up;
+                left = best;
             }
 
             if (rowMin > limit)

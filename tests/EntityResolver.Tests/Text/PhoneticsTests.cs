@@ -68,8 +68,63 @@ public sealed class PhoneticsTests
         }
     }
 
+    [Theory]
+    [InlineData(0f, false)]
+    [InlineData(0.5f, false)]
+    [InlineData(0.29f, true)]
+    [InlineData(0.78f, true)]
+    public void Similarity_with_a_floor_is_exact_above_it_and_zero_below(float floor, bool arabicVowels)
+    {
+        var random = new Random(13);
+        const string symbols = "aeiouywbdfghjklmnrstxzSC";
+        int above = 0, below = 0;
+        for (int k = 0; k < 2000; k++)
+        {
+            // b is a with a few random edits, so that pairs fall on both sides of the floor.
+            string a = new([.. Enumerable.Range(0, random.Next(1, 10)).Select(_ => symbols[random.Next(symbols.Length)])]);
+            var edited = new System.Text.StringBuilder(a);
+            for (int e = random.Next(0, 4); e > 0; e--)
+            {
+                int at = random.Next(edited.Length + 1);
+                char symbol = symbols[random.Next(symbols.Length)];
+                _ = random.Next(3) switch
+                {
+                    0 => edited.Insert(at, symbol),
+                    1 when at < edited.Length => edited.Remove(at, 1),
+                    _ when at < edited.Length => edited.Remove(at, 1).Insert(at, symbol),
+                    _ => edited.Append(symbol),
+                };
+            }
+
+            string b = edited.Length > 0 ? edited.ToString() : "a";
+            float wa = Phonetics.Weight(a), wb = Phonetics.Weight(b);
+            float expected = a == b ? 1f : Math.Max(0f, 1f - (ReferenceDistance(a, b, arabicVowels) / Math.Max(wa, wb)));
+            float actual = Phonetics.Similarity(a, b, wa, wb, floor, arabicVowels);
+            if (expected >= floor + 1e-4f)
+            {
+                above++;
+                Assert.True(Math.Abs(expected - actual) < 1e-4f, $"{a}/{b}: {actual}, expected {expected}");
+            }
+            else if (expected < floor - 1e-4f)
+            {
+                below++;
+                Assert.True(actual < floor, $"{a}/{b}: {actual} (expected below {floor})");
+            }
+        }
+
+        Assert.True(above > 10 && (floor == 0f || below > 10), $"{above} above, {below} below");
+    }
+
+    [Fact]
+    public void Arabic_script_reads_o_and_u_alike_and_e_and_i_alike()
+    {
+        Assert.True(Phonetics.SubstitutionCost('u', 'o', arabicVowels: true) < Phonetics.SubstitutionCost('u', 'i', arabicVowels: true));
+        Assert.True(Phonetics.SubstitutionCost('i', 'e', arabicVowels: true) < Phonetics.SubstitutionCost('i', 'a', arabicVowels: true));
+        Assert.Equal(Phonetics.SubstitutionCost('u', 'o'), Phonetics.SubstitutionCost('u', 'i'));
+    }
+
     /// <summary>The textbook full-matrix recurrence over the public cost functions.</summary>
-    private static float ReferenceDistance(string a, string b)
+    private static float ReferenceDistance(string a, string b, bool arabicVowels = false)
     {
         var d = new float[a.Length + 1, b.Length + 1];
         for (int i = 1; i <= a.Length; i++)
@@ -87,7 +142,7 @@ public sealed class PhoneticsTests
             for (int j = 1; j <= b.Length; j++)
             {
                 d[i, j] = Math.Min(
-                    d[i - 1, j - 1] + Phonetics.SubstitutionCost(a[i - 1], b[j - 1]),
+                    d[i - 1, j - 1] + Phonetics.SubstitutionCost(a[i - 1], b[j - 1], arabicVowels),
                     Math.Min(d[i - 1, j] + Phonetics.IndelCost(a[i - 1]), d[i, j - 1] + Phonetics.IndelCost(b[j - 1])));
             }
         }
