@@ -30,7 +30,11 @@ internal static class Debug
 
         var prepared = new EntityResolver.Matching.PreparedName(p, registry.Statistics, 0, literal: false);
         Console.WriteLine("query weights: " + string.Join(", ", prepared.Weights));
+        var trace = new EntityResolver.Indexing.CandidateSearch.SearchTrace(goldAliases);
+        EntityResolver.Indexing.CandidateSearch.Trace = trace;
         var found = EntityResolver.Indexing.CandidateSearch.Find(registry.Index, [prepared]).ToArray();
+        EntityResolver.Indexing.CandidateSearch.Trace = null;
+        Console.WriteLine($"trace: gold admitted {trace.Admitted}, admitted {trace.AdmittedCount}, shortlist rank {trace.ShortlistRank}, exact rank {trace.ExactRank}");
         Console.WriteLine(found.Length + " candidates: " + string.Join(", ", found.Take(50).Select(c => $"{c.Alias}:{registry.EntityAt(registry.Aliases[c.Alias].EntityIndex).Name}={c.Weight:F3}/{registry.Index.AliasWeight(c.Alias):F1}")));
         foreach (var c in found.Take(3).Concat(found.Where(c => goldAliases.Contains(c.Alias))))
         {

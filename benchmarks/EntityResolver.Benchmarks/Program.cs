@@ -7,6 +7,7 @@ using EntityResolver.Benchmarks;
 //   measure --size 1m [--recall N]              build/load/memory/latency loop (single thread), recall, accuracy
 //   latency --size 1m [--rounds N]              per-query latency on the snapshot: wall clock and thread CPU
 //   recall --size 10k [--queries N]             index recall against brute force only
+//   misses --size 1m [--list N]                 cheap recall stand-in: gold a candidate when it would win; where misses are lost
 //   top1 --size 100k [--misses FILE]            top-1 of the resolver alone on every query (and the misses)
 //   accuracy --size 100k [--queries N]          top-1 accuracy of the resolver and of FuzzySharp brute force
 //   link-registry --registry FILE --output FILE  a registry plus the seed entities, as a snapshot (for linking at scale)
@@ -37,6 +38,9 @@ switch (args.FirstOrDefault())
         return 0;
     case "profile":
         Profile.Run(Arg("--size", "10k"));
+        return 0;
+    case "misses":
+        Misses.Run(Arg("--size", "1m"), int.Parse(Arg("--list", "40"), CultureInfo.InvariantCulture));
         return 0;
     case "top1":
         Accuracy.TopOne(Arg("--size", "100k"), args.Contains("--misses") ? Arg("--misses", "misses.tsv") : null);

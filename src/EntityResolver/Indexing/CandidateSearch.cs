@@ -15,10 +15,15 @@ internal readonly record struct Candidate(int Alias, float Weight);
 /// the query, and the best go to full scoring, down to a cutoff that rises with the best overlap.
 /// </summary>
 /// <remarks>
-/// <para>Bounds: keys admit new aliases, rarest first, until <see cref="AdmitBudget"/> postings
-/// were read; longer keys (common words) are not scanned at all. When even the rarest key is
-/// over budget (a query of common words only), the words' own postings are intersected by sorted
-/// merges; failing that, the rarest key is cut at the budget (the per-key cap).</para>
+/// <para>Pairs first: the aliases with two of the query's common words come from the index's
+/// word-pair postings (<see cref="CandidateIndex.PairPostings"/>), whatever the order of the
+/// words and however many aliases have each word alone.</para>
+/// <para>Bounds: keys admit new aliases, rarest first, until the budget is read
+/// (<see cref="AdmitBudget"/> postings for a one-word query, <see cref="MultiWordAdmitBudget"/>
+/// for more); longer keys (common words) are not scanned at all. When every word's own key is
+/// over budget (a query of common words only; the joined-word key does not count), the words'
+/// own postings are intersected by sorted merges (they hold the deletion variants too: a typo in
+/// one word); failing that, the rarest key is cut at the budget (the per-key cap).</para>
 /// <para>Re-ranking: the <see cref="ShortlistSize"/> admitted aliases with the best optimistic
 /// overlap (as if they had every skipped word) are looked up in the forward index (each alias's
 /// own keys, one contiguous read), which gives their exact overlap, common words included, at a
@@ -26,8 +31,9 @@ internal readonly record struct Candidate(int Alias, float Weight);
 /// longer leaves the gold tied with them: its common words, which the postings could not afford,
 /// now count.</para>
 /// <para>Hit aliases live in a pooled per-thread open-addressing table sized to the budget (it
-/// fits the CPU cache; nothing proportional to the registry is touched at random), so nothing
-/// is allocated per posting or per candidate.</para>
+/// fits the CPU cache), so nothing is allocated per posting or per candidate. The one read per
+/// admitted alias over a registry-sized array (its <see cref="CandidateIndex.Info"/> entry) is
+/// prefetched ahead of its use.</para>
 /// </remarks>
 internal static class CandidateSearch
 {
@@ -40,8 +46,15 @@ internal static class CandidateSearch
     /// <summary>Candidates whose overlap is below this share of the best overlap are not scored (past <see cref="MinCandidates"/>).</summary>
     public const float CutoffRatio = 0.4f;
 
-    /// <summary>Postings read while admitting new aliases.</summary>
+    /// <summary>Postings read while admitting new aliases, for a query of one word.</summary>
     public const int AdmitBudget = 6000;
+
+    /// <summary>
+    /// Postings read while admitting new aliases, for a query of two words or more: the aliases
+    /// with two of its words come from the pair postings and the intersection, and the budget
+    /// only bounds those that share one word (or a typo'd one) with it.
+    /// </summary>
+    public const int MultiWordAdmitBudget = 3000;
 
     /// <summary>Own keys of common words with at most this many postings add their weight to the admitted aliases; longer ones are left to the re-ranking.</summary>
     public const int BoostCap = 20_000;
@@ -77,6 +90,13 @@ internal static class CandidateSearch
 
     [ThreadStatic]
     private static Scratch? t_scratch;
+
+    /// <summary>
+    /// Diagnostics (benchmarks only): when set on a thread, the search reports there how far the
+    /// watched aliases got (admitted, shortlisted, rank after the exact overlap).
+    /// </summary>
+    [ThreadStatic]
+    internal static SearchTrace? Trace;
 
     /// <summary>
     /// Finds candidate aliases for the query readings, best first. The span is pooled: valid
@@ -149,32 +169,53 @@ internal static class CandidateSearch
         uint pending = 0;
         Span<float> pendingFactor = stackalloc float[MaxTerms];
         pendingFactor.Clear();
-        int start = 0;
-        if (keys[0].Own && keys[0].Length > AdmitBudget)
+        int words = 0;
+        for (int t = 0; t < termCount; t++)
+        {
+            words += s.Joined[t] || s.Skeletons[t] is ['#', ..] ? 0 : 1;
+        }
+
+        int budget = words >= 2 ? MultiWordAdmitBudget : AdmitBudget;
+
+        // Aliases with two of the query's common words: the word-pair postings, rarest first.
+        Trace?.Mark(0);
+        int admitted = AdmitPairs(index, s, keys, weights, budget);
+        Trace?.Mark(1);
+        bool wordKeysRead = false;
+        if (RarestWordKey(keys, s.Joined) > budget)
         {
             // Every word's own key is common ("Akane Raey Spirou" at a million entities):
             // intersect the words' own postings, rarest first, until few aliases remain; failing
             // that, the rarest key cut at the budget (the per-key cap). Deletion variants (a typo
             // in a rare word) still admit within a budget of their own below.
-            if (IntersectCommon(index, s, keys, weights) == 0)
+            if (IntersectCommon(index, s, keys, weights, budget) == 0)
             {
-                CutRarest(index, s, keys[0], weights);
+                int rarest = 0;
+                while (s.Joined[keys[rarest].Term])
+                {
+                    rarest++;
+                }
+
+                CutRarest(index, s, keys[rarest], weights, budget);
             }
 
-            while (start < keys.Length && keys[start].Own)
-            {
-                pending |= 1u << keys[start].Term;
-                pendingFactor[keys[start].Term] = 1f;
-                start++;
-            }
+            wordKeysRead = true;
         }
 
-        int admitted = 0, boosted = 0;
-        for (int k = start; k < keys.Length; k++)
+        Trace?.Mark(2);
+        int boosted = 0;
+        for (int k = 0; k < keys.Length; k++)
         {
             KeyRef key = keys[k];
+            if (wordKeysRead && key.Own && !s.Joined[key.Term])
+            {
+                pending |= 1u << key.Term;
+                pendingFactor[key.Term] = 1f;
+                continue;
+            }
+
             ReadOnlySpan<int> postings = index.Postings(key.Key);
-            if (admitted + postings.Length <= AdmitBudget)
+            if (admitted + postings.Length <= budget)
             {
                 admitted += postings.Length;
                 float w = weights[key.Term];
@@ -207,7 +248,7 @@ internal static class CandidateSearch
         if (s.Count == 0)
         {
             // Only deletion variants, all common: the rarest, cut at the budget.
-            CutRarest(index, s, keys[0], weights);
+            CutRarest(index, s, keys[0], weights, budget);
         }
 
         // Joined words are a bonus for the Walijan / Wali Jan case, not more of the query to match.
@@ -223,12 +264,102 @@ internal static class CandidateSearch
             signature |= CandidateIndex.Signature(reading.Name.Tokens);
         }
 
-        return s.SelectTop(index, keys, weights[..termCount], queryWeight, pending, pendingFactor, signature);
+        Trace?.Mark(4);
+        ReadOnlySpan<Candidate> result = s.SelectTop(index, keys, weights[..termCount], queryWeight, pending, pendingFactor, signature);
+        Trace?.Mark(5);
+        return result;
     }
 
-    private static void CutRarest(CandidateIndex index, Scratch s, in KeyRef key, scoped ReadOnlySpan<float> weights)
+    /// <summary>The postings of the rarest own key of a word (joined words left out); 0 when no word has its own key.</summary>
+    private static int RarestWordKey(ReadOnlySpan<KeyRef> keys, bool[] joined)
     {
-        foreach (int p in index.Postings(key.Key)[..Math.Min(AdmitBudget, key.Length)])
+        foreach (KeyRef key in keys)
+        {
+            if (!key.Own)
+            {
+                return 0;
+            }
+
+            if (!joined[key.Term])
+            {
+                return key.Length;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Admits the aliases that have two of the query's words (keys of two different words, both
+    /// common: see <see cref="CandidateIndex.PairMinPostings"/>; one of them may be a deletion
+    /// variant of the query's word, a typo that added a consonant), rarest pair first, within
+    /// <paramref name="budget"/>. Returns the number of postings read.
+    /// </summary>
+    private static int AdmitPairs(CandidateIndex index, Scratch s, ReadOnlySpan<KeyRef> keys, scoped ReadOnlySpan<float> weights, int budget)
+    {
+        // The words' common keys: own skeletons, and deletion variants (the query has a consonant
+        // more than the alias: Harjypt / Harjyot), as indexes into keys.
+        Span<int> words = stackalloc int[64];
+        int n = 0;
+        for (int r = 0; r < keys.Length && n < words.Length; r++)
+        {
+            KeyRef key = keys[r];
+            if (!s.Joined[key.Term] && key.Length > index.PairMinPostings && s.Skeletons[key.Term] is { Length: > 0 } skeleton && skeleton[0] != '#')
+            {
+                words[n++] = r;
+            }
+        }
+
+        if (n < 2)
+        {
+            return 0;
+        }
+
+        // (length, pair) of every pair of two different words' keys, one of them the word's own
+        // skeleton (a typo in one word, not in both), that has postings.
+        Span<(int Length, int First, int Second)> pairs = stackalloc (int, int, int)[128];
+        int count = 0;
+        for (int i = 0; i < n && count < pairs.Length; i++)
+        {
+            for (int j = i + 1; j < n && count < pairs.Length; j++)
+            {
+                KeyRef a = keys[words[i]], b = keys[words[j]];
+                if (a.Term != b.Term && (a.Own || b.Own))
+                {
+                    int length = index.PairPostings(a.Key, b.Key).Length;
+                    if (length > 0)
+                    {
+                        pairs[count++] = (length, words[i], words[j]);
+                    }
+                }
+            }
+        }
+
+        pairs[..count].Sort();
+        int admitted = 0;
+        foreach ((int length, int first, int second) in pairs[..count])
+        {
+            if (admitted + length > budget)
+            {
+                break;
+            }
+
+            admitted += length;
+            KeyRef a = keys[first], b = keys[second];
+            float fa = Factor(a, 0), fb = Factor(b, 0);
+            foreach (int alias in index.PairPostings(a.Key, b.Key))
+            {
+                s.Hit(alias, a.Term, fa, weights[a.Term]);
+                s.Hit(alias, b.Term, fb, weights[b.Term]);
+            }
+        }
+
+        return admitted;
+    }
+
+    private static void CutRarest(CandidateIndex index, Scratch s, in KeyRef key, scoped ReadOnlySpan<float> weights, int budget)
+    {
+        foreach (int p in index.Postings(key.Key)[..Math.Min(budget, key.Length)])
         {
             s.Hit(p >> 1, key.Term, Factor(key, p), weights[key.Term]);
         }
@@ -322,16 +453,16 @@ internal static class CandidateSearch
 
     /// <summary>
     /// Intersects the own-skeleton postings of the query's words (sorted merges, rarest first;
-    /// a word that would empty the set is skipped) until at most <see cref="AdmitBudget"/>
+    /// a word that would empty the set is skipped) until at most <paramref name="budget"/>
     /// aliases remain, and admits them. Returns how many were admitted.
     /// </summary>
-    private static int IntersectCommon(CandidateIndex index, Scratch s, ReadOnlySpan<KeyRef> keys, ReadOnlySpan<float> weights)
+    private static int IntersectCommon(CandidateIndex index, Scratch s, ReadOnlySpan<KeyRef> keys, ReadOnlySpan<float> weights, int budget)
     {
         Span<int> own = stackalloc int[MaxTerms];
         int n = 0;
         for (int k = 0; k < keys.Length && n < MaxTerms; k++)
         {
-            if (keys[k].Own)
+            if (keys[k].Own && !s.Joined[keys[k].Term])
             {
                 own[n++] = k;
             }
@@ -345,34 +476,21 @@ internal static class CandidateSearch
         ReadOnlySpan<int> first = index.Postings(keys[own[0]].Key);
         int[] current = s.Buffer(0, first.Length), next = s.Buffer(1, first.Length);
         int count = 0;
-        foreach (int p in first)
-        {
-            current[count++] = p >> 1;
-        }
-
         Span<bool> used = stackalloc bool[MaxTerms];
         used[0] = true;
-        for (int j = 1; j < n && count > AdmitBudget; j++)
+        for (int j = 1; j < n && (j == 1 || count > budget); j++)
         {
-            ReadOnlySpan<int> postings = index.Postings(keys[own[j]].Key);
-            int w = 0, x = 0, y = 0;
-            while (x < count && y < postings.Length)
+            // The first merge reads the rarest key's postings as they are (no copy).
+            int w = j == 1 ? Intersect(first, 1, index.Postings(keys[own[j]].Key), next) : Intersect(current.AsSpan(0, count), 0, index.Postings(keys[own[j]].Key), next);
+            if (j == 1 && w == 0)
             {
-                int u = current[x], v = postings[y] >> 1;
-                if (u == v)
+                // Keep the rarest key alone (as if the second word were not there).
+                foreach (int p in first)
                 {
-                    next[w++] = u;
-                    x++;
-                    y++;
+                    current[count++] = p >> 1;
                 }
-                else if (u < v)
-                {
-                    x++;
-                }
-                else
-                {
-                    y++;
-                }
+
+                continue;
             }
 
             if (w > 0)
@@ -383,7 +501,7 @@ internal static class CandidateSearch
             }
         }
 
-        count = Math.Min(count, AdmitBudget);
+        count = Math.Min(count, budget);
         for (int i = 0; i < count; i++)
         {
             for (int j = 0; j < n; j++)
@@ -396,6 +514,74 @@ internal static class CandidateSearch
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// The aliases of <paramref name="aliases"/> (ascending; each shifted right by
+    /// <paramref name="shift"/>: 1 for postings, 0 for alias ids) that are in <paramref name="postings"/>
+    /// (ascending, <c>alias &lt;&lt; 1 | deletion</c>), written to <paramref name="output"/>; returns
+    /// their number. A long list is searched by galloping (doubling steps, then halving), a list of
+    /// similar length merged without branches.
+    /// </summary>
+    internal static int Intersect(ReadOnlySpan<int> aliases, int shift, ReadOnlySpan<int> postings, int[] output)
+    {
+        int w = 0;
+        if (postings.Length > 8 * aliases.Length)
+        {
+            int y = 0;
+            foreach (int a in aliases)
+            {
+                int u = a >> shift;
+                int target = (u << 1) | 1; // the last posting that can be alias u
+                int step = 1, hi = y;
+                while (hi < postings.Length && postings[hi] < (u << 1))
+                {
+                    y = hi + 1;
+                    hi += step;
+                    step <<= 1;
+                }
+
+                hi = Math.Min(hi, postings.Length - 1);
+                // postings[y - 1] < u << 1 (or y is 0); the first at or above u << 1 is in y..hi.
+                while (y < hi)
+                {
+                    int mid = (y + hi) >>> 1;
+                    if (postings[mid] < (u << 1))
+                    {
+                        y = mid + 1;
+                    }
+                    else
+                    {
+                        hi = mid;
+                    }
+                }
+
+                if (y >= postings.Length)
+                {
+                    break;
+                }
+
+                if (postings[y] >= (u << 1) && postings[y] <= target)
+                {
+                    output[w++] = u;
+                    y++;
+                }
+            }
+
+            return w;
+        }
+
+        int x = 0, z = 0;
+        while (x < aliases.Length && z < postings.Length)
+        {
+            int u = aliases[x] >> shift, v = postings[z] >> 1;
+            output[w] = u;
+            w += u == v ? 1 : 0;
+            x += u <= v ? 1 : 0;
+            z += u >= v ? 1 : 0;
+        }
+
+        return w;
     }
 
     /// <summary>One key of one query term.</summary>
@@ -426,6 +612,7 @@ internal static class CandidateSearch
         private int _sink;
 
         private readonly (float Weight, int Alias)[] _heap = new (float, int)[ShortlistSize];
+        private readonly ulong[] _order = new ulong[ShortlistSize];
         private readonly int[] _keySlots = new int[KeyMask + 1];
         private readonly int[] _nextKeyRef = new int[MaxKeys];
         private readonly Candidate[] _result = new Candidate[MaxCandidates];
@@ -555,11 +742,25 @@ internal static class CandidateSearch
             // registry-sized array: the CPU overlaps the cache misses), then the heap.
             var aliasWeights = _aliasWeight;
             var similarities = _similarity;
+            // The entries are scattered over a registry-sized array: each is asked for ahead of
+            // its use (a prefetch), so the cache misses overlap.
+            const int Distance = 24;
+            for (int t = 0; t < Math.Min(Distance, Count); t++)
+            {
+                index.PrefetchInfo(_alias[_touched[t]]);
+            }
+
             for (int t = 0; t < Count; t++)
             {
+                if (t + Distance < Count)
+                {
+                    index.PrefetchInfo(_alias[_touched[t + Distance]]);
+                }
+
                 int alias = _alias[_touched[t]];
-                aliasWeights[t] = index.AliasWeight(alias);
-                similarities[t] = SimilarityShare * CandidateIndex.SignatureSimilarity(signature, index.AliasSignature(alias));
+                ref readonly CandidateIndex.AliasInfo info = ref index.Info(alias);
+                aliasWeights[t] = info.Weight;
+                similarities[t] = SimilarityShare * CandidateIndex.SignatureSimilarity(signature, info.Signature);
             }
 
             int size = 0;
@@ -588,6 +789,9 @@ internal static class CandidateSearch
                 }
             }
 
+            Trace?.Record(this, heap.AsSpan(0, size), Count, exact: false);
+            Trace?.Mark(3);
+
             // 2. Exact overlap of each shortlisted alias: for every query term, the best factor
             //    among the alias's keys that are keys of that term.
             IndexQueryKeys(keys);
@@ -599,21 +803,24 @@ internal static class CandidateSearch
             for (int h = 0; h < size; h++)
             {
                 int alias = heap[h].Alias;
-                starts[h] = index.ForwardStart(alias);
-                starts[h + ShortlistSize] = index.ForwardStart(alias + 1);
-                aliasWeights[h] = index.AliasWeight(alias);
-                similarities[h] = SimilarityShare * CandidateIndex.SignatureSimilarity(signature, index.AliasSignature(alias));
+                ref readonly CandidateIndex.AliasInfo info = ref index.Info(alias);
+                starts[h] = info.ForwardStart;
+                starts[h + ShortlistSize] = index.Info(alias + 1).ForwardStart;
+                aliasWeights[h] = info.Weight;
+                similarities[h] = SimilarityShare * CandidateIndex.SignatureSimilarity(signature, info.Signature);
             }
 
             ReadOnlySpan<int> forward = index.ForwardKeys;
             int touch = 0;
             for (int h = 0; h < size; h++)
             {
-                // Every admitted alias has a key (it was in postings), so its first one exists.
-                touch |= forward[starts[h]];
+                // Every admitted alias has a key (it was in postings), so its first and last exist
+                // (an alias's keys often span two cache lines).
+                touch |= forward[starts[h]] ^ forward[starts[h + ShortlistSize] - 1];
             }
 
             _sink = touch; // keeps the touching loop
+            Trace?.Mark(6);
 
             for (int h = 0; h < size; h++)
             {
@@ -643,9 +850,24 @@ internal static class CandidateSearch
                 heap[h] = (Overlap(shared, queryWeight, aliasWeights[h]) + similarities[h], heap[h].Alias);
             }
 
+            Trace?.Mark(7);
             // 3. Best first; the cut.
+            // Sorted as integers: weights are never negative, so their bits order them; the
+            // key is higher weight first, then lower alias (the order of Better).
+            Span<ulong> order = _order.AsSpan(0, size);
+            for (int h = 0; h < size; h++)
+            {
+                order[h] = ((ulong)(uint.MaxValue - BitConverter.SingleToUInt32Bits(MathF.Max(heap[h].Weight, 0f))) << 32) | (uint)heap[h].Alias;
+            }
+
+            order.Sort();
             Span<(float Weight, int Alias)> ranked = heap.AsSpan(0, size);
-            ranked.Sort(static (x, y) => Better(x.Weight, x.Alias, y.Weight, y.Alias) ? -1 : Better(y.Weight, y.Alias, x.Weight, x.Alias) ? 1 : 0);
+            for (int h = 0; h < size; h++)
+            {
+                ranked[h] = (BitConverter.UInt32BitsToSingle(uint.MaxValue - (uint)(order[h] >> 32)), (int)(uint)order[h]);
+            }
+
+            Trace?.Record(this, ranked, Count, exact: true);
             int total = Math.Min(size, MaxCandidates);
             for (int n = 0; n < total; n++)
             {
@@ -704,6 +926,13 @@ internal static class CandidateSearch
             }
         }
 
+        /// <summary>Whether <paramref name="alias"/> was admitted (diagnostics).</summary>
+        public bool Admitted(int alias)
+        {
+            Slot(alias, out bool found);
+            return found;
+        }
+
         private static int KeySlot(int key) => (int)((uint)key * 2654435769u >> 22) & KeyMask;
 
         private static bool Better(float w1, int a1, float w2, int a2) => w1 > w2 || (w1 == w2 && a1 < a2);
@@ -745,6 +974,85 @@ internal static class CandidateSearch
 
                 (h[m], h[i]) = (h[i], h[m]);
                 i = m;
+            }
+        }
+    }
+
+    /// <summary>Where the watched aliases went in the last search (diagnostics for the benchmarks).</summary>
+    internal sealed class SearchTrace(IReadOnlyCollection<int> watched)
+    {
+        private long _last;
+
+        /// <summary>Stopwatch ticks spent in: terms, pairs, intersection, admission and boost, shortlist and re-ranking (summed over searches).</summary>
+        public long[] Phases { get; } = new long[8];
+
+        internal void Mark(int phase)
+        {
+            long now = System.Diagnostics.Stopwatch.GetTimestamp();
+            if (phase > 0)
+            {
+                Phases[phase] += now - _last;
+            }
+
+            _last = now;
+        }
+
+        /// <summary>Whether a watched alias was admitted.</summary>
+        public bool Admitted { get; private set; }
+
+        /// <summary>Aliases admitted in all.</summary>
+        public int AdmittedCount { get; private set; }
+
+        /// <summary>Best rank of a watched alias in the shortlist by optimistic overlap (-1: not shortlisted).</summary>
+        public int ShortlistRank { get; private set; } = -1;
+
+        /// <summary>Best rank of a watched alias after the exact overlap (-1: not shortlisted).</summary>
+        public int ExactRank { get; private set; } = -1;
+
+        /// <summary>The ranking weight of the best watched alias after the exact overlap, and of the first alias.</summary>
+        public (float Watched, float First) ExactWeights { get; private set; }
+
+        internal void Record(object scratch, ReadOnlySpan<(float Weight, int Alias)> list, int admittedCount, bool exact)
+        {
+            var s = (Scratch)scratch;
+            AdmittedCount = admittedCount;
+            Admitted = watched.Any(s.Admitted);
+            if (!exact)
+            {
+                // The heap is not sorted: the rank is the number of better entries.
+                ShortlistRank = -1;
+                float best = float.NegativeInfinity;
+                foreach ((float w, int a) in list)
+                {
+                    if (watched.Contains(a))
+                    {
+                        best = MathF.Max(best, w);
+                    }
+                }
+
+                if (best > float.NegativeInfinity)
+                {
+                    int rank = 0;
+                    foreach ((float w, _) in list)
+                    {
+                        rank += w > best ? 1 : 0;
+                    }
+
+                    ShortlistRank = rank;
+                }
+
+                return;
+            }
+
+            ExactRank = -1;
+            for (int i = 0; i < list.Length; i++)
+            {
+                if (watched.Contains(list[i].Alias))
+                {
+                    ExactRank = i;
+                    ExactWeights = (list[i].Weight, list[0].Weight);
+                    return;
+                }
             }
         }
     }

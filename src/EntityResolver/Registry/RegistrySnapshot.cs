@@ -14,19 +14,21 @@ namespace EntityResolver.Registry;
 /// referred to by number (token texts, skeletons, languages repeat a lot).
 /// </summary>
 /// <remarks>
-/// Layout (version 3): magic <c>ERSNAP</c> 0x00 0x1A, int32 version, int32 entity count, entities
+/// Layout (version 5): magic <c>ERSNAP</c> 0x00 0x1A, int32 version, int32 entity count, entities
 /// (id, type, names, attributes as one JSON object, relations), token forms, statistics, aliases
 /// (entity, name, titles, tokens as form numbers, weights, acronym), the index (keys, offsets,
-/// postings, forward offsets and forward keys as raw int32 arrays), and the int32 end marker. A
+/// postings, forward offsets and forward keys as raw int32 arrays; the word-pair keys, offsets and
+/// postings), and the int32 end marker. A
 /// file of another version is refused with a message saying to rebuild it. The snapshot stores
 /// the analyzed token forms, so the version also stands for the text analysis: bump it whenever
 /// romanization, phonetic forms or skeletons change (version 2: v kept apart from w, Latin č š ž
 /// read with h, alef maqsura kept, ज्ञ read gy, every final h dropped, do-chashmi heh kept;
-/// version 3: the forward index; version 4: a name with a v is also posted under its skeleton with f).
+/// version 3: the forward index; version 4: a name with a v is also posted under its skeleton with f;
+/// version 5: the word-pair postings of the candidate index).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 4;
+    public const int Version = 5;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 
@@ -220,6 +222,25 @@ internal static class RegistrySnapshot
 
         string Req() => Str() ?? throw new InvalidDataException("a required string is missing.");
 
+        // A required string and its number (equal strings have one number: the writer writes each once).
+        string ReqNumbered(out int id)
+        {
+            id = r.Read7BitEncodedInt();
+            if (id == 0)
+            {
+                throw new InvalidDataException("a required string is missing.");
+            }
+
+            if (id - 1 == strings.Count)
+            {
+                string s = r.ReadString();
+                strings.Add(s);
+                return s;
+            }
+
+            return strings[id - 1];
+        }
+
         if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
         {
             throw new InvalidDataException("not a registry snapshot (bad magic bytes).");
@@ -286,7 +307,8 @@ internal static class RegistrySnapshot
 
         var statistics = new TokenStatistics(df.ToFrozenDictionary(StringComparer.Ordinal), entityCount);
         var aliases = new AliasRecord[r.ReadInt32()];
-        var tokenTable = new Dictionary<(int Form, byte Role, string Text), NameToken?>();
+        // Equal tokens share one object; keyed by numbers (the text's string number), not by text.
+        var tokenTable = new Dictionary<(int Form, int Role, int Text), NameToken?>();
         for (int a = 0; a < aliases.Length; a++)
         {
             int entityIndex = r.Read7BitEncodedInt();
@@ -305,8 +327,8 @@ internal static class RegistrySnapshot
             {
                 int form = r.Read7BitEncodedInt();
                 byte role = r.ReadByte();
-                string text = Req();
-                ref NameToken? shared = ref CollectionsMarshal.GetValueRefOrAddDefault(tokenTable, (form, role, text), out _);
+                string text = ReqNumbered(out int textId);
+                ref NameToken? shared = ref CollectionsMarshal.GetValueRefOrAddDefault(tokenTable, (form, role, textId), out _);
                 shared ??= new NameToken(forms[form], (TokenRole)(role & 0x7F), text, (role & 0x80) != 0);
                 tokens[i] = shared;
                 weights[i] = r.ReadSingle();

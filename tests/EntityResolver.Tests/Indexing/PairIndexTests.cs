@@ -1,0 +1,162 @@
+using EntityResolver.DataGen;
+using EntityResolver.Indexing;
+using EntityResolver.Text;
+
+namespace EntityResolver.Tests.Indexing;
+
+/// <summary>
+/// The word-pair postings of the candidate index, the sorted-list intersection, and the case they
+/// exist for: a query of two common words, in another order than the registry's.
+/// </summary>
+public sealed class PairIndexTests
+{
+    private static readonly Lazy<EntityRegistry> Registry = new(() =>
+    {
+        var generator = new Generator(NamePartPool.FromTsv(Fixture.Path("names/parts.tsv")), seed: 21);
+        return EntityRegistry.Create(generator.Entities(2000, seed: 22));
+    });
+
+    /// <summary>The own keys of each name word of an alias (a word may have two: its skeleton and the one with v read as f).</summary>
+    private static List<int[]> WordKeys(CandidateIndex index, AliasRecord alias)
+    {
+        var words = new List<int[]>();
+        foreach (NameToken token in alias.Name.Tokens)
+        {
+            if (token.Role == TokenRole.Name && token.Forms.Skeleton.Length > 0)
+            {
+                words.Add([.. new[] { token.Forms.Skeleton, Phonetics.SkeletonWithVAsF(token.Forms.Phonetic) }.OfType<string>().Select(k => index.KeyId(k)).Where(k => k >= 0).Distinct()]);
+            }
+        }
+
+        return words;
+    }
+
+    [Fact]
+    public void Every_alias_is_listed_under_each_pair_of_its_words_and_only_there()
+    {
+        EntityRegistry registry = Registry.Value;
+        CandidateIndex index = CandidateIndex.Build(registry.Aliases, pairMinPostings: 0);
+        var pairs = new HashSet<(ulong Pair, int Alias)>();
+        for (int a = 0; a < registry.Aliases.Length; a++)
+        {
+            List<int[]> words = WordKeys(index, registry.Aliases[a]);
+            for (int i = 0; i < words.Count; i++)
+            {
+                for (int j = i + 1; j < words.Count; j++)
+                {
+                    foreach (int k1 in words[i])
+                    {
+                        foreach (int k2 in words[j])
+                        {
+                            if (k1 != k2)
+                            {
+                                pairs.Add((CandidateIndex.PairKey(k1, k2), a));
+                                Assert.Contains(a, index.PairPostings(k1, k2).ToArray());
+                                Assert.Contains(a, index.PairPostings(k2, k1).ToArray());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.Equal(pairs.Count, index.PairPostingCount);
+        Assert.True(pairs.Count > registry.Aliases.Length, "most aliases have two words or more");
+    }
+
+    [Fact]
+    public void Pairs_of_rare_words_are_not_kept_by_default()
+    {
+        EntityRegistry registry = Registry.Value;
+        CandidateIndex index = registry.Index;
+        Assert.Equal(CandidateIndex.DefaultPairMinPostings, index.PairMinPostings);
+        for (int a = 0; a < registry.Aliases.Length; a += 7)
+        {
+            List<int[]> words = WordKeys(index, registry.Aliases[a]);
+            for (int i = 1; i < words.Count; i++)
+            {
+                int k1 = words[0][0], k2 = words[i][0];
+                bool common = index.PostingLength(k1) > index.PairMinPostings && index.PostingLength(k2) > index.PairMinPostings && k1 != k2;
+                Assert.Equal(common, index.PairPostings(k1, k2).Contains(a));
+            }
+        }
+    }
+
+    [Fact]
+    public void Pair_postings_survive_the_snapshot()
+    {
+        EntityRegistry registry = Registry.Value;
+        CandidateIndex index = CandidateIndex.Build(registry.Aliases, pairMinPostings: 0);
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            index.Write(writer);
+        }
+
+        stream.Position = 0;
+        using var reader = new BinaryReader(stream);
+        CandidateIndex read = CandidateIndex.Read(reader, registry.Aliases);
+        Assert.Equal(index.PairPostingCount, read.PairPostingCount);
+        Assert.Equal(0, read.PairMinPostings);
+        for (int a = 0; a < registry.Aliases.Length; a += 5)
+        {
+            List<int[]> words = WordKeys(index, registry.Aliases[a]);
+            if (words.Count >= 2 && words[0][0] != words[1][0])
+            {
+                Assert.Equal(index.PairPostings(words[0][0], words[1][0]).ToArray(), read.PairPostings(words[0][0], words[1][0]).ToArray());
+                Assert.Contains(a, read.PairPostings(words[0][0], words[1][0]).ToArray());
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(200, 300)] // similar lengths: the merge
+    [InlineData(50, 5000)] // a long list: galloping
+    [InlineData(1, 1000)]
+    [InlineData(0, 10)]
+    public void Intersection_is_the_set_intersection(int shortLength, int longLength)
+    {
+        var random = new Random(shortLength * 31 + longLength);
+        int universe = Math.Max(2 * longLength, 10);
+        int[] aliases = [.. Enumerable.Range(0, universe).OrderBy(_ => random.Next()).Take(shortLength).Order()];
+        int[] postings = [.. Enumerable.Range(0, universe).OrderBy(_ => random.Next()).Take(longLength).Order().Select(a => (a << 1) | random.Next(2))];
+        int[] expected = [.. aliases.Intersect(postings.Select(p => p >> 1))];
+
+        var output = new int[Math.Max(shortLength, 1)];
+        int n = CandidateSearch.Intersect(aliases, 0, postings, output);
+        Assert.Equal(expected, output[..n]);
+
+        // The same with the short list given as postings (alias << 1 | flag).
+        int[] asPostings = [.. aliases.Select(a => (a << 1) | 1)];
+        n = CandidateSearch.Intersect(asPostings, 1, postings, output);
+        Assert.Equal(expected, output[..n]);
+    }
+
+    [Fact]
+    public void Two_common_words_in_the_other_order_find_the_alias()
+    {
+        // Thousands of aliases have each word (more than the search reads one word's postings
+        // for), one alias has both, and another has them in the query's order next to a third
+        // word (so the query's joined-words key exists, and is rare).
+        string[] syllables = [.. from c in "dflnst" from v in "aeiou" select $"{c}{v}"];
+        string Filler(int i) => char.ToUpperInvariant(syllables[i % 30][0]) + syllables[i % 30][1..] + syllables[i / 30 % 30] + syllables[i / 900 % 30];
+        int perWord = CandidateSearch.AdmitBudget + 1000;
+        var entities = new List<Entity>();
+        for (int i = 0; i < perWord; i++)
+        {
+            entities.Add(new Entity($"a{i}", Entity.PersonType, [new EntityName($"Camby {Filler(i)}")]));
+            entities.Add(new Entity($"b{i}", Entity.PersonType, [new EntityName($"{Filler(i + 7)} Kiro")]));
+        }
+
+        entities.Add(new Entity("gold", Entity.PersonType, [new EntityName("Camby Kiro")]));
+        entities.Add(new Entity("other", Entity.PersonType, [new EntityName("Kiro Camby Nobutaka")]));
+        EntityRegistry registry = EntityRegistry.Create(entities);
+        Assert.True(registry.Index.Postings("kmb").Length > CandidateSearch.AdmitBudget);
+        Assert.True(registry.Index.Postings("kr").Length > CandidateSearch.AdmitBudget);
+
+        var resolver = new NameResolver(registry);
+        registry.TryGetEntity("gold", out Entity? gold);
+        Assert.Contains(resolver.CandidateAliases("Kiro Camby"), a => ReferenceEquals(registry.EntityAt(registry.Aliases[a].EntityIndex), gold));
+        Assert.Equal("gold", resolver.Resolve("Kiro Camby")[0].EntityId);
+    }
+}
