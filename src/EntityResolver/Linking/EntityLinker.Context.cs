@@ -68,6 +68,32 @@ public sealed partial class EntityLinker
             m.Summary = chosen.Match.Explanation?.Summary;
         }
 
+        /// <summary>
+        /// Whether a bare word met the entity only through words the lexicon knows as common names
+        /// (the Ahmed of a four-word name): neither the document naming the entity in full nor
+        /// other context makes such a word a mention of it (اہمیت, "importance", reads much like
+        /// Ahmed); a title before it still does.
+        /// </summary>
+        private static bool ThroughCommonNamesOnly(EntityMatch match)
+        {
+            bool matched = false;
+            foreach (TokenAlignment t in match.Explanation?.Tokens ?? [])
+            {
+                if (t.Outcome != TokenOutcome.Match || t.CandidateLatin is not { Length: > 0 } latin)
+                {
+                    continue;
+                }
+
+                matched = true;
+                if (!Lexicon.Default.IsCommon(latin, Script.Latin, Phonetics.Encode(latin)))
+                {
+                    return false;
+                }
+            }
+
+            return matched;
+        }
+
         private void DecidePartial(Mention m, Dictionary<string, int> firstFull)
         {
             Word word = _words[m.Last - 1];
@@ -95,7 +121,7 @@ public sealed partial class EntityLinker
             {
                 support = "a title stands before the name";
             }
-            else if (shortWord)
+            else if (shortWord || ThroughCommonNamesOnly(top.Candidate.Match))
             {
                 support = null;
             }

@@ -273,4 +273,17 @@ public sealed class EntityLinkerTests
         Assert.Same(EntityResolver.Linking.Gazetteer.For(registry), EntityResolver.Linking.Gazetteer.For(registry));
         Assert.NotSame(EntityResolver.Linking.Gazetteer.For(registry), EntityResolver.Linking.Gazetteer.For(Linker.Value.Resolver.Registry));
     }
+
+    [Fact]
+    public void A_bare_word_that_resembles_only_a_common_given_name_is_not_linked()
+    {
+        // اہمیت ("importance") reads ahmit, close to Ahmed, a middle name of the person named in
+        // full before it; Ahmed is a common given name, so the document's full mention does not
+        // make the bare word one of his.
+        const string text = "فیلڈ مارشل عاصم منیر نے دونوں ممالک کے درمیان تعاون کی اہمیت پر زور دیا۔";
+        IReadOnlyList<LinkedMention> mentions = Link(text);
+
+        Assert.Contains(mentions, m => m.EntityId == "person:asim-munir" && m.Text.Contains("منیر", StringComparison.Ordinal));
+        Assert.DoesNotContain(mentions, m => m.Text == "اہمیت");
+    }
 }
