@@ -248,7 +248,7 @@ internal sealed class Gazetteer
         foreach (int i in forms)
         {
             TokenForms f = _forms[i];
-            float s = i == exact ? 1f : Phonetics.Similarity(token.Phonetic, f.Phonetic, token.PhoneticWeight, f.PhoneticWeight, floor: 0f, Phonetics.ArabicVowels(token, f));
+            float s = i == exact ? 1f : Phonetics.Similarity(token.Phonetic, f.Phonetic, token.PhoneticWeight, f.PhoneticWeight, floor: 0f, Phonetics.Conventions(token, f));
             if (s > best || (s == best && bestIndex >= 0 && _isName[i] && !_isName[bestIndex]))
             {
                 best = s;
@@ -394,7 +394,7 @@ internal sealed class Gazetteer
         // floor before the cross-script leniency; at or below 0 nothing stops it).
         bool relaxed = lenient && f.Script != token.Script;
         float rawFloor = relaxed ? (floor - CrossScriptLeniency) / (1f - CrossScriptLeniency) : floor;
-        float s = Phonetics.Similarity(token.Phonetic, f.Phonetic, token.PhoneticWeight, f.PhoneticWeight, MathF.Max(0f, rawFloor), Phonetics.ArabicVowels(token, f));
+        float s = Phonetics.Similarity(token.Phonetic, f.Phonetic, token.PhoneticWeight, f.PhoneticWeight, MathF.Max(0f, rawFloor), Phonetics.Conventions(token, f));
         return (relaxed ? s + (CrossScriptLeniency * (1f - s)) : s) >= floor;
     }
 

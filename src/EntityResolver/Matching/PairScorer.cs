@@ -57,7 +57,7 @@ internal static class PairScorer
         // Same phonetic form, different spelling (Dhithi / Diti): near, but below an exact match.
         float s = string.Equals(a.Phonetic, b.Phonetic, StringComparison.Ordinal)
             ? (string.Equals(a.Latin, b.Latin, StringComparison.Ordinal) ? 1f : 0.97f)
-            : Phonetics.Similarity(a.Phonetic, b.Phonetic, a.PhoneticWeight, b.PhoneticWeight, crossScript ? MinRawCrossScriptSimilarity : ConflictFloor, Phonetics.ArabicVowels(a, b));
+            : Phonetics.Similarity(a.Phonetic, b.Phonetic, a.PhoneticWeight, b.PhoneticWeight, crossScript ? MinRawCrossScriptSimilarity : ConflictFloor, Phonetics.Conventions(a, b));
         if (s <= 0f)
         {
             return 0f;
@@ -109,7 +109,7 @@ internal static class PairScorer
 
                 // Hopeless pairs (most of them) stop early: only a match counts here.
                 bool crossScript = single.Script != a.Script;
-                float joinedSim = Phonetics.Similarity(form, single.Phonetic, formWeight, single.PhoneticWeight, crossScript ? MinRawJoinSimilarity : MatchThreshold, Phonetics.ArabicVowels(a, single));
+                float joinedSim = Phonetics.Similarity(form, single.Phonetic, formWeight, single.PhoneticWeight, crossScript ? MinRawJoinSimilarity : MatchThreshold, Phonetics.Conventions(a, single));
                 if (crossScript && joinedSim > 0f)
                 {
                     joinedSim += CrossScriptLeniency * (1f - joinedSim);

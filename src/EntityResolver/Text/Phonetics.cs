@@ -15,6 +15,12 @@ internal static class Phonetics
 
     /// <summary>Substituting o for u or e for i when one side was read from Arabic script, which writes each pair with one letter.</summary>
     private const float ArabicVowelCost = 0.05f;
+
+    /// <summary>
+    /// Substituting what Russian writes for a foreign h (г in Гамбург, х in Хокинг) or for the
+    /// sh of Japanese names (си: Хасимото), when one side was read from Cyrillic.
+    /// </summary>
+    private const float CyrillicConventionCost = 0.2f;
     private const float SemivowelCost = 0.35f;
     private const float HCost = 0.7f;
     private const float NearCost = 0.4f;
@@ -158,15 +164,23 @@ internal static class Phonetics
     /// <summary>Cost of inserting or deleting one symbol.</summary>
     public static float IndelCost(char c) => IsVowel(c) ? VowelCost : c is 'y' or 'w' ? SemivowelCost : c == 'h' ? HCost : 1f;
 
-    /// <summary>Whether either form was read from Arabic script (its vowel letters stand for two vowels each; see <see cref="SubstitutionCost"/>).</summary>
-    public static bool ArabicVowels(TokenForms a, TokenForms b) => a.Script == Script.Arabic || b.Script == Script.Arabic;
+    /// <summary>
+    /// The spelling conventions a comparison of two forms allows for: <see cref="Script.Arabic"/>
+    /// when either was read from Arabic script, <see cref="Script.Cyrillic"/> when either was read
+    /// from Cyrillic, otherwise <see cref="Script.Latin"/> (none). See <see cref="SubstitutionCost"/>.
+    /// </summary>
+    public static Script Conventions(TokenForms a, TokenForms b) =>
+        a.Script == Script.Arabic || b.Script == Script.Arabic ? Script.Arabic
+        : a.Script == Script.Cyrillic || b.Script == Script.Cyrillic ? Script.Cyrillic
+        : Script.Latin;
 
     /// <summary>
-    /// Cost of substituting <paramref name="a"/> by <paramref name="b"/>; with
-    /// <paramref name="arabicVowels"/> (one side romanized from Arabic script, where و is o or u
-    /// and ي is e or i) o/u and e/i are closer.
+    /// Cost of substituting <paramref name="a"/> by <paramref name="b"/>. With the
+    /// <paramref name="conventions"/> of a script one side was read from, what that script writes
+    /// alike is closer: Arabic script writes o and u with و, e and i with ي; Russian writes a
+    /// foreign h as г or х and the shi of Japanese names as си.
     /// </summary>
-    public static float SubstitutionCost(char a, char b, bool arabicVowels = false)
+    public static float SubstitutionCost(char a, char b, Script conventions = Script.Latin)
     {
         if (a == b)
         {
@@ -176,7 +190,12 @@ internal static class Phonetics
         bool va = IsVowel(a), vb = IsVowel(b);
         if (va && vb)
         {
-            return arabicVowels && (a, b) is ('o', 'u') or ('u', 'o') or ('e', 'i') or ('i', 'e') ? ArabicVowelCost : VowelCost;
+            return conventions == Script.Arabic && (a, b) is ('o', 'u') or ('u', 'o') or ('e', 'i') or ('i', 'e') ? ArabicVowelCost : VowelCost;
+        }
+
+        if (conventions == Script.Cyrillic && (a, b) is ('g', 'h') or ('h', 'g') or ('x', 'h') or ('h', 'x') or ('s', 'S') or ('S', 's'))
+        {
+            return CyrillicConventionCost;
         }
 
         if ((a == 'y' && b is 'i' or 'e') || (b == 'y' && a is 'i' or 'e') || (a == 'w' && b is 'u' or 'o') || (b == 'w' && a is 'u' or 'o'))
@@ -236,15 +255,15 @@ internal static class Phonetics
     /// larger of the two weights. No allocation for forms up to 64 symbols.
     /// </summary>
     public static float Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b, float weightA, float weightB) =>
-        Similarity(a, b, weightA, weightB, floor: 0f, arabicVowels: false);
+        Similarity(a, b, weightA, weightB, floor: 0f, conventions: Script.Latin);
 
     /// <summary>
     /// <see cref="Similarity(ReadOnlySpan{char}, ReadOnlySpan{char}, float, float)"/> for a caller
     /// to whom every similarity below <paramref name="floor"/> is the same: such pairs get 0, and
     /// the distance stops as soon as it is too large (most pairs of a candidate set are far apart).
-    /// <paramref name="arabicVowels"/>: one form was read from Arabic script (see <see cref="SubstitutionCost"/>).
+    /// <paramref name="conventions"/>: see <see cref="Conventions"/>.
     /// </summary>
-    public static float Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b, float weightA, float weightB, float floor, bool arabicVowels)
+    public static float Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b, float weightA, float weightB, float floor, Script conventions)
     {
         if (a.SequenceEqual(b))
         {
@@ -260,15 +279,16 @@ internal static class Phonetics
         // (The weights' difference is no bound on the distance: y for j costs 0.4, their
         // weights differ by 0.65.)
         float limit = MathF.Min(1f, 1f - floor) * norm;
-        float d = Distance(a, b, limit, arabicVowels ? ArabicSubstitutionTable : SubstitutionTable);
+        float d = Distance(a, b, limit, conventions switch { Script.Arabic => ArabicSubstitutionTable, Script.Cyrillic => CyrillicSubstitutionTable, _ => SubstitutionTable });
         return d > limit ? 0f : MathF.Max(0f, 1f - (d / norm));
     }
 
     // Cost tables over the ASCII symbols of phonetic forms, built once from the functions above,
     // so that the inner loop of the distance is two table reads.
     private static readonly float[] IndelTable = BuildIndelTable();
-    private static readonly float[] SubstitutionTable = BuildSubstitutionTable(arabicVowels: false);
-    private static readonly float[] ArabicSubstitutionTable = BuildSubstitutionTable(arabicVowels: true);
+    private static readonly float[] SubstitutionTable = BuildSubstitutionTable(Script.Latin);
+    private static readonly float[] ArabicSubstitutionTable = BuildSubstitutionTable(Script.Arabic);
+    private static readonly float[] CyrillicSubstitutionTable = BuildSubstitutionTable(Script.Cyrillic);
 
     private static float[] BuildIndelTable()
     {
@@ -281,14 +301,14 @@ internal static class Phonetics
         return table;
     }
 
-    private static float[] BuildSubstitutionTable(bool arabicVowels)
+    private static float[] BuildSubstitutionTable(Script conventions)
     {
         var table = new float[128 * 128];
         for (int a = 0; a < 128; a++)
         {
             for (int b = 0; b < 128; b++)
             {
-                table[(a * 128) + b] = SubstitutionCost((char)a, (char)b, arabicVowels);
+                table[(a * 128) + b] = SubstitutionCost((char)a, (char)b, conventions);
             }
         }
 

@@ -69,11 +69,12 @@ public sealed class PhoneticsTests
     }
 
     [Theory]
-    [InlineData(0f, false)]
-    [InlineData(0.5f, false)]
-    [InlineData(0.29f, true)]
-    [InlineData(0.78f, true)]
-    public void Similarity_with_a_floor_is_exact_above_it_and_zero_below(float floor, bool arabicVowels)
+    [InlineData(0f, Script.Latin)]
+    [InlineData(0.5f, Script.Latin)]
+    [InlineData(0.29f, Script.Arabic)]
+    [InlineData(0.78f, Script.Arabic)]
+    [InlineData(0.5f, Script.Cyrillic)]
+    internal void Similarity_with_a_floor_is_exact_above_it_and_zero_below(float floor, Script conventions)
     {
         var random = new Random(13);
         const string symbols = "aeiouywbdfghjklmnrstxzSC";
@@ -98,8 +99,8 @@ public sealed class PhoneticsTests
 
             string b = edited.Length > 0 ? edited.ToString() : "a";
             float wa = Phonetics.Weight(a), wb = Phonetics.Weight(b);
-            float expected = a == b ? 1f : Math.Max(0f, 1f - (ReferenceDistance(a, b, arabicVowels) / Math.Max(wa, wb)));
-            float actual = Phonetics.Similarity(a, b, wa, wb, floor, arabicVowels);
+            float expected = a == b ? 1f : Math.Max(0f, 1f - (ReferenceDistance(a, b, conventions) / Math.Max(wa, wb)));
+            float actual = Phonetics.Similarity(a, b, wa, wb, floor, conventions);
             if (expected >= floor + 1e-4f)
             {
                 above++;
@@ -118,13 +119,22 @@ public sealed class PhoneticsTests
     [Fact]
     public void Arabic_script_reads_o_and_u_alike_and_e_and_i_alike()
     {
-        Assert.True(Phonetics.SubstitutionCost('u', 'o', arabicVowels: true) < Phonetics.SubstitutionCost('u', 'i', arabicVowels: true));
-        Assert.True(Phonetics.SubstitutionCost('i', 'e', arabicVowels: true) < Phonetics.SubstitutionCost('i', 'a', arabicVowels: true));
+        Assert.True(Phonetics.SubstitutionCost('u', 'o', Script.Arabic) < Phonetics.SubstitutionCost('u', 'i', Script.Arabic));
+        Assert.True(Phonetics.SubstitutionCost('i', 'e', Script.Arabic) < Phonetics.SubstitutionCost('i', 'a', Script.Arabic));
         Assert.Equal(Phonetics.SubstitutionCost('u', 'o'), Phonetics.SubstitutionCost('u', 'i'));
     }
 
+    [Fact]
+    public void Russian_spellings_of_a_foreign_h_and_of_shi_are_close_to_them()
+    {
+        Assert.True(Phonetics.SubstitutionCost('g', 'h', Script.Cyrillic) < Phonetics.SubstitutionCost('g', 'h'));
+        Assert.True(Phonetics.SubstitutionCost('x', 'h', Script.Cyrillic) < Phonetics.SubstitutionCost('x', 'h'));
+        Assert.True(Phonetics.SubstitutionCost('s', 'S', Script.Cyrillic) < Phonetics.SubstitutionCost('s', 'S'));
+        Assert.Equal(Phonetics.SubstitutionCost('o', 'u'), Phonetics.SubstitutionCost('o', 'u', Script.Cyrillic));
+    }
+
     /// <summary>The textbook full-matrix recurrence over the public cost functions.</summary>
-    private static float ReferenceDistance(string a, string b, bool arabicVowels = false)
+    private static float ReferenceDistance(string a, string b, Script conventions = Script.Latin)
     {
         var d = new float[a.Length + 1, b.Length + 1];
         for (int i = 1; i <= a.Length; i++)
@@ -142,7 +152,7 @@ public sealed class PhoneticsTests
             for (int j = 1; j <= b.Length; j++)
             {
                 d[i, j] = Math.Min(
-                    d[i - 1, j - 1] + Phonetics.SubstitutionCost(a[i - 1], b[j - 1], arabicVowels),
+                    d[i - 1, j - 1] + Phonetics.SubstitutionCost(a[i - 1], b[j - 1], conventions),
                     Math.Min(d[i - 1, j] + Phonetics.IndelCost(a[i - 1]), d[i, j - 1] + Phonetics.IndelCost(b[j - 1])));
             }
         }
