@@ -25,8 +25,12 @@ public sealed class NameResolver
     private readonly NameAnalyzer _analyzer = new();
     private readonly ScoringModel _model;
 
-    /// <summary>Keeps <see cref="Warm"/>'s loads from being optimized away.</summary>
-    private int _sink;
+    /// <summary>
+    /// Keeps <see cref="Warm"/>'s loads from being optimized away; per thread, so that resolvers
+    /// shared by many threads do not write to one cache line.
+    /// </summary>
+    [ThreadStatic]
+    private static int t_sink;
 
     /// <summary>Creates a resolver over <paramref name="registry"/>.</summary>
     /// <param name="registry">The registry to resolve against.</param>
@@ -228,7 +232,7 @@ public sealed class NameResolver
     {
         PreparedName query = readings[reading];
         ReadOnlySpan<Candidate> candidates = Candidates(query);
-        _sink = Warm(candidates);
+        t_sink = Warm(candidates);
         query.Reserve(candidates.Length);
         foreach (Candidate candidate in candidates)
         {
