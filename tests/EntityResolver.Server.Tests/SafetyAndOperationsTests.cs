@@ -94,9 +94,13 @@ public sealed class SafetyAndOperationsTests
     [Fact]
     public async Task SlowRequestIsCancelledWith503()
     {
-        using var factory = new ServerFactory(new() { ["Limits:RequestTimeoutSeconds"] = "0.001" });
+        // Enough work (about half a second) that the 1 ms timeout fires during it even when the
+        // timer's thread-pool callback is late on a busy machine; a batch that finished first
+        // would answer 200.
+        const int names = 20_000;
+        using var factory = new ServerFactory(new() { ["Limits:RequestTimeoutSeconds"] = "0.001", ["Limits:MaxBatchSize"] = $"{names}" });
         using HttpClient client = factory.CreateClient();
-        string body = JsonSerializer.Serialize(new { names = Enumerable.Repeat("Saddam Khalid Haftar", 1000), explain = true });
+        string body = JsonSerializer.Serialize(new { names = Enumerable.Repeat("Saddam Khalid Haftar", names), explain = true });
         using HttpResponseMessage response = await client.PostJsonAsync("/v1/resolve/batch", body);
         await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
     }
