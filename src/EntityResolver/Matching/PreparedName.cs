@@ -60,7 +60,7 @@ internal sealed class PreparedName
     public float CachedSimilarity(int queryToken, NameToken candidate)
     {
         _memo ??= new Dictionary<TokenForms, float>[Name.Tokens.Length];
-        var memo = _memo[queryToken] ??= new Dictionary<TokenForms, float>(_capacity, TokenFormsComparer.Instance);
+        var memo = _memo[queryToken] ??= new Dictionary<TokenForms, float>(_capacity, ReferenceEqualityComparer.Instance);
         if (!memo.TryGetValue(candidate.Forms, out float s))
         {
             s = PairScorer.TokenSimilarity(Name.Tokens[queryToken], candidate);

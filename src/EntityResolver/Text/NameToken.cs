@@ -26,7 +26,6 @@ internal sealed class TokenForms
         Skeleton = Phonetics.Skeleton(Phonetic);
         IsCommonName = Lexicon.Default.IsCommon(normalized, script, Phonetic);
         IsNamePrefix = IsCommonName && Lexicon.Default.IsNamePrefix(normalized, script, Phonetic);
-        Hash = normalized.GetHashCode(StringComparison.Ordinal);
     }
 
     /// <summary>Restores forms computed earlier (a registry snapshot): nothing is recomputed.</summary>
@@ -40,7 +39,6 @@ internal sealed class TokenForms
         Skeleton = skeleton;
         IsCommonName = isCommonName;
         IsNamePrefix = isNamePrefix;
-        Hash = normalized.GetHashCode(StringComparison.Ordinal);
     }
 
     /// <summary>The normalized token (folded, lower case).</summary>
@@ -64,22 +62,6 @@ internal sealed class TokenForms
 
     /// <summary>A name prefix that stands before the given name (Muhammad, Syed): not taken for the given name.</summary>
     public bool IsNamePrefix { get; }
-
-    /// <summary>A hash of <see cref="Normalized"/>, computed once (see <see cref="TokenFormsComparer"/>).</summary>
-    public int Hash { get; }
-}
-
-/// <summary>
-/// Token forms compared by identity (they are shared) and hashed by <see cref="TokenForms.Hash"/>,
-/// not by an identity hash kept in the object's header.
-/// </summary>
-internal sealed class TokenFormsComparer : IEqualityComparer<TokenForms>
-{
-    public static readonly TokenFormsComparer Instance = new();
-
-    public bool Equals(TokenForms? x, TokenForms? y) => ReferenceEquals(x, y);
-
-    public int GetHashCode(TokenForms obj) => obj.Hash;
 }
 
 /// <summary>One token of an analyzed name.</summary>
