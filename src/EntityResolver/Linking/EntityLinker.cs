@@ -820,8 +820,10 @@ public sealed partial class EntityLinker
         /// word that only resembles a name word (نیوز for News), so that transliterations the
         /// registry lacks can be tried; the span must hold an anchor too.
         /// </summary>
+        /// <summary>Whether a mention may begin or end on <paramref name="w"/>: a name word, and not a function word (and, in, is).</summary>
         private static bool IsEdge(Word w) =>
-            IsAnchor(w) || (w.Hit.IsName && w.Hit.Similarity >= BridgeFloor && w.Forms is { } f && f.Latin.Length > ShortWordLength);
+            !LinkLexicon.Default.FunctionWords.Contains(w.Normalized)
+            && (IsAnchor(w) || (w.Hit.IsName && w.Hit.Similarity >= BridgeFloor && w.Forms is { } f && f.Latin.Length > ShortWordLength));
 
         private bool HasAnchor(int from, int to)
         {

@@ -14,8 +14,9 @@ internal enum Kinship : byte
 
 /// <summary>
 /// The linker's own reference data: kinship words of every script and the relation they name
-/// (Data/lexicon/kinship.tsv), and Urdu postpositions written joined to names
-/// (Data/lexicon/postpositions.tsv). Ranks come from the core lexicon (Data/lexicon/ranks.tsv). Entries are
+/// (Data/lexicon/kinship.tsv), Urdu postpositions written joined to names
+/// (Data/lexicon/postpositions.tsv), and the function words a mention neither begins nor ends
+/// with (Data/lexicon/function-words.tsv). Ranks come from the core lexicon (Data/lexicon/ranks.tsv). Entries are
 /// stored normalized.
 /// </summary>
 internal sealed class LinkLexicon
@@ -52,6 +53,18 @@ internal sealed class LinkLexicon
         }
 
         JoinedPostpositions = [.. postpositions];
+
+        var functionWords = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string[] row in ResourceData.ReadTable("lexicon/function-words.tsv"))
+        {
+            string[] words = NormalizeWords(row[0]);
+            if (words.Length == 1)
+            {
+                functionWords.Add(words[0]);
+            }
+        }
+
+        FunctionWords = functionWords.ToFrozenSet(StringComparer.Ordinal);
     }
 
     public static LinkLexicon Default => Instance.Value;
@@ -60,6 +73,9 @@ internal sealed class LinkLexicon
 
     /// <summary>Postpositions written joined to the word before them (Data/lexicon/postpositions.tsv), normalized.</summary>
     public string[] JoinedPostpositions { get; }
+
+    /// <summary>Function words a mention neither begins nor ends with (Data/lexicon/function-words.tsv), normalized.</summary>
+    public FrozenSet<string> FunctionWords { get; }
 
     internal static string[] NormalizeWords(string phrase)
     {

@@ -286,4 +286,22 @@ public sealed class EntityLinkerTests
         Assert.Contains(mentions, m => m.EntityId == "person:asim-munir" && m.Text.Contains("منیر", StringComparison.Ordinal));
         Assert.DoesNotContain(mentions, m => m.Text == "اہمیت");
     }
+
+    [Fact]
+    public void A_mention_neither_begins_nor_ends_on_a_function_word()
+    {
+        // In a large registry some name is spelled like almost any words; one here is written
+        // like "میں ہے" ("is in"). The text's own words can still be a name: the second entity.
+        var registry = EntityRegistry.Create(
+        [
+            new Entity("p:function", Entity.PersonType, [new EntityName("میں ہے")]),
+            new Entity("p:name", Entity.PersonType, [new EntityName("Tariq Mehmood"), new EntityName("طارق محمود")]),
+        ]);
+        var linker = new EntityLinker(new NameResolver(registry));
+
+        IReadOnlyList<LinkedMention> mentions = linker.Link("طارق محمود اس وقت لاہور میں ہے۔");
+
+        Assert.DoesNotContain(mentions, m => m.EntityId == "p:function");
+        Assert.Contains(mentions, m => m.EntityId == "p:name" && m.Text == "طارق محمود");
+    }
 }
