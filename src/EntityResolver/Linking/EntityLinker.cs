@@ -76,7 +76,7 @@ public sealed partial class EntityLinker
         _wordLookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
         // One word is resolved with a low threshold, so that every entity sharing the word is a
         // candidate for the context rules; longer spans with the linker's threshold, which lets
-        // the resolver fall back to reading title words as name words (General Headquarters).
+        // the resolver fall back to reading title words as name words (General Assembly).
         _wordOptions = new ResolveOptions { Top = 8, Threshold = 0.01, Explain = true };
         _spanOptions = new ResolveOptions { Top = 8, Threshold = Options.Threshold, Explain = true };
     }
@@ -1129,7 +1129,7 @@ public sealed partial class EntityLinker
                     && Registry.IndexOf(m.EntityId) is int e and >= 0 && Covered(e, from, to, Matching.PairScorer.MatchThreshold))
                 {
                     // The resolver matched the words after the titles, and the title words are the
-                    // rest of the organization's name (جنرل ہیڈکوارٹرز, General Headquarters): every
+                    // rest of the organization's name (General Assembly): every
                     // name word of the organization is matched by a word of the span, so the whole
                     // span, titles included, names it.
                     full.Add(new Candidate { Match = m });
@@ -1152,7 +1152,7 @@ public sealed partial class EntityLinker
                 return null;
             }
 
-            // Titles stay out of the span, unless the resolver read them as part of an organization's name (General Headquarters).
+            // Titles stay out of the span, unless the resolver read them as part of an organization's name (General Assembly).
             int nameFirst = !titlesInName && (candidates[0].Match.Entity.IsPerson || kind == LinkKind.PartialName || candidates[0].Match.Explanation!.Titles.Count > 0)
                 ? SkipTitles(from, to)
                 : from;

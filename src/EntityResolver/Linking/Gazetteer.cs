@@ -385,17 +385,10 @@ internal sealed class Gazetteer
 
     private static bool Similar(TokenForms f, TokenForms token, float floor, bool lenient)
     {
-        if (string.Equals(f.Normalized, token.Normalized, StringComparison.Ordinal))
-        {
-            return floor <= 1f;
-        }
-
-        // Only the answer matters, so the distance may stop once the floor is out of reach (the
-        // floor before the cross-script leniency; at or below 0 nothing stops it).
-        bool relaxed = lenient && f.Script != token.Script;
-        float rawFloor = relaxed ? (floor - CrossScriptLeniency) / (1f - CrossScriptLeniency) : floor;
-        float s = Phonetics.Similarity(token.Phonetic, f.Phonetic, token.PhoneticWeight, f.PhoneticWeight, MathF.Max(0f, rawFloor), Phonetics.Conventions(token, f));
-        return (relaxed ? s + (CrossScriptLeniency * (1f - s)) : s) >= floor;
+        float s = string.Equals(f.Normalized, token.Normalized, StringComparison.Ordinal)
+            ? 1f
+            : Phonetics.Similarity(token.Phonetic, f.Phonetic, token.PhoneticWeight, f.PhoneticWeight, floor: 0f, Phonetics.Conventions(token, f));
+        return (lenient && f.Script != token.Script ? s + (CrossScriptLeniency * (1f - s)) : s) >= floor;
     }
 
     /// <summary>

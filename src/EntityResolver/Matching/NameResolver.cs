@@ -139,7 +139,7 @@ public sealed class NameResolver
             : [new PreparedName(primary, Registry.Statistics, ranks, literal: false), new PreparedName(literal, Registry.Statistics, ranks, literal: true)];
 
         // The literal reading (title words kept as name words) is a fallback: it is scored only
-        // when the reading without titles finds no good match ("General Headquarters"; رائد is
+        // when the reading without titles finds no good match ("General Assembly"; رائد is
         // a rank and also the given name Raed). Good means at or above the caller's threshold,
         // and never below the default one, so that a caller asking for every candidate
         // (threshold 0) gets the same ranking.
@@ -248,8 +248,8 @@ public sealed class NameResolver
             if (query.IsLiteral && !person && f.UnmatchedCandidate > LiteralOrganizationSlack)
             {
                 // Title words read as name words name an organization only when they complete its
-                // name (General Headquarters); "the Pakistani Prime Minister" is a person, not the
-                // Prime Minister's Office.
+                // name (General Assembly); "the Egyptian Foreign Minister" is a person, not the
+                // Foreign Ministry.
                 continue;
             }
 

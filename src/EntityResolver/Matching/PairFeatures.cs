@@ -60,7 +60,7 @@ internal struct PairFeatures
         "1 when titles or role words were split off the query",
         "single_token × coverage_query",
         "coverage_query × coverage_candidate",
-        "1 when the query is a single name word that the lexicon knows as a common name or word (Ali, Dar) or a nationality adjective (Pakistani): alone it does not single out an entity",
+        "1 when the query is a single name word that the lexicon knows as a common name or word (Ali, Khan) or a nationality adjective (Egyptian): alone it does not single out an entity",
         "single_common_word × unmatched_candidate: a common word that names only part of a longer name",
     ];
 
@@ -103,7 +103,7 @@ internal struct PairFeatures
     /// <summary>1 when the query names a rank or office and the entity has titles, none of the same class (Lt Gen vs Field Marshal).</summary>
     public float TitleConflict;
 
-    /// <summary>1 when the query was read with its title words as part of the name ("General Headquarters").</summary>
+    /// <summary>1 when the query was read with its title words as part of the name ("General Assembly").</summary>
     public float LiteralReading;
 
     /// <summary>How far the matched tokens are from identical: 4 × (1 − weighted mean similarity), capped at 1.</summary>

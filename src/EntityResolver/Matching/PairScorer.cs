@@ -458,7 +458,7 @@ internal static class PairScorer
             {
                 if (t.Role == TokenRole.Name)
                 {
-                    // A nationality adjective alone (الباكستاني) names no entity either.
+                    // A nationality adjective alone (المصري, Egyptian) names no entity either.
                     f.SingleCommonWord = t.Forms.IsCommonName || Lexicon.Default.IsDemonym(t.Forms) ? 1f : 0f;
                     f.CommonWordPartial = f.SingleCommonWord * f.UnmatchedCandidate;
                     break;

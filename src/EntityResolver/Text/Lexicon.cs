@@ -257,7 +257,7 @@ internal sealed class Lexicon
     public bool IsCommon(string normalized, Script script, string phonetic) =>
         CommonWords.Contains(normalized) || (script == Script.Latin && CommonLatinPhonetics.Contains(phonetic));
 
-    /// <summary>Normalized nationality adjectives (Pakistani, باكستاني): alone they name no entity; inside a name they may tell two apart (Moroccan / Tunisian Islamic Combatant Group), so they keep their weight.</summary>
+    /// <summary>Normalized nationality adjectives (Egyptian, مصري): alone they name no entity; inside a name they may tell two apart (Moroccan / Tunisian Islamic Combatant Group), so they keep their weight.</summary>
     public FrozenSet<string> Demonyms { get; }
 
     /// <summary>Phonetic forms of the Latin entries of <see cref="Demonyms"/>.</summary>

@@ -72,7 +72,7 @@ internal sealed class NameAnalyzer
 
     /// <summary>
     /// Analyzes a query. The primary reading drops leading titles; when titles were found, the
-    /// literal reading is returned too ("General Headquarters" is a name, not a rank).
+    /// literal reading is returned too ("General Assembly" is a name, not a rank).
     /// </summary>
     public (AnalyzedName Primary, AnalyzedName? Literal) AnalyzeQuery(string text)
     {

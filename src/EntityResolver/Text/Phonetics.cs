@@ -138,7 +138,7 @@ internal static class Phonetics
 
         n = kept;
 
-        // A final h after a vowel is not pronounced in most romanized names (Shah, Fatimah), so
+        // A final h after a vowel is not pronounced in most romanized names (Fatimah, Aishah), so
         // Latin spellings drop or keep it at will; Arabic script writes it after a consonant
         // (صالح salh: Salah, Saleh), where no short vowel is written: dropped too.
         if (n >= 3 && buffer[n - 1] == 'h')

@@ -66,9 +66,7 @@ public sealed class TrainEvalCommandTests
 
         CliRun run = CliRunner.Run("train", "--registry", Fixture.Path("seed/registry.jsonl"), "--queries", queries, "--output", model);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains(expected, run.Stderr, StringComparison.Ordinal);
-        Assert.False(File.Exists(model));
+        AssertRefused(run, model, expected);
     }
 
     [Fact]
@@ -135,11 +133,7 @@ public sealed class TrainEvalCommandTests
 
         CliRun run = CliRunner.Run("train", "--pairs", pairs, "--output", model);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("bad.tsv:3: expected 3 tab-separated columns", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("bad.tsv:4:label: 'maybe'", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("bad.tsv:5:name_a: empty name", run.Stderr, StringComparison.Ordinal);
-        Assert.False(File.Exists(model));
+        AssertRefused(run, model, "bad.tsv:3: expected 3 tab-separated columns", "bad.tsv:4:label: 'maybe'", "bad.tsv:5:name_a: empty name");
     }
 
     [Theory]
@@ -153,9 +147,7 @@ public sealed class TrainEvalCommandTests
 
         CliRun run = CliRunner.Run("train", "--pairs", dir.File("pairs.tsv", content), "--output", model);
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains(expected, run.Stderr, StringComparison.Ordinal);
-        Assert.False(File.Exists(model));
+        AssertRefused(run, model, expected);
     }
 
     [Fact]
@@ -194,5 +186,17 @@ public sealed class TrainEvalCommandTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("q.tsv:3: expected tab-separated query and gold_entity_id", run.Stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>The command failed with exit code 2, said each of <paramref name="messages"/> on stderr, and wrote no model.</summary>
+    private static void AssertRefused(CliRun run, string model, params string[] messages)
+    {
+        Assert.Equal(2, run.ExitCode);
+        foreach (string message in messages)
+        {
+            Assert.Contains(message, run.Stderr, StringComparison.Ordinal);
+        }
+
+        Assert.False(File.Exists(model));
     }
 }
