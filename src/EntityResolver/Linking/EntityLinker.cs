@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using EntityResolver.Linking;
 using EntityResolver.Text;
@@ -59,6 +60,12 @@ public sealed partial class EntityLinker
     private readonly ConcurrentDictionary<string, WordEntry> _words = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Verdict> _verdicts = new(StringComparer.Ordinal);
     private int _resolverCalls;
+
+    // Entries in the caches above, counted on insertion: ConcurrentDictionary.Count takes every
+    // lock of the dictionary, which cost more than the lookups it guarded.
+    private int _memoCount;
+    private int _wordCount;
+    private int _verdictCount;
     private readonly ConcurrentDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
 
     /// <summary>Creates a linker over the registry of <paramref name="resolver"/>.</summary>
@@ -130,13 +137,23 @@ public sealed partial class EntityLinker
             ? []
             : Resolver.Resolve(query, key[^1] == '\u0001' ? _wordOptions : _spanOptions);
         Interlocked.Increment(ref _resolverCalls);
-        if (_memo.Count >= MaxMemo)
+        Remember(_memo, ref _memoCount, MaxMemo, key, matches);
+        return matches;
+    }
+
+    /// <summary>Adds an entry to a bounded cache, emptying it first when it is full.</summary>
+    private static void Remember<T>(ConcurrentDictionary<string, T> cache, ref int count, int max, string key, T value)
+    {
+        if (Volatile.Read(ref count) >= max)
         {
-            _memo.Clear();
+            cache.Clear();
+            Volatile.Write(ref count, 0);
         }
 
-        _memo.TryAdd(key, matches);
-        return matches;
+        if (cache.TryAdd(key, value))
+        {
+            Interlocked.Increment(ref count);
+        }
     }
 
     /// <summary>What the linker knows about a word as written, independent of where it stands.</summary>
@@ -175,9 +192,9 @@ public sealed partial class EntityLinker
         }
 
         entry = Analyze(raw);
-        if (entry is not null && _words.Count < MaxWords)
+        if (entry is not null && Volatile.Read(ref _wordCount) < MaxWords && _wordLookup.TryAdd(raw, entry))
         {
-            _wordLookup.TryAdd(raw, entry);
+            Interlocked.Increment(ref _wordCount);
         }
 
         return entry;
@@ -305,6 +322,9 @@ public sealed partial class EntityLinker
         public int RawLength;
 
         public TokenForms? Forms;
+
+        /// <summary>The document's number for <see cref="Forms"/>.</summary>
+        public int FormId;
         public GazetteerHit Hit;
 
         /// <summary>Something other than spaces, hyphens, format controls or an abbreviation's full stop stands before this word.</summary>
@@ -386,7 +406,10 @@ public sealed partial class EntityLinker
         private readonly Dictionary<(int, int), int[]?> _pairs = [];
 
         /// <summary>This document's answers of <see cref="Resembles"/> (per document: a lock-free lookup; a shared concurrent cache cost more than the answers).</summary>
-        private readonly Dictionary<(int, string, float), bool> _resembles = [];
+        private readonly Dictionary<long, bool> _resembles = [];
+
+        /// <summary>A number per distinct word form of the document (the key of <see cref="_resembles"/> with the entity and the floor).</summary>
+        private readonly Dictionary<TokenForms, int> _formIds = new(ReferenceEqualityComparer.Instance);
         private readonly Lexicon _lexicon = Lexicon.Default;
 
         public Pass(EntityLinker linker, string text)
@@ -429,6 +452,11 @@ public sealed partial class EntityLinker
                 word.Entry = entry;
                 word.Normalized = entry.Normalized;
                 word.Forms = entry.Forms;
+                if (!_formIds.TryGetValue(entry.Forms, out word.FormId))
+                {
+                    word.FormId = _formIds.Count;
+                    _formIds[entry.Forms] = word.FormId;
+                }
                 word.Hit = entry.Hit;
                 word.IsLetterName = entry.IsLetterName;
                 word.Capitalized = entry.Capitalized;
@@ -709,17 +737,17 @@ public sealed partial class EntityLinker
                 return false;
             }
 
-            float floor = anchor switch
+            (float floor, int kind) = anchor switch
             {
-                null => Matching.PairScorer.ConflictFloor,
-                false => Matching.PairScorer.MatchThreshold,
-                true => GazetteerHit.AnchorSimilarity,
+                null => (Matching.PairScorer.ConflictFloor, 0),
+                false => (Matching.PairScorer.MatchThreshold, 1),
+                true => (GazetteerHit.AnchorSimilarity, 2),
             };
-            (int, string, float) key = (e, forms.Normalized, floor);
-            if (!_resembles.TryGetValue(key, out bool yes))
+            long key = ((long)e << 32) | (uint)((_words[k].FormId << 2) | kind);
+            ref bool yes = ref CollectionsMarshal.GetValueRefOrAddDefault(_resembles, key, out bool known);
+            if (!known)
             {
                 yes = _linker._gazetteer.Resembles(e, forms, floor);
-                _resembles[key] = yes;
             }
 
             return yes;
@@ -1027,12 +1055,7 @@ public sealed partial class EntityLinker
             if (!_linker._verdicts.TryGetValue(key, out Verdict? verdict))
             {
                 verdict = (gate && !Viable(from, to) ? null : Judge(from, to, letters)) ?? Verdict.None;
-                if (_linker._verdicts.Count >= MaxMemo)
-                {
-                    _linker._verdicts.Clear();
-                }
-
-                _linker._verdicts.TryAdd(key, verdict);
+                Remember(_linker._verdicts, ref _linker._verdictCount, MaxMemo, key, verdict);
             }
 
             return ReferenceEquals(verdict, Verdict.None)

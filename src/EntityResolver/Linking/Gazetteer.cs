@@ -75,6 +75,7 @@ internal sealed class Gazetteer
     private readonly FrozenDictionary<string, int> _exact;
     private readonly FrozenDictionary<string, int[]> _byKey;
     private readonly ConcurrentDictionary<string, GazetteerHit> _memo = new(StringComparer.Ordinal);
+    private int _memoCount;
 
     private Gazetteer(EntityRegistry registry)
     {
@@ -178,9 +179,11 @@ internal sealed class Gazetteer
 
         hit = Compute(token);
         long ints = (hit.Witnesses?.Length ?? 0) + (hit.OrganizationWitnesses?.Length ?? 0) + (hit.Anchors?.Length ?? 0);
-        if (_memo.Count < MaxMemo && Interlocked.Read(ref _memoInts) + ints <= MaxMemoInts && _memo.TryAdd(token.Normalized, hit))
+        // (Counted on insertion: ConcurrentDictionary.Count takes every lock of the dictionary.)
+        if (Volatile.Read(ref _memoCount) < MaxMemo && Interlocked.Read(ref _memoInts) + ints <= MaxMemoInts && _memo.TryAdd(token.Normalized, hit))
         {
             Interlocked.Add(ref _memoInts, ints);
+            Interlocked.Increment(ref _memoCount);
         }
 
         return hit;

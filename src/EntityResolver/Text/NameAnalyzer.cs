@@ -44,6 +44,7 @@ internal sealed class NameAnalyzer
 {
     private const int MaxSharedCacheEntries = 200_000;
     private static readonly ConcurrentDictionary<string, TokenForms> SharedCache = new(StringComparer.Ordinal);
+    private static int s_sharedCount;
 
     private readonly Lexicon _lexicon;
     private readonly ConcurrentDictionary<string, TokenForms>? _cache;
@@ -98,9 +99,14 @@ internal sealed class NameAnalyzer
 
         Script script = ScriptDetector.Of(normalized);
         forms = new TokenForms(normalized, script, Romanizer.Romanize(normalized, script));
-        if (_cache is not null || SharedCache.Count < MaxSharedCacheEntries)
+        if (_cache is not null)
         {
-            cache.TryAdd(normalized, forms);
+            _cache.TryAdd(normalized, forms);
+        }
+        else if (Volatile.Read(ref s_sharedCount) < MaxSharedCacheEntries && SharedCache.TryAdd(normalized, forms))
+        {
+            // Counted on insertion: ConcurrentDictionary.Count takes every lock of the dictionary.
+            Interlocked.Increment(ref s_sharedCount);
         }
 
         return forms;
