@@ -24,11 +24,11 @@ namespace EntityResolver.Registry;
 /// romanization, phonetic forms or skeletons change (version 2: v kept apart from w, Latin č š ž
 /// read with h, alef maqsura kept, ज्ञ read gy, every final h dropped, do-chashmi heh kept;
 /// version 3: the forward index; version 4: a name with a v is also posted under its skeleton with f;
-/// version 5: the word-pair postings of the candidate index).
+/// version 5: the word-pair postings of the candidate index; version 6: Latin sch read as sh, tsch as ch).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 5;
+    public const int Version = 6;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

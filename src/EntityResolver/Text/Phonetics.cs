@@ -67,10 +67,26 @@ internal static class Phonetics
                 continue;
             }
 
-            // tsh / tch (Arabic تش, German tsch, English tch) are one sound: ch.
+            // tsh, tch and tsch (Arabic تش, English tch, German tsch) are one sound: ch. sch is sh
+            // in German, Dutch and Yiddish names (Schmidt: شميت, Шмидт), which other scripts write
+            // with their one letter for sh.
+            if (c == 't' && next == 's' && i + 3 < latin.Length && latin[i + 2] == 'c' && latin[i + 3] == 'h')
+            {
+                AppendSymbol(buffer, ref n, 'C');
+                i += 3;
+                continue;
+            }
+
             if (c == 't' && next is 's' or 'c' && i + 2 < latin.Length && latin[i + 2] == 'h')
             {
                 AppendSymbol(buffer, ref n, 'C');
+                i += 2;
+                continue;
+            }
+
+            if (c == 's' && next == 'c' && i + 2 < latin.Length && latin[i + 2] == 'h')
+            {
+                AppendSymbol(buffer, ref n, 'S');
                 i += 2;
                 continue;
             }

@@ -23,6 +23,8 @@ public sealed class PhoneticsTests
     [InlineData("mitchell", "mitshl")]
     [InlineData("salah", "salh")] // Arabic script writes no vowel before a final h (صالح) // tch and Arabic tsh (ميتشل) are ch
     [InlineData("savichevich", "safitshifitsh")]
+    [InlineData("schuldiner", "shuldinr")] // German sch is sh: شولدينر
+    [InlineData("goldschmidt", "guldshmit")] // غولدشميت
     public void Spelling_variants_are_close(string a, string b)
     {
         Assert.True(Similarity(a, b) >= 0.8f, $"{a}/{b}: {Similarity(a, b)}");
@@ -38,6 +40,15 @@ public sealed class PhoneticsTests
     public void Different_names_are_not(string a, string b)
     {
         Assert.True(Similarity(a, b) < 0.78f, $"{a}/{b}: {Similarity(a, b)}");
+    }
+
+    [Theory]
+    [InlineData("schmidt", "shmidt")]
+    [InlineData("fleischer", "fleisher")]
+    [InlineData("tschirner", "chirner")] // tsch stays ch
+    public void Sch_is_written_as_sh(string a, string b)
+    {
+        Assert.Equal(Phonetics.Encode(b), Phonetics.Encode(a));
     }
 
     [Fact]
