@@ -194,7 +194,7 @@ internal static class Training
         return sources;
     }
 
-    private const string Description = "Logistic regression over the pair features, fitted with MathNet L-BFGS and L2 on the train split of the dev sets (positives: native-script names against their entity's Latin aliases; negatives: the best-scoring wrong candidates, and nk-name-bench non-matches), then a second stage that weighs the pair probability against the best rival candidate.";
+    private const string Description = "Logistic regression over the pair features, fitted with MathNet L-BFGS and L2 on the train split of the dev sets (positives: native-script names against their entity's Latin aliases; negatives: the best-scoring wrong candidates, and nk-name-bench non-matches), then a second stage that weighs the pair probability against the best rival candidate. In both stages the weights of the candidate's words that the query leaves out are sign-constrained: they never raise a score.";
 
     /// <summary>
     /// The top ranked candidates of the real queries of <paramref name="role"/> (the test role

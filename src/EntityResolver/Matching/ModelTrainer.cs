@@ -46,7 +46,7 @@ internal static class ModelTrainer
         }
 
         double[] priorWeights = prior is null ? new double[d] : [.. prior.Weights.Select(w => (double)w)];
-        var (theta, iterations, gradientNorm) = Minimize(x, pairs, l2, priorWeights);
+        var (theta, iterations, gradientNorm) = Minimize(x, pairs, l2, priorWeights, SpecificitySigns());
         var weights = new float[d];
         for (int k = 0; k < d; k++)
         {
@@ -55,6 +55,27 @@ internal static class ModelTrainer
 
         var model = new ScoringModel(name, (float)theta[0], weights, description);
         return new TrainingResult(model, pairs.Count, positives, LogLoss(model, pairs), iterations, gradientNorm);
+    }
+
+    /// <summary>
+    /// The candidate's words that the query leaves out never raise a pair's score: the weights of
+    /// coverage_candidate, coverage_product, length_ratio and token_count_ratio are kept at or
+    /// above zero (+1) and that of unmatched_candidate at or below (-1). In the dev sets a
+    /// native-script query is often shorter than its entity's Latin name, so an unconstrained fit
+    /// learns that extra candidate words cost nothing, and ranks a son's longer name (Mohammad
+    /// Barzan Ibrahim Hasan) above his father's exact one (Barzan Ibrahim Hassan) when its
+    /// spelling is a little closer.
+    /// </summary>
+    private static int[] SpecificitySigns()
+    {
+        var signs = new int[PairFeatures.Count];
+        foreach (string name in (string[])["coverage_candidate", "coverage_product", "length_ratio", "token_count_ratio"])
+        {
+            signs[Array.IndexOf(PairFeatures.Names, name)] = 1;
+        }
+
+        signs[Array.IndexOf(PairFeatures.Names, "unmatched_candidate")] = -1;
+        return signs;
     }
 
     /// <summary>
@@ -105,7 +126,11 @@ internal static class ModelTrainer
 
         var prior = new double[2 + columns.Length];
         prior[0] = 1;
-        var (theta, _, _) = Minimize(x, pairs, 0, prior);
+
+        // As in the pair stage, the candidate's unmatched words never raise its score.
+        int[] pairSigns = SpecificitySigns();
+        int[] signs = [0, 0, .. columns.Select(c => pairSigns[c])];
+        var (theta, _, _) = Minimize(x, pairs, 0, prior, signs);
         var weights = new Dictionary<string, float>(StringComparer.Ordinal);
         for (int k = 0; k < columns.Length; k++)
         {
@@ -145,8 +170,12 @@ internal static class ModelTrainer
         return positives;
     }
 
-    /// <summary>Weighted logistic regression of the labels on the columns of <paramref name="x"/>; returns [bias, w...].</summary>
-    private static (Vector<double> Theta, int Iterations, double GradientNorm) Minimize(double[,] x, IReadOnlyList<TrainingPair> pairs, double l2, double[] priorWeights)
+    /// <summary>
+    /// Weighted logistic regression of the labels on the columns of <paramref name="x"/>; returns
+    /// [bias, w...]. <paramref name="signs"/> (optional), per weight: 0 free, +1 kept at or above
+    /// zero, -1 at or below (fitted as ±softplus(v)).
+    /// </summary>
+    private static (Vector<double> Theta, int Iterations, double GradientNorm) Minimize(double[,] x, IReadOnlyList<TrainingPair> pairs, double l2, double[] priorWeights, int[]? signs = null)
     {
         int n = pairs.Count, d = x.GetLength(1);
         double totalWeight = pairs.Sum(p => (double)p.Weight);
@@ -192,15 +221,46 @@ internal static class ModelTrainer
             return (loss, Vector<double>.Build.DenseOfArray(grad));
         }
 
+        // A sign-constrained weight w is fitted as w = ±softplus(v), so the minimizer's parameters are free.
+        int Sign(int k) => signs is null || k == 0 ? 0 : signs[k - 1];
+        Vector<double> Weights(Vector<double> v)
+        {
+            Vector<double> w = v.Clone();
+            for (int k = 1; k <= d; k++)
+            {
+                if (Sign(k) != 0)
+                {
+                    w[k] = Sign(k) * Softplus(v[k]);
+                }
+            }
+
+            return w;
+        }
+
+        (double, Vector<double>) Reparametrized(Vector<double> v)
+        {
+            var (loss, gradient) = Objective(Weights(v));
+            for (int k = 1; k <= d; k++)
+            {
+                if (Sign(k) != 0)
+                {
+                    gradient[k] *= Sign(k) / (1 + Math.Exp(-v[k]));
+                }
+            }
+
+            return (loss, gradient);
+        }
+
         var minimizer = new LimitedMemoryBfgsMinimizer(1e-7, 1e-9, 1e-11, 2000, 10);
-        IObjectiveFunction objective = ObjectiveFunction.Gradient(Objective);
+        IObjectiveFunction objective = ObjectiveFunction.Gradient(Reparametrized);
 
         // MathNet's L-BFGS can stop on its gradient criterion well before the optimum of this
         // objective; restart it from where it stopped until the gradient is small or progress stalls.
         Vector<double> best = Vector<double>.Build.Dense(d + 1);
         for (int k = 0; k < d; k++)
         {
-            best[k + 1] = priorWeights[k];
+            // Constrained weights start from the prior moved inside their bound.
+            best[k + 1] = Sign(k + 1) == 0 ? priorWeights[k] : InverseSoftplus(Math.Max(Sign(k + 1) * priorWeights[k], 1e-3));
         }
 
         int iterations = 0;
@@ -220,7 +280,7 @@ internal static class ModelTrainer
 
             best = result.MinimizingPoint;
             iterations += result.Iterations;
-            var (value, gradient) = Objective(best);
+            var (value, gradient) = Reparametrized(best);
             gradientNorm = gradient.L2Norm();
             if (gradientNorm < 1e-6 || previous - value < 1e-10)
             {
@@ -230,6 +290,10 @@ internal static class ModelTrainer
             previous = value;
         }
 
-        return (best, iterations, gradientNorm);
+        return (Weights(best), iterations, gradientNorm);
     }
+
+    private static double Softplus(double v) => v > 30 ? v : Math.Log(1 + Math.Exp(v));
+
+    private static double InverseSoftplus(double w) => w > 30 ? w : Math.Log(Math.Exp(w) - 1);
 }

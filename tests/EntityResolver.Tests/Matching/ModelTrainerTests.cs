@@ -49,6 +49,31 @@ public sealed class ModelTrainerTests
     }
 
     [Fact]
+    public void Words_of_the_candidate_that_the_query_leaves_out_never_raise_the_score()
+    {
+        // Labels in which a longer candidate name is the more likely match (the dev sets' short
+        // native-script queries of long Latin names): an unconstrained fit would weigh
+        // unmatched_candidate up and coverage_candidate down.
+        var random = new Random(5);
+        var pairs = new List<TrainingPair>();
+        for (int i = 0; i < 20000; i++)
+        {
+            var f = default(PairFeatures);
+            f.CoverageQuery = (float)random.NextDouble();
+            f.UnmatchedCandidate = (float)random.NextDouble();
+            f.CoverageCandidate = 1 - f.UnmatchedCandidate;
+            double p = 1 / (1 + Math.Exp(-(-3 + (5 * f.CoverageQuery) + (2 * f.UnmatchedCandidate))));
+            pairs.Add(new TrainingPair(f, random.NextDouble() < p));
+        }
+
+        float[] w = ModelTrainer.Fit(pairs, "constrained", l2: 0).Model.Weights;
+
+        Assert.InRange(w[Array.IndexOf(PairFeatures.Names, "unmatched_candidate")], float.NegativeInfinity, 0f);
+        Assert.InRange(w[Array.IndexOf(PairFeatures.Names, "coverage_candidate")], 0f, float.PositiveInfinity);
+        Assert.InRange(w[Array.IndexOf(PairFeatures.Names, "coverage_query")], 4f, 6f);
+    }
+
+    [Fact]
     public void Fit_refuses_pairs_of_one_class_or_none()
     {
         List<TrainingPair> onlyMatches = [.. Synthetic(50, 10f, 0f, 0f, 3).Select(p => p with { IsMatch = true })];
