@@ -46,7 +46,7 @@ internal static class ModelTrainer
         }
 
         double[] priorWeights = prior is null ? new double[d] : [.. prior.Weights.Select(w => (double)w)];
-        var (theta, iterations, gradientNorm) = Minimize(x, pairs, l2, priorWeights, SpecificitySigns());
+        var (theta, iterations, gradientNorm) = Minimize(x, pairs, l2, priorWeights, SpecificitySigns);
         var weights = new float[d];
         for (int k = 0; k < d; k++)
         {
@@ -66,17 +66,12 @@ internal static class ModelTrainer
     /// Barzan Ibrahim Hasan) above his father's exact one (Barzan Ibrahim Hassan) when its
     /// spelling is a little closer.
     /// </summary>
-    private static int[] SpecificitySigns()
+    private static readonly int[] SpecificitySigns = [.. PairFeatures.Names.Select(name => name switch
     {
-        var signs = new int[PairFeatures.Count];
-        foreach (string name in (string[])["coverage_candidate", "coverage_product", "length_ratio", "token_count_ratio"])
-        {
-            signs[Array.IndexOf(PairFeatures.Names, name)] = 1;
-        }
-
-        signs[Array.IndexOf(PairFeatures.Names, "unmatched_candidate")] = -1;
-        return signs;
-    }
+        "coverage_candidate" or "coverage_product" or "length_ratio" or "token_count_ratio" => 1,
+        "unmatched_candidate" => -1,
+        _ => 0,
+    })];
 
     /// <summary>
     /// Platt scaling folded into the model: fits score = sigmoid(a·z + b) on the model's own logit z
@@ -128,8 +123,7 @@ internal static class ModelTrainer
         prior[0] = 1;
 
         // As in the pair stage, the candidate's unmatched words never raise its score.
-        int[] pairSigns = SpecificitySigns();
-        int[] signs = [0, 0, .. columns.Select(c => pairSigns[c])];
+        int[] signs = [0, 0, .. columns.Select(c => SpecificitySigns[c])];
         var (theta, _, _) = Minimize(x, pairs, 0, prior, signs);
         var weights = new Dictionary<string, float>(StringComparer.Ordinal);
         for (int k = 0; k < columns.Length; k++)

@@ -248,8 +248,8 @@ public sealed class NameResolver
             if (query.IsLiteral && !person && f.UnmatchedCandidate > LiteralOrganizationSlack)
             {
                 // Title words read as name words name an organization only when they complete its
-                // name (General Assembly); "the Egyptian Foreign Minister" is a person, not the
-                // Foreign Ministry.
+                // name (General Assembly); "the French Interior Minister" is a person, not the
+                // Interior Ministry.
                 continue;
             }
 

@@ -37,7 +37,7 @@ internal sealed class AnalyzedName
 
 /// <summary>
 /// Turns a name into comparable tokens: tokenization, normalization, Arabic proclitics and
-/// article (للجيش, الدبيبة), compound heads joined (Abdul Hamid, عبد الحميد, ابو القاسم), names
+/// article (للجيش, الغامدي), compound heads joined (Abdul Karim, عبد الكريم, ابو بكر), names
 /// spelled as letters read as acronyms, leading titles split off, particles given their role.
 /// </summary>
 internal sealed class NameAnalyzer
@@ -297,7 +297,7 @@ internal sealed class NameAnalyzer
                 case ParticleKind.Article when pieces.Count - start > 1:
                     continue;
                 case ParticleKind.Head when i + 1 < pieces.Count:
-                    // Join the head with the next word, skipping an article (Abu al-Qasim).
+                    // Join the head with the next word, skipping an article (Abu al-Hasan).
                     int next = i + 1;
                     if (next + 1 < pieces.Count && _lexicon.ParticleOf(pieces[next].Normalized, out _) == ParticleKind.Article)
                     {

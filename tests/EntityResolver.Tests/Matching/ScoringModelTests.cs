@@ -101,6 +101,27 @@ public sealed class MatchModelTests
         Assert.Equal(MatchModel.Default.Name == "logit-v4" ? fitted.Resolve("خليفة حفتر")[0].Score : heuristic.Resolve("خليفة حفتر")[0].Score, standard.Resolve("خليفة حفتر")[0].Score);
     }
 
+    [Theory]
+    [InlineData("heuristic")]
+    [InlineData("fitted")]
+    public void A_name_given_in_full_goes_to_its_entity_before_a_longer_name_that_contains_it(string model)
+    {
+        // unsc-2025: a father and his son, whose name is the father's with a given name before it
+        // (and HASAN spelled closer to حسن than the father's HASSAN); a short name and a longer one
+        // that starts with its spelling.
+        var registry = new EntityRegistryBuilder()
+            .AddPerson("p:father", "BARZAN IBRAHIM HASSAN AL-TIKRITI")
+            .AddPerson("p:son", "MOHAMMAD BARZAN IBRAHIM HASAN AL-TIKRITI")
+            .AddPerson("p:short", "DJAMEL MOUSTFA")
+            .AddPerson("p:long", "JAMAL MUSTAFA ABDALLAH SULTAN AL-TIKRITI")
+            .Build();
+        var resolver = new NameResolver(registry, MatchModel.FromSetting(model));
+        var options = new ResolveOptions { Threshold = 0 };
+
+        Assert.Equal("p:father", resolver.Resolve("برزان إبراهيم حسن التكريتي", options)[0].EntityId);
+        Assert.Equal("p:short", resolver.Resolve("جمال مصطفى", options)[0].EntityId);
+    }
+
     [Fact]
     public void A_setting_names_an_embedded_model_or_a_file()
     {
