@@ -62,4 +62,39 @@ public sealed class CandidateTieTests
         Assert.InRange(CandidateIndex.SignatureSimilarity(a, b), 0f, 0.5f);
         Assert.Equal(0f, CandidateIndex.SignatureSimilarity(0, 0));
     }
+
+    [Fact]
+    public void A_query_of_two_words_hands_at_most_the_multi_word_maximum_to_scoring_and_keeps_the_gold_first()
+    {
+        // Every vowel pattern around b-r-t followed by one shared surname: hundreds of aliases
+        // tie on both skeletons of "Ubirot Kamenska"; only the spelling tells them apart.
+        var names = new List<string>();
+        foreach (string v1 in Vowels.Prepend(""))
+        {
+            foreach (string v2 in Vowels)
+            {
+                foreach (string v3 in Vowels)
+                {
+                    foreach (string v4 in Vowels.Prepend(""))
+                    {
+                        string name = v1 + "b" + v2 + "r" + v3 + "t" + v4;
+                        names.Add(char.ToUpperInvariant(name[0]) + name[1..] + " Kamenska");
+                    }
+                }
+            }
+        }
+
+        EntityRegistry registry = EntityRegistry.Create(names.Select((n, i) => new Entity($"p:{i}", Entity.PersonType, [new EntityName(n)])));
+        string goldId = $"p:{names.IndexOf("Ubirot Kamenska")}";
+        int gold = Array.FindIndex(registry.Aliases, a => string.Equals(registry.EntityAt(a.EntityIndex).Id, goldId, StringComparison.Ordinal));
+        var resolver = new NameResolver(registry);
+
+        int[] twoWords = resolver.CandidateAliases("Ubirot Kamenska");
+        Assert.InRange(twoWords.Length, CandidateSearch.MinCandidates, CandidateSearch.MultiWordMaxCandidates);
+        Assert.Equal(gold, twoWords[0]);
+        Assert.Equal(goldId, Assert.Single(resolver.Resolve("Ubirot Kamenska", new ResolveOptions { Top = 1 })).EntityId);
+
+        // One word: the wider maximum (the spelling alone orders the ties).
+        Assert.InRange(resolver.CandidateAliases("Ubirot").Length, CandidateSearch.MultiWordMaxCandidates + 1, CandidateSearch.MaxCandidates);
+    }
 }
