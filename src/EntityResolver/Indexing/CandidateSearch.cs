@@ -139,7 +139,14 @@ internal static class CandidateSearch
                     AddTerm(CandidateIndex.AcronymKey(token.Forms.Latin), acronym: true, reading.Weights[t], index, s, ref termCount, ref keyCount, weights, readingWeights, ids);
                 }
 
-                AddTerm(token.Forms.Skeleton, acronym: false, reading.Weights[t], index, s, ref termCount, ref keyCount, weights, readingWeights, ids);
+                int term = AddTerm(token.Forms.Skeleton, acronym: false, reading.Weights[t], index, s, ref termCount, ref keyCount, weights, readingWeights, ids);
+
+                // A Cyrillic х may be the h of a foreign name: the word is also looked up with h.
+                if (term >= 0 && token.Forms.Script == Script.Cyrillic && Phonetics.SkeletonWithKhAsH(token.Forms.Phonetic) is { } withH
+                    && index.KeyId(withH) is int id and >= 0 && keyCount < MaxKeys && !HasKey(s.Keys.AsSpan(0, keyCount), id, term))
+                {
+                    s.Keys[keyCount++] = new KeyRef(id, term, Own: true, index.PostingLength(id), withH.Length);
+                }
 
                 // Two adjacent words that the registry may write as one (Wali Jan / Walijan).
                 if (previous >= 0 && termCount < MaxTerms - 1)
@@ -372,7 +379,21 @@ internal static class CandidateSearch
         }
     }
 
-    private static void AddTerm(string skeleton, bool acronym, float weight, CandidateIndex index, Scratch s, ref int termCount, ref int keyCount, Span<float> weights, Span<float> readingWeights, Span<int> ids)
+    private static bool HasKey(ReadOnlySpan<KeyRef> keys, int id, int term)
+    {
+        foreach (KeyRef key in keys)
+        {
+            if (key.Key == id && key.Term == term)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Adds a term for <paramref name="skeleton"/> (or raises the weight of the same term); returns its index, or -1 when the index has no key of it.</summary>
+    private static int AddTerm(string skeleton, bool acronym, float weight, CandidateIndex index, Scratch s, ref int termCount, ref int keyCount, Span<float> weights, Span<float> readingWeights, Span<int> ids)
     {
         int term = s.Skeletons.AsSpan(0, termCount).IndexOf(skeleton);
         if (term < 0)
@@ -395,7 +416,7 @@ internal static class CandidateSearch
 
             if (n == 0)
             {
-                return;
+                return -1;
             }
 
             term = termCount++;
@@ -410,6 +431,7 @@ internal static class CandidateSearch
         }
 
         readingWeights[term] = MathF.Max(readingWeights[term], weight);
+        return term;
     }
 
     /// <summary>

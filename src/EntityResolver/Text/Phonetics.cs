@@ -401,7 +401,14 @@ internal static class Phonetics
     /// </summary>
     public static string? SkeletonWithVAsF(ReadOnlySpan<char> form) => form.Contains('v') ? Skeleton(form, vAsF: true) : null;
 
-    private static string Skeleton(ReadOnlySpan<char> form, bool vAsF)
+    /// <summary>
+    /// The skeleton of a form read from Cyrillic with its kh (х) as h, or null when the form has
+    /// no kh: Russian writes the h of foreign names with х (Hirai: Хираи, Hilde: Хильда), which
+    /// the romanization reads as kh. The search looks such a query word up under both.
+    /// </summary>
+    public static string? SkeletonWithKhAsH(ReadOnlySpan<char> form) => form.Contains('x') ? Skeleton(form, vAsF: false, khAsH: true) : null;
+
+    private static string Skeleton(ReadOnlySpan<char> form, bool vAsF, bool khAsH = false)
     {
         Span<char> buffer = form.Length <= 128 ? stackalloc char[form.Length] : new char[form.Length];
         int n = 0;
@@ -418,7 +425,8 @@ internal static class Phonetics
                 'v' => vAsF ? 'f' : 'w',
                 'd' => 't',
                 'z' or 'S' or 'C' or 'j' => 's',
-                'g' or 'x' => 'k',
+                'x' => khAsH ? 'h' : 'k',
+                'g' => 'k',
                 'p' => 'b',
                 _ => c,
             };

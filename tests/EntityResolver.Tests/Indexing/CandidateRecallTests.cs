@@ -95,6 +95,21 @@ public sealed class CandidateRecallTests
         Assert.Contains(0 << 1, index.Postings(skeleton).ToArray());
     }
 
+    [Theory]
+    [InlineData("Хираи", "Hirai")]
+    [InlineData("Хана", "Hana")]
+    public void A_cyrillic_kh_finds_the_h_of_a_name_written_only_in_latin(string query, string gold)
+    {
+        // The Latin names share no key with the kh reading (Hirai: hr, Хираи read khirai: kr);
+        // the others share it (Kiri, Kano...), so the kh reading alone finds only them.
+        string[] names = [gold, "Kiri Sato", "Kira Maer", "Kuro Tani", "Kano Rio", "Kuni Ito"];
+        EntityRegistry registry = EntityRegistry.Create(names.Select((n, i) => new Entity($"p:{i}", Entity.PersonType, [new EntityName(n)])));
+        var resolver = new NameResolver(registry);
+
+        Assert.Contains(0, resolver.CandidateAliases(query));
+        Assert.Equal("p:0", resolver.Resolve(query, new ResolveOptions { Top = 1 })[0].EntityId);
+    }
+
     [Fact]
     public void Forward_index_is_the_postings_transposed()
     {

@@ -179,4 +179,14 @@ public sealed class PhoneticsTests
     {
         Assert.Equal(expected, Phonetics.SkeletonWithVAsF(Phonetics.Encode(latin)));
     }
+
+    [Theory]
+    [InlineData("khirai", "hr")] // Хираи: Hirai
+    [InlineData("khilda", "hlt")] // Хильда: Hilde
+    [InlineData("mikhail", "mhl")]
+    [InlineData("sato", null)]
+    public void A_kh_also_gets_the_skeleton_of_an_h(string latin, string? expected)
+    {
+        Assert.Equal(expected, Phonetics.SkeletonWithKhAsH(Phonetics.Encode(latin)));
+    }
 }
