@@ -214,18 +214,13 @@ public sealed class EntityRegistry
     public static EntityRegistry Load(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        if (RegistrySnapshot.HasMagic(stream))
-        {
-            return RegistrySnapshot.Read(stream, path);
-        }
-
-        return new EntityRegistry([.. RegistryReader.ReadStream(stream, path)]);
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return Load(file, path);
     }
 
     /// <summary>
-    /// Loads a registry from a stream of JSON Lines, or of a snapshot when the stream is seekable
-    /// and starts with the snapshot's magic bytes.
+    /// Loads a registry from a stream of JSON Lines, or of a snapshot when the stream starts with
+    /// the snapshot's magic bytes. The stream need not be seekable (a pipe, standard input).
     /// </summary>
     /// <param name="stream">UTF-8 JSON Lines, or a snapshot.</param>
     /// <param name="sourceName">The name used in error messages (a file name, a URL).</param>
@@ -233,12 +228,8 @@ public sealed class EntityRegistry
     public static EntityRegistry Load(Stream stream, string sourceName = "<stream>")
     {
         ArgumentNullException.ThrowIfNull(stream);
-        if (stream.CanSeek && RegistrySnapshot.HasMagic(stream))
-        {
-            return RegistrySnapshot.Read(stream, sourceName);
-        }
-
-        return new EntityRegistry([.. RegistryReader.ReadStream(stream, sourceName)]);
+        Stream input = PrefixedStream.Sniff(stream, out bool snapshot);
+        return snapshot ? RegistrySnapshot.Read(input, sourceName) : new EntityRegistry([.. RegistryReader.ReadStream(input, sourceName)]);
     }
 
     /// <summary>

@@ -32,15 +32,21 @@ internal static class RegistrySnapshot
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 
-    /// <summary>Whether the stream starts with the snapshot magic; the position is restored.</summary>
+    /// <summary>The number of magic bytes a snapshot starts with.</summary>
+    public static int MagicLength => Magic.Length;
+
+    /// <summary>Whether the (seekable) stream starts with the snapshot magic; the position is restored.</summary>
     public static bool HasMagic(Stream stream)
     {
         long position = stream.Position;
         Span<byte> head = stackalloc byte[8];
         int read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         stream.Position = position;
-        return read == head.Length && head.SequenceEqual(Magic);
+        return IsMagic(head[..read]);
     }
+
+    /// <summary>Whether <paramref name="head"/> is the snapshot magic.</summary>
+    public static bool IsMagic(ReadOnlySpan<byte> head) => head.SequenceEqual(Magic);
 
     public static void Write(EntityRegistry registry, Stream stream)
     {

@@ -110,6 +110,82 @@ public sealed class SnapshotTests
         EntityRegistry registry = EntityRegistry.Load(path);
         Assert.Equal(37, registry.Count);
     }
+
+    [Fact]
+    public void A_stream_that_cannot_seek_loads_a_snapshot_and_json_lines()
+    {
+        var (registry, _) = Data.Value;
+        using var snapshot = new MemoryStream();
+        registry.SaveSnapshot(snapshot);
+        EntityRegistry fromSnapshot = EntityRegistry.Load(new ForwardOnlyStream(snapshot.ToArray()), "pipe");
+        Assert.Equal(registry.NameCount, fromSnapshot.NameCount);
+
+        EntityRegistry fromLines = EntityRegistry.Load(new ForwardOnlyStream(File.ReadAllBytes(Fixture.Path("seed/registry.jsonl"))), "pipe");
+        Assert.Equal(37, fromLines.Count);
+
+        // Shorter than the magic bytes: JSON Lines, and its error names the source and line.
+        var ex = Assert.Throws<RegistryLoadException>(() => EntityRegistry.Load(new ForwardOnlyStream("{x"u8.ToArray()), "pipe"));
+        Assert.Equal(("pipe", 1), (ex.Problems[0].Source, ex.Problems[0].Line));
+    }
+
+    [Fact]
+    public async Task A_named_pipe_loads_by_path()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        string fifo = Path.Combine(Path.GetTempPath(), $"er-fifo-{Guid.NewGuid():N}");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        try
+        {
+            Task writer = Task.Run(() => File.WriteAllBytes(fifo, File.ReadAllBytes(Fixture.Path("seed/registry.jsonl"))));
+            Assert.Equal(37, EntityRegistry.Load(fifo).Count);
+            await writer.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            File.Delete(fifo);
+        }
+    }
+
+    /// <summary>A read-only stream that cannot seek, as a pipe.</summary>
+    private sealed class ForwardOnlyStream(byte[] bytes) : Stream
+    {
+        private readonly MemoryStream _inner = new(bytes);
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }
 
 /// <summary>An empty registry builds, saves and loads.</summary>
