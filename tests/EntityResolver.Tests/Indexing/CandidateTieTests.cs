@@ -17,26 +17,7 @@ public sealed class CandidateTieTests
     public void The_alias_spelled_like_the_query_survives_the_cut_among_hundreds_sharing_its_skeleton(string query)
     {
         // Every vowel pattern around b-r-t (Abarat, Ebirot, Barita...), the gold one added last.
-        var names = new List<string>();
-        foreach (string v1 in Vowels.Prepend(""))
-        {
-            foreach (string v2 in Vowels)
-            {
-                foreach (string v3 in Vowels)
-                {
-                    foreach (string v4 in Vowels.Prepend(""))
-                    {
-                        string name = v1 + "b" + v2 + "r" + v3 + "t" + v4;
-                        if (!string.Equals(name, "ubirot", StringComparison.Ordinal))
-                        {
-                            names.Add(char.ToUpperInvariant(name[0]) + name[1..]);
-                        }
-                    }
-                }
-            }
-        }
-
-        names.Add("Ubirot");
+        List<string> names = [.. BrtPatterns().Where(n => !string.Equals(n, "Ubirot", StringComparison.Ordinal)), "Ubirot"];
         EntityRegistry registry = EntityRegistry.Create(names.Select((n, i) => new Entity($"p:{i}", Entity.PersonType, [new EntityName(n)])));
         string goldId = $"p:{names.Count - 1}";
         int gold = Array.FindIndex(registry.Aliases, a => string.Equals(registry.EntityAt(a.EntityIndex).Id, goldId, StringComparison.Ordinal));
@@ -68,21 +49,7 @@ public sealed class CandidateTieTests
     {
         // Every vowel pattern around b-r-t followed by one shared surname: hundreds of aliases
         // tie on both skeletons of "Ubirot Kamenska"; only the spelling tells them apart.
-        var names = new List<string>();
-        foreach (string v1 in Vowels.Prepend(""))
-        {
-            foreach (string v2 in Vowels)
-            {
-                foreach (string v3 in Vowels)
-                {
-                    foreach (string v4 in Vowels.Prepend(""))
-                    {
-                        string name = v1 + "b" + v2 + "r" + v3 + "t" + v4;
-                        names.Add(char.ToUpperInvariant(name[0]) + name[1..] + " Kamenska");
-                    }
-                }
-            }
-        }
+        List<string> names = [.. BrtPatterns().Select(n => n + " Kamenska")];
 
         EntityRegistry registry = EntityRegistry.Create(names.Select((n, i) => new Entity($"p:{i}", Entity.PersonType, [new EntityName(n)])));
         string goldId = $"p:{names.IndexOf("Ubirot Kamenska")}";
@@ -96,5 +63,24 @@ public sealed class CandidateTieTests
 
         // One word: the wider maximum (the spelling alone orders the ties).
         Assert.InRange(resolver.CandidateAliases("Ubirot").Length, CandidateSearch.MultiWordMaxCandidates + 1, CandidateSearch.MaxCandidates);
+    }
+
+    /// <summary>Every vowel pattern around b-r-t, capitalized (Bart, Abarat, Ebirot, Barita...).</summary>
+    private static IEnumerable<string> BrtPatterns()
+    {
+        foreach (string v1 in Vowels.Prepend(""))
+        {
+            foreach (string v2 in Vowels)
+            {
+                foreach (string v3 in Vowels)
+                {
+                    foreach (string v4 in Vowels.Prepend(""))
+                    {
+                        string name = v1 + "b" + v2 + "r" + v3 + "t" + v4;
+                        yield return char.ToUpperInvariant(name[0]) + name[1..];
+                    }
+                }
+            }
+        }
     }
 }

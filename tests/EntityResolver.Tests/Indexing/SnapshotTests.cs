@@ -117,14 +117,14 @@ public sealed class SnapshotTests
         var (registry, _) = Data.Value;
         using var snapshot = new MemoryStream();
         registry.SaveSnapshot(snapshot);
-        EntityRegistry fromSnapshot = EntityRegistry.Load(new ForwardOnlyStream(snapshot.ToArray()), "pipe");
+        EntityRegistry fromSnapshot = EntityRegistry.Load(ForwardOnly(snapshot.ToArray()), "pipe");
         Assert.Equal(registry.NameCount, fromSnapshot.NameCount);
 
-        EntityRegistry fromLines = EntityRegistry.Load(new ForwardOnlyStream(File.ReadAllBytes(Fixture.Path("seed/registry.jsonl"))), "pipe");
+        EntityRegistry fromLines = EntityRegistry.Load(ForwardOnly(File.ReadAllBytes(Fixture.Path("seed/registry.jsonl"))), "pipe");
         Assert.Equal(37, fromLines.Count);
 
         // Shorter than the magic bytes: JSON Lines, and its error names the source and line.
-        var ex = Assert.Throws<RegistryLoadException>(() => EntityRegistry.Load(new ForwardOnlyStream("{x"u8.ToArray()), "pipe"));
+        var ex = Assert.Throws<RegistryLoadException>(() => EntityRegistry.Load(ForwardOnly("{x"u8.ToArray()), "pipe"));
         Assert.Equal(("pipe", 1), (ex.Problems[0].Source, ex.Problems[0].Line));
     }
 
@@ -155,36 +155,19 @@ public sealed class SnapshotTests
         }
     }
 
-    /// <summary>A read-only stream that cannot seek, as a pipe.</summary>
-    private sealed class ForwardOnlyStream(byte[] bytes) : Stream
+    /// <summary>A stream that cannot seek, as a pipe: the bytes, gzip-compressed, read through a decompressing stream.</summary>
+    private static Stream ForwardOnly(byte[] bytes)
     {
-        private readonly MemoryStream _inner = new(bytes);
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
+        var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
         {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
+            gzip.Write(bytes);
         }
 
-        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        compressed.Position = 0;
+        var stream = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionMode.Decompress);
+        Assert.False(stream.CanSeek);
+        return stream;
     }
 }
 
