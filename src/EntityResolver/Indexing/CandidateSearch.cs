@@ -379,6 +379,7 @@ internal static class CandidateSearch
         }
     }
 
+    /// <summary>Whether the term already has the key (readings share words: the kh key of a word is added once).</summary>
     private static bool HasKey(ReadOnlySpan<KeyRef> keys, int id, int term)
     {
         foreach (KeyRef key in keys)

@@ -139,10 +139,10 @@ public sealed class NameResolver
             : [new PreparedName(primary, Registry.Statistics, ranks, literal: false), new PreparedName(literal, Registry.Statistics, ranks, literal: true)];
 
         // The literal reading (title words kept as name words) is a fallback: it is scored only
-        // when the reading without titles finds no good match ("General Assembly"; رائد is
-        // a rank and also the given name Raed). Good means at or above the caller's threshold,
-        // and never below the default one, so that a caller asking for every candidate
-        // (threshold 0) gets the same ranking.
+        // when the reading without titles finds no good match (an organization named by title
+        // words alone; رائد is a rank and also the given name Raed). Good means at or above the
+        // caller's threshold, and never below the default one, so that a caller asking for
+        // every candidate (threshold 0) gets the same ranking.
         var best = new Dictionary<int, (float Score, int Alias, int Reading)>(CandidateSearch.MaxCandidates);
         Score(readings, 0, options, best);
         double good = Math.Max(options.Threshold, ResolveOptions.Default.Threshold);
@@ -248,8 +248,8 @@ public sealed class NameResolver
             if (query.IsLiteral && !person && f.UnmatchedCandidate > LiteralOrganizationSlack)
             {
                 // Title words read as name words name an organization only when they complete its
-                // name (General Assembly); "the French Interior Minister" is a person, not the
-                // Interior Ministry.
+                // name: an office held by a person ("the Governor") is not the office's
+                // organization ("Office of the Governor").
                 continue;
             }
 

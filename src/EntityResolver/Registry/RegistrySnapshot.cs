@@ -39,7 +39,7 @@ internal static class RegistrySnapshot
     public static bool HasMagic(Stream stream)
     {
         long position = stream.Position;
-        Span<byte> head = stackalloc byte[8];
+        Span<byte> head = stackalloc byte[Magic.Length];
         int read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         stream.Position = position;
         return IsMagic(head[..read]);
