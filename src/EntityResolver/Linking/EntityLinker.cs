@@ -323,8 +323,6 @@ public sealed partial class EntityLinker
 
         public TokenForms? Forms;
 
-        /// <summary>The document's number for <see cref="Forms"/>.</summary>
-        public int FormId;
         public GazetteerHit Hit;
 
         /// <summary>Something other than spaces, hyphens, format controls or an abbreviation's full stop stands before this word.</summary>
@@ -405,11 +403,6 @@ public sealed partial class EntityLinker
         private readonly List<TokenForms> _nameForms = [];
         private readonly Dictionary<(int, int), int[]?> _pairs = [];
 
-        /// <summary>This document's answers of <see cref="Resembles"/> (per document: a lock-free lookup; a shared concurrent cache cost more than the answers).</summary>
-        private readonly Dictionary<long, bool> _resembles = [];
-
-        /// <summary>A number per distinct word form of the document (the key of <see cref="_resembles"/> with the entity and the floor).</summary>
-        private readonly Dictionary<TokenForms, int> _formIds = new(ReferenceEqualityComparer.Instance);
         private readonly Lexicon _lexicon = Lexicon.Default;
 
         public Pass(EntityLinker linker, string text)
@@ -452,11 +445,6 @@ public sealed partial class EntityLinker
                 word.Entry = entry;
                 word.Normalized = entry.Normalized;
                 word.Forms = entry.Forms;
-                if (!_formIds.TryGetValue(entry.Forms, out word.FormId))
-                {
-                    word.FormId = _formIds.Count;
-                    _formIds[entry.Forms] = word.FormId;
-                }
                 word.Hit = entry.Hit;
                 word.IsLetterName = entry.IsLetterName;
                 word.Capitalized = entry.Capitalized;
@@ -598,9 +586,11 @@ public sealed partial class EntityLinker
         /// the span has) and that has a word like each of the other name words. The resolver
         /// accepts no span without that, so other spans are never sent to it: at a million
         /// entities two common words each resemble thousands of names, but rarely the same one.
-        /// The name words of the span are in <see cref="_names"/>.
+        /// The name words of the span are in <see cref="_names"/>. With <paramref name="otherThan"/>
+        /// (an organization's index) only other organizations count: the test of a name nested
+        /// in that organization's (<see cref="FindNested"/>).
         /// </summary>
-        private bool Viable(int from, int to)
+        private bool Viable(int from, int to, int otherThan = -1)
         {
             _names.Clear();
             for (int k = from; k < to; k++)
@@ -628,14 +618,14 @@ public sealed partial class EntityLinker
 
                 foreach (int e in organizations)
                 {
-                    if (_linker._gazetteer.NameWords(e) <= to - from && _names.Count <= _linker._gazetteer.MaxNameWords(e)
+                    if (e != otherThan && _linker._gazetteer.NameWords(e) <= to - from && _names.Count <= _linker._gazetteer.MaxNameWords(e)
                         && LikeOthers(e, k, -1) && Covered(e, from, to) && (AnchoredIn(e) || MatchedElsewhere(e, k)))
                     {
                         return true;
                     }
                 }
 
-                if (oneNameWord)
+                if (oneNameWord && otherThan < 0)
                 {
                     foreach (int e in hit.Witnesses!)
                     {
@@ -650,7 +640,7 @@ public sealed partial class EntityLinker
             // A person: the first and the last name word of the span are matched to the entity
             // (a person's name starts and ends on name words), one word of the span almost exactly.
             int first = _names[0], last = _names[^1];
-            if (first == last)
+            if (first == last || otherThan >= 0)
             {
                 return false;
             }
@@ -737,20 +727,13 @@ public sealed partial class EntityLinker
                 return false;
             }
 
-            (float floor, int kind) = anchor switch
+            float floor = anchor switch
             {
-                null => (Matching.PairScorer.ConflictFloor, 0),
-                false => (Matching.PairScorer.MatchThreshold, 1),
-                true => (GazetteerHit.AnchorSimilarity, 2),
+                null => Matching.PairScorer.ConflictFloor,
+                false => Matching.PairScorer.MatchThreshold,
+                true => GazetteerHit.AnchorSimilarity,
             };
-            long key = ((long)e << 32) | (uint)((_words[k].FormId << 2) | kind);
-            ref bool yes = ref CollectionsMarshal.GetValueRefOrAddDefault(_resembles, key, out bool known);
-            if (!known)
-            {
-                yes = _linker._gazetteer.Resembles(e, forms, floor);
-            }
-
-            return yes;
+            return _linker._gazetteer.Resembles(e, forms, floor);
         }
 
         /// <summary>The entities both words can be matched to (null: both are common name words, any entity may be meant).</summary>
@@ -952,11 +935,12 @@ public sealed partial class EntityLinker
         private void FindNested(Mention outer)
         {
             string outerId = outer.Candidates[0].Match.EntityId;
+            int outerIndex = Registry.IndexOf(outerId);
             for (int len = outer.Last - outer.First - 1; len >= 2; len--)
             {
                 for (int a = outer.First; a + len <= outer.Last; a++)
                 {
-                    if (!IsAnchor(_words[a]) || !IsAnchor(_words[a + len - 1]))
+                    if (!IsAnchor(_words[a]) || !IsAnchor(_words[a + len - 1]) || !Viable(a, a + len, outerIndex))
                     {
                         continue;
                     }

@@ -304,4 +304,24 @@ public sealed class EntityLinkerTests
         Assert.DoesNotContain(mentions, m => m.EntityId == "p:function");
         Assert.Contains(mentions, m => m.EntityId == "p:name" && m.Text == "طارق محمود");
     }
+
+    [Fact]
+    public void A_name_inside_an_organization_name_is_looked_for_only_when_another_organization_could_be_it()
+    {
+        // Every shorter span inside a matched organization's name could be the complete name of
+        // another organization; with no other organization in the registry, none is worth a
+        // resolver call. With one, the nested name is still found.
+        static EntityLinker Linker(params Entity[] entities) => new(new NameResolver(EntityRegistry.Create(entities)));
+        var outer = new Entity("o:outer", Entity.OrganizationType, [new EntityName("Northern Grain Trading Company")]);
+        const string Text = "The Northern Grain Trading Company reported losses.";
+
+        EntityLinker alone = Linker(outer);
+        Assert.Contains(alone.Link(Text), m => m.EntityId == "o:outer");
+        Assert.Equal(1, alone.ResolverCalls);
+
+        EntityLinker both = Linker(outer, new Entity("o:inner", Entity.OrganizationType, [new EntityName("Grain Trading")]));
+        IReadOnlyList<LinkedMention> mentions = both.Link(Text);
+        Assert.Contains(mentions, m => m.EntityId == "o:outer");
+        Assert.Contains(mentions, m => m.EntityId == "o:inner" && m.Text == "Grain Trading");
+    }
 }
