@@ -139,7 +139,7 @@ internal static class LinkScale
     }
 
     private static void Report(string what, long bytes, Clock clock, int calls) =>
-        Console.WriteLine(string.Create(Inv, $"{what}: {clock.Wall.TotalMilliseconds:0} ms wall ({bytes / clock.Wall.TotalSeconds / 1000:0.0} KB/s), {clock.CpuMs:0} ms thread CPU ({bytes / clock.CpuMs:0.0} KB/s), {calls} resolver calls"));
+        Console.WriteLine(string.Create(Inv, $"{what}: {clock.Wall.TotalMilliseconds:0} ms wall ({bytes / clock.Wall.TotalSeconds / 1000:0.0} KB/s), {clock.CpuMs:0} ms thread CPU ({bytes / clock.CpuMs:0.0} KB/s), {calls} resolver calls; garbage collections so far: {GC.CollectionCount(0)} / {GC.CollectionCount(1)} / {GC.CollectionCount(2)} (gen 0 / 1 / 2), {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused"));
 
     /// <summary>Wall clock and thread CPU time (the machine is shared: thread CPU is the steadier figure).</summary>
     private readonly record struct Clock(long StartTicks, double StartCpu, TimeSpan Done, double DoneCpu)
