@@ -425,7 +425,7 @@ internal sealed class Gazetteer
     /// as <paramref name="floor"/> (the resolver's token similarity: cross-script leniency above
     /// the conflict floor). Reads the entity's distinct name-word forms from flat arrays, not its
     /// aliases' objects: at a million entities the linker asks this about a hundred thousand
-    /// times per document, and most of the cost was the walk through the objects.
+    /// times per document, and much of the cost was the walk through the objects.
     /// </summary>
     public bool Resembles(int entity, TokenForms token, float floor)
     {
