@@ -11,7 +11,7 @@ namespace EntityResolver;
 /// Finds the mentions of registry entities in running text, in any supported script, and
 /// resolves each one. Words that may belong to a name are spotted through a gazetteer of the
 /// registry's name words (phonetic, so नासिर, ناصر and Nasser all hit); the longest span that
-/// resolves wins, so "Omar Khalid Nasser" is never split into a mention of "Khalid Nasser".
+/// resolves wins, so "Omar Karim Nasser" is never split into a mention of "Karim Nasser".
 /// A bare surname or given name is linked only with support from its context: the entity is
 /// named in full elsewhere in the document, a title stands before it, or the word is rare and
 /// long. Ties between entities that share the word are broken by the ranks written before the

@@ -12,8 +12,8 @@ namespace EntityResolver;
 /// </summary>
 /// <example>
 /// <code>
-/// var resolver = new NameResolver(EntityRegistry.Default);
-/// foreach (EntityMatch m in resolver.Resolve("सद्दाम खालिद हाफ़्तार"))
+/// var resolver = new NameResolver(EntityRegistry.Load("registry.jsonl"));
+/// foreach (EntityMatch m in resolver.Resolve("Fatima Zahra Benali"))
 ///     Console.WriteLine($"{m.EntityId} {m.Score:0.00}");
 /// </code>
 /// </example>

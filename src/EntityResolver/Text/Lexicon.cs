@@ -231,7 +231,7 @@ internal sealed class Lexicon
     /// <summary>Title phrases keyed by their first normalized word, longest first.</summary>
     public FrozenDictionary<string, (string[] Phrase, TitleKind Kind)[]> Titles { get; }
 
-    /// <summary>Heads also written run together with the next word (Abdulhamid, عبدالحميد), longest first.</summary>
+    /// <summary>Heads also written run together with the next word (Abdulkarim, عبدالكريم), longest first.</summary>
     public string[] JoinedHeads { get; }
 
     /// <summary>Particles by normalized word, with the Latin form of heads.</summary>

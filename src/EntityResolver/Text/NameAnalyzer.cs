@@ -157,7 +157,7 @@ internal sealed class NameAnalyzer
             token = token[3..];
         }
 
-        // Joined compound heads: عبدالحميد, ابوالقاسم.
+        // Joined compound heads: عبدالكريم, ابوبكر.
         foreach (string head in joinedHeads)
         {
             if (token.Length >= head.Length + 2 && token.StartsWith(head, StringComparison.Ordinal) && ScriptDetector.Of(head[0]) == Script.Arabic)
