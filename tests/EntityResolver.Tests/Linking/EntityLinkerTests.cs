@@ -324,4 +324,41 @@ public sealed class EntityLinkerTests
         Assert.Contains(mentions, m => m.EntityId == "o:outer");
         Assert.Contains(mentions, m => m.EntityId == "o:inner" && m.Text == "Grain Trading");
     }
+
+    [Fact]
+    public void A_word_with_too_many_organizations_to_list_is_left_to_the_other_words_lists()
+    {
+        // Thousands of organizations share "Meridian": too many for the gazetteer to list under
+        // it. The span "Meridian Falcon" is still not worth a resolver call, because the one
+        // organization listed under "Falcon" has no word like "Meridian"; it costs no more calls
+        // than the two words kept apart by a full stop. "Meridian Kestrel", listed under
+        // "Kestrel", is still found.
+        const string Vowels = "aeiou", Consonants = "bdghjmnpvz";
+        var entities = new List<Entity>
+        {
+            new("o:falcon", Entity.OrganizationType, [new EntityName("Falcon Logistics")]),
+            new("o:kestrel", Entity.OrganizationType, [new EntityName("Meridian Kestrel")]),
+        };
+        for (int i = 0; entities.Count < 8_300; i++)
+        {
+            // Distinct made-up words (four digits of i, four syllables) with none of the consonants of Falcon or Kestrel.
+            var word = new StringBuilder();
+            for (int n = i; word.Length < 8; n /= 10)
+            {
+                word.Append(Consonants[n % 10]).Append(Vowels[(n / 7) % 5]);
+            }
+
+            word[0] = char.ToUpperInvariant(word[0]);
+            entities.Add(new Entity($"o:{i}", Entity.OrganizationType, [new EntityName($"Meridian {word}")]));
+        }
+
+        var resolver = new NameResolver(EntityRegistry.Create(entities));
+        var together = new EntityLinker(resolver);
+        Assert.DoesNotContain(together.Link("Reports from Meridian Falcon arrived."), m => m.Text.Contains(' ', StringComparison.Ordinal));
+        var apart = new EntityLinker(resolver);
+        apart.Link("Reports from Meridian. Falcon arrived.");
+        Assert.Equal(apart.ResolverCalls, together.ResolverCalls);
+
+        Assert.Contains(new EntityLinker(resolver).Link("Meridian Kestrel reported losses."), m => m.EntityId == "o:kestrel" && m.Text == "Meridian Kestrel");
+    }
 }
