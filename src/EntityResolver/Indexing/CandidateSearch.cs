@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using EntityResolver.Matching;
 using EntityResolver.Text;
 
@@ -547,15 +549,17 @@ internal static class CandidateSearch
     }
 
     /// <summary>
-    /// The aliases of <paramref name="aliases"/> (ascending; each shifted right by
+    /// The distinct aliases of <paramref name="aliases"/> (ascending; each shifted right by
     /// <paramref name="shift"/>: 1 for postings, 0 for alias ids) that are in <paramref name="postings"/>
-    /// (ascending, <c>alias &lt;&lt; 1 | deletion</c>), written to <paramref name="output"/>; returns
-    /// their number. A long list is searched by galloping (doubling steps, then halving), a list of
-    /// similar length merged without branches.
+    /// (ascending, <c>alias &lt;&lt; 1 | deletion</c>), written to <paramref name="output"/> in
+    /// ascending order; returns their number. A long list is searched by galloping (doubling
+    /// steps, then halving); lists of similar length are merged four by four (each block of one
+    /// compared with the four rotations of the other's, as in Lemire, Boytsov and Kurz, "SIMD
+    /// compression and the intersection of sorted integers", 2016), the rest one by one.
     /// </summary>
     internal static int Intersect(ReadOnlySpan<int> aliases, int shift, ReadOnlySpan<int> postings, int[] output)
     {
-        int w = 0;
+        int w = 0, last = -1;
         if (postings.Length > 8 * aliases.Length)
         {
             int y = 0;
@@ -591,10 +595,9 @@ internal static class CandidateSearch
                     break;
                 }
 
-                if (postings[y] >= (u << 1) && postings[y] <= target)
+                if (postings[y] >= (u << 1) && postings[y] <= target && u != last)
                 {
-                    output[w++] = u;
-                    y++;
+                    output[w++] = last = u;
                 }
             }
 
@@ -602,11 +605,40 @@ internal static class CandidateSearch
         }
 
         int x = 0, z = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            ref int a0 = ref MemoryMarshal.GetReference(aliases);
+            ref int p0 = ref MemoryMarshal.GetReference(postings);
+            while (x + 4 <= aliases.Length && z + 4 <= postings.Length)
+            {
+                Vector128<int> va = Vector128.ShiftRightLogical(Vector128.LoadUnsafe(ref a0, (nuint)x), shift);
+                Vector128<int> vp = Vector128.ShiftRightLogical(Vector128.LoadUnsafe(ref p0, (nuint)z), 1);
+                Vector128<int> equal = Vector128.Equals(va, vp)
+                    | Vector128.Equals(va, Vector128.Shuffle(vp, Vector128.Create(1, 2, 3, 0)))
+                    | Vector128.Equals(va, Vector128.Shuffle(vp, Vector128.Create(2, 3, 0, 1)))
+                    | Vector128.Equals(va, Vector128.Shuffle(vp, Vector128.Create(3, 0, 1, 2)));
+                for (uint mask = equal.ExtractMostSignificantBits(); mask != 0; mask &= mask - 1)
+                {
+                    int u = aliases[x + BitOperations.TrailingZeroCount(mask)] >> shift;
+                    if (u != last)
+                    {
+                        output[w++] = last = u;
+                    }
+                }
+
+                int maxA = aliases[x + 3] >> shift, maxP = postings[z + 3] >> 1;
+                x += maxA <= maxP ? 4 : 0;
+                z += maxA >= maxP ? 4 : 0;
+            }
+        }
+
         while (x < aliases.Length && z < postings.Length)
         {
             int u = aliases[x] >> shift, v = postings[z] >> 1;
+            bool take = u == v && u != last;
             output[w] = u;
-            w += u == v ? 1 : 0;
+            w += take ? 1 : 0;
+            last = take ? u : last;
             x += u <= v ? 1 : 0;
             z += u >= v ? 1 : 0;
         }

@@ -110,7 +110,9 @@ public sealed class PairIndexTests
     }
 
     [Theory]
-    [InlineData(200, 300)] // similar lengths: the merge
+    [InlineData(200, 300)] // similar lengths: the merge, four by four
+    [InlineData(2000, 2100)]
+    [InlineData(7, 9)] // blocks of four and a rest
     [InlineData(50, 5000)] // a long list: galloping
     [InlineData(1, 1000)]
     [InlineData(0, 10)]
@@ -119,8 +121,11 @@ public sealed class PairIndexTests
         var random = new Random(shortLength * 31 + longLength);
         int universe = Math.Max(2 * longLength, 10);
         int[] aliases = [.. Enumerable.Range(0, universe).OrderBy(_ => random.Next()).Take(shortLength).Order()];
-        int[] postings = [.. Enumerable.Range(0, universe).OrderBy(_ => random.Next()).Take(longLength).Order().Select(a => (a << 1) | random.Next(2))];
+        // An alias can be posted twice under a key (its own word, and a deletion of another).
+        int[] postings = [.. Enumerable.Range(0, universe).OrderBy(_ => random.Next()).Take(longLength).Order()
+            .SelectMany(a => random.Next(8) == 0 ? new[] { a << 1, (a << 1) | 1 } : [(a << 1) | random.Next(2)])];
         int[] expected = [.. aliases.Intersect(postings.Select(p => p >> 1))];
+        Assert.True(shortLength < 100 || expected.Length > shortLength / 4, "the lists should share many aliases");
 
         var output = new int[Math.Max(shortLength, 1)];
         int n = CandidateSearch.Intersect(aliases, 0, postings, output);
@@ -130,6 +135,11 @@ public sealed class PairIndexTests
         int[] asPostings = [.. aliases.Select(a => (a << 1) | 1)];
         n = CandidateSearch.Intersect(asPostings, 1, postings, output);
         Assert.Equal(expected, output[..n]);
+
+        // Postings against postings, both with aliases posted twice: each alias once.
+        var self = new int[postings.Length];
+        n = CandidateSearch.Intersect(postings, 1, postings, self);
+        Assert.Equal(postings.Select(p => p >> 1).Distinct(), self[..n]);
     }
 
     [Fact]
