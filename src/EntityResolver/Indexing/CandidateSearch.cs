@@ -649,6 +649,67 @@ internal static class CandidateSearch
     /// <summary>One key of one query term.</summary>
     private readonly record struct KeyRef(int Key, int Term, bool Own, int Length, int KeyLength);
 
+    /// <summary>Moves the <paramref name="count"/> smallest keys to the front, in no order (quickselect; the keys are distinct).</summary>
+    internal static void SelectSmallest(Span<ulong> keys, int count)
+    {
+        int lo = 0, hi = keys.Length - 1;
+        while (lo < hi && count > lo && count <= hi)
+        {
+            int mid = lo + ((hi - lo) >> 1);
+            // The median of three as the pivot.
+            if (keys[mid] < keys[lo])
+            {
+                (keys[mid], keys[lo]) = (keys[lo], keys[mid]);
+            }
+
+            if (keys[hi] < keys[lo])
+            {
+                (keys[hi], keys[lo]) = (keys[lo], keys[hi]);
+            }
+
+            if (keys[hi] < keys[mid])
+            {
+                (keys[hi], keys[mid]) = (keys[mid], keys[hi]);
+            }
+
+            ulong pivot = keys[mid];
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (keys[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (keys[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (keys[i], keys[j]) = (keys[j], keys[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            // Now keys[lo..j] <= pivot <= keys[i..hi], and keys[j+1..i-1] == pivot.
+            if (count <= j)
+            {
+                hi = j;
+            }
+            else if (count >= i)
+            {
+                lo = i;
+            }
+            else
+            {
+                return;
+            }
+        }
+    }
+
     /// <summary>Per-thread pooled buffers: an open-addressing table of hit aliases, reused across queries.</summary>
     private sealed class Scratch
     {
@@ -673,8 +734,9 @@ internal static class CandidateSearch
         private readonly int[] _starts = new int[2 * ShortlistSize];
         private int _sink;
 
-        private readonly (float Weight, int Alias)[] _heap = new (float, int)[ShortlistSize];
+        private readonly (float Weight, int Alias)[] _top = new (float, int)[ShortlistSize];
         private readonly ulong[] _order = new ulong[ShortlistSize];
+        private readonly ulong[] _shortlist = new ulong[Capacity];
         private readonly int[] _keySlots = new int[KeyMask + 1];
         private readonly int[] _nextKeyRef = new int[MaxKeys];
         private readonly Candidate[] _result = new Candidate[MaxCandidates];
@@ -799,9 +861,9 @@ internal static class CandidateSearch
         /// </summary>
         public ReadOnlySpan<Candidate> SelectTop(CandidateIndex index, scoped ReadOnlySpan<KeyRef> keys, scoped ReadOnlySpan<float> weights, float queryWeight, uint pending, scoped ReadOnlySpan<float> pendingFactor, ulong signature, int maxCandidates)
         {
-            // 1. The shortlist: a min-heap of the best optimistic overlaps (its root is the weakest kept).
+            // 1. The shortlist: the best optimistic overlaps.
             // The alias weights first, in a loop of independent loads (they are scattered over a
-            // registry-sized array: the CPU overlaps the cache misses), then the heap.
+            // registry-sized array: the CPU overlaps the cache misses), then the selection.
             var aliasWeights = _aliasWeight;
             var similarities = _similarity;
             // The entries are scattered over a registry-sized array: each is asked for ahead of
@@ -825,12 +887,11 @@ internal static class CandidateSearch
                 similarities[t] = SimilarityShare * CandidateIndex.SignatureSimilarity(signature, info.Signature);
             }
 
-            int size = 0;
-            var heap = _heap;
+            // As keys that order candidates (see Key), the best ShortlistSize selected in place.
+            Span<ulong> shortlist = _shortlist.AsSpan(0, Count);
             for (int t = 0; t < Count; t++)
             {
                 int i = _touched[t];
-                int alias = _alias[i];
                 float gain = 0f;
                 for (uint missing = pending & ~_own[i]; missing != 0; missing &= missing - 1)
                 {
@@ -838,20 +899,18 @@ internal static class CandidateSearch
                     gain += weights[term] * pendingFactor[term];
                 }
 
-                float w = Overlap(_weight[i] + gain, queryWeight, aliasWeights[t]) + similarities[t];
-                if (size < ShortlistSize)
-                {
-                    heap[size] = (w, alias);
-                    SiftUp(heap, size++);
-                }
-                else if (Better(w, alias, heap[0].Weight, heap[0].Alias))
-                {
-                    heap[0] = (w, alias);
-                    SiftDown(heap, 0, size);
-                }
+                shortlist[t] = Key(Overlap(_weight[i] + gain, queryWeight, aliasWeights[t]) + similarities[t], _alias[i]);
             }
 
-            Trace?.Record(this, heap.AsSpan(0, size), Count, exact: false);
+            int size = Math.Min(Count, ShortlistSize);
+            SelectSmallest(shortlist, size);
+            var top = _top;
+            for (int h = 0; h < size; h++)
+            {
+                top[h] = FromKey(shortlist[h]);
+            }
+
+            Trace?.Record(this, top.AsSpan(0, size), Count, exact: false);
             Trace?.Mark(3);
 
             // 2. Exact overlap of each shortlisted alias: for every query term, the best factor
@@ -864,7 +923,7 @@ internal static class CandidateSearch
             var starts = _starts;
             for (int h = 0; h < size; h++)
             {
-                int alias = heap[h].Alias;
+                int alias = top[h].Alias;
                 ref readonly CandidateIndex.AliasInfo info = ref index.Info(alias);
                 starts[h] = info.ForwardStart;
                 starts[h + ShortlistSize] = index.Info(alias + 1).ForwardStart;
@@ -909,24 +968,23 @@ internal static class CandidateSearch
                     factors[term] = 0f;
                 }
 
-                heap[h] = (Overlap(shared, queryWeight, aliasWeights[h]) + similarities[h], heap[h].Alias);
+                top[h] = (Overlap(shared, queryWeight, aliasWeights[h]) + similarities[h], top[h].Alias);
             }
 
             Trace?.Mark(7);
             // 3. Best first; the cut.
-            // Sorted as integers: weights are never negative, so their bits order them; the
-            // key is higher weight first, then lower alias (the order of Better).
+            // Sorted as integers (see Key).
             Span<ulong> order = _order.AsSpan(0, size);
             for (int h = 0; h < size; h++)
             {
-                order[h] = ((ulong)(uint.MaxValue - BitConverter.SingleToUInt32Bits(MathF.Max(heap[h].Weight, 0f))) << 32) | (uint)heap[h].Alias;
+                order[h] = Key(top[h].Weight, top[h].Alias);
             }
 
             order.Sort();
-            Span<(float Weight, int Alias)> ranked = heap.AsSpan(0, size);
+            Span<(float Weight, int Alias)> ranked = top.AsSpan(0, size);
             for (int h = 0; h < size; h++)
             {
-                ranked[h] = (BitConverter.UInt32BitsToSingle(uint.MaxValue - (uint)(order[h] >> 32)), (int)(uint)order[h]);
+                ranked[h] = FromKey(order[h]);
             }
 
             Trace?.Record(this, ranked, Count, exact: true);
@@ -997,47 +1055,16 @@ internal static class CandidateSearch
 
         private static int KeySlot(int key) => (int)((uint)key * 2654435769u >> 22) & KeyMask;
 
-        private static bool Better(float w1, int a1, float w2, int a2) => w1 > w2 || (w1 == w2 && a1 < a2);
+        /// <summary>
+        /// An integer that orders candidates as the ranking does: higher weight first, then lower
+        /// alias. Weights are never negative, so their bits order them.
+        /// </summary>
+        private static ulong Key(float weight, int alias) =>
+            ((ulong)(uint.MaxValue - BitConverter.SingleToUInt32Bits(MathF.Max(weight, 0f))) << 32) | (uint)alias;
 
-        private static void SiftUp((float Weight, int Alias)[] h, int i)
-        {
-            while (i > 0)
-            {
-                int p = (i - 1) / 2;
-                if (!Better(h[p].Weight, h[p].Alias, h[i].Weight, h[i].Alias))
-                {
-                    break;
-                }
+        private static (float Weight, int Alias) FromKey(ulong key) =>
+            (BitConverter.UInt32BitsToSingle(uint.MaxValue - (uint)(key >> 32)), (int)(uint)key);
 
-                (h[p], h[i]) = (h[i], h[p]);
-                i = p;
-            }
-        }
-
-        private static void SiftDown((float Weight, int Alias)[] h, int i, int n)
-        {
-            while (true)
-            {
-                int l = (2 * i) + 1, r = l + 1, m = i;
-                if (l < n && Better(h[m].Weight, h[m].Alias, h[l].Weight, h[l].Alias))
-                {
-                    m = l;
-                }
-
-                if (r < n && Better(h[m].Weight, h[m].Alias, h[r].Weight, h[r].Alias))
-                {
-                    m = r;
-                }
-
-                if (m == i)
-                {
-                    return;
-                }
-
-                (h[m], h[i]) = (h[i], h[m]);
-                i = m;
-            }
-        }
     }
 
     /// <summary>Where the watched aliases went in the last search (diagnostics for the benchmarks).</summary>
@@ -1081,7 +1108,7 @@ internal static class CandidateSearch
             Admitted = watched.Any(s.Admitted);
             if (!exact)
             {
-                // The heap is not sorted: the rank is the number of better entries.
+                // The shortlist is not sorted: the rank is the number of better entries.
                 ShortlistRank = -1;
                 float best = float.NegativeInfinity;
                 foreach ((float w, int a) in list)

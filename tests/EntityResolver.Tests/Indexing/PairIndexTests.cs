@@ -110,6 +110,24 @@ public sealed class PairIndexTests
     }
 
     [Theory]
+    [InlineData(2000, 256)]
+    [InlineData(257, 256)]
+    [InlineData(256, 256)]
+    [InlineData(100, 256)]
+    [InlineData(5000, 1)]
+    [InlineData(3, 0)]
+    [InlineData(0, 0)]
+    public void The_shortlist_selection_keeps_the_smallest_keys(int length, int count)
+    {
+        var random = new Random(length * 7 + count);
+        ulong[] keys = [.. Enumerable.Range(0, length).Select(i => ((ulong)(uint)random.Next(50) << 32) | (uint)i).OrderBy(_ => random.Next())];
+        ulong[] expected = [.. keys.Order().Take(Math.Min(count, length))];
+        CandidateSearch.SelectSmallest(keys, Math.Min(count, length));
+        Assert.Equal(expected, keys[..Math.Min(count, length)].Order());
+        Assert.Equal(keys.Length, keys.Distinct().Count());
+    }
+
+    [Theory]
     [InlineData(200, 300)] // similar lengths: the merge, four by four
     [InlineData(2000, 2100)]
     [InlineData(7, 9)] // blocks of four and a rest
