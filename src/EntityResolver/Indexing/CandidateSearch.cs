@@ -1064,7 +1064,6 @@ internal static class CandidateSearch
 
         private static (float Weight, int Alias) FromKey(ulong key) =>
             (BitConverter.UInt32BitsToSingle(uint.MaxValue - (uint)(key >> 32)), (int)(uint)key);
-
     }
 
     /// <summary>Where the watched aliases went in the last search (diagnostics for the benchmarks).</summary>
