@@ -619,7 +619,7 @@ public sealed partial class EntityLinker
             // organization must then be like that word at the match threshold, where LikeOthers
             // asks only the conflict floor of the span's other words. An approximation: one
             // matched at the threshold only on other words is no longer tried (at a million
-            // entities, a tenth fewer resolver calls and the same mentions; docs/linking.md).
+            // entities, a tenth fewer resolver calls, the same precision and recall; docs/linking.md).
             bool oneNameWord = NameWords(from, to) == 1;
             int shortest = -1;
             bool unlisted = false;
