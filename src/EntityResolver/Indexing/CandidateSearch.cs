@@ -649,12 +649,24 @@ internal static class CandidateSearch
     /// <summary>One key of one query term.</summary>
     private readonly record struct KeyRef(int Key, int Term, bool Own, int Length, int KeyLength);
 
-    /// <summary>Moves the <paramref name="count"/> smallest keys to the front, in no order (quickselect; the keys are distinct).</summary>
-    internal static void SelectSmallest(Span<ulong> keys, int count)
+    /// <summary>
+    /// Moves the <paramref name="count"/> smallest keys to the front, in no order (quickselect;
+    /// the keys are distinct). After <paramref name="maxRounds"/> partitions (by default twice the
+    /// bits of the length: a pivot that kept choosing badly) the rest is sorted instead, so the
+    /// time stays O(n log n) whatever the order of the keys.
+    /// </summary>
+    internal static void SelectSmallest(Span<ulong> keys, int count, int maxRounds = -1)
     {
         int lo = 0, hi = keys.Length - 1;
+        int rounds = maxRounds >= 0 ? maxRounds : 2 * (BitOperations.Log2((uint)keys.Length) + 1);
         while (lo < hi && count > lo && count <= hi)
         {
+            if (rounds-- == 0)
+            {
+                keys[lo..(hi + 1)].Sort();
+                return;
+            }
+
             int mid = lo + ((hi - lo) >> 1);
             // The median of three as the pivot.
             if (keys[mid] < keys[lo])
@@ -735,7 +747,6 @@ internal static class CandidateSearch
         private int _sink;
 
         private readonly (float Weight, int Alias)[] _top = new (float, int)[ShortlistSize];
-        private readonly ulong[] _order = new ulong[ShortlistSize];
         private readonly ulong[] _shortlist = new ulong[Capacity];
         private readonly int[] _keySlots = new int[KeyMask + 1];
         private readonly int[] _nextKeyRef = new int[MaxKeys];
@@ -974,7 +985,7 @@ internal static class CandidateSearch
             Trace?.Mark(7);
             // 3. Best first; the cut.
             // Sorted as integers (see Key).
-            Span<ulong> order = _order.AsSpan(0, size);
+            Span<ulong> order = shortlist[..size]; // the selection's keys were decoded above
             for (int h = 0; h < size; h++)
             {
                 order[h] = Key(top[h].Weight, top[h].Alias);

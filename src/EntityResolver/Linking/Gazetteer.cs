@@ -55,9 +55,9 @@ internal sealed class Gazetteer
     // The memo keeps at most this many entity indices in all (4 bytes each).
     private const long MaxMemoInts = 32_000_000;
 
-    // Across scripts the resolver adds this share of the missing similarity (PairScorer's
-    // cross-script leniency): a raw 0.69 between Devanagari and Latin forms can be a match.
-    private const float CrossScriptLeniency = 0.3f;
+    // Across scripts the resolver's leniency applies here too (a raw 0.69 between Devanagari and
+    // Latin forms can be a match).
+    private const float CrossScriptLeniency = Matching.PairScorer.CrossScriptLeniency;
     private static readonly ConditionalWeakTable<EntityRegistry, Gazetteer> Cache = new();
 
     private readonly TokenForms[] _forms;

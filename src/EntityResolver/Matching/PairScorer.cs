@@ -25,7 +25,13 @@ internal static class PairScorer
     public const float MatchThreshold = 0.78f;
     public const float ConflictFloor = 0.5f;
     private const int MaxTokens = 16;
-    private const float CrossScriptLeniency = 0.3f;
+
+    /// <summary>
+    /// Across scripts the romanization adds noise: this share of the missing similarity is added
+    /// (a raw 0.69 between Devanagari and Latin forms can be a match). The linker's gazetteer uses
+    /// the same leniency.
+    /// </summary>
+    public const float CrossScriptLeniency = 0.3f;
 
     /// <summary>The lowest raw similarity that can still reach <see cref="MatchThreshold"/> after the cross-script leniency.</summary>
     private const float MinRawJoinSimilarity = (MatchThreshold - CrossScriptLeniency) / (1f - CrossScriptLeniency);

@@ -120,11 +120,21 @@ public sealed class PairIndexTests
     public void The_shortlist_selection_keeps_the_smallest_keys(int length, int count)
     {
         var random = new Random(length * 7 + count);
-        ulong[] keys = [.. Enumerable.Range(0, length).Select(i => ((ulong)(uint)random.Next(50) << 32) | (uint)i).OrderBy(_ => random.Next())];
-        ulong[] expected = [.. keys.Order().Take(Math.Min(count, length))];
-        CandidateSearch.SelectSmallest(keys, Math.Min(count, length));
-        Assert.Equal(expected, keys[..Math.Min(count, length)].Order());
-        Assert.Equal(keys.Length, keys.Distinct().Count());
+        ulong[] shuffled = [.. Enumerable.Range(0, length).Select(i => ((ulong)(uint)random.Next(50) << 32) | (uint)i).OrderBy(_ => random.Next())];
+        int take = Math.Min(count, length);
+        ulong[] expected = [.. shuffled.Order().Take(take)];
+
+        // Shuffled, sorted, reversed; and with the sorting fallback from the first partition.
+        foreach (ulong[] input in new[] { shuffled, [.. shuffled.Order()], [.. shuffled.OrderDescending()] })
+        {
+            foreach (int maxRounds in new[] { -1, 0, 1 })
+            {
+                ulong[] keys = [.. input];
+                CandidateSearch.SelectSmallest(keys, take, maxRounds);
+                Assert.Equal(expected, keys[..take].Order());
+                Assert.Equal(input.Order(), keys.Order()); // a permutation: nothing lost or repeated
+            }
+        }
     }
 
     [Theory]
