@@ -77,6 +77,8 @@ internal static class LinkScale
         var clock = Clock.Start();
         var first = new EntityLinker(resolver);
         Console.WriteLine(string.Create(Inv, $"build: first linker on the registry (its gazetteer) {clock.Wall.TotalSeconds:0.00} s wall, {clock.CpuMs / 1000:0.00} s thread CPU"));
+        int forms = EntityResolver.Linking.Gazetteer.For(registry).FormCount;
+        Console.WriteLine(string.Create(Inv, $"gazetteer: {forms:N0} distinct name words; the gate's memo is {forms * 4 / 1048576.0:0.0} MB per concurrent linking pass"));
 
         // Cold: the first documents ever, through a new gazetteer (its lookup memo is empty).
         var found = new List<(string File, LinkedMention Mention)>();

@@ -334,10 +334,15 @@ public sealed partial class EntityLinker
         public bool AllCaps;
         public bool IsLetterName;
         public bool Consumed;
+
+        /// <summary>The tag of this word in the pass's <see cref="Gazetteer.FormMemo"/> (0: none yet) and the memo's epoch when it was given.</summary>
+        public int MemoTag;
+        public int MemoEpoch;
         public int End => Start + Length;
     }
 
-    private static int[] Intersect(int[] a, int[] b)
+    /// <summary>The numbers in both ascending lists.</summary>
+    internal static int[] Intersect(int[] a, int[] b)
     {
         if (a.Length == 0 || b.Length == 0)
         {
@@ -404,6 +409,7 @@ public sealed partial class EntityLinker
         private readonly Dictionary<(int, int), int[]?> _pairs = [];
 
         private readonly Lexicon _lexicon = Lexicon.Default;
+        private Gazetteer.FormMemo? _memo;
 
         public Pass(EntityLinker linker, string text)
         {
@@ -417,11 +423,21 @@ public sealed partial class EntityLinker
 
         public IReadOnlyList<LinkedMention> Run()
         {
-            ReadWords();
-            FindAcronyms();
-            FindNames();
-            Decide();
-            return Emit();
+            try
+            {
+                ReadWords();
+                FindAcronyms();
+                FindNames();
+                Decide();
+                return Emit();
+            }
+            finally
+            {
+                if (_memo is not null)
+                {
+                    _linker._gazetteer.Return(_memo);
+                }
+            }
         }
 
         private void ReadWords()
@@ -765,6 +781,19 @@ public sealed partial class EntityLinker
                 return false;
             }
 
+            if (anchor is null)
+            {
+                // The gate's most frequent test (an organization's word like each other word of the span), remembered per name-word form.
+                Gazetteer.FormMemo memo = _memo ??= _linker._gazetteer.RentMemo();
+                Word w = _words[k];
+                if (w.MemoTag == 0 || w.MemoEpoch != memo.Epoch)
+                {
+                    (w.MemoTag, w.MemoEpoch) = (memo.NextTag(), memo.Epoch);
+                }
+
+                return _linker._gazetteer.ResemblesAtConflictFloor(e, forms, memo, w.MemoTag);
+            }
+
             float floor = anchor switch
             {
                 null => Matching.PairScorer.ConflictFloor,
@@ -844,11 +873,25 @@ public sealed partial class EntityLinker
             foreach (int i in _deferred)
             {
                 int[]? witnesses = _words[i].Hit.Witnesses;
-                if ((witnesses is null || witnesses.Any(named.Contains)) && Evaluate(i, i + 1, letters: false) is { } mention)
+                if ((witnesses is null || NamedAmong(named, witnesses)) && Evaluate(i, i + 1, letters: false) is { } mention)
                 {
                     _mentions.Add(mention);
                 }
             }
+        }
+
+        /// <summary>Whether an entity of <paramref name="named"/> (a few) is among <paramref name="witnesses"/> (ascending, up to thousands).</summary>
+        private static bool NamedAmong(HashSet<int> named, int[] witnesses)
+        {
+            foreach (int e in named)
+            {
+                if (Array.BinarySearch(witnesses, e) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A word that may stand inside a name: it resembles a name word, is a function word of a name as written, or is a name particle (ابو, bin).</summary>

@@ -70,9 +70,10 @@ internal sealed class Gazetteer
     private readonly int[] _aliasOrder;
     private readonly int[] _nameFormStart;
     private readonly int[] _nameForms;
-    private readonly byte[] _nameWords;
-    private readonly byte[] _maxNameWords;
+    // The fewest and the most name words of an entity's aliases, side by side (the gate reads both).
+    private readonly (byte Fewest, byte Most)[] _nameWords;
     private readonly ConcurrentBag<Scratch> _scratch = [];
+    private readonly ConcurrentBag<FormMemo> _memos = [];
     private long _memoInts;
     private readonly int[][] _entities;
     private readonly FrozenDictionary<string, int> _exact;
@@ -136,14 +137,13 @@ internal sealed class Gazetteer
             _aliasStart[x + 1] += _aliasStart[x];
         }
 
-        _nameWords = new byte[registry.Count];
-        _maxNameWords = new byte[registry.Count];
-        Array.Fill(_nameWords, byte.MaxValue);
+        _nameWords = new (byte, byte)[registry.Count];
+        Array.Fill(_nameWords, (byte.MaxValue, (byte)0));
         foreach (AliasRecord alias in _aliases)
         {
             int n = Math.Min(alias.Name.Tokens.Count(t => t.Role == TokenRole.Name), byte.MaxValue - 1);
-            _nameWords[alias.EntityIndex] = (byte)Math.Min(_nameWords[alias.EntityIndex], n);
-            _maxNameWords[alias.EntityIndex] = (byte)Math.Max(_maxNameWords[alias.EntityIndex], n);
+            ref var counts = ref _nameWords[alias.EntityIndex];
+            counts = ((byte)Math.Min(counts.Fewest, n), (byte)Math.Max(counts.Most, n));
         }
 
         _aliasOrder = new int[_aliases.Length];
@@ -415,10 +415,10 @@ internal sealed class Gazetteer
     }
 
     /// <summary>The fewest name words an alias of entity <paramref name="entity"/> has.</summary>
-    public int NameWords(int entity) => _nameWords[entity];
+    public int NameWords(int entity) => _nameWords[entity].Fewest;
 
     /// <summary>The most name words an alias of entity <paramref name="entity"/> has (a span with more has words the resolver leaves unmatched).</summary>
-    public int MaxNameWords(int entity) => _maxNameWords[entity];
+    public int MaxNameWords(int entity) => _nameWords[entity].Most;
 
     /// <summary>
     /// Whether entity <paramref name="entity"/> has a name word as similar to <paramref name="token"/>
@@ -441,6 +441,81 @@ internal sealed class Gazetteer
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// <see cref="Resembles(int, TokenForms, float)"/> at the conflict floor, remembering in
+    /// <paramref name="memo"/> the answer for each name-word form under <paramref name="tag"/> (see
+    /// <see cref="FormMemo.NextTag"/>; one per text word): organizations share most of their name
+    /// words (National, Army, Bank), so the gate compares one text word with the same form again
+    /// and again.
+    /// </summary>
+    public bool ResemblesAtConflictFloor(int entity, TokenForms token, FormMemo memo, int tag)
+    {
+        const float Floor = Matching.PairScorer.ConflictFloor;
+        int[] answers = memo.Answers;
+        for (int x = _nameFormStart[entity]; x < _nameFormStart[entity + 1]; x++)
+        {
+            int f = _nameForms[x];
+            int known = answers[f];
+            bool like;
+            if (known >> 1 == tag)
+            {
+                like = (known & 1) != 0;
+            }
+            else
+            {
+                like = Compare(_forms[f], token, Floor).Raw >= Floor;
+                answers[f] = (tag << 1) | (like ? 1 : 0);
+            }
+
+            if (like)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A memo for <see cref="ResemblesAtConflictFloor"/> from a pool (one per linking pass); give it back with <see cref="Return"/>.</summary>
+    public FormMemo RentMemo() => _memos.TryTake(out FormMemo? memo) ? memo : new FormMemo(FormCount);
+
+    /// <summary>The number of distinct words (forms) of the registry's names.</summary>
+    public int FormCount => _forms.Length;
+
+    /// <summary>Gives a memo back to the pool.</summary>
+    public void Return(FormMemo memo) => _memos.Add(memo);
+
+    /// <summary>
+    /// Answers of <see cref="ResemblesAtConflictFloor"/> per name-word form, each tagged with the
+    /// text word it was computed for (one word per form: the last asked). Tags are never reused
+    /// within an <see cref="Epoch"/>; when they run out the answers are cleared and a new epoch
+    /// begins, so a pooled memo needs no clearing between uses.
+    /// </summary>
+    /// <param name="forms">The number of name-word forms of the gazetteer.</param>
+    /// <param name="maxTag">The last tag before the answers are cleared (at most 2^30 - 1: a tag and its answer share an int; small in tests).</param>
+    internal sealed class FormMemo(int forms, int maxTag = (1 << 30) - 1)
+    {
+        private int _lastTag;
+
+        public int[] Answers { get; } = new int[forms];
+
+        /// <summary>Changes when the answers are cleared: a tag from an earlier epoch must not be used.</summary>
+        public int Epoch { get; private set; }
+
+        /// <summary>A tag that no answer in the memo carries yet.</summary>
+        public int NextTag()
+        {
+            if (_lastTag >= maxTag)
+            {
+                Array.Clear(Answers);
+                _lastTag = 0;
+                Epoch++;
+            }
+
+            return ++_lastTag;
+        }
     }
 
     /// <summary>The least raw similarity that the cross-script leniency lifts to <paramref name="floor"/>.</summary>
