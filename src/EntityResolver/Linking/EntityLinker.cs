@@ -794,13 +794,7 @@ public sealed partial class EntityLinker
                 return _linker._gazetteer.ResemblesAtConflictFloor(e, forms, memo, w.MemoTag);
             }
 
-            float floor = anchor switch
-            {
-                null => Matching.PairScorer.ConflictFloor,
-                false => Matching.PairScorer.MatchThreshold,
-                true => GazetteerHit.AnchorSimilarity,
-            };
-            return _linker._gazetteer.Resembles(e, forms, floor);
+            return _linker._gazetteer.Resembles(e, forms, anchor == true ? GazetteerHit.AnchorSimilarity : Matching.PairScorer.MatchThreshold);
         }
 
         /// <summary>The entities both words can be matched to (null: both are common name words, any entity may be meant).</summary>

@@ -424,8 +424,9 @@ internal sealed class Gazetteer
     /// Whether entity <paramref name="entity"/> has a name word as similar to <paramref name="token"/>
     /// as <paramref name="floor"/> (the resolver's token similarity: cross-script leniency above
     /// the conflict floor). Reads the entity's distinct name-word forms from flat arrays, not its
-    /// aliases' objects: at a million entities the linker asks this about a hundred thousand
-    /// times per document, and much of the cost was the walk through the objects.
+    /// aliases' objects: at a million entities the linker asks this (at the conflict floor through
+    /// <see cref="ResemblesAtConflictFloor"/>) about twenty thousand times per document, and much of
+    /// the cost was the walk through the objects.
     /// </summary>
     public bool Resembles(int entity, TokenForms token, float floor)
     {
