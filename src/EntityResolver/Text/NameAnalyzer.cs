@@ -89,21 +89,29 @@ internal sealed class NameAnalyzer
     }
 
     /// <summary>The comparable forms of one normalized token (cached).</summary>
-    public TokenForms Forms(string normalized)
+    public TokenForms Forms(string normalized) => Forms(normalized, hamzaBelow: false);
+
+    private TokenForms Forms(Piece piece) => Forms(piece.Normalized, piece.HamzaBelow);
+
+    /// <param name="normalized">The normalized word.</param>
+    /// <param name="hamzaBelow">Its first letter, a bare alef, was written with hamza below: romanized i.</param>
+    private TokenForms Forms(string normalized, bool hamzaBelow)
     {
+        // Such a word is cached under its spelling with the hamza, apart from the bare alef's.
+        string key = hamzaBelow && normalized.StartsWith('\u0627') ? string.Concat("\u0625", normalized.AsSpan(1)) : normalized;
         var cache = _cache ?? SharedCache;
-        if (cache.TryGetValue(normalized, out TokenForms? forms))
+        if (cache.TryGetValue(key, out TokenForms? forms))
         {
             return forms;
         }
 
         Script script = ScriptDetector.Of(normalized);
-        forms = new TokenForms(normalized, script, Romanizer.Romanize(normalized, script));
+        forms = new TokenForms(normalized, script, Romanizer.Romanize(key, script));
         if (_cache is not null)
         {
-            _cache.TryAdd(normalized, forms);
+            _cache.TryAdd(key, forms);
         }
-        else if (Volatile.Read(ref s_sharedCount) < MaxSharedCacheEntries && SharedCache.TryAdd(normalized, forms))
+        else if (Volatile.Read(ref s_sharedCount) < MaxSharedCacheEntries && SharedCache.TryAdd(key, forms))
         {
             // Counted on insertion: ConcurrentDictionary.Count takes every lock of the dictionary.
             Interlocked.Increment(ref s_sharedCount);
@@ -112,7 +120,11 @@ internal sealed class NameAnalyzer
         return forms;
     }
 
-    private readonly record struct Piece(string Normalized, string Text, bool AllCaps);
+    /// <param name="Normalized">The normalized (folded) word.</param>
+    /// <param name="Text">The word as written.</param>
+    /// <param name="AllCaps">Written in capitals (Latin).</param>
+    /// <param name="HamzaBelow">An Arabic-script word whose first letter is written alef with hamza below (إ), which folding makes a bare alef.</param>
+    private readonly record struct Piece(string Normalized, string Text, bool AllCaps, bool HamzaBelow = false);
 
     /// <summary>The normalized words of a phrase, split as names are (used for the word lists).</summary>
     /// <remarks>Word lists are read before the lexicon exists, so no joined heads are split off here.</remarks>
@@ -146,12 +158,14 @@ internal sealed class NameAnalyzer
 
     private static void SplitArabic(string token, string written, string[] joinedHeads, List<Piece> pieces)
     {
-        // Proclitic li- + article (للجيش), conjunction/preposition + article (والجيش, بالجيش).
-        if (token.Length >= 4 && token.StartsWith("لل", StringComparison.Ordinal))
+        int length = token.Length;
+        // Proclitic li- + article (للجيش), conjunction/preposition + article (والجيش, بالجيش),
+        // when at least three letters are left (بالتي is Balti, not bi- + al- + ti).
+        if (token.Length >= 5 && token.StartsWith("لل", StringComparison.Ordinal))
         {
             token = token[2..];
         }
-        else if (token.Length >= 5 && (token.StartsWith("وال", StringComparison.Ordinal) || token.StartsWith("بال", StringComparison.Ordinal)
+        else if (token.Length >= 6 && (token.StartsWith("وال", StringComparison.Ordinal) || token.StartsWith("بال", StringComparison.Ordinal)
             || token.StartsWith("كال", StringComparison.Ordinal) || token.StartsWith("فال", StringComparison.Ordinal)))
         {
             token = token[3..];
@@ -176,7 +190,9 @@ internal sealed class NameAnalyzer
             token = token[2..];
         }
 
-        pieces.Add(new Piece(token, written, false));
+        // Hamza below marks the vowel i (إبراهيم Ibrahim, إيفرا Evra): folding writes every alef
+        // form as a bare alef, so the word carries that reading beside its folded form.
+        pieces.Add(new Piece(token, written, false, token.Length == length && written.StartsWith('\u0625')));
     }
 
     private static void SplitLatinHead(string token, string written, bool allCaps, string[] joinedHeads, List<Piece> pieces)
@@ -287,7 +303,7 @@ internal sealed class NameAnalyzer
             Piece piece = pieces[i];
             if (i < honorificsUntil)
             {
-                tokens.Add(new NameToken(Forms(piece.Normalized), TokenRole.Honorific, piece.Text, false));
+                tokens.Add(new NameToken(Forms(piece), TokenRole.Honorific, piece.Text, false));
                 continue;
             }
 
@@ -304,21 +320,21 @@ internal sealed class NameAnalyzer
                         next++;
                     }
 
-                    TokenForms tail = Forms(pieces[next].Normalized);
+                    TokenForms tail = Forms(pieces[next]);
                     TokenForms joined = Joined(canonical ?? Romanizer.Romanize(piece.Normalized, ScriptDetector.Of(piece.Normalized)), piece.Normalized, tail);
                     string text = piece.Text == pieces[next].Text ? piece.Text : piece.Text + " " + pieces[next].Text;
                     tokens.Add(new NameToken(joined, TokenRole.Name, text, false));
                     i = next;
                     continue;
                 case ParticleKind.Link:
-                    tokens.Add(new NameToken(Forms(piece.Normalized), TokenRole.Link, piece.Text, false));
+                    tokens.Add(new NameToken(Forms(piece), TokenRole.Link, piece.Text, false));
                     continue;
                 case ParticleKind.Stop when pieces.Count - start > 1:
-                    tokens.Add(new NameToken(Forms(piece.Normalized), TokenRole.Stop, piece.Text, false));
+                    tokens.Add(new NameToken(Forms(piece), TokenRole.Stop, piece.Text, false));
                     continue;
             }
 
-            TokenForms forms = Forms(piece.Normalized);
+            TokenForms forms = Forms(piece);
             bool initial = forms.Script == Script.Latin && forms.Latin.Length == 1;
             tokens.Add(new NameToken(forms, TokenRole.Name, piece.Text, initial));
         }
@@ -328,7 +344,8 @@ internal sealed class NameAnalyzer
 
     private TokenForms Joined(string headLatin, string headNormalized, TokenForms tail)
     {
-        string key = headNormalized + "\u0001" + tail.Normalized;
+        // The tail's romanization is part of the key: one folded word can have two readings (hamza below).
+        string key = headNormalized + "\u0001" + tail.Normalized + "\u0001" + tail.Latin;
         var cache = _cache ?? SharedCache;
         if (cache.TryGetValue(key, out TokenForms? forms))
         {

@@ -100,6 +100,21 @@ internal static class Romanizer
         for (int i = 0; i < token.Length; i++)
         {
             char c = token[i];
+            char next = i + 1 < token.Length ? token[i + 1] : '\0';
+
+            // Alef with hamza below, which the analyzer passes on only as a word's first letter,
+            // is the vowel i, long when yeh follows (إبراهيم Ibrahim, إيفرا Evra, إيران Iran).
+            if (c == '\u0625')
+            {
+                sb.Append('i');
+                if (next == '\u064A')
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
             if (!Arabic.TryGetValue(c, out var entry))
             {
                 if (char.IsAsciiLetterOrDigit(c))
@@ -110,12 +125,11 @@ internal static class Romanizer
                 continue;
             }
 
-            char next = i + 1 < token.Length ? token[i + 1] : '\0';
-
-            // Heh or hah after a stop, and heh after s or z, is a consonant of its own, not the h
-            // of a digraph (بهادر b-hadr, سهيل s-hil Suhail, زهرة z-hra Zahra); Urdu writes
-            // aspiration with do-chashmi heh (بھ), and Latin spellings often write s + hah as sh.
-            if (sb.Length > 0 && ((c is '\u0647' or '\u062D' && sb[^1] is 'b' or 'p' or 't' or 'd' or 'k' or 'g' or 'j' or 'c') || (c == '\u0647' && sb[^1] is 's' or 'z')))
+            // Heh or hah after a stop, heh after s or z and hah after z are a consonant of their
+            // own, not the h of a digraph (بهادر b-hadr, سهيل s-hil Suhail, زهرة z-hra Zahra,
+            // زحاف z-haf Zahaf); Urdu writes aspiration with do-chashmi heh (بھ), and Latin
+            // spellings often write s + hah as sh (إسحاق Ishaq).
+            if (sb.Length > 0 && ((c is '\u0647' or '\u062D' && sb[^1] is 'b' or 'p' or 't' or 'd' or 'k' or 'g' or 'j' or 'c') || (c == '\u0647' && sb[^1] is 's' or 'z') || (c == '\u062D' && sb[^1] == 'z')))
             {
                 sb.Append('-');
             }

@@ -53,6 +53,26 @@ public sealed class NameAnalyzerTests
     }
 
     [Fact]
+    public void A_proclitic_and_article_are_split_off_only_before_three_letters()
+    {
+        Assert.Equal(["jish"], Latin("بالجيش"));
+        Assert.Equal(["balti"], Latin("بالتي")); // Balti, not bi- + al- + ti
+    }
+
+    [Fact]
+    public void Alef_with_hamza_below_reads_i_and_the_folded_word_stays_one()
+    {
+        NameToken hamza = _analyzer.AnalyzeQuery("إبراهيم").Primary.Tokens[0];
+        NameToken bare = _analyzer.AnalyzeQuery("ابراهيم").Primary.Tokens[0];
+        Assert.Equal("ibrahim", hamza.Forms.Latin);
+        Assert.Equal("abrahim", bare.Forms.Latin);
+        Assert.Equal(bare.Forms.Normalized, hamza.Forms.Normalized); // the same word for exact matching
+        Assert.Equal(["isamu"], Latin("إيسامو"));
+        Assert.Equal(["abu-ishaq"], Latin("أبو إسحاق")); // a joined head keeps its tail's reading
+        Assert.Equal(["abu-ashaq"], Latin("أبو اسحاق"));
+    }
+
+    [Fact]
     public void Names_spelled_as_letters_are_acronyms()
     {
         AnalyzedName urdu = _analyzer.AnalyzeQuery("آئی ایم سی ٹی سی").Primary;
