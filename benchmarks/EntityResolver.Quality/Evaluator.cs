@@ -71,6 +71,10 @@ internal static class Evaluator
             if (ds.RoleOf(p) == SplitRole.Absent)
             {
                 r.AddAbsent(answered);
+                if (answered && showMisses-- > 0)
+                {
+                    Console.Error.WriteLine($"false positive: {p.Query} (absent) → {matches[0].Name} {matches[0].Score:0.000}");
+                }
             }
             else
             {

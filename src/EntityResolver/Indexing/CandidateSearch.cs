@@ -143,11 +143,12 @@ internal static class CandidateSearch
 
                 int term = AddTerm(token.Forms.Skeleton, acronym: false, reading.Weights[t], index, s, ref termCount, ref keyCount, weights, readingWeights, ids);
 
-                // A Cyrillic х may be the h of a foreign name: the word is also looked up with h.
-                if (term >= 0 && token.Forms.Script == Script.Cyrillic && Phonetics.SkeletonWithKhAsH(token.Forms.Phonetic) is { } withH
-                    && index.KeyId(withH) is int id and >= 0 && keyCount < MaxKeys && !HasKey(s.Keys.AsSpan(0, keyCount), id, term))
+                // A Cyrillic х may be the h of a foreign name, an Arabic ج its g: the word is also
+                // looked up so.
+                if (term >= 0 && token.Forms.Script is Script.Cyrillic or Script.Arabic && Phonetics.ConventionSkeleton(token.Forms) is { } other
+                    && index.KeyId(other) is int id and >= 0 && keyCount < MaxKeys && !HasKey(s.Keys.AsSpan(0, keyCount), id, term))
                 {
-                    s.Keys[keyCount++] = new KeyRef(id, term, Own: true, index.PostingLength(id), withH.Length);
+                    s.Keys[keyCount++] = new KeyRef(id, term, Own: true, index.PostingLength(id), other.Length);
                 }
 
                 // Two adjacent words that the registry may write as one (Wali Jan / Walijan).

@@ -18,9 +18,10 @@ internal static class Phonetics
 
     /// <summary>
     /// Substituting what Russian writes for a foreign h (г in Гамбург, х in Хокинг) or for the
-    /// sh of Japanese names (си: Хасимото), when one side was read from Cyrillic.
+    /// sh of Japanese names (си: Хасимото), when one side was read from Cyrillic; and j for g when
+    /// one side was read from Arabic script (ج: إنجل Engel).
     /// </summary>
-    private const float CyrillicConventionCost = 0.2f;
+    private const float ScriptConventionCost = 0.2f;
     private const float SemivowelCost = 0.35f;
     private const float HCost = 0.7f;
     private const float NearCost = 0.4f;
@@ -193,8 +194,9 @@ internal static class Phonetics
     /// <summary>
     /// Cost of substituting <paramref name="a"/> by <paramref name="b"/>. With the
     /// <paramref name="conventions"/> of a script one side was read from, what that script writes
-    /// alike is closer: Arabic script writes o and u with و, e and i with ي; Russian writes a
-    /// foreign h as г or х and the shi of Japanese names as си.
+    /// alike is closer: Arabic script writes o and u with و, e and i with ي, g (of foreign and
+    /// Egyptian names) and j with ج; Russian writes a foreign h as г or х and the shi of Japanese
+    /// names as си.
     /// </summary>
     public static float SubstitutionCost(char a, char b, Script conventions = Script.Latin)
     {
@@ -209,9 +211,10 @@ internal static class Phonetics
             return conventions == Script.Arabic && (a, b) is ('o', 'u') or ('u', 'o') or ('e', 'i') or ('i', 'e') ? ArabicVowelCost : VowelCost;
         }
 
-        if (conventions == Script.Cyrillic && (a, b) is ('g', 'h') or ('h', 'g') or ('x', 'h') or ('h', 'x') or ('s', 'S') or ('S', 's'))
+        if ((conventions == Script.Cyrillic && (a, b) is ('g', 'h') or ('h', 'g') or ('x', 'h') or ('h', 'x') or ('s', 'S') or ('S', 's'))
+            || (conventions == Script.Arabic && (a, b) is ('g', 'j') or ('j', 'g')))
         {
-            return CyrillicConventionCost;
+            return ScriptConventionCost;
         }
 
         if ((a == 'y' && b is 'i' or 'e') || (b == 'y' && a is 'i' or 'e') || (a == 'w' && b is 'u' or 'o') || (b == 'w' && a is 'u' or 'o'))
@@ -408,7 +411,25 @@ internal static class Phonetics
     /// </summary>
     public static string? SkeletonWithKhAsH(ReadOnlySpan<char> form) => form.Contains('x') ? Skeleton(form, vAsF: false, khAsH: true) : null;
 
-    private static string Skeleton(ReadOnlySpan<char> form, bool vAsF, bool khAsH = false)
+    /// <summary>
+    /// The skeleton of a form read from Arabic script with its j (ج) as g, or null when the form
+    /// has no j: Arabic writes the g of foreign names, and Egyptian Arabic its own g, with ج
+    /// (Engel: إنجل, Giorgi: جيورجي, Gamal: جمال). The search looks such a query word up under both.
+    /// </summary>
+    public static string? SkeletonWithJAsG(ReadOnlySpan<char> form) => form.Contains('j') ? Skeleton(form, vAsF: false, jAsG: true) : null;
+
+    /// <summary>
+    /// The second skeleton a query word is looked up under, by the conventions of the script it
+    /// was read from (<see cref="SkeletonWithKhAsH"/>, <see cref="SkeletonWithJAsG"/>), or null.
+    /// </summary>
+    public static string? ConventionSkeleton(TokenForms forms) => forms.Script switch
+    {
+        Script.Cyrillic => SkeletonWithKhAsH(forms.Phonetic),
+        Script.Arabic => SkeletonWithJAsG(forms.Phonetic),
+        _ => null,
+    };
+
+    private static string Skeleton(ReadOnlySpan<char> form, bool vAsF, bool khAsH = false, bool jAsG = false)
     {
         Span<char> buffer = form.Length <= 128 ? stackalloc char[form.Length] : new char[form.Length];
         int n = 0;
@@ -424,7 +445,8 @@ internal static class Phonetics
             {
                 'v' => vAsF ? 'f' : 'w',
                 'd' => 't',
-                'z' or 'S' or 'C' or 'j' => 's',
+                'j' => jAsG ? 'k' : 's',
+                'z' or 'S' or 'C' => 's',
                 'x' => khAsH ? 'h' : 'k',
                 'g' => 'k',
                 'p' => 'b',

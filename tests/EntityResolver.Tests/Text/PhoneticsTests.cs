@@ -189,4 +189,20 @@ public sealed class PhoneticsTests
     {
         Assert.Equal(expected, Phonetics.SkeletonWithKhAsH(Phonetics.Encode(latin)));
     }
+
+    [Theory]
+    [InlineData("injl", "nkl")] // إنجل: Engel
+    [InlineData("jiurjiu", "krk")] // جيورجيو: Giorgio
+    [InlineData("karim", null)]
+    public void An_arabic_j_also_gets_the_skeleton_of_a_g(string latin, string? expected)
+    {
+        Assert.Equal(expected, Phonetics.SkeletonWithJAsG(Phonetics.Encode(latin)));
+    }
+
+    [Fact]
+    public void Arabic_script_writes_g_and_j_alike()
+    {
+        Assert.True(Phonetics.SubstitutionCost('j', 'g', Script.Arabic) < Phonetics.SubstitutionCost('j', 'g', Script.Latin));
+        Assert.Equal(Phonetics.SubstitutionCost('j', 'g', Script.Arabic), Phonetics.SubstitutionCost('g', 'j', Script.Arabic));
+    }
 }
