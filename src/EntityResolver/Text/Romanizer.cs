@@ -134,6 +134,14 @@ internal static class Romanizer
                 sb.Append('-');
             }
 
+            // A first alef before waw and a consonant only carries the vowel u/o (اوباما Obama,
+            // أوزير Özer, اونٹ Oont). (Before yeh it may be ay as well as i: أيمن Ayman, ایران Iran.)
+            if (i == 0 && entry.Class == 'A' && c == '\u0627' && next == '\u0648' && token.Length > 2
+                && Arabic.TryGetValue(token[2], out var third) && third.Class is 'C' or 'E' or 'H')
+            {
+                continue;
+            }
+
             switch (entry.Class)
             {
                 case 'W':

@@ -33,6 +33,10 @@ public sealed class RomanizerTests
     [InlineData("بھٹو", "bhtu")] // do-chashmi heh marks aspiration (Bhutto)
     [InlineData("سهيل", "s-hil")]
     [InlineData("اسحاق", "ashaq")] // Latin spells s + hah sh (Ishaq): kept as a digraph
+    [InlineData("اوباما", "ubama")] // a first alef before waw and a consonant carries the vowel
+    [InlineData("أوزير", "uzir")]
+    [InlineData("اوا", "awa")] // before waw and a vowel letter it does not
+    [InlineData("ایران", "airan")] // before yeh it stays (ay or i: Ayman, Iran)
     [InlineData("زحاف", "z-haf")] // hah after z is a consonant of its own (Zahaf), not zh
     public void Arabic_script_is_romanized_without_guessing_short_vowels(string arabic, string expected)
     {
