@@ -14,7 +14,7 @@ namespace EntityResolver.Registry;
 /// referred to by number (token texts, skeletons, languages repeat a lot).
 /// </summary>
 /// <remarks>
-/// Layout (version 7): magic <c>ERSNAP</c> 0x00 0x1A, int32 version, int32 entity count, entities
+/// Layout (version 8): magic <c>ERSNAP</c> 0x00 0x1A, int32 version, int32 entity count, entities
 /// (id, type, names, attributes as one JSON object, relations), token forms, statistics, aliases
 /// (entity, name, titles, tokens as form numbers, weights, acronym), the index (keys, offsets,
 /// postings, forward offsets and forward keys as raw int32 arrays; the word-pair keys, offsets and
@@ -24,11 +24,12 @@ namespace EntityResolver.Registry;
 /// romanization, phonetic forms or skeletons change (version 2: v kept apart from w, Latin č š ž
 /// read with h, alef maqsura kept, ज्ञ read gy, every final h dropped, do-chashmi heh kept;
 /// version 3: the forward index; version 4: a name with a v is also posted under its skeleton with f;
-/// version 5: the word-pair postings of the candidate index; version 6: Latin sch read as sh, tsch as ch; version 7: an Arabic word's first alef with hamza below read i).
+/// version 5: the word-pair postings of the candidate index; version 6: Latin sch read as sh, tsch as ch; version 7: an Arabic word's first alef with hamza below read i, a first alef before waw and a
+/// consonant dropped; version 8: dz and dzh read z and j).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 7;
+    public const int Version = 8;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

@@ -18,7 +18,8 @@ internal static class Phonetics
 
     /// <summary>
     /// Substituting what Russian writes for a foreign h (г in Гамбург, х in Хокинг) or for the
-    /// sh of Japanese names (си: Хасимото), when one side was read from Cyrillic; and j for g when
+    /// shi and chi of Japanese names (си: Хасимото, ти: Мититоси Michitoshi), when one side was
+    /// read from Cyrillic; and j for g when
     /// one side was read from Arabic script (ج: إنجل Engel).
     /// </summary>
     private const float ScriptConventionCost = 0.2f;
@@ -55,7 +56,7 @@ internal static class Phonetics
             }
 
             // Vowel digraphs of English and French romanizations: ee = i (Saeed, Jeevan),
-            // oo/ou = u (Moosa, Moustafa); dj = j (Djamel).
+            // oo/ou = u (Moosa, Moustafa).
             if ((c == 'e' && next == 'e') || (c == 'o' && next is 'o' or 'u'))
             {
                 AppendSymbol(buffer, ref n, c == 'e' ? 'i' : 'u');
@@ -63,7 +64,9 @@ internal static class Phonetics
                 continue;
             }
 
-            if (c == 'd' && next == 'j')
+            // dj is j (Djamel); dz is z or j in other spellings (Russian writes the z and j of
+            // Japanese names дз: Мацудзуки Matsuzuki; and j дж: Джамал Jamal).
+            if (c == 'd' && next is 'j' or 'z')
             {
                 continue;
             }
@@ -196,7 +199,7 @@ internal static class Phonetics
     /// <paramref name="conventions"/> of a script one side was read from, what that script writes
     /// alike is closer: Arabic script writes o and u with و, e and i with ي, g (of foreign and
     /// Egyptian names) and j with ج; Russian writes a foreign h as г or х and the shi of Japanese
-    /// names as си.
+    /// names as си, their chi as ти.
     /// </summary>
     public static float SubstitutionCost(char a, char b, Script conventions = Script.Latin)
     {
@@ -211,7 +214,7 @@ internal static class Phonetics
             return conventions == Script.Arabic && (a, b) is ('o', 'u') or ('u', 'o') or ('e', 'i') or ('i', 'e') ? ArabicVowelCost : VowelCost;
         }
 
-        if ((conventions == Script.Cyrillic && (a, b) is ('g', 'h') or ('h', 'g') or ('x', 'h') or ('h', 'x') or ('s', 'S') or ('S', 's'))
+        if ((conventions == Script.Cyrillic && (a, b) is ('g', 'h') or ('h', 'g') or ('x', 'h') or ('h', 'x') or ('s', 'S') or ('S', 's') or ('t', 'C') or ('C', 't'))
             || (conventions == Script.Arabic && (a, b) is ('g', 'j') or ('j', 'g')))
         {
             return ScriptConventionCost;

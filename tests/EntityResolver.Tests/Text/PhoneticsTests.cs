@@ -205,4 +205,25 @@ public sealed class PhoneticsTests
         Assert.True(Phonetics.SubstitutionCost('j', 'g', Script.Arabic) < Phonetics.SubstitutionCost('j', 'g', Script.Latin));
         Assert.Equal(Phonetics.SubstitutionCost('j', 'g', Script.Arabic), Phonetics.SubstitutionCost('g', 'j', Script.Arabic));
     }
+
+    [Theory]
+    [InlineData("Мацудзуки", "Matsuzuki")] // Russian дз for the z of Japanese names
+    [InlineData("Джамал", "Jamal")] // дж for j
+    [InlineData("Djamel", "Jamel")]
+    public void Dz_and_dzh_read_as_the_z_and_j_other_spellings_write(string written, string latin)
+    {
+        var analyzer = new NameAnalyzer();
+        Assert.Equal(analyzer.AnalyzeQuery(latin).Primary.Tokens[0].Forms.Phonetic, analyzer.AnalyzeQuery(written).Primary.Tokens[0].Forms.Phonetic);
+    }
+
+    [Fact]
+    public void Russian_writes_the_chi_of_japanese_names_ti()
+    {
+        Assert.True(Phonetics.SubstitutionCost('t', 'C', Script.Cyrillic) < Phonetics.SubstitutionCost('t', 'C', Script.Latin));
+        var analyzer = new NameAnalyzer();
+        NameToken query = analyzer.AnalyzeQuery("Мититоси").Primary.Tokens[0];
+        NameToken gold = analyzer.AnalyzeQuery("Michitoshi").Primary.Tokens[0];
+        NameToken other = analyzer.AnalyzeQuery("Mototoshi").Primary.Tokens[0];
+        Assert.True(EntityResolver.Matching.PairScorer.TokenSimilarity(query, gold) > EntityResolver.Matching.PairScorer.TokenSimilarity(query, other));
+    }
 }
