@@ -145,7 +145,7 @@ internal static class CandidateSearch
 
                 // A Cyrillic х may be the h of a foreign name, an Arabic ج its g: the word is also
                 // looked up so.
-                if (term >= 0 && token.Forms.Script is Script.Cyrillic or Script.Arabic && Phonetics.ConventionSkeleton(token.Forms) is { } other
+                if (term >= 0 && Phonetics.ConventionSkeleton(token.Forms) is { } other
                     && index.KeyId(other) is int id and >= 0 && keyCount < MaxKeys && !HasKey(s.Keys.AsSpan(0, keyCount), id, term))
                 {
                     s.Keys[keyCount++] = new KeyRef(id, term, Own: true, index.PostingLength(id), other.Length);

@@ -24,7 +24,8 @@ namespace EntityResolver.Registry;
 /// romanization, phonetic forms or skeletons change (version 2: v kept apart from w, Latin č š ž
 /// read with h, alef maqsura kept, ज्ञ read gy, every final h dropped, do-chashmi heh kept;
 /// version 3: the forward index; version 4: a name with a v is also posted under its skeleton with f;
-/// version 5: the word-pair postings of the candidate index; version 6: Latin sch read as sh, tsch as ch; version 7: an Arabic word's first alef with hamza below read i, a first alef before waw and a
+/// version 5: the word-pair postings of the candidate index; version 6: Latin sch read as sh, tsch as ch;
+/// version 7: an Arabic word's first alef with hamza below read i, a first alef before waw and a
 /// consonant dropped; version 8: dz and dzh read z and j).
 /// </remarks>
 internal static class RegistrySnapshot

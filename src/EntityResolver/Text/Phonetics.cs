@@ -19,8 +19,7 @@ internal static class Phonetics
     /// <summary>
     /// Substituting what Russian writes for a foreign h (г in Гамбург, х in Хокинг) or for the
     /// shi and chi of Japanese names (си: Хасимото, ти: Мититоси Michitoshi), when one side was
-    /// read from Cyrillic; and j for g when
-    /// one side was read from Arabic script (ج: إنجل Engel).
+    /// read from Cyrillic; and j for g when one side was read from Arabic script (ج: إنجل Engel).
     /// </summary>
     private const float ScriptConventionCost = 0.2f;
     private const float SemivowelCost = 0.35f;
