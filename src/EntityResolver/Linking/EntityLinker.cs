@@ -91,6 +91,9 @@ public sealed partial class EntityLinker
     /// <summary>How many times this linker has called the resolver (for benchmarks and tests: spans that never reach it cost little).</summary>
     internal int ResolverCalls => Volatile.Read(ref _resolverCalls);
 
+    /// <summary>The forms the linker reads a word of text with (null: nothing name-like in it); for tests.</summary>
+    internal TokenForms? WordForms(string word) => Entry(word)?.Forms;
+
     /// <summary>The resolver (and through it the registry) this linker uses.</summary>
     public NameResolver Resolver { get; }
 
@@ -212,7 +215,7 @@ public sealed partial class EntityLinker
         bool capitalized = char.IsUpper(raw[0]);
         Script script = ScriptDetector.Of(n);
         bool letter = script != Script.Latin && n.Length <= 4 && Lexicon.Default.LetterNames.ContainsKey(n);
-        TokenForms forms = _analyzer.Forms(n);
+        TokenForms forms = _analyzer.Forms(n, raw);
         GazetteerHit hit = _gazetteer.Lookup(forms);
 
         // Latin script capitalizes names: a lower-case word counts only when it is a name word as written (armed forces).
@@ -637,7 +640,7 @@ public sealed partial class EntityLinker
             // matched at the threshold only on other words is no longer tried (at a million
             // entities, a tenth fewer resolver calls, the same precision and recall; docs/linking.md).
             bool oneNameWord = NameWords(from, to) == 1;
-            int shortest = -1;
+            int shortest = -1, shortestLength = int.MaxValue;
             bool unlisted = false;
             foreach (int k in _names)
             {
@@ -645,13 +648,13 @@ public sealed partial class EntityLinker
                 {
                     unlisted = true;
                 }
-                else if (shortest < 0 || list.Length < _words[shortest].Hit.OrganizationWitnesses!.Length)
+                else if (list.Length < shortestLength)
                 {
-                    shortest = k;
+                    (shortest, shortestLength) = (k, list.Length);
                 }
             }
 
-            bool onlyShortest = unlisted && shortest >= 0 && _words[shortest].Hit.OrganizationWitnesses!.Length <= ShortOrganizationList;
+            bool onlyShortest = unlisted && shortestLength <= ShortOrganizationList;
             foreach (int k in _names)
             {
                 GazetteerHit hit = _words[k].Hit;

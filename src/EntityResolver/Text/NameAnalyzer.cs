@@ -91,6 +91,15 @@ internal sealed class NameAnalyzer
     /// <summary>The comparable forms of one normalized token (cached).</summary>
     public TokenForms Forms(string normalized) => Forms(normalized, hamzaBelow: false);
 
+    /// <summary>
+    /// The comparable forms of one word as written in running text (<paramref name="normalized"/>
+    /// is its normalized form, whole): read as a name's word is (a first alef with hamza below is i).
+    /// </summary>
+    public TokenForms Forms(string normalized, ReadOnlySpan<char> written) => Forms(normalized, HamzaBelow(written));
+
+    /// <summary>Whether a written word begins with alef with hamza below (إ), which folding makes a bare alef.</summary>
+    private static bool HamzaBelow(ReadOnlySpan<char> written) => written.Length > 0 && written[0] == '\u0625';
+
     private TokenForms Forms(Piece piece) => Forms(piece.Normalized, piece.HamzaBelow);
 
     /// <param name="normalized">The normalized word.</param>
@@ -192,7 +201,7 @@ internal sealed class NameAnalyzer
 
         // Hamza below marks the vowel i (إبراهيم Ibrahim, إيفرا Evra): folding writes every alef
         // form as a bare alef, so the word carries that reading beside its folded form.
-        pieces.Add(new Piece(token, written, false, token.Length == length && written.StartsWith('\u0625')));
+        pieces.Add(new Piece(token, written, false, token.Length == length && HamzaBelow(written)));
     }
 
     private static void SplitLatinHead(string token, string written, bool allCaps, string[] joinedHeads, List<Piece> pieces)
@@ -214,7 +223,7 @@ internal sealed class NameAnalyzer
     {
         if (pieces.Count == 1 && pieces[0].AllCaps && pieces[0].Normalized.Length <= 8)
         {
-            return new AnalyzedName([new NameToken(Forms(pieces[0].Normalized), TokenRole.Name, pieces[0].Text, false)], [], isAcronym: true);
+            return new AnalyzedName([new NameToken(Forms(pieces[0]), TokenRole.Name, pieces[0].Text, false)], [], isAcronym: true);
         }
 
         if (pieces.Count < 2)

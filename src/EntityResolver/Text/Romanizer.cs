@@ -128,7 +128,7 @@ internal static class Romanizer
             // Heh or hah after a stop, heh after s or z and hah after z are a consonant of their
             // own, not the h of a digraph (بهادر b-hadr, سهيل s-hil Suhail, زهرة z-hra Zahra,
             // زحاف z-haf Zahaf); Urdu writes aspiration with do-chashmi heh (بھ), and Latin
-            // spellings often write s + hah as sh (إسحاق Ishaq).
+            // spellings often write s + hah as sh.
             if (sb.Length > 0 && ((c is '\u0647' or '\u062D' && sb[^1] is 'b' or 'p' or 't' or 'd' or 'k' or 'g' or 'j' or 'c') || (c == '\u0647' && sb[^1] is 's' or 'z') || (c == '\u062D' && sb[^1] == 'z')))
             {
                 sb.Append('-');

@@ -73,6 +73,16 @@ public sealed class NameAnalyzerTests
     }
 
     [Fact]
+    public void The_linker_reads_a_word_of_text_as_the_resolver_reads_it()
+    {
+        var linker = new EntityLinker(new NameResolver(EntityRegistry.Default));
+        foreach (string word in new[] { "إيسامو", "إبراهيم", "ابراهيم", "اوباما" })
+        {
+            Assert.Equal(Latin(word)[0], linker.WordForms(word)?.Latin);
+        }
+    }
+
+    [Fact]
     public void Names_spelled_as_letters_are_acronyms()
     {
         AnalyzedName urdu = _analyzer.AnalyzeQuery("آئی ایم سی ٹی سی").Primary;
