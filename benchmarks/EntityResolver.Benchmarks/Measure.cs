@@ -121,6 +121,16 @@ internal static class Measure
         }
 
         double[] w = [.. wall.Order()], c = [.. cpu.Order()];
+        if (Environment.GetEnvironmentVariable("ER_LATENCY_SLOWEST") is { } slowest)
+        {
+            // The slowest queries by thread CPU (the fastest of the rounds, so that a query is slow, not its moment).
+            var byQuery = Enumerable.Range(0, queries.Count).Select(i => (Query: queries[i].Text, Us: Enumerable.Range(0, rounds).Min(r => cpu[r * queries.Count + i])));
+            foreach (var (query, us) in byQuery.OrderByDescending(x => x.Us).Take(int.Parse(slowest, inv)))
+            {
+                Console.WriteLine(string.Create(inv, $"  {us,8:F1} us  {query}"));
+            }
+        }
+
         Console.WriteLine(string.Create(inv, $"{size} latency over {w.Length} queries (single thread): wall p50 {Percentile(w, 0.5):F1} us, p90 {Percentile(w, 0.9):F1}, p99 {Percentile(w, 0.99):F1}, mean {w.Average():F1}; thread CPU p50 {Percentile(c, 0.5):F1} us, p90 {Percentile(c, 0.9):F1}, p99 {Percentile(c, 0.99):F1}, mean {c.Average():F1}"));
     }
 

@@ -284,7 +284,7 @@ internal sealed class Gazetteer
         foreach (int i in forms)
         {
             TokenForms f = _forms[i];
-            float s = i == exact ? 1f : Phonetics.Similarity(token.Phonetic, f.Phonetic, token.PhoneticWeight, f.PhoneticWeight, floor: 0f, Phonetics.Conventions(token, f));
+            float s = i == exact ? 1f : Phonetics.Similarity(token, f, floor: 0f);
             if (s > best || (s == best && bestIndex >= 0 && _isName[i] && !_isName[bestIndex]))
             {
                 best = s;
@@ -530,7 +530,7 @@ internal sealed class Gazetteer
     {
         float s = string.Equals(f.Normalized, token.Normalized, StringComparison.Ordinal)
             ? 1f
-            : Phonetics.Similarity(token.Phonetic, f.Phonetic, token.PhoneticWeight, f.PhoneticWeight, rawFloor, Phonetics.Conventions(token, f));
+            : Phonetics.Similarity(token, f, rawFloor);
         return s < rawFloor ? (0f, 0f) : (s, f.Script != token.Script ? s + (CrossScriptLeniency * (1f - s)) : s);
     }
 

@@ -63,7 +63,7 @@ internal static class PairScorer
         // Same phonetic form, different spelling (Dhithi / Diti): near, but below an exact match.
         float s = string.Equals(a.Phonetic, b.Phonetic, StringComparison.Ordinal)
             ? (string.Equals(a.Latin, b.Latin, StringComparison.Ordinal) ? 1f : 0.97f)
-            : Phonetics.Similarity(a.Phonetic, b.Phonetic, a.PhoneticWeight, b.PhoneticWeight, crossScript ? MinRawCrossScriptSimilarity : ConflictFloor, Phonetics.Conventions(a, b));
+            : Phonetics.Similarity(a, b, crossScript ? MinRawCrossScriptSimilarity : ConflictFloor);
         if (s <= 0f)
         {
             return 0f;
@@ -103,6 +103,7 @@ internal static class PairScorer
             b.Phonetic.AsSpan().CopyTo(joined[a.Phonetic.Length..]);
             ReadOnlySpan<char> form = joined[..length];
             float formWeight = a.PhoneticWeight + b.PhoneticWeight;
+            float formPotential = a.PhoneticPotential + b.PhoneticPotential;
             for (int s = 0; s < singles; s++)
             {
                 bool weakS = queryJoined ? IsWeakCandidate(s, cPair, qSim) : IsWeakQuery(s, qPair, qSim);
@@ -115,7 +116,7 @@ internal static class PairScorer
 
                 // Hopeless pairs (most of them) stop early: only a match counts here.
                 bool crossScript = single.Script != a.Script;
-                float joinedSim = Phonetics.Similarity(form, single.Phonetic, formWeight, single.PhoneticWeight, crossScript ? MinRawJoinSimilarity : MatchThreshold, Phonetics.Conventions(a, single));
+                float joinedSim = Phonetics.Similarity(form, single.Phonetic, formWeight, single.PhoneticWeight, MathF.Abs(formPotential - single.PhoneticPotential), crossScript ? MinRawJoinSimilarity : MatchThreshold, Phonetics.Conventions(a, single));
                 if (crossScript && joinedSim > 0f)
                 {
                     joinedSim += CrossScriptLeniency * (1f - joinedSim);

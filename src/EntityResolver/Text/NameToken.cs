@@ -23,6 +23,7 @@ internal sealed class TokenForms
         Latin = latin;
         Phonetic = Phonetics.Encode(latin);
         PhoneticWeight = Phonetics.Weight(Phonetic);
+        PhoneticPotential = Phonetics.Potential(Phonetic);
         Skeleton = Phonetics.Skeleton(Phonetic);
         IsCommonName = Lexicon.Default.IsCommon(normalized, script, Phonetic);
         IsNamePrefix = IsCommonName && Lexicon.Default.IsNamePrefix(normalized, script, Phonetic);
@@ -36,6 +37,7 @@ internal sealed class TokenForms
         Latin = latin;
         Phonetic = phonetic;
         PhoneticWeight = phoneticWeight;
+        PhoneticPotential = Phonetics.Potential(phonetic);
         Skeleton = skeleton;
         IsCommonName = isCommonName;
         IsNamePrefix = isNamePrefix;
@@ -53,6 +55,9 @@ internal sealed class TokenForms
     public string Phonetic { get; }
 
     public float PhoneticWeight { get; }
+
+    /// <summary>The phonetic form's potential (<see cref="Phonetics.Potential"/>): a bound that spares most distances.</summary>
+    public float PhoneticPotential { get; }
 
     /// <summary>Coarse consonant skeleton: the blocking key.</summary>
     public string Skeleton { get; }

@@ -284,7 +284,27 @@ internal static class Phonetics
     /// the distance stops as soon as it is too large (most pairs of a candidate set are far apart).
     /// <paramref name="conventions"/>: see <see cref="Conventions"/>.
     /// </summary>
-    public static float Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b, float weightA, float weightB, float floor, Script conventions)
+    public static float Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b, float weightA, float weightB, float floor, Script conventions) =>
+        Similarity(a, b, weightA, weightB, MathF.Abs(Potential(a) - Potential(b)), floor, conventions);
+
+    /// <summary>
+    /// The similarity of two tokens' phonetic forms under the conventions of their scripts, for a
+    /// caller to whom every similarity below <paramref name="floor"/> is the same (0).
+    /// </summary>
+    public static float Similarity(TokenForms a, TokenForms b, float floor) =>
+        Similarity(a.Phonetic, b.Phonetic, a.PhoneticWeight, b.PhoneticWeight, MathF.Abs(a.PhoneticPotential - b.PhoneticPotential), floor, Conventions(a, b));
+
+    /// <param name="a">One phonetic form.</param>
+    /// <param name="b">The other.</param>
+    /// <param name="weightA">The weight of <paramref name="a"/>.</param>
+    /// <param name="weightB">The weight of <paramref name="b"/>.</param>
+    /// <param name="potentialGap">
+    /// The difference of the two forms' potentials (<see cref="Potential"/>), a lower bound on
+    /// their distance: when it alone puts the pair below <paramref name="floor"/>, no distance is computed.
+    /// </param>
+    /// <param name="floor">Every similarity below it is 0.</param>
+    /// <param name="conventions">See <see cref="Conventions"/>.</param>
+    public static float Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b, float weightA, float weightB, float potentialGap, float floor, Script conventions)
     {
         if (a.SequenceEqual(b))
         {
@@ -300,6 +320,11 @@ internal static class Phonetics
         // (The weights' difference is no bound on the distance: y for j costs 0.4, their
         // weights differ by 0.65.)
         float limit = MathF.Min(1f, 1f - floor) * norm;
+        if (potentialGap > limit + PotentialSlack)
+        {
+            return 0f;
+        }
+
         float d = Distance(a, b, limit, conventions switch { Script.Arabic => ArabicSubstitutionTable, Script.Cyrillic => CyrillicSubstitutionTable, _ => SubstitutionTable });
         return d > limit ? 0f : MathF.Max(0f, 1f - (d / norm));
     }
@@ -310,6 +335,64 @@ internal static class Phonetics
     private static readonly float[] SubstitutionTable = BuildSubstitutionTable(Script.Latin);
     private static readonly float[] ArabicSubstitutionTable = BuildSubstitutionTable(Script.Arabic);
     private static readonly float[] CyrillicSubstitutionTable = BuildSubstitutionTable(Script.Cyrillic);
+    private static readonly float[] PotentialTable = BuildPotentialTable();
+
+    /// <summary>Rounding room for the potential bound (float sums in a different order than the distance's).</summary>
+    private const float PotentialSlack = 1e-3f;
+
+    /// <summary>
+    /// A form's potential: the sum of its symbols' potentials. Every edit operation changes it by
+    /// at most what the operation costs, under any script's conventions, so the difference of two
+    /// forms' potentials is a lower bound on their distance (a word and a word twice its length
+    /// are far apart before any distance is computed).
+    /// </summary>
+    public static float Potential(ReadOnlySpan<char> form)
+    {
+        float p = 0f;
+        foreach (char c in form)
+        {
+            p += PotentialTable[c & 127];
+        }
+
+        return p;
+    }
+
+    /// <summary>
+    /// The largest symbol potentials φ with φ(x) ≤ the cost of inserting x and |φ(x) − φ(y)| ≤ the
+    /// cheapest substitution of x by y under any conventions: the shortest-path fixpoint of
+    /// φ(x) = min(indel(x), min over y of subst(x, y) + φ(y)).
+    /// </summary>
+    private static float[] BuildPotentialTable()
+    {
+        var phi = new float[128];
+        for (int c = 0; c < 128; c++)
+        {
+            phi[c] = IndelTable[c];
+        }
+
+        float[][] tables = [SubstitutionTable, ArabicSubstitutionTable, CyrillicSubstitutionTable];
+        for (bool changed = true; changed;)
+        {
+            changed = false;
+            for (int x = 0; x < 128; x++)
+            {
+                for (int y = 0; y < 128; y++)
+                {
+                    foreach (float[] t in tables)
+                    {
+                        float viaY = MathF.Min(t[(x * 128) + y], t[(y * 128) + x]) + phi[y];
+                        if (viaY < phi[x])
+                        {
+                            phi[x] = viaY;
+                            changed = true;
+                        }
+                    }
+                }
+            }
+        }
+
+        return phi;
+    }
 
     private static float[] BuildIndelTable()
     {

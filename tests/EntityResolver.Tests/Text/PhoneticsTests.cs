@@ -80,6 +80,43 @@ public sealed class PhoneticsTests
     }
 
     [Theory]
+    [InlineData(Script.Latin)]
+    [InlineData(Script.Arabic)]
+    [InlineData(Script.Cyrillic)]
+    internal void The_potential_gap_is_a_lower_bound_on_the_distance(Script conventions)
+    {
+        // Every symbol, and forms of unrelated lengths: the bound must hold for all of them,
+        // and it must be worth having (a form and one twice its length are beyond a match).
+        var random = new Random(17);
+        const string symbols = "aeiouywbdfghjklmnrstvxzSC";
+        int beyondMatch = 0;
+        for (int k = 0; k < 3000; k++)
+        {
+            string a = new([.. Enumerable.Range(0, random.Next(1, 14)).Select(_ => symbols[random.Next(symbols.Length)])]);
+            string b = new([.. Enumerable.Range(0, random.Next(1, 14)).Select(_ => symbols[random.Next(symbols.Length)])]);
+            float gap = Math.Abs(Phonetics.Potential(a) - Phonetics.Potential(b));
+            float distance = ReferenceDistance(a, b, conventions);
+            Assert.True(gap <= distance + 1e-4f, $"{a}/{b} ({conventions}): potential gap {gap} above the distance {distance}");
+            if (gap > 0.22f * Math.Max(Phonetics.Weight(a), Phonetics.Weight(b)))
+            {
+                beyondMatch++;
+            }
+        }
+
+        Assert.True(beyondMatch > 1000, $"the bound rules out a match for only {beyondMatch} of 3000 pairs");
+    }
+
+    [Fact]
+    public void The_potential_of_a_consonant_is_its_insertion_cost_unless_a_cheap_substitution_leads_to_a_cheaper_symbol()
+    {
+        Assert.Equal(1f, Phonetics.Potential("k"));
+        Assert.Equal(0.3f, Phonetics.Potential("a"), 4);
+        // v for w costs 0.15 and w costs 0.35 to insert: v's potential is at most 0.5.
+        Assert.True(Phonetics.Potential("v") <= 0.5f + 1e-4f);
+        Assert.Equal(Phonetics.Potential("k") + Phonetics.Potential("a"), Phonetics.Potential("ka"), 4);
+    }
+
+    [Theory]
     [InlineData(0f, Script.Latin)]
     [InlineData(0.5f, Script.Latin)]
     [InlineData(0.29f, Script.Arabic)]
