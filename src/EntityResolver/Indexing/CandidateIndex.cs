@@ -38,8 +38,9 @@ internal sealed class CandidateIndex
     private readonly ulong[] _pairKeys;
     private readonly int[] _pairOffsets;
     private readonly int[] _pairPostings;
+    private readonly Dictionary<int, ulong[]> _bitmaps;
 
-    private CandidateIndex(string[] keyNames, int[] offsets, int[] postings, int[] aliasKeyOffsets, int[] aliasKeys, PairTable pairs, IReadOnlyList<AliasRecord> aliases)
+    private CandidateIndex(string[] keyNames, int[] offsets, int[] postings, int[] aliasKeyOffsets, int[] aliasKeys, PairTable pairs, IReadOnlyList<AliasRecord> aliases, int bitmapMinPostings = DefaultBitmapMinPostings)
     {
         PairMinPostings = pairs.MinPostings;
         _keyNames = keyNames;
@@ -72,6 +73,46 @@ internal sealed class CandidateIndex
         }
 
         _lookup = _keys.GetAlternateLookup<ReadOnlySpan<char>>();
+        BitmapMinPostings = bitmapMinPostings;
+        _bitmaps = BuildBitmaps();
+    }
+
+    /// <summary>
+    /// By default, keys with more postings than this also have a bitmap of their aliases (one bit
+    /// per alias of the registry: at a million aliases, smaller than such a key's postings), so
+    /// that the aliases two common words share are found by testing bits instead of merging long lists.
+    /// </summary>
+    public const int DefaultBitmapMinPostings = 32_768;
+
+    /// <summary>Keys with more postings than this have a bitmap (see <see cref="Bitmap"/>).</summary>
+    public int BitmapMinPostings { get; }
+
+    /// <summary>The aliases of key <paramref name="keyId"/> as a bitmap (bit <c>alias</c> of word <c>alias / 64</c>), or null when the key has at most <see cref="BitmapMinPostings"/> postings.</summary>
+    public ulong[]? Bitmap(int keyId) => PostingLength(keyId) > BitmapMinPostings ? _bitmaps[keyId] : null;
+
+    private Dictionary<int, ulong[]> BuildBitmaps()
+    {
+        var common = Enumerable.Range(0, _keyNames.Length).Where(k => PostingLength(k) > BitmapMinPostings).ToArray();
+        var bitmaps = new ulong[common.Length][];
+        int words = (AliasCount + 63) >> 6;
+        Parallel.For(0, common.Length, i =>
+        {
+            var bits = new ulong[words];
+            foreach (int p in Postings(common[i]))
+            {
+                bits[p >> 7] |= 1UL << ((p >> 1) & 63);
+            }
+
+            bitmaps[i] = bits;
+        });
+
+        var byKey = new Dictionary<int, ulong[]>(common.Length);
+        for (int i = 0; i < common.Length; i++)
+        {
+            byKey.Add(common[i], bitmaps[i]);
+        }
+
+        return byKey;
     }
 
     public int KeyCount => _keyNames.Length;
@@ -100,6 +141,11 @@ internal sealed class CandidateIndex
         get
         {
             long bytes = ((_postings.Length + _offsets.Length + _aliasKeys.Length + _pairOffsets.Length + _pairPostings.Length) * 4L) + (_pairKeys.Length * 8L) + (_aliasInfo.Length * 16L);
+            foreach (ulong[] bitmap in _bitmaps.Values)
+            {
+                bytes += bitmap.Length * 8L;
+            }
+
             foreach (string k in _keyNames)
             {
                 bytes += 22 + (2L * k.Length) + 8 + 24; // string object, array slot, dictionary entry
@@ -109,8 +155,8 @@ internal sealed class CandidateIndex
         }
     }
 
-    /// <summary>Builds the index of <paramref name="aliases"/>; <paramref name="pairMinPostings"/>: see <see cref="PairMinPostings"/>.</summary>
-    public static CandidateIndex Build(IReadOnlyList<AliasRecord> aliases, int pairMinPostings = DefaultPairMinPostings)
+    /// <summary>Builds the index of <paramref name="aliases"/>; <paramref name="pairMinPostings"/>: see <see cref="PairMinPostings"/>; <paramref name="bitmapMinPostings"/>: see <see cref="BitmapMinPostings"/>.</summary>
+    public static CandidateIndex Build(IReadOnlyList<AliasRecord> aliases, int pairMinPostings = DefaultPairMinPostings, int bitmapMinPostings = DefaultBitmapMinPostings)
     {
         var keys = new Dictionary<string, int>(StringComparer.Ordinal);
         var keyNames = new List<string>();
@@ -275,7 +321,7 @@ internal sealed class CandidateIndex
             }
         }
 
-        return new CandidateIndex([.. keyNames], offsets, postings, forwardOffsets, forward, pairs.Build(), aliases);
+        return new CandidateIndex([.. keyNames], offsets, postings, forwardOffsets, forward, pairs.Build(), aliases, bitmapMinPostings);
     }
 
     /// <summary>The pair key of two key ids (order does not matter).</summary>

@@ -507,14 +507,19 @@ internal static class CandidateSearch
         }
 
         ReadOnlySpan<int> first = index.Postings(keys[own[0]].Key);
+        ulong[]? firstBits = index.Bitmap(keys[own[0]].Key);
         int[] current = s.Buffer(0, first.Length), next = s.Buffer(1, first.Length);
         int count = 0;
         Span<bool> used = stackalloc bool[MaxTerms];
         used[0] = true;
         for (int j = 1; j < n && (j == 1 || count > budget); j++)
         {
-            // The first merge reads the rarest key's postings as they are (no copy).
-            int w = j == 1 ? Intersect(first, 1, index.Postings(keys[own[j]].Key), next) : Intersect(current.AsSpan(0, count), 0, index.Postings(keys[own[j]].Key), next);
+            // The first merge reads the rarest key's postings as they are (no copy). A key with
+            // a bitmap is not merged: its bits are tested (both keys common: their bitmaps ANDed).
+            int key = keys[own[j]].Key;
+            int w = index.Bitmap(key) is { } bits
+                ? (j > 1 ? Probe(current.AsSpan(0, count), 0, bits, next) : firstBits is not null ? And(firstBits, bits, next) : Probe(first, 1, bits, next))
+                : j == 1 ? Intersect(first, 1, index.Postings(key), next) : Intersect(current.AsSpan(0, count), 0, index.Postings(key), next);
             if (j == 1 && w == 0)
             {
                 // Keep the rarest key alone (as if the second word were not there).
@@ -642,6 +647,42 @@ internal static class CandidateSearch
             last = take ? u : last;
             x += u <= v ? 1 : 0;
             z += u >= v ? 1 : 0;
+        }
+
+        return w;
+    }
+
+    /// <summary>
+    /// The distinct aliases of <paramref name="aliases"/> (ascending; shifted right by
+    /// <paramref name="shift"/> as in <see cref="Intersect"/>) whose bit is set in
+    /// <paramref name="bits"/>, ascending; returns their number.
+    /// </summary>
+    internal static int Probe(ReadOnlySpan<int> aliases, int shift, ulong[] bits, int[] output)
+    {
+        int w = 0, last = -1;
+        foreach (int a in aliases)
+        {
+            int u = a >> shift;
+            bool take = ((bits[u >> 6] >> (u & 63)) & 1) != 0 && u != last;
+            output[w] = u;
+            w += take ? 1 : 0;
+            last = take ? u : last;
+        }
+
+        return w;
+    }
+
+    /// <summary>The aliases set in both bitmaps, ascending; returns their number.</summary>
+    internal static int And(ulong[] a, ulong[] b, int[] output)
+    {
+        int w = 0;
+        int length = Math.Min(a.Length, b.Length);
+        for (int i = 0; i < length; i++)
+        {
+            for (ulong both = a[i] & b[i]; both != 0; both &= both - 1)
+            {
+                output[w++] = (i << 6) + BitOperations.TrailingZeroCount(both);
+            }
         }
 
         return w;

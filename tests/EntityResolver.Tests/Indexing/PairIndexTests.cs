@@ -1,6 +1,7 @@
 using EntityResolver.DataGen;
 using EntityResolver.Indexing;
 using EntityResolver.Text;
+using EntityResolver.Matching;
 
 namespace EntityResolver.Tests.Indexing;
 
@@ -168,6 +169,28 @@ public sealed class PairIndexTests
         var self = new int[postings.Length];
         n = CandidateSearch.Intersect(postings, 1, postings, self);
         Assert.Equal(postings.Select(p => p >> 1).Distinct(), self[..n]);
+
+        // The long list as a bitmap (a common key's): its bits tested, or ANDed with the short list's.
+        ulong[] bits = Bitmap(postings.Select(p => p >> 1), universe);
+        n = CandidateSearch.Probe(aliases, 0, bits, output);
+        Assert.Equal(expected, output[..n]);
+        n = CandidateSearch.Probe(asPostings, 1, bits, output);
+        Assert.Equal(expected, output[..n]);
+        n = CandidateSearch.Probe(postings, 1, bits, self);
+        Assert.Equal(postings.Select(p => p >> 1).Distinct(), self[..n]);
+        n = CandidateSearch.And(Bitmap(aliases, universe), bits, output);
+        Assert.Equal(expected, output[..n]);
+    }
+
+    private static ulong[] Bitmap(IEnumerable<int> aliases, int universe)
+    {
+        var bits = new ulong[(universe + 63) / 64];
+        foreach (int a in aliases)
+        {
+            bits[a / 64] |= 1UL << (a % 64);
+        }
+
+        return bits;
     }
 
     [Fact]
@@ -196,5 +219,50 @@ public sealed class PairIndexTests
         registry.TryGetEntity("gold", out Entity? gold);
         Assert.Contains(resolver.CandidateAliases("Kiro Camby"), a => ReferenceEquals(registry.EntityAt(registry.Aliases[a].EntityIndex), gold));
         Assert.Equal("gold", resolver.Resolve("Kiro Camby")[0].EntityId);
+    }
+
+    [Fact]
+    public void Bitmaps_of_common_keys_give_the_same_candidates_as_merging_their_postings()
+    {
+        // Three common words, two of them together in more aliases than the search admits (so the
+        // intersection goes on to the third), Kiro the most common.
+        string[] syllables = [.. from c in "dflnst" from v in "aeiou" select $"{c}{v}"];
+        string Filler(int i) => char.ToUpperInvariant(syllables[i % 30][0]) + syllables[i % 30][1..] + syllables[i / 30 % 30] + syllables[i / 900 % 30];
+        var entities = new List<Entity>();
+        for (int i = 0; i < 4000; i++)
+        {
+            entities.Add(new Entity($"a{i}", Entity.PersonType, [new EntityName($"Camby Kiro {Filler(i)}")]));
+            entities.Add(new Entity($"b{i}", Entity.PersonType, [new EntityName($"Dolan {Filler(i + 7)}")]));
+        }
+
+        for (int i = 0; i < 1000; i++)
+        {
+            entities.Add(new Entity($"c{i}", Entity.PersonType, [new EntityName($"{Filler(i + 11)} Kiro")]));
+        }
+
+        for (int i = 0; i < 500; i++)
+        {
+            entities.Add(new Entity($"d{i}", Entity.PersonType, [new EntityName($"Camby Kiro Dolan {Filler(i + 13)}")]));
+        }
+
+        EntityRegistry registry = EntityRegistry.Create(entities);
+        CandidateIndex merged = CandidateIndex.Build(registry.Aliases, bitmapMinPostings: int.MaxValue);
+        CandidateIndex kiroOnly = CandidateIndex.Build(registry.Aliases, bitmapMinPostings: 5000);
+        CandidateIndex all = CandidateIndex.Build(registry.Aliases, bitmapMinPostings: 100);
+        int kmb = merged.KeyId("kmb"), kr = merged.KeyId("kr"), tln = merged.KeyId("tln");
+        Assert.True(merged.PostingLength(kmb) is > CandidateSearch.MultiWordAdmitBudget and < 5000 && merged.PostingLength(kr) > 5000 && merged.PostingLength(tln) > CandidateSearch.MultiWordAdmitBudget);
+        Assert.Null(merged.Bitmap(kr));
+        Assert.True(kiroOnly.Bitmap(kr) is not null && kiroOnly.Bitmap(kmb) is null);
+        Assert.True(all.Bitmap(kmb) is not null && all.Bitmap(tln) is not null);
+
+        var analyzer = new NameAnalyzer();
+        foreach (string query in new[] { "Camby Kiro", "Kiro Camby Dolan", "Dolan Camby", "Kiro Dolan", "Camby Kiro Dolan Tuna" })
+        {
+            var reading = new PreparedName(analyzer.AnalyzeQuery(query).Primary, registry.Statistics, 0, literal: false);
+            Candidate[] expected = CandidateSearch.Find(merged, [reading]).ToArray();
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, CandidateSearch.Find(kiroOnly, [reading]).ToArray());
+            Assert.Equal(expected, CandidateSearch.Find(all, [reading]).ToArray());
+        }
     }
 }
