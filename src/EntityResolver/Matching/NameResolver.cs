@@ -148,7 +148,7 @@ public sealed class NameResolver
         double good = Math.Max(options.Threshold, ResolveOptions.Default.Threshold);
         if (readings.Length > 1 && !best.Values.Any(v => v.Score >= good))
         {
-            Score(readings, 1, options, best);
+            Score(readings, 1, options, best, TitleWords(readings[1], readings[0]));
         }
 
         RivalCalibration? stage = _model.Rival;
@@ -228,7 +228,16 @@ public sealed class NameResolver
         return [.. steps.Where(s => s.Kind == AlignmentKind.Match && s.CandidateToken >= 0).Select(s => alias.Name.Tokens[s.CandidateToken].Forms.Normalized).Order(StringComparer.Ordinal)];
     }
 
-    private void Score(PreparedName[] readings, int reading, ResolveOptions options, Dictionary<int, (float Score, int Alias, int Reading)> best)
+    /// <param name="readings">The query's readings.</param>
+    /// <param name="reading">The one to score.</param>
+    /// <param name="options">The caller's options.</param>
+    /// <param name="best">Each entity's best score, alias and reading so far.</param>
+    /// <param name="titleWords">
+    /// For the literal reading, its tokens that are title words (bit i: token i); a candidate
+    /// that none of them meets is skipped: the literal reading would score it as the reading
+    /// without titles did, with words left over.
+    /// </param>
+    private void Score(PreparedName[] readings, int reading, ResolveOptions options, Dictionary<int, (float Score, int Alias, int Reading)> best, ulong titleWords = 0)
     {
         PreparedName query = readings[reading];
         ReadOnlySpan<Candidate> candidates = Candidates(query);
@@ -239,6 +248,11 @@ public sealed class NameResolver
             int aliasIndex = candidate.Alias;
             AliasRecord alias = Registry.Aliases[aliasIndex];
             if (options.EntityType is not null && !string.Equals(Registry.EntityAt(alias.EntityIndex).Type, options.EntityType, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (titleWords != 0 && !MeetsAny(query, titleWords, alias))
             {
                 continue;
             }
@@ -259,6 +273,40 @@ public sealed class NameResolver
                 best[alias.EntityIndex] = (score, aliasIndex, reading);
             }
         }
+    }
+
+    /// <summary>The tokens of <paramref name="literal"/> that <paramref name="primary"/> lacks (the title words read as name words), as bits.</summary>
+    private static ulong TitleWords(PreparedName literal, PreparedName primary)
+    {
+        ulong bits = 0;
+        NameToken[] tokens = literal.Name.Tokens;
+        for (int i = 0; i < Math.Min(tokens.Length, 64); i++)
+        {
+            if (!primary.Name.Tokens.Any(t => string.Equals(t.Forms.Normalized, tokens[i].Forms.Normalized, StringComparison.Ordinal)))
+            {
+                bits |= 1UL << i;
+            }
+        }
+
+        return bits;
+    }
+
+    /// <summary>Whether one of the query's tokens in <paramref name="tokens"/> (bits) meets a word of the alias at the conflict floor or above.</summary>
+    private static bool MeetsAny(PreparedName query, ulong tokens, AliasRecord alias)
+    {
+        for (ulong rest = tokens; rest != 0; rest &= rest - 1)
+        {
+            int i = System.Numerics.BitOperations.TrailingZeroCount(rest);
+            foreach (NameToken c in alias.Name.Tokens)
+            {
+                if (query.CachedSimilarity(i, c) >= PairScorer.ConflictFloor)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
