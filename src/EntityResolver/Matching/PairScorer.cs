@@ -480,6 +480,12 @@ internal static class PairScorer
     /// <summary>1 − Levenshtein distance / longer length, over at most 64 characters of each form; no allocation.</summary>
     internal static float EditSimilarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
+        // Most aligned pairs are the same word: no distance to compute.
+        if (a.SequenceEqual(b))
+        {
+            return 1f;
+        }
+
         const int Max = 64;
         if (a.Length > Max)
         {
