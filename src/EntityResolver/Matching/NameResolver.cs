@@ -299,7 +299,9 @@ public sealed class NameResolver
             int i = System.Numerics.BitOperations.TrailingZeroCount(rest);
             foreach (NameToken c in alias.Name.Tokens)
             {
-                if (query.CachedSimilarity(i, c) >= PairScorer.ConflictFloor)
+                // As PairScorer.Compute reads it: an initial is compared, not memoized (it shares its forms with a one-letter word).
+                float s = c.IsInitial ? PairScorer.TokenSimilarity(query.Name.Tokens[i], c) : query.CachedSimilarity(i, c);
+                if (s >= PairScorer.ConflictFloor)
                 {
                     return true;
                 }
