@@ -23,8 +23,9 @@ namespace EntityResolver.Indexing;
 /// entry per alias. Word pairs: the aliases with two given common words (each word's own key,
 /// both with more than <see cref="PairMinPostings"/> postings) are listed under the pair of key
 /// ids, so that a query of common words finds the aliases with two of them, in any order,
-/// without intersecting long postings. Built once, immutable, safe for any number of concurrent
-/// readers.
+/// without intersecting long postings. The commonest keys also have a bitmap of their aliases
+/// (see <see cref="Bitmap"/>), for the intersections that remain. Built once, immutable, safe for
+/// any number of concurrent readers.
 /// </remarks>
 internal sealed class CandidateIndex
 {

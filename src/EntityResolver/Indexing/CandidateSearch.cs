@@ -517,9 +517,11 @@ internal static class CandidateSearch
             // The first merge reads the rarest key's postings as they are (no copy). A key with
             // a bitmap is not merged: its bits are tested (both keys common: their bitmaps ANDed).
             int key = keys[own[j]].Key;
-            int w = index.Bitmap(key) is { } bits
-                ? (j > 1 ? Probe(current.AsSpan(0, count), 0, bits, next) : firstBits is not null ? And(firstBits, bits, next) : Probe(first, 1, bits, next))
-                : j == 1 ? Intersect(first, 1, index.Postings(key), next) : Intersect(current.AsSpan(0, count), 0, index.Postings(key), next);
+            ReadOnlySpan<int> sofar = j == 1 ? first : current.AsSpan(0, count);
+            int shift = j == 1 ? 1 : 0;
+            int w = index.Bitmap(key) is not { } bits ? Intersect(sofar, shift, index.Postings(key), next)
+                : j == 1 && firstBits is not null ? And(firstBits, bits, next)
+                : Probe(sofar, shift, bits, next);
             if (j == 1 && w == 0)
             {
                 // Keep the rarest key alone (as if the second word were not there).
