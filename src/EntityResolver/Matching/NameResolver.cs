@@ -126,27 +126,26 @@ public sealed class NameResolver
     /// </summary>
     internal List<RankedCandidate> Rank(string name, ResolveOptions options, out PreparedName[] readings, Func<int, bool>? exclude = null, bool rivals = false)
     {
-        var (primary, literal) = _analyzer.AnalyzeQuery(name);
-        if (primary.IsEmpty)
+        readings = PreparedName.Readings(_analyzer, name, Registry.Statistics);
+        if (readings.Length == 0)
         {
-            readings = [];
             return [];
         }
-
-        ulong ranks = primary.Titles.Length > 0 ? Lexicon.Default.RankClasses(primary.Titles) : 0;
-        readings = literal is null
-            ? [new PreparedName(primary, Registry.Statistics, ranks, literal: false)]
-            : [new PreparedName(primary, Registry.Statistics, ranks, literal: false), new PreparedName(literal, Registry.Statistics, ranks, literal: true)];
 
         // The literal reading (title words kept as name words) is a fallback: it is scored only
         // when the reading without titles finds no good match (an organization named by title
         // words alone; رائد is a rank and also the given name Raed). Good means at or above the
         // caller's threshold, and never below the default one, so that a caller asking for
-        // every candidate (threshold 0) gets the same ranking.
+        // every candidate (threshold 0) gets the same ranking. The reading with an article kept
+        // is scored beside the first: each entity keeps its best score of the two.
         var best = new Dictionary<int, (float Score, int Alias, int Reading)>(CandidateSearch.MaxCandidates);
         Score(readings, 0, options, best);
         double good = Math.Max(options.Threshold, ResolveOptions.Default.Threshold);
-        if (readings.Length > 1 && !best.Values.Any(v => v.Score >= good))
+        if (readings.Length > 1 && !readings[1].IsLiteral)
+        {
+            Score(readings, 1, options, best);
+        }
+        else if (readings.Length > 1 && !best.Values.Any(v => v.Score >= good))
         {
             Score(readings, 1, options, best, TitleWords(readings[1], readings[0]));
         }
@@ -366,14 +365,13 @@ public sealed class NameResolver
     /// </summary>
     internal int[] CandidateAliases(string name)
     {
-        var (primary, _) = _analyzer.AnalyzeQuery(name);
-        if (primary.IsEmpty)
+        PreparedName[] readings = PreparedName.Readings(_analyzer, name, Registry.Statistics);
+        if (readings.Length == 0)
         {
             return [];
         }
 
-        ulong ranks = primary.Titles.Length > 0 ? Lexicon.Default.RankClasses(primary.Titles) : 0;
-        ReadOnlySpan<Candidate> candidates = Candidates(new PreparedName(primary, Registry.Statistics, ranks, literal: false));
+        ReadOnlySpan<Candidate> candidates = Candidates(readings[0]);
         var aliases = new int[candidates.Length];
         for (int i = 0; i < aliases.Length; i++)
         {

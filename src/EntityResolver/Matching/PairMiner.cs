@@ -41,23 +41,8 @@ internal sealed class PairMiner
         }
     }
 
-    /// <summary>
-    /// The query's readings prepared against the registry, as the resolver prepares them: the
-    /// reading without titles, and the literal one (titles as name words) when there are titles.
-    /// </summary>
-    public PreparedName[] Prepare(string query)
-    {
-        var (primary, literal) = _analyzer.AnalyzeQuery(query);
-        if (primary.IsEmpty)
-        {
-            return [];
-        }
-
-        ulong ranks = primary.Titles.Length > 0 ? Lexicon.Default.RankClasses(primary.Titles) : 0;
-        return literal is null
-            ? [new PreparedName(primary, _registry.Statistics, ranks, literal: false)]
-            : [new PreparedName(primary, _registry.Statistics, ranks, literal: false), new PreparedName(literal, _registry.Statistics, ranks, literal: true)];
-    }
+    /// <summary>The query's readings prepared against the registry, as the resolver prepares them (see <see cref="PreparedName.Readings"/>).</summary>
+    public PreparedName[] Prepare(string query) => PreparedName.Readings(_analyzer, query, _registry.Statistics);
 
     /// <summary>The best-scoring features of <paramref name="entityId"/> for the query, or null when the entity is unknown or has no usable name.</summary>
     public PairFeatures? Best(PreparedName[] readings, string entityId)

@@ -25,6 +25,30 @@ internal sealed class PreparedName
         }
     }
 
+    /// <summary>
+    /// A query's readings, prepared as the resolver scores them: first the reading without titles;
+    /// then, when there were titles, the literal reading (titles read as name words: a fallback,
+    /// see <see cref="IsLiteral"/>); or, for one Arabic-script word, the reading with its article
+    /// kept (<see cref="NameAnalyzer.ArticleReading"/>). Empty when the query has no name word.
+    /// </summary>
+    public static PreparedName[] Readings(NameAnalyzer analyzer, string query, TokenStatistics statistics)
+    {
+        var (primary, literal) = analyzer.AnalyzeQuery(query);
+        if (primary.IsEmpty)
+        {
+            return [];
+        }
+
+        ulong ranks = primary.Titles.Length > 0 ? Lexicon.Default.RankClasses(primary.Titles) : 0;
+        var first = new PreparedName(primary, statistics, ranks, literal: false);
+        if (literal is not null)
+        {
+            return [first, new PreparedName(literal, statistics, ranks, literal: true)];
+        }
+
+        return analyzer.ArticleReading(primary) is { } article ? [first, new PreparedName(article, statistics, ranks, literal: false)] : [first];
+    }
+
     public AnalyzedName Name { get; }
 
     /// <summary>

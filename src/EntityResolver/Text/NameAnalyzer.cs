@@ -88,6 +88,32 @@ internal sealed class NameAnalyzer
         return (primary, start > 0 ? Build(pieces, 0) : null);
     }
 
+    /// <summary>
+    /// For a query of one Arabic-script word whose article was dropped (see <see cref="AnalyzeQuery"/>),
+    /// the reading with the article kept; otherwise null. Latin spellings of Arabic names drop the
+    /// article or write it apart (al-Harbi), but some join it (Alharby), and foreign names may
+    /// begin with the same two letters (الاسكا Alaska, الپس Alps).
+    /// </summary>
+    /// <param name="primary">The query's primary reading, from <see cref="AnalyzeQuery"/>.</param>
+    public AnalyzedName? ArticleReading(AnalyzedName primary)
+    {
+        if (primary.Tokens.Length != 1 || primary.Titles.Length > 0 || primary.IsAcronym)
+        {
+            return null;
+        }
+
+        NameToken token = primary.Tokens[0];
+        if (token.Forms.Script != Script.Arabic || !token.Text.StartsWith("\u0627\u0644", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        string whole = TextNormalizer.NormalizeToken(token.Text);
+        return whole.Length > token.Forms.Normalized.Length && whole.EndsWith(token.Forms.Normalized, StringComparison.Ordinal)
+            ? Build([new Piece(whole, token.Text, false)], 0)
+            : null;
+    }
+
     /// <summary>The comparable forms of one normalized token (cached).</summary>
     public TokenForms Forms(string normalized) => Forms(normalized, hamzaBelow: false);
 

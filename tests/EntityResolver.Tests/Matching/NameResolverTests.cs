@@ -105,6 +105,27 @@ public sealed class NameResolverTests
     }
 
     [Fact]
+    public void A_one_word_arabic_query_is_also_read_with_its_article()
+    {
+        // Arabic script writes Alaska, and the joined romanization Alharby, with the article's
+        // two letters; the reading without them (ska, harbi) alone finds Oska and Harb.
+        EntityRegistry registry = new EntityRegistryBuilder()
+            .AddOrganization("o:alaska", "Alaska")
+            .AddOrganization("o:oska", "Oska")
+            .AddPerson("p:alharby", "Alharby")
+            .AddPerson("p:harb", "Harb")
+            .Build();
+        var resolver = new NameResolver(registry);
+
+        Assert.Equal("o:alaska", resolver.Resolve("الاسكا")[0].EntityId);
+        Assert.Equal("p:alharby", resolver.Resolve("الحربي")[0].EntityId);
+
+        // Where the registry spells the name without the article, that reading still wins.
+        var withHarbi = new NameResolver(new EntityRegistryBuilder().AddPerson("p:alharby", "Alharby").AddPerson("p:harbi", "Harbi").Build());
+        Assert.Equal("p:harbi", withHarbi.Resolve("الحربي")[0].EntityId);
+    }
+
+    [Fact]
     public void Concurrent_readers_get_the_same_answers()
     {
         string[] names = ["सद्दाम खालिद हाफ़्तार", "خليفة حفتر", "Asim Munir", "آئی ایس پی آر", "Shehbaz Sharif"];

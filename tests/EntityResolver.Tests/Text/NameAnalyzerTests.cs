@@ -53,6 +53,25 @@ public sealed class NameAnalyzerTests
     }
 
     [Fact]
+    public void A_one_arabic_word_with_the_article_also_has_a_reading_that_keeps_it()
+    {
+        AnalyzedName primary = _analyzer.AnalyzeQuery("الاسكا").Primary;
+        AnalyzedName? kept = _analyzer.ArticleReading(primary);
+
+        Assert.NotNull(kept);
+        Assert.Equal("اسكا", primary.Tokens[0].Forms.Normalized);
+        Assert.Equal("الاسكا", kept!.Tokens[0].Forms.Normalized);
+        Assert.StartsWith("al", kept.Tokens[0].Forms.Latin, StringComparison.Ordinal);
+
+        // Not for several words, a word without the article, one whose article was kept anyway
+        // (hamza: a foreign name), or another script.
+        Assert.Null(_analyzer.ArticleReading(_analyzer.AnalyzeQuery("الجيش الليبي").Primary));
+        Assert.Null(_analyzer.ArticleReading(_analyzer.AnalyzeQuery("كريم").Primary));
+        Assert.Null(_analyzer.ArticleReading(_analyzer.AnalyzeQuery("إلاري").Primary));
+        Assert.Null(_analyzer.ArticleReading(_analyzer.AnalyzeQuery("Alaska").Primary));
+    }
+
+    [Fact]
     public void A_proclitic_and_article_are_split_off_only_before_three_letters()
     {
         Assert.Equal(["jish"], Latin("بالجيش"));
