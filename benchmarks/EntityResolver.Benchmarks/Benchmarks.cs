@@ -86,8 +86,11 @@ public class ResolveScalingBenchmarks
     private NameResolver _resolver = null!;
     private string[] _queries = [];
 
-    [Params("10k", "100k", "1m")]
+    [ParamsSource(nameof(Sizes))]
     public string Size { get; set; } = "10k";
+
+    /// <summary>10k, 100k and 1m, or the comma-separated sizes in <c>ER_BENCH_SIZES</c> (an A/B run of one size).</summary>
+    public static IEnumerable<string> Sizes => Environment.GetEnvironmentVariable("ER_BENCH_SIZES")?.Split(',') ?? ["10k", "100k", "1m"];
 
     [GlobalSetup]
     public void Setup()

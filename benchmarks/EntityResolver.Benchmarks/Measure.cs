@@ -138,16 +138,60 @@ internal static class Measure
                     search = Math.Min(search, CpuClock.NowMicroseconds() - s0);
                 }
 
+                double warm = double.MaxValue;
+                for (int r = 0; r < 5; r++)
+                {
+                    double s0 = CpuClock.NowMicroseconds();
+                    resolver.Resolve(query);
+                    warm = Math.Min(warm, CpuClock.NowMicroseconds() - s0);
+                }
+
                 var trace = new CandidateSearch.SearchTrace([]);
                 CandidateSearch.Trace = trace;
                 resolver.CandidateAliases(query);
                 CandidateSearch.Trace = null;
                 string phases = string.Join('/', trace.Phases.Select(t => (t * 1e6 / Stopwatch.Frequency).ToString("F0", inv)));
-                Console.WriteLine(string.Create(inv, $"  {us,8:F1} us (search {search,6:F1} us, {found,3} candidates; phases {phases}; admitted {trace.AdmittedCount})  {query}"));
+                Console.WriteLine(string.Create(inv, $"  {us,8:F1} us (warm {warm,6:F1} us, search {search,6:F1} us, {found,3} candidates; phases {phases}; admitted {trace.AdmittedCount})  {query}"));
             }
         }
 
         Console.WriteLine(string.Create(inv, $"{size} latency over {w.Length} queries (single thread): wall p50 {Percentile(w, 0.5):F1} us, p90 {Percentile(w, 0.9):F1}, p99 {Percentile(w, 0.99):F1}, mean {w.Average():F1}; thread CPU p50 {Percentile(c, 0.5):F1} us, p90 {Percentile(c, 0.9):F1}, p99 {Percentile(c, 0.99):F1}, mean {c.Average():F1}"));
+    }
+
+    /// <summary>
+    /// Where the candidate search put the gold entity (its first alias in the search order) for
+    /// the present queries that the resolver answers right: how many candidates full scoring
+    /// needs to see.
+    /// </summary>
+    public static void Ranks(string size)
+    {
+        EntityRegistry registry = Accuracy.Load(size);
+        var resolver = new NameResolver(registry);
+        int[] bounds = [1, 2, 4, 8, 16, 24, 32, 48, 64, 128];
+        var counts = new int[bounds.Length + 1];
+        int right = 0;
+        foreach (GeneratedQuery q in BenchData.Queries(size).Where(q => q.GoldId is not null))
+        {
+            var matches = resolver.Resolve(q.Text);
+            if (matches.Count == 0 || matches[0].EntityId != q.GoldId)
+            {
+                continue;
+            }
+
+            right++;
+            int rank = Array.FindIndex(resolver.CandidateAliases(q.Text), a => registry.EntityAt(registry.Aliases[a].EntityIndex).Id == q.GoldId);
+            int bucket = Array.FindIndex(bounds, b => rank < b);
+            counts[rank < 0 || bucket < 0 ? bounds.Length : bucket]++;
+        }
+
+        var inv = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(inv, $"{size}: {right} present queries answered right; the gold's rank in the search order (first reading):"));
+        for (int i = 0; i < bounds.Length; i++)
+        {
+            Console.WriteLine(string.Create(inv, $"  below {bounds[i],3}: {counts[i],5}"));
+        }
+
+        Console.WriteLine(string.Create(inv, $"  later or not a candidate of the first reading: {counts[^1]}"));
     }
 
     /// <summary>Only the recall figure, on the snapshot (or JSON Lines) of a size.</summary>

@@ -30,6 +30,9 @@ switch (args.FirstOrDefault())
     case "latency":
         Measure.Latency(Arg("--size", "1m"), int.Parse(Arg("--rounds", "1"), CultureInfo.InvariantCulture));
         return 0;
+    case "ranks":
+        Measure.Ranks(Arg("--size", "1m"));
+        return 0;
     case "recall":
         Measure.RecallOnly(Arg("--size", "10k"), int.Parse(Arg("--queries", "400"), CultureInfo.InvariantCulture));
         return 0;
