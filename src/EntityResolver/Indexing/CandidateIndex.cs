@@ -79,9 +79,11 @@ internal sealed class CandidateIndex
     }
 
     /// <summary>
-    /// By default, keys with more postings than this also have a bitmap of their aliases (one bit
-    /// per alias of the registry: at a million aliases, smaller than such a key's postings), so
-    /// that the aliases two common words share are found by testing bits instead of merging long lists.
+    /// By default, keys with more postings than this also have a bitmap of their aliases, so that
+    /// the aliases two common words share are found by testing bits instead of merging long lists.
+    /// A bitmap has one bit per alias of the registry: at a million aliases about the size of such
+    /// a key's postings (125 KB against 128 KB or more); at 1.78 million (the 1M-entity benchmark)
+    /// it is larger, 13 B per alias in all (docs/benchmarks.md).
     /// </summary>
     public const int DefaultBitmapMinPostings = 32_768;
 

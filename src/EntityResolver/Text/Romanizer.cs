@@ -136,7 +136,7 @@ internal static class Romanizer
 
             // A first alef before waw and a consonant only carries the vowel u/o (اوباما Obama,
             // أوزير Özer, اونٹ Oont). (Before yeh it may be ay as well as i: أيمن Ayman, ایران Iran.)
-            if (i == 0 && entry.Class == 'A' && c == '\u0627' && next == '\u0648' && token.Length > 2
+            if (i == 0 && c == '\u0627' && next == '\u0648' && token.Length > 2
                 && Arabic.TryGetValue(token[2], out var third) && third.Class is 'C' or 'E' or 'H')
             {
                 continue;
