@@ -14,7 +14,7 @@ namespace EntityResolver.Registry;
 /// referred to by number (token texts, skeletons, languages repeat a lot).
 /// </summary>
 /// <remarks>
-/// Layout (version 8): magic <c>ERSNAP</c> 0x00 0x1A, int32 version, int32 entity count, entities
+/// Layout (version 9): magic <c>ERSNAP</c> 0x00 0x1A, int32 version, int32 entity count, entities
 /// (id, type, names, attributes as one JSON object, relations), token forms, statistics, aliases
 /// (entity, name, titles, tokens as form numbers, weights, acronym), the index (keys, offsets,
 /// postings, forward offsets and forward keys as raw int32 arrays; the word-pair keys, offsets and
@@ -26,11 +26,12 @@ namespace EntityResolver.Registry;
 /// version 3: the forward index; version 4: a name with a v is also posted under its skeleton with f;
 /// version 5: the word-pair postings of the candidate index; version 6: Latin sch read as sh, tsch as ch;
 /// version 7: an Arabic word's first alef with hamza below read i, a first alef before waw and a
-/// consonant dropped; version 8: dz and dzh read z and j).
+/// consonant dropped; version 8: dz and dzh read z and j; version 9: an Arabic-script heh that writes the vowel e
+/// inside a transliterated word dropped).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 8;
+    public const int Version = 9;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

@@ -40,6 +40,11 @@ internal static class TextNormalizer
                 continue;
             }
 
+            if (c == '\u0647' && VowelHeh(text, i))
+            {
+                continue;
+            }
+
             char folded = Fold(c);
             if (folded != '\0')
             {
@@ -48,6 +53,26 @@ internal static class TextNormalizer
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Whether the heh at <paramref name="i"/> writes the vowel e rather than the consonant h, as
+    /// transliterations of Japanese names do inside a word: before alef with hamza below, which
+    /// only begins a syllable there (تاتهإيش Tateishi, إيهإيجون Eijun), or after a syllable's
+    /// إي and before a consonant (كاإيهتسو Kaetsu). Arabic words have neither sequence; in the
+    /// development data every such heh (7 names) is an e. Dropped, the word reads as its Latin
+    /// spelling does.
+    /// </summary>
+    private static bool VowelHeh(string text, int i)
+    {
+        if (i == 0 || i + 1 >= text.Length)
+        {
+            return false;
+        }
+
+        char next = text[i + 1];
+        return next == '\u0625'
+            || (i >= 3 && text[i - 2] == '\u0625' && text[i - 1] == '\u064A' && char.IsLetter(next) && Fold(next) is not ('\u0627' or '\u0648' or '\u064A' or '\u0649' or '\u0647'));
     }
 
     /// <summary>Folds one character; returns '\0' for characters that are dropped.</summary>

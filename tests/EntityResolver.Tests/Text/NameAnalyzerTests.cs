@@ -91,6 +91,17 @@ public sealed class NameAnalyzerTests
         Assert.Equal(["abu-adris"], Latin("أبو ادريس"));
     }
 
+    [Theory]
+    [InlineData("تاتهإيش", "Tateishi")]
+    [InlineData("كوإيهدزكا", "Koezuka")]
+    [InlineData("إيهإجيرو", "Eijiro")]
+    public void A_transliteration_that_writes_e_with_heh_has_the_skeleton_of_its_latin_spelling(string arabic, string latin)
+    {
+        Assert.Equal(
+            _analyzer.AnalyzeQuery(latin).Primary.Tokens[0].Forms.Skeleton,
+            _analyzer.AnalyzeQuery(arabic).Primary.Tokens[0].Forms.Skeleton);
+    }
+
     [Fact]
     public void The_linker_reads_a_word_of_text_as_the_resolver_reads_it()
     {

@@ -22,6 +22,26 @@ public sealed class TextNormalizerTests
         Assert.Equal(expected, TextNormalizer.NormalizeToken(input));
     }
 
+    [Theory]
+    [InlineData("تاتهإيش", "تاتايش")] // before a syllable's alef with hamza below (Tateishi)
+    [InlineData("إيهإيجون", "ايايجون")] // (Eijun)
+    [InlineData("كاإيهتسو", "كاايتسو")] // after a syllable's إي, before a consonant (Kaetsu)
+    public void A_heh_that_writes_the_vowel_e_in_a_transliteration_is_dropped(string input, string expected)
+    {
+        Assert.Equal(expected, TextNormalizer.NormalizeToken(input));
+    }
+
+    [Theory]
+    [InlineData("إيهاب", "ايهاب")] // Ihab: a word's first إي, and a vowel letter after the heh
+    [InlineData("أبهاي", "ابهاي")] // Abhay: no hamza below
+    [InlineData("كاإيهاب", "كاايهاب")] // a vowel letter after the heh
+    [InlineData("إبراهيم", "ابراهيم")]
+    [InlineData("ده", "ده")]
+    public void A_heh_elsewhere_is_kept(string input, string expected)
+    {
+        Assert.Equal(expected, TextNormalizer.NormalizeToken(input));
+    }
+
     [Fact]
     public void Format_controls_are_dropped_and_case_is_folded()
     {
