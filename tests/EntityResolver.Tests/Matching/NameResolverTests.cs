@@ -126,6 +126,24 @@ public sealed class NameResolverTests
     }
 
     [Fact]
+    public void A_place_name_missing_its_generic_word_still_finds_the_place()
+    {
+        // Labels in other scripts often leave out the designator (سوات, स्वात for Swat
+        // District); a registry with few districts would otherwise weigh the missing word as rare.
+        EntityRegistry registry = new EntityRegistryBuilder()
+            .AddOrganization("l:swat", "Swat District")
+            .AddOrganization("l:tuva", "Tuva Republic")
+            .AddPerson("p:swetha", "Swetha")
+            .AddOrganization("l:ottawa", "Ottawa")
+            .Build();
+        var resolver = new NameResolver(registry);
+
+        Assert.Equal("l:swat", resolver.Resolve("سوات")[0].EntityId);
+        Assert.Equal("l:swat", resolver.Resolve("स्वात")[0].EntityId);
+        Assert.Equal("l:tuva", resolver.Resolve("تووا")[0].EntityId);
+    }
+
+    [Fact]
     public void Concurrent_readers_get_the_same_answers()
     {
         string[] names = ["सद्दाम खालिद हाफ़्तार", "خليفة حفتر", "Asim Munir", "آئی ایس پی آر", "Shehbaz Sharif"];
