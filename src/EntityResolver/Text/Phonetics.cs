@@ -119,6 +119,12 @@ internal static class Phonetics
                         symbol = next is 'e' or 'i' or 'y' ? 's' : next == 'k' ? '\0' : 'k';
                         break;
                     case 'q': symbol = 'k'; break;
+                    case 'x' when next is 'i' or 'u' && (i == 0 || latin[i - 1] is 'n' or 'g' or '-'):
+                        // Pinyin x (Xi, Xu, Jiangxi, Xinjiang) is said, and written in other
+                        // scripts, close to sh: शिनिंग, شينينغ (Xining); so are Maltese,
+                        // Portuguese and Catalan word-initial x (Xuereb, Xuxa, Ximo).
+                        symbol = 'S';
+                        break;
                     case 'x':
                         AppendSymbol(buffer, ref n, 'k');
                         symbol = 's';

@@ -51,6 +51,24 @@ public sealed class PhoneticsTests
         Assert.Equal(Phonetics.Encode(b), Phonetics.Encode(a));
     }
 
+    [Theory]
+    [InlineData("xining", "shining")] // pinyin, at the start of a word
+    [InlineData("jiangxi", "jiangshi")] // and after a syllable's n or g
+    [InlineData("xuereb", "shuereb")] // Maltese
+    public void A_pinyin_x_before_i_or_u_is_sh(string a, string b)
+    {
+        Assert.Equal(Phonetics.Encode(b), Phonetics.Encode(a));
+    }
+
+    [Theory]
+    [InlineData("maxim", "maksim")] // after a vowel
+    [InlineData("xavier", "ksavier")] // before another vowel
+    [InlineData("alexis", "aleksis")]
+    public void Other_x_is_ks(string a, string b)
+    {
+        Assert.Equal(Phonetics.Encode(b), Phonetics.Encode(a));
+    }
+
     [Fact]
     public void Similarity_is_symmetric_and_bounded()
     {
