@@ -7,7 +7,8 @@ namespace EntityResolver.Text;
 /// Culture-free normalization of one token: Unicode NFKC (which also maps Arabic presentation
 /// forms to base letters), lower case, no format controls (ZWNJ, ZWJ, bidi marks), no Arabic
 /// harakat or tatweel, Arabic/Urdu/Persian letter variants folded to one form (alef maqsura
-/// stays: it reads a, not i), no apostrophes.
+/// stays: it reads a, not i), no apostrophes, no heh that writes the vowel e inside a
+/// transliterated word (see <see cref="VowelHeh"/>).
 /// The Devanagari nukta is kept: the romanizer reads it (फ़ is f, फ is ph).
 /// </summary>
 internal static class TextNormalizer
