@@ -1,7 +1,7 @@
-using EntityResolver.Indexing;
 using System.Diagnostics;
 using System.Globalization;
 using EntityResolver.DataGen;
+using EntityResolver.Indexing;
 using EntityResolver.Matching;
 using EntityResolver.Registry;
 using EntityResolver.Text;

@@ -298,9 +298,7 @@ public sealed class NameResolver
             int i = System.Numerics.BitOperations.TrailingZeroCount(rest);
             foreach (NameToken c in alias.Name.Tokens)
             {
-                // As PairScorer.Compute reads it: an initial is compared, not memoized (it shares its forms with a one-letter word).
-                float s = c.IsInitial ? PairScorer.TokenSimilarity(query.Name.Tokens[i], c) : query.CachedSimilarity(i, c);
-                if (s >= PairScorer.ConflictFloor)
+                if (PairScorer.TokenSimilarity(query, i, c) >= PairScorer.ConflictFloor)
                 {
                     return true;
                 }

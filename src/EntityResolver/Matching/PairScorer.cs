@@ -40,6 +40,14 @@ internal static class PairScorer
     private const float MinRawCrossScriptSimilarity = (ConflictFloor - CrossScriptLeniency) / (1f - CrossScriptLeniency);
 
     /// <summary>
+    /// <see cref="TokenSimilarity(NameToken, NameToken)"/> of the query's token <paramref name="queryToken"/> and a
+    /// candidate's token, through the query's memo; an initial is compared, not memoized (it
+    /// shares its forms with a one-letter word).
+    /// </summary>
+    public static float TokenSimilarity(PreparedName query, int queryToken, NameToken candidate) =>
+        candidate.IsInitial ? TokenSimilarity(query.Name.Tokens[queryToken], candidate) : query.CachedSimilarity(queryToken, candidate);
+
+    /// <summary>
     /// Similarity of two tokens in [0, 1]; 0 for every pair below <see cref="ConflictFloor"/>
     /// (the alignment treats them all alike: neither a match nor a conflict).
     /// </summary>
@@ -210,7 +218,7 @@ internal static class PairScorer
         {
             for (int j = 0; j < m; j++)
             {
-                float s = ct[j].IsInitial ? TokenSimilarity(qt[i], ct[j]) : query.CachedSimilarity(i, ct[j]);
+                float s = TokenSimilarity(query, i, ct[j]);
                 sim[(i * m) + j] = s;
                 maxSim = MathF.Max(maxSim, s);
             }

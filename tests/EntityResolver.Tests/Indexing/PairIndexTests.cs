@@ -1,7 +1,7 @@
 using EntityResolver.DataGen;
 using EntityResolver.Indexing;
-using EntityResolver.Text;
 using EntityResolver.Matching;
+using EntityResolver.Text;
 
 namespace EntityResolver.Tests.Indexing;
 

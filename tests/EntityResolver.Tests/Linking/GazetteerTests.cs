@@ -71,7 +71,7 @@ public sealed class GazetteerTests
             {
                 float s = string.Equals(t.Forms.Normalized, word.Normalized, StringComparison.Ordinal)
                     ? 1f
-                    : Phonetics.Similarity(word.Phonetic, t.Forms.Phonetic, word.PhoneticWeight, t.Forms.PhoneticWeight, floor: 0f, Phonetics.Conventions(word, t.Forms));
+                    : Phonetics.Similarity(word, t.Forms, floor: 0f);
                 if (floor > PairScorer.ConflictFloor && t.Forms.Script != word.Script)
                 {
                     s += PairScorer.CrossScriptLeniency * (1f - s);
