@@ -59,6 +59,7 @@ internal static class Program
             {
                 case "train" when i == 0: train = true; break;
                 case "probe" when i == 0: return Probe(args[1..]);
+                case "translit" when i == 0: return TranslitExperiment.Run(Path.Combine(data, "dev"), 3000);
                 case "--model": modelPath = Next(); break;
                 case "--l2": l2 = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--data": data = Next(); break;
