@@ -33,9 +33,10 @@ public sealed record FeatureContribution(string Feature, double Value, double We
 /// <summary>Why a candidate got its score.</summary>
 public sealed class MatchExplanation
 {
-    internal MatchExplanation(string model, IReadOnlyList<string> titles, IReadOnlyList<TokenAlignment> tokens, IReadOnlyList<FeatureContribution> features, double bias, string summary, double pairScore, string? rivalEntityId, double? rivalPairScore)
+    internal MatchExplanation(string model, IReadOnlyList<string> titles, IReadOnlyList<TokenAlignment> tokens, IReadOnlyList<FeatureContribution> features, double bias, string summary, double pairScore, string? rivalEntityId, double? rivalPairScore, double spellingAdjustment)
     {
         PairScore = pairScore;
+        SpellingAdjustment = spellingAdjustment;
         RivalEntityId = rivalEntityId;
         RivalPairScore = rivalPairScore;
         Model = model;
@@ -65,10 +66,19 @@ public sealed class MatchExplanation
     public string Summary { get; }
 
     /// <summary>
-    /// The pair score: how well the query and the matched name agree, from the features alone.
-    /// Without a second stage in the model it is the score itself.
+    /// The pair score: how well the query and the matched name agree, from the features and the
+    /// <see cref="SpellingAdjustment"/>. Without a second stage in the model it is the score itself.
     /// </summary>
     public double PairScore { get; }
+
+    /// <summary>
+    /// What the spelling model took off the pair score (0 or negative): for a query in Arabic
+    /// script, Cyrillic or Devanagari, how much less likely the matched name's Latin spelling is
+    /// to be written as the query than that of the likeliest of the other close candidates
+    /// (ألبرشت: Albret loses to Albrecht). 0 when the query is in Latin script or the candidate
+    /// was matched through a name in the query's own script.
+    /// </summary>
+    public double SpellingAdjustment { get; }
 
     /// <summary>
     /// The best rival candidate that the model's second stage weighed the match against (another

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 
 namespace EntityResolver.Text;
@@ -9,264 +10,515 @@ namespace EntityResolver.Text;
 /// letter, seen with the letters before and after it, writes nothing, one native character or
 /// two; the probabilities of these outputs are fitted with expectation maximization over pairs
 /// of spellings (Ristad and Yianilos, "Learning string-edit distance", 1998, in its conditional
-/// form), and interpolated from the full context down to the letter alone (Witten-Bell).
+/// form) and interpolated from the letter with its neighbours down to the letter alone
+/// (Witten-Bell).
 /// </summary>
 /// <remarks>
-/// It tells apart Latin spellings that the phonetic similarity finds equally near a native word:
-/// ألبرشت is Albrecht rather than Albret (ش writes the ch), مانع Manea rather than Mana. Its
-/// log-likelihoods compare candidates for one native word; they are not similarities.
+/// It tells apart Latin spellings that the phonetic similarity finds about equally near a native
+/// word: ألبرشت is Albrecht rather than Albret (ش writes the ch), بسلر Besler rather than Basler.
+/// Its log-likelihoods compare the candidates of one native word; they are not similarities.
+/// Immutable once built; safe for concurrent readers.
 /// </remarks>
 internal sealed class TransliterationModel
 {
-    private const int Letters = 28;   // a..z, 26 = any other character, 27 = word boundary
-    private const int Boundary = 27;
+    /// <summary>The first line of a model file.</summary>
+    public const string Header = "# entity-resolver transliteration model v1";
+
+    private const int Letters = 28;   // a..z, 26 = any other character, 27 = the word's edge
+    private const int Edge = 27;
     private const double SingleFloor = 1e-4;
-    private const double PairFloor = SingleFloor * SingleFloor;
 
-    // counts[level][context] = (total, outputs), level 0 = letter, 1 = letter and next, 2 = previous, letter and next.
-    private readonly Dictionary<int, Dist>[] levels = [new(), new(), new()];
+    // A pair's floor is a hundredth of a single's squared: at the start, writing two characters
+    // from one letter (and nothing from the next) is less likely than one from each, so that the
+    // fit learns pairs only where the data needs them (x: кс). With an even start it settled on
+    // alignments where a consonant writes nothing and the next vowel its sound, which do not
+    // generalize (in a toy fit, ч was not learned for ch).
+    private const double PairFloor = SingleFloor * SingleFloor / 100;
 
-    private sealed class Dist
-    {
-        public double Total;
-        public Dictionary<long, double> Outputs = [];
-    }
+    /// <summary>Expected counts under this are dropped after each round (noise of the first rounds).</summary>
+    private const double MinCount = 0.1;
+
+    /// <summary>The output code of writing nothing.</summary>
+    private const long Nothing = 0;
+
+    private static readonly Lazy<TransliterationModel?>[] EmbeddedModels =
+    [
+        .. Enum.GetValues<Script>().Select(s => new Lazy<TransliterationModel?>(() => LoadEmbedded(s))),
+    ];
+
+    // Per level, per context: level 0 = the letter, 1 = the letter and the next, 2 = the previous
+    // letter, the letter and the next. Levels 0 and 1 are sums of level 2.
+    private readonly Dictionary<int, Dist>[] _levels = [new(), new(), new()];
 
     private TransliterationModel()
     {
     }
 
-    /// <summary>The output code of writing nothing.</summary>
-    private const long Nothing = 0;
+    private sealed class Dist
+    {
+        public double Total;
+        public readonly Dictionary<long, double> Outputs = [];
+
+        public void Add(long output, double count)
+        {
+            Total += count;
+            Outputs[output] = Outputs.TryGetValue(output, out double n) ? n + count : count;
+        }
+    }
+
+    /// <summary>The model embedded for names written in <paramref name="script"/>, or null when there is none.</summary>
+    public static TransliterationModel? For(Script script) => EmbeddedModels[(int)script].Value;
+
+    private static TransliterationModel? LoadEmbedded(Script script)
+    {
+        string? file = script switch
+        {
+            Script.Arabic => "arabic",
+            Script.Cyrillic => "cyrillic",
+            Script.Devanagari => "devanagari",
+            _ => null,
+        };
+        if (file is null)
+        {
+            return null;
+        }
+
+        string path = $"model/translit-{file}.tsv.gz";
+        using var reader = new StreamReader(new GZipStream(ResourceData.Open(path), CompressionMode.Decompress), Encoding.UTF8);
+        return Load(reader, path);
+    }
 
     private static long Single(char x) => 1 + (long)x;
 
-    private static long Pair(char x, char y) => 0x10000 + ((long)x << 16) + y;
+    private static long Pair(char x, char y) => 0x20000 + ((long)x << 16) + y;
 
     private static int LetterOf(char c) => c is >= 'a' and <= 'z' ? c - 'a' : 26;
 
-    private static int Context(int level, string latin, int i)
+    /// <summary>The full context (previous letter, letter, next letter) of <paramref name="latin"/>[<paramref name="i"/>].</summary>
+    private static int Context(string latin, int i)
     {
-        int c = LetterOf(latin[i]);
-        int next = i + 1 < latin.Length ? LetterOf(latin[i + 1]) : Boundary;
-        int prev = i > 0 ? LetterOf(latin[i - 1]) : Boundary;
-        return level switch
-        {
-            0 => c,
-            1 => (c * Letters) + next,
-            _ => (((prev * Letters) + c) * Letters) + next,
-        };
+        int prev = i > 0 ? LetterOf(latin[i - 1]) : Edge;
+        int next = i + 1 < latin.Length ? LetterOf(latin[i + 1]) : Edge;
+        return (((prev * Letters) + LetterOf(latin[i])) * Letters) + next;
     }
 
-    /// <summary>The probability that the Latin letter at <paramref name="i"/> writes <paramref name="output"/>.</summary>
-    private double Probability(string latin, int i, long output)
+    private static int Reduce(int context, int level) => level switch
     {
-        double p = output == Nothing || output < 0x10000 ? SingleFloor : PairFloor;
+        0 => (context / Letters) % Letters,
+        1 => context % (Letters * Letters),
+        _ => context,
+    };
+
+    /// <summary>The probability that a Latin letter in <paramref name="context"/> writes <paramref name="output"/>.</summary>
+    private double Probability(int context, long output)
+    {
+        double p = output < 0x20000 ? SingleFloor : PairFloor;
         for (int level = 0; level < 3; level++)
         {
-            if (!levels[level].TryGetValue(Context(level, latin, i), out Dist? d) || d.Total <= 0)
+            if (!_levels[level].TryGetValue(Reduce(context, level), out Dist? d))
             {
                 break;
             }
 
             double types = d.Outputs.Count;
-            double ml = d.Outputs.TryGetValue(output, out double n) ? n / d.Total : 0;
-            p = ((d.Total * ml) + (types * p)) / (d.Total + types);
+            double n = d.Outputs.TryGetValue(output, out double count) ? count : 0;
+            p = (n + (types * p)) / (d.Total + types);
         }
 
         return p;
     }
 
     /// <summary>log P(<paramref name="native"/> | <paramref name="latin"/>); −∞ when either is empty.</summary>
-    public double LogLikelihood(string native, string latin)
-    {
-        if (native.Length == 0 || latin.Length == 0)
-        {
-            return double.NegativeInfinity;
-        }
-
-        double[] alpha = Forward(native, latin, null);
-        return Math.Log(alpha[(latin.Length * (native.Length + 1)) + native.Length]);
-    }
+    public double LogLikelihood(string native, string latin) => new Reader(this, native).LogLikelihood(latin);
 
     /// <summary>
-    /// The forward probabilities α[i, j] = P(native[..j] | latin[..i]); when <paramref name="cache"/>
-    /// is given, the probabilities of every edge are stored there in the order the edges are visited.
+    /// Scores Latin spellings against one native word, remembering the probabilities of each
+    /// Latin context it meets (the candidates of one query share most of them). Not thread-safe.
     /// </summary>
-    private double[] Forward(string native, string latin, List<double>? cache)
+    internal sealed class Reader
     {
-        int w = native.Length + 1;
-        double[] alpha = new double[(latin.Length + 1) * w];
-        alpha[0] = 1;
-        for (int i = 0; i < latin.Length; i++)
-        {
-            double none = Probability(latin, i, Nothing);
-            cache?.Add(none);
-            for (int j = 0; j <= native.Length; j++)
-            {
-                double a = alpha[(i * w) + j];
-                alpha[((i + 1) * w) + j] += a * none;
-                if (j < native.Length)
-                {
-                    double one = Probability(latin, i, Single(native[j]));
-                    cache?.Add(one);
-                    alpha[((i + 1) * w) + j + 1] += a * one;
-                }
+        private readonly TransliterationModel _model;
+        private readonly string _native;
+        private readonly Dictionary<int, double[]> _byContext = [];
 
-                if (j + 1 < native.Length)
+        public Reader(TransliterationModel model, string native)
+        {
+            _model = model;
+            _native = native;
+        }
+
+        /// <summary>
+        /// The probabilities of the outputs a letter in <paramref name="context"/> can write here:
+        /// [0] nothing, [1 + j] the native character j, [1 + n + j] the characters j and j + 1.
+        /// </summary>
+        public double[] OutputsOf(int context)
+        {
+            if (_byContext.TryGetValue(context, out double[]? p))
+            {
+                return p;
+            }
+
+            int n = _native.Length;
+            p = new double[1 + n + Math.Max(0, n - 1)];
+            p[0] = _model.Probability(context, Nothing);
+            for (int j = 0; j < n; j++)
+            {
+                p[1 + j] = _model.Probability(context, Single(_native[j]));
+                if (j + 1 < n)
                 {
-                    double two = Probability(latin, i, Pair(native[j], native[j + 1]));
-                    cache?.Add(two);
-                    alpha[((i + 1) * w) + j + 2] += a * two;
+                    p[1 + n + j] = _model.Probability(context, Pair(_native[j], _native[j + 1]));
                 }
             }
+
+            _byContext[context] = p;
+            return p;
         }
 
-        return alpha;
+        public double LogLikelihood(string latin)
+        {
+            int n = _native.Length;
+            if (n == 0 || latin.Length == 0)
+            {
+                return double.NegativeInfinity;
+            }
+
+            Span<double> row = n < 64 ? stackalloc double[n + 1] : new double[n + 1];
+            Span<double> next = n < 64 ? stackalloc double[n + 1] : new double[n + 1];
+            row.Clear();
+            row[0] = 1;
+            for (int i = 0; i < latin.Length; i++)
+            {
+                double[] p = OutputsOf(Context(latin, i));
+                next.Clear();
+                for (int j = 0; j <= n; j++)
+                {
+                    double a = row[j];
+                    if (a == 0)
+                    {
+                        continue;
+                    }
+
+                    next[j] += a * p[0];
+                    if (j < n)
+                    {
+                        next[j + 1] += a * p[1 + j];
+                    }
+
+                    if (j + 1 < n)
+                    {
+                        next[j + 2] += a * p[1 + n + j];
+                    }
+                }
+
+                Span<double> t = row;
+                row = next;
+                next = t;
+            }
+
+            return Math.Log(row[n]);
+        }
     }
 
     /// <summary>
-    /// Fits a model on pairs of a native spelling and a Latin one (both as the analyzer forms them:
-    /// the normalized native word, the lower-case ASCII Latin word) with <paramref name="iterations"/>
-    /// rounds of expectation maximization.
+    /// Fits a model on pairs of a native spelling and a Latin one (as the analyzer forms them: the
+    /// normalized native word, the lower-case ASCII Latin word) with <paramref name="rounds"/>
+    /// rounds of expectation maximization. Pairs with an empty side are skipped.
     /// </summary>
-    public static TransliterationModel Train(IReadOnlyList<(string Native, string Latin)> pairs, int iterations = 8)
+    public static TransliterationModel Train(IEnumerable<(string Native, string Latin)> pairs, int rounds = 8)
     {
+        var data = pairs.Where(p => p.Native.Length > 0 && p.Latin.Length > 0).ToList();
         var model = new TransliterationModel();
 
-        // Start: every output the data could use, equally likely in every context; nothing a
-        // little likelier, so that the first alignments are not all diagonal.
-        foreach ((string native, string latin) in pairs)
+        // Start: writing nothing is the one output seen, so that every character written is at
+        // its floor and the first alignments spread evenly.
+        foreach ((_, string latin) in data)
         {
             for (int i = 0; i < latin.Length; i++)
             {
-                Add(model.levels, latin, i, Nothing, 1);
+                model.Count(Context(latin, i), Nothing, 1);
             }
         }
 
-        for (int it = 0; it < iterations; it++)
+        model.Summarize();
+        for (int round = 0; round < rounds; round++)
         {
-            Dictionary<int, Dist>[] counts = [new(), new(), new()];
-            var cache = new List<double>();
-            foreach ((string native, string latin) in pairs)
+            var next = new TransliterationModel();
+            foreach ((string native, string latin) in data)
             {
-                if (native.Length == 0 || latin.Length == 0)
-                {
-                    continue;
-                }
-
-                cache.Clear();
-                double[] alpha = model.Forward(native, latin, cache);
-                int w = native.Length + 1;
-                double z = alpha[(latin.Length * w) + native.Length];
-                if (!(z > 0))
-                {
-                    continue;
-                }
-
-                double[] beta = new double[(latin.Length + 1) * w];
-                beta[(latin.Length * w) + native.Length] = 1;
-
-                // The edges' probabilities in the order Forward visited them, per row.
-                int[] rowStart = new int[latin.Length + 1];
-                int perRow = 1 + native.Length + Math.Max(0, native.Length - 1);
-                for (int i = 0; i <= latin.Length; i++)
-                {
-                    rowStart[i] = i * perRow;
-                }
-
-                for (int i = latin.Length - 1; i >= 0; i--)
-                {
-                    int k = rowStart[i];
-                    double none = cache[k++];
-                    for (int j = 0; j <= native.Length; j++)
-                    {
-                        double b = none * beta[((i + 1) * w) + j];
-                        double one = 0, two = 0;
-                        if (j < native.Length)
-                        {
-                            one = cache[k++];
-                            b += one * beta[((i + 1) * w) + j + 1];
-                        }
-
-                        if (j + 1 < native.Length)
-                        {
-                            two = cache[k++];
-                            b += two * beta[((i + 1) * w) + j + 2];
-                        }
-
-                        beta[(i * w) + j] = b;
-                        double a = alpha[(i * w) + j] / z;
-                        if (a <= 0)
-                        {
-                            continue;
-                        }
-
-                        Add(counts, latin, i, Nothing, a * none * beta[((i + 1) * w) + j]);
-                        if (j < native.Length)
-                        {
-                            Add(counts, latin, i, Single(native[j]), a * one * beta[((i + 1) * w) + j + 1]);
-                        }
-
-                        if (j + 1 < native.Length)
-                        {
-                            Add(counts, latin, i, Pair(native[j], native[j + 1]), a * two * beta[((i + 1) * w) + j + 2]);
-                        }
-                    }
-                }
+                model.Expect(native, latin, next, diagonal: round == 0);
             }
 
-            for (int level = 0; level < 3; level++)
-            {
-                model.levels[level].Clear();
-                foreach (KeyValuePair<int, Dist> kv in counts[level])
-                {
-                    // Outputs with a negligible expected count are noise of the first rounds.
-                    var kept = new Dist();
-                    foreach (KeyValuePair<long, double> o in kv.Value.Outputs)
-                    {
-                        if (o.Value >= 0.05)
-                        {
-                            kept.Outputs[o.Key] = o.Value;
-                            kept.Total += o.Value;
-                        }
-                    }
-
-                    if (kept.Total > 0)
-                    {
-                        model.levels[level][kv.Key] = kept;
-                    }
-                }
-            }
+            next.Prune();
+            next.Summarize();
+            model = next;
         }
 
         return model;
     }
 
-    private static void Add(Dictionary<int, Dist>[] levels, string latin, int i, long output, double count)
+    /// <summary>Adds to <paramref name="into"/> the expected count of every output in the alignments of one pair (forward-backward).</summary>
+    /// <remarks>
+    /// With <paramref name="diagonal"/> (the first round, when every output is equally likely),
+    /// alignments that keep the two words' positions in step are favoured: without it the first
+    /// posteriors are spread over every alignment and the fit can settle on one where each letter
+    /// writes what its neighbour should.
+    /// </remarks>
+    private void Expect(string native, string latin, TransliterationModel into, bool diagonal)
     {
-        if (count <= 0)
+        int n = native.Length, w = n + 1, m = latin.Length;
+        var probs = new double[m][];
+        var reader = new Reader(this, native);
+        var contexts = new int[m];
+        for (int i = 0; i < m; i++)
+        {
+            contexts[i] = Context(latin, i);
+            probs[i] = reader.OutputsOf(contexts[i]);
+            if (diagonal)
+            {
+                probs[i] = (double[])probs[i].Clone();
+                double[] p = probs[i];
+                for (int j = 0; j <= n; j++)
+                {
+                    // The edge from (i, j) ends at (i + 1, j + k): weigh it by how far that is from the diagonal.
+                    if (j < n)
+                    {
+                        p[1 + j] *= InStep(i + 1, j + 1, m, n);
+                    }
+
+                    if (j + 1 < n)
+                    {
+                        p[1 + n + j] *= InStep(i + 1, j + 2, m, n);
+                    }
+                }
+            }
+        }
+
+        double[] alpha = new double[(m + 1) * w];
+        alpha[0] = 1;
+        for (int i = 0; i < m; i++)
+        {
+            double[] p = probs[i];
+            for (int j = 0; j <= n; j++)
+            {
+                double a = alpha[(i * w) + j];
+                alpha[((i + 1) * w) + j] += a * p[0];
+                if (j < n)
+                {
+                    alpha[((i + 1) * w) + j + 1] += a * p[1 + j];
+                }
+
+                if (j + 1 < n)
+                {
+                    alpha[((i + 1) * w) + j + 2] += a * p[1 + n + j];
+                }
+            }
+        }
+
+        double z = alpha[(m * w) + n];
+        if (!(z > 0))
         {
             return;
         }
 
-        for (int level = 0; level < 3; level++)
+        double[] beta = new double[(m + 1) * w];
+        beta[(m * w) + n] = 1;
+        for (int i = m - 1; i >= 0; i--)
         {
-            int ctx = Context(level, latin, i);
-            if (!levels[level].TryGetValue(ctx, out Dist? d))
+            double[] p = probs[i];
+            for (int j = 0; j <= n; j++)
             {
-                levels[level][ctx] = d = new Dist();
+                double a = alpha[(i * w) + j] / z;
+                double b0 = beta[((i + 1) * w) + j] * p[0];
+                double b1 = j < n ? beta[((i + 1) * w) + j + 1] * p[1 + j] : 0;
+                double b2 = j + 1 < n ? beta[((i + 1) * w) + j + 2] * p[1 + n + j] : 0;
+                beta[(i * w) + j] = b0 + b1 + b2;
+                if (a > 0)
+                {
+                    into.Count(contexts[i], Nothing, a * b0);
+                    if (b1 > 0)
+                    {
+                        into.Count(contexts[i], Single(native[j]), a * b1);
+                    }
+
+                    if (b2 > 0)
+                    {
+                        into.Count(contexts[i], Pair(native[j], native[j + 1]), a * b2);
+                    }
+                }
+            }
+        }
+    }
+
+    private static double InStep(int i, int j, int m, int n) => Math.Exp(-4 * Math.Abs(((double)i / m) - ((double)j / n)));
+
+    private void Count(int context, long output, double count)
+    {
+        if (!(count > 0))
+        {
+            return;
+        }
+
+        if (!_levels[2].TryGetValue(context, out Dist? d))
+        {
+            _levels[2][context] = d = new Dist();
+        }
+
+        d.Add(output, count);
+    }
+
+    private void Prune()
+    {
+        foreach (int context in _levels[2].Keys.ToList())
+        {
+            Dist d = _levels[2][context];
+            var kept = new Dist();
+            foreach (KeyValuePair<long, double> o in d.Outputs)
+            {
+                if (o.Value >= MinCount)
+                {
+                    kept.Add(o.Key, o.Value);
+                }
             }
 
-            d.Total += count;
-            d.Outputs[output] = d.Outputs.TryGetValue(output, out double n) ? n + count : count;
+            if (kept.Total > 0)
+            {
+                _levels[2][context] = kept;
+            }
+            else
+            {
+                _levels[2].Remove(context);
+            }
         }
+    }
+
+    /// <summary>Levels 0 and 1 as sums of level 2.</summary>
+    private void Summarize()
+    {
+        _levels[0].Clear();
+        _levels[1].Clear();
+        foreach (KeyValuePair<int, Dist> kv in _levels[2])
+        {
+            for (int level = 0; level < 2; level++)
+            {
+                int reduced = Reduce(kv.Key, level);
+                if (!_levels[level].TryGetValue(reduced, out Dist? d))
+                {
+                    _levels[level][reduced] = d = new Dist();
+                }
+
+                foreach (KeyValuePair<long, double> o in kv.Value.Outputs)
+                {
+                    d.Add(o.Key, o.Value);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes the model as text: <see cref="Header"/>, then one line per context and output:
+    /// the three letters of the context (previous, letter, next; _ for an edge, ? for another
+    /// character), the output (empty for nothing), its expected count.
+    /// </summary>
+    public void Save(TextWriter writer)
+    {
+        writer.Write(Header);
+        writer.Write('\n');
+        foreach (KeyValuePair<int, Dist> kv in _levels[2].OrderBy(kv => kv.Key))
+        {
+            string context = string.Concat(LetterName(kv.Key / (Letters * Letters)), LetterName((kv.Key / Letters) % Letters), LetterName(kv.Key % Letters));
+            foreach (KeyValuePair<long, double> o in kv.Value.Outputs.OrderBy(o => o.Key))
+            {
+                writer.Write(string.Create(CultureInfo.InvariantCulture, $"{context}\t{OutputText(o.Key)}\t{o.Value:0.####}\n"));
+            }
+        }
+    }
+
+    private static char LetterName(int letter) => letter switch
+    {
+        Edge => '_',
+        26 => '?',
+        _ => (char)('a' + letter),
+    };
+
+    private static int LetterFromName(char c) => c switch
+    {
+        '_' => Edge,
+        '?' => 26,
+        >= 'a' and <= 'z' => c - 'a',
+        _ => -1,
+    };
+
+    private static string OutputText(long output) => output switch
+    {
+        Nothing => "",
+        < 0x20000 => ((char)(output - 1)).ToString(),
+        _ => string.Concat((char)((output - 0x20000) >> 16), (char)((output - 0x20000) & 0xFFFF)),
+    };
+
+    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <exception cref="InvalidDataException">The text is not such a model; the message names <paramref name="source"/> and the line.</exception>
+    public static TransliterationModel Load(TextReader reader, string source)
+    {
+        if (reader.ReadLine() is not { } header || !string.Equals(header, Header, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"{source}:1: not a transliteration model (the first line must be '{Header}').");
+        }
+
+        var model = new TransliterationModel();
+        int lineNo = 1;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNo++;
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            string[] cells = line.Split('\t');
+            if (cells.Length != 3)
+            {
+                throw new InvalidDataException($"{source}:{lineNo}: expected 3 tab-separated fields (context, output, count), found {cells.Length}.");
+            }
+
+            string ctx = cells[0];
+            int prev = ctx.Length == 3 ? LetterFromName(ctx[0]) : -1, letter = ctx.Length == 3 ? LetterFromName(ctx[1]) : -1, next = ctx.Length == 3 ? LetterFromName(ctx[2]) : -1;
+            if (prev < 0 || letter < 0 || letter == Edge || next < 0)
+            {
+                throw new InvalidDataException($"{source}:{lineNo}: context '{ctx}' must be three of a-z, ? (another character) or _ (the edge), with a letter in the middle.");
+            }
+
+            if (cells[1].Length > 2)
+            {
+                throw new InvalidDataException($"{source}:{lineNo}: output '{cells[1]}' has more than two characters.");
+            }
+
+            if (!double.TryParse(cells[2], NumberStyles.Float, CultureInfo.InvariantCulture, out double count) || !(count > 0) || double.IsInfinity(count))
+            {
+                throw new InvalidDataException($"{source}:{lineNo}: count '{cells[2]}' is not a positive number.");
+            }
+
+            long output = cells[1].Length switch
+            {
+                0 => Nothing,
+                1 => Single(cells[1][0]),
+                _ => Pair(cells[1][0], cells[1][1]),
+            };
+            model.Count((((prev * Letters) + letter) * Letters) + next, output, count);
+        }
+
+        if (model._levels[2].Count == 0)
+        {
+            throw new InvalidDataException($"{source}: the model has no entries.");
+        }
+
+        model.Summarize();
+        return model;
     }
 
     /// <summary>The most likely outputs of a letter alone, for inspection: "k: ك 0.61, ق 0.12, …".</summary>
     public string Describe(char letter, int top = 5)
     {
-        if (!levels[0].TryGetValue(LetterOf(letter), out Dist? d))
+        if (!_levels[0].TryGetValue(LetterOf(letter), out Dist? d))
         {
             return $"{letter}: (unseen)";
         }
@@ -275,7 +527,7 @@ internal sealed class TransliterationModel
         sb.Append(letter).Append(':');
         foreach (KeyValuePair<long, double> o in d.Outputs.OrderByDescending(o => o.Value).Take(top))
         {
-            string text = o.Key == Nothing ? "∅" : o.Key < 0x10000 ? ((char)(o.Key - 1)).ToString() : $"{(char)((o.Key - 0x10000) >> 16)}{(char)((o.Key - 0x10000) & 0xFFFF)}";
+            string text = o.Key == Nothing ? "∅" : OutputText(o.Key);
             sb.Append(CultureInfo.InvariantCulture, $" {text} {o.Value / d.Total:0.00}");
         }
 

@@ -163,4 +163,34 @@ public sealed class NameResolverTests
         Assert.Equal("person:ishaq-dar", results[1][0].EntityId);
         Assert.Empty(results[2]);
     }
+
+    [Theory]
+    [InlineData("ألبرشت", "p:albrecht", "p:albret")]
+    [InlineData("هاركنس", "p:harkness", "p:harkins")]
+    [InlineData("маргулис", "p:margulies", "p:margolis")]
+    [InlineData("मार्गोलिस", "p:margolis", "p:margulies")]
+    public void Close_spellings_are_told_apart_by_how_the_script_writes_them(string query, string expected, string other)
+    {
+        var resolver = new NameResolver(new EntityRegistryBuilder()
+            .AddPerson("p:albret", "Albret").AddPerson("p:albrecht", "Albrecht")
+            .AddPerson("p:harkins", "Harkins").AddPerson("p:harkness", "Harkness")
+            .AddPerson("p:margolis", "Margolis").AddPerson("p:margulies", "Margulies")
+            .Build());
+
+        IReadOnlyList<EntityMatch> matches = resolver.Resolve(query, new ResolveOptions { Top = 2, Threshold = 0, Explain = true });
+
+        Assert.Equal(expected, matches[0].EntityId);
+        Assert.Equal(0, matches[0].Explanation!.SpellingAdjustment);
+        EntityMatch second = Assert.Single(matches, m => m.EntityId == other);
+        Assert.True(second.Explanation!.SpellingAdjustment < 0, $"{other}: {second.Explanation.SpellingAdjustment}");
+        Assert.Contains("likelier source", second.Explanation.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Latin_queries_are_not_re_weighed_by_spelling()
+    {
+        var resolver = new NameResolver(new EntityRegistryBuilder().AddPerson("p:albret", "Albret").AddPerson("p:albrecht", "Albrecht").Build());
+
+        Assert.All(resolver.Resolve("Albrect", new ResolveOptions { Top = 2, Threshold = 0, Explain = true }), m => Assert.Equal(0, m.Explanation!.SpellingAdjustment));
+    }
 }

@@ -1,0 +1,69 @@
+using EntityResolver.Text;
+
+namespace EntityResolver.Tests.Text;
+
+public sealed class TransliterationModelTests
+{
+    // Russian spellings of Latin names: ch is ч, sh is ш, a final y is и.
+    private static readonly (string, string)[] Pairs =
+    [
+        ("чарли", "charlie"), ("шарп", "sharp"), ("чейз", "chase"), ("шелби", "shelby"), ("рич", "rich"),
+        ("маршалл", "marshall"), ("чен", "chen"), ("шон", "shawn"), ("бишоп", "bishop"), ("чарльз", "charles"),
+        ("мичел", "michel"), ("эшли", "ashley"), ("арчер", "archer"), ("уошберн", "washburn"), ("черч", "church"),
+        ("карл", "karl"), ("кейн", "kane"), ("марк", "mark"), ("кларк", "clark"), ("хант", "hunt"),
+    ];
+
+    [Fact]
+    public void A_fitted_model_prefers_the_spelling_its_pairs_teach()
+    {
+        var model = TransliterationModel.Train(Pairs);
+
+        // ч is written for ch, к for k and c: Chark is the likelier source of чарк, Clark of кларк.
+        Assert.True(model.LogLikelihood("чарк", "chark") > model.LogLikelihood("чарк", "kark") + 5);
+        Assert.True(model.LogLikelihood("кларк", "clark") > model.LogLikelihood("кларк", "chlark") + 5);
+        Assert.True(model.LogLikelihood("шарк", "shark") > model.LogLikelihood("шарк", "sark"));
+    }
+
+    [Fact]
+    public void A_saved_model_loads_with_the_same_likelihoods()
+    {
+        var model = TransliterationModel.Train(Pairs);
+        var text = new StringWriter();
+        model.Save(text);
+
+        var loaded = TransliterationModel.Load(new StringReader(text.ToString()), "test");
+
+        foreach ((string native, string latin) in new[] { ("чейн", "chane"), ("шарк", "sark"), ("марч", "march") })
+        {
+            Assert.Equal(model.LogLikelihood(native, latin), loaded.LogLikelihood(native, latin), 3);
+        }
+    }
+
+    [Theory]
+    [InlineData("not a model\n", "x.tsv:1:")]
+    [InlineData(TransliterationModel.Header + "\n_ab\tа\t1\n_ab\tа\n", "x.tsv:3: expected 3 tab-separated fields")]
+    [InlineData(TransliterationModel.Header + "\nab\tа\t1\n", "x.tsv:2: context 'ab'")]
+    [InlineData(TransliterationModel.Header + "\na_b\tа\t1\n", "x.tsv:2: context 'a_b'")]
+    [InlineData(TransliterationModel.Header + "\n_ab\tабв\t1\n", "x.tsv:2: output 'абв'")]
+    [InlineData(TransliterationModel.Header + "\n_ab\tа\t-1\n", "x.tsv:2: count '-1'")]
+    [InlineData(TransliterationModel.Header + "\n_ab\tа\tmany\n", "x.tsv:2: count 'many'")]
+    [InlineData(TransliterationModel.Header + "\n", "x.tsv: the model has no entries")]
+    public void A_malformed_model_is_refused_with_its_line(string text, string message)
+    {
+        var e = Assert.Throws<InvalidDataException>(() => TransliterationModel.Load(new StringReader(text), "x.tsv"));
+        Assert.StartsWith(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Arabic_Cyrillic_and_Devanagari_have_embedded_models_and_Latin_has_none()
+    {
+        Assert.NotNull(TransliterationModel.For(Script.Arabic));
+        Assert.NotNull(TransliterationModel.For(Script.Cyrillic));
+        Assert.NotNull(TransliterationModel.For(Script.Devanagari));
+        Assert.Null(TransliterationModel.For(Script.Latin));
+
+        // The embedded Arabic model knows that ش writes the ch of German names.
+        TransliterationModel arabic = TransliterationModel.For(Script.Arabic)!;
+        Assert.True(arabic.LogLikelihood("البرشت", "albrecht") > arabic.LogLikelihood("البرشت", "albret"));
+    }
+}
