@@ -22,4 +22,17 @@ internal static class AlgorithmsSamples
         double z = why.Bias + why.Features.Sum(f => f.Contribution);
         Console.WriteLine($"  z = {z:0.000}, 1 / (1 + e^-z) = {1 / (1 + Math.Exp(-z)):0.000}");
     }
+
+    public static void Spelling()
+    {
+        EntityRegistry registry = new EntityRegistryBuilder()
+            .AddPerson("p:albret", "Albret")
+            .AddPerson("p:albrecht", "Albrecht")
+            .Build();
+        var resolver = new NameResolver(registry);
+        foreach (EntityMatch m in resolver.Resolve("ألبرشت", new ResolveOptions { Top = 2, Threshold = 0, Explain = true }))
+        {
+            Console.WriteLine($"{m.EntityId}: score {m.Score:0.000}, spelling adjustment {m.Explanation!.SpellingAdjustment:0.000}");
+        }
+    }
 }

@@ -20,6 +20,7 @@ var samples = new (string Name, Func<Task> Run)[]
     ("registry-format: problems", Sync(RegistrySamples.Problems)),
     ("registry-format: updates", Sync(RegistrySamples.Updates)),
     ("algorithms: features", Sync(AlgorithmsSamples.Features)),
+    ("algorithms: spelling", Sync(AlgorithmsSamples.Spelling)),
 };
 
 foreach (var (name, run) in samples)
