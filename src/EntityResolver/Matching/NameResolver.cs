@@ -167,13 +167,18 @@ public sealed class NameResolver
         RivalCalibration? stage = _model.Rival;
         bool withRivals = rivals || stage is not null;
         double floor = withRivals ? double.NegativeInfinity : options.Threshold;
-        var byPair = best
+        int take = withRivals ? options.Top + RivalLookahead : options.Top;
+        var eligible = best
             .Where(kv => kv.Value.Score >= floor && (exclude is null || !exclude(kv.Key)))
-            .OrderByDescending(kv => kv.Value.Score)
-            .ThenBy(kv => Registry.EntityAt(kv.Key).Id, StringComparer.Ordinal)
-            .Take(withRivals ? options.Top + RivalLookahead : options.Top)
-            .Select(kv => new RankedCandidate(kv.Key, kv.Value.Score, 0f, kv.Value.Score, kv.Value.Alias, kv.Value.Reading) { Spelling = spelling?.GetValueOrDefault(kv.Key) ?? 0f })
-            .ToList();
+            .Select(kv => new RankedCandidate(kv.Key, kv.Value.Score, 0f, kv.Value.Score, kv.Value.Alias, kv.Value.Reading) { Spelling = spelling?.GetValueOrDefault(kv.Key) ?? 0f });
+        List<RankedCandidate> byPair = ByPairScore(eligible, c => c.PairScore).Take(take).ToList();
+        if (withRivals && spelling is not null)
+        {
+            // Rivals are judged on the pair scores before the spelling re-weighing (see RivalOf),
+            // so the candidates first by those scores are ranked too, and rivals are sought in that order.
+            byPair = [.. ByPairScore(byPair.Concat(ByPairScore(eligible, c => c.UnweighedPairScore).Take(take)).Distinct(), c => c.UnweighedPairScore)];
+        }
+
         if (!withRivals || byPair.Count == 0)
         {
             return byPair;
@@ -200,6 +205,9 @@ public sealed class NameResolver
         ranked.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(Registry.EntityAt(a.Entity).Id, Registry.EntityAt(b.Entity).Id));
         return ranked;
     }
+
+    private IOrderedEnumerable<RankedCandidate> ByPairScore(IEnumerable<RankedCandidate> candidates, Func<RankedCandidate, float> score) =>
+        candidates.OrderByDescending(score).ThenBy(c => Registry.EntityAt(c.Entity).Id, StringComparer.Ordinal);
 
     /// <summary>
     /// Re-weighs the best candidates of a query written in a script with a transliteration model
@@ -313,6 +321,10 @@ public sealed class NameResolver
     /// The best other candidate that is not a namesake of candidate <paramref name="i"/> (matched
     /// through the very same words: three persons called Nasser are namesakes for the query
     /// "Nasser"; Abha and Aabha are rivals), and its pair score; -1 and 0 when there is none.
+    /// The rival's pair score is taken before the spelling re-weighing: a rival that spells the
+    /// query less likely ranks lower, but it is no less a sign that the query could name
+    /// another entity (with the lowered score, absent entities' queries were answered more often).
+    /// <paramref name="byPair"/> is in the order of those scores.
     /// </summary>
     private (int Rival, float Score) RivalOf(int i, List<RankedCandidate> byPair, string[]?[] words, PreparedName[] readings)
     {
@@ -324,16 +336,16 @@ public sealed class NameResolver
             }
 
             // A weak rival changes the score too little to be worth the namesake test.
-            if (byPair[j].PairScore < NegligibleRival)
+            if (byPair[j].UnweighedPairScore < NegligibleRival)
             {
-                return (byPair[j].Entity, byPair[j].PairScore);
+                return (byPair[j].Entity, byPair[j].UnweighedPairScore);
             }
 
             string[] mine = words[i] ??= MatchedWords(byPair[i], readings);
             string[] theirs = words[j] ??= MatchedWords(byPair[j], readings);
             if (mine.Length == 0 || !mine.AsSpan().SequenceEqual(theirs))
             {
-                return (byPair[j].Entity, byPair[j].PairScore);
+                return (byPair[j].Entity, byPair[j].UnweighedPairScore);
             }
         }
 
@@ -586,4 +598,7 @@ internal readonly record struct RankedCandidate(int Entity, float PairScore, flo
 {
     /// <summary>What <see cref="NameResolver"/>'s spelling re-weighing took off the pair score (0 or negative).</summary>
     public float Spelling { get; init; }
+
+    /// <summary>The pair score before the spelling re-weighing.</summary>
+    public float UnweighedPairScore => PairScore - Spelling;
 }

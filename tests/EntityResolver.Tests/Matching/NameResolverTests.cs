@@ -193,4 +193,21 @@ public sealed class NameResolverTests
 
         Assert.All(resolver.Resolve("Albrect", new ResolveOptions { Top = 2, Threshold = 0, Explain = true }), m => Assert.Equal(0, m.Explanation!.SpellingAdjustment));
     }
+
+    [Fact]
+    public void A_rival_is_weighed_with_its_pair_score_before_the_spelling_re_weighing()
+    {
+        // The second stage of the fitted model reads the best rival's pair score as a sign that
+        // the query could name another entity; a spelling that is less likely does not make the
+        // rival less of one.
+        var resolver = new NameResolver(new EntityRegistryBuilder().AddPerson("p:albret", "Albret").AddPerson("p:albrecht", "Albrecht").Build(), MatchModel.Fitted);
+
+        IReadOnlyList<EntityMatch> matches = resolver.Resolve("ألبرشت", new ResolveOptions { Top = 2, Threshold = 0, Explain = true });
+
+        MatchExplanation albrecht = matches.Single(m => m.EntityId == "p:albrecht").Explanation!;
+        MatchExplanation albret = matches.Single(m => m.EntityId == "p:albret").Explanation!;
+        Assert.True(albret.SpellingAdjustment < 0);
+        Assert.Equal("p:albret", albrecht.RivalEntityId);
+        Assert.Equal(albret.PairScore - albret.SpellingAdjustment, albrecht.RivalPairScore!.Value, 3);
+    }
 }
