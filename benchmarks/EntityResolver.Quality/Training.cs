@@ -161,6 +161,26 @@ internal static class Training
     }
 
     /// <summary>The dev sets' registries and queries (train, test and absent roles, capped), with the augmented shapes and nk-name-bench.</summary>
+    /// <summary>The held-out calibration of a fitted model as the resolver runs today, without refitting it.</summary>
+    public static int Calibrate(string dev, ScoringModel model)
+    {
+        if (model.Rival is not { } stage)
+        {
+            Console.Error.WriteLine($"{model.Name} has no second stage: its scores are not fitted probabilities");
+            return 2;
+        }
+
+        List<RivalRow> rows = RankedRows(LoadSources(dev), model, SplitRole.Test, out var perSource);
+        Console.WriteLine("| source | held-out ranked candidates | right | log loss | ECE |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        foreach (var (name, r) in perSource.Append(("**all**", rows)))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {r.Count} | {r.Count(x => x.IsMatch)} | {RankedLogLoss(stage, r):0.000} | {Calibration.Of(r.Select(x => ((double)stage.Apply(x.PairScore, x.RivalScore, x.Features), x.IsMatch))).Ece:0.000} |"));
+        }
+
+        return 0;
+    }
+
     internal static List<Source> LoadSources(string dev)
     {
         var sources = new List<Source>();
