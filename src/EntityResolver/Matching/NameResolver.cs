@@ -220,35 +220,73 @@ public sealed class NameResolver
     /// </summary>
     private static Dictionary<int, float>? WeighSpellings(PreparedName[] readings, Dictionary<int, (float Score, int Alias, int Reading)> best, AliasRecord[] aliases)
     {
-        if (best.Count < 2 || !readings[0].Name.Tokens.Any(t => t.Role == TokenRole.Name && TransliterationModel.For(t.Forms.Script) is not null))
+        if (best.Count < 2 || !HasSpellingModel(readings[0]))
         {
             return null;
         }
 
-        float top = best.Values.Max(v => v.Score);
-        var near = best.Where(kv => kv.Value.Score >= top - SpellingMargin)
-            .OrderByDescending(kv => kv.Value.Score).ThenBy(kv => kv.Key)
-            .Take(SpellingCandidates).ToList();
-        if (near.Count < 2)
+        float top = float.NegativeInfinity;
+        foreach ((float score, _, _) in best.Values)
+        {
+            top = MathF.Max(top, score);
+        }
+
+        // The best SpellingCandidates within the margin, best first (ties by entity), by insertion.
+        Span<int> near = stackalloc int[SpellingCandidates];
+        Span<float> nearScores = stackalloc float[SpellingCandidates];
+        int count = 0;
+        foreach (KeyValuePair<int, (float Score, int Alias, int Reading)> kv in best)
+        {
+            float score = kv.Value.Score;
+            if (score < top - SpellingMargin)
+            {
+                continue;
+            }
+
+            int at = count;
+            while (at > 0 && (nearScores[at - 1] < score || (nearScores[at - 1] == score && near[at - 1] > kv.Key)))
+            {
+                at--;
+            }
+
+            if (at == SpellingCandidates)
+            {
+                continue;
+            }
+
+            int last = Math.Min(count, SpellingCandidates - 1);
+            for (int m = last; m > at; m--)
+            {
+                near[m] = near[m - 1];
+                nearScores[m] = nearScores[m - 1];
+            }
+
+            near[at] = kv.Key;
+            nearScores[at] = score;
+            count = Math.Min(count + 1, SpellingCandidates);
+        }
+
+        if (count < 2)
         {
             return null;
         }
 
-        var readers = new Dictionary<string, TransliterationModel.Reader>(StringComparer.Ordinal);
-        var likelihoods = new double?[near.Count];
-        var words = new int[near.Count];
-        for (int k = 0; k < near.Count; k++)
+        var readers = new List<TransliterationModel.Reader>(readings[0].Name.Tokens.Length);
+        Span<double> likelihoods = stackalloc double[count];
+        Span<int> words = stackalloc int[count];
+        for (int k = 0; k < count; k++)
         {
-            (_, int aliasIndex, int reading) = near[k].Value;
+            (_, int aliasIndex, int reading) = best[near[k]];
             AliasRecord alias = aliases[aliasIndex];
             likelihoods[k] = SpellingLikelihood(readings[reading], alias, readers);
-            words[k] = alias.Name.Tokens.Count(t => t.Role == TokenRole.Name);
+            words[k] = NameWords(alias.Name.Tokens);
         }
 
         Dictionary<int, float>? changes = null;
-        for (int k = 0; k < near.Count; k++)
+        for (int k = 0; k < count; k++)
         {
-            if (likelihoods[k] is not double ll)
+            double ll = likelihoods[k];
+            if (double.IsNaN(ll))
             {
                 continue;
             }
@@ -257,64 +295,109 @@ public sealed class NameResolver
             // must not win by its spelling over one the query gives in full (the son's name
             // holds the father's, and may spell one of its words closer to the query).
             double likeliest = ll;
-            for (int j = 0; j < near.Count; j++)
+            for (int j = 0; j < count; j++)
             {
-                if (likelihoods[j] is double other && words[j] <= words[k])
+                if (!double.IsNaN(likelihoods[j]) && words[j] <= words[k])
                 {
-                    likeliest = Math.Max(likeliest, other);
+                    likeliest = Math.Max(likeliest, likelihoods[j]);
                 }
             }
 
             if (ll < likeliest)
             {
-                var (score, alias, reading) = near[k].Value;
+                var (score, alias, reading) = best[near[k]];
                 float lowered = MathF.Max(0f, score - (float)(SpellingWeight * (likeliest - ll)));
-                best[near[k].Key] = (lowered, alias, reading);
-                (changes ??= [])[near[k].Key] = lowered - score;
+                best[near[k]] = (lowered, alias, reading);
+                (changes ??= [])[near[k]] = lowered - score;
             }
         }
 
         return changes;
     }
 
+    /// <summary>Whether a name word of the query is written in a script with a transliteration model.</summary>
+    private static bool HasSpellingModel(PreparedName query)
+    {
+        foreach (NameToken t in query.Name.Tokens)
+        {
+            if (t.Role == TokenRole.Name && TransliterationModel.For(t.Forms.Script) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int NameWords(NameToken[] tokens)
+    {
+        int n = 0;
+        foreach (NameToken t in tokens)
+        {
+            n += t.Role == TokenRole.Name ? 1 : 0;
+        }
+
+        return n;
+    }
+
     /// <summary>
     /// log P(the query's words | the alias's Latin words): for each query word that has a
-    /// transliteration model, the likeliest of the alias's Latin words; null when the alias has
-    /// no Latin word (it was matched in the query's own script).
+    /// transliteration model, the likeliest of the alias's Latin words that it met in scoring (at
+    /// the conflict floor or above), or the model's floor for a word written from no letter when
+    /// it met none; NaN when the alias has no Latin word (it was matched in the query's own script).
     /// </summary>
-    private static double? SpellingLikelihood(PreparedName query, AliasRecord alias, Dictionary<string, TransliterationModel.Reader> readers)
+    private static double SpellingLikelihood(PreparedName query, AliasRecord alias, List<TransliterationModel.Reader> readers)
     {
-        double sum = 0;
-        foreach (NameToken q in query.Name.Tokens)
+        NameToken[] tokens = query.Name.Tokens;
+        NameToken[] candidate = alias.Name.Tokens;
+        bool latin = false;
+        foreach (NameToken c in candidate)
         {
+            latin |= c.Forms.Script == Script.Latin && !c.IsInitial;
+        }
+
+        if (!latin)
+        {
+            return double.NaN;
+        }
+
+        double sum = 0;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            NameToken q = tokens[i];
             if (q.Role != TokenRole.Name || TransliterationModel.For(q.Forms.Script) is not { } model)
             {
                 continue;
             }
 
-            if (!readers.TryGetValue(q.Forms.Normalized, out TransliterationModel.Reader? reader))
-            {
-                readers[q.Forms.Normalized] = reader = new TransliterationModel.Reader(model, q.Forms.Normalized);
-            }
-
             double likeliest = double.NegativeInfinity;
-            foreach (NameToken c in alias.Name.Tokens)
+            foreach (NameToken c in candidate)
             {
-                if (c.Forms.Script == Script.Latin && !c.IsInitial)
+                if (c.Forms.Script == Script.Latin && !c.IsInitial && PairScorer.TokenSimilarity(query, i, c) >= PairScorer.ConflictFloor)
                 {
-                    likeliest = Math.Max(likeliest, reader.LogLikelihood(c.Forms.Latin));
+                    likeliest = Math.Max(likeliest, ReaderOf(readers, model, q.Forms.Normalized).LogLikelihood(c.Forms.Latin));
                 }
             }
 
-            if (double.IsNegativeInfinity(likeliest))
-            {
-                return null;
-            }
-
-            sum += likeliest;
+            sum += double.IsNegativeInfinity(likeliest) ? TransliterationModel.Unwritten(q.Forms.Normalized.Length) : likeliest;
         }
 
         return sum;
+    }
+
+    private static TransliterationModel.Reader ReaderOf(List<TransliterationModel.Reader> readers, TransliterationModel model, string native)
+    {
+        foreach (TransliterationModel.Reader r in readers)
+        {
+            if (ReferenceEquals(r.Model, model) && string.Equals(r.Native, native, StringComparison.Ordinal))
+            {
+                return r;
+            }
+        }
+
+        var reader = new TransliterationModel.Reader(model, native);
+        readers.Add(reader);
+        return reader;
     }
 
     /// <summary>

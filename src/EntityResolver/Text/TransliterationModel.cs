@@ -50,6 +50,9 @@ internal sealed class TransliterationModel
     // letter, the letter and the next. Levels 0 and 1 are sums of level 2.
     private readonly Dictionary<int, Dist>[] _levels = [new(), new(), new()];
 
+    // The same, indexed by context (null where a context was never seen), for the readers.
+    private readonly Dist?[][] _dense = [new Dist?[Letters], new Dist?[Letters * Letters], new Dist?[Letters * Letters * Letters]];
+
     private TransliterationModel()
     {
     }
@@ -109,24 +112,8 @@ internal sealed class TransliterationModel
         _ => context,
     };
 
-    /// <summary>The probability that a Latin letter in <paramref name="context"/> writes <paramref name="output"/>.</summary>
-    private double Probability(int context, long output)
-    {
-        double p = output < 0x20000 ? SingleFloor : PairFloor;
-        for (int level = 0; level < 3; level++)
-        {
-            if (!_levels[level].TryGetValue(Reduce(context, level), out Dist? d))
-            {
-                break;
-            }
-
-            double types = d.Outputs.Count;
-            double n = d.Outputs.TryGetValue(output, out double count) ? count : 0;
-            p = (n + (types * p)) / (d.Total + types);
-        }
-
-        return p;
-    }
+    /// <summary>The log-probability floor of a native word of <paramref name="length"/> characters that no Latin letter wrote.</summary>
+    public static double Unwritten(int length) => length * Math.Log(SingleFloor);
 
     /// <summary>log P(<paramref name="native"/> | <paramref name="latin"/>); −∞ when either is empty.</summary>
     public double LogLikelihood(string native, string latin) => new Reader(this, native).LogLikelihood(latin);
@@ -140,6 +127,9 @@ internal sealed class TransliterationModel
         private readonly TransliterationModel _model;
         private readonly string _native;
         private readonly Dictionary<int, double[]> _byContext = [];
+        private long[]? _codes;
+        private double[]?[]? _byLetter;
+        private double[]? _finer1, _finer2;
 
         public Reader(TransliterationModel model, string native)
         {
@@ -147,10 +137,22 @@ internal sealed class TransliterationModel
             _native = native;
         }
 
+        public TransliterationModel Model => _model;
+
+        public string Native => _native;
+
         /// <summary>
         /// The probabilities of the outputs a letter in <paramref name="context"/> can write here:
         /// [0] nothing, [1 + j] the native character j, [1 + n + j] the characters j and j + 1.
         /// </summary>
+        /// <remarks>
+        /// Each probability is interpolated from the letter with its neighbours down to the letter
+        /// alone (Witten-Bell: a level's counts, plus its number of distinct outputs times the
+        /// coarser level's probability, over its total plus that number), down to a floor. Levels 1
+        /// and 2 are parts of level 0's counts, so an output the letter alone never wrote is unseen
+        /// at the finer levels too: the letter's counts are looked up once per letter, and the
+        /// finer levels' only for the outputs the letter was seen to write (a few of the 2n + 1).
+        /// </remarks>
         public double[] OutputsOf(int context)
         {
             if (_byContext.TryGetValue(context, out double[]? p))
@@ -158,20 +160,83 @@ internal sealed class TransliterationModel
                 return p;
             }
 
-            int n = _native.Length;
-            p = new double[1 + n + Math.Max(0, n - 1)];
-            p[0] = _model.Probability(context, Nothing);
-            for (int j = 0; j < n; j++)
+            _codes ??= Codes(_native);
+            int k = _codes.Length;
+            p = new double[k];
+            for (int o = 0; o < k; o++)
             {
-                p[1 + j] = _model.Probability(context, Single(_native[j]));
-                if (j + 1 < n)
+                p[o] = _codes[o] < 0x20000 ? SingleFloor : PairFloor;
+            }
+
+            double[]? counts = null;
+            for (int level = 0; level < 3; level++)
+            {
+                if (_model._dense[level][Reduce(context, level)] is not { } d)
                 {
-                    p[1 + n + j] = _model.Probability(context, Pair(_native[j], _native[j + 1]));
+                    break;
+                }
+
+                if (level == 0)
+                {
+                    counts = LetterCounts(Reduce(context, 0), d);
+                }
+                else
+                {
+                    // Finer counts, only where the coarser level saw the output.
+                    double[] finer = level == 1 ? (_finer1 ??= new double[k]) : (_finer2 ??= new double[k]);
+                    for (int o = 0; o < k; o++)
+                    {
+                        finer[o] = counts![o] > 0 && d.Outputs.TryGetValue(_codes[o], out double n) ? n : 0;
+                    }
+
+                    counts = finer;
+                }
+
+                double types = d.Outputs.Count, denominator = d.Total + types;
+                for (int o = 0; o < k; o++)
+                {
+                    p[o] = (counts![o] + (types * p[o])) / denominator;
                 }
             }
 
             _byContext[context] = p;
             return p;
+        }
+
+        /// <summary>The output codes in the order of <see cref="OutputsOf"/>.</summary>
+        private static long[] Codes(string native)
+        {
+            int n = native.Length;
+            long[] codes = new long[1 + n + Math.Max(0, n - 1)];
+            codes[0] = Nothing;
+            for (int j = 0; j < n; j++)
+            {
+                codes[1 + j] = Single(native[j]);
+                if (j + 1 < n)
+                {
+                    codes[1 + n + j] = Pair(native[j], native[j + 1]);
+                }
+            }
+
+            return codes;
+        }
+
+        /// <summary>The counts of every output for a letter alone, looked up once per letter.</summary>
+        private double[] LetterCounts(int letter, Dist d)
+        {
+            _byLetter ??= new double[Letters][];
+            if (_byLetter[letter] is { } known)
+            {
+                return known;
+            }
+
+            double[] counts = new double[_codes!.Length];
+            for (int o = 0; o < counts.Length; o++)
+            {
+                d.Outputs.TryGetValue(_codes[o], out counts[o]);
+            }
+
+            return _byLetter[letter] = counts;
         }
 
         public double LogLikelihood(string latin)
@@ -391,11 +456,16 @@ internal sealed class TransliterationModel
         }
     }
 
-    /// <summary>Levels 0 and 1 as sums of level 2.</summary>
+    /// <summary>Levels 0 and 1 as sums of level 2; the dense tables of all three.</summary>
     private void Summarize()
     {
         _levels[0].Clear();
         _levels[1].Clear();
+        foreach (Dist?[] table in _dense)
+        {
+            Array.Clear(table);
+        }
+
         foreach (KeyValuePair<int, Dist> kv in _levels[2])
         {
             for (int level = 0; level < 2; level++)
@@ -410,6 +480,14 @@ internal sealed class TransliterationModel
                 {
                     d.Add(o.Key, o.Value);
                 }
+            }
+        }
+
+        for (int level = 0; level < 3; level++)
+        {
+            foreach (KeyValuePair<int, Dist> kv in _levels[level])
+            {
+                _dense[level][kv.Key] = kv.Value;
             }
         }
     }
