@@ -163,7 +163,7 @@ public sealed class NameResolver
             Score(readings, 1, options, best, TitleWords(readings[1], readings[0]));
         }
 
-        Dictionary<int, float>? spelling = WeighSpellings(readings, best, Registry.Aliases);
+        Dictionary<int, float>? spelling = WeighSpellings(readings, best, Registry.Aliases, exclude);
         RivalCalibration? stage = _model.Rival;
         bool withRivals = rivals || stage is not null;
         double floor = withRivals ? double.NegativeInfinity : options.Threshold;
@@ -216,9 +216,10 @@ public sealed class NameResolver
     /// <see cref="SpellingWeight"/> per nat by which their Latin spelling is a less likely source
     /// of the query's words than the likeliest one's among the names of no more words (Albret
     /// against Albrecht for ألبرشت). A candidate matched through a name in the query's own script
-    /// is not re-weighed. Returns the changes (entity, negative amount), or null when nothing changed.
+    /// is not re-weighed, nor is an <paramref name="exclude"/>d one, which is no reference for the
+    /// others either. Returns the changes (entity, negative amount), or null when nothing changed.
     /// </summary>
-    private static Dictionary<int, float>? WeighSpellings(PreparedName[] readings, Dictionary<int, (float Score, int Alias, int Reading)> best, AliasRecord[] aliases)
+    private static Dictionary<int, float>? WeighSpellings(PreparedName[] readings, Dictionary<int, (float Score, int Alias, int Reading)> best, AliasRecord[] aliases, Func<int, bool>? exclude)
     {
         if (best.Count < 2 || !HasSpellingModel(readings[0]))
         {
@@ -226,9 +227,12 @@ public sealed class NameResolver
         }
 
         float top = float.NegativeInfinity;
-        foreach ((float score, _, _) in best.Values)
+        foreach (KeyValuePair<int, (float Score, int Alias, int Reading)> kv in best)
         {
-            top = MathF.Max(top, score);
+            if (exclude is null || !exclude(kv.Key))
+            {
+                top = MathF.Max(top, kv.Value.Score);
+            }
         }
 
         // The best SpellingCandidates within the margin, best first (ties by entity), by insertion.
@@ -238,7 +242,7 @@ public sealed class NameResolver
         foreach (KeyValuePair<int, (float Score, int Alias, int Reading)> kv in best)
         {
             float score = kv.Value.Score;
-            if (score < top - SpellingMargin)
+            if (score < top - SpellingMargin || (exclude is not null && exclude(kv.Key)))
             {
                 continue;
             }

@@ -210,4 +210,20 @@ public sealed class NameResolverTests
         Assert.Equal("p:albret", albrecht.RivalEntityId);
         Assert.Equal(albret.PairScore - albret.SpellingAdjustment, albrecht.RivalPairScore!.Value, 3);
     }
+
+    [Fact]
+    public void An_entity_left_out_is_no_reference_for_the_spelling_of_the_others()
+    {
+        // The quality harness leaves a query's own entity out to see it as if it were absent: the
+        // others must then be scored as in a registry without it.
+        EntityRegistry registry = new EntityRegistryBuilder().AddPerson("p:albret", "Albret").AddPerson("p:albrecht", "Albrecht").AddPerson("p:alberti", "Alberti").Build();
+        var resolver = new NameResolver(registry);
+        var options = new ResolveOptions { Top = 3, Threshold = 0 };
+
+        RankedCandidate albretWith = resolver.Rank("ألبرشت", options, out _).Single(c => registry.EntityAt(c.Entity).Id == "p:albret");
+        RankedCandidate albretWithout = resolver.Rank("ألبرشت", options, out _, exclude: e => registry.EntityAt(e).Id == "p:albrecht").Single(c => registry.EntityAt(c.Entity).Id == "p:albret");
+
+        Assert.True(albretWith.Spelling < albretWithout.Spelling, $"{albretWith.Spelling} / {albretWithout.Spelling}");
+        Assert.DoesNotContain(resolver.Rank("ألبرشت", options, out _, exclude: e => registry.EntityAt(e).Id == "p:albrecht"), c => registry.EntityAt(c.Entity).Id == "p:albrecht");
+    }
 }
