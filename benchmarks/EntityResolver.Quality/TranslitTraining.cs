@@ -10,7 +10,7 @@ namespace EntityResolver.Quality;
 /// Fits the embedded transliteration models (<see cref="TransliterationModel"/>) on the train
 /// split of the dev sets: every native-script word of a train query paired with the Latin word of
 /// its entity's names that is most like it, when like enough to be its transliteration rather than
-/// a translation (phonetic similarity above 0.6).
+/// a translation (token similarity above 0.6, <see cref="PairScorer.TokenSimilarity(NameToken, NameToken)"/>).
 /// </summary>
 internal static class TranslitTraining
 {

@@ -393,7 +393,8 @@ public sealed class NameResolver
     {
         foreach (TransliterationModel.Reader r in readers)
         {
-            if (ReferenceEquals(r.Model, model) && string.Equals(r.Native, native, StringComparison.Ordinal))
+            // A normalized word is of one script, so it names its model too.
+            if (string.Equals(r.Native, native, StringComparison.Ordinal))
             {
                 return r;
             }

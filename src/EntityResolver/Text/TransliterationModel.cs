@@ -46,12 +46,10 @@ internal sealed class TransliterationModel
         .. Enum.GetValues<Script>().Select(s => new Lazy<TransliterationModel?>(() => LoadEmbedded(s))),
     ];
 
-    // Per level, per context: level 0 = the letter, 1 = the letter and the next, 2 = the previous
-    // letter, the letter and the next. Levels 0 and 1 are sums of level 2.
-    private readonly Dictionary<int, Dist>[] _levels = [new(), new(), new()];
-
-    // The same, indexed by context (null where a context was never seen), for the readers.
-    private readonly Dist?[][] _dense = [new Dist?[Letters], new Dist?[Letters * Letters], new Dist?[Letters * Letters * Letters]];
+    // Per level, indexed by context (null where a context was never seen): level 0 = the letter,
+    // 1 = the letter and the next, 2 = the previous letter, the letter and the next. Level 2 holds
+    // the counts; levels 0 and 1 are its sums (Summarize).
+    private readonly Dist?[][] _levels = [new Dist?[Letters], new Dist?[Letters * Letters], new Dist?[Letters * Letters * Letters]];
 
     private TransliterationModel()
     {
@@ -137,8 +135,6 @@ internal sealed class TransliterationModel
             _native = native;
         }
 
-        public TransliterationModel Model => _model;
-
         public string Native => _native;
 
         /// <summary>
@@ -171,7 +167,7 @@ internal sealed class TransliterationModel
             double[]? counts = null;
             for (int level = 0; level < 3; level++)
             {
-                if (_model._dense[level][Reduce(context, level)] is not { } d)
+                if (_model._levels[level][Reduce(context, level)] is not { } d)
                 {
                     break;
                 }
@@ -418,24 +414,22 @@ internal sealed class TransliterationModel
 
     private void Count(int context, long output, double count)
     {
-        if (!(count > 0))
+        if (count > 0)
         {
-            return;
+            (_levels[2][context] ??= new Dist()).Add(output, count);
         }
-
-        if (!_levels[2].TryGetValue(context, out Dist? d))
-        {
-            _levels[2][context] = d = new Dist();
-        }
-
-        d.Add(output, count);
     }
 
     private void Prune()
     {
-        foreach (int context in _levels[2].Keys.ToList())
+        Dist?[] contexts = _levels[2];
+        for (int context = 0; context < contexts.Length; context++)
         {
-            Dist d = _levels[2][context];
+            if (contexts[context] is not { } d)
+            {
+                continue;
+            }
+
             var kept = new Dist();
             foreach (KeyValuePair<long, double> o in d.Outputs)
             {
@@ -445,49 +439,30 @@ internal sealed class TransliterationModel
                 }
             }
 
-            if (kept.Total > 0)
-            {
-                _levels[2][context] = kept;
-            }
-            else
-            {
-                _levels[2].Remove(context);
-            }
+            contexts[context] = kept.Total > 0 ? kept : null;
         }
     }
 
-    /// <summary>Levels 0 and 1 as sums of level 2; the dense tables of all three.</summary>
+    /// <summary>Levels 0 and 1 as sums of level 2.</summary>
     private void Summarize()
     {
-        _levels[0].Clear();
-        _levels[1].Clear();
-        foreach (Dist?[] table in _dense)
+        Array.Clear(_levels[0]);
+        Array.Clear(_levels[1]);
+        Dist?[] contexts = _levels[2];
+        for (int context = 0; context < contexts.Length; context++)
         {
-            Array.Clear(table);
-        }
+            if (contexts[context] is not { } full)
+            {
+                continue;
+            }
 
-        foreach (KeyValuePair<int, Dist> kv in _levels[2])
-        {
             for (int level = 0; level < 2; level++)
             {
-                int reduced = Reduce(kv.Key, level);
-                if (!_levels[level].TryGetValue(reduced, out Dist? d))
-                {
-                    _levels[level][reduced] = d = new Dist();
-                }
-
-                foreach (KeyValuePair<long, double> o in kv.Value.Outputs)
+                Dist d = _levels[level][Reduce(context, level)] ??= new Dist();
+                foreach (KeyValuePair<long, double> o in full.Outputs)
                 {
                     d.Add(o.Key, o.Value);
                 }
-            }
-        }
-
-        for (int level = 0; level < 3; level++)
-        {
-            foreach (KeyValuePair<int, Dist> kv in _levels[level])
-            {
-                _dense[level][kv.Key] = kv.Value;
             }
         }
     }
@@ -501,10 +476,16 @@ internal sealed class TransliterationModel
     {
         writer.Write(Header);
         writer.Write('\n');
-        foreach (KeyValuePair<int, Dist> kv in _levels[2].OrderBy(kv => kv.Key))
+        Dist?[] contexts = _levels[2];
+        for (int c = 0; c < contexts.Length; c++)
         {
-            string context = string.Concat(LetterName(kv.Key / (Letters * Letters)), LetterName((kv.Key / Letters) % Letters), LetterName(kv.Key % Letters));
-            foreach (KeyValuePair<long, double> o in kv.Value.Outputs.OrderBy(o => o.Key))
+            if (contexts[c] is not { } d)
+            {
+                continue;
+            }
+
+            string context = string.Concat(LetterName(c / (Letters * Letters)), LetterName((c / Letters) % Letters), LetterName(c % Letters));
+            foreach (KeyValuePair<long, double> o in d.Outputs.OrderBy(o => o.Key))
             {
                 writer.Write(string.Create(CultureInfo.InvariantCulture, $"{context}\t{OutputText(o.Key)}\t{o.Value:0.####}\n"));
             }
@@ -584,7 +565,7 @@ internal sealed class TransliterationModel
             model.Count((((prev * Letters) + letter) * Letters) + next, output, count);
         }
 
-        if (model._levels[2].Count == 0)
+        if (Array.TrueForAll(model._levels[2], d => d is null))
         {
             throw new InvalidDataException($"{source}: the model has no entries.");
         }
@@ -593,10 +574,10 @@ internal sealed class TransliterationModel
         return model;
     }
 
-    /// <summary>The most likely outputs of a letter alone, for inspection: "k: ك 0.61, ق 0.12, …".</summary>
+    /// <summary>The most likely outputs of a letter alone, for inspection: "k: ك 0.22 كي 0.20 …" (∅: nothing).</summary>
     public string Describe(char letter, int top = 5)
     {
-        if (!_levels[0].TryGetValue(LetterOf(letter), out Dist? d))
+        if (_levels[0][LetterOf(letter)] is not { } d)
         {
             return $"{letter}: (unseen)";
         }

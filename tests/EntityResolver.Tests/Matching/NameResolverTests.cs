@@ -187,14 +187,6 @@ public sealed class NameResolverTests
     }
 
     [Fact]
-    public void Latin_queries_are_not_re_weighed_by_spelling()
-    {
-        var resolver = new NameResolver(new EntityRegistryBuilder().AddPerson("p:albret", "Albret").AddPerson("p:albrecht", "Albrecht").Build());
-
-        Assert.All(resolver.Resolve("Albrect", new ResolveOptions { Top = 2, Threshold = 0, Explain = true }), m => Assert.Equal(0, m.Explanation!.SpellingAdjustment));
-    }
-
-    [Fact]
     public void A_rival_is_weighed_with_its_pair_score_before_the_spelling_re_weighing()
     {
         // The second stage of the fitted model reads the best rival's pair score as a sign that
