@@ -16,10 +16,10 @@ internal static class Program
     private const string Usage = """
         Usage: dotnet run -c Release --project benchmarks/EntityResolver.Quality -- [train] [options]
           train               fit the default model on the train split instead (writes
-                              src/EntityResolver/Data/model/logit-v4.json and docs/reliability.svg
+                              src/EntityResolver/Data/model/logit-v5.json and docs/reliability.svg
                               beside --out; rebuild, then evaluate)
           calibration [FILE]  the held-out calibration of a fitted model (default the embedded
-                              logit-v4) as the resolver ranks today, without refitting it
+                              logit-v5) as the resolver ranks today, without refitting it
           translit [DIR]      fit the transliteration models on the train split (writes
                               DIR/translit-*.tsv.gz; default src/EntityResolver/Data/model)
           --data DIR          the shared data folder holding dev/ (default /work/shared/data)
@@ -63,7 +63,7 @@ internal static class Program
             {
                 case "train" when i == 0: train = true; break;
                 case "probe" when i == 0: return Probe(args[1..]);
-                case "calibration" when i == 0: return Training.Calibrate(Path.Combine(data, "dev"), args.Length > 1 ? LoadModel(args[1]) : ScoringModel.Embedded("model/logit-v4.json"));
+                case "calibration" when i == 0: return Training.Calibrate(Path.Combine(data, "dev"), args.Length > 1 ? LoadModel(args[1]) : ScoringModel.Embedded("model/logit-v5.json"));
                 case "translit" when i == 0: return TranslitTraining.Run(Path.Combine(data, "dev"), args.Length > 1 ? args[1] : "src/EntityResolver/Data/model");
                 case "--model": modelPath = Next(); break;
                 case "--l2": l2 = double.Parse(Next(), CultureInfo.InvariantCulture); break;

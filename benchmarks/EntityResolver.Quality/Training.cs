@@ -12,7 +12,7 @@ namespace EntityResolver.Quality;
 /// </summary>
 internal static class Training
 {
-    public const string ModelName = "logit-v4";
+    public const string ModelName = "logit-v5";
     private const int Rounds = 3;
 
     /// <summary>Weight of a synthetic pair relative to a mined one.</summary>
@@ -77,7 +77,7 @@ internal static class Training
         // Held out: the test split, mined with the final model, plus the candidates of absent queries.
         List<TrainingPair> test = Mine(sources, model, SplitRole.Test, out var perSource);
         List<RivalRow> rankedTest = RankedRows(sources, model, SplitRole.Test, out var rankedPerSource);
-        Calibration overall = Calibration.Of(rankedTest.Select(r => ((double)model.Rival!.Value.Apply(r.PairScore, r.RivalScore, r.Features), r.IsMatch)));
+        Calibration overall = Calibration.Of(rankedTest.Select(r => ((double)model.Rival!.Value.Apply(r.PairScore, r.RivalScore, r.Features, r.Spelling), r.IsMatch)));
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"Model `{model.Name}`: the pair model below, then the second stage fitted on {rivalTrain.Count} ranked candidates of the train split's queries (top {PairMiner.RankedPerQuery} of each query, and again with the query's own entities left out, weight {PairMiner.SimulatedAbsentWeight}, so that it also sees queries whose entity is absent) and the rows of {rivalAugmented.Count} augmented queries' targets among their top {PairMiner.RankedPerQuery} (weight {AugmentedWeight}): {model.Rival}. Held out: the top {PairMiner.RankedPerQuery} candidates of the test split's queries and of the queries whose entity is absent from the registry. The score users see is the final one; its calibration:");
         report.AppendLine();
@@ -85,7 +85,7 @@ internal static class Training
         report.AppendLine("|---|---:|---:|---:|---:|---:|");
         foreach (var (name, rows) in rankedPerSource)
         {
-            report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {rows.Count} | {rows.Count(r => r.IsMatch)} | {RankedLogLoss(model.Rival!.Value, rows):0.000} | {Calibration.Of(rows.Select(r => ((double)model.Rival!.Value.Apply(r.PairScore, r.RivalScore, r.Features), r.IsMatch))).Ece:0.000} | {Calibration.Of(rows.Select(r => ((double)r.PairScore, r.IsMatch))).Ece:0.000} |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {rows.Count} | {rows.Count(r => r.IsMatch)} | {RankedLogLoss(model.Rival!.Value, rows):0.000} | {Calibration.Of(rows.Select(r => ((double)model.Rival!.Value.Apply(r.PairScore, r.RivalScore, r.Features, r.Spelling), r.IsMatch))).Ece:0.000} | {Calibration.Of(rows.Select(r => ((double)r.PairScore, r.IsMatch))).Ece:0.000} |");
         }
 
         report.AppendLine(CultureInfo.InvariantCulture, $"| **all** | {rankedTest.Count} | {rankedTest.Count(r => r.IsMatch)} | {RankedLogLoss(model.Rival!.Value, rankedTest):0.000} | **{overall.Ece:0.000}** | {Calibration.Of(rankedTest.Select(r => ((double)r.PairScore, r.IsMatch))).Ece:0.000} |");
@@ -160,7 +160,6 @@ internal static class Training
         return 0;
     }
 
-    /// <summary>The dev sets' registries and queries (train, test and absent roles, capped), with the augmented shapes and nk-name-bench.</summary>
     /// <summary>The held-out calibration of a fitted model as the resolver runs today, without refitting it.</summary>
     public static int Calibrate(string dev, ScoringModel model)
     {
@@ -175,12 +174,13 @@ internal static class Training
         Console.WriteLine("|---|---:|---:|---:|---:|");
         foreach (var (name, r) in perSource.Append(("**all**", rows)))
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {r.Count} | {r.Count(x => x.IsMatch)} | {RankedLogLoss(stage, r):0.000} | {Calibration.Of(r.Select(x => ((double)stage.Apply(x.PairScore, x.RivalScore, x.Features), x.IsMatch))).Ece:0.000} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {r.Count} | {r.Count(x => x.IsMatch)} | {RankedLogLoss(stage, r):0.000} | {Calibration.Of(r.Select(x => ((double)stage.Apply(x.PairScore, x.RivalScore, x.Features, x.Spelling), x.IsMatch))).Ece:0.000} |"));
         }
 
         return 0;
     }
 
+    /// <summary>The dev sets' registries and queries (train, test and absent roles, capped), with the augmented shapes and nk-name-bench.</summary>
     internal static List<Source> LoadSources(string dev)
     {
         var sources = new List<Source>();
@@ -214,7 +214,7 @@ internal static class Training
         return sources;
     }
 
-    private const string Description = "Logistic regression over the pair features, fitted with MathNet L-BFGS and L2 on the train split of the dev sets (positives: native-script names against their entity's Latin aliases; negatives: the best-scoring wrong candidates, and nk-name-bench non-matches), then a second stage that weighs the pair probability against the best rival candidate. In both stages the weights of the candidate's words that the query leaves out are sign-constrained: they never raise a score.";
+    private const string Description = "Logistic regression over the pair features, fitted with MathNet L-BFGS and L2 on the train split of the dev sets (positives: native-script names against their entity's Latin aliases; negatives: the best-scoring wrong candidates, and nk-name-bench non-matches), then a second stage that weighs the pair probability against the best rival candidate and, for one-word queries naming a person, the transliteration likelihood of the query given the candidate's Latin spelling. In both stages the weights of the candidate's words that the query leaves out are sign-constrained: they never raise a score.";
 
     /// <summary>
     /// The top ranked candidates of the real queries of <paramref name="role"/> (the test role
@@ -279,7 +279,7 @@ internal static class Training
         double loss = 0, total = 0;
         foreach (RivalRow r in rows)
         {
-            double p = Math.Clamp(stage.Apply(r.PairScore, r.RivalScore, r.Features), 1e-7, 1 - 1e-7);
+            double p = Math.Clamp(stage.Apply(r.PairScore, r.RivalScore, r.Features, r.Spelling), 1e-7, 1 - 1e-7);
             loss -= r.Weight * (r.IsMatch ? Math.Log(p) : Math.Log(1 - p));
             total += r.Weight;
         }

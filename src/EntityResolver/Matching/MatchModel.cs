@@ -21,7 +21,7 @@ public sealed class MatchModel
     /// <summary>The embedded default model.</summary>
     public static MatchModel Default { get; } = new(ScoringModel.Default);
 
-    /// <summary>The embedded model fitted on the dev sets (<c>logit-v4</c>); see docs/quality.md.</summary>
+    /// <summary>The embedded model fitted on the dev sets (<c>logit-v5</c>); see docs/quality.md.</summary>
     public static MatchModel Fitted => FittedModel.Value;
 
     /// <summary>The versioned name (such as <c>heuristic-v1</c>).</summary>

@@ -7,7 +7,7 @@ namespace EntityResolver.Matching;
 internal readonly record struct TrainingPair(PairFeatures Features, bool IsMatch, float Weight = 1f);
 
 /// <summary>One ranked candidate for fitting the second stage: its pair probability, its best rival's, whether it is right, and its pair features.</summary>
-internal readonly record struct RivalRow(float PairScore, float RivalScore, bool IsMatch, float Weight = 1f, PairFeatures Features = default);
+internal readonly record struct RivalRow(float PairScore, float RivalScore, bool IsMatch, float Weight = 1f, PairFeatures Features = default, float Spelling = float.NaN);
 
 /// <summary>What a fit produced: the model and how well it fits its training pairs.</summary>
 internal sealed record TrainingResult(ScoringModel Model, int Pairs, int Positives, double LogLoss, int Iterations, double GradientNorm);
@@ -96,18 +96,21 @@ internal static class ModelTrainer
     /// Fits the second stage (<see cref="RivalCalibration"/>) on ranked candidates: each row is a
     /// candidate's pair probability, its best rival's pair probability, its pair features, and
     /// whether the candidate is the right entity. The stage weighs <paramref name="features"/>
-    /// (default <see cref="RivalCalibration.DefaultFeatures"/>; empty: pair and rival only). No
-    /// penalty: a few parameters and many rows.
+    /// (default <see cref="RivalCalibration.DefaultFeatures"/>; empty: pair and rival only) and,
+    /// when <paramref name="spelling"/>, the candidate's transliteration likelihood per character
+    /// (<see cref="RivalRow.Spelling"/>; rows without one leave it out). No penalty: a few
+    /// parameters and many rows.
     /// </summary>
     /// <exception cref="ArgumentException">There are no rows, or only one class.</exception>
-    public static RivalCalibration FitRival(IReadOnlyList<RivalRow> rows, IReadOnlyList<string>? features = null)
+    public static RivalCalibration FitRival(IReadOnlyList<RivalRow> rows, IReadOnlyList<string>? features = null, bool spelling = true)
     {
         ArgumentNullException.ThrowIfNull(rows);
         features ??= RivalCalibration.DefaultFeatures;
         int[] columns = [.. features.Select(name => Array.IndexOf(PairFeatures.Names, name) is int i && i >= 0 ? i : throw new ArgumentException($"unknown feature {name}", nameof(features)))];
         var pairs = rows.Select(r => new TrainingPair(default, r.IsMatch, r.Weight)).ToList();
         CheckPairs(pairs);
-        var x = new double[rows.Count, 2 + columns.Length];
+        int width = 2 + columns.Length + (spelling ? 2 : 0);
+        var x = new double[rows.Count, width];
         for (int i = 0; i < rows.Count; i++)
         {
             x[i, 0] = RivalCalibration.Logit(rows[i].PairScore);
@@ -117,13 +120,20 @@ internal static class ModelTrainer
             {
                 x[i, 2 + k] = f[columns[k]];
             }
+
+            // The transliteration likelihood as the stage reads it (RivalCalibration.Apply), and whether it is known.
+            if (spelling && !float.IsNaN(rows[i].Spelling))
+            {
+                x[i, width - 2] = MathF.Max(rows[i].Spelling, RivalCalibration.SpellingFloor);
+                x[i, width - 1] = 1;
+            }
         }
 
-        var prior = new double[2 + columns.Length];
+        var prior = new double[width];
         prior[0] = 1;
 
         // As in the pair stage, the candidate's unmatched words never raise its score.
-        int[] signs = [0, 0, .. columns.Select(c => SpecificitySigns[c])];
+        int[] signs = [0, 0, .. columns.Select(c => SpecificitySigns[c]), .. spelling ? new[] { 0, 0 } : []];
         var (theta, _, _) = Minimize(x, pairs, 0, prior, signs);
         var weights = new Dictionary<string, float>(StringComparer.Ordinal);
         for (int k = 0; k < columns.Length; k++)
@@ -131,7 +141,9 @@ internal static class ModelTrainer
             weights[features[k]] = (float)theta[3 + k];
         }
 
-        return new RivalCalibration((float)theta[1], (float)theta[2], (float)theta[0], weights);
+        return spelling
+            ? new RivalCalibration((float)theta[1], (float)theta[2], (float)theta[0], weights) { Spelling = (float)theta[width - 1], SpellingKnown = (float)theta[width] }
+            : new RivalCalibration((float)theta[1], (float)theta[2], (float)theta[0], weights);
     }
 
     /// <summary>The weighted mean log loss of <paramref name="model"/> on <paramref name="pairs"/>.</summary>

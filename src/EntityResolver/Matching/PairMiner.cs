@@ -124,7 +124,7 @@ internal sealed class PairMiner
             if (string.Equals(_registry.EntityAt(c.Entity).Id, targetId, StringComparison.Ordinal))
             {
                 PairFeatures f = FeaturesOf(readings, c);
-                output.Add(new RivalRow(c.PairScore, c.RivalScore, isMatch(f), weight, f));
+                output.Add(new RivalRow(c.PairScore, c.RivalScore, isMatch(f), weight, f, c.Transliteration));
                 return;
             }
         }
@@ -143,7 +143,7 @@ internal sealed class PairMiner
         {
             foreach (RankedCandidate c in _resolver.Rank(query, options, out PreparedName[] readings, exclude, rivals: true).Take(RankedPerQuery))
             {
-                output.Add(new RivalRow(c.PairScore, c.RivalScore, goldIds.Contains(_registry.EntityAt(c.Entity).Id), weight, FeaturesOf(readings, c)));
+                output.Add(new RivalRow(c.PairScore, c.RivalScore, goldIds.Contains(_registry.EntityAt(c.Entity).Id), weight, FeaturesOf(readings, c), c.Transliteration));
             }
         }
 

@@ -8,7 +8,7 @@ namespace EntityResolver.Matching;
 /// <summary>
 /// A logistic model over <see cref="PairFeatures"/>: score = sigmoid(bias + Σ wᵢ·fᵢ). Versioned by
 /// name; loaded from a small JSON file. Two are embedded: <c>heuristic-v1</c> (hand-set, the
-/// default: it passes the seed case) and <c>logit-v4</c> (fitted on the dev sets with
+/// default: it passes the seed case) and <c>logit-v5</c> (fitted on the dev sets with
 /// <see cref="ModelTrainer"/>, with a second stage against the best rival candidate
 /// (<see cref="Rival"/>), calibrated on them; see docs/quality.md for why it is not the default
 /// yet; <see cref="FittedResource"/>). A feature the file does not name has weight 0.
@@ -22,7 +22,7 @@ internal sealed class ScoringModel
     public const string HeuristicResource = "model/heuristic-v1.json";
 
     /// <summary>The resource name of the model fitted on the dev sets.</summary>
-    public const string FittedResource = "model/logit-v4.json";
+    public const string FittedResource = "model/logit-v5.json";
 
     private static readonly Lazy<ScoringModel> DefaultModel = new(() => Embedded(DefaultResource));
 
@@ -156,6 +156,14 @@ internal sealed class ScoringModel
                 w.WriteEndObject();
             }
 
+            if (r.WeighsSpelling)
+            {
+                w.WriteStartObject("spelling");
+                w.WriteNumber("per_character", Math.Round(r.Spelling, 5));
+                w.WriteNumber("known", Math.Round(r.SpellingKnown, 5));
+                w.WriteEndObject();
+            }
+
             w.WriteEndObject();
         }
 
@@ -244,7 +252,15 @@ internal sealed class ScoringModel
                     }
                 }
 
-                rival = new RivalCalibration(Number("own"), Number("rival"), Number("bias"), features);
+                float perCharacter = 0f, known = 0f;
+                if (rv.ValueKind == JsonValueKind.Object && rv.TryGetProperty("spelling", out JsonElement sp))
+                {
+                    float SpellingNumber(string field) => sp.ValueKind == JsonValueKind.Object && sp.TryGetProperty(field, out JsonElement v) && v.ValueKind == JsonValueKind.Number && float.IsFinite(v.GetSingle())
+                        ? v.GetSingle() : throw new InvalidDataException($"{source}: rival.spelling.{field}: required (a finite number)");
+                    (perCharacter, known) = (SpellingNumber("per_character"), SpellingNumber("known"));
+                }
+
+                rival = new RivalCalibration(Number("own"), Number("rival"), Number("bias"), features) { Spelling = perCharacter, SpellingKnown = known };
             }
 
             return new ScoringModel(name, bias, weights, description, rival);
@@ -253,11 +269,12 @@ internal sealed class ScoringModel
 }
 
 /// <summary>
-/// The second stage of a model: score = sigmoid(Own · logit(p) + Rival · r + Σ vₖ·fₖ + Bias), where
-/// p is the candidate's pair probability, r the pair probability of its best rival (the best
-/// other candidate that is not a namesake) and fₖ a few of the candidate's own pair features (how
-/// much of the candidate's name and of the query the match left out, whether the query is a single
-/// common word). One name can be a good spelling of several entities; how likely it means this one
+/// The second stage of a model: score = sigmoid(Own · logit(p) + Rival · r + Σ vₖ·fₖ + Bias
+/// [+ Spelling · t + SpellingKnown]), where p is the candidate's pair probability, r the pair
+/// probability of its best rival (the best other candidate that is not a namesake), fₖ a few of
+/// the candidate's own pair features (how much of the candidate's name and of the query the match
+/// left out, whether the query is a single common word) and t, when known, how likely the
+/// candidate's Latin spelling makes the query (<see cref="Spelling"/>). One name can be a good spelling of several entities; how likely it means this one
 /// depends on the others the registry offers, and on whether the query names all of it: a lone
 /// candidate that the query names only in part (one common word of a longer name) is not raised
 /// the way a lone full match is.
@@ -297,9 +314,31 @@ internal readonly record struct RivalCalibration(float Own, float Rival, float B
     public IReadOnlyList<(string Name, float Weight)> Features =>
         _features is null ? [] : [.. _features.Select((w, i) => (PairFeatures.Names[i], w)).Where(x => x.w != 0f)];
 
+    /// <summary>
+    /// The weight of the candidate's transliteration likelihood, read for a query of one name word
+    /// in a script with a transliteration model and a candidate that is a person: the word's
+    /// log-likelihood given the candidate's Latin words that met it, less its log-probability
+    /// under its characters' own frequencies, per character (<see cref="NameResolver"/>; floored
+    /// at <see cref="SpellingFloor"/>). 0: the stage does not read it.
+    /// </summary>
+    public float Spelling { get; init; }
+
+    /// <summary>Added when the likelihood is known (the query has such words and the candidate Latin ones).</summary>
+    public float SpellingKnown { get; init; }
+
+    /// <summary>True when the stage reads the transliteration likelihood (the resolver then computes it).</summary>
+    public bool WeighsSpelling => Spelling != 0f || SpellingKnown != 0f;
+
+    /// <summary>The lowest per-character value the stage reads (the floor of a character written from no letter).</summary>
+    public static float SpellingFloor => (float)TransliterationModel.Unwritten(1);
+
     public float Apply(float pairScore, float rivalScore) => Apply(pairScore, rivalScore, default);
 
-    public float Apply(float pairScore, float rivalScore, in PairFeatures features)
+    /// <param name="pairScore">The candidate's pair probability.</param>
+    /// <param name="rivalScore">Its best rival's pair probability (0: none).</param>
+    /// <param name="features">Its pair features.</param>
+    /// <param name="spelling">Its transliteration log-likelihood per character; NaN when unknown.</param>
+    public float Apply(float pairScore, float rivalScore, in PairFeatures features, float spelling = float.NaN)
     {
         double z = (Own * Logit(pairScore)) + (Rival * rivalScore) + Bias;
         if (_features is not null)
@@ -311,11 +350,16 @@ internal readonly record struct RivalCalibration(float Own, float Rival, float B
             }
         }
 
+        if (!float.IsNaN(spelling))
+        {
+            z += (Spelling * MathF.Max(spelling, SpellingFloor)) + SpellingKnown;
+        }
+
         return (float)(1 / (1 + Math.Exp(-z)));
     }
 
     public bool Equals(RivalCalibration other) =>
-        Own == other.Own && Rival == other.Rival && Bias == other.Bias && Features.SequenceEqual(other.Features);
+        Own == other.Own && Rival == other.Rival && Bias == other.Bias && Spelling == other.Spelling && SpellingKnown == other.SpellingKnown && Features.SequenceEqual(other.Features);
 
     public override int GetHashCode() => HashCode.Combine(Own, Rival, Bias, Features.Count);
 
@@ -327,6 +371,11 @@ internal readonly record struct RivalCalibration(float Own, float Rival, float B
         foreach (var (name, weight) in Features)
         {
             sb.Append(CultureInfo.InvariantCulture, $" {weight:+0.###;-0.###} × {name}");
+        }
+
+        if (WeighsSpelling)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $" {Spelling:+0.###;-0.###} × transliteration log-likelihood ratio per character {SpellingKnown:+0.###;-0.###} when known");
         }
 
         sb.Append(CultureInfo.InvariantCulture, $" {Bias:+0.###;-0.###})");

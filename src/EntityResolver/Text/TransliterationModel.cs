@@ -51,6 +51,11 @@ internal sealed class TransliterationModel
     // the counts; levels 0 and 1 are its sums (Summarize).
     private readonly Dist?[][] _levels = [new Dist?[Letters], new Dist?[Letters * Letters], new Dist?[Letters * Letters * Letters]];
 
+    // How often each native character was written, in expected counts, and their total (Summarize):
+    // the character frequencies of NativeLogProbability.
+    private readonly Dictionary<char, double> _written = [];
+    private double _writtenTotal;
+
     private TransliterationModel()
     {
     }
@@ -444,10 +449,30 @@ internal sealed class TransliterationModel
     }
 
     /// <summary>Levels 0 and 1 as sums of level 2.</summary>
+    /// <summary>
+    /// log P(<paramref name="native"/>) under the native characters' own frequencies in the
+    /// model's training pairs (each character alone, add-half smoothing). What
+    /// <see cref="LogLikelihood"/> gains over it is what the Latin spelling explains: a character
+    /// the pairs seldom show (the ॉ of English loanwords in Hindi) is unlikely under both.
+    /// </summary>
+    public double NativeLogProbability(string native)
+    {
+        double denominator = Math.Log(_writtenTotal + (0.5 * (_written.Count + 1)));
+        double sum = 0;
+        foreach (char c in native)
+        {
+            sum += Math.Log(_written.GetValueOrDefault(c) + 0.5) - denominator;
+        }
+
+        return sum;
+    }
+
     private void Summarize()
     {
         Array.Clear(_levels[0]);
         Array.Clear(_levels[1]);
+        _written.Clear();
+        _writtenTotal = 0;
         Dist?[] contexts = _levels[2];
         for (int context = 0; context < contexts.Length; context++)
         {
@@ -462,6 +487,15 @@ internal sealed class TransliterationModel
                 foreach (KeyValuePair<long, double> o in full.Outputs)
                 {
                     d.Add(o.Key, o.Value);
+                }
+            }
+
+            foreach (KeyValuePair<long, double> o in full.Outputs)
+            {
+                foreach (char c in OutputText(o.Key))
+                {
+                    _written[c] = _written.GetValueOrDefault(c) + o.Value;
+                    _writtenTotal += o.Value;
                 }
             }
         }

@@ -102,7 +102,7 @@ public sealed class AddEntityResolverTests : IDisposable
         using ServiceProvider heuristic = new ServiceCollection().AddEntityResolver(o => o.Model = MatchModel.FromSetting("heuristic")).BuildServiceProvider();
 
         Assert.Equal(MatchModel.Default.Name, defaults.GetRequiredService<NameResolver>().ModelName);
-        Assert.Equal("logit-v4", fitted.GetRequiredService<NameResolver>().ModelName);
+        Assert.Equal("logit-v5", fitted.GetRequiredService<NameResolver>().ModelName);
         Assert.Equal("heuristic-v1", heuristic.GetRequiredService<NameResolver>().ModelName);
     }
 

@@ -16,7 +16,7 @@ public sealed class ScoringModelTests
 
     [Theory]
     [InlineData("model/heuristic-v1.json", "heuristic-v1")]
-    [InlineData("model/logit-v4.json", "logit-v4")]
+    [InlineData("model/logit-v5.json", "logit-v5")]
     public void Embedded_models_load_and_describe_every_feature(string resource, string name)
     {
         ScoringModel model = ScoringModel.Embedded(resource);
@@ -38,7 +38,7 @@ public sealed class ScoringModelTests
             weights[i] = (i % 3) - 1.25f;
         }
 
-        var stage = new RivalCalibration(1.5f, -4f, 1f, new Dictionary<string, float> { ["unmatched_candidate"] = -2f, ["single_common_word"] = -0.5f });
+        var stage = new RivalCalibration(1.5f, -4f, 1f, new Dictionary<string, float> { ["unmatched_candidate"] = -2f, ["single_common_word"] = -0.5f }) { Spelling = 1.5f, SpellingKnown = -2f };
         var model = new ScoringModel("round-trip", 0.5f, weights, "test", stage);
         using var stream = new MemoryStream();
         model.Save(stream);
@@ -54,8 +54,12 @@ public sealed class ScoringModelTests
         Assert.Equal(model.Rival, loaded.Rival);
         Assert.NotEqual(new RivalCalibration(1.5f, -4f, 1f), loaded.Rival);
         f.UnmatchedCandidate = 0.5f;
+        Assert.NotEqual(stage with { Spelling = 0f, SpellingKnown = 0f }, loaded.Rival);
         Assert.Equal(stage.Apply(0.4f, 0.2f, f), loaded.Rival!.Value.Apply(0.4f, 0.2f, f), 5);
+        Assert.Equal(stage.Apply(0.4f, 0.2f, f, -0.5f), loaded.Rival!.Value.Apply(0.4f, 0.2f, f, -0.5f), 5);
+        Assert.NotEqual(stage.Apply(0.4f, 0.2f, f), stage.Apply(0.4f, 0.2f, f, -0.5f));
         Assert.Contains("rival", loaded.Describe(), StringComparison.Ordinal);
+        Assert.Contains("+1.5 × transliteration", loaded.Describe(), StringComparison.Ordinal);
         Assert.Contains("-2 × unmatched_candidate", loaded.Describe(), StringComparison.Ordinal);
     }
 
@@ -70,6 +74,8 @@ public sealed class ScoringModelTests
     [InlineData("{\"name\": \"m\", \"bias\": 0, \"weights\": {}, \"rival\": 3}", "rival.own")]
     [InlineData("{\"name\": \"m\", \"bias\": 0, \"weights\": {}, \"rival\": {\"own\": 1, \"rival\": 0, \"bias\": 0, \"features\": {\"nope\": 1}}}", "rival.features.nope")]
     [InlineData("{\"name\": \"m\", \"bias\": 0, \"weights\": {}, \"rival\": {\"own\": 1, \"rival\": 0, \"bias\": 0, \"features\": {\"exact\": true}}}", "rival.features.exact")]
+    [InlineData("{\"name\": \"m\", \"bias\": 0, \"weights\": {}, \"rival\": {\"own\": 1, \"rival\": 0, \"bias\": 0, \"spelling\": {\"per_character\": 1}}}", "rival.spelling.known")]
+    [InlineData("{\"name\": \"m\", \"bias\": 0, \"weights\": {}, \"rival\": {\"own\": 1, \"rival\": 0, \"bias\": 0, \"spelling\": 2}}", "rival.spelling.per_character")]
     public void A_bad_model_file_names_its_source_and_field(string json, string expected)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
@@ -92,13 +98,13 @@ public sealed class MatchModelTests
         var heuristic = new NameResolver(registry, MatchModel.FromSetting("heuristic"));
         var standard = new NameResolver(registry);
 
-        Assert.Equal("logit-v4", fitted.ModelName);
+        Assert.Equal("logit-v5", fitted.ModelName);
         Assert.Equal("heuristic-v1", heuristic.ModelName);
         Assert.Equal(MatchModel.Default.Name, standard.ModelName);
         Assert.Equal("p:1", fitted.Resolve("خليفة حفتر")[0].EntityId);
         Assert.Equal("p:1", heuristic.Resolve("خليفة حفتر")[0].EntityId);
         Assert.NotEqual(heuristic.Resolve("خليفة حفتر")[0].Score, fitted.Resolve("خليفة حفتر")[0].Score);
-        Assert.Equal(MatchModel.Default.Name == "logit-v4" ? fitted.Resolve("خليفة حفتر")[0].Score : heuristic.Resolve("خليفة حفتر")[0].Score, standard.Resolve("خليفة حفتر")[0].Score);
+        Assert.Equal(MatchModel.Default.Name == "logit-v5" ? fitted.Resolve("خليفة حفتر")[0].Score : heuristic.Resolve("خليفة حفتر")[0].Score, standard.Resolve("خليفة حفتر")[0].Score);
     }
 
     [Theory]
@@ -227,6 +233,66 @@ public sealed class RivalStageTests
         Assert.Equal(truth.Rival, fitted.Rival, 0.3f);
         Assert.Equal(truth.Bias, fitted.Bias, 0.3f);
         Assert.Equal(-2f, Assert.Single(fitted.Features).Weight, 0.3f);
+    }
+}
+
+public sealed class SpellingStageTests
+{
+    private static readonly ResolveOptions Everything = new() { Threshold = 0, Explain = true };
+
+    private static readonly RivalCalibration Plain = new(1f, -4f, 1f);
+
+    private static NameResolver With(EntityRegistry registry, RivalCalibration stage) => new(registry, null, ScoringModel.Default.WithRival(stage));
+
+    private static double Logit(double p) => Math.Log(p / (1 - p));
+
+    [Fact]
+    public void The_stage_reads_how_likely_a_persons_spelling_makes_a_one_word_query()
+    {
+        EntityRegistry registry = new EntityRegistryBuilder()
+            .AddPerson("p:charles", "Charles")
+            .AddPerson("p:sharles", "Sharles")
+            .AddOrganization("o:charles", "Charles")
+            .AddPerson("p:darwin", "Charles Darwin")
+            .Build();
+        RivalCalibration reading = Plain with { Spelling = 1f };
+
+        double Shift(string query, string id)
+        {
+            double plain = With(registry, Plain).Resolve(query, Everything).Single(m => m.EntityId == id).Score;
+            double read = With(registry, reading).Resolve(query, Everything).Single(m => m.EntityId == id).Score;
+            return Logit(read) - Logit(plain);
+        }
+
+        // ч is how Russian writes ch: Charles is a likelier source of чарльз than Sharles.
+        Assert.True(Shift("чарльз", "p:charles") > Shift("чарльз", "p:sharles") + 0.5, $"{Shift("чарльз", "p:charles")} vs {Shift("чарльз", "p:sharles")}");
+
+        // Not read for organizations, nor for names of several words.
+        Assert.Equal(0, Shift("чарльз", "o:charles"), 3);
+        Assert.Equal(0, Shift("чарльз дарвин", "p:darwin"), 3);
+    }
+
+    [Fact]
+    public void Fitting_learns_the_spelling_weight_and_leaves_it_out_without_spellings()
+    {
+        var truth = Plain with { Spelling = 2f, SpellingKnown = -1f };
+        var random = new Random(5);
+        var rows = new List<RivalRow>();
+        var without = new List<RivalRow>();
+        for (int i = 0; i < 20_000; i++)
+        {
+            float pair = (float)random.NextDouble(), rival = (float)random.NextDouble();
+            float spelling = i % 2 == 0 ? (float)(-3 * random.NextDouble()) : float.NaN;
+            rows.Add(new RivalRow(pair, rival, random.NextDouble() < truth.Apply(pair, rival, default, spelling), 1f, default, spelling));
+            without.Add(new RivalRow(pair, rival, random.NextDouble() < truth.Apply(pair, rival), 1f));
+        }
+
+        RivalCalibration fitted = ModelTrainer.FitRival(rows, []);
+        RivalCalibration plain = ModelTrainer.FitRival(without, []);
+
+        Assert.Equal(2f, fitted.Spelling, 0.3f);
+        Assert.Equal(-1f, fitted.SpellingKnown, 0.4f);
+        Assert.False(plain.WeighsSpelling);
     }
 }
 

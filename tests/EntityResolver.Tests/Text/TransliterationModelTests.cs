@@ -24,19 +24,36 @@ public sealed class TransliterationModelTests
         Assert.True(model.LogLikelihood("шарк", "shark") > model.LogLikelihood("шарк", "sark"));
     }
 
+    private static TransliterationModel SavedAndLoaded(TransliterationModel model)
+    {
+        var text = new StringWriter();
+        model.Save(text);
+        return TransliterationModel.Load(new StringReader(text.ToString()), "test");
+    }
+
     [Fact]
     public void A_saved_model_loads_with_the_same_likelihoods()
     {
         var model = TransliterationModel.Train(Pairs);
-        var text = new StringWriter();
-        model.Save(text);
 
-        var loaded = TransliterationModel.Load(new StringReader(text.ToString()), "test");
+        var loaded = SavedAndLoaded(model);
 
         foreach ((string native, string latin) in new[] { ("чейн", "chane"), ("шарк", "sark"), ("марч", "march") })
         {
             Assert.Equal(model.LogLikelihood(native, latin), loaded.LogLikelihood(native, latin), 3);
         }
+    }
+
+    [Fact]
+    public void A_word_is_as_probable_as_the_characters_the_pairs_write()
+    {
+        var model = TransliterationModel.Train(Pairs);
+        var loaded = SavedAndLoaded(model);
+
+        // а and р are written often, щ and ю never: the same length, far less probable.
+        Assert.True(model.NativeLogProbability("арар") > model.NativeLogProbability("щюща") + 5);
+        Assert.True(model.NativeLogProbability("ар") > model.NativeLogProbability("арар"));
+        Assert.Equal(model.NativeLogProbability("чарльз"), loaded.NativeLogProbability("чарльз"), 3);
     }
 
     [Theory]
