@@ -163,8 +163,9 @@ public sealed class NameResolver
             Score(readings, 1, options, best, TitleWords(readings[1], readings[0]));
         }
 
-        var readers = new List<TransliterationModel.Reader>();
-        Dictionary<int, float>? spelling = WeighSpellings(readings, best, Registry.Aliases, exclude, readers);
+        // The readers of the query's words under the transliteration models, made when first needed.
+        List<TransliterationModel.Reader>? readers = null;
+        Dictionary<int, float>? spelling = WeighSpellings(readings, best, Registry.Aliases, exclude, ref readers);
         RivalCalibration? stage = _model.Rival;
         bool withRivals = rivals || stage is not null;
         double floor = withRivals ? double.NegativeInfinity : options.Threshold;
@@ -197,7 +198,7 @@ public sealed class NameResolver
             // unknown type (places, things, written after their English pronunciation: डैलस,
             // वॉट) lost recall when it was read for them too (F1 81.2 → 75.1 %).
             int word = transliteration && Registry.IsPersonAt(c.Entity) ? SingleModelWord(readings[c.Reading]) : -1;
-            float likelihood = word >= 0 ? SpellingPerCharacter(readings[c.Reading], word, Registry.Aliases[c.Alias], readers) : float.NaN;
+            float likelihood = word >= 0 ? SpellingPerCharacter(readings[c.Reading], word, Registry.Aliases[c.Alias], readers ??= []) : float.NaN;
             float score = c.PairScore;
             if (stage is { } s)
             {
@@ -227,7 +228,7 @@ public sealed class NameResolver
     /// is not re-weighed, nor is an <paramref name="exclude"/>d one, which is no reference for the
     /// others either. Returns the changes (entity, negative amount), or null when nothing changed.
     /// </summary>
-    private static Dictionary<int, float>? WeighSpellings(PreparedName[] readings, Dictionary<int, (float Score, int Alias, int Reading)> best, AliasRecord[] aliases, Func<int, bool>? exclude, List<TransliterationModel.Reader> readers)
+    private static Dictionary<int, float>? WeighSpellings(PreparedName[] readings, Dictionary<int, (float Score, int Alias, int Reading)> best, AliasRecord[] aliases, Func<int, bool>? exclude, ref List<TransliterationModel.Reader>? readers)
     {
         if (best.Count < 2 || !HasSpellingModel(readings[0]))
         {
@@ -289,7 +290,7 @@ public sealed class NameResolver
         {
             (_, int aliasIndex, int reading) = best[near[k]];
             AliasRecord alias = aliases[aliasIndex];
-            likelihoods[k] = SpellingLikelihood(readings[reading], alias, readers);
+            likelihoods[k] = SpellingLikelihood(readings[reading], alias, readers ??= []);
             words[k] = NameWords(alias.Name.Tokens);
         }
 
@@ -735,6 +736,11 @@ public sealed class NameResolver
         if (ranked.Spelling < 0)
         {
             summary += string.Create(CultureInfo.InvariantCulture, $"; another candidate's Latin spelling is a likelier source of the query ({ranked.Spelling:0.###})");
+        }
+
+        if (_model.Rival is { WeighsSpelling: true } && !float.IsNaN(ranked.Transliteration))
+        {
+            summary += string.Create(CultureInfo.InvariantCulture, $"; its Latin spelling makes the query word {ranked.Transliteration:0.##} nats per character likelier than the word's letters alone");
         }
 
         string? rivalId = ranked.Rival >= 0 ? Registry.EntityAt(ranked.Rival).Id : null;

@@ -270,6 +270,11 @@ public sealed class SpellingStageTests
         // Not read for organizations, nor for names of several words.
         Assert.Equal(0, Shift("чарльз", "o:charles"), 3);
         Assert.Equal(0, Shift("чарльз дарвин", "p:darwin"), 3);
+
+        // The explanation says what the stage read.
+        IReadOnlyList<EntityMatch> explained = With(registry, reading).Resolve("чарльз", Everything);
+        Assert.Contains("nats per character", explained.Single(m => m.EntityId == "p:charles").Explanation!.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("nats per character", explained.Single(m => m.EntityId == "o:charles").Explanation!.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
