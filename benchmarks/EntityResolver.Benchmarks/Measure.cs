@@ -94,14 +94,17 @@ internal static class Measure
     }
 
     /// <summary>Per-query latency on the snapshot: wall clock and thread CPU time (the machine may be shared).</summary>
-    public static void Latency(string size, int rounds)
+    /// <param name="size">The benchmark registry (10k, 100k, 1m).</param>
+    /// <param name="rounds">How many times the queries are run.</param>
+    /// <param name="model">The scoring model, as <see cref="MatchModel.FromSetting"/> reads it (default, fitted, a path).</param>
+    public static void Latency(string size, int rounds, string model = "default")
     {
         var inv = CultureInfo.InvariantCulture;
         var sw = Stopwatch.StartNew();
         EntityRegistry registry = Accuracy.Load(size);
         Console.WriteLine(string.Create(inv, $"{size}: loaded {registry.Count} entities, {registry.NameCount} aliases in {sw.Elapsed.TotalMilliseconds:F0} ms"));
         List<GeneratedQuery> queries = BenchData.Queries(size);
-        var resolver = new NameResolver(registry);
+        var resolver = new NameResolver(registry, MatchModel.FromSetting(model));
         foreach (GeneratedQuery q in queries.Take(300))
         {
             resolver.Resolve(q.Text);
