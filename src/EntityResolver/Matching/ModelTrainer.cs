@@ -7,7 +7,7 @@ namespace EntityResolver.Matching;
 internal readonly record struct TrainingPair(PairFeatures Features, bool IsMatch, float Weight = 1f);
 
 /// <summary>One ranked candidate for fitting the second stage: its pair probability, its best rival's, whether it is right, and its pair features.</summary>
-internal readonly record struct RivalRow(float PairScore, float RivalScore, bool IsMatch, float Weight = 1f, PairFeatures Features = default, float Spelling = float.NaN);
+internal readonly record struct RivalRow(float PairScore, float RivalScore, bool IsMatch, float Weight = 1f, PairFeatures Features = default, float Transliteration = float.NaN);
 
 /// <summary>What a fit produced: the model and how well it fits its training pairs.</summary>
 internal sealed record TrainingResult(ScoringModel Model, int Pairs, int Positives, double LogLoss, int Iterations, double GradientNorm);
@@ -96,20 +96,20 @@ internal static class ModelTrainer
     /// Fits the second stage (<see cref="RivalCalibration"/>) on ranked candidates: each row is a
     /// candidate's pair probability, its best rival's pair probability, its pair features, and
     /// whether the candidate is the right entity. The stage weighs <paramref name="features"/>
-    /// (default <see cref="RivalCalibration.DefaultFeatures"/>; empty: pair and rival only) and,
-    /// when <paramref name="spelling"/>, the candidate's transliteration likelihood per character
-    /// (<see cref="RivalRow.Spelling"/>; rows without one leave it out). No penalty: a few
+    /// (default <see cref="RivalCalibration.DefaultFeatures"/>; empty: pair and rival only) and
+    /// the candidate's transliteration likelihood per character (<see cref="RivalRow.Transliteration"/>;
+    /// rows without one leave it out, and without any its weights stay 0). No penalty: a few
     /// parameters and many rows.
     /// </summary>
     /// <exception cref="ArgumentException">There are no rows, or only one class.</exception>
-    public static RivalCalibration FitRival(IReadOnlyList<RivalRow> rows, IReadOnlyList<string>? features = null, bool spelling = true)
+    public static RivalCalibration FitRival(IReadOnlyList<RivalRow> rows, IReadOnlyList<string>? features = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         features ??= RivalCalibration.DefaultFeatures;
         int[] columns = [.. features.Select(name => Array.IndexOf(PairFeatures.Names, name) is int i && i >= 0 ? i : throw new ArgumentException($"unknown feature {name}", nameof(features)))];
         var pairs = rows.Select(r => new TrainingPair(default, r.IsMatch, r.Weight)).ToList();
         CheckPairs(pairs);
-        int width = 2 + columns.Length + (spelling ? 2 : 0);
+        int width = 2 + columns.Length + 2;
         var x = new double[rows.Count, width];
         for (int i = 0; i < rows.Count; i++)
         {
@@ -122,9 +122,9 @@ internal static class ModelTrainer
             }
 
             // The transliteration likelihood as the stage reads it (RivalCalibration.Apply), and whether it is known.
-            if (spelling && !float.IsNaN(rows[i].Spelling))
+            if (!float.IsNaN(rows[i].Transliteration))
             {
-                x[i, width - 2] = MathF.Max(rows[i].Spelling, RivalCalibration.SpellingFloor);
+                x[i, width - 2] = MathF.Max(rows[i].Transliteration, RivalCalibration.SpellingFloor);
                 x[i, width - 1] = 1;
             }
         }
@@ -133,7 +133,7 @@ internal static class ModelTrainer
         prior[0] = 1;
 
         // As in the pair stage, the candidate's unmatched words never raise its score.
-        int[] signs = [0, 0, .. columns.Select(c => SpecificitySigns[c]), .. spelling ? new[] { 0, 0 } : []];
+        int[] signs = [0, 0, .. columns.Select(c => SpecificitySigns[c]), 0, 0];
         var (theta, _, _) = Minimize(x, pairs, 0, prior, signs);
         var weights = new Dictionary<string, float>(StringComparer.Ordinal);
         for (int k = 0; k < columns.Length; k++)
@@ -141,9 +141,7 @@ internal static class ModelTrainer
             weights[features[k]] = (float)theta[3 + k];
         }
 
-        return spelling
-            ? new RivalCalibration((float)theta[1], (float)theta[2], (float)theta[0], weights) { Spelling = (float)theta[width - 1], SpellingKnown = (float)theta[width] }
-            : new RivalCalibration((float)theta[1], (float)theta[2], (float)theta[0], weights);
+        return new RivalCalibration((float)theta[1], (float)theta[2], (float)theta[0], weights) { Spelling = (float)theta[width - 1], SpellingKnown = (float)theta[width] };
     }
 
     /// <summary>The weighted mean log loss of <paramref name="model"/> on <paramref name="pairs"/>.</summary>

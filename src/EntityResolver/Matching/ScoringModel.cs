@@ -274,7 +274,8 @@ internal sealed class ScoringModel
 /// probability of its best rival (the best other candidate that is not a namesake), fₖ a few of
 /// the candidate's own pair features (how much of the candidate's name and of the query the match
 /// left out, whether the query is a single common word) and t, when known, how likely the
-/// candidate's Latin spelling makes the query (<see cref="Spelling"/>). One name can be a good spelling of several entities; how likely it means this one
+/// candidate's Latin spelling makes the query (<see cref="Spelling"/>). One name can be a good
+/// spelling of several entities; how likely it means this one
 /// depends on the others the registry offers, and on whether the query names all of it: a lone
 /// candidate that the query names only in part (one common word of a longer name) is not raised
 /// the way a lone full match is.
@@ -323,7 +324,7 @@ internal readonly record struct RivalCalibration(float Own, float Rival, float B
     /// </summary>
     public float Spelling { get; init; }
 
-    /// <summary>Added when the likelihood is known (the query has such words and the candidate Latin ones).</summary>
+    /// <summary>Added when the likelihood is read (a one-word query naming a person, and a Latin word of the candidate that met it).</summary>
     public float SpellingKnown { get; init; }
 
     /// <summary>True when the stage reads the transliteration likelihood (the resolver then computes it).</summary>
@@ -337,8 +338,8 @@ internal readonly record struct RivalCalibration(float Own, float Rival, float B
     /// <param name="pairScore">The candidate's pair probability.</param>
     /// <param name="rivalScore">Its best rival's pair probability (0: none).</param>
     /// <param name="features">Its pair features.</param>
-    /// <param name="spelling">Its transliteration log-likelihood per character; NaN when unknown.</param>
-    public float Apply(float pairScore, float rivalScore, in PairFeatures features, float spelling = float.NaN)
+    /// <param name="transliteration">Its transliteration log-likelihood ratio per character (<see cref="Spelling"/>); NaN when unknown.</param>
+    public float Apply(float pairScore, float rivalScore, in PairFeatures features, float transliteration = float.NaN)
     {
         double z = (Own * Logit(pairScore)) + (Rival * rivalScore) + Bias;
         if (_features is not null)
@@ -350,9 +351,9 @@ internal readonly record struct RivalCalibration(float Own, float Rival, float B
             }
         }
 
-        if (!float.IsNaN(spelling))
+        if (!float.IsNaN(transliteration))
         {
-            z += (Spelling * MathF.Max(spelling, SpellingFloor)) + SpellingKnown;
+            z += (Spelling * MathF.Max(transliteration, SpellingFloor)) + SpellingKnown;
         }
 
         return (float)(1 / (1 + Math.Exp(-z)));

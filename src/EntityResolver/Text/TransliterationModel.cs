@@ -481,17 +481,12 @@ internal sealed class TransliterationModel
                 continue;
             }
 
-            for (int level = 0; level < 2; level++)
-            {
-                Dist d = _levels[level][Reduce(context, level)] ??= new Dist();
-                foreach (KeyValuePair<long, double> o in full.Outputs)
-                {
-                    d.Add(o.Key, o.Value);
-                }
-            }
-
+            Dist letter = _levels[0][Reduce(context, 0)] ??= new Dist();
+            Dist withNext = _levels[1][Reduce(context, 1)] ??= new Dist();
             foreach (KeyValuePair<long, double> o in full.Outputs)
             {
+                letter.Add(o.Key, o.Value);
+                withNext.Add(o.Key, o.Value);
                 foreach (char c in OutputText(o.Key))
                 {
                     _written[c] = _written.GetValueOrDefault(c) + o.Value;

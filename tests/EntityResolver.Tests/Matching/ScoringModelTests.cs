@@ -287,8 +287,8 @@ public sealed class SpellingStageTests
         for (int i = 0; i < 20_000; i++)
         {
             float pair = (float)random.NextDouble(), rival = (float)random.NextDouble();
-            float spelling = i % 2 == 0 ? (float)(-3 * random.NextDouble()) : float.NaN;
-            rows.Add(new RivalRow(pair, rival, random.NextDouble() < truth.Apply(pair, rival, default, spelling), 1f, default, spelling));
+            float transliteration = i % 2 == 0 ? (float)(-3 * random.NextDouble()) : float.NaN;
+            rows.Add(new RivalRow(pair, rival, random.NextDouble() < truth.Apply(pair, rival, default, transliteration), 1f, default, transliteration));
             without.Add(new RivalRow(pair, rival, random.NextDouble() < truth.Apply(pair, rival), 1f));
         }
 
