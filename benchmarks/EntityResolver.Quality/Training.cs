@@ -77,7 +77,8 @@ internal static class Training
         // Held out: the test split, mined with the final model, plus the candidates of absent queries.
         List<TrainingPair> test = Mine(sources, model, SplitRole.Test, out var perSource);
         List<RivalRow> rankedTest = RankedRows(sources, model, SplitRole.Test, out var rankedPerSource);
-        Calibration overall = Calibration.Of(rankedTest.Select(r => ((double)model.Rival!.Value.Apply(r.PairScore, r.RivalScore, r.Features, r.Transliteration), r.IsMatch)));
+        RivalCalibration stage = model.Rival!.Value;
+        Calibration overall = FinalCalibration(stage, rankedTest);
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"Model `{model.Name}`: the pair model below, then the second stage fitted on {rivalTrain.Count} ranked candidates of the train split's queries (top {PairMiner.RankedPerQuery} of each query, and again with the query's own entities left out, weight {PairMiner.SimulatedAbsentWeight}, so that it also sees queries whose entity is absent) and the rows of {rivalAugmented.Count} augmented queries' targets among their top {PairMiner.RankedPerQuery} (weight {AugmentedWeight}): {model.Rival}. Held out: the top {PairMiner.RankedPerQuery} candidates of the test split's queries and of the queries whose entity is absent from the registry. The score users see is the final one; its calibration:");
         report.AppendLine();
@@ -85,10 +86,10 @@ internal static class Training
         report.AppendLine("|---|---:|---:|---:|---:|---:|");
         foreach (var (name, rows) in rankedPerSource)
         {
-            report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {rows.Count} | {rows.Count(r => r.IsMatch)} | {RankedLogLoss(model.Rival!.Value, rows):0.000} | {Calibration.Of(rows.Select(r => ((double)model.Rival!.Value.Apply(r.PairScore, r.RivalScore, r.Features, r.Transliteration), r.IsMatch))).Ece:0.000} | {Calibration.Of(rows.Select(r => ((double)r.PairScore, r.IsMatch))).Ece:0.000} |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {rows.Count} | {rows.Count(r => r.IsMatch)} | {RankedLogLoss(stage, rows):0.000} | {FinalCalibration(stage, rows).Ece:0.000} | {Calibration.Of(rows.Select(r => ((double)r.PairScore, r.IsMatch))).Ece:0.000} |");
         }
 
-        report.AppendLine(CultureInfo.InvariantCulture, $"| **all** | {rankedTest.Count} | {rankedTest.Count(r => r.IsMatch)} | {RankedLogLoss(model.Rival!.Value, rankedTest):0.000} | **{overall.Ece:0.000}** | {Calibration.Of(rankedTest.Select(r => ((double)r.PairScore, r.IsMatch))).Ece:0.000} |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| **all** | {rankedTest.Count} | {rankedTest.Count(r => r.IsMatch)} | {RankedLogLoss(stage, rankedTest):0.000} | **{overall.Ece:0.000}** | {Calibration.Of(rankedTest.Select(r => ((double)r.PairScore, r.IsMatch))).Ece:0.000} |");
         report.AppendLine();
         report.AppendLine("The pair model alone (first stage), on pairs mined like its training pairs:");
         report.AppendLine();
@@ -174,7 +175,7 @@ internal static class Training
         Console.WriteLine("|---|---:|---:|---:|---:|");
         foreach (var (name, r) in perSource.Append(("**all**", rows)))
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {r.Count} | {r.Count(x => x.IsMatch)} | {RankedLogLoss(stage, r):0.000} | {Calibration.Of(r.Select(x => ((double)stage.Apply(x.PairScore, x.RivalScore, x.Features, x.Transliteration), x.IsMatch))).Ece:0.000} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {r.Count} | {r.Count(x => x.IsMatch)} | {RankedLogLoss(stage, r):0.000} | {FinalCalibration(stage, r).Ece:0.000} |"));
         }
 
         return 0;
@@ -274,12 +275,15 @@ internal static class Training
     /// </summary>
     private static bool IsMatch(AugmentedQuery q, in PairFeatures f) => q.Match && !(q.Shape == Augmenter.SurnameOnly && f.SingleCommonWord > 0f);
 
+    /// <summary>The calibration of the final scores of ranked candidates' rows.</summary>
+    private static Calibration FinalCalibration(RivalCalibration stage, List<RivalRow> rows) => Calibration.Of(rows.Select(r => ((double)stage.Apply(r), r.IsMatch)));
+
     private static double RankedLogLoss(RivalCalibration stage, List<RivalRow> rows)
     {
         double loss = 0, total = 0;
         foreach (RivalRow r in rows)
         {
-            double p = Math.Clamp(stage.Apply(r.PairScore, r.RivalScore, r.Features, r.Transliteration), 1e-7, 1 - 1e-7);
+            double p = Math.Clamp(stage.Apply(r), 1e-7, 1 - 1e-7);
             loss -= r.Weight * (r.IsMatch ? Math.Log(p) : Math.Log(1 - p));
             total += r.Weight;
         }

@@ -188,23 +188,27 @@ public sealed class NameResolver
 
         var words = new string[]?[byPair.Count];
         var ranked = new List<RankedCandidate>(byPair.Count);
-        bool transliteration = rivals || stage is { WeighsSpelling: true };
+        // Each reading's one name word whose transliteration likelihood the stage reads (-1: none).
+        int[]? singleWords = rivals || stage is { WeighsSpelling: true } ? Array.ConvertAll(readings, SingleModelWord) : null;
         for (int i = 0; i < byPair.Count; i++)
         {
             var (rival, rivalScore) = RivalOf(i, byPair, words, readings);
             RankedCandidate c = byPair[i];
+            PreparedName query = readings[c.Reading];
+            AliasRecord alias = Registry.Aliases[c.Alias];
+            bool person = Registry.IsPersonAt(c.Entity);
 
             // Persons only: the models are fitted on persons' names; wikidata-hi-ur's entities of
             // unknown type (places, things, written after their English pronunciation: डैलस,
             // वॉट) lost recall when it was read for them too (F1 81.2 → 75.1 %).
-            int word = transliteration && Registry.IsPersonAt(c.Entity) ? SingleModelWord(readings[c.Reading]) : -1;
-            float likelihood = word >= 0 ? SpellingPerCharacter(readings[c.Reading], word, Registry.Aliases[c.Alias], readers ??= []) : float.NaN;
+            int word = person && singleWords is not null ? singleWords[c.Reading] : -1;
+            float likelihood = word >= 0 ? SpellingPerCharacter(query, word, alias, readers ??= []) : float.NaN;
             float score = c.PairScore;
             if (stage is { } s)
             {
                 // The stage weighs the candidate's own features too (how much of its name the query left out).
                 score = s.HasFeatures
-                    ? s.Apply(c.PairScore, rivalScore, PairScorer.Compute(readings[c.Reading], Registry.Aliases[c.Alias], Registry.IsPersonAt(c.Entity), Registry.RankClassesAt(c.Entity)), likelihood)
+                    ? s.Apply(c.PairScore, rivalScore, PairScorer.Compute(query, alias, person, Registry.RankClassesAt(c.Entity)), likelihood)
                     : s.Apply(c.PairScore, rivalScore, default, likelihood);
             }
 
@@ -416,7 +420,7 @@ public sealed class NameResolver
             double likeliest = double.NegativeInfinity;
             foreach (NameToken c in candidate)
             {
-                if (c.Forms.Script == Script.Latin && !c.IsInitial && PairScorer.TokenSimilarity(query, i, c) >= PairScorer.ConflictFloor)
+                if (MetLatinWord(query, i, c))
                 {
                     likeliest = Math.Max(likeliest, ReaderOf(readers, model, q.Forms.Normalized).LogLikelihood(c.Forms.Latin));
                 }
@@ -442,7 +446,7 @@ public sealed class NameResolver
         string? latin = null;
         foreach (NameToken c in alias.Name.Tokens)
         {
-            if (c.Forms.Script == Script.Latin && !c.IsInitial && PairScorer.TokenSimilarity(query, word, c) >= PairScorer.ConflictFloor)
+            if (MetLatinWord(query, word, c))
             {
                 latin = latin is null ? c.Forms.Latin : latin + c.Forms.Latin;
             }
@@ -457,6 +461,10 @@ public sealed class NameResolver
         string native = q.Forms.Normalized;
         return (float)((ReaderOf(readers, model, native).LogLikelihood(latin) - model.NativeLogProbability(native)) / native.Length);
     }
+
+    /// <summary>Whether <paramref name="candidate"/> is a Latin word (not an initial) that met the query's word <paramref name="queryToken"/> in scoring (at the conflict floor or above).</summary>
+    private static bool MetLatinWord(PreparedName query, int queryToken, NameToken candidate) =>
+        candidate.Forms.Script == Script.Latin && !candidate.IsInitial && PairScorer.TokenSimilarity(query, queryToken, candidate) >= PairScorer.ConflictFloor;
 
     private static TransliterationModel.Reader ReaderOf(List<TransliterationModel.Reader> readers, TransliterationModel model, string native)
     {

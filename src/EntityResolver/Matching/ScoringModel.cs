@@ -335,6 +335,9 @@ internal readonly record struct RivalCalibration(float Own, float Rival, float B
 
     public float Apply(float pairScore, float rivalScore) => Apply(pairScore, rivalScore, default);
 
+    /// <summary>The final score of a ranked candidate's row, as the resolver computes it.</summary>
+    public float Apply(in RivalRow row) => Apply(row.PairScore, row.RivalScore, row.Features, row.Transliteration);
+
     /// <param name="pairScore">The candidate's pair probability.</param>
     /// <param name="rivalScore">Its best rival's pair probability (0: none).</param>
     /// <param name="features">Its pair features.</param>
