@@ -91,6 +91,10 @@ internal static class Training
 
         report.AppendLine(CultureInfo.InvariantCulture, $"| **all** | {rankedTest.Count} | {rankedTest.Count(r => r.IsMatch)} | {RankedLogLoss(stage, rankedTest):0.000} | **{overall.Ece:0.000}** | {Calibration.Of(rankedTest.Select(r => ((double)r.PairScore, r.IsMatch))).Ece:0.000} |");
         report.AppendLine();
+        report.AppendLine("The same held-out queries (all sources together) ranked in sparse registries: each registry keeps its queries' entities and a random share of the others (see *The size of the registry*):");
+        report.AppendLine();
+        report.Append(SparseTable(stage, sources, model));
+        report.AppendLine();
         report.AppendLine("The pair model alone (first stage), on pairs mined like its training pairs:");
         report.AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture, $"Model `{model.Name}` fitted on {result!.Pairs} pairs ({result.Positives} matches) of the train split, L2 {l2.ToString(CultureInfo.InvariantCulture)}, {Rounds} rounds of hard-negative mining, Platt-scaled on the pairs the final model mines. Held-out pairs: the test split's gold entities and the wrong entities among their top {PairMiner.NegativesPerQuery} candidates, plus the top candidates of queries whose entity is absent from the registry.");
@@ -178,6 +182,8 @@ internal static class Training
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {r.Count} | {r.Count(x => x.IsMatch)} | {RankedLogLoss(stage, r):0.000} | {FinalCalibration(stage, r).Ece:0.000} |"));
         }
 
+        Console.WriteLine();
+        Console.Write(SparseTable(stage, LoadSources(dev), model));
         return 0;
     }
 
@@ -246,6 +252,48 @@ internal static class Training
         }
 
         return all;
+    }
+
+    /// <summary>The shares of a dev registry that the sparse registries of <see cref="SparseTable"/> keep.</summary>
+    private static readonly double[] SparseRates = [0.1, 0.01];
+
+    /// <summary>
+    /// Log loss and ECE of the final scores of the held-out queries (test and absent) ranked in
+    /// sparse registries, per rate: how the calibration depends on the size of the registry
+    /// (docs/quality.md, *The size of the registry*). For each rate r of
+    /// <see cref="SparseRates"/>, a source's queries are dealt into 1/r groups by a hash of the
+    /// query; each group is ranked in a registry of its queries' gold entities and a disjoint
+    /// share r of the others (also by hash), so that the registries are r times the size and
+    /// every query's entity is as often present as in the full registry.
+    /// </summary>
+    private static string SparseTable(RivalCalibration stage, List<Source> sources, ScoringModel model)
+    {
+        var table = new StringBuilder();
+        table.AppendLine("| registries | held-out ranked candidates | right | log loss | ECE |");
+        table.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (double rate in SparseRates)
+        {
+            var rows = new List<RivalRow>();
+            uint groups = (uint)Math.Round(1 / rate);
+            foreach (Source s in sources.Where(s => s.Name != "nk-name-bench" && s.Queries.Count > 0))
+            {
+                var queries = s.Queries.Where(q => q.Role is SplitRole.Test or SplitRole.Absent);
+                foreach (var group in queries.GroupBy(q => DevDataset.Fnv(q.Query) % groups))
+                {
+                    var gold = new HashSet<string>(group.SelectMany(q => q.Gold), StringComparer.Ordinal);
+                    EntityRegistry registry = EntityRegistry.Create(s.Registry.Entities.Where(e => gold.Contains(e.Id) || DevDataset.Fnv(e.Id + "/sparse") % groups == group.Key));
+                    var miner = new PairMiner(registry, model);
+                    foreach (var (query, goldIds, _) in group)
+                    {
+                        miner.Ranked(query, goldIds, rows, simulateAbsent: false);
+                    }
+                }
+            }
+
+            table.AppendLine(CultureInfo.InvariantCulture, $"| {100 * rate:0.#} % of each registry | {rows.Count} | {rows.Count(r => r.IsMatch)} | {RankedLogLoss(stage, rows):0.000} | {FinalCalibration(stage, rows).Ece:0.000} |");
+        }
+
+        return table.ToString();
     }
 
     /// <summary>
