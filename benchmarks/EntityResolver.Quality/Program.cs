@@ -19,7 +19,8 @@ internal static class Program
                               src/EntityResolver/Data/model/logit-v5.json and docs/reliability.svg
                               beside --out; rebuild, then evaluate)
           calibration [FILE]  the held-out calibration of a fitted model (default the embedded
-                              logit-v5) as the resolver ranks today, without refitting it
+                              logit-v5) as the resolver ranks today, without refitting it,
+                              in the dev registries and in sparse ones (10 % and 1 %)
           translit [DIR]      fit the transliteration models on the train split (writes
                               DIR/translit-*.tsv.gz; default src/EntityResolver/Data/model)
           --data DIR          the shared data folder holding dev/ (default /work/shared/data)

@@ -174,7 +174,8 @@ internal static class Training
             return 2;
         }
 
-        List<RivalRow> rows = RankedRows(LoadSources(dev), model, SplitRole.Test, out var perSource);
+        List<Source> sources = LoadSources(dev);
+        List<RivalRow> rows = RankedRows(sources, model, SplitRole.Test, out var perSource);
         Console.WriteLine("| source | held-out ranked candidates | right | log loss | ECE |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
         foreach (var (name, r) in perSource.Append(("**all**", rows)))
@@ -183,7 +184,7 @@ internal static class Training
         }
 
         Console.WriteLine();
-        Console.Write(SparseTable(stage, LoadSources(dev), model));
+        Console.Write(SparseTable(stage, sources, model));
         return 0;
     }
 
