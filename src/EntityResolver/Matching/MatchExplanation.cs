@@ -74,8 +74,9 @@ public sealed class MatchExplanation
     /// <summary>
     /// What the spelling model took off the pair score (0 or negative): for a query in Arabic
     /// script, Cyrillic or Devanagari, how much less likely the matched name's Latin spelling is
-    /// to be written as the query than that of the likeliest of the other close candidates
-    /// (ألبرشت: Albret loses to Albrecht). 0 when the query is in Latin script or the candidate
+    /// to be written as the query than that of the likeliest of the other close candidates whose
+    /// names have no more words (ألبرشت: Albret loses to Albrecht; a longer name never lowers a
+    /// shorter one). 0 when the query is in Latin script or the candidate
     /// was matched through a name in the query's own script.
     /// </summary>
     public double SpellingAdjustment { get; }

@@ -295,7 +295,7 @@ public sealed class NameResolver
             (_, int aliasIndex, int reading) = best[near[k]];
             AliasRecord alias = aliases[aliasIndex];
             likelihoods[k] = SpellingLikelihood(readings[reading], alias, readers ??= []);
-            words[k] = NameWords(alias.Name.Tokens);
+            words[k] = alias.Name.NameTokenCount;
         }
 
         Dictionary<int, float>? changes = null;
@@ -342,24 +342,14 @@ public sealed class NameResolver
     /// </summary>
     private static int SingleModelWord(PreparedName query)
     {
-        int word = -1;
-        NameToken[] tokens = query.Name.Tokens;
-        for (int i = 0; i < tokens.Length; i++)
+        if (query.Name.NameTokenCount != 1)
         {
-            if (tokens[i].Role != TokenRole.Name)
-            {
-                continue;
-            }
-
-            if (word >= 0)
-            {
-                return -1;
-            }
-
-            word = i;
+            return -1;
         }
 
-        return word >= 0 && TransliterationModel.For(tokens[word].Forms.Script) is not null ? word : -1;
+        NameToken[] tokens = query.Name.Tokens;
+        int word = Array.FindIndex(tokens, t => t.Role == TokenRole.Name);
+        return TransliterationModel.For(tokens[word].Forms.Script) is not null ? word : -1;
     }
 
     /// <summary>Whether a name word of the query is written in a script with a transliteration model.</summary>
@@ -374,17 +364,6 @@ public sealed class NameResolver
         }
 
         return false;
-    }
-
-    private static int NameWords(NameToken[] tokens)
-    {
-        int n = 0;
-        foreach (NameToken t in tokens)
-        {
-            n += t.Role == TokenRole.Name ? 1 : 0;
-        }
-
-        return n;
     }
 
     /// <summary>

@@ -254,27 +254,8 @@ internal sealed class TransliterationModel
             row[0] = 1;
             for (int i = 0; i < latin.Length; i++)
             {
-                double[] p = OutputsOf(Context(latin, i));
                 next.Clear();
-                for (int j = 0; j <= n; j++)
-                {
-                    double a = row[j];
-                    if (a == 0)
-                    {
-                        continue;
-                    }
-
-                    next[j] += a * p[0];
-                    if (j < n)
-                    {
-                        next[j + 1] += a * p[1 + j];
-                    }
-
-                    if (j + 1 < n)
-                    {
-                        next[j + 2] += a * p[1 + n + j];
-                    }
-                }
+                Forward(row, next, OutputsOf(Context(latin, i)), n);
 
                 Span<double> t = row;
                 row = next;
@@ -282,6 +263,35 @@ internal sealed class TransliterationModel
             }
 
             return Math.Log(row[n]);
+        }
+    }
+
+    /// <summary>
+    /// One step of the forward pass: adds to <paramref name="to"/> (the probabilities of having
+    /// written each prefix of the native word after one more Latin letter) what each prefix in
+    /// <paramref name="from"/> becomes when the letter writes nothing, one character or two
+    /// (<paramref name="p"/>, as <see cref="Reader.OutputsOf"/> orders them).
+    /// </summary>
+    private static void Forward(ReadOnlySpan<double> from, Span<double> to, double[] p, int n)
+    {
+        for (int j = 0; j <= n; j++)
+        {
+            double a = from[j];
+            if (a == 0)
+            {
+                continue;
+            }
+
+            to[j] += a * p[0];
+            if (j < n)
+            {
+                to[j + 1] += a * p[1 + j];
+            }
+
+            if (j + 1 < n)
+            {
+                to[j + 2] += a * p[1 + n + j];
+            }
         }
     }
 
@@ -363,21 +373,7 @@ internal sealed class TransliterationModel
         alpha[0] = 1;
         for (int i = 0; i < m; i++)
         {
-            double[] p = probs[i];
-            for (int j = 0; j <= n; j++)
-            {
-                double a = alpha[(i * w) + j];
-                alpha[((i + 1) * w) + j] += a * p[0];
-                if (j < n)
-                {
-                    alpha[((i + 1) * w) + j + 1] += a * p[1 + j];
-                }
-
-                if (j + 1 < n)
-                {
-                    alpha[((i + 1) * w) + j + 2] += a * p[1 + n + j];
-                }
-            }
+            Forward(alpha.AsSpan(i * w, w), alpha.AsSpan((i + 1) * w, w), probs[i], n);
         }
 
         double z = alpha[(m * w) + n];
@@ -448,7 +444,6 @@ internal sealed class TransliterationModel
         }
     }
 
-    /// <summary>Levels 0 and 1 as sums of level 2.</summary>
     /// <summary>
     /// log P(<paramref name="native"/>) under the native characters' own frequencies in the
     /// model's training pairs (each character alone, add-half smoothing). What
@@ -467,6 +462,7 @@ internal sealed class TransliterationModel
         return sum;
     }
 
+    /// <summary>Levels 0 and 1 as sums of level 2, and the native characters' frequencies (<see cref="NativeLogProbability"/>).</summary>
     private void Summarize()
     {
         Array.Clear(_levels[0]);
