@@ -90,9 +90,10 @@ internal sealed class NameAnalyzer
 
     /// <summary>
     /// For a query of one Arabic-script word whose article was dropped (see <see cref="AnalyzeQuery"/>),
-    /// the reading with the article kept; otherwise null. Latin spellings of Arabic names drop the
-    /// article or write it apart (al-Harbi), but some join it (Alharby), and foreign names may
-    /// begin with the same two letters (الاسكا Alaska, الپس Alps).
+    /// with or without a proclitic before it, the reading of the whole word; otherwise null. Latin
+    /// spellings of Arabic names drop the article or write it apart (al-Harbi), but some join it
+    /// (Alharby), and foreign names may begin with the same letters: the article's (الاسكا Alaska,
+    /// الپس Alps) or a proclitic's and the article's (فاليرو Valero, بالوتيلي Balotelli).
     /// </summary>
     /// <param name="primary">The query's primary reading, from <see cref="AnalyzeQuery"/>.</param>
     public AnalyzedName? ArticleReading(AnalyzedName primary)
@@ -103,11 +104,13 @@ internal sealed class NameAnalyzer
         }
 
         NameToken token = primary.Tokens[0];
-        if (token.Forms.Script != Script.Arabic || !token.Text.StartsWith("\u0627\u0644", StringComparison.Ordinal))
+        if (token.Forms.Script != Script.Arabic)
         {
             return null;
         }
 
+        // What SplitArabic drops from the start of a word that stays one token is the article,
+        // with or without a proclitic: the whole word is the reading that keeps them.
         string whole = TextNormalizer.NormalizeToken(token.Text);
         return whole.Length > token.Forms.Normalized.Length && whole.EndsWith(token.Forms.Normalized, StringComparison.Ordinal)
             ? Build([new Piece(whole, token.Text, false)], 0)

@@ -126,6 +126,22 @@ public sealed class NameResolverTests
     }
 
     [Fact]
+    public void A_one_word_arabic_query_is_also_read_with_a_proclitic_and_article()
+    {
+        // فاليرو is Valero, not fa- + al- + Yaru; بالوتيلي is Balotelli, not bi- + al- + Wotili.
+        EntityRegistry registry = new EntityRegistryBuilder()
+            .AddPerson("p:valero", "Valero")
+            .AddPerson("p:yarou", "Yarou")
+            .AddPerson("p:balotelli", "Balotelli")
+            .AddPerson("p:touili", "Touili")
+            .Build();
+        var resolver = new NameResolver(registry);
+
+        Assert.Equal("p:valero", resolver.Resolve("فاليرو")[0].EntityId);
+        Assert.Equal("p:balotelli", resolver.Resolve("بالوتيلي")[0].EntityId);
+    }
+
+    [Fact]
     public void A_place_name_missing_its_generic_word_still_finds_the_place()
     {
         // Labels in other scripts often leave out the designator (سوات, स्वात for Swat

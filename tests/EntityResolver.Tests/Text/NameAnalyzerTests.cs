@@ -63,6 +63,10 @@ public sealed class NameAnalyzerTests
         Assert.Equal("الاسكا", kept!.Tokens[0].Forms.Normalized);
         Assert.StartsWith("al", kept.Tokens[0].Forms.Latin, StringComparison.Ordinal);
 
+        // A proclitic before the article is kept with it.
+        AnalyzedName? whole = _analyzer.ArticleReading(_analyzer.AnalyzeQuery("فاليرو").Primary);
+        Assert.Equal("فاليرو", whole?.Tokens[0].Forms.Normalized);
+
         // Not for several words, a word without the article, one whose article was kept anyway
         // (hamza: a foreign name), or another script.
         Assert.Null(_analyzer.ArticleReading(_analyzer.AnalyzeQuery("الجيش الليبي").Primary));
