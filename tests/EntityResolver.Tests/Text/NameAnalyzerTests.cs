@@ -73,6 +73,10 @@ public sealed class NameAnalyzerTests
         Assert.Null(_analyzer.ArticleReading(_analyzer.AnalyzeQuery("كريم").Primary));
         Assert.Null(_analyzer.ArticleReading(_analyzer.AnalyzeQuery("إلاري").Primary));
         Assert.Null(_analyzer.ArticleReading(_analyzer.AnalyzeQuery("Alaska").Primary));
+
+        // Nor for a joined compound (its head and article are part of the name's one word).
+        Assert.Null(_analyzer.ArticleReading(_analyzer.AnalyzeQuery("عبدالكريم").Primary));
+        Assert.Null(_analyzer.ArticleReading(_analyzer.AnalyzeQuery("ابوبكر").Primary));
     }
 
     [Fact]
