@@ -28,8 +28,8 @@ internal sealed class PreparedName
     /// <summary>
     /// A query's readings, prepared as the resolver scores them: first the reading without titles;
     /// then, when there were titles, the literal reading (titles read as name words: a fallback,
-    /// see <see cref="IsLiteral"/>); or, for one Arabic-script word, the reading with its article
-    /// kept (<see cref="NameAnalyzer.ArticleReading"/>). Empty when the query has no name word.
+    /// see <see cref="IsLiteral"/>); or, for one Arabic-script word, the reading with its article (and a
+    /// proclitic before it) kept (<see cref="NameAnalyzer.ArticleReading"/>). Empty when the query has no name word.
     /// </summary>
     public static PreparedName[] Readings(NameAnalyzer analyzer, string query, TokenStatistics statistics)
     {
