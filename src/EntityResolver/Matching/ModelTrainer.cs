@@ -121,10 +121,10 @@ internal static class ModelTrainer
                 x[i, 2 + k] = f[columns[k]];
             }
 
-            // The transliteration likelihood as the stage reads it (RivalCalibration.Apply), and whether it is known.
+            // The transliteration likelihood as the stage reads it, and whether it is known.
             if (!float.IsNaN(rows[i].Transliteration))
             {
-                x[i, width - 2] = MathF.Max(rows[i].Transliteration, RivalCalibration.SpellingFloor);
+                x[i, width - 2] = RivalCalibration.SpellingInput(rows[i].Transliteration);
                 x[i, width - 1] = 1;
             }
         }

@@ -331,7 +331,10 @@ internal readonly record struct RivalCalibration(float Own, float Rival, float B
     public bool WeighsSpelling => Spelling != 0f || SpellingKnown != 0f;
 
     /// <summary>The lowest per-character value the stage reads (the floor of a character written from no letter).</summary>
-    public static float SpellingFloor => (float)TransliterationModel.Unwritten(1);
+    private static readonly float SpellingFloor = (float)TransliterationModel.Unwritten(1);
+
+    /// <summary>The stage's input for a transliteration likelihood per character: the value, floored at <see cref="SpellingFloor"/>.</summary>
+    public static float SpellingInput(float transliteration) => MathF.Max(transliteration, SpellingFloor);
 
     public float Apply(float pairScore, float rivalScore) => Apply(pairScore, rivalScore, default);
 
@@ -356,7 +359,7 @@ internal readonly record struct RivalCalibration(float Own, float Rival, float B
 
         if (!float.IsNaN(transliteration))
         {
-            z += (Spelling * MathF.Max(transliteration, SpellingFloor)) + SpellingKnown;
+            z += (Spelling * SpellingInput(transliteration)) + SpellingKnown;
         }
 
         return (float)(1 / (1 + Math.Exp(-z)));
