@@ -25,6 +25,7 @@ internal sealed class TokenForms
         PhoneticWeight = Phonetics.Weight(Phonetic);
         PhoneticPotential = Phonetics.Potential(Phonetic);
         Skeleton = Phonetics.Skeleton(Phonetic);
+        (_silentTail, _cyrillicSilentTail) = SilentTails(script, latin);
         IsCommonName = Lexicon.Default.IsCommon(normalized, script, Phonetic);
         IsNamePrefix = IsCommonName && Lexicon.Default.IsNamePrefix(normalized, script, Phonetic);
     }
@@ -39,6 +40,7 @@ internal sealed class TokenForms
         PhoneticWeight = phoneticWeight;
         PhoneticPotential = Phonetics.Potential(phonetic);
         Skeleton = skeleton;
+        (_silentTail, _cyrillicSilentTail) = SilentTails(script, latin);
         IsCommonName = isCommonName;
         IsNamePrefix = isNamePrefix;
     }
@@ -58,6 +60,18 @@ internal sealed class TokenForms
 
     /// <summary>The phonetic form's potential (<see cref="Phonetics.Potential"/>): a bound that spares most distances.</summary>
     public float PhoneticPotential { get; }
+
+    private readonly byte _silentTail, _cyrillicSilentTail;
+
+    /// <summary>
+    /// How many final symbols of <see cref="Phonetic"/> a script with the given
+    /// <paramref name="conventions"/> leaves out of this Latin spelling (Brunet, Arnaud, Dajoux:
+    /// see <see cref="Phonetics.SilentTail"/>); 0 for other scripts.
+    /// </summary>
+    public int SilentTail(Script conventions) => conventions == Script.Cyrillic ? _cyrillicSilentTail : _silentTail;
+
+    private static (byte, byte) SilentTails(Script script, string latin) =>
+        script == Script.Latin ? ((byte)Phonetics.SilentTail(latin, Script.Arabic), (byte)Phonetics.SilentTail(latin, Script.Cyrillic)) : ((byte)0, (byte)0);
 
     /// <summary>Coarse consonant skeleton: the blocking key.</summary>
     public string Skeleton { get; }

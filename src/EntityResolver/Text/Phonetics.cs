@@ -26,6 +26,9 @@ internal static class Phonetics
     private const float HCost = 0.7f;
     private const float NearCost = 0.4f;
 
+    /// <summary>Leaving out one symbol of a Latin spelling's silent tail (<see cref="SilentTail"/>).</summary>
+    private const float SilentCost = 0.3f;
+
     /// <summary>Converts a lower-case ASCII romanization to its phonetic form.</summary>
     public static string Encode(ReadOnlySpan<char> latin)
     {
@@ -174,6 +177,37 @@ internal static class Phonetics
         return new string(buffer[..n]);
     }
 
+    /// <summary>
+    /// How many final symbols of the phonetic form of a Latin spelling French leaves silent, which
+    /// Arabic script and Cyrillic, writing the name as it is said, leave out: the t of -et, -ot,
+    /// -ait, -oit, -aut, -rt and the d of -rd, -aud (Brunet Брюне, Arnaud, Boulard Булар), the x
+    /// of -aux, -eux, -oux (Dajoux Дажу: k and s), the r of -ier (Garnier Гарнье); and with the
+    /// <paramref name="conventions"/> of Cyrillic an s after a vowel (Dubois Дюбуа, and the -as
+    /// and -us that Russian drops from Greek and Latin names: Quartus Кварт; Arabic script writes
+    /// them: ديمارس Dumars). 0 for words of three letters or fewer and for other endings.
+    /// </summary>
+    public static int SilentTail(ReadOnlySpan<char> latin, Script conventions)
+    {
+        int n = latin.Length;
+        if (n < 4)
+        {
+            return 0;
+        }
+
+        char last = latin[n - 1], before = latin[n - 2], third = latin[n - 3];
+        return last switch
+        {
+            // -et, -ot, -ait, -oit, -aut, -ert, -ard, -aud; not -at, -it, -ed, -id, -oud
+            // (Barakat, Ismat, Ahmed, Rashid, Mahmoud: Arabic names, which keep them).
+            't' when before is 'e' or 'o' or 'r' || (before is 'i' or 'u' && IsVowel(third)) => 1,
+            'd' when before == 'r' || (before == 'u' && third == 'a') => 1,
+            'x' when before == 'u' && IsVowel(third) => 2,
+            'r' when before == 'e' && third == 'i' && !IsVowel(latin[n - 4]) => 1,
+            's' when (IsVowel(before) || before == 'y') && conventions == Script.Cyrillic => 1,
+            _ => 0,
+        };
+    }
+
     private static void AppendSymbol(Span<char> buffer, ref int n, char symbol)
     {
         if (n > 0 && buffer[n - 1] == symbol)
@@ -295,10 +329,32 @@ internal static class Phonetics
 
     /// <summary>
     /// The similarity of two tokens' phonetic forms under the conventions of their scripts, for a
-    /// caller to whom every similarity below <paramref name="floor"/> is the same (0).
+    /// caller to whom every similarity below <paramref name="floor"/> is the same (0). When one
+    /// side was read from Arabic script or Cyrillic and the other is a Latin spelling with a
+    /// silent tail (<see cref="TokenForms.SilentTail"/>), leaving out that tail costs
+    /// <see cref="SilentCost"/> a symbol: those scripts write French names as they are said
+    /// (Brunet: Брюне, برونيه).
     /// </summary>
-    public static float Similarity(TokenForms a, TokenForms b, float floor) =>
-        Similarity(a.Phonetic, b.Phonetic, a.PhoneticWeight, b.PhoneticWeight, MathF.Abs(a.PhoneticPotential - b.PhoneticPotential), floor, Conventions(a, b));
+    public static float Similarity(TokenForms a, TokenForms b, float floor)
+    {
+        Script conventions = Conventions(a, b);
+        if (conventions != Script.Latin && (a.Script == Script.Latin || b.Script == Script.Latin))
+        {
+            // The Latin side second: the distance discounts the end of its second form.
+            (TokenForms other, TokenForms latin) = b.Script == Script.Latin ? (a, b) : (b, a);
+            int silent = latin.SilentTail(conventions);
+            if (silent > 0)
+            {
+                ReadOnlySpan<char> tail = latin.Phonetic.AsSpan(latin.Phonetic.Length - silent);
+                float gap = MathF.Min(
+                    MathF.Abs(other.PhoneticPotential - latin.PhoneticPotential),
+                    MathF.Abs(other.PhoneticPotential - (latin.PhoneticPotential - Potential(tail))));
+                return Similarity(other.Phonetic, latin.Phonetic, other.PhoneticWeight, latin.PhoneticWeight, gap, floor, conventions, silent);
+            }
+        }
+
+        return Similarity(a.Phonetic, b.Phonetic, a.PhoneticWeight, b.PhoneticWeight, MathF.Abs(a.PhoneticPotential - b.PhoneticPotential), floor, conventions);
+    }
 
     /// <param name="a">One phonetic form.</param>
     /// <param name="b">The other.</param>
@@ -310,7 +366,8 @@ internal static class Phonetics
     /// </param>
     /// <param name="floor">Every similarity below it is 0.</param>
     /// <param name="conventions">See <see cref="Conventions"/>.</param>
-    public static float Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b, float weightA, float weightB, float potentialGap, float floor, Script conventions)
+    /// <param name="silentTail">How many final symbols of <paramref name="b"/> may be left out at <see cref="SilentCost"/> each.</param>
+    public static float Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b, float weightA, float weightB, float potentialGap, float floor, Script conventions, int silentTail = 0)
     {
         if (a.SequenceEqual(b))
         {
@@ -331,7 +388,7 @@ internal static class Phonetics
             return 0f;
         }
 
-        float d = Distance(a, b, limit, conventions switch { Script.Arabic => ArabicSubstitutionTable, Script.Cyrillic => CyrillicSubstitutionTable, _ => SubstitutionTable });
+        float d = Distance(a, b, limit, conventions switch { Script.Arabic => ArabicSubstitutionTable, Script.Cyrillic => CyrillicSubstitutionTable, _ => SubstitutionTable }, silentTail);
         return d > limit ? 0f : MathF.Max(0f, 1f - (d / norm));
     }
 
@@ -431,8 +488,10 @@ internal static class Phonetics
     /// <summary>
     /// The weighted edit distance, or a value above <paramref name="limit"/> as soon as the
     /// distance is known to exceed it (the smallest cell of a row never decreases from row to row).
+    /// The last <paramref name="silentTail"/> symbols of <paramref name="b"/> may be left out at
+    /// <see cref="SilentCost"/> each.
     /// </summary>
-    private static float Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, float limit, float[] subst)
+    private static float Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, float limit, float[] subst, int silentTail = 0)
     {
         int m = b.Length;
         Span<float> prev = m < 64 ? stackalloc float[m + 1] : new float[m + 1];
@@ -479,7 +538,13 @@ internal static class Phonetics
             cur = t;
         }
 
-        return prev[m];
+        float distance = prev[m];
+        for (int k = 1; k <= silentTail && k <= m; k++)
+        {
+            distance = MathF.Min(distance, prev[m - k] + (k * SilentCost));
+        }
+
+        return distance;
     }
 
     /// <summary>

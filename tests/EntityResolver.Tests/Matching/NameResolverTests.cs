@@ -142,6 +142,23 @@ public sealed class NameResolverTests
     }
 
     [Fact]
+    public void A_french_name_written_as_said_finds_its_silent_ending()
+    {
+        // Russian and Arabic script write French names as they are said: Булар is Boulard,
+        // Брюне is Brunet; the closest spellings without the silent letters are other names.
+        EntityRegistry registry = new EntityRegistryBuilder()
+            .AddPerson("p:boulard", "Boulard")
+            .AddPerson("p:bhullar", "Bhullar")
+            .AddPerson("p:biart", "Biart")
+            .AddPerson("p:bhar", "Bhar")
+            .Build();
+        var resolver = new NameResolver(registry);
+
+        Assert.Equal("p:boulard", resolver.Resolve("Булар")[0].EntityId);
+        Assert.Equal("p:biart", resolver.Resolve("Биар")[0].EntityId);
+    }
+
+    [Fact]
     public void A_place_name_missing_its_generic_word_still_finds_the_place()
     {
         // Labels in other scripts often leave out the designator (سوات, स्वात for Swat

@@ -182,6 +182,101 @@ public sealed class PhoneticsTests
         Assert.True(above > 10 && (floor == 0f || below > 10), $"{above} above, {below} below");
     }
 
+    [Theory]
+    [InlineData("brunet", 1)]
+    [InlineData("blanchot", 1)]
+    [InlineData("benoit", 1)]
+    [InlineData("roucourt", 1)]
+    [InlineData("boulard", 1)]
+    [InlineData("arnaud", 1)]
+    [InlineData("dajoux", 2)] // x is k and s
+    [InlineData("garnier", 1)]
+    [InlineData("barakat", 0)] // Arabic names keep their ends: بركات, أحمد, رشيد, محمود
+    [InlineData("ahmed", 0)]
+    [InlineData("rashid", 0)]
+    [InlineData("mahmoud", 0)]
+    [InlineData("felix", 0)]
+    [InlineData("meier", 0)] // Майер
+    [InlineData("dubois", 0)] // Arabic script writes the s: دوبويس
+    [InlineData("set", 0)]
+    public void A_French_silent_ending_is_counted_in_phonetic_symbols(string latin, int expected)
+    {
+        Assert.Equal(expected, Phonetics.SilentTail(latin, Script.Arabic));
+    }
+
+    [Theory]
+    [InlineData("dubois", 1)] // Дюбуа
+    [InlineData("quartus", 1)] // Кварт
+    [InlineData("brunet", 1)]
+    [InlineData("jensen", 0)]
+    public void Cyrillic_also_leaves_out_an_s_after_a_vowel(string latin, int expected)
+    {
+        Assert.Equal(expected, Phonetics.SilentTail(latin, Script.Cyrillic));
+    }
+
+    [Fact]
+    public void A_silent_ending_is_cheap_only_against_arabic_script_or_cyrillic()
+    {
+        var brunet = new TokenForms("brunet", Script.Latin, "brunet");
+        float cyrillic = Phonetics.Similarity(new TokenForms("брюне", Script.Cyrillic, "bryune"), brunet, floor: 0f);
+        float latin = Phonetics.Similarity(new TokenForms("bryune", Script.Latin, "bryune"), brunet, floor: 0f);
+        float arabic = Phonetics.Similarity(new TokenForms("برونيه", Script.Arabic, "brunyh"), brunet, floor: 0f);
+
+        Assert.True(cyrillic > latin + 0.1f, $"Cyrillic {cyrillic}, Latin {latin}");
+        Assert.True(cyrillic >= 0.85f, $"Cyrillic {cyrillic}");
+        Assert.True(arabic >= 0.85f, $"Arabic {arabic}");
+        // Either side may be the Latin one.
+        Assert.Equal(cyrillic, Phonetics.Similarity(brunet, new TokenForms("брюне", Script.Cyrillic, "bryune"), floor: 0f));
+    }
+
+    [Theory]
+    [InlineData(0f)]
+    [InlineData(0.5f)]
+    [InlineData(0.78f)]
+    public void A_similarity_with_a_silent_tail_is_the_best_over_the_tails_left_out(float floor)
+    {
+        // Random Cyrillic readings against random Latin spellings that end in a silent tail: the
+        // result, potential bound and early exit included, is the reference distance minimised
+        // over how much of the tail is left out.
+        var random = new Random(23);
+        const string letters = "abdefgiklmnoprstuvz";
+        string[] tails = ["et", "ot", "ard", "aud", "oux", "ier"];
+        string[] endings = ["", "e", "o", "ar", "u", "ye", "it"];
+        int above = 0;
+        for (int k = 0; k < 2000; k++)
+        {
+            string stem = new([.. Enumerable.Range(0, random.Next(2, 8)).Select(_ => letters[random.Next(letters.Length)])]);
+            string latinSpelling = stem + tails[random.Next(tails.Length)];
+            // The reading: the stem with an ending as said (or not), sometimes with a wrong letter.
+            var reading = new System.Text.StringBuilder(stem + endings[random.Next(endings.Length)]);
+            if (random.Next(2) == 0)
+            {
+                reading[random.Next(reading.Length)] = letters[random.Next(letters.Length)];
+            }
+
+            string other = reading.ToString();
+            var latin = new TokenForms(latinSpelling, Script.Latin, latinSpelling);
+            var cyrillic = new TokenForms(other, Script.Cyrillic, other);
+            int tail = latin.SilentTail(Script.Cyrillic);
+            string b = latin.Phonetic;
+            float distance = Enumerable.Range(0, Math.Min(tail, b.Length) + 1).Min(t => ReferenceDistance(cyrillic.Phonetic, b[..^t], Script.Cyrillic) + (0.3f * t));
+            float norm = Math.Max(cyrillic.PhoneticWeight, latin.PhoneticWeight);
+            float expected = cyrillic.Phonetic == b ? 1f : Math.Max(0f, 1f - (distance / norm));
+            float actual = Phonetics.Similarity(cyrillic, latin, floor);
+            if (expected >= floor + 1e-4f)
+            {
+                above++;
+                Assert.True(Math.Abs(expected - actual) < 1e-4f, $"{other}/{latinSpelling} (tail {tail}): {actual}, expected {expected}");
+            }
+            else if (expected < floor - 1e-4f)
+            {
+                Assert.True(actual < floor, $"{other}/{latinSpelling}: {actual} (expected below {floor})");
+            }
+        }
+
+        Assert.True(above > 100, $"{above} above the floor");
+    }
+
     [Fact]
     public void Arabic_script_reads_o_and_u_alike_and_e_and_i_alike()
     {
