@@ -20,6 +20,9 @@ internal sealed class DatasetResult
 
     public required TimeSpan ResolverTime { get; init; }
 
+    /// <summary>Every evaluated query's outcome: whether its entity is absent, the gold's rank (1-based, 0 if not ranked) and the first candidate's score (negative infinity if none).</summary>
+    public required List<(bool Absent, int GoldRank, double Score)> Outcomes { get; init; }
+
     public required TimeSpan BaselineTime { get; init; }
 
     public (ResolutionMetrics Resolver, ResolutionMetrics Baseline) Total
@@ -62,14 +65,17 @@ internal static class Evaluator
         int available = ds.Pairs.Count(p => ds.RoleOf(p) != SplitRole.Train);
         var groups = new SortedDictionary<string, (ResolutionMetrics, ResolutionMetrics)>(StringComparer.Ordinal);
 
+        var outcomes = new List<(bool, int, double)>(pairs.Count);
         var sw = Stopwatch.StartNew();
         foreach (DevPair p in pairs)
         {
             (ResolutionMetrics r, ResolutionMetrics _) = Group(groups, GroupOf(p));
             IReadOnlyList<EntityMatch> matches = resolver.Resolve(p.Query, options);
-            bool answered = matches.Count > 0 && matches[0].Score >= threshold;
+            double score = matches.Count > 0 ? matches[0].Score : double.NegativeInfinity; // no candidate: never answered
+            bool answered = score >= threshold;
             if (ds.RoleOf(p) == SplitRole.Absent)
             {
+                outcomes.Add((true, 0, score));
                 r.AddAbsent(answered);
                 if (answered && showMisses-- > 0)
                 {
@@ -87,6 +93,7 @@ internal static class Evaluator
                     }
                 }
 
+                outcomes.Add((false, rank, score));
                 r.AddPresent(rank, answered);
                 if (rank != 1 && showMisses-- > 0)
                 {
@@ -136,9 +143,21 @@ internal static class Evaluator
             BaselineQueries = baselineCount,
             Groups = groups,
             ResolverTime = resolverTime,
+            Outcomes = outcomes,
             BaselineTime = sw.Elapsed,
         };
     }
+
+    /// <summary>The thresholds of <see cref="OperatingPoints"/>: a fixed sweep, not tuned on the evaluated queries.</summary>
+    public static readonly double[] SweptThresholds = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99];
+
+    /// <summary>
+    /// Precision, recall, F1 and false-positive rate of <paramref name="r"/>'s queries (all script
+    /// pairs together) at each of <see cref="SweptThresholds"/>: what a user who thresholds the
+    /// score higher than the default gives up and gains.
+    /// </summary>
+    public static List<(double Threshold, ResolutionMetrics Metrics)> OperatingPoints(DatasetResult r) =>
+        [.. SweptThresholds.Select(t => (t, ResolutionMetrics.At(r.Outcomes, t)))];
 
     private static (ResolutionMetrics, ResolutionMetrics) Group(SortedDictionary<string, (ResolutionMetrics, ResolutionMetrics)> groups, string key)
     {

@@ -115,6 +115,8 @@ internal static class Program
             Console.WriteLine();
             Console.WriteLine($"{name}: registry {r.RegistryEntities} entities, {r.EvaluatedQueries} of {r.AvailableQueries} held-out queries, baseline on {r.BaselineQueries}; load {load.TotalSeconds:0.0}s, resolver {r.ResolverTime.TotalSeconds:0.0}s, baseline {r.BaselineTime.TotalSeconds:0.0}s");
             Console.Write(Table(r));
+            Console.WriteLine();
+            Console.Write(OperatingPointTable(r));
         }
 
         if (output is not null)
@@ -244,6 +246,19 @@ internal static class Program
         return sb.ToString();
     }
 
+    private static string OperatingPointTable(DatasetResult r)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("| threshold | P % | R % | F1 % | FPR % |");
+        sb.AppendLine("|---:|---:|---:|---:|---:|");
+        foreach (var (t, m) in Evaluator.OperatingPoints(r))
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| {t:0.00} | {Pct(m.Precision)} | {Pct(m.Recall)} | {Pct(m.F1)} | {Pct(m.FalsePositiveRate)} |");
+        }
+
+        return sb.ToString();
+    }
+
     private static void Row(StringBuilder sb, string group, ResolutionMetrics m, ResolutionMetrics b) =>
         sb.AppendLine(CultureInfo.InvariantCulture, $"| {group} | {m.Present} | {m.Absent} | {Pct(m.Top1Accuracy)} | {Pct(m.Precision)} | {Pct(m.Recall)} | {Pct(m.F1)} | {Num(m.Mrr)} | {Pct(m.FalsePositiveRate)} | {b.Present + b.Absent} | {Pct(b.Top1Accuracy)} | {Pct(b.F1)} | {Pct(b.FalsePositiveRate)} |");
 
@@ -301,6 +316,10 @@ internal static class Program
             sb.AppendLine(CultureInfo.InvariantCulture, $"Registry: {r.RegistryEntities} entities (original-script names removed, absent entities held out). Queries: {r.EvaluatedQueries} of {r.AvailableQueries} held-out ones; FuzzySharp baseline on the first {r.BaselineQueries} of them.");
             sb.AppendLine();
             sb.Append(Table(r));
+            sb.AppendLine();
+            sb.AppendLine("At higher thresholds (all script pairs; the same run):");
+            sb.AppendLine();
+            sb.Append(OperatingPointTable(r));
         }
 
         return sb.ToString();

@@ -83,5 +83,29 @@ internal sealed class ResolutionMetrics
         AbsentAnswered += other.AbsentAnswered;
     }
 
+    /// <summary>
+    /// The counts of <paramref name="outcomes"/> when an answer needs <paramref name="threshold"/>:
+    /// each outcome is whether the query's entity is absent, the gold's rank (as in
+    /// <see cref="AddPresent"/>) and the first candidate's score (negative infinity when there was
+    /// none: never an answer). One ranking gives every threshold's figures.
+    /// </summary>
+    public static ResolutionMetrics At(IEnumerable<(bool Absent, int GoldRank, double Score)> outcomes, double threshold)
+    {
+        var m = new ResolutionMetrics();
+        foreach (var (absent, rank, score) in outcomes)
+        {
+            if (absent)
+            {
+                m.AddAbsent(score >= threshold);
+            }
+            else
+            {
+                m.AddPresent(rank, score >= threshold);
+            }
+        }
+
+        return m;
+    }
+
     private static double Ratio(double a, double b) => b > 0 ? a / b : double.NaN;
 }

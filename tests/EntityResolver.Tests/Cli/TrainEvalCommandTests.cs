@@ -177,6 +177,44 @@ public sealed class TrainEvalCommandTests
     }
 
     [Fact]
+    public void Eval_with_thresholds_prints_the_figures_at_each_from_one_ranking()
+    {
+        using var dir = new TempDir();
+        string queries = dir.File("queries.tsv", """
+            query	gold_entity_id
+            خليفة حفتر	person:khalifa-haftar
+            सद्दाम हफ़्तार	person:saddam-haftar
+            Khalifa Haftar	person:khalifa-haftar
+            Zbigniew Brzezinski	-
+            """);
+
+        CliRun run = CliRunner.Run("eval", "--registry", Fixture.Path("seed/registry.jsonl"), "--pairs", queries, "--thresholds", "0, 0.5");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        string[] Row(string threshold) => run.Lines.Single(l => l.StartsWith(threshold + " ", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(run.Lines, l => l.StartsWith("threshold ", StringComparison.Ordinal));
+        // At 0 every query with a candidate is answered; the absent one has none in the seed registry.
+        Assert.Equal(["0", "3", "100.0", "100.0", "100.0", "0.0"], Row("0"));
+        Assert.Equal(["0.5", "3", "100.0", "100.0", "100.0", "0.0"], Row("0.5"));
+    }
+
+    [Theory]
+    [InlineData("0.5,abc", "'abc' (item 2)")]
+    [InlineData("1.5", "'1.5' (item 1)")]
+    [InlineData("0.5,,0.9", "'' (item 2)")]
+    public void Eval_refuses_a_threshold_list_it_cannot_read(string list, string expected)
+    {
+        using var dir = new TempDir();
+        string queries = dir.File("q.tsv", "query\tgold_entity_id\nKhalifa Haftar\tperson:khalifa-haftar\n");
+
+        CliRun run = CliRunner.Run("eval", "--pairs", queries, "--thresholds", list);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--thresholds: " + expected + " is not a number between 0 and 1", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Stdout);
+    }
+
+    [Fact]
     public void Eval_reports_malformed_rows_by_line()
     {
         using var dir = new TempDir();
