@@ -250,6 +250,14 @@ internal sealed class CandidateIndex
                         wordKeys.Add((word, KeyIdOf(arabic)));
                     }
 
+                    // A French name as Arabic script and Cyrillic write it, without its silent
+                    // ending (Morisot: موريسو, Juvet: Жюве): an own key, not only a deletion.
+                    if (SaidSkeleton(token.Forms) is { } said)
+                    {
+                        AddAliasKey(KeyIdOf(said) << 1);
+                        wordKeys.Add((word, KeyIdOf(said)));
+                    }
+
                     // Two adjacent words written as one (Wali Jan / Walijan).
                     if (previous is not null)
                     {
@@ -325,6 +333,23 @@ internal sealed class CandidateIndex
         }
 
         return new CandidateIndex([.. keyNames], offsets, postings, forwardOffsets, forward, pairs.Build(), aliases, bitmapMinPostings);
+    }
+
+    /// <summary>
+    /// The skeleton of a Latin word without the ending that French leaves silent and Arabic script
+    /// and Cyrillic leave out (<see cref="TokenForms.SilentTail"/>), or null when it has none or
+    /// the skeleton is the same.
+    /// </summary>
+    internal static string? SaidSkeleton(TokenForms forms)
+    {
+        int silent = forms.SilentTail(Script.Arabic);
+        if (silent == 0)
+        {
+            return null;
+        }
+
+        string said = Phonetics.Skeleton(forms.Phonetic.AsSpan(0, forms.Phonetic.Length - silent));
+        return said.Length > 0 && !string.Equals(said, forms.Skeleton, StringComparison.Ordinal) ? said : null;
     }
 
     /// <summary>The pair key of two key ids (order does not matter).</summary>

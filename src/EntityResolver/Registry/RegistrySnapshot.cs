@@ -14,7 +14,7 @@ namespace EntityResolver.Registry;
 /// referred to by number (token texts, skeletons, languages repeat a lot).
 /// </summary>
 /// <remarks>
-/// Layout (version 11): magic <c>ERSNAP</c> 0x00 0x1A, int32 version, int32 entity count, entities
+/// Layout (version 12): magic <c>ERSNAP</c> 0x00 0x1A, int32 version, int32 entity count, entities
 /// (id, type, names, attributes as one JSON object, relations), token forms, statistics, aliases
 /// (entity, name, titles, tokens as form numbers, weights, acronym), the index (keys, offsets,
 /// postings, forward offsets and forward keys as raw int32 arrays; the word-pair keys, offsets and
@@ -28,11 +28,12 @@ namespace EntityResolver.Registry;
 /// version 7: an Arabic word's first alef with hamza below read i, a first alef before waw and a
 /// consonant dropped; version 8: dz and dzh read z and j; version 9: an Arabic-script heh that writes the vowel e
 /// inside a transliterated word dropped; version 10: designators of places are common words, a
-/// flag the token forms carry; version 11: a pinyin x read sh).
+/// flag the token forms carry; version 11: a pinyin x read sh; version 12: a Latin word with a
+/// silent French ending also posted under its skeleton without it).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 11;
+    public const int Version = 12;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

@@ -126,6 +126,31 @@ public sealed class CandidateRecallTests
         Assert.Equal("p:0", resolver.Resolve(query, new ResolveOptions { Top = 1 })[0].EntityId);
     }
 
+    [Theory]
+    [InlineData("morisot", "mrs")]
+    [InlineData("juvet", "s")] // v inside a word is no key letter
+    [InlineData("dajoux", "ts")]
+    [InlineData("garnier", "krn")]
+    [InlineData("ahmed", null)] // an ending Arabic names keep
+    [InlineData("moris", null)] // no silent ending
+    public void A_silent_french_ending_gives_a_word_a_second_own_key(string word, string? expected)
+    {
+        var forms = new TokenForms(word, Script.Latin, word);
+        Assert.Equal(expected, CandidateIndex.SaidSkeleton(forms));
+    }
+
+    [Fact]
+    public void A_name_with_a_silent_ending_is_posted_under_its_skeleton_without_it()
+    {
+        // Morisot (mrst) is posted under mrs as an own key, not only as a deletion variant: a
+        // query written as said, موريسو or Мориссо, meets it at full weight.
+        EntityRegistry registry = EntityRegistry.Create([new Entity("p:0", Entity.PersonType, [new EntityName("Berthe Morisot")])]);
+        CandidateIndex index = registry.Index;
+
+        Assert.Contains(0 << 1, index.Postings(index.KeyId("mrs")).ToArray());
+        Assert.Contains(0 << 1, index.Postings(index.KeyId("mrst")).ToArray());
+    }
+
     [Fact]
     public void Forward_index_is_the_postings_transposed()
     {
