@@ -154,13 +154,7 @@ public sealed class TrainEvalCommandTests
     public void Eval_reports_per_script_pair_with_absent_entities()
     {
         using var dir = new TempDir();
-        string queries = dir.File("queries.tsv", """
-            query	gold_entity_id
-            خليفة حفتر	person:khalifa-haftar
-            सद्दाम हफ़्तार	person:saddam-haftar
-            Khalifa Haftar	person:khalifa-haftar
-            Zbigniew Brzezinski	-
-            """);
+        string queries = SeedQueries(dir);
 
         CliRun run = CliRunner.Run("eval", "--registry", Fixture.Path("seed/registry.jsonl"), "--pairs", queries);
 
@@ -180,13 +174,7 @@ public sealed class TrainEvalCommandTests
     public void Eval_with_thresholds_prints_the_figures_at_each_from_one_ranking()
     {
         using var dir = new TempDir();
-        string queries = dir.File("queries.tsv", """
-            query	gold_entity_id
-            خليفة حفتر	person:khalifa-haftar
-            सद्दाम हफ़्तार	person:saddam-haftar
-            Khalifa Haftar	person:khalifa-haftar
-            Zbigniew Brzezinski	-
-            """);
+        string queries = SeedQueries(dir);
 
         CliRun run = CliRunner.Run("eval", "--registry", Fixture.Path("seed/registry.jsonl"), "--pairs", queries, "--thresholds", "0, 0.5");
 
@@ -225,6 +213,15 @@ public sealed class TrainEvalCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("q.tsv:3: expected tab-separated query and gold_entity_id", run.Stderr, StringComparison.Ordinal);
     }
+
+    /// <summary>Labelled queries on the seed registry: Arabic, Hindi and Latin ones, and one whose entity is absent.</summary>
+    private static string SeedQueries(TempDir dir) => dir.File("queries.tsv", """
+        query	gold_entity_id
+        خليفة حفتر	person:khalifa-haftar
+        सद्दाम हफ़्तार	person:saddam-haftar
+        Khalifa Haftar	person:khalifa-haftar
+        Zbigniew Brzezinski	-
+        """);
 
     /// <summary>The command failed with exit code 2, said each of <paramref name="messages"/> on stderr, and wrote no model.</summary>
     private static void AssertRefused(CliRun run, string model, params string[] messages)
