@@ -436,9 +436,9 @@ public sealed class NameResolver
             return float.NaN;
         }
 
-        TransliterationModel model = TransliterationModel.For(q.Forms.Script)!;
         string native = q.Forms.Normalized;
-        return (float)((ReaderOf(readers, model, native).LogLikelihood(latin) - model.NativeLogProbability(native)) / native.Length);
+        TransliterationModel.Reader reader = ReaderOf(readers, TransliterationModel.For(q.Forms.Script)!, native);
+        return (float)((reader.LogLikelihood(latin) - reader.NativeLogProbability) / native.Length);
     }
 
     /// <summary>Whether <paramref name="candidate"/> is a Latin word (not an initial) that met the query's word <paramref name="queryToken"/> in scoring (at the conflict floor or above).</summary>

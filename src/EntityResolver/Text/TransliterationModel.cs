@@ -133,6 +133,7 @@ internal sealed class TransliterationModel
         private long[]? _codes;
         private double[]?[]? _byLetter;
         private double[]? _finer1, _finer2;
+        private double? _nativeLogProbability;
 
         public Reader(TransliterationModel model, string native)
         {
@@ -141,6 +142,9 @@ internal sealed class TransliterationModel
         }
 
         public string Native => _native;
+
+        /// <summary>The native word's <see cref="TransliterationModel.NativeLogProbability"/>, computed once per reader (the query's word is the same for every candidate).</summary>
+        public double NativeLogProbability => _nativeLogProbability ??= _model.NativeLogProbability(_native);
 
         /// <summary>
         /// The probabilities of the outputs a letter in <paramref name="context"/> can write here:

@@ -53,6 +53,9 @@ public sealed class TransliterationModelTests
         // а and р are written often, щ and ю never: the same length, far less probable.
         Assert.True(model.NativeLogProbability("арар") > model.NativeLogProbability("щюща") + 5);
         Assert.Equal(model.NativeLogProbability("чарльз"), loaded.NativeLogProbability("чарльз"), 3);
+
+        // A reader of one word gives the same figure (it computes it once for all candidates).
+        Assert.Equal(model.NativeLogProbability("чарльз"), new TransliterationModel.Reader(model, "чарльз").NativeLogProbability);
     }
 
     [Theory]
