@@ -8,7 +8,7 @@ internal static class Debug
     {
         EntityRegistry registry = size.EndsWith(".tsv", StringComparison.Ordinal)
             ? EntityRegistry.Create(new EntityResolver.DataGen.Generator(EntityResolver.DataGen.NamePartPool.FromTsv(size), seed: 7).Entities(10_000, seed: 11))
-            : Accuracy.Load(size);
+            : File.Exists(size) ? EntityRegistry.Load(size) : Accuracy.Load(size);
         registry.TryGetEntity(goldId, out Entity? gold);
         var goldAliases = Enumerable.Range(0, registry.Aliases.Length).Where(a => ReferenceEquals(registry.EntityAt(registry.Aliases[a].EntityIndex), gold)).ToHashSet();
         foreach (int a in goldAliases)

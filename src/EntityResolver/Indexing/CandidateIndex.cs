@@ -490,8 +490,9 @@ internal sealed class CandidateIndex
             }
 
             char previous = ' ';
-            foreach (char c in token.Forms.Phonetic)
+            foreach (char symbol in token.Forms.Phonetic)
             {
+                char c = Phonetics.Plain(symbol);
                 signature |= PairBit(previous, c);
                 previous = c;
             }

@@ -69,7 +69,7 @@ internal static class PairScorer
         bool crossScript = a.Script != b.Script;
 
         // Same phonetic form, different spelling (Dhithi / Diti): near, but below an exact match.
-        float s = string.Equals(a.Phonetic, b.Phonetic, StringComparison.Ordinal)
+        float s = Phonetics.SameSound(a.Phonetic, b.Phonetic)
             ? (string.Equals(a.Latin, b.Latin, StringComparison.Ordinal) ? 1f : 0.97f)
             : Phonetics.Similarity(a, b, crossScript ? MinRawCrossScriptSimilarity : ConflictFloor);
         if (s <= 0f)

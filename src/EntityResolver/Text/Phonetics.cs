@@ -5,7 +5,10 @@ namespace EntityResolver.Text;
 /// the distance charges little for them, because Arabic script does not write short vowels and
 /// Devanagari and Latin spellings of one name disagree on vowel length and quality.
 /// Symbols: vowels a e i o u; semivowels y w; consonants b d f g h j k l m n r s t z,
-/// v, x (kh), S (sh), C (ch). Digraphs are collapsed, doubled symbols merged, p/b and q/k merged;
+/// v, x (kh), S (sh), C (ch), Z (the zh of a Latin spelling: j, except that Arabic script also
+/// writes it ز, as in بيستوزيف Bestuzhev, or ز and a heh, as in مظهر Mazhar), and H: an h that Arabic script writes as a letter of its own after
+/// a consonant (مظهر mz-hr), which Latin spellings often join to that consonant (Mazhar, Adham,
+/// Fathi). Digraphs are collapsed, doubled symbols merged, p/b and q/k merged;
 /// v stays apart from w because Arabic script writes it ف (Karimova: كريموفا) as often as و.
 /// </summary>
 /// <remarks>Registry snapshots store these forms: a change here needs a new <c>RegistrySnapshot.Version</c>.</remarks>
@@ -24,6 +27,9 @@ internal static class Phonetics
     private const float ScriptConventionCost = 0.2f;
     private const float SemivowelCost = 0.35f;
     private const float HCost = 0.7f;
+
+    /// <summary>Leaving out an <c>H</c> (see the class summary): a Latin digraph may have taken it.</summary>
+    private const float SplitHCost = 0.3f;
     private const float NearCost = 0.4f;
 
     /// <summary>Leaving out one symbol of a Latin spelling's silent tail (<see cref="SilentTail"/>).</summary>
@@ -105,7 +111,7 @@ internal static class Phonetics
                     'g' => 'g',
                     's' => 'S',
                     'c' => 'C',
-                    'z' => 'j',
+                    'z' => 'Z',
                     't' => 't',
                     'd' => 'd',
                     'p' => 'f',
@@ -127,6 +133,9 @@ internal static class Phonetics
                         // scripts, close to sh: शिनिंग, شينينغ (Xining); so are Maltese,
                         // Portuguese and Catalan word-initial x (Xuereb, Xuxa, Ximo).
                         symbol = 'S';
+                        break;
+                    case 'h' when n >= 2 && buffer[n - 1] == '-' && buffer[n - 2] != '-' && !IsVowel(buffer[n - 2]):
+                        symbol = 'H';
                         break;
                     case 'x':
                         AppendSymbol(buffer, ref n, 'k');
@@ -169,7 +178,7 @@ internal static class Phonetics
         // A final h after a vowel is not pronounced in most romanized names (Fatimah, Aishah), so
         // Latin spellings drop or keep it at will; Arabic script writes it after a consonant
         // (صالح salh: Salah, Saleh), where no short vowel is written: dropped too.
-        if (n >= 3 && buffer[n - 1] == 'h')
+        if (n >= 3 && buffer[n - 1] is 'h' or 'H')
         {
             n--;
         }
@@ -218,10 +227,40 @@ internal static class Phonetics
         buffer[n++] = symbol;
     }
 
+    /// <summary>
+    /// Whether two phonetic forms are one sound: equal, or equal once <c>H</c> is read as h and
+    /// <c>Z</c> as j (the symbols that only some script pairs tell apart; see the class summary).
+    /// </summary>
+    public static bool SameSound(string a, string b)
+    {
+        if (string.Equals(a, b, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (a[i] != b[i] && Plain(a[i]) != Plain(b[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A symbol as the forms wrote it before <c>H</c> and <c>Z</c> (h and j).</summary>
+    public static char Plain(char symbol) => symbol switch { 'H' => 'h', 'Z' => 'j', _ => symbol };
+
     public static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
     /// <summary>Cost of inserting or deleting one symbol.</summary>
-    public static float IndelCost(char c) => IsVowel(c) ? VowelCost : c is 'y' or 'w' ? SemivowelCost : c == 'h' ? HCost : 1f;
+    public static float IndelCost(char c) => IsVowel(c) ? VowelCost : c is 'y' or 'w' ? SemivowelCost : c == 'h' ? HCost : c == 'H' ? SplitHCost : 1f;
 
     /// <summary>
     /// The spelling conventions a comparison of two forms allows for: <see cref="Script.Arabic"/>
@@ -242,6 +281,13 @@ internal static class Phonetics
     /// </summary>
     public static float SubstitutionCost(char a, char b, Script conventions = Script.Latin)
     {
+        if (conventions == Script.Arabic && (a, b) is ('Z', 'z') or ('z', 'Z'))
+        {
+            return ScriptConventionCost;
+        }
+
+        a = Plain(a);
+        b = Plain(b);
         if (a == b)
         {
             return 0f;
@@ -604,6 +650,8 @@ internal static class Phonetics
                 'j' => jAsG ? 'k' : 's',
                 'z' or 'S' or 'C' => 's',
                 'x' => khAsH ? 'h' : 'k',
+                'H' => 'h',
+                'Z' => 's', // as j
                 'g' => 'k',
                 'p' => 'b',
                 _ => c,

@@ -159,6 +159,24 @@ public sealed class NameResolverTests
     }
 
     [Fact]
+    public void An_h_that_arabic_script_writes_apart_may_be_a_latin_digraph()
+    {
+        // مظهر, أدهم, فتحي: a consonant, then heh or hah, which Latin spellings join into zh, dh
+        // and th (Mazhar, Adham, Fathi); Urdu writes the same names with ہ (مظہر).
+        EntityRegistry registry = new EntityRegistryBuilder()
+            .AddPerson("p:mazhar", "Mazhar Ali")
+            .AddPerson("p:adham", "Adham Nasser")
+            .AddPerson("p:fathi", "Fathi Kamel")
+            .Build();
+        var resolver = new NameResolver(registry);
+
+        Assert.Equal("p:mazhar", Assert.Single(resolver.Resolve("مظهر علي")).EntityId);
+        Assert.Equal("p:mazhar", Assert.Single(resolver.Resolve("مظہر علی")).EntityId);
+        Assert.Equal("p:adham", Assert.Single(resolver.Resolve("أدهم ناصر")).EntityId);
+        Assert.Equal("p:fathi", Assert.Single(resolver.Resolve("فتحي كامل")).EntityId);
+    }
+
+    [Fact]
     public void A_place_name_missing_its_generic_word_still_finds_the_place()
     {
         // Labels in other scripts often leave out the designator (سوات, स्वात for Swat
