@@ -72,6 +72,15 @@ internal static class Phonetics
                 continue;
             }
 
+            // English dge is j (Bridget, Hodge, Aldridge): Arabic script writes دج, Cyrillic дж
+            // (Бриджит). Not dgi or dga: Indian and Persian names say d and g (Zindagi, Yadgir).
+            if (c == 'd' && next == 'g' && i + 2 < latin.Length && latin[i + 2] == 'e')
+            {
+                AppendSymbol(buffer, ref n, 'j');
+                i++;
+                continue;
+            }
+
             // dj is j (Djamel); dz is z or j in other spellings (Russian writes the z and j of
             // Japanese names дз: Мацудзуки Matsuzuki; and j дж: Джамал Jamal).
             if (c == 'd' && next is 'j' or 'z')

@@ -177,6 +177,21 @@ public sealed class NameResolverTests
     }
 
     [Fact]
+    public void An_english_dge_is_the_j_that_other_scripts_write()
+    {
+        EntityRegistry registry = new EntityRegistryBuilder()
+            .AddPerson("p:bridget", "Bridget Mills")
+            .AddPerson("p:hodge", "Margaret Hodge")
+            .AddPerson("p:brigitte", "Brigitte Mills")
+            .Build();
+        var resolver = new NameResolver(registry);
+
+        Assert.Equal("p:hodge", Assert.Single(resolver.Resolve("Маргарет Ходж")).EntityId);
+        Assert.Equal("p:bridget", resolver.Resolve("بريدجيت ميلز")[0].EntityId);
+        Assert.Equal("p:hodge", Assert.Single(resolver.Resolve("مارغريت هودج")).EntityId);
+    }
+
+    [Fact]
     public void A_place_name_missing_its_generic_word_still_finds_the_place()
     {
         // Labels in other scripts often leave out the designator (سوات, स्वात for Swat

@@ -231,6 +231,17 @@ public sealed class PhoneticsTests
         Assert.Equal(phonetic, Phonetics.Encode(latin));
     }
 
+    [Theory]
+    [InlineData("bridget", "brijet")] // Бриджит, بريدجيت
+    [InlineData("hodge", "hoje")] // هودج
+    [InlineData("aldridge", "aldrije")]
+    [InlineData("zindagi", "zindagi")] // Indian and Persian dg is d and g
+    [InlineData("yadgar", "yadgar")]
+    public void An_english_dge_is_j(string latin, string phonetic)
+    {
+        Assert.Equal(phonetic, Phonetics.Encode(latin));
+    }
+
     [Fact]
     public void A_latin_digraph_meets_an_h_that_arabic_script_writes_apart()
     {
