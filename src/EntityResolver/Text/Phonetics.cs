@@ -46,6 +46,31 @@ internal static class Phonetics
             char next = i + 1 < latin.Length ? latin[i + 1] : '\0';
             char symbol;
 
+            // Spellings of European languages that other scripts write as said: French eau is o
+            // (Rousseau: Руссо, روسو); Polish cz and Italian cc before e or i are ch (Abkowicz:
+            // Абкович, Ricci: Риччи, ريتشي); the c of a Polish -cki or -cka is ts (Balicki:
+            // Балицкий), not the silent c of English ck.
+            if (c == 'e' && next == 'a' && i + 2 < latin.Length && latin[i + 2] == 'u')
+            {
+                AppendSymbol(buffer, ref n, 'o');
+                i += 2;
+                continue;
+            }
+
+            if (c == 'c' && (next == 'z' || (next == 'c' && i + 2 < latin.Length && latin[i + 2] is 'e' or 'i')))
+            {
+                AppendSymbol(buffer, ref n, 'C');
+                i++;
+                continue;
+            }
+
+            if (c == 'c' && next == 'k' && latin.Length >= 6 && i == latin.Length - 3 && latin[^1] is 'i' or 'a')
+            {
+                AppendSymbol(buffer, ref n, 't');
+                AppendSymbol(buffer, ref n, 's');
+                continue;
+            }
+
             // English spellings of organization words transliterated into other scripts:
             // "-tion"/"-sion" is pronounced sh (National: نیشنل), "ch" before a consonant is k
             // (Technology: ٹیکنالوجی).

@@ -192,6 +192,26 @@ public sealed class NameResolverTests
     }
 
     [Fact]
+    public void Polish_and_italian_spellings_meet_russian_written_as_said()
+    {
+        EntityRegistry registry = new EntityRegistryBuilder()
+            .AddPerson("p:balicki", "Balicki")
+            .AddPerson("p:abkowicz", "Abkowicz")
+            .AddPerson("p:ricci", "Ricci")
+            .AddPerson("p:balik", "Balik")
+            .AddPerson("p:abkovic", "Abkovic")
+            .AddPerson("p:rizzi", "Rizzi")
+            .Build();
+        var resolver = new NameResolver(registry);
+
+        Assert.Equal("p:balicki", resolver.Resolve("Балицкий")[0].EntityId);
+        Assert.Equal("p:abkowicz", resolver.Resolve("Абкович")[0].EntityId);
+        EntityMatch ricci = resolver.Resolve("Риччи")[0];
+        Assert.Equal("p:ricci", ricci.EntityId);
+        Assert.True(ricci.Score >= 0.5, $"Ricci {ricci.Score}"); // 0.0001 when cc was k
+    }
+
+    [Fact]
     public void A_place_name_missing_its_generic_word_still_finds_the_place()
     {
         // Labels in other scripts often leave out the designator (سوات, स्वात for Swat

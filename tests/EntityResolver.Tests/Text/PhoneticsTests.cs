@@ -242,6 +242,20 @@ public sealed class PhoneticsTests
         Assert.Equal(phonetic, Phonetics.Encode(latin));
     }
 
+    [Theory]
+    [InlineData("rousseau", "ruso")] // Руссо, روسو
+    [InlineData("abkowicz", "abkowiC")] // Абкович
+    [InlineData("ricci", "riCi")] // Риччи
+    [InlineData("balicki", "balitski")] // Балицкий
+    [InlineData("lewycka", "lewytska")]
+    [InlineData("nicki", "niki")] // an English diminutive keeps its silent c
+    [InlineData("jackson", "jakson")]
+    [InlineData("rocco", "roko")] // cc before other vowels is k
+    public void European_spellings_read_as_said(string latin, string phonetic)
+    {
+        Assert.Equal(phonetic, Phonetics.Encode(latin));
+    }
+
     [Fact]
     public void A_latin_digraph_meets_an_h_that_arabic_script_writes_apart()
     {
