@@ -71,6 +71,13 @@ internal static class Phonetics
                 continue;
             }
 
+            // Russian writes the zh of pinyin чж (Zhang: Чжан), romanized chzh: the zh alone.
+            if (c == 'c' && next == 'h' && i + 3 < latin.Length && latin[i + 2] == 'z' && latin[i + 3] == 'h')
+            {
+                i++;
+                continue;
+            }
+
             // English spellings of organization words transliterated into other scripts:
             // "-tion"/"-sion" is pronounced sh (National: نیشنل), "ch" before a consonant is k
             // (Technology: ٹیکنالوجی).
@@ -227,7 +234,8 @@ internal static class Phonetics
     /// of -aux, -eux, -oux (Dajoux Дажу: k and s), the r of -ier (Garnier Гарнье); and with the
     /// <paramref name="conventions"/> of Cyrillic an s after a vowel (Dubois Дюбуа, and the -as
     /// and -us that Russian drops from Greek and Latin names: Quartus Кварт; Arabic script writes
-    /// them: ديمارس Dumars). 0 for words of three letters or fewer and for other endings.
+    /// them: ديمارس Dumars), and the g of a final ng, which Russian leaves out of Chinese names
+    /// (Wang: Ван). 0 for words of three letters or fewer and for other endings.
     /// </summary>
     public static int SilentTail(ReadOnlySpan<char> latin, Script conventions)
     {
@@ -247,6 +255,8 @@ internal static class Phonetics
             'x' when before == 'u' && IsVowel(third) => 2,
             'r' when before == 'e' && third == 'i' && !IsVowel(latin[n - 4]) => 1,
             's' when (IsVowel(before) || before == 'y') && conventions == Script.Cyrillic => 1,
+            // Russian writes the final ng of Chinese names н (Wang: Ван, Aiping: Айпин).
+            'g' when before == 'n' && conventions == Script.Cyrillic => 1,
             _ => 0,
         };
     }

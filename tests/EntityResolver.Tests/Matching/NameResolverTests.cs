@@ -192,9 +192,11 @@ public sealed class NameResolverTests
     }
 
     [Fact]
-    public void Polish_and_italian_spellings_meet_russian_written_as_said()
+    public void European_and_chinese_spellings_meet_russian_written_as_said()
     {
         EntityRegistry registry = new EntityRegistryBuilder()
+            .AddPerson("p:zhang", "Zhang Wei")
+            .AddPerson("p:wang", "Wang Lei")
             .AddPerson("p:balicki", "Balicki")
             .AddPerson("p:abkowicz", "Abkowicz")
             .AddPerson("p:ricci", "Ricci")
@@ -206,6 +208,9 @@ public sealed class NameResolverTests
 
         Assert.Equal("p:balicki", resolver.Resolve("Балицкий")[0].EntityId);
         Assert.Equal("p:abkowicz", resolver.Resolve("Абкович")[0].EntityId);
+        // And Chinese names: чж for zh, н for a final ng.
+        Assert.Equal("p:zhang", Assert.Single(resolver.Resolve("Чжан Вэй")).EntityId);
+        Assert.Equal("p:wang", Assert.Single(resolver.Resolve("Ван Лэй")).EntityId);
         EntityMatch ricci = resolver.Resolve("Риччи")[0];
         Assert.Equal("p:ricci", ricci.EntityId);
         Assert.True(ricci.Score >= 0.5, $"Ricci {ricci.Score}"); // 0.0001 when cc was k

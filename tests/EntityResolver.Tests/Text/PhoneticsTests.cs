@@ -203,6 +203,7 @@ public sealed class PhoneticsTests
     [InlineData("meier", 0)] // Майер
     [InlineData("dubois", 0)] // Arabic script writes the s: دوبويس
     [InlineData("set", 0)]
+    [InlineData("zhang", 0)] // Arabic script writes the g: تشانغ
     public void A_French_silent_ending_is_counted_in_phonetic_symbols(string latin, int expected)
     {
         Assert.Equal(expected, Phonetics.SilentTail(latin, Script.Arabic));
@@ -213,6 +214,8 @@ public sealed class PhoneticsTests
     [InlineData("quartus", 1)] // Кварт
     [InlineData("brunet", 1)]
     [InlineData("jensen", 0)]
+    [InlineData("zhang", 1)] // Чжан: the final ng of Chinese names
+    [InlineData("aiping", 1)] // Айпин
     public void Cyrillic_also_leaves_out_an_s_after_a_vowel(string latin, int expected)
     {
         Assert.Equal(expected, Phonetics.SilentTail(latin, Script.Cyrillic));
@@ -244,6 +247,7 @@ public sealed class PhoneticsTests
 
     [Theory]
     [InlineData("rousseau", "ruso")] // Руссо, روسو
+    [InlineData("chzhan", "Zan")] // Чжан: Russian чж for the zh of pinyin
     [InlineData("abkowicz", "abkowiC")] // Абкович
     [InlineData("ricci", "riCi")] // Риччи
     [InlineData("balicki", "balitski")] // Балицкий
