@@ -6,9 +6,9 @@ namespace EntityResolver.Text;
 /// Devanagari and Latin spellings of one name disagree on vowel length and quality.
 /// Symbols: vowels a e i o u; semivowels y w; consonants b d f g h j k l m n r s t z,
 /// v, x (kh), S (sh), C (ch), Z (the zh of a Latin spelling: j, except that Arabic script also
-/// writes it ز, as in بيستوزيف Bestuzhev, or ز and a heh, as in مظهر Mazhar), and H: an h that Arabic script writes as a letter of its own after
-/// a consonant (مظهر mz-hr), which Latin spellings often join to that consonant (Mazhar, Adham,
-/// Fathi). Digraphs are collapsed, doubled symbols merged, p/b and q/k merged;
+/// writes it ز, as in بيستوزيف Bestuzhev, or ز and a heh, as in مظهر Mazhar), and H (an h that
+/// Arabic script writes as a letter of its own after a consonant, مظهر mz-hr, which Latin
+/// spellings often join to that consonant: Mazhar, Adham, Fathi). Digraphs are collapsed, doubled symbols merged, p/b and q/k merged;
 /// v stays apart from w because Arabic script writes it ف (Karimova: كريموفا) as often as و.
 /// </summary>
 /// <remarks>Registry snapshots store these forms: a change here needs a new <c>RegistrySnapshot.Version</c>.</remarks>
