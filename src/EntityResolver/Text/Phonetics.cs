@@ -8,8 +8,8 @@ namespace EntityResolver.Text;
 /// v, x (kh), S (sh), C (ch), Z (the zh of a Latin spelling: j, except that Arabic script also
 /// writes it ز, as in بيستوزيف Bestuzhev, or ز and a heh, as in مظهر Mazhar), and H (an h that
 /// Arabic script writes as a letter of its own after a consonant, مظهر mz-hr, which Latin
-/// spellings often join to that consonant: Mazhar, Adham, Fathi). Digraphs are collapsed, doubled symbols merged, p/b and q/k merged;
-/// v stays apart from w because Arabic script writes it ف (Karimova: كريموفا) as often as و.
+/// spellings often join to that consonant: Mazhar, Adham, Fathi). Digraphs are collapsed,
+/// doubled symbols merged, p/b and q/k merged; v stays apart from w because Arabic script writes it ف (Karimova: كريموفا) as often as و.
 /// </summary>
 /// <remarks>Registry snapshots store these forms: a change here needs a new <c>RegistrySnapshot.Version</c>.</remarks>
 internal static class Phonetics
@@ -68,13 +68,6 @@ internal static class Phonetics
             {
                 AppendSymbol(buffer, ref n, 't');
                 AppendSymbol(buffer, ref n, 's');
-                continue;
-            }
-
-            // Russian writes the zh of pinyin чж (Zhang: Чжан), romanized chzh: the zh alone.
-            if (c == 'c' && next == 'h' && i + 3 < latin.Length && latin[i + 2] == 'z' && latin[i + 3] == 'h')
-            {
-                i++;
                 continue;
             }
 

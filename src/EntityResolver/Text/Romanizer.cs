@@ -263,8 +263,16 @@ internal static class Romanizer
     private static string RomanizeCyrillic(string token)
     {
         var sb = new StringBuilder(token.Length * 2);
-        foreach (char c in token)
+        for (int i = 0; i < token.Length; i++)
         {
+            char c = token[i];
+
+            // Russian writes the zh of pinyin чж (Чжан Zhang): the ж alone.
+            if (c == '\u0447' && i + 1 < token.Length && token[i + 1] == '\u0436')
+            {
+                continue;
+            }
+
             if (Cyrillic.TryGetValue(c, out string? latin))
             {
                 sb.Append(latin);

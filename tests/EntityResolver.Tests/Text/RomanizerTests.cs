@@ -58,6 +58,9 @@ public sealed class RomanizerTests
     [Theory]
     [InlineData("Шойгу", "shoygu")]
     [InlineData("Хафтар", "khaftar")]
+    [InlineData("Чжан", "zhan")] // чж writes the zh of pinyin
+    [InlineData("Чжоу", "zhou")]
+    [InlineData("Чехов", "chekhov")]
     public void Cyrillic_uses_the_built_in_table(string cyrillic, string expected)
     {
         string normalized = TextNormalizer.NormalizeToken(cyrillic);
