@@ -294,7 +294,9 @@ public sealed class NameResolver
         {
             (_, int aliasIndex, int reading) = best[near[k]];
             AliasRecord alias = aliases[aliasIndex];
-            likelihoods[k] = SpellingLikelihood(readings[reading], alias, readers ??= []);
+            likelihoods[k] = reading > 0 && !readings[reading].IsLiteral
+                ? ArticleSpellingLikelihood(readings[0], readings[reading], alias, readers ??= [])
+                : SpellingLikelihood(readings[reading], alias, readers ??= []);
             words[k] = alias.Name.NameTokenCount;
         }
 
@@ -409,6 +411,39 @@ public sealed class NameResolver
         }
 
         return sum;
+    }
+
+    /// <summary>
+    /// <see cref="SpellingLikelihood"/> of a candidate matched through the reading that keeps the
+    /// query word's article (<paramref name="article"/>, one word), made comparable with the
+    /// candidates matched through the reading without it (<paramref name="primary"/>): when the
+    /// Latin word that met it writes the article joined (Albadran, Elmaghrabi), the likelihood of
+    /// the word without its article given the Latin word without al or el. The likelihoods of
+    /// strings of different lengths are not comparable: البدران has two letters more to explain
+    /// against Albadran than بدران against Badran, and lost to Badran by them. Otherwise (a
+    /// foreign name read whole, as Alaska), the likelihood of the whole word.
+    /// </summary>
+    private static double ArticleSpellingLikelihood(PreparedName primary, PreparedName article, AliasRecord alias, List<TransliterationModel.Reader> readers)
+    {
+        NameToken q = primary.Name.Tokens[0];
+        if (primary.Name.Tokens.Length != 1 || TransliterationModel.For(q.Forms.Script) is not { } model)
+        {
+            return SpellingLikelihood(article, alias, readers);
+        }
+
+        double likeliest = double.NegativeInfinity;
+        foreach (NameToken c in alias.Name.Tokens)
+        {
+            string latin = c.Forms.Latin;
+            if (MetLatinWord(article, 0, c)
+                && latin.Length > 4
+                && (latin.StartsWith("al", StringComparison.Ordinal) || latin.StartsWith("el", StringComparison.Ordinal)))
+            {
+                likeliest = Math.Max(likeliest, ReaderOf(readers, model, q.Forms.Normalized).LogLikelihood(latin[2..]));
+            }
+        }
+
+        return double.IsNegativeInfinity(likeliest) ? SpellingLikelihood(article, alias, readers) : likeliest;
     }
 
     /// <summary>

@@ -277,6 +277,28 @@ public sealed class NameResolverTests
         Assert.Contains("likelier source", second.Explanation.Summary, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("البدران", "p:albadran", "p:badran")]
+    [InlineData("الحجاج", "p:alhajjaj", "p:hajjaj")]
+    [InlineData("الكاتب", "p:alkateb", "p:kateb")]
+    public void A_Latin_spelling_that_writes_the_article_is_not_weighed_down_by_it(string query, string expected, string other)
+    {
+        // The reading of البدران that keeps its article meets Albadran; the reading without it,
+        // Badran. Their spellings are compared on the same word (بدران against badran), so the
+        // two letters of the article are no handicap for the name that writes them.
+        var resolver = new NameResolver(new EntityRegistryBuilder()
+            .AddPerson("p:albadran", "Albadran").AddPerson("p:badran", "Badran")
+            .AddPerson("p:alhajjaj", "Alhajjaj").AddPerson("p:hajjaj", "Hajjaj")
+            .AddPerson("p:alkateb", "Alkateb").AddPerson("p:kateb", "Kateb")
+            .Build());
+
+        IReadOnlyList<EntityMatch> matches = resolver.Resolve(query, new ResolveOptions { Top = 2, Threshold = 0, Explain = true });
+
+        Assert.Equal(expected, matches[0].EntityId);
+        Assert.Equal(0, matches[0].Explanation!.SpellingAdjustment);
+        Assert.Equal(other, matches[1].EntityId);
+    }
+
     [Fact]
     public void A_rival_is_weighed_with_its_pair_score_before_the_spelling_re_weighing()
     {
