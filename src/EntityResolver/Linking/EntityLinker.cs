@@ -234,7 +234,10 @@ public sealed partial class EntityLinker
         GazetteerHit bestHit = hit;
         foreach (var (variant, s, e) in ArabicVariants(n))
         {
-            TokenForms f = _analyzer.Forms(variant);
+            // The letters of the word that the variant keeps, as written (a final teh marbuta reads a).
+            int cut = RawLength(raw, n.Length - variant.Length - e, fromEnd: false);
+            int cutEnd = RawLength(raw, e, fromEnd: true);
+            TokenForms f = cut + cutEnd < raw.Length ? _analyzer.Forms(variant, raw[cut..^cutEnd]) : _analyzer.Forms(variant);
             GazetteerHit h = _gazetteer.Lookup(f);
             if (h.IsStrong && h.Similarity > bestHit.Similarity + 0.05f)
             {

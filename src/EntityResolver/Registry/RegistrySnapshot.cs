@@ -14,7 +14,7 @@ namespace EntityResolver.Registry;
 /// referred to by number (token texts, skeletons, languages repeat a lot).
 /// </summary>
 /// <remarks>
-/// Layout (version 17): magic <c>ERSNAP</c> 0x00 0x1A, int32 version, int32 entity count, entities
+/// Layout (version 18): magic <c>ERSNAP</c> 0x00 0x1A, int32 version, int32 entity count, entities
 /// (id, type, names, attributes as one JSON object, relations), token forms, statistics, aliases
 /// (entity, name, titles, tokens as form numbers, weights, acronym), the index (keys, offsets,
 /// postings, forward offsets and forward keys as raw int32 arrays; the word-pair keys, offsets and
@@ -32,11 +32,12 @@ namespace EntityResolver.Registry;
 /// silent French ending also posted under its skeleton without it; version 13: an h that Arabic
 /// script writes apart after a consonant is its own phonetic symbol; version 14: an English dge
 /// read j; version 15: French eau, Polish cz and -cki, Italian cc read as said; version 16:
-/// Russian чж read zh, in the phonetic form; version 17: and in the romanization, чж written zh).
+/// Russian чж read zh, in the phonetic form; version 17: and in the romanization, чж written zh;
+/// version 18: an Arabic word's final heh read e, h or ah as written, teh marbuta a).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 17;
+    public const int Version = 18;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 
 namespace EntityResolver.Text;
 
@@ -113,7 +114,7 @@ internal sealed class NameAnalyzer
         // with or without a proclitic: the whole word is the reading that keeps them.
         string whole = TextNormalizer.NormalizeToken(token.Text);
         return whole.Length > token.Forms.Normalized.Length && whole.EndsWith(token.Forms.Normalized, StringComparison.Ordinal)
-            ? Build([new Piece(whole, token.Text, false)], 0)
+            ? Build([new Piece(whole, token.Text, false, FinalMarbuta: FinalMarbuta(token.Text))], 0)
             : null;
     }
 
@@ -124,19 +125,46 @@ internal sealed class NameAnalyzer
     /// The comparable forms of one word as written in running text (<paramref name="normalized"/>
     /// is its normalized form, whole): read as a name's word is (a first alef with hamza below is i).
     /// </summary>
-    public TokenForms Forms(string normalized, ReadOnlySpan<char> written) => Forms(normalized, HamzaBelow(written));
+    public TokenForms Forms(string normalized, ReadOnlySpan<char> written) => Forms(normalized, HamzaBelow(written), FinalMarbuta(written));
 
     /// <summary>Whether a written word begins with alef with hamza below (إ), which folding makes a bare alef.</summary>
     private static bool HamzaBelow(ReadOnlySpan<char> written) => written.Length > 0 && written[0] == '\u0625';
 
-    private TokenForms Forms(Piece piece) => Forms(piece.Normalized, piece.HamzaBelow);
+    /// <summary>
+    /// Whether a written word ends in teh marbuta or an Urdu heh (ة ۃ ہ ە ۀ ۂ; diacritics and
+    /// tatweel aside), which folding makes a heh: its final letter reads a, not e (see arabic.tsv).
+    /// </summary>
+    private static bool FinalMarbuta(ReadOnlySpan<char> written)
+    {
+        for (int i = written.Length - 1; i >= 0; i--)
+        {
+            char c = written[i];
+            if (c == '\u0640' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            return c is '\u0629' or '\u06C3' or '\u06C1' or '\u06D5' or '\u06C0' or '\u06C2';
+        }
+
+        return false;
+    }
+
+    private TokenForms Forms(Piece piece) => Forms(piece.Normalized, piece.HamzaBelow, piece.FinalMarbuta);
 
     /// <param name="normalized">The normalized word.</param>
     /// <param name="hamzaBelow">Its first letter, a bare alef, was written with hamza below: romanized i.</param>
-    private TokenForms Forms(string normalized, bool hamzaBelow)
+    /// <param name="finalMarbuta">Its final letter, a heh, was written teh marbuta or an Urdu heh: romanized a.</param>
+    private TokenForms Forms(string normalized, bool hamzaBelow, bool finalMarbuta = false)
     {
-        // Such a word is cached under its spelling with the hamza, apart from the bare alef's.
+        // Such a word is cached under its spelling with the hamza or the teh marbuta, apart from
+        // the bare alef's or the heh's; the romanization reads them.
         string key = hamzaBelow && normalized.StartsWith('\u0627') ? string.Concat("\u0625", normalized.AsSpan(1)) : normalized;
+        if (finalMarbuta && key.Length > 1 && key[^1] == '\u0647')
+        {
+            key = string.Concat(key.AsSpan(0, key.Length - 1), "\u0629");
+        }
+
         var cache = _cache ?? SharedCache;
         if (cache.TryGetValue(key, out TokenForms? forms))
         {
@@ -162,7 +190,8 @@ internal sealed class NameAnalyzer
     /// <param name="Text">The word as written.</param>
     /// <param name="AllCaps">Written in capitals (Latin).</param>
     /// <param name="HamzaBelow">An Arabic-script word whose first letter is written alef with hamza below (إ), which folding makes a bare alef.</param>
-    private readonly record struct Piece(string Normalized, string Text, bool AllCaps, bool HamzaBelow = false);
+    /// <param name="FinalMarbuta">An Arabic-script word whose final letter is written teh marbuta or an Urdu heh, which folding makes a heh.</param>
+    private readonly record struct Piece(string Normalized, string Text, bool AllCaps, bool HamzaBelow = false, bool FinalMarbuta = false);
 
     /// <summary>The normalized words of a phrase, split as names are (used for the word lists).</summary>
     /// <remarks>Word lists are read before the lexicon exists, so no joined heads are split off here.</remarks>
@@ -230,7 +259,7 @@ internal sealed class NameAnalyzer
 
         // Hamza below marks the vowel i (إبراهيم Ibrahim, إيفرا Evra): folding writes every alef
         // form as a bare alef, so the word carries that reading beside its folded form.
-        pieces.Add(new Piece(token, written, false, token.Length == length && HamzaBelow(written)));
+        pieces.Add(new Piece(token, written, false, token.Length == length && HamzaBelow(written), FinalMarbuta(written)));
     }
 
     private static void SplitLatinHead(string token, string written, bool allCaps, string[] joinedHeads, List<Piece> pieces)

@@ -299,6 +299,28 @@ public sealed class NameResolverTests
         Assert.Equal(other, matches[1].EntityId);
     }
 
+    [Theory]
+    [InlineData("بواسييه", "p:boissier", "p:boase")]
+    [InlineData("كفالييه", "p:cavalier", "p:qvale")]
+    [InlineData("بوكه", "p:booke", "p:bouka")]
+    [InlineData("فاطمة", "p:fatima", "p:fatime")]
+    public void A_final_heh_is_the_e_of_a_foreign_name_and_teh_marbuta_an_a(string query, string expected, string other)
+    {
+        // Arabic script writes the final e of French and English names (Boissier, Cavalier, Booke)
+        // with heh, and an Arabic name's final a with teh marbuta; folding makes them one letter.
+        var resolver = new NameResolver(new EntityRegistryBuilder()
+            .AddPerson("p:boissier", "Boissier").AddPerson("p:boase", "Boase")
+            .AddPerson("p:cavalier", "Cavalier").AddPerson("p:qvale", "Qvale")
+            .AddPerson("p:booke", "Booke").AddPerson("p:bouka", "Bouka")
+            .AddPerson("p:fatima", "Fatima").AddPerson("p:fatime", "Fatime")
+            .Build());
+
+        IReadOnlyList<EntityMatch> matches = resolver.Resolve(query, new ResolveOptions { Top = 2, Threshold = 0 });
+
+        Assert.Equal(expected, matches[0].EntityId);
+        Assert.Equal(other, matches[1].EntityId);
+    }
+
     [Fact]
     public void A_rival_is_weighed_with_its_pair_score_before_the_spelling_re_weighing()
     {
