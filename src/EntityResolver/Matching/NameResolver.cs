@@ -425,11 +425,9 @@ public sealed class NameResolver
     /// </summary>
     private static double ArticleSpellingLikelihood(PreparedName primary, PreparedName article, AliasRecord alias, List<TransliterationModel.Reader> readers)
     {
+        // The article reading exists only for a query of one word (NameAnalyzer.ArticleReading).
         NameToken q = primary.Name.Tokens[0];
-        if (primary.Name.Tokens.Length != 1 || TransliterationModel.For(q.Forms.Script) is not { } model)
-        {
-            return SpellingLikelihood(article, alias, readers);
-        }
+        TransliterationModel model = TransliterationModel.For(q.Forms.Script)!;
 
         double likeliest = double.NegativeInfinity;
         foreach (NameToken c in alias.Name.Tokens)

@@ -129,9 +129,11 @@ internal static class Romanizer
             // own, not the h of a digraph (بهادر b-hadr, سهيل s-hil Suhail, زهرة z-hra Zahra,
             // زحاف z-haf Zahaf); Urdu writes aspiration with do-chashmi heh (بھ), and Latin
             // spellings often write s + hah as sh.
-            // (Not a final heh read e: that is a vowel.)
-            bool vowelHeh = c == '\u0647' && i == token.Length - 1 && i > 0 && token[i - 1] is not ('\u0627' or '\u0648' or '\u0644');
-            if (sb.Length > 0 && !vowelHeh && ((c is '\u0647' or '\u0629' or '\u062D' && sb[^1] is 'b' or 'p' or 't' or 'd' or 'k' or 'g' or 'j' or 'c') || (c is '\u0647' or '\u0629' && sb[^1] is 's' or 'z') || (c == '\u062D' && sb[^1] == 'z')))
+            // A final heh read e is a vowel, not such a consonant. (A teh marbuta keeps the
+            // separator it had when it was read as a heh: without it, عدة reads exactly as Ada
+            // and no longer as near Adda as Ada, and netranslit-ar lost four such names.)
+            string? finalHeh = entry.Class == 'H' && i == token.Length - 1 && i > 0 ? FinalHeh(c, token[i - 1]) : null;
+            if (sb.Length > 0 && finalHeh != "e" && ((c is '\u0647' or '\u0629' or '\u062D' && sb[^1] is 'b' or 'p' or 't' or 'd' or 'k' or 'g' or 'j' or 'c') || (c is '\u0647' or '\u0629' && sb[^1] is 's' or 'z') || (c == '\u062D' && sb[^1] == 'z')))
             {
                 sb.Append('-');
             }
@@ -153,13 +155,7 @@ internal static class Romanizer
                     sb.Append(i == 0 || next is '\u0627' or '\u0648' or '\u0649' ? "y" : "i");
                     break;
                 case 'H':
-                    // A final heh (see arabic.tsv): written teh marbuta (passed on as ة) a; written
-                    // heh e, but h after alef or waw and ah after lam (the -llah of الله, عبدالله).
-                    sb.Append(vowelHeh ? "e"
-                        : i != token.Length - 1 || i == 0 ? "h"
-                        : c == '\u0629' ? "a"
-                        : token[i - 1] == '\u0644' ? "ah"
-                        : "h");
+                    sb.Append(finalHeh ?? "h");
                     break;
                 default:
                     // Two equal consonant letters are two consonants (a short vowel between them
@@ -177,6 +173,13 @@ internal static class Romanizer
 
         return sb.ToString();
     }
+
+    /// <summary>
+    /// The reading of a word's final heh (see arabic.tsv): written teh marbuta (passed on as ة)
+    /// a; written heh e, but h after alef or waw (شاه) and ah after lam (the -llah of الله, عبدالله).
+    /// </summary>
+    private static string FinalHeh(char heh, char before) =>
+        heh == '\u0629' ? "a" : before is '\u0627' or '\u0648' ? "h" : before == '\u0644' ? "ah" : "e";
 
     private static string RomanizeDevanagari(string token)
     {

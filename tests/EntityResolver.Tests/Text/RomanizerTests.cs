@@ -47,6 +47,7 @@ public sealed class RomanizerTests
     [InlineData("خلیفہ", "khlifa")] // so does the Urdu heh goal (and yeh folds to the same letter)
     [InlineData("ـخليفةُ", "khlifa")] // whatever tatweel and vowel marks stand around it
     [InlineData("فورييه", "furiie")] // a written heh reads e: Fourier
+    [InlineData("بوكه", "buke")] // Booke
     [InlineData("زاده", "zade")] // Zadeh
     [InlineData("بوده", "bude")] // after a stop too: a vowel, not the consonant of بهادر
     [InlineData("شاه", "shah")] // but h after alef (Shah)
