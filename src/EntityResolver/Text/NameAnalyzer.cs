@@ -125,7 +125,7 @@ internal sealed class NameAnalyzer
     /// The comparable forms of one word as written in running text (<paramref name="normalized"/>
     /// is its normalized form, whole): read as a name's word is (a first alef with hamza below is i).
     /// </summary>
-    public TokenForms Forms(string normalized, ReadOnlySpan<char> written) => Forms(normalized, HamzaBelow(written), FinalMarbuta(written));
+    public TokenForms Forms(string normalized, ReadOnlySpan<char> written) => Forms(normalized, HamzaBelow(written), FinalMarbuta(written), written);
 
     /// <summary>Whether a written word begins with alef with hamza below (إ), which folding makes a bare alef.</summary>
     private static bool HamzaBelow(ReadOnlySpan<char> written) => written.Length > 0 && written[0] == '\u0625';
@@ -150,16 +150,52 @@ internal sealed class NameAnalyzer
         return false;
     }
 
-    private TokenForms Forms(Piece piece) => Forms(piece.Normalized, piece.HamzaBelow, piece.FinalMarbuta);
+    /// <summary>
+    /// <paramref name="normalized"/> with each yeh that was written as a hamza seat (ئ) put back,
+    /// when <paramref name="written"/> has one: a hamza seat does not make a pair of yehs (see
+    /// Romanizer.Yeh). The word may be the end of what was written (its article split off).
+    /// </summary>
+    private static string WithHamzaSeats(string normalized, ReadOnlySpan<char> written)
+    {
+        if (written.IndexOf('\u0626') < 0)
+        {
+            return normalized;
+        }
+
+        string kept = TextNormalizer.NormalizeToken(written, keepHamzaSeat: true);
+        if (kept.Length < normalized.Length)
+        {
+            return normalized;
+        }
+
+        ReadOnlySpan<char> end = kept.AsSpan(kept.Length - normalized.Length);
+        for (int i = 0; i < end.Length; i++)
+        {
+            if (end[i] != normalized[i] && !(end[i] == '\u0626' && normalized[i] == '\u064A'))
+            {
+                return normalized;
+            }
+        }
+
+        return end.ToString();
+    }
+
+    private TokenForms Forms(Piece piece) => Forms(piece.Normalized, piece.HamzaBelow, piece.FinalMarbuta, piece.Text);
 
     /// <param name="normalized">The normalized word.</param>
     /// <param name="hamzaBelow">Its first letter, a bare alef, was written with hamza below: romanized i.</param>
     /// <param name="finalMarbuta">Its final letter, a heh, was written teh marbuta or an Urdu heh: romanized a.</param>
-    private TokenForms Forms(string normalized, bool hamzaBelow, bool finalMarbuta = false)
+    /// <param name="written">The word as written, if known: where its hamza seats stand (<see cref="WithHamzaSeats"/>).</param>
+    private TokenForms Forms(string normalized, bool hamzaBelow, bool finalMarbuta = false, ReadOnlySpan<char> written = default)
     {
-        // Such a word is cached under its spelling with the hamza or the teh marbuta, apart from
-        // the bare alef's or the heh's; the romanization reads them.
-        string key = hamzaBelow && normalized.StartsWith('\u0627') ? string.Concat("\u0625", normalized.AsSpan(1)) : normalized;
+        // Such a word is cached under its spelling with the hamzas or the teh marbuta, apart from
+        // the bare alef's, the yeh's or the heh's; the romanization reads them.
+        string key = WithHamzaSeats(normalized, written);
+        if (hamzaBelow && key.StartsWith('\u0627'))
+        {
+            key = string.Concat("\u0625", key.AsSpan(1));
+        }
+
         if (finalMarbuta && key.Length > 1 && key[^1] == '\u0647')
         {
             key = string.Concat(key.AsSpan(0, key.Length - 1), "\u0629");

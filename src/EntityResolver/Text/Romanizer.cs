@@ -152,7 +152,7 @@ internal static class Romanizer
                     sb.Append(i == 0 || next == '\u0627' ? "w" : "u");
                     break;
                 case 'Y':
-                    sb.Append(i == 0 || next is '\u0627' or '\u0648' or '\u0649' ? "y" : "i");
+                    sb.Append(Yeh(token, i));
                     break;
                 case 'H':
                     sb.Append(finalHeh ?? "h");
@@ -172,6 +172,27 @@ internal static class Romanizer
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The reading of the yeh at <paramref name="i"/>: y first in the word and before a vowel
+    /// letter; otherwise the vowel i, but e after another yeh inside the word, where Arabic script
+    /// writes the ie, ye and ille of foreign names (دانييل Daniel, تييري Thierry, باييستا Ballesta).
+    /// Not the first yeh's vowel (يين Yin: y, i), not at the end, not before a final heh, where
+    /// the French -ier is written ييه (فورييه Fourier: a heh's e follows, and ee is read i), and
+    /// not next to a hamza seat (ئ, which the analyzer passes on: رئيس, Urdu مائیکروسافٹ Microsoft).
+    /// </summary>
+    private static string Yeh(string token, int i)
+    {
+        char next = i + 1 < token.Length ? token[i + 1] : '\0';
+        if (i == 0 || next is '\u0627' or '\u0648' or '\u0649')
+        {
+            return "y";
+        }
+
+        bool afterInnerYeh = i > 1 && token[i] == '\u064A' && token[i - 1] == '\u064A';
+        bool beforeEnd = next == '\0' || (i == token.Length - 2 && next is '\u0647' or '\u0629');
+        return afterInnerYeh && !beforeEnd ? "e" : "i";
     }
 
     /// <summary>

@@ -14,7 +14,14 @@ namespace EntityResolver.Text;
 internal static class TextNormalizer
 {
     /// <summary>Normalizes one raw token. Returns an empty string when nothing name-like is left.</summary>
-    public static string NormalizeToken(ReadOnlySpan<char> raw)
+    public static string NormalizeToken(ReadOnlySpan<char> raw) => NormalizeToken(raw, keepHamzaSeat: false);
+
+    /// <summary>
+    /// <see cref="NormalizeToken(ReadOnlySpan{char})"/>, but with <paramref name="keepHamzaSeat"/>
+    /// a yeh with hamza above (ئ) stays as written instead of becoming a yeh: the same string
+    /// letter for letter otherwise, for a romanization that tells the two apart.
+    /// </summary>
+    public static string NormalizeToken(ReadOnlySpan<char> raw, bool keepHamzaSeat)
     {
         if (raw.IsEmpty)
         {
@@ -46,7 +53,7 @@ internal static class TextNormalizer
                 continue;
             }
 
-            char folded = Fold(c);
+            char folded = keepHamzaSeat && c == '\u0626' ? c : Fold(c);
             if (folded != '\0')
             {
                 sb.Append(folded);

@@ -304,6 +304,18 @@ public sealed class NameResolverTests
         Assert.Equal([expected, other], RankedAmong(query, expected, other).Select(m => m.Name));
     }
 
+    [Theory]
+    [InlineData("أرييل", "Ariel", "Arell")]
+    [InlineData("بييت", "Piet", "Bet")]
+    [InlineData("مارييت", "Mariette", "Maret")]
+    [InlineData("دانييل", "Daniel", "Daniil")]
+    public void Two_yehs_inside_a_word_are_a_vowel_and_an_e(string query, string expected, string other)
+    {
+        // Arabic transliterations write the ie, ye and ille of foreign names with two yehs; read
+        // as one long i, بييت met Bet more closely than Piet.
+        Assert.Equal([expected, other], RankedAmong(query, expected, other).Select(m => m.Name));
+    }
+
     /// <summary>The query's matches (every score, with explanations) in a registry of one person per name.</summary>
     private static IReadOnlyList<EntityMatch> RankedAmong(string query, params string[] names)
     {

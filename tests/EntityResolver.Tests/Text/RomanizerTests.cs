@@ -36,6 +36,12 @@ public sealed class RomanizerTests
     [InlineData("اوا", "awa")] // before waw and a vowel letter it does not
     [InlineData("ایران", "airan")] // before yeh it stays (ay or i: Ayman, Iran)
     [InlineData("زحاف", "z-haf")] // hah after z is a consonant of its own (Zahaf), not zh
+    [InlineData("دانييل", "daniel")] // yeh after yeh inside a word reads e (Daniel)
+    [InlineData("تييري", "tieri")] // Thierry
+    [InlineData("باييستا", "baiesta")] // Ballesta
+    [InlineData("يين", "yin")] // not when the first yeh is the consonant (Yin)
+    [InlineData("حيي", "hii")] // nor at the end
+    [InlineData("علييفا", "aliefa")] // Aliyeva
     public void Arabic_script_is_romanized_without_guessing_short_vowels(string arabic, string expected)
     {
         string normalized = TextNormalizer.NormalizeToken(arabic);
@@ -61,6 +67,21 @@ public sealed class RomanizerTests
         var analyzer = new NameAnalyzer();
         Assert.Equal(expected, analyzer.Forms(TextNormalizer.NormalizeToken(word), word).Latin);
         Assert.Equal(expected, Assert.Single(analyzer.AnalyzeQuery(word).Primary.Tokens).Forms.Latin);
+    }
+
+    [Theory]
+    [InlineData("رئيس", "riis")] // a hamza seat is read as a yeh, but the yeh after it stays i
+    [InlineData("زئيف", "ziif")] // Ze'ev
+    [InlineData("مائیکروسافٹ", "maiikrusaft")] // Urdu ai (Microsoft)
+    [InlineData("الرئيس", "alriis")] // also after the article
+    [InlineData("رييس", "ries")] // two yehs as written do make the pair
+    public void A_hamza_seat_makes_no_pair_of_yehs(string word, string expected)
+    {
+        // Folding makes ئ a yeh; the analyzer passes it on as written, so that ئي is not read as
+        // the ie of a foreign name.
+        var analyzer = new NameAnalyzer();
+        Assert.Equal(expected, analyzer.Forms(TextNormalizer.NormalizeToken(word), word).Latin);
+        Assert.Equal(TextNormalizer.NormalizeToken(word), analyzer.Forms(TextNormalizer.NormalizeToken(word), word).Normalized);
     }
 
     [Theory]
