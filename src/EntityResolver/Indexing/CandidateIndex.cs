@@ -250,6 +250,16 @@ internal sealed class CandidateIndex
                         wordKeys.Add((word, KeyIdOf(arabic)));
                     }
 
+                    // A German, Dutch or Polish w is said v, which Arabic script writes ف too
+                    // (Lewandowski: ليفاندوفسكي): the word's own key only, as English names keep
+                    // their w (Howard: هوارد) and their deletion keys would crowd the others'.
+                    if (token.Forms.Script == Script.Latin && Phonetics.SkeletonWithWAsF(token.Forms.Phonetic) is { } wAsF
+                        && !string.Equals(wAsF, token.Forms.Skeleton, StringComparison.Ordinal))
+                    {
+                        AddAliasKey(KeyIdOf(wAsF) << 1);
+                        wordKeys.Add((word, KeyIdOf(wAsF)));
+                    }
+
                     // A French name as Arabic script and Cyrillic write it, without its silent
                     // ending (Morisot: موريسو, Juvet: Жюве): an own key, not only a deletion.
                     if (SaidSkeleton(token.Forms) is { } said)

@@ -34,11 +34,12 @@ namespace EntityResolver.Registry;
 /// read j; version 15: French eau, Polish cz and -cki, Italian cc read as said; version 16:
 /// Russian чж read zh, in the phonetic form; version 17: and in the romanization, чж written zh;
 /// version 18: an Arabic word's final heh read e, h or ah as written, teh marbuta a; version 19: an
-/// Arabic-script yeh after another yeh inside a word read e).
+/// Arabic-script yeh after another yeh inside a word read e; version 20: a Latin word with a w also
+/// posted under its skeleton with w as f, Cyrillic цц read zz).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 19;
+    public const int Version = 20;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

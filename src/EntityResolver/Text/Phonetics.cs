@@ -22,7 +22,8 @@ internal static class Phonetics
     /// <summary>
     /// Substituting what Russian writes for a foreign h (г in Гамбург, х in Хокинг) or for the
     /// shi and chi of Japanese names (си: Хасимото, ти: Мититоси Michitoshi), when one side was
-    /// read from Cyrillic; and j for g when one side was read from Arabic script (ج: إنجل Engel).
+    /// read from Cyrillic; j for g, b for p and f for w when one side was read from Arabic script
+    /// (ج: إنجل Engel; ب: آرب Arp; ف: كرولوف Krolow); and ch for kh under either (Bach: باخ, Бах).
     /// </summary>
     private const float ScriptConventionCost = 0.2f;
     private const float SemivowelCost = 0.35f;
@@ -313,8 +314,9 @@ internal static class Phonetics
     /// Cost of substituting <paramref name="a"/> by <paramref name="b"/>. With the
     /// <paramref name="conventions"/> of a script one side was read from, what that script writes
     /// alike is closer: Arabic script writes o and u with و, e and i with ي, g (of foreign and
-    /// Egyptian names) and j with ج; Russian writes a foreign h as г or х and the shi of Japanese
-    /// names as си, their chi as ти.
+    /// Egyptian names) and j with ج, p and b with ب, and the w said v of German and Polish names
+    /// with ف, as v; Russian writes a foreign h as г or х and the shi of Japanese names as си,
+    /// their chi as ти; both write the ch of German names as kh (Bach: باخ, Бах).
     /// </summary>
     public static float SubstitutionCost(char a, char b, Script conventions = Script.Latin)
     {
@@ -336,8 +338,8 @@ internal static class Phonetics
             return conventions == Script.Arabic && (a, b) is ('o', 'u') or ('u', 'o') or ('e', 'i') or ('i', 'e') ? ArabicVowelCost : VowelCost;
         }
 
-        if ((conventions == Script.Cyrillic && (a, b) is ('g', 'h') or ('h', 'g') or ('x', 'h') or ('h', 'x') or ('s', 'S') or ('S', 's') or ('t', 'C') or ('C', 't'))
-            || (conventions == Script.Arabic && (a, b) is ('g', 'j') or ('j', 'g')))
+        if ((conventions == Script.Cyrillic && (a, b) is ('g', 'h') or ('h', 'g') or ('x', 'h') or ('h', 'x') or ('s', 'S') or ('S', 's') or ('t', 'C') or ('C', 't') or ('C', 'x') or ('x', 'C'))
+            || (conventions == Script.Arabic && (a, b) is ('g', 'j') or ('j', 'g') or ('C', 'x') or ('x', 'C') or ('b', 'p') or ('p', 'b') or ('f', 'w') or ('w', 'f')))
         {
             return ScriptConventionCost;
         }
@@ -644,6 +646,12 @@ internal static class Phonetics
     public static string? SkeletonWithVAsF(ReadOnlySpan<char> form) => form.Contains('v') ? Skeleton(form, vAsF: true) : null;
 
     /// <summary>
+    /// The skeleton that Arabic script gives a Latin spelling whose w is said v (ف: Lewandowski is
+    /// ليفاندوفسكي, Wertheim فيرتهايم), with v read f too, or null when the form has no w.
+    /// </summary>
+    public static string? SkeletonWithWAsF(ReadOnlySpan<char> form) => form.Contains('w') ? Skeleton(form, vAsF: true, wAsF: true) : null;
+
+    /// <summary>
     /// The skeleton of a form read from Cyrillic with its kh (х) as h, or null when the form has
     /// no kh: Russian writes the h of foreign names with х (Hirai: Хираи, Hilde: Хильда), which
     /// the romanization reads as kh. The search looks such a query word up under both.
@@ -668,14 +676,14 @@ internal static class Phonetics
         _ => null,
     };
 
-    private static string Skeleton(ReadOnlySpan<char> form, bool vAsF, bool khAsH = false, bool jAsG = false)
+    private static string Skeleton(ReadOnlySpan<char> form, bool vAsF, bool khAsH = false, bool jAsG = false, bool wAsF = false)
     {
         Span<char> buffer = form.Length <= 128 ? stackalloc char[form.Length] : new char[form.Length];
         int n = 0;
         for (int i = 0; i < form.Length; i++)
         {
             char c = form[i];
-            if (IsVowel(c) || (c is 'y' or 'w' && i > 0) || (c == 'v' && i > 0 && !vAsF))
+            if (IsVowel(c) || ((c == 'y' || (c == 'w' && !wAsF)) && i > 0) || (c == 'v' && i > 0 && !vAsF))
             {
                 continue;
             }
@@ -683,6 +691,7 @@ internal static class Phonetics
             char k = c switch
             {
                 'v' => vAsF ? 'f' : 'w',
+                'w' when wAsF => 'f',
                 'd' => 't',
                 'j' => jAsG ? 'k' : 's',
                 'z' or 'S' or 'C' => 's',

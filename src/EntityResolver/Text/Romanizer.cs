@@ -305,6 +305,15 @@ internal static class Romanizer
                 continue;
             }
 
+            // A double ц writes the zz of Italian names (Абруццо Abruzzo, Маццини Mazzini); Russian
+            // words have none.
+            if (c == '\u0446' && i + 1 < token.Length && token[i + 1] == '\u0446')
+            {
+                sb.Append("zz");
+                i++;
+                continue;
+            }
+
             if (Cyrillic.TryGetValue(c, out string? latin))
             {
                 sb.Append(latin);

@@ -31,6 +31,19 @@ public sealed class CandidateTieTests
         Assert.Equal(goldId, Assert.Single(matches).EntityId);
     }
 
+    [Theory]
+    [InlineData("ليفاندوفسكي", "Lewandowski")]
+    [InlineData("فيرتهايم", "Wertheim")]
+    public void A_german_or_polish_w_is_found_from_the_f_arabic_script_writes(string query, string gold)
+    {
+        // Among every vowel pattern around b-r-t: the w said v is only found under its own key.
+        List<string> names = [.. BrtPatterns(), gold];
+        EntityRegistry registry = EntityRegistry.Create(names.Select((n, i) => new Entity($"p:{i}", Entity.PersonType, [new EntityName(n)])));
+        int alias = Array.FindIndex(registry.Aliases, a => string.Equals(registry.EntityAt(a.EntityIndex).Id, $"p:{names.Count - 1}", StringComparison.Ordinal));
+
+        Assert.Contains(alias, new NameResolver(registry).CandidateAliases(query));
+    }
+
     [Fact]
     public void Signature_similarity_is_one_for_the_same_spelling_and_lower_for_other_vowels()
     {

@@ -17,7 +17,7 @@ public sealed class PairIndexTests
         return EntityRegistry.Create(generator.Entities(2000, seed: 22));
     });
 
-    /// <summary>The own keys of each name word of an alias (a word may have more than one: its skeleton, the one with v read as f, the one without a silent ending).</summary>
+    /// <summary>The own keys of each name word of an alias (a word may have more than one: its skeleton, the ones with v and w read as f, the one without a silent ending).</summary>
     private static List<int[]> WordKeys(CandidateIndex index, AliasRecord alias)
     {
         var words = new List<int[]>();
@@ -25,7 +25,8 @@ public sealed class PairIndexTests
         {
             if (token.Role == TokenRole.Name && token.Forms.Skeleton.Length > 0)
             {
-                words.Add([.. new[] { token.Forms.Skeleton, Phonetics.SkeletonWithVAsF(token.Forms.Phonetic), CandidateIndex.SaidSkeleton(token.Forms) }.OfType<string>().Select(k => index.KeyId(k)).Where(k => k >= 0).Distinct()]);
+                string? wAsF = token.Forms.Script == Script.Latin ? Phonetics.SkeletonWithWAsF(token.Forms.Phonetic) : null;
+                words.Add([.. new[] { token.Forms.Skeleton, Phonetics.SkeletonWithVAsF(token.Forms.Phonetic), wAsF, CandidateIndex.SaidSkeleton(token.Forms) }.OfType<string>().Select(k => index.KeyId(k)).Where(k => k >= 0).Distinct()]);
             }
         }
 

@@ -316,6 +316,17 @@ public sealed class NameResolverTests
         Assert.Equal([expected, other], RankedAmong(query, expected, other).Select(m => m.Name));
     }
 
+    [Theory]
+    [InlineData("بلوخ", "Bloch", "Blok")] // a German ch is خ in Arabic script
+    [InlineData("альбах", "Albach", "Allbäck")] // and х in Cyrillic
+    [InlineData("آرب", "Arp", "Arbi")] // Arabic has no p
+    [InlineData("كرولوف", "Krolow", "Karaulov")] // a German w is ف, as v is
+    [InlineData("Абруццо", "Abruzzo", "Brouzet")] // an Italian zz is цц
+    public void A_script_writes_a_foreign_letter_as_it_can(string query, string expected, string other)
+    {
+        Assert.Equal([expected, other], RankedAmong(query, expected, other).Select(m => m.Name));
+    }
+
     /// <summary>The query's matches (every score, with explanations) in a registry of one person per name.</summary>
     private static IReadOnlyList<EntityMatch> RankedAmong(string query, params string[] names)
     {

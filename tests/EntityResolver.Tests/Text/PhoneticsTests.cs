@@ -414,6 +414,34 @@ public sealed class PhoneticsTests
     }
 
     [Fact]
+    public void Arabic_script_and_cyrillic_write_a_german_ch_as_kh()
+    {
+        // Bach: باخ, Бах; Dietrich: Дитрих.
+        Assert.True(Phonetics.SubstitutionCost('C', 'x', Script.Arabic) < Phonetics.SubstitutionCost('C', 'x'));
+        Assert.True(Phonetics.SubstitutionCost('x', 'C', Script.Cyrillic) < Phonetics.SubstitutionCost('x', 'C'));
+    }
+
+    [Fact]
+    public void Arabic_script_writes_p_as_b_and_a_german_w_as_f()
+    {
+        // Arabic has no p (Arrupe: آروبيه) and writes the w said v of German and Polish names
+        // with ف, as it does v (Krolow: كرولوف); Cyrillic writes both as they are.
+        Assert.True(Phonetics.SubstitutionCost('b', 'p', Script.Arabic) < Phonetics.SubstitutionCost('b', 'p'));
+        Assert.True(Phonetics.SubstitutionCost('f', 'w', Script.Arabic) < Phonetics.SubstitutionCost('f', 'w'));
+        Assert.Equal(Phonetics.SubstitutionCost('b', 'p'), Phonetics.SubstitutionCost('p', 'b', Script.Cyrillic));
+        Assert.Equal(Phonetics.SubstitutionCost('f', 'w'), Phonetics.SubstitutionCost('w', 'f', Script.Cyrillic));
+    }
+
+    [Theory]
+    [InlineData("lewandowski", "lfntfsk")] // ليفاندوفسكي
+    [InlineData("wertheim", "frtm")] // فيرتهايم
+    [InlineData("karim", null)]
+    public void A_w_also_gets_the_skeleton_arabic_script_gives_a_w_said_v(string latin, string? expected)
+    {
+        Assert.Equal(expected, Phonetics.SkeletonWithWAsF(Phonetics.Encode(latin)));
+    }
+
+    [Fact]
     public void Arabic_script_writes_g_and_j_alike()
     {
         Assert.True(Phonetics.SubstitutionCost('j', 'g', Script.Arabic) < Phonetics.SubstitutionCost('j', 'g', Script.Latin));

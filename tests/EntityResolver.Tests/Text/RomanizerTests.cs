@@ -101,6 +101,8 @@ public sealed class RomanizerTests
     [InlineData("Чжан", "zhan")] // чж writes the zh of pinyin
     [InlineData("Чжоу", "zhou")]
     [InlineData("Чехов", "chekhov")]
+    [InlineData("Абруццо", "abruzzo")] // цц writes the zz of Italian names
+    [InlineData("Мориц", "morits")] // a single ц is ts
     public void Cyrillic_uses_the_built_in_table(string cyrillic, string expected)
     {
         string normalized = TextNormalizer.NormalizeToken(cyrillic);
