@@ -22,7 +22,8 @@ internal static class Phonetics
     /// <summary>
     /// Substituting what Russian writes for a foreign h (г in Гамбург, х in Хокинг) or for the
     /// shi and chi of Japanese names (си: Хасимото, ти: Мититоси Michitoshi), when one side was
-    /// read from Cyrillic; j for g, b for p and f for w when one side was read from Arabic script
+    /// read from Cyrillic, as is the j of Spanish names (х: Хуана Juana); j for g, b for p and f
+    /// for w when one side was read from Arabic script
     /// (ج: إنجل Engel; ب: آرب Arp; ف: كرولوف Krolow); and ch for kh under either (Bach: باخ, Бах).
     /// </summary>
     private const float ScriptConventionCost = 0.2f;
@@ -315,8 +316,9 @@ internal static class Phonetics
     /// <paramref name="conventions"/> of a script one side was read from, what that script writes
     /// alike is closer: Arabic script writes o and u with و, e and i with ي, g (of foreign and
     /// Egyptian names) and j with ج, p and b with ب, and the w said v of German and Polish names
-    /// with ف, as v; Russian writes a foreign h as г or х and the shi of Japanese names as си,
-    /// their chi as ти; both write the ch of German names as kh (Bach: باخ, Бах).
+    /// with ف, as v; Russian writes a foreign h as г or х, the j of Spanish names as х, and the
+    /// shi of Japanese names as си, their chi as ти; both write the ch of German names as kh
+    /// (Bach: باخ, Бах).
     /// </summary>
     public static float SubstitutionCost(char a, char b, Script conventions = Script.Latin)
     {
@@ -338,7 +340,7 @@ internal static class Phonetics
             return conventions == Script.Arabic && (a, b) is ('o', 'u') or ('u', 'o') or ('e', 'i') or ('i', 'e') ? ArabicVowelCost : VowelCost;
         }
 
-        if ((conventions == Script.Cyrillic && (a, b) is ('g', 'h') or ('h', 'g') or ('x', 'h') or ('h', 'x') or ('s', 'S') or ('S', 's') or ('t', 'C') or ('C', 't') or ('C', 'x') or ('x', 'C'))
+        if ((conventions == Script.Cyrillic && (a, b) is ('g', 'h') or ('h', 'g') or ('x', 'h') or ('h', 'x') or ('s', 'S') or ('S', 's') or ('t', 'C') or ('C', 't') or ('C', 'x') or ('x', 'C') or ('x', 'j') or ('j', 'x'))
             || (conventions == Script.Arabic && (a, b) is ('g', 'j') or ('j', 'g') or ('C', 'x') or ('x', 'C') or ('b', 'p') or ('p', 'b') or ('f', 'w') or ('w', 'f')))
         {
             return ScriptConventionCost;

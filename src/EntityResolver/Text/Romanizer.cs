@@ -314,6 +314,16 @@ internal static class Romanizer
                 continue;
             }
 
+            // Russian writes the j and z of pinyin цз: j before i and ü (Цзян Jiang, Цзюнь Jun),
+            // z before the other vowels (Цзэн Zeng, Цзы Zi).
+            if (c == '\u0446' && i + 1 < token.Length && token[i + 1] == '\u0437')
+            {
+                char vowel = i + 2 < token.Length ? token[i + 2] : '\0';
+                sb.Append(vowel is '\u0438' or '\u044F' or '\u044E' or '\u0435' or '\u0451' ? "j" : "z");
+                i++;
+                continue;
+            }
+
             if (Cyrillic.TryGetValue(c, out string? latin))
             {
                 sb.Append(latin);

@@ -322,6 +322,9 @@ public sealed class NameResolverTests
     [InlineData("آرب", "Arp", "Arbi")] // Arabic has no p
     [InlineData("كرولوف", "Krolow", "Karaulov")] // a German w is ف, as v is
     [InlineData("Абруццо", "Abruzzo", "Brouzet")] // an Italian zz is цц
+    [InlineData("баньцзю", "Banjiu", "Bantz")] // a pinyin j is цз
+    [InlineData("чэнцзюнь", "Chengjun", "Janczyszyn")]
+    [InlineData("бахур", "Bajour", "Bahr")] // a Spanish j is х
     public void A_script_writes_a_foreign_letter_as_it_can(string query, string expected, string other)
     {
         Assert.Equal([expected, other], RankedAmong(query, expected, other).Select(m => m.Name));

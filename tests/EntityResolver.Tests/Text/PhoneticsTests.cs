@@ -422,6 +422,13 @@ public sealed class PhoneticsTests
     }
 
     [Fact]
+    public void Cyrillic_writes_a_spanish_j_as_kh()
+    {
+        Assert.True(Phonetics.SubstitutionCost('x', 'j', Script.Cyrillic) < Phonetics.SubstitutionCost('x', 'j'));
+        Assert.Equal(Phonetics.SubstitutionCost('x', 'j'), Phonetics.SubstitutionCost('j', 'x', Script.Arabic));
+    }
+
+    [Fact]
     public void Arabic_script_writes_p_as_b_and_a_german_w_as_f()
     {
         // Arabic has no p (Arrupe: آروبيه) and writes the w said v of German and Polish names

@@ -103,6 +103,8 @@ public sealed class RomanizerTests
     [InlineData("Чехов", "chekhov")]
     [InlineData("Абруццо", "abruzzo")] // цц writes the zz of Italian names
     [InlineData("Мориц", "morits")] // a single ц is ts
+    [InlineData("Цзян", "jyan")] // цз is pinyin j before i and ü (Jiang)
+    [InlineData("Цзэн", "zen")] // and z before the other vowels (Zeng)
     public void Cyrillic_uses_the_built_in_table(string cyrillic, string expected)
     {
         string normalized = TextNormalizer.NormalizeToken(cyrillic);
