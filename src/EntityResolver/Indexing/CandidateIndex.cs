@@ -206,6 +206,13 @@ internal sealed class CandidateIndex
             return ids;
         }
 
+        void AddOwnKey(int word, string skeleton)
+        {
+            int id = KeyIdOf(skeleton);
+            AddAliasKey(id << 1);
+            wordKeys.Add((word, id));
+        }
+
         void AddAliasKey(int encoded)
         {
             for (int i = 0; i < aliasKeys.Count; i++)
@@ -250,22 +257,16 @@ internal sealed class CandidateIndex
                         wordKeys.Add((word, KeyIdOf(arabic)));
                     }
 
-                    // A German, Dutch or Polish w is said v, which Arabic script writes ف too
-                    // (Lewandowski: ليفاندوفسكي): the word's own key only, as English names keep
-                    // their w (Howard: هوارد) and their deletion keys would crowd the others'.
-                    if (token.Forms.Script == Script.Latin && Phonetics.SkeletonWithWAsF(token.Forms.Phonetic) is { } wAsF
-                        && !string.Equals(wAsF, token.Forms.Skeleton, StringComparison.Ordinal))
+                    // Own keys only, without deletion variants: a w said v as Arabic script writes
+                    // it, and a French name as Arabic script and Cyrillic write it.
+                    if (WSaidVSkeleton(token.Forms) is { } wAsF)
                     {
-                        AddAliasKey(KeyIdOf(wAsF) << 1);
-                        wordKeys.Add((word, KeyIdOf(wAsF)));
+                        AddOwnKey(word, wAsF);
                     }
 
-                    // A French name as Arabic script and Cyrillic write it, without its silent
-                    // ending (Morisot: موريسو, Juvet: Жюве): an own key, not only a deletion.
                     if (SaidSkeleton(token.Forms) is { } said)
                     {
-                        AddAliasKey(KeyIdOf(said) << 1);
-                        wordKeys.Add((word, KeyIdOf(said)));
+                        AddOwnKey(word, said);
                     }
 
                     // Two adjacent words written as one (Wali Jan / Walijan).
@@ -344,6 +345,18 @@ internal sealed class CandidateIndex
 
         return new CandidateIndex([.. keyNames], offsets, postings, forwardOffsets, forward, pairs.Build(), aliases, bitmapMinPostings);
     }
+
+    /// <summary>
+    /// The skeleton of a Latin word with its w (and v) read f, as Arabic script writes the w that
+    /// German, Dutch and Polish say v (Lewandowski: ليفاندوفسكي, skeleton <c>lfntfsk</c>), or null
+    /// when the word is not Latin, has no w, or the skeleton is the same. The index posts it as the
+    /// word's own key only: English names keep their w (Howard: هوارد), and the deletion variants
+    /// of such keys crowded other names out of the candidates when tried (Ivanov).
+    /// </summary>
+    internal static string? WSaidVSkeleton(TokenForms forms) =>
+        forms.Script == Script.Latin && Phonetics.SkeletonWithWAsF(forms.Phonetic) is { } wAsF && !string.Equals(wAsF, forms.Skeleton, StringComparison.Ordinal)
+            ? wAsF
+            : null;
 
     /// <summary>
     /// The skeleton of a Latin word without the ending that French leaves silent and Arabic script

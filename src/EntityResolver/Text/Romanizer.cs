@@ -152,7 +152,7 @@ internal static class Romanizer
                     sb.Append(i == 0 || next == '\u0627' ? "w" : "u");
                     break;
                 case 'Y':
-                    sb.Append(Yeh(token, i));
+                    sb.Append(Yeh(token, i, next));
                     break;
                 case 'H':
                     sb.Append(finalHeh ?? "h");
@@ -175,16 +175,16 @@ internal static class Romanizer
     }
 
     /// <summary>
-    /// The reading of the yeh at <paramref name="i"/>: y first in the word and before a vowel
+    /// The reading of the yeh at <paramref name="i"/> (<paramref name="next"/> the letter after it,
+    /// or \0): y first in the word and before a vowel
     /// letter; otherwise the vowel i, but e after another yeh inside the word, where Arabic script
     /// writes the ie, ye and ille of foreign names (دانييل Daniel, تييري Thierry, باييستا Ballesta).
     /// Not the first yeh's vowel (يين Yin: y, i), not at the end, not before a final heh, where
     /// the French -ier is written ييه (فورييه Fourier: a heh's e follows, and ee is read i), and
     /// not next to a hamza seat (ئ, which the analyzer passes on: رئيس, Urdu مائیکروسافٹ Microsoft).
     /// </summary>
-    private static string Yeh(string token, int i)
+    private static string Yeh(string token, int i, char next)
     {
-        char next = i + 1 < token.Length ? token[i + 1] : '\0';
         if (i == 0 || next is '\u0627' or '\u0648' or '\u0649')
         {
             return "y";
@@ -305,21 +305,13 @@ internal static class Romanizer
                 continue;
             }
 
-            // A double ц writes the zz of Italian names (Абруццо Abruzzo, Маццини Mazzini); Russian
-            // words have none.
-            if (c == '\u0446' && i + 1 < token.Length && token[i + 1] == '\u0446')
+            // A double ц writes the zz of Italian names (Абруццо Abruzzo, Маццини Mazzini; Russian
+            // words have none), and цз the j and z of pinyin: j before i and ü (Цзян Jiang, Цзюнь
+            // Jun), z before the other vowels (Цзэн Zeng, Цзы Zi).
+            if (c == '\u0446' && i + 1 < token.Length && token[i + 1] is '\u0446' or '\u0437')
             {
-                sb.Append("zz");
-                i++;
-                continue;
-            }
-
-            // Russian writes the j and z of pinyin цз: j before i and ü (Цзян Jiang, Цзюнь Jun),
-            // z before the other vowels (Цзэн Zeng, Цзы Zi).
-            if (c == '\u0446' && i + 1 < token.Length && token[i + 1] == '\u0437')
-            {
-                char vowel = i + 2 < token.Length ? token[i + 2] : '\0';
-                sb.Append(vowel is '\u0438' or '\u044F' or '\u044E' or '\u0435' or '\u0451' ? "j" : "z");
+                char after = i + 2 < token.Length ? token[i + 2] : '\0';
+                sb.Append(token[i + 1] == '\u0446' ? "zz" : after is '\u0438' or '\u044F' or '\u044E' or '\u0435' or '\u0451' ? "j" : "z");
                 i++;
                 continue;
             }

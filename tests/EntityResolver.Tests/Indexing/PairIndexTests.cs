@@ -25,8 +25,7 @@ public sealed class PairIndexTests
         {
             if (token.Role == TokenRole.Name && token.Forms.Skeleton.Length > 0)
             {
-                string? wAsF = token.Forms.Script == Script.Latin ? Phonetics.SkeletonWithWAsF(token.Forms.Phonetic) : null;
-                words.Add([.. new[] { token.Forms.Skeleton, Phonetics.SkeletonWithVAsF(token.Forms.Phonetic), wAsF, CandidateIndex.SaidSkeleton(token.Forms) }.OfType<string>().Select(k => index.KeyId(k)).Where(k => k >= 0).Distinct()]);
+                words.Add([.. new[] { token.Forms.Skeleton, Phonetics.SkeletonWithVAsF(token.Forms.Phonetic), CandidateIndex.WSaidVSkeleton(token.Forms), CandidateIndex.SaidSkeleton(token.Forms) }.OfType<string>().Select(k => index.KeyId(k)).Where(k => k >= 0).Distinct()]);
             }
         }
 

@@ -81,7 +81,9 @@ public sealed class RomanizerTests
         // the ie of a foreign name.
         var analyzer = new NameAnalyzer();
         Assert.Equal(expected, analyzer.Forms(TextNormalizer.NormalizeToken(word), word).Latin);
-        Assert.Equal(TextNormalizer.NormalizeToken(word), analyzer.Forms(TextNormalizer.NormalizeToken(word), word).Normalized);
+
+        // Only the romanization sees the hamza seat: exact comparisons keep the folded word.
+        Assert.DoesNotContain('\u0626', analyzer.Forms(TextNormalizer.NormalizeToken(word), word).Normalized);
     }
 
     [Theory]
