@@ -258,10 +258,15 @@ internal sealed class CandidateIndex
                     }
 
                     // Own keys only, without deletion variants: a w said v as Arabic script writes
-                    // it, and a French name as Arabic script and Cyrillic write it.
+                    // it, a j said y, and a French name as Arabic script and Cyrillic write it.
                     if (WSaidVSkeleton(token.Forms) is { } wAsF)
                     {
                         AddOwnKey(word, wAsF);
+                    }
+
+                    if (JSaidYSkeleton(token.Forms) is { } jAsY)
+                    {
+                        AddOwnKey(word, jAsY);
                     }
 
                     if (SaidSkeleton(token.Forms) is { } said)
@@ -356,6 +361,16 @@ internal sealed class CandidateIndex
     internal static string? WSaidVSkeleton(TokenForms forms) =>
         forms.Script == Script.Latin && Phonetics.SkeletonWithWAsF(forms.Phonetic) is { } wAsF && !string.Equals(wAsF, forms.Skeleton, StringComparison.Ordinal)
             ? wAsF
+            : null;
+
+    /// <summary>
+    /// The skeleton of a Latin word with its j read y (<see cref="Phonetics.SkeletonWithJAsY"/>:
+    /// Jelen, ييلين and Йелен, skeleton <c>yln</c>, not <c>sln</c>), or null when the word is not Latin, has no j, or the
+    /// skeleton is the same. Posted as the word's own key only, like <see cref="WSaidVSkeleton"/>.
+    /// </summary>
+    internal static string? JSaidYSkeleton(TokenForms forms) =>
+        forms.Script == Script.Latin && Phonetics.SkeletonWithJAsY(forms.Phonetic) is { } jAsY && !string.Equals(jAsY, forms.Skeleton, StringComparison.Ordinal)
+            ? jAsY
             : null;
 
     /// <summary>

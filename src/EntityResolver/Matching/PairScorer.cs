@@ -124,7 +124,13 @@ internal static class PairScorer
 
                 // Hopeless pairs (most of them) stop early: only a match counts here.
                 bool crossScript = single.Script != a.Script;
-                float joinedSim = Phonetics.Similarity(form, single.Phonetic, formWeight, single.PhoneticWeight, MathF.Abs(formPotential - single.PhoneticPotential), crossScript ? MinRawJoinSimilarity : MatchThreshold, Phonetics.Conventions(a, single));
+                float floor = crossScript ? MinRawJoinSimilarity : MatchThreshold, gap = MathF.Abs(formPotential - single.PhoneticPotential);
+                Script conventions = Phonetics.Conventions(a, single);
+
+                // The Latin side second, as the conventions' one-way costs want it.
+                float joinedSim = a.Script == Script.Latin && single.Script != Script.Latin
+                    ? Phonetics.Similarity(single.Phonetic, form, single.PhoneticWeight, formWeight, gap, floor, conventions)
+                    : Phonetics.Similarity(form, single.Phonetic, formWeight, single.PhoneticWeight, gap, floor, conventions);
                 if (crossScript && joinedSim > 0f)
                 {
                     joinedSim += CrossScriptLeniency * (1f - joinedSim);

@@ -35,11 +35,12 @@ namespace EntityResolver.Registry;
 /// Russian чж read zh, in the phonetic form; version 17: and in the romanization, чж written zh;
 /// version 18: an Arabic word's final heh read e, h or ah as written, teh marbuta a; version 19: an
 /// Arabic-script yeh after another yeh inside a word read e; version 20: a Latin word with a w also
-/// posted under its skeleton with w as f, Cyrillic цц read zz).
+/// posted under its skeleton with w as f, Cyrillic цц read zz; version 21: a Latin word with a j
+/// also posted under its skeleton with j as y, and the w-as-f skeleton reads j as y too).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 20;
+    public const int Version = 21;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

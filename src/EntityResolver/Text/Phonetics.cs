@@ -20,11 +20,8 @@ internal static class Phonetics
     private const float ArabicVowelCost = 0.05f;
 
     /// <summary>
-    /// Substituting what Russian writes for a foreign h (г in Гамбург, х in Хокинг) or for the
-    /// shi and chi of Japanese names (си: Хасимото, ти: Мититоси Michitoshi), when one side was
-    /// read from Cyrillic, as is the j of Spanish names (х: Хуана Juana); j for g, b for p and f
-    /// for w when one side was read from Arabic script
-    /// (ج: إنجل Engel; ب: آرب Arp; ف: كرولوف Krolow); and ch for kh under either (Bach: باخ, Бах).
+    /// Substituting for a Latin letter what Arabic script or Cyrillic writes for it (ب for p, й
+    /// for a j said y, х for kh and for the ch of German names: <see cref="SubstitutionCost"/>).
     /// </summary>
     private const float ScriptConventionCost = 0.2f;
     private const float SemivowelCost = 0.35f;
@@ -313,16 +310,20 @@ internal static class Phonetics
 
     /// <summary>
     /// Cost of substituting <paramref name="a"/> by <paramref name="b"/>. With the
-    /// <paramref name="conventions"/> of a script one side was read from, what that script writes
-    /// alike is closer: Arabic script writes o and u with و, e and i with ي, g (of foreign and
-    /// Egyptian names) and j with ج, p and b with ب, and the w said v of German and Polish names
-    /// with ف, as v; Russian writes a foreign h as г or х, the j of Spanish names as х, and the
-    /// shi of Japanese names as си, their chi as ти; both write the ch of German names as kh
-    /// (Bach: باخ, Бах).
+    /// <paramref name="conventions"/> of a script one side was read from, <paramref name="a"/> is
+    /// the symbol read from that script and <paramref name="b"/> the Latin spelling's (the order
+    /// <see cref="Similarity(TokenForms, TokenForms, float)"/> gives them), and what the script
+    /// writes for a Latin letter is close to it, one way only: Arabic script writes o and u with
+    /// و, e and i with ي (both ways); the g of foreign and Egyptian names with ج, p with ب, the w
+    /// said v of German and Polish names with ف, their j said y with ي, the j of Spanish names
+    /// with خ, and zh with ز. Russian writes a foreign h as г or х, the j of Spanish names as х,
+    /// the j said y as й, the shi of Japanese names as си, their chi as ти, and the s of German
+    /// st and sp as ш (Штайн Stein). Both write the ch of German names as kh (Bach: باخ, Бах).
+    /// The other way (پ for a Latin b, ج for a Latin y) is no closer than without conventions.
     /// </summary>
     public static float SubstitutionCost(char a, char b, Script conventions = Script.Latin)
     {
-        if (conventions == Script.Arabic && (a, b) is ('Z', 'z') or ('z', 'Z'))
+        if (conventions == Script.Arabic && (a, b) is ('z', 'Z'))
         {
             return ScriptConventionCost;
         }
@@ -340,8 +341,8 @@ internal static class Phonetics
             return conventions == Script.Arabic && (a, b) is ('o', 'u') or ('u', 'o') or ('e', 'i') or ('i', 'e') ? ArabicVowelCost : VowelCost;
         }
 
-        if ((conventions == Script.Cyrillic && (a, b) is ('g', 'h') or ('h', 'g') or ('x', 'h') or ('h', 'x') or ('s', 'S') or ('S', 's') or ('t', 'C') or ('C', 't') or ('C', 'x') or ('x', 'C') or ('x', 'j') or ('j', 'x'))
-            || (conventions == Script.Arabic && (a, b) is ('g', 'j') or ('j', 'g') or ('C', 'x') or ('x', 'C') or ('b', 'p') or ('p', 'b') or ('f', 'w') or ('w', 'f')))
+        if ((conventions == Script.Cyrillic && (a, b) is ('g', 'h') or ('x', 'h') or ('s', 'S') or ('S', 's') or ('t', 'C') or ('x', 'C') or ('x', 'j') or ('y', 'j'))
+            || (conventions == Script.Arabic && (a, b) is ('j', 'g') or ('x', 'C') or ('b', 'p') or ('f', 'w') or ('y', 'j') or ('i', 'j') or ('x', 'j')))
         {
             return ScriptConventionCost;
         }
@@ -409,7 +410,8 @@ internal static class Phonetics
     /// <see cref="Similarity(ReadOnlySpan{char}, ReadOnlySpan{char}, float, float)"/> for a caller
     /// to whom every similarity below <paramref name="floor"/> is the same: such pairs get 0, and
     /// the distance stops as soon as it is too large (most pairs of a candidate set are far apart).
-    /// <paramref name="conventions"/>: see <see cref="Conventions"/>.
+    /// <paramref name="conventions"/>: see <see cref="Conventions"/>; under a script's conventions,
+    /// <paramref name="a"/> is the form read from that script (<see cref="SubstitutionCost"/>).
     /// </summary>
     public static float Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b, float weightA, float weightB, float floor, Script conventions) =>
         Similarity(a, b, weightA, weightB, MathF.Abs(Potential(a) - Potential(b)), floor, conventions);
@@ -427,7 +429,8 @@ internal static class Phonetics
         Script conventions = Conventions(a, b);
         if (conventions != Script.Latin && (a.Script == Script.Latin || b.Script == Script.Latin))
         {
-            // The Latin side second: the distance discounts the end of its second form.
+            // The Latin side second: the conventions' costs are one way (the script's symbol
+            // first), and the distance discounts the end of its second form.
             (TokenForms other, TokenForms latin) = b.Script == Script.Latin ? (a, b) : (b, a);
             int silent = latin.SilentTail(conventions);
             if (silent > 0)
@@ -438,13 +441,15 @@ internal static class Phonetics
                     MathF.Abs(other.PhoneticPotential - (latin.PhoneticPotential - Potential(tail))));
                 return Similarity(other.Phonetic, latin.Phonetic, other.PhoneticWeight, latin.PhoneticWeight, gap, floor, conventions, silent);
             }
+
+            (a, b) = (other, latin);
         }
 
         return Similarity(a.Phonetic, b.Phonetic, a.PhoneticWeight, b.PhoneticWeight, MathF.Abs(a.PhoneticPotential - b.PhoneticPotential), floor, conventions);
     }
 
-    /// <param name="a">One phonetic form.</param>
-    /// <param name="b">The other.</param>
+    /// <param name="a">One phonetic form (under a script's conventions, the one read from that script).</param>
+    /// <param name="b">The other (the Latin spelling's).</param>
     /// <param name="weightA">The weight of <paramref name="a"/>.</param>
     /// <param name="weightB">The weight of <paramref name="b"/>.</param>
     /// <param name="potentialGap">
@@ -649,9 +654,17 @@ internal static class Phonetics
 
     /// <summary>
     /// The skeleton that Arabic script gives a Latin spelling whose w is said v (ف: Lewandowski is
-    /// ليفاندوفسكي, Wertheim فيرتهايم), with v read f too, or null when the form has no w.
+    /// ليفاندوفسكي, Wertheim فيرتهايم), with v read f and j read y too (as the same languages say
+    /// it: Wojtkowiak is فويتكوفياك), or null when the form has no w.
     /// </summary>
-    public static string? SkeletonWithWAsF(ReadOnlySpan<char> form) => form.Contains('w') ? Skeleton(form, vAsF: true, wAsF: true) : null;
+    public static string? SkeletonWithWAsF(ReadOnlySpan<char> form) => form.Contains('w') ? Skeleton(form, vAsF: true, wAsF: true, jAsY: true) : null;
+
+    /// <summary>
+    /// The skeleton of a Latin spelling whose j is said y, as Slavic, German, Dutch and Nordic
+    /// names say it and Arabic script (ي) and Cyrillic (й) write it (Veljko: فيليكو, Mojmír:
+    /// Моймир, Jelen: ييلين), or null when the form has no j.
+    /// </summary>
+    public static string? SkeletonWithJAsY(ReadOnlySpan<char> form) => form.Contains('j') ? Skeleton(form, vAsF: false, jAsY: true) : null;
 
     /// <summary>
     /// The skeleton of a form read from Cyrillic with its kh (х) as h, or null when the form has
@@ -678,13 +691,13 @@ internal static class Phonetics
         _ => null,
     };
 
-    private static string Skeleton(ReadOnlySpan<char> form, bool vAsF, bool khAsH = false, bool jAsG = false, bool wAsF = false)
+    private static string Skeleton(ReadOnlySpan<char> form, bool vAsF, bool khAsH = false, bool jAsG = false, bool wAsF = false, bool jAsY = false)
     {
         Span<char> buffer = form.Length <= 128 ? stackalloc char[form.Length] : new char[form.Length];
         int n = 0;
         for (int i = 0; i < form.Length; i++)
         {
-            char c = form[i];
+            char c = form[i] == 'j' && jAsY ? 'y' : form[i];
             if (IsVowel(c) || ((c == 'y' || (c == 'w' && !wAsF)) && i > 0) || (c == 'v' && i > 0 && !vAsF))
             {
                 continue;

@@ -127,6 +127,32 @@ public sealed class CandidateRecallTests
     }
 
     [Theory]
+    [InlineData("فويتكوفياك", "Wojtkowiak")] // a Polish w is ف and its j ي
+    [InlineData("بايراكتاراي", "Bajraktaraj")]
+    [InlineData("араюури", "Arajuuri")] // a Finnish j is й (я, ю)
+    public void A_j_said_y_finds_the_name_written_with_it(string query, string gold)
+    {
+        string[] names = [gold, "Anjali Rao", "Ansel Ito", "Nasli Kim", "Jorge Sosa"];
+        EntityRegistry registry = EntityRegistry.Create(names.Select((n, i) => new Entity($"p:{i}", Entity.PersonType, [new EntityName(n)])));
+        var resolver = new NameResolver(registry);
+
+        Assert.Contains(0, resolver.CandidateAliases(query));
+        Assert.Equal("p:0", resolver.Resolve(query, new ResolveOptions { Top = 1 })[0].EntityId);
+    }
+
+    [Theory]
+    [InlineData("jelen", "yln")] // ييلين, Йелен
+    [InlineData("mojmir", "mr")] // Моймир: m, y, m, r
+    [InlineData("bajrami", "brm")] // بايرامي
+    [InlineData("james", "yms")]
+    [InlineData("maria", null)] // no j
+    public void A_j_gives_a_latin_word_the_skeleton_of_a_j_said_y(string word, string? expected)
+    {
+        var forms = new TokenForms(word, Script.Latin, word);
+        Assert.Equal(expected, CandidateIndex.JSaidYSkeleton(forms));
+    }
+
+    [Theory]
     [InlineData("morisot", "mrs")]
     [InlineData("juvet", "s")] // v inside a word is no key letter
     [InlineData("dajoux", "ts")]

@@ -325,6 +325,9 @@ public sealed class NameResolverTests
     [InlineData("баньцзю", "Banjiu", "Bantz")] // a pinyin j is цз
     [InlineData("чэнцзюнь", "Chengjun", "Janczyszyn")]
     [InlineData("бахур", "Bajour", "Bahr")] // a Spanish j is х
+    [InlineData("خافيير", "Javier", "Cuvier")] // and خ
+    [InlineData("моймир", "Mojmír", "Momir")] // a Slavic j is й
+    [InlineData("فويتكوفياك", "Wojtkowiak", "Petkovic")] // and ي
     public void A_script_writes_a_foreign_letter_as_it_can(string query, string expected, string other)
     {
         Assert.Equal([expected, other], RankedAmong(query, expected, other).Select(m => m.Name));

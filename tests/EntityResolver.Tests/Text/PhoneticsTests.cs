@@ -417,14 +417,19 @@ public sealed class PhoneticsTests
     public void Arabic_script_and_cyrillic_write_a_german_ch_as_kh()
     {
         // Bach: باخ, Бах; Dietrich: Дитрих.
-        Assert.True(Phonetics.SubstitutionCost('C', 'x', Script.Arabic) < Phonetics.SubstitutionCost('C', 'x'));
+        Assert.True(Phonetics.SubstitutionCost('x', 'C', Script.Arabic) < Phonetics.SubstitutionCost('x', 'C'));
         Assert.True(Phonetics.SubstitutionCost('x', 'C', Script.Cyrillic) < Phonetics.SubstitutionCost('x', 'C'));
+
+        // One way: neither writes the kh of a Latin spelling with its letters for ch.
+        Assert.Equal(Phonetics.SubstitutionCost('C', 'x'), Phonetics.SubstitutionCost('C', 'x', Script.Arabic));
+        Assert.Equal(Phonetics.SubstitutionCost('C', 'x'), Phonetics.SubstitutionCost('C', 'x', Script.Cyrillic));
     }
 
     [Fact]
     public void Cyrillic_writes_a_spanish_j_as_kh()
     {
         Assert.True(Phonetics.SubstitutionCost('x', 'j', Script.Cyrillic) < Phonetics.SubstitutionCost('x', 'j'));
+        Assert.True(Phonetics.SubstitutionCost('x', 'j', Script.Arabic) < Phonetics.SubstitutionCost('x', 'j')); // خ: خافيير Javier
         Assert.Equal(Phonetics.SubstitutionCost('x', 'j'), Phonetics.SubstitutionCost('j', 'x', Script.Arabic));
     }
 
@@ -436,12 +441,17 @@ public sealed class PhoneticsTests
         Assert.True(Phonetics.SubstitutionCost('b', 'p', Script.Arabic) < Phonetics.SubstitutionCost('b', 'p'));
         Assert.True(Phonetics.SubstitutionCost('f', 'w', Script.Arabic) < Phonetics.SubstitutionCost('f', 'w'));
         Assert.Equal(Phonetics.SubstitutionCost('b', 'p'), Phonetics.SubstitutionCost('p', 'b', Script.Cyrillic));
+
+        // One way: Urdu and Persian پ is a p, never a Latin b; و is no Latin f.
+        Assert.Equal(Phonetics.SubstitutionCost('p', 'b'), Phonetics.SubstitutionCost('p', 'b', Script.Arabic));
+        Assert.Equal(Phonetics.SubstitutionCost('w', 'f'), Phonetics.SubstitutionCost('w', 'f', Script.Arabic));
         Assert.Equal(Phonetics.SubstitutionCost('f', 'w'), Phonetics.SubstitutionCost('w', 'f', Script.Cyrillic));
     }
 
     [Theory]
     [InlineData("lewandowski", "lfntfsk")] // ليفاندوفسكي
     [InlineData("wertheim", "frtm")] // فيرتهايم
+    [InlineData("wojtkowiak", "ftkfk")] // فويتكوفياك: its j is said y
     [InlineData("karim", null)]
     public void A_w_also_gets_the_skeleton_arabic_script_gives_a_w_said_v(string latin, string? expected)
     {
@@ -451,8 +461,22 @@ public sealed class PhoneticsTests
     [Fact]
     public void Arabic_script_writes_g_and_j_alike()
     {
+        // ج for the g of a Latin spelling; not the other way (غ or گ for a Latin j).
         Assert.True(Phonetics.SubstitutionCost('j', 'g', Script.Arabic) < Phonetics.SubstitutionCost('j', 'g', Script.Latin));
-        Assert.Equal(Phonetics.SubstitutionCost('j', 'g', Script.Arabic), Phonetics.SubstitutionCost('g', 'j', Script.Arabic));
+        Assert.Equal(Phonetics.SubstitutionCost('g', 'j', Script.Latin), Phonetics.SubstitutionCost('g', 'j', Script.Arabic));
+    }
+
+    [Fact]
+    public void Arabic_script_and_cyrillic_write_a_j_said_y_with_their_y()
+    {
+        // ي (read y before a vowel, i before a consonant: فويتا Vojta) and й for a Latin j.
+        Assert.True(Phonetics.SubstitutionCost('y', 'j', Script.Arabic) < Phonetics.SubstitutionCost('y', 'j'));
+        Assert.True(Phonetics.SubstitutionCost('i', 'j', Script.Arabic) < Phonetics.SubstitutionCost('i', 'j'));
+        Assert.True(Phonetics.SubstitutionCost('y', 'j', Script.Cyrillic) < Phonetics.SubstitutionCost('y', 'j'));
+
+        // Not ج or дж for a Latin y.
+        Assert.Equal(Phonetics.SubstitutionCost('j', 'y'), Phonetics.SubstitutionCost('j', 'y', Script.Arabic));
+        Assert.Equal(Phonetics.SubstitutionCost('j', 'y'), Phonetics.SubstitutionCost('j', 'y', Script.Cyrillic));
     }
 
     [Theory]
