@@ -341,8 +341,8 @@ internal static class Phonetics
             return conventions == Script.Arabic && (a, b) is ('o', 'u') or ('u', 'o') or ('e', 'i') or ('i', 'e') ? ArabicVowelCost : VowelCost;
         }
 
-        if ((conventions == Script.Cyrillic && (a, b) is ('g', 'h') or ('x', 'h') or ('s', 'S') or ('S', 's') or ('t', 'C') or ('x', 'C') or ('x', 'j') or ('y', 'j'))
-            || (conventions == Script.Arabic && (a, b) is ('j', 'g') or ('x', 'C') or ('b', 'p') or ('f', 'w') or ('y', 'j') or ('i', 'j') or ('x', 'j')))
+        if ((conventions == Script.Cyrillic && (a, b) is ('g', 'h') or ('x', 'h') or ('s', 'S') or ('S', 's') or ('t', 'C') or ('x', 'C') or ('S', 'C') or ('x', 'j') or ('y', 'j'))
+            || (conventions == Script.Arabic && (a, b) is ('j', 'g') or ('x', 'C') or ('S', 'C') or ('b', 'p') or ('f', 'w') or ('y', 'j') or ('i', 'j') or ('x', 'j')))
         {
             return ScriptConventionCost;
         }

@@ -328,6 +328,8 @@ public sealed class NameResolverTests
     [InlineData("خافيير", "Javier", "Cuvier")] // and خ
     [InlineData("моймир", "Mojmír", "Momir")] // a Slavic j is й
     [InlineData("فويتكوفياك", "Wojtkowiak", "Petkovic")] // and ي
+    [InlineData("بابوش", "Babouche", "Babos")] // a French ch is ش
+    [InlineData("бишара", "Bechara", "Abisare")] // and ш
     public void A_script_writes_a_foreign_letter_as_it_can(string query, string expected, string other)
     {
         Assert.Equal([expected, other], RankedAmong(query, expected, other).Select(m => m.Name));

@@ -414,11 +414,16 @@ public sealed class PhoneticsTests
     }
 
     [Fact]
-    public void Arabic_script_and_cyrillic_write_a_german_ch_as_kh()
+    public void Arabic_script_and_cyrillic_write_a_german_ch_as_kh_and_a_french_one_as_sh()
     {
         // Bach: باخ, Бах; Dietrich: Дитрих.
         Assert.True(Phonetics.SubstitutionCost('x', 'C', Script.Arabic) < Phonetics.SubstitutionCost('x', 'C'));
         Assert.True(Phonetics.SubstitutionCost('x', 'C', Script.Cyrillic) < Phonetics.SubstitutionCost('x', 'C'));
+
+        // Both write the ch of French names with their sh (Achar: أشار, Binoche: Бинош).
+        Assert.True(Phonetics.SubstitutionCost('S', 'C', Script.Arabic) < Phonetics.SubstitutionCost('S', 'C'));
+        Assert.True(Phonetics.SubstitutionCost('S', 'C', Script.Cyrillic) < Phonetics.SubstitutionCost('S', 'C'));
+        Assert.Equal(Phonetics.SubstitutionCost('C', 'S'), Phonetics.SubstitutionCost('C', 'S', Script.Arabic));
 
         // One way: neither writes the kh of a Latin spelling with its letters for ch.
         Assert.Equal(Phonetics.SubstitutionCost('C', 'x'), Phonetics.SubstitutionCost('C', 'x', Script.Arabic));
