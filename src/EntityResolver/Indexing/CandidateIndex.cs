@@ -269,6 +269,11 @@ internal sealed class CandidateIndex
                         AddOwnKey(word, jAsY);
                     }
 
+                    if (ChSaidKSkeleton(token.Forms) is { } chAsK)
+                    {
+                        AddOwnKey(word, chAsK);
+                    }
+
                     if (SaidSkeleton(token.Forms) is { } said)
                     {
                         AddOwnKey(word, said);
@@ -371,6 +376,16 @@ internal sealed class CandidateIndex
     internal static string? JSaidYSkeleton(TokenForms forms) =>
         forms.Script == Script.Latin && Phonetics.SkeletonWithJAsY(forms.Phonetic) is { } jAsY && !string.Equals(jAsY, forms.Skeleton, StringComparison.Ordinal)
             ? jAsY
+            : null;
+
+    /// <summary>
+    /// The skeleton of a Latin word with a ch inside it read kh or k (<see cref="Phonetics.SkeletonWithChAsK"/>:
+    /// Aachen, Ахен, skeleton <c>kn</c>, not <c>sn</c>), or null when the word is not Latin, has no
+    /// such ch, or the skeleton is the same. Posted as the word's own key only, like <see cref="WSaidVSkeleton"/>.
+    /// </summary>
+    internal static string? ChSaidKSkeleton(TokenForms forms) =>
+        forms.Script == Script.Latin && Phonetics.SkeletonWithChAsK(forms.Phonetic) is { } chAsK && !string.Equals(chAsK, forms.Skeleton, StringComparison.Ordinal)
+            ? chAsK
             : null;
 
     /// <summary>

@@ -36,11 +36,13 @@ namespace EntityResolver.Registry;
 /// version 18: an Arabic word's final heh read e, h or ah as written, teh marbuta a; version 19: an
 /// Arabic-script yeh after another yeh inside a word read e; version 20: a Latin word with a w also
 /// posted under its skeleton with w as f, Cyrillic цц read zz; version 21: a Latin word with a j
-/// also posted under its skeleton with j as y, and the w-as-f skeleton reads j as y too).
+/// also posted under its skeleton with j as y, and the w-as-f skeleton reads j as y too; version
+/// 22: Latin sz and zs read sh and zh, a Latin word with a ch inside also posted under its
+/// skeleton with ch as kh).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 21;
+    public const int Version = 22;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

@@ -21,7 +21,7 @@ internal sealed class TokenForms
         Normalized = normalized;
         Script = script;
         Latin = latin;
-        Phonetic = Phonetics.Encode(latin);
+        Phonetic = Phonetics.Encode(latin, script);
         PhoneticWeight = Phonetics.Weight(Phonetic);
         PhoneticPotential = Phonetics.Potential(Phonetic);
         Skeleton = Phonetics.Skeleton(Phonetic);

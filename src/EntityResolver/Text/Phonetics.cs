@@ -34,8 +34,12 @@ internal static class Phonetics
     /// <summary>Leaving out one symbol of a Latin spelling's silent tail (<see cref="SilentTail"/>).</summary>
     private const float SilentCost = 0.3f;
 
-    /// <summary>Converts a lower-case ASCII romanization to its phonetic form.</summary>
-    public static string Encode(ReadOnlySpan<char> latin)
+    /// <summary>
+    /// Converts a lower-case ASCII romanization to its phonetic form. <paramref name="script"/>:
+    /// the script the word was written in; some letter groups are read as one sound only in a
+    /// Latin spelling (sz, zs), where a romanization of another script has two letters.
+    /// </summary>
+    public static string Encode(ReadOnlySpan<char> latin, Script script = Script.Latin)
     {
         Span<char> buffer = latin.Length <= 128 ? stackalloc char[latin.Length * 2] : new char[latin.Length * 2];
         int n = 0;
@@ -53,6 +57,15 @@ internal static class Phonetics
             {
                 AppendSymbol(buffer, ref n, 'o');
                 i += 2;
+                continue;
+            }
+
+            // Polish and Hungarian sz (Barabasz: Барабаш, Szabó: Сабо) and Hungarian zs (Zsolt:
+            // Жолт) are one sound each.
+            if (c is 's' or 'z' && next is 's' or 'z' && next != c && script == Script.Latin)
+            {
+                AppendSymbol(buffer, ref n, c == 's' ? 'S' : 'Z');
+                i++;
                 continue;
             }
 
@@ -653,6 +666,13 @@ internal static class Phonetics
     public static string? SkeletonWithVAsF(ReadOnlySpan<char> form) => form.Contains('v') ? Skeleton(form, vAsF: true) : null;
 
     /// <summary>
+    /// The skeleton of a Latin spelling whose ch inside the word is said kh or k, as German,
+    /// Dutch, Polish and Italian names say it and Cyrillic and Arabic script write it (Aachen:
+    /// Ахен, Auerbach: أورباخ, Pinocchio: Пиноккио), or null when the form has no such ch.
+    /// </summary>
+    public static string? SkeletonWithChAsK(ReadOnlySpan<char> form) => form.Length > 1 && form[1..].Contains('C') ? Skeleton(form, vAsF: false, chAsK: true) : null;
+
+    /// <summary>
     /// The skeleton that Arabic script gives a Latin spelling whose w is said v (ف: Lewandowski is
     /// ليفاندوفسكي, Wertheim فيرتهايم), with v read f and j read y too (as the same languages say
     /// it: Wojtkowiak is فويتكوفياك), or null when the form has no w.
@@ -691,7 +711,7 @@ internal static class Phonetics
         _ => null,
     };
 
-    private static string Skeleton(ReadOnlySpan<char> form, bool vAsF, bool khAsH = false, bool jAsG = false, bool wAsF = false, bool jAsY = false)
+    private static string Skeleton(ReadOnlySpan<char> form, bool vAsF, bool khAsH = false, bool jAsG = false, bool wAsF = false, bool jAsY = false, bool chAsK = false)
     {
         Span<char> buffer = form.Length <= 128 ? stackalloc char[form.Length] : new char[form.Length];
         int n = 0;
@@ -709,6 +729,7 @@ internal static class Phonetics
                 'w' when wAsF => 'f',
                 'd' => 't',
                 'j' => jAsG ? 'k' : 's',
+                'C' when chAsK && i > 0 => 'k',
                 'z' or 'S' or 'C' => 's',
                 'x' => khAsH ? 'h' : 'k',
                 'H' => 'h',

@@ -141,6 +141,30 @@ public sealed class CandidateRecallTests
     }
 
     [Theory]
+    [InlineData("аахен", "Aachen")] // a German ch is х
+    [InlineData("ахенбах", "Achenbach")]
+    public void A_ch_said_kh_finds_the_name_written_with_it(string query, string gold)
+    {
+        string[] names = [gold, "Anjali Rao", "Ansel Ito", "Nasli Kim", "Jorge Sosa"];
+        EntityRegistry registry = EntityRegistry.Create(names.Select((n, i) => new Entity($"p:{i}", Entity.PersonType, [new EntityName(n)])));
+        var resolver = new NameResolver(registry);
+
+        Assert.Contains(0, resolver.CandidateAliases(query));
+        Assert.Equal("p:0", resolver.Resolve(query, new ResolveOptions { Top = 1 })[0].EntityId);
+    }
+
+    [Theory]
+    [InlineData("aachen", "kn")] // Ахен
+    [InlineData("pinocchio", "bnk")] // Пиноккио
+    [InlineData("charles", null)] // a first ch keeps its own skeleton only
+    [InlineData("karl", null)]
+    public void A_ch_inside_a_latin_word_gives_it_the_skeleton_of_a_ch_said_kh(string word, string? expected)
+    {
+        var forms = new TokenForms(word, Script.Latin, word);
+        Assert.Equal(expected, CandidateIndex.ChSaidKSkeleton(forms));
+    }
+
+    [Theory]
     [InlineData("jelen", "yln")] // ييلين, Йелен
     [InlineData("mojmir", "mr")] // Моймир: m, y, m, r
     [InlineData("bajrami", "brm")] // بايرامي

@@ -330,6 +330,8 @@ public sealed class NameResolverTests
     [InlineData("فويتكوفياك", "Wojtkowiak", "Petkovic")] // and ي
     [InlineData("بابوش", "Babouche", "Babos")] // a French ch is ش
     [InlineData("бишара", "Bechara", "Abisare")] // and ш
+    [InlineData("бушко", "Buszko", "Boushka")] // a Polish sz is ш
+    [InlineData("айрих", "Airich", "Eyrich")] // a German ch is х
     public void A_script_writes_a_foreign_letter_as_it_can(string query, string expected, string other)
     {
         Assert.Equal([expected, other], RankedAmong(query, expected, other).Select(m => m.Name));

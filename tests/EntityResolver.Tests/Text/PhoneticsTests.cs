@@ -454,6 +454,20 @@ public sealed class PhoneticsTests
     }
 
     [Theory]
+    [InlineData("barabasz", "barabaS")] // Polish sz: Барабаш
+    [InlineData("szabo", "Sabo")] // Hungarian sz, Сабо (s for sh costs 0.2 against Cyrillic)
+    [InlineData("zsolt", "Zolt")] // Hungarian zs: Жолт
+    [InlineData("szczepan", "SCepan")] // Polish szcz: Щепан
+    public void Polish_and_hungarian_sz_and_zs_are_one_sound_in_a_latin_spelling(string latin, string expected)
+    {
+        Assert.Equal(expected, Phonetics.Encode(latin));
+
+        // A romanization of another script has two letters there (سز, сз).
+        Assert.NotEqual(expected, Phonetics.Encode(latin, Script.Arabic));
+        Assert.NotEqual(expected, Phonetics.Encode(latin, Script.Cyrillic));
+    }
+
+    [Theory]
     [InlineData("lewandowski", "lfntfsk")] // ليفاندوفسكي
     [InlineData("wertheim", "frtm")] // فيرتهايم
     [InlineData("wojtkowiak", "ftkfk")] // فويتكوفياك: its j is said y
