@@ -5,7 +5,7 @@ namespace EntityResolver.Text;
 /// the distance charges little for them, because Arabic script does not write short vowels and
 /// Devanagari and Latin spellings of one name disagree on vowel length and quality.
 /// Symbols: vowels a e i o u; semivowels y w; consonants b d f g h j k l m n r s t z,
-/// v, x (kh), S (sh), C (ch), Z (the zh of a Latin spelling: j, except that Arabic script also
+/// v, x (kh), S (sh), C (ch), T (the t of ts and tz, cheap to leave out: see Encode), Z (the zh of a Latin spelling: j, except that Arabic script also
 /// writes it ز, as in بيستوزيف Bestuzhev, or ز and a heh, as in مظهر Mazhar), and H (an h that
 /// Arabic script writes as a letter of its own after a consonant, مظهر mz-hr, which Latin
 /// spellings often join to that consonant: Mazhar, Adham, Fathi). Digraphs are collapsed,
@@ -139,6 +139,20 @@ internal static class Phonetics
             {
                 AppendSymbol(buffer, ref n, 'C');
                 i += 2;
+                continue;
+            }
+
+            // The t of ts and tz is T, which other spellings of the sound leave out: Cyrillic
+            // writes one letter (ц) for the German z (Цукерман Zuckerman), the c of Latin (Цицерон
+            // Cicero) and the ts of Russian names; Arabic script writes it تس (موتسارت Mozart).
+            // (Cyrillic тс, two letters, is romanized with a separator: t, s.)
+            if (c == 't' && next is 's' or 'z')
+            {
+                if (n == 0 || buffer[n - 1] != 't')
+                {
+                    AppendSymbol(buffer, ref n, 'T');
+                }
+
                 continue;
             }
 
@@ -304,12 +318,12 @@ internal static class Phonetics
     }
 
     /// <summary>A symbol as the forms wrote it before <c>H</c> and <c>Z</c> (h and j).</summary>
-    public static char Plain(char symbol) => symbol switch { 'H' => 'h', 'Z' => 'j', _ => symbol };
+    public static char Plain(char symbol) => symbol switch { 'H' => 'h', 'Z' => 'j', 'T' => 't', _ => symbol };
 
     public static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
     /// <summary>Cost of inserting or deleting one symbol.</summary>
-    public static float IndelCost(char c) => IsVowel(c) ? VowelCost : c is 'y' or 'w' ? SemivowelCost : c == 'h' ? HCost : c == 'H' ? SplitHCost : 1f;
+    public static float IndelCost(char c) => IsVowel(c) ? VowelCost : c is 'y' or 'w' ? SemivowelCost : c == 'h' ? HCost : c is 'H' or 'T' ? SplitHCost : 1f;
 
     /// <summary>
     /// The spelling conventions a comparison of two forms allows for: <see cref="Script.Arabic"/>
@@ -687,18 +701,20 @@ internal static class Phonetics
     public static string? SkeletonWithJAsY(ReadOnlySpan<char> form) => form.Contains('j') ? Skeleton(form, vAsF: false, jAsY: true) : null;
 
     /// <summary>
-    /// The skeleton of a form read from Cyrillic with its kh (х) as h, or null when the form has
-    /// no kh: Russian writes the h of foreign names with х (Hirai: Хираи, Hilde: Хильда), which
-    /// the romanization reads as kh. The search looks such a query word up under both.
+    /// The skeleton of a form read from Cyrillic with its kh (х) as h and without the t of its ts
+    /// (ц), or null when the form has neither: Russian writes the h of foreign names with х
+    /// (Hirai: Хираи, Hilde: Хильда), which the romanization reads as kh, and the German z and
+    /// the c of Latin names with ц (Цукерман Zuckerman). The search looks such a query word up under both.
     /// </summary>
-    public static string? SkeletonWithKhAsH(ReadOnlySpan<char> form) => form.Contains('x') ? Skeleton(form, vAsF: false, khAsH: true) : null;
+    public static string? SkeletonWithKhAsH(ReadOnlySpan<char> form) => form.ContainsAny('x', 'T') ? Skeleton(form, vAsF: false, khAsH: true, dropT: true) : null;
 
     /// <summary>
-    /// The skeleton of a form read from Arabic script with its j (ج) as g, or null when the form
-    /// has no j: Arabic writes the g of foreign names, and Egyptian Arabic its own g, with ج
-    /// (Engel: إنجل, Giorgi: جيورجي, Gamal: جمال). The search looks such a query word up under both.
+    /// The skeleton of a form read from Arabic script with its j (ج) as g and without the t of its
+    /// ts (تس), or null when the form has neither: Arabic writes the g of foreign names, and
+    /// Egyptian Arabic its own g, with ج (Engel: إنجل, Giorgi: جيورجي, Gamal: جمال), and the
+    /// German and Italian z with تس (Mozart: موتسارت). The search looks such a query word up under both.
     /// </summary>
-    public static string? SkeletonWithJAsG(ReadOnlySpan<char> form) => form.Contains('j') ? Skeleton(form, vAsF: false, jAsG: true) : null;
+    public static string? SkeletonWithJAsG(ReadOnlySpan<char> form) => form.ContainsAny('j', 'T') ? Skeleton(form, vAsF: false, jAsG: true, dropT: true) : null;
 
     /// <summary>
     /// The second skeleton a query word is looked up under, by the conventions of the script it
@@ -711,14 +727,14 @@ internal static class Phonetics
         _ => null,
     };
 
-    private static string Skeleton(ReadOnlySpan<char> form, bool vAsF, bool khAsH = false, bool jAsG = false, bool wAsF = false, bool jAsY = false, bool chAsK = false)
+    private static string Skeleton(ReadOnlySpan<char> form, bool vAsF, bool khAsH = false, bool jAsG = false, bool wAsF = false, bool jAsY = false, bool chAsK = false, bool dropT = false)
     {
         Span<char> buffer = form.Length <= 128 ? stackalloc char[form.Length] : new char[form.Length];
         int n = 0;
         for (int i = 0; i < form.Length; i++)
         {
             char c = form[i] == 'j' && jAsY ? 'y' : form[i];
-            if (IsVowel(c) || ((c == 'y' || (c == 'w' && !wAsF)) && i > 0) || (c == 'v' && i > 0 && !vAsF))
+            if (IsVowel(c) || (c == 'T' && dropT) || ((c == 'y' || (c == 'w' && !wAsF)) && i > 0) || (c == 'v' && i > 0 && !vAsF))
             {
                 continue;
             }
@@ -733,6 +749,7 @@ internal static class Phonetics
                 'z' or 'S' or 'C' => 's',
                 'x' => khAsH ? 'h' : 'k',
                 'H' => 'h',
+                'T' => 't',
                 'Z' => 's', // as j
                 'g' => 'k',
                 'p' => 'b',

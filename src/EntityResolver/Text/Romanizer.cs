@@ -318,6 +318,12 @@ internal static class Romanizer
 
             if (Cyrillic.TryGetValue(c, out string? latin))
             {
+                // тс is two letters, not the one sound ц writes (Уотсон Watson: t, s; see Phonetics).
+                if (c == '\u0441' && i > 0 && token[i - 1] == '\u0442')
+                {
+                    sb.Append('-');
+                }
+
                 sb.Append(latin);
             }
             else if (char.IsAsciiLetterOrDigit(c))

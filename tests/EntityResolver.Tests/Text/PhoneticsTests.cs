@@ -398,6 +398,8 @@ public sealed class PhoneticsTests
     [InlineData("khirai", "hr")] // Хираи: Hirai
     [InlineData("khilda", "hlt")] // Хильда: Hilde
     [InlineData("mikhail", "mhl")]
+    [InlineData("tsukerman", "skrmn")] // Цукерман: Zuckerman (the t of ts left out)
+    [InlineData("khaintse", "hns")] // Хайнце: Heinze
     [InlineData("sato", null)]
     public void A_kh_also_gets_the_skeleton_of_an_h(string latin, string? expected)
     {
@@ -407,6 +409,7 @@ public sealed class PhoneticsTests
     [Theory]
     [InlineData("injl", "nkl")] // إنجل: Engel
     [InlineData("jiurjiu", "krk")] // جيورجيو: Giorgio
+    [InlineData("mutsart", "msrt")] // موتسارت: Mozart
     [InlineData("karim", null)]
     public void An_arabic_j_also_gets_the_skeleton_of_a_g(string latin, string? expected)
     {
@@ -451,6 +454,27 @@ public sealed class PhoneticsTests
         Assert.Equal(Phonetics.SubstitutionCost('p', 'b'), Phonetics.SubstitutionCost('p', 'b', Script.Arabic));
         Assert.Equal(Phonetics.SubstitutionCost('w', 'f'), Phonetics.SubstitutionCost('w', 'f', Script.Arabic));
         Assert.Equal(Phonetics.SubstitutionCost('f', 'w'), Phonetics.SubstitutionCost('w', 'f', Script.Cyrillic));
+    }
+
+    [Theory]
+    [InlineData("Цукерман", "Zuckerman")] // ц for a German z
+    [InlineData("Цицерон", "Ciceron")] // and for the c of Latin names
+    [InlineData("موتسارت", "Mozart")] // تس for a German z
+    public void The_t_of_ts_is_cheap_to_leave_out(string written, string latin)
+    {
+        var analyzer = new NameAnalyzer();
+        TokenForms native = analyzer.AnalyzeQuery(written).Primary.Tokens[0].Forms, roman = analyzer.AnalyzeQuery(latin).Primary.Tokens[0].Forms;
+        Assert.Contains('T', native.Phonetic);
+        Assert.True(Phonetics.Similarity(native, roman, 0f) >= 0.8f, $"{native.Phonetic} / {roman.Phonetic}: {Phonetics.Similarity(native, roman, 0f)}");
+    }
+
+    [Fact]
+    public void Cyrillic_ts_written_with_two_letters_keeps_its_t()
+    {
+        // Уотсон (Watson) writes т and с; ц is one letter.
+        var analyzer = new NameAnalyzer();
+        Assert.DoesNotContain('T', analyzer.AnalyzeQuery("Уотсон").Primary.Tokens[0].Forms.Phonetic);
+        Assert.Contains('T', analyzer.AnalyzeQuery("Цуцман").Primary.Tokens[0].Forms.Phonetic);
     }
 
     [Theory]
