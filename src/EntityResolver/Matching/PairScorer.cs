@@ -111,7 +111,7 @@ internal static class PairScorer
             b.Phonetic.AsSpan().CopyTo(joined[a.Phonetic.Length..]);
             ReadOnlySpan<char> form = joined[..length];
             float formWeight = a.PhoneticWeight + b.PhoneticWeight;
-            float formPotential = a.PhoneticPotential + b.PhoneticPotential;
+            float formPotential = a.PhoneticPotential + b.PhoneticPotential, formAllowance = a.PotentialAllowance + b.PotentialAllowance;
             for (int s = 0; s < singles; s++)
             {
                 bool weakS = queryJoined ? IsWeakCandidate(s, cPair, qSim) : IsWeakQuery(s, qPair, qSim);
@@ -124,7 +124,7 @@ internal static class PairScorer
 
                 // Hopeless pairs (most of them) stop early: only a match counts here.
                 bool crossScript = single.Script != a.Script;
-                float floor = crossScript ? MinRawJoinSimilarity : MatchThreshold, gap = MathF.Abs(formPotential - single.PhoneticPotential);
+                float floor = crossScript ? MinRawJoinSimilarity : MatchThreshold, gap = MathF.Abs(formPotential - single.PhoneticPotential) - formAllowance - single.PotentialAllowance;
                 Script conventions = Phonetics.Conventions(a, single);
 
                 // The Latin side second, as the conventions' one-way costs want it.

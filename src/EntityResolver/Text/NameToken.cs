@@ -24,6 +24,7 @@ internal sealed class TokenForms
         Phonetic = Phonetics.Encode(latin, script);
         PhoneticWeight = Phonetics.Weight(Phonetic);
         PhoneticPotential = Phonetics.Potential(Phonetic);
+        PotentialAllowance = Phonetics.PotentialAllowance(Phonetic);
         Skeleton = Phonetics.Skeleton(Phonetic);
         (_silentTail, _cyrillicSilentTail) = SilentTails(script, latin);
         IsCommonName = Lexicon.Default.IsCommon(normalized, script, Phonetic);
@@ -39,6 +40,7 @@ internal sealed class TokenForms
         Phonetic = phonetic;
         PhoneticWeight = phoneticWeight;
         PhoneticPotential = Phonetics.Potential(phonetic);
+        PotentialAllowance = Phonetics.PotentialAllowance(phonetic);
         Skeleton = skeleton;
         (_silentTail, _cyrillicSilentTail) = SilentTails(script, latin);
         IsCommonName = isCommonName;
@@ -60,6 +62,9 @@ internal sealed class TokenForms
 
     /// <summary>The phonetic form's potential (<see cref="Phonetics.Potential"/>): a bound that spares most distances.</summary>
     public float PhoneticPotential { get; }
+
+    /// <summary>See <see cref="Phonetics.PotentialAllowance"/> (0 for most words).</summary>
+    public float PotentialAllowance { get; }
 
     private readonly byte _silentTail, _cyrillicSilentTail;
 

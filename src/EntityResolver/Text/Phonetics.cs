@@ -441,7 +441,7 @@ internal static class Phonetics
     /// <paramref name="a"/> is the form read from that script (<see cref="SubstitutionCost"/>).
     /// </summary>
     public static float Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b, float weightA, float weightB, float floor, Script conventions) =>
-        Similarity(a, b, weightA, weightB, MathF.Abs(Potential(a) - Potential(b)), floor, conventions);
+        Similarity(a, b, weightA, weightB, MathF.Abs(Potential(a) - Potential(b)) - PotentialAllowance(a) - PotentialAllowance(b), floor, conventions);
 
     /// <summary>
     /// The similarity of two tokens' phonetic forms under the conventions of their scripts, for a
@@ -465,14 +465,14 @@ internal static class Phonetics
                 ReadOnlySpan<char> tail = latin.Phonetic.AsSpan(latin.Phonetic.Length - silent);
                 float gap = MathF.Min(
                     MathF.Abs(other.PhoneticPotential - latin.PhoneticPotential),
-                    MathF.Abs(other.PhoneticPotential - (latin.PhoneticPotential - Potential(tail))));
+                    MathF.Abs(other.PhoneticPotential - (latin.PhoneticPotential - Potential(tail)))) - other.PotentialAllowance - latin.PotentialAllowance;
                 return Similarity(other.Phonetic, latin.Phonetic, other.PhoneticWeight, latin.PhoneticWeight, gap, floor, conventions, silent);
             }
 
             (a, b) = (other, latin);
         }
 
-        return Similarity(a.Phonetic, b.Phonetic, a.PhoneticWeight, b.PhoneticWeight, MathF.Abs(a.PhoneticPotential - b.PhoneticPotential), floor, conventions);
+        return Similarity(a.Phonetic, b.Phonetic, a.PhoneticWeight, b.PhoneticWeight, MathF.Abs(a.PhoneticPotential - b.PhoneticPotential) - a.PotentialAllowance - b.PotentialAllowance, floor, conventions);
     }
 
     /// <param name="a">One phonetic form (under a script's conventions, the one read from that script).</param>
@@ -480,8 +480,8 @@ internal static class Phonetics
     /// <param name="weightA">The weight of <paramref name="a"/>.</param>
     /// <param name="weightB">The weight of <paramref name="b"/>.</param>
     /// <param name="potentialGap">
-    /// The difference of the two forms' potentials (<see cref="Potential"/>), a lower bound on
-    /// their distance: when it alone puts the pair below <paramref name="floor"/>, no distance is computed.
+    /// The difference of the two forms' potentials less their allowances (<see cref="Potential"/>), a
+    /// lower bound on their distance: when it alone puts the pair below <paramref name="floor"/>, no distance is computed.
     /// </param>
     /// <param name="floor">Every similarity below it is 0.</param>
     /// <param name="conventions">See <see cref="Conventions"/>.</param>
@@ -524,9 +524,10 @@ internal static class Phonetics
 
     /// <summary>
     /// A form's potential: the sum of its symbols' potentials. Every edit operation changes it by
-    /// at most what the operation costs, under any script's conventions, so the difference of two
-    /// forms' potentials is a lower bound on their distance (a word and a word twice its length
-    /// are far apart before any distance is computed).
+    /// at most what the operation costs, under any script's conventions, except inserting or
+    /// deleting a <c>T</c> (see <see cref="PotentialAllowance"/>), so the difference of two forms'
+    /// potentials, less their allowances, is a lower bound on their distance (a word and a word twice
+    /// its length are far apart before any distance is computed).
     /// </summary>
     public static float Potential(ReadOnlySpan<char> form)
     {
@@ -540,9 +541,23 @@ internal static class Phonetics
     }
 
     /// <summary>
+    /// What inserting or deleting the <c>T</c>s of a form may change its potential by beyond their
+    /// cost. <c>T</c> is plain t to every substitution, so a potential that bounded its insertion
+    /// cost (0.3) would bound every t's too, and the bound would lose most of its power over the
+    /// many words with a t; it gets t's potential instead, and the few forms with a T give back
+    /// the difference: 0 for a form without one.
+    /// </summary>
+    public static float PotentialAllowance(ReadOnlySpan<char> form)
+    {
+        int ts = form.Count('T');
+        return ts == 0 ? 0f : ts * (PotentialTable['T'] - IndelTable['T']);
+    }
+
+    /// <summary>
     /// The largest symbol potentials φ with φ(x) ≤ the cost of inserting x and |φ(x) − φ(y)| ≤ the
     /// cheapest substitution of x by y under any conventions: the shortest-path fixpoint of
-    /// φ(x) = min(indel(x), min over y of subst(x, y) + φ(y)).
+    /// φ(x) = min(indel(x), min over y of subst(x, y) + φ(y)), with T left out of it and given
+    /// t's potential (<see cref="PotentialAllowance"/>).
     /// </summary>
     private static float[] BuildPotentialTable()
     {
@@ -551,6 +566,8 @@ internal static class Phonetics
         {
             phi[c] = IndelTable[c];
         }
+
+        phi['T'] = float.PositiveInfinity;
 
         float[][] tables = [SubstitutionTable, ArabicSubstitutionTable, CyrillicSubstitutionTable];
         for (bool changed = true; changed;)
