@@ -130,21 +130,12 @@ public sealed class CandidateRecallTests
     [InlineData("فويتكوفياك", "Wojtkowiak")] // a Polish w is ف and its j ي
     [InlineData("بايراكتاراي", "Bajraktaraj")]
     [InlineData("араюури", "Arajuuri")] // a Finnish j is й (я, ю)
-    public void A_j_said_y_finds_the_name_written_with_it(string query, string gold)
-    {
-        string[] names = [gold, "Anjali Rao", "Ansel Ito", "Nasli Kim", "Jorge Sosa"];
-        EntityRegistry registry = EntityRegistry.Create(names.Select((n, i) => new Entity($"p:{i}", Entity.PersonType, [new EntityName(n)])));
-        var resolver = new NameResolver(registry);
-
-        Assert.Contains(0, resolver.CandidateAliases(query));
-        Assert.Equal("p:0", resolver.Resolve(query, new ResolveOptions { Top = 1 })[0].EntityId);
-    }
-
-    [Theory]
     [InlineData("аахен", "Aachen")] // a German ch is х
     [InlineData("ахенбах", "Achenbach")]
-    public void A_ch_said_kh_finds_the_name_written_with_it(string query, string gold)
+    public void A_letter_said_otherwise_than_in_english_finds_the_name_written_with_it(string query, string gold)
     {
+        // The gold's own skeleton shares no key with the query's (Wojtkowiak wstk, فويتكوفياك
+        // ftkfk; Aachen sn, Ахен kn): it is found through the key of the letter as said.
         string[] names = [gold, "Anjali Rao", "Ansel Ito", "Nasli Kim", "Jorge Sosa"];
         EntityRegistry registry = EntityRegistry.Create(names.Select((n, i) => new Entity($"p:{i}", Entity.PersonType, [new EntityName(n)])));
         var resolver = new NameResolver(registry);
