@@ -345,7 +345,8 @@ internal static class Phonetics
     /// said v of German and Polish names with ف, their j said y with ي, the j of Spanish names
     /// with خ, and zh with ز. Russian writes a foreign h as г or х, the j of Spanish names as х,
     /// the j said y as й, the shi of Japanese names as си, their chi as ти, and the s of German
-    /// st and sp as ш (Штайн Stein). Both write the ch of German names as kh (Bach: باخ, Бах).
+    /// st and sp as ш (Штайн Stein). Both write the ch of German names as kh (Bach: باخ, Бах)
+    /// and that of French names as sh (Achar: أشار, Binoche: Бинош).
     /// The other way (پ for a Latin b, ج for a Latin y) is no closer than without conventions.
     /// </summary>
     public static float SubstitutionCost(char a, char b, Script conventions = Script.Latin)
