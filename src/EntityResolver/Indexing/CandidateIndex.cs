@@ -257,26 +257,14 @@ internal sealed class CandidateIndex
                         wordKeys.Add((word, KeyIdOf(arabic)));
                     }
 
-                    // Own keys only, without deletion variants: a w said v as Arabic script writes
-                    // it, a j said y, and a French name as Arabic script and Cyrillic write it.
-                    if (WSaidVSkeleton(token.Forms) is { } wAsF)
+                    // A Latin word's letters as other scripts write them when said otherwise than
+                    // in English: own keys only, without deletion variants (OwnKeys).
+                    foreach (Func<TokenForms, string?> said in OwnKeys)
                     {
-                        AddOwnKey(word, wAsF);
-                    }
-
-                    if (JSaidYSkeleton(token.Forms) is { } jAsY)
-                    {
-                        AddOwnKey(word, jAsY);
-                    }
-
-                    if (ChSaidKSkeleton(token.Forms) is { } chAsK)
-                    {
-                        AddOwnKey(word, chAsK);
-                    }
-
-                    if (SaidSkeleton(token.Forms) is { } said)
-                    {
-                        AddOwnKey(word, said);
+                        if (said(token.Forms) is { } key)
+                        {
+                            AddOwnKey(word, key);
+                        }
                     }
 
                     // Two adjacent words written as one (Wali Jan / Walijan).
@@ -357,35 +345,38 @@ internal sealed class CandidateIndex
     }
 
     /// <summary>
-    /// The skeleton of a Latin word with its w (and v) read f, as Arabic script writes the w that
-    /// German, Dutch and Polish say v (Lewandowski: ليفاندوفسكي, skeleton <c>lfntfsk</c>), or null
-    /// when the word is not Latin, has no w, or the skeleton is the same. The index posts it as the
-    /// word's own key only: English names keep their w (Howard: هوارد), and the deletion variants
-    /// of such keys crowded other names out of the candidates when tried (Ivanov).
+    /// The skeletons a Latin word is also posted under, each as the word's own key only: as Arabic
+    /// script and Cyrillic write its letters when its language says them otherwise than English
+    /// does. Deletion variants of such keys crowded other names out of the candidates when tried
+    /// (Ivanov), and English names keep their own spelling (Howard: هوارد, James: جيمس).
     /// </summary>
-    internal static string? WSaidVSkeleton(TokenForms forms) =>
-        forms.Script == Script.Latin && Phonetics.SkeletonWithWAsF(forms.Phonetic) is { } wAsF && !string.Equals(wAsF, forms.Skeleton, StringComparison.Ordinal)
-            ? wAsF
-            : null;
+    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, ChSaidKSkeleton, SaidSkeleton];
+
+    private delegate string? SkeletonReading(ReadOnlySpan<char> form);
+
+    /// <summary>
+    /// The skeleton of a Latin word with its w (and v) read f, as Arabic script writes the w that
+    /// German, Dutch and Polish say v (Lewandowski: ليفاندوفسكي, skeleton <c>lfntfsk</c>), and its
+    /// j read y (<see cref="Phonetics.SkeletonWithWAsF"/>), or null (<see cref="LatinVariant"/>).
+    /// </summary>
+    internal static string? WSaidVSkeleton(TokenForms forms) => LatinVariant(forms, Phonetics.SkeletonWithWAsF);
 
     /// <summary>
     /// The skeleton of a Latin word with its j read y (<see cref="Phonetics.SkeletonWithJAsY"/>:
-    /// Jelen, ييلين and Йелен, skeleton <c>yln</c>, not <c>sln</c>), or null when the word is not Latin, has no j, or the
-    /// skeleton is the same. Posted as the word's own key only, like <see cref="WSaidVSkeleton"/>.
+    /// Jelen, ييلين and Йелен, skeleton <c>yln</c>, not <c>sln</c>), or null (<see cref="LatinVariant"/>).
     /// </summary>
-    internal static string? JSaidYSkeleton(TokenForms forms) =>
-        forms.Script == Script.Latin && Phonetics.SkeletonWithJAsY(forms.Phonetic) is { } jAsY && !string.Equals(jAsY, forms.Skeleton, StringComparison.Ordinal)
-            ? jAsY
-            : null;
+    internal static string? JSaidYSkeleton(TokenForms forms) => LatinVariant(forms, Phonetics.SkeletonWithJAsY);
 
     /// <summary>
-    /// The skeleton of a Latin word with a ch inside it read kh or k (<see cref="Phonetics.SkeletonWithChAsK"/>:
-    /// Aachen, Ахен, skeleton <c>kn</c>, not <c>sn</c>), or null when the word is not Latin, has no
-    /// such ch, or the skeleton is the same. Posted as the word's own key only, like <see cref="WSaidVSkeleton"/>.
+    /// The skeleton of a Latin word with a ch inside it read kh (<see cref="Phonetics.SkeletonWithChAsK"/>:
+    /// Aachen, Ахен, skeleton <c>kn</c>, not <c>sn</c>), or null (<see cref="LatinVariant"/>).
     /// </summary>
-    internal static string? ChSaidKSkeleton(TokenForms forms) =>
-        forms.Script == Script.Latin && Phonetics.SkeletonWithChAsK(forms.Phonetic) is { } chAsK && !string.Equals(chAsK, forms.Skeleton, StringComparison.Ordinal)
-            ? chAsK
+    internal static string? ChSaidKSkeleton(TokenForms forms) => LatinVariant(forms, Phonetics.SkeletonWithChAsK);
+
+    /// <summary>The skeleton <paramref name="read"/> gives a Latin word, or null when the word is not Latin, it gives none, or it is the word's own skeleton.</summary>
+    private static string? LatinVariant(TokenForms forms, SkeletonReading read) =>
+        forms.Script == Script.Latin && read(forms.Phonetic) is { } skeleton && !string.Equals(skeleton, forms.Skeleton, StringComparison.Ordinal)
+            ? skeleton
             : null;
 
     /// <summary>

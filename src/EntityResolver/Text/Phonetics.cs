@@ -688,35 +688,35 @@ internal static class Phonetics
     /// The consonant skeleton used as a blocking key: vowels dropped, y and w kept only first,
     /// consonants merged into coarse classes (t/d, s/z/sh/ch/j, k/g/kh).
     /// </summary>
-    public static string Skeleton(ReadOnlySpan<char> form) => Skeleton(form, vAsF: false);
+    public static string Skeleton(ReadOnlySpan<char> form) => Skeleton(form, SkeletonReading.None);
 
     /// <summary>
     /// The skeleton that Arabic script gives a form with a v (ف: Svetlova is سفيتلوفا, skeleton
     /// sftlf, not stl; Vittorio is فيتوريو), or null when the form has no v. The index posts a
     /// name under both; queries keep their own skeleton.
     /// </summary>
-    public static string? SkeletonWithVAsF(ReadOnlySpan<char> form) => form.Contains('v') ? Skeleton(form, vAsF: true) : null;
+    public static string? SkeletonWithVAsF(ReadOnlySpan<char> form) => form.Contains('v') ? Skeleton(form, SkeletonReading.VAsF) : null;
 
     /// <summary>
     /// The skeleton of a Latin spelling whose ch inside the word is said kh or k, as German,
     /// Dutch, Polish and Italian names say it and Cyrillic and Arabic script write it (Aachen:
     /// Ахен, Auerbach: أورباخ, Pinocchio: Пиноккио), or null when the form has no such ch.
     /// </summary>
-    public static string? SkeletonWithChAsK(ReadOnlySpan<char> form) => form.Length > 1 && form[1..].Contains('C') ? Skeleton(form, vAsF: false, chAsK: true) : null;
+    public static string? SkeletonWithChAsK(ReadOnlySpan<char> form) => form.Length > 1 && form[1..].Contains('C') ? Skeleton(form, SkeletonReading.ChAsKh) : null;
 
     /// <summary>
     /// The skeleton that Arabic script gives a Latin spelling whose w is said v (ف: Lewandowski is
     /// ليفاندوفسكي, Wertheim فيرتهايم), with v read f and j read y too (as the same languages say
     /// it: Wojtkowiak is فويتكوفياك), or null when the form has no w.
     /// </summary>
-    public static string? SkeletonWithWAsF(ReadOnlySpan<char> form) => form.Contains('w') ? Skeleton(form, vAsF: true, wAsF: true, jAsY: true) : null;
+    public static string? SkeletonWithWAsF(ReadOnlySpan<char> form) => form.Contains('w') ? Skeleton(form, SkeletonReading.VAsF | SkeletonReading.WAsF | SkeletonReading.JAsY) : null;
 
     /// <summary>
     /// The skeleton of a Latin spelling whose j is said y, as Slavic, German, Dutch and Nordic
-    /// names say it and Arabic script (ي) and Cyrillic (й) write it (Veljko: فيليكو, Mojmír:
-    /// Моймир, Jelen: ييلين), or null when the form has no j.
+    /// names say it and Arabic script (ي) and Cyrillic (й) write it (Mojmír: Моймир, Jelen:
+    /// ييلين), or null when the form has no j.
     /// </summary>
-    public static string? SkeletonWithJAsY(ReadOnlySpan<char> form) => form.Contains('j') ? Skeleton(form, vAsF: false, jAsY: true) : null;
+    public static string? SkeletonWithJAsY(ReadOnlySpan<char> form) => form.Contains('j') ? Skeleton(form, SkeletonReading.JAsY) : null;
 
     /// <summary>
     /// The skeleton of a form read from Cyrillic with its kh (х) as h and without the t of its ts
@@ -724,7 +724,7 @@ internal static class Phonetics
     /// (Hirai: Хираи, Hilde: Хильда), which the romanization reads as kh, and the German z and
     /// the c of Latin names with ц (Цукерман Zuckerman). The search looks such a query word up under both.
     /// </summary>
-    public static string? SkeletonWithKhAsH(ReadOnlySpan<char> form) => form.ContainsAny('x', 'T') ? Skeleton(form, vAsF: false, khAsH: true, dropT: true) : null;
+    public static string? SkeletonWithKhAsH(ReadOnlySpan<char> form) => form.ContainsAny('x', 'T') ? Skeleton(form, SkeletonReading.KhAsH | SkeletonReading.WithoutT) : null;
 
     /// <summary>
     /// The skeleton of a form read from Arabic script with its j (ج) as g and without the t of its
@@ -732,7 +732,7 @@ internal static class Phonetics
     /// Egyptian Arabic its own g, with ج (Engel: إنجل, Giorgi: جيورجي, Gamal: جمال), and the
     /// German and Italian z with تس (Mozart: موتسارت). The search looks such a query word up under both.
     /// </summary>
-    public static string? SkeletonWithJAsG(ReadOnlySpan<char> form) => form.ContainsAny('j', 'T') ? Skeleton(form, vAsF: false, jAsG: true, dropT: true) : null;
+    public static string? SkeletonWithJAsG(ReadOnlySpan<char> form) => form.ContainsAny('j', 'T') ? Skeleton(form, SkeletonReading.JAsG | SkeletonReading.WithoutT) : null;
 
     /// <summary>
     /// The second skeleton a query word is looked up under, by the conventions of the script it
@@ -745,8 +745,38 @@ internal static class Phonetics
         _ => null,
     };
 
-    private static string Skeleton(ReadOnlySpan<char> form, bool vAsF, bool khAsH = false, bool jAsG = false, bool wAsF = false, bool jAsY = false, bool chAsK = false, bool dropT = false)
+    /// <summary>How a skeleton reads letters that scripts write otherwise than the plain skeleton says.</summary>
+    [Flags]
+    private enum SkeletonReading
     {
+        None = 0,
+
+        /// <summary>A v inside the word is kept, as f.</summary>
+        VAsF = 1,
+
+        /// <summary>A w is f (and kept inside the word).</summary>
+        WAsF = 2,
+
+        /// <summary>A j is y (dropped inside the word).</summary>
+        JAsY = 4,
+
+        /// <summary>A ch after the first letter is k.</summary>
+        ChAsKh = 8,
+
+        /// <summary>A kh is h.</summary>
+        KhAsH = 16,
+
+        /// <summary>A j is g (k).</summary>
+        JAsG = 32,
+
+        /// <summary>The t of ts (T) is left out.</summary>
+        WithoutT = 64,
+    }
+
+    private static string Skeleton(ReadOnlySpan<char> form, SkeletonReading reading)
+    {
+        bool vAsF = reading.HasFlag(SkeletonReading.VAsF), wAsF = reading.HasFlag(SkeletonReading.WAsF), jAsY = reading.HasFlag(SkeletonReading.JAsY);
+        bool chAsK = reading.HasFlag(SkeletonReading.ChAsKh), khAsH = reading.HasFlag(SkeletonReading.KhAsH), jAsG = reading.HasFlag(SkeletonReading.JAsG), dropT = reading.HasFlag(SkeletonReading.WithoutT);
         Span<char> buffer = form.Length <= 128 ? stackalloc char[form.Length] : new char[form.Length];
         int n = 0;
         for (int i = 0; i < form.Length; i++)

@@ -25,7 +25,7 @@ public sealed class PairIndexTests
         {
             if (token.Role == TokenRole.Name && token.Forms.Skeleton.Length > 0)
             {
-                words.Add([.. new[] { token.Forms.Skeleton, Phonetics.SkeletonWithVAsF(token.Forms.Phonetic), CandidateIndex.WSaidVSkeleton(token.Forms), CandidateIndex.JSaidYSkeleton(token.Forms), CandidateIndex.ChSaidKSkeleton(token.Forms), CandidateIndex.SaidSkeleton(token.Forms) }.OfType<string>().Select(k => index.KeyId(k)).Where(k => k >= 0).Distinct()]);
+                words.Add([.. new[] { token.Forms.Skeleton, Phonetics.SkeletonWithVAsF(token.Forms.Phonetic) }.Concat(CandidateIndex.OwnKeys.Select(said => said(token.Forms))).OfType<string>().Select(k => index.KeyId(k)).Where(k => k >= 0).Distinct()]);
             }
         }
 

@@ -475,6 +475,28 @@ public sealed class PhoneticsTests
     }
 
     [Fact]
+    public void Leaving_out_the_t_of_ts_costs_what_algorithms_md_says()
+    {
+        // Tsukerman against zuckerman (ck is k): the T left out (0.3) and z for s (0.25).
+        Assert.Equal(0.55f, Phonetics.Distance(Phonetics.Encode("tsukerman"), Phonetics.Encode("zuckerman")), 4);
+    }
+
+    [Theory]
+    [InlineData("آرب", "Arp")] // ب for p: one way
+    [InlineData("моймир", "Mojmír")] // й for j
+    [InlineData("أشار", "Achar")] // ش for ch
+    public void A_one_way_convention_holds_whichever_form_comes_first(string written, string latin)
+    {
+        // Phonetics.Similarity puts the form read from the script first, as the one-way costs
+        // want it; a caller need not know which side is which.
+        var analyzer = new NameAnalyzer();
+        TokenForms native = analyzer.AnalyzeQuery(written).Primary.Tokens[0].Forms, roman = analyzer.AnalyzeQuery(latin).Primary.Tokens[0].Forms;
+        float nativeFirst = Phonetics.Similarity(native, roman, 0f);
+        Assert.Equal(nativeFirst, Phonetics.Similarity(roman, native, 0f));
+        Assert.True(nativeFirst > Phonetics.Similarity(native.Phonetic, roman.Phonetic, native.PhoneticWeight, roman.PhoneticWeight, 0f, Script.Latin), "the convention makes the pair closer");
+    }
+
+    [Fact]
     public void Cyrillic_ts_written_with_two_letters_keeps_its_t()
     {
         // Уотсон (Watson) writes т and с; ц is one letter.
