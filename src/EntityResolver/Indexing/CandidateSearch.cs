@@ -142,14 +142,16 @@ internal static class CandidateSearch
                     AddTerm(CandidateIndex.AcronymKey(token.Forms.Latin), acronym: true, reading.Weights[t], index, s, ref termCount, ref keyCount, weights, readingWeights, ids);
                 }
 
-                int term = AddTerm(token.Forms.Skeleton, acronym: false, reading.Weights[t], index, s, ref termCount, ref keyCount, weights, readingWeights, ids);
-
-                // A Cyrillic х may be the h of a foreign name, an Arabic ج its g: the word is also
-                // looked up so.
-                if (term >= 0 && Phonetics.ConventionSkeleton(token.Forms) is { } other
-                    && index.KeyId(other) is int id and >= 0 && keyCount < MaxKeys && !HasKey(s.Keys.AsSpan(0, keyCount), id, term))
+                // A Cyrillic х may be the h of a foreign name, an Arabic ج its g, a Cyrillic ти the
+                // chi of a Japanese name: the word is also looked up so (even when the index has no
+                // key of its skeleton as read: Тиэми, tm, is Chiemi, sm).
+                string? convention = Phonetics.ConventionSkeleton(token.Forms), japanese = Phonetics.JapaneseSkeleton(token.Forms);
+                int conventionId = convention is null ? -1 : index.KeyId(convention), japaneseId = japanese is null ? -1 : index.KeyId(japanese);
+                int term = AddTerm(token.Forms.Skeleton, acronym: false, reading.Weights[t], index, s, ref termCount, ref keyCount, weights, readingWeights, ids, keepWithoutKeys: conventionId >= 0 || japaneseId >= 0);
+                if (term >= 0)
                 {
-                    s.Keys[keyCount++] = new KeyRef(id, term, Own: true, index.PostingLength(id), other.Length);
+                    AddOwnKey(conventionId, convention, term, index, s, ref keyCount);
+                    AddOwnKey(japaneseId, japanese, term, index, s, ref keyCount);
                 }
 
                 // Two adjacent words that the registry may write as one (Wali Jan / Walijan).
@@ -383,6 +385,15 @@ internal static class CandidateSearch
         }
     }
 
+    /// <summary>Adds another skeleton of a term's word (key <paramref name="id"/>, -1: not in the index) as one of its own keys.</summary>
+    private static void AddOwnKey(int id, string? skeleton, int term, CandidateIndex index, Scratch s, ref int keyCount)
+    {
+        if (id >= 0 && keyCount < MaxKeys && !HasKey(s.Keys.AsSpan(0, keyCount), id, term))
+        {
+            s.Keys[keyCount++] = new KeyRef(id, term, Own: true, index.PostingLength(id), skeleton!.Length);
+        }
+    }
+
     /// <summary>Whether the term already has the key (readings share words: the kh key of a word is added once).</summary>
     private static bool HasKey(ReadOnlySpan<KeyRef> keys, int id, int term)
     {
@@ -397,8 +408,12 @@ internal static class CandidateSearch
         return false;
     }
 
-    /// <summary>Adds a term for <paramref name="skeleton"/> (or raises the weight of the same term); returns its index, or -1 when the index has no key of it.</summary>
-    private static int AddTerm(string skeleton, bool acronym, float weight, CandidateIndex index, Scratch s, ref int termCount, ref int keyCount, Span<float> weights, Span<float> readingWeights, Span<int> ids)
+    /// <summary>
+    /// Adds a term for <paramref name="skeleton"/> (or raises the weight of the same term); returns
+    /// its index, or -1 when the index has no key of it (unless <paramref name="keepWithoutKeys"/>:
+    /// the caller adds keys of another reading of the word).
+    /// </summary>
+    private static int AddTerm(string skeleton, bool acronym, float weight, CandidateIndex index, Scratch s, ref int termCount, ref int keyCount, Span<float> weights, Span<float> readingWeights, Span<int> ids, bool keepWithoutKeys = false)
     {
         int term = s.Skeletons.AsSpan(0, termCount).IndexOf(skeleton);
         if (term < 0)
@@ -419,7 +434,7 @@ internal static class CandidateSearch
                 n = KeysOf(index, skeleton, ids, out own);
             }
 
-            if (n == 0)
+            if (n == 0 && !keepWithoutKeys)
             {
                 return -1;
             }

@@ -727,6 +727,32 @@ internal static class Phonetics
     public static string? SkeletonWithKhAsH(ReadOnlySpan<char> form) => form.ContainsAny('x', 'T') ? Skeleton(form, SkeletonReading.KhAsH | SkeletonReading.WithoutT) : null;
 
     /// <summary>
+    /// The skeleton of a form read from Cyrillic as a Japanese name: its t before i, or before a y
+    /// and a vowel, as ch (Polivanov's system writes chi, cha, chu and cho ти, тя, тю and тё:
+    /// Iwaguchi is Ивагути, Chatani Тятани) and its kh as h (Higuchi: Хигути); or null when the
+    /// form has no such t. Its ts keeps its t, which the Latin spellings of Japanese names write
+    /// (Tsuchiya: Цутия). A key apart from <see cref="SkeletonWithKhAsH"/>'s: Ahti (Ахти) keeps its t.
+    /// </summary>
+    public static string? SkeletonWithTiAsChi(ReadOnlySpan<char> form) => HasTBeforeI(form) ? Skeleton(form, SkeletonReading.KhAsH | SkeletonReading.TiAsChi) : null;
+
+    /// <summary>Whether a t of the form is before an i, or before a y and a vowel (ти, тя, тю, тё).</summary>
+    private static bool TBeforeI(ReadOnlySpan<char> form, int i) =>
+        form[i] == 't' && i + 1 < form.Length && (form[i + 1] == 'i' || (form[i + 1] == 'y' && i + 2 < form.Length && IsVowel(form[i + 2])));
+
+    private static bool HasTBeforeI(ReadOnlySpan<char> form)
+    {
+        for (int i = 0; i < form.Length; i++)
+        {
+            if (TBeforeI(form, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The skeleton of a form read from Arabic script with its j (ج) as g and without the t of its
     /// ts (تس), or null when the form has neither: Arabic writes the g of foreign names, and
     /// Egyptian Arabic its own g, with ج (Engel: إنجل, Giorgi: جيورجي, Gamal: جمال), and the
@@ -744,6 +770,12 @@ internal static class Phonetics
         Script.Arabic => SkeletonWithJAsG(forms.Phonetic),
         _ => null,
     };
+
+    /// <summary>
+    /// The third skeleton a query word is looked up under: a Cyrillic word's reading as a Japanese
+    /// name (<see cref="SkeletonWithTiAsChi"/>), or null.
+    /// </summary>
+    public static string? JapaneseSkeleton(TokenForms forms) => forms.Script == Script.Cyrillic ? SkeletonWithTiAsChi(forms.Phonetic) : null;
 
     /// <summary>How a skeleton reads letters that scripts write otherwise than the plain skeleton says.</summary>
     [Flags]
@@ -771,12 +803,16 @@ internal static class Phonetics
 
         /// <summary>The t of ts (T) is left out.</summary>
         WithoutT = 64,
+
+        /// <summary>A t before i, or before y and a vowel, is ch.</summary>
+        TiAsChi = 128,
     }
 
     private static string Skeleton(ReadOnlySpan<char> form, SkeletonReading reading)
     {
         bool vAsF = reading.HasFlag(SkeletonReading.VAsF), wAsF = reading.HasFlag(SkeletonReading.WAsF), jAsY = reading.HasFlag(SkeletonReading.JAsY);
         bool chAsK = reading.HasFlag(SkeletonReading.ChAsKh), khAsH = reading.HasFlag(SkeletonReading.KhAsH), jAsG = reading.HasFlag(SkeletonReading.JAsG), dropT = reading.HasFlag(SkeletonReading.WithoutT);
+        bool tiAsChi = reading.HasFlag(SkeletonReading.TiAsChi);
         Span<char> buffer = form.Length <= 128 ? stackalloc char[form.Length] : new char[form.Length];
         int n = 0;
         for (int i = 0; i < form.Length; i++)
@@ -794,6 +830,7 @@ internal static class Phonetics
                 'd' => 't',
                 'j' => jAsG ? 'k' : 's',
                 'C' when chAsK && i > 0 => 'k',
+                't' when tiAsChi && TBeforeI(form, i) => 's',
                 'z' or 'S' or 'C' => 's',
                 'x' => khAsH ? 'h' : 'k',
                 'H' => 'h',

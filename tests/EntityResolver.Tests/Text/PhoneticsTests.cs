@@ -413,6 +413,19 @@ public sealed class PhoneticsTests
     }
 
     [Theory]
+    [InlineData("ivaguti", "ks")] // Ивагути: Iwaguchi (ks)
+    [InlineData("khiguti", "hks")] // Хигути: Higuchi, its kh as h too
+    [InlineData("tyatani", "stn")] // Тятани: Chatani
+    [InlineData("tsutiya", "ts")] // Цутия: Tsuchiya, with the t of ts
+    [InlineData("tanaka", null)] // no t before i
+    public void A_cyrillic_ti_also_gets_the_skeleton_of_the_chi_of_a_japanese_name(string latin, string? expected)
+    {
+        Assert.Equal(expected, Phonetics.SkeletonWithTiAsChi(Phonetics.Encode(latin, Script.Cyrillic)));
+        Assert.Equal(expected, Phonetics.JapaneseSkeleton(new TokenForms(latin, Script.Cyrillic, latin)));
+        Assert.Null(Phonetics.JapaneseSkeleton(new TokenForms(latin, Script.Latin, latin)));
+    }
+
+    [Theory]
     [InlineData("injl", "nkl")] // إنجل: Engel
     [InlineData("jiurjiu", "krk")] // جيورجيو: Giorgio
     [InlineData("mutsart", "msrt")] // موتسارت: Mozart
