@@ -38,11 +38,12 @@ namespace EntityResolver.Registry;
 /// posted under its skeleton with w as f, Cyrillic цц read zz; version 21: a Latin word with a j
 /// also posted under its skeleton with j as y, and the w-as-f skeleton reads j as y too; version
 /// 22: Latin sz and zs read sh and zh, a Latin word with a ch inside also posted under its
-/// skeleton with ch as kh; version 23: the t of ts and tz is a symbol of its own, T).
+/// skeleton with ch as kh; version 23: the t of ts and tz is a symbol of its own, T; version 24:
+/// a Cyrillic дз before i or an iotated vowel read j).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 23;
+    public const int Version = 24;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

@@ -119,7 +119,17 @@ internal static class Phonetics
             }
 
             // dj is j (Djamel); dz is z or j in other spellings (Russian writes the z and j of
-            // Japanese names дз: Мацудзуки Matsuzuki; and j дж: Джамал Jamal).
+            // Japanese names дз: Мацудзуки Matsuzuki; and j дж: Джамал Jamal). Before i, or y
+            // and a vowel, a Cyrillic дз is the j of a Japanese name (Polivanov's system writes
+            // ji, ja, ju and jo дзи, дзя, дзю and дзё: Фудзии Fujii, Дзёдзи Joji).
+            if (c == 'd' && next == 'z' && script == Script.Cyrillic && i + 2 < latin.Length
+                && (latin[i + 2] == 'i' || (latin[i + 2] == 'y' && i + 3 < latin.Length && IsVowel(latin[i + 3]))))
+            {
+                AppendSymbol(buffer, ref n, 'j');
+                i++;
+                continue;
+            }
+
             if (c == 'd' && next is 'j' or 'z')
             {
                 continue;

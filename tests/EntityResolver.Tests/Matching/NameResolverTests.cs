@@ -167,6 +167,15 @@ public sealed class NameResolverTests
         Assert.InRange(matches[0].Score, 0.5, 0.8);
     }
 
+    [Theory]
+    [InlineData("Айдзи", "Aiji", "Eizi")]
+    [InlineData("Эндзё", "Enjo", "Enzo")]
+    public void A_cyrillic_dz_before_i_or_an_iotated_vowel_is_the_j_of_a_japanese_name(string query, string expected, string other)
+    {
+        // Polivanov's system writes the ji, ja, ju and jo of Japanese names дзи, дзя, дзю, дзё.
+        Assert.Equal([expected, other], RankedAmong(query, expected, other).Select(m => m.Name));
+    }
+
     [Fact]
     public void A_french_name_written_as_said_finds_its_silent_ending()
     {

@@ -533,6 +533,19 @@ public sealed class PhoneticsTests
     }
 
     [Theory]
+    [InlineData("fudzii", "fujii")] // Фудзии: Fujii
+    [InlineData("dzyodzi", "jyoji")] // Дзёдзи: Joji (the y of ё stays, as in тё)
+    [InlineData("aidzi", "aiji")] // Айдзи: Aiji
+    public void A_cyrillic_dz_before_i_is_the_j_of_a_japanese_name(string romanized, string latin)
+    {
+        Assert.Equal(Phonetics.Encode(latin), Phonetics.Encode(romanized, Script.Cyrillic));
+
+        // Before another vowel it is z (Мацудзуки Matsuzuki), and a Latin dzi keeps its z (Dziekan).
+        Assert.Equal("matsuzuki".Replace("ts", "Ts", StringComparison.Ordinal), Phonetics.Encode("matsudzuki", Script.Cyrillic));
+        Assert.Equal("ziekan", Phonetics.Encode("dziekan"));
+    }
+
+    [Theory]
     [InlineData("lewandowski", "lfntfsk")] // ليفاندوفسكي
     [InlineData("wertheim", "frtm")] // فيرتهايم
     [InlineData("wojtkowiak", "ftkfk")] // فويتكوفياك: its j is said y
