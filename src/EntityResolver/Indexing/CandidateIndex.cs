@@ -350,7 +350,7 @@ internal sealed class CandidateIndex
     /// does. Deletion variants of such keys crowded other names out of the candidates when tried
     /// (Ivanov), and English names keep their own spelling (Howard: هوارد, James: جيمس).
     /// </summary>
-    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, ChSaidKSkeleton, SaidSkeleton];
+    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, ChSaidKSkeleton, GnSaidNySkeleton, SaidSkeleton];
 
     private delegate string? SkeletonReading(ReadOnlySpan<char> form);
 
@@ -372,6 +372,12 @@ internal sealed class CandidateIndex
     /// Aachen, Ахен, skeleton <c>kn</c>, not <c>sn</c>), or null (<see cref="LatinVariant"/>).
     /// </summary>
     internal static string? ChSaidKSkeleton(TokenForms forms) => LatinVariant(forms, Phonetics.SkeletonWithChAsK);
+
+    /// <summary>
+    /// The skeleton of a Latin word without the g of its Romance gn (<see cref="Phonetics.SkeletonWithGnAsNy"/>:
+    /// Agnelli, Аньелли, skeleton <c>nl</c>, not <c>knl</c>), or null (<see cref="LatinVariant"/>).
+    /// </summary>
+    internal static string? GnSaidNySkeleton(TokenForms forms) => LatinVariant(forms, Phonetics.SkeletonWithGnAsNy);
 
     /// <summary>The skeleton <paramref name="read"/> gives a Latin word, or null when the word is not Latin, it gives none, or it is the word's own skeleton.</summary>
     private static string? LatinVariant(TokenForms forms, SkeletonReading read) =>

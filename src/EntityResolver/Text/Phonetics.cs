@@ -5,7 +5,8 @@ namespace EntityResolver.Text;
 /// the distance charges little for them, because Arabic script does not write short vowels and
 /// Devanagari and Latin spellings of one name disagree on vowel length and quality.
 /// Symbols: vowels a e i o u; semivowels y w; consonants b d f g h j k l m n r s t z,
-/// v, x (kh), S (sh), C (ch), T (the t of ts and tz, cheap to leave out: see Encode), Z (the zh of a Latin spelling: j, except that Arabic script also
+/// v, x (kh), S (sh), C (ch), T (the t of ts and tz, cheap to leave out: see Encode), G (the g of
+/// a Romance gn between vowels, cheap to leave out too), Z (the zh of a Latin spelling: j, except that Arabic script also
 /// writes it ز, as in بيستوزيف Bestuzhev, or ز and a heh, as in مظهر Mazhar), and H (an h that
 /// Arabic script writes as a letter of its own after a consonant, مظهر mz-hr, which Latin
 /// spellings often join to that consonant: Mazhar, Adham, Fathi). Digraphs are collapsed,
@@ -163,6 +164,16 @@ internal static class Phonetics
                     AppendSymbol(buffer, ref n, 'T');
                 }
 
+                continue;
+            }
+
+            // The g of gn between vowels is G, which Italian and French names say ny and other
+            // scripts write so (Agnelli: Аньелли, أنييلي; Bologna: Болонья): cheap to leave out,
+            // and plain g otherwise (Wagner: Вагнер, Magnus: Магнус).
+            if (c == 'g' && next == 'n' && script == Script.Latin && i > 0 && IsVowel(latin[i - 1])
+                && i + 2 < latin.Length && (IsVowel(latin[i + 2]) || latin[i + 2] == 'y'))
+            {
+                AppendSymbol(buffer, ref n, 'G');
                 continue;
             }
 
@@ -328,12 +339,12 @@ internal static class Phonetics
     }
 
     /// <summary>A symbol as the forms wrote it before <c>H</c> and <c>Z</c> (h and j).</summary>
-    public static char Plain(char symbol) => symbol switch { 'H' => 'h', 'Z' => 'j', 'T' => 't', _ => symbol };
+    public static char Plain(char symbol) => symbol switch { 'H' => 'h', 'Z' => 'j', 'T' => 't', 'G' => 'g', _ => symbol };
 
     public static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
     /// <summary>Cost of inserting or deleting one symbol.</summary>
-    public static float IndelCost(char c) => IsVowel(c) ? VowelCost : c is 'y' or 'w' ? SemivowelCost : c == 'h' ? HCost : c is 'H' or 'T' ? SplitHCost : 1f;
+    public static float IndelCost(char c) => IsVowel(c) ? VowelCost : c is 'y' or 'w' ? SemivowelCost : c == 'h' ? HCost : c is 'H' or 'T' or 'G' ? SplitHCost : 1f;
 
     /// <summary>
     /// The spelling conventions a comparison of two forms allows for: <see cref="Script.Arabic"/>
@@ -552,23 +563,23 @@ internal static class Phonetics
     }
 
     /// <summary>
-    /// What inserting or deleting the <c>T</c>s of a form may change its potential by beyond their
-    /// cost. <c>T</c> is plain t to every substitution, so a potential that bounded its insertion
-    /// cost (0.3) would bound every t's too, and the bound would lose most of its power over the
-    /// many words with a t; it gets t's potential instead, and the few forms with a T give back
-    /// the difference: 0 for a form without one.
+    /// What inserting or deleting the <c>T</c>s and <c>G</c>s of a form may change its potential by
+    /// beyond their cost. <c>T</c> is plain t to every substitution (and <c>G</c> plain g), so a
+    /// potential that bounded its insertion cost (0.3) would bound every t's too, and the bound
+    /// would lose most of its power over the many words with a t; it gets t's potential instead,
+    /// and the few forms with a T give back the difference: 0 for a form without one.
     /// </summary>
     public static float PotentialAllowance(ReadOnlySpan<char> form)
     {
-        int ts = form.Count('T');
-        return ts == 0 ? 0f : ts * (PotentialTable['T'] - IndelTable['T']);
+        int ts = form.Count('T'), gs = form.Count('G');
+        return (ts == 0 ? 0f : ts * (PotentialTable['T'] - IndelTable['T'])) + (gs == 0 ? 0f : gs * (PotentialTable['G'] - IndelTable['G']));
     }
 
     /// <summary>
     /// The largest symbol potentials φ with φ(x) ≤ the cost of inserting x and |φ(x) − φ(y)| ≤ the
     /// cheapest substitution of x by y under any conventions: the shortest-path fixpoint of
-    /// φ(x) = min(indel(x), min over y of subst(x, y) + φ(y)), with T left out of it and given
-    /// t's potential (<see cref="PotentialAllowance"/>).
+    /// φ(x) = min(indel(x), min over y of subst(x, y) + φ(y)), with T and G left out of it and
+    /// given t's and g's potentials (<see cref="PotentialAllowance"/>).
     /// </summary>
     private static float[] BuildPotentialTable()
     {
@@ -579,6 +590,7 @@ internal static class Phonetics
         }
 
         phi['T'] = float.PositiveInfinity;
+        phi['G'] = float.PositiveInfinity;
 
         float[][] tables = [SubstitutionTable, ArabicSubstitutionTable, CyrillicSubstitutionTable];
         for (bool changed = true; changed;)
@@ -722,6 +734,13 @@ internal static class Phonetics
     public static string? SkeletonWithWAsF(ReadOnlySpan<char> form) => form.Contains('w') ? Skeleton(form, SkeletonReading.VAsF | SkeletonReading.WAsF | SkeletonReading.JAsY) : null;
 
     /// <summary>
+    /// The skeleton of a Latin spelling without the g of its Romance gn (<c>G</c>), which Italian
+    /// and French names say ny (Agnelli: Аньелли, أنييلي, skeleton <c>nl</c>), or null when the
+    /// form has none.
+    /// </summary>
+    public static string? SkeletonWithGnAsNy(ReadOnlySpan<char> form) => form.Contains('G') ? Skeleton(form, SkeletonReading.WithoutG) : null;
+
+    /// <summary>
     /// The skeleton of a Latin spelling whose j is said y, as Slavic, German, Dutch and Nordic
     /// names say it and Arabic script (ي) and Cyrillic (й) write it (Mojmír: Моймир, Jelen:
     /// ييلين), or null when the form has no j.
@@ -816,19 +835,22 @@ internal static class Phonetics
 
         /// <summary>A t before i, or before y and a vowel, is ch.</summary>
         TiAsChi = 128,
+
+        /// <summary>The g of a Romance gn (G) is left out.</summary>
+        WithoutG = 256,
     }
 
     private static string Skeleton(ReadOnlySpan<char> form, SkeletonReading reading)
     {
         bool vAsF = reading.HasFlag(SkeletonReading.VAsF), wAsF = reading.HasFlag(SkeletonReading.WAsF), jAsY = reading.HasFlag(SkeletonReading.JAsY);
         bool chAsK = reading.HasFlag(SkeletonReading.ChAsKh), khAsH = reading.HasFlag(SkeletonReading.KhAsH), jAsG = reading.HasFlag(SkeletonReading.JAsG), dropT = reading.HasFlag(SkeletonReading.WithoutT);
-        bool tiAsChi = reading.HasFlag(SkeletonReading.TiAsChi);
+        bool tiAsChi = reading.HasFlag(SkeletonReading.TiAsChi), dropG = reading.HasFlag(SkeletonReading.WithoutG);
         Span<char> buffer = form.Length <= 128 ? stackalloc char[form.Length] : new char[form.Length];
         int n = 0;
         for (int i = 0; i < form.Length; i++)
         {
             char c = form[i] == 'j' && jAsY ? 'y' : form[i];
-            if (IsVowel(c) || (c == 'T' && dropT) || ((c == 'y' || (c == 'w' && !wAsF)) && i > 0) || (c == 'v' && i > 0 && !vAsF))
+            if (IsVowel(c) || (c == 'T' && dropT) || (c == 'G' && dropG) || ((c == 'y' || (c == 'w' && !wAsF)) && i > 0) || (c == 'v' && i > 0 && !vAsF))
             {
                 continue;
             }
@@ -846,7 +868,7 @@ internal static class Phonetics
                 'H' => 'h',
                 'T' => 't',
                 'Z' => 's', // as j
-                'g' => 'k',
+                'g' or 'G' => 'k',
                 'p' => 'b',
                 _ => c,
             };
