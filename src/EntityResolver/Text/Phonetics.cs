@@ -28,7 +28,10 @@ internal static class Phonetics
     private const float SemivowelCost = 0.35f;
     private const float HCost = 0.7f;
 
-    /// <summary>Leaving out an <c>H</c> (see the class summary): a Latin digraph may have taken it.</summary>
+    /// <summary>
+    /// Leaving out an <c>H</c> (see the class summary: a Latin digraph may have taken it), the
+    /// <c>T</c> of ts or the <c>G</c> of a Romance gn (other spellings leave them out).
+    /// </summary>
     private const float SplitHCost = 0.3f;
     private const float NearCost = 0.4f;
 
@@ -338,7 +341,7 @@ internal static class Phonetics
         return true;
     }
 
-    /// <summary>A symbol as the forms wrote it before <c>H</c> and <c>Z</c> (h and j).</summary>
+    /// <summary>A symbol as the forms wrote it before <c>H</c>, <c>Z</c>, <c>T</c> and <c>G</c> (h, j, t and g).</summary>
     public static char Plain(char symbol) => symbol switch { 'H' => 'h', 'Z' => 'j', 'T' => 't', 'G' => 'g', _ => symbol };
 
     public static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';

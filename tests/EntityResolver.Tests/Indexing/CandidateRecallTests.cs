@@ -102,12 +102,7 @@ public sealed class CandidateRecallTests
     {
         // The Latin names share no key with the kh reading (Hirai: hr, Хираи read khirai: kr);
         // the others share it (Kiri, Kano...), so the kh reading alone finds only them.
-        string[] names = [gold, "Kiri Sato", "Kira Maer", "Kuro Tani", "Kano Rio", "Kuni Ito"];
-        EntityRegistry registry = EntityRegistry.Create(names.Select((n, i) => new Entity($"p:{i}", Entity.PersonType, [new EntityName(n)])));
-        var resolver = new NameResolver(registry);
-
-        Assert.Contains(0, resolver.CandidateAliases(query));
-        Assert.Equal("p:0", resolver.Resolve(query, new ResolveOptions { Top = 1 })[0].EntityId);
+        AssertFoundAmong(query, gold, "Kiri Sato", "Kira Maer", "Kuro Tani", "Kano Rio", "Kuni Ito");
     }
 
     [Theory]
@@ -120,12 +115,7 @@ public sealed class CandidateRecallTests
         // Russian writes the chi of Japanese names ти (Polivanov's system), and their h х. Read
         // with t, the query shares its own key with the others (Iwaguchi: ks, Ивагути read
         // ivaguti: kt), not with the gold name.
-        string[] names = [gold, "Agata Kis", "Guti Roy", "Okuda Sen", "Kito Ise", "Tatiana Ng", "Tettoni Li"];
-        EntityRegistry registry = EntityRegistry.Create(names.Select((n, i) => new Entity($"p:{i}", Entity.PersonType, [new EntityName(n)])));
-        var resolver = new NameResolver(registry);
-
-        Assert.Contains(0, resolver.CandidateAliases(query));
-        Assert.Equal("p:0", resolver.Resolve(query, new ResolveOptions { Top = 1 })[0].EntityId);
+        AssertFoundAmong(query, gold, "Agata Kis", "Guti Roy", "Okuda Sen", "Kito Ise", "Tatiana Ng", "Tettoni Li");
     }
 
     [Theory]
@@ -150,12 +140,7 @@ public sealed class CandidateRecallTests
         // Read with j (Engel: nkl, إنجل read injl: nsl; Giorgio: krk, جيورجيو: srs), the query
         // shares its own key with the others (Anjali, Jarjis...), not with the gold name (a short
         // one may still be found through a deletion variant, Giorgio is not).
-        string[] names = [gold, "Anjali Rao", "Ansel Ito", "Nasli Kim", "Jorge Sosa", "Jarjis Ali", "Zaras Tan"];
-        EntityRegistry registry = EntityRegistry.Create(names.Select((n, i) => new Entity($"p:{i}", Entity.PersonType, [new EntityName(n)])));
-        var resolver = new NameResolver(registry);
-
-        Assert.Contains(0, resolver.CandidateAliases(query));
-        Assert.Equal("p:0", resolver.Resolve(query, new ResolveOptions { Top = 1 })[0].EntityId);
+        AssertFoundAmong(query, gold, "Anjali Rao", "Ansel Ito", "Nasli Kim", "Jorge Sosa", "Jarjis Ali", "Zaras Tan");
     }
 
     [Theory]
@@ -168,12 +153,7 @@ public sealed class CandidateRecallTests
     {
         // The gold's own skeleton shares no key with the query's (Wojtkowiak wstk, فويتكوفياك
         // ftkfk; Aachen sn, Ахен kn): it is found through the key of the letter as said.
-        string[] names = [gold, "Anjali Rao", "Ansel Ito", "Nasli Kim", "Jorge Sosa"];
-        EntityRegistry registry = EntityRegistry.Create(names.Select((n, i) => new Entity($"p:{i}", Entity.PersonType, [new EntityName(n)])));
-        var resolver = new NameResolver(registry);
-
-        Assert.Contains(0, resolver.CandidateAliases(query));
-        Assert.Equal("p:0", resolver.Resolve(query, new ResolveOptions { Top = 1 })[0].EntityId);
+        AssertFoundAmong(query, gold, "Anjali Rao", "Ansel Ito", "Nasli Kim", "Jorge Sosa");
     }
 
     [Theory]
@@ -305,5 +285,16 @@ public sealed class CandidateRecallTests
         });
 
         return best;
+    }
+
+    /// <summary>Asserts that <paramref name="query"/> finds <paramref name="gold"/> among the candidates of a registry of it and <paramref name="others"/>, and puts it first.</summary>
+    private static void AssertFoundAmong(string query, string gold, params string[] others)
+    {
+        string[] names = [gold, .. others];
+        EntityRegistry registry = EntityRegistry.Create(names.Select((n, i) => new Entity($"p:{i}", Entity.PersonType, [new EntityName(n)])));
+        var resolver = new NameResolver(registry);
+
+        Assert.Contains(0, resolver.CandidateAliases(query));
+        Assert.Equal("p:0", resolver.Resolve(query, new ResolveOptions { Top = 1 })[0].EntityId);
     }
 }
