@@ -347,7 +347,7 @@ internal static class Phonetics
     public static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
     /// <summary>Cost of inserting or deleting one symbol.</summary>
-    public static float IndelCost(char c) => IsVowel(c) ? VowelCost : c is 'y' or 'w' ? SemivowelCost : c == 'h' ? HCost : c is 'H' or 'T' or 'G' ? SplitHCost : 1f;
+    public static float IndelCost(char c) => IsVowel(c) ? VowelCost : c is 'y' or 'w' ? SemivowelCost : c == 'h' ? HCost : SplitSymbols.Contains(c) ? SplitHCost : 1f;
 
     /// <summary>
     /// The spelling conventions a comparison of two forms allows for: <see cref="Script.Arabic"/>
@@ -544,13 +544,22 @@ internal static class Phonetics
     private static readonly float[] CyrillicSubstitutionTable = BuildSubstitutionTable(Script.Cyrillic);
     private static readonly float[] PotentialTable = BuildPotentialTable();
 
+    /// <summary>Per symbol, what its insertion may change a form's potential by beyond its cost (see <see cref="PotentialAllowance"/>).</summary>
+    private static readonly float[] AllowanceTable = BuildAllowanceTable();
+
+    /// <summary>
+    /// The symbols that other spellings leave out (<see cref="SplitHCost"/>) but that every
+    /// substitution reads as a plain letter (<see cref="Plain"/>): H, T and G.
+    /// </summary>
+    private const string SplitSymbols = "HTG";
+
     /// <summary>Rounding room for the potential bound (float sums in a different order than the distance's).</summary>
     private const float PotentialSlack = 1e-3f;
 
     /// <summary>
     /// A form's potential: the sum of its symbols' potentials. Every edit operation changes it by
     /// at most what the operation costs, under any script's conventions, except inserting or
-    /// deleting a <c>T</c> (see <see cref="PotentialAllowance"/>), so the difference of two forms'
+    /// deleting an <c>H</c>, <c>T</c> or <c>G</c> (see <see cref="PotentialAllowance"/>), so the difference of two forms'
     /// potentials, less their allowances, is a lower bound on their distance (a word and a word twice
     /// its length are far apart before any distance is computed).
     /// </summary>
@@ -566,23 +575,29 @@ internal static class Phonetics
     }
 
     /// <summary>
-    /// What inserting or deleting the <c>T</c>s and <c>G</c>s of a form may change its potential by
-    /// beyond their cost. <c>T</c> is plain t to every substitution (and <c>G</c> plain g), so a
-    /// potential that bounded its insertion cost (0.3) would bound every t's too, and the bound
-    /// would lose most of its power over the many words with a t; it gets t's potential instead,
-    /// and the few forms with a T give back the difference: 0 for a form without one.
+    /// What inserting or deleting the <c>H</c>s, <c>T</c>s and <c>G</c>s of a form may change its
+    /// potential by beyond their cost. <c>T</c> is plain t to every substitution (<c>H</c> plain h,
+    /// <c>G</c> plain g), so a potential that bounded its insertion cost (0.3) would bound every
+    /// t's too, and the bound would lose most of its power over the many words with a t; it gets
+    /// t's potential instead, and the few forms with a T give back the difference: 0 for a form
+    /// without one.
     /// </summary>
     public static float PotentialAllowance(ReadOnlySpan<char> form)
     {
-        int ts = form.Count('T'), gs = form.Count('G');
-        return (ts == 0 ? 0f : ts * (PotentialTable['T'] - IndelTable['T'])) + (gs == 0 ? 0f : gs * (PotentialTable['G'] - IndelTable['G']));
+        float allowance = 0f;
+        foreach (char c in form)
+        {
+            allowance += AllowanceTable[c & 127];
+        }
+
+        return allowance;
     }
 
     /// <summary>
     /// The largest symbol potentials φ with φ(x) ≤ the cost of inserting x and |φ(x) − φ(y)| ≤ the
     /// cheapest substitution of x by y under any conventions: the shortest-path fixpoint of
-    /// φ(x) = min(indel(x), min over y of subst(x, y) + φ(y)), with T and G left out of it and
-    /// given t's and g's potentials (<see cref="PotentialAllowance"/>).
+    /// φ(x) = min(indel(x), min over y of subst(x, y) + φ(y)), with H, T and G left out of it
+    /// (each gets its plain letter's potential through the fixpoint: <see cref="PotentialAllowance"/>).
     /// </summary>
     private static float[] BuildPotentialTable()
     {
@@ -592,8 +607,10 @@ internal static class Phonetics
             phi[c] = IndelTable[c];
         }
 
-        phi['T'] = float.PositiveInfinity;
-        phi['G'] = float.PositiveInfinity;
+        foreach (char split in SplitSymbols)
+        {
+            phi[split] = float.PositiveInfinity;
+        }
 
         float[][] tables = [SubstitutionTable, ArabicSubstitutionTable, CyrillicSubstitutionTable];
         for (bool changed = true; changed;)
@@ -617,6 +634,17 @@ internal static class Phonetics
         }
 
         return phi;
+    }
+
+    private static float[] BuildAllowanceTable()
+    {
+        var table = new float[128];
+        foreach (char split in SplitSymbols)
+        {
+            table[split] = PotentialTable[split] - IndelTable[split];
+        }
+
+        return table;
     }
 
     private static float[] BuildIndelTable()
