@@ -143,15 +143,22 @@ internal static class CandidateSearch
                 }
 
                 // A Cyrillic х may be the h of a foreign name, an Arabic ج its g, a Cyrillic ти the
-                // chi of a Japanese name: the word is also looked up so (even when the index has no
-                // key of its skeleton as read: Тиэми, tm, is Chiemi, sm).
-                string? convention = Phonetics.ConventionSkeleton(token.Forms), japanese = Phonetics.JapaneseSkeleton(token.Forms);
-                int conventionId = convention is null ? -1 : index.KeyId(convention), japaneseId = japanese is null ? -1 : index.KeyId(japanese);
-                int term = AddTerm(token.Forms.Skeleton, acronym: false, reading.Weights[t], index, s, ref termCount, ref keyCount, weights, readingWeights, ids, keepWithoutKeys: conventionId >= 0 || japaneseId >= 0);
-                if (term >= 0)
+                // chi of a Japanese name, a Cyrillic ц the c of a Slavic one: the word is also looked
+                // up so (even when the index has no key of its skeleton as read: Тиэми, tm, is
+                // Chiemi, sm).
+                bool otherReadings = false;
+                for (int r = 0; r < Phonetics.QueryReadings.Length; r++)
                 {
-                    AddOwnKey(conventionId, convention, term, index, s, ref keyCount);
-                    AddOwnKey(japaneseId, japanese, term, index, s, ref keyCount);
+                    string? skeleton = Phonetics.QueryReadings[r].Read(token.Forms);
+                    s.ReadingIds[r] = skeleton is null ? -1 : index.KeyId(skeleton);
+                    s.ReadingLengths[r] = skeleton?.Length ?? 0;
+                    otherReadings |= s.ReadingIds[r] >= 0;
+                }
+
+                int term = AddTerm(token.Forms.Skeleton, acronym: false, reading.Weights[t], index, s, ref termCount, ref keyCount, weights, readingWeights, ids, keepWithoutKeys: otherReadings);
+                for (int r = 0; r < Phonetics.QueryReadings.Length && term >= 0; r++)
+                {
+                    AddOwnKey(s.ReadingIds[r], s.ReadingLengths[r], Phonetics.QueryReadings[r].Unlikely, term, index, s, ref keyCount);
                 }
 
                 // Two adjacent words that the registry may write as one (Wali Jan / Walijan).
@@ -182,7 +189,7 @@ internal static class CandidateSearch
         Span<KeyRef> keys = s.Keys.AsSpan(0, keyCount);
         // The words' own skeletons first (rarest first), then the deletion variants (rarest
         // first): a small deletion key must not use up the budget before a word's own key.
-        keys.Sort(static (a, b) => a.Own != b.Own ? (a.Own ? -1 : 1) : a.Length != b.Length ? a.Length.CompareTo(b.Length) : a.Key.CompareTo(b.Key));
+        keys.Sort(static (a, b) => a.Own != b.Own ? (a.Own ? -1 : 1) : a.Unlikely != b.Unlikely ? (a.Unlikely ? 1 : -1) : a.Length != b.Length ? a.Length.CompareTo(b.Length) : a.Key.CompareTo(b.Key));
 
         // Terms with a key whose postings were not all read (a shortlisted alias may still have
         // them), and the most such a key can be worth.
@@ -385,12 +392,12 @@ internal static class CandidateSearch
         }
     }
 
-    /// <summary>Adds another skeleton of a term's word (key <paramref name="id"/>, -1: not in the index) as one of its own keys.</summary>
-    private static void AddOwnKey(int id, string? skeleton, int term, CandidateIndex index, Scratch s, ref int keyCount)
+    /// <summary>Adds another skeleton of a term's word (key <paramref name="id"/>, -1: not in the index; <paramref name="length"/> symbols) as one of its own keys.</summary>
+    private static void AddOwnKey(int id, int length, bool unlikely, int term, CandidateIndex index, Scratch s, ref int keyCount)
     {
         if (id >= 0 && keyCount < MaxKeys && !HasKey(s.Keys.AsSpan(0, keyCount), id, term))
         {
-            s.Keys[keyCount++] = new KeyRef(id, term, Own: true, index.PostingLength(id), skeleton!.Length);
+            s.Keys[keyCount++] = new KeyRef(id, term, Own: true, index.PostingLength(id), length, Reading: true, Unlikely: unlikely);
         }
     }
 
@@ -511,7 +518,7 @@ internal static class CandidateSearch
         int n = 0;
         for (int k = 0; k < keys.Length && n < MaxTerms; k++)
         {
-            if (keys[k].Own && !s.Joined[keys[k].Term])
+            if (keys[k].Own && !keys[k].Reading && !s.Joined[keys[k].Term])
             {
                 own[n++] = k;
             }
@@ -707,7 +714,7 @@ internal static class CandidateSearch
     }
 
     /// <summary>One key of one query term.</summary>
-    private readonly record struct KeyRef(int Key, int Term, bool Own, int Length, int KeyLength);
+    private readonly record struct KeyRef(int Key, int Term, bool Own, int Length, int KeyLength, bool Reading = false, bool Unlikely = false);
 
     /// <summary>
     /// Moves the <paramref name="count"/> smallest keys to the front, in no order (quickselect;
@@ -791,6 +798,10 @@ internal static class CandidateSearch
         public readonly KeyRef[] Keys = new KeyRef[MaxKeys];
         public readonly string?[] Skeletons = new string?[MaxTerms];
         public readonly bool[] Joined = new bool[MaxTerms];
+
+        /// <summary>Per reading of <see cref="Phonetics.QueryReadings"/>, the key id (-1: none) and length of the word being added.</summary>
+        public readonly int[] ReadingIds = new int[Phonetics.QueryReadings.Length];
+        public readonly int[] ReadingLengths = new int[Phonetics.QueryReadings.Length];
         private readonly int[] _alias = new int[Capacity];
         private readonly int[] _stamp = new int[Capacity];
         private readonly float[] _weight = new float[Capacity];

@@ -7,7 +7,9 @@ namespace EntityResolver.Text;
 /// Symbols: vowels a e i o u; semivowels y w; consonants b d f g h j k l m n r s t z,
 /// v, x (kh), S (sh), C (ch), T (the t of ts and tz, cheap to leave out: see Encode), G (the g of
 /// a Romance gn between vowels, cheap to leave out too), Z (the zh of a Latin spelling: j, except that Arabic script also
-/// writes it ز, as in بيستوزيف Bestuzhev, or ز and a heh, as in مظهر Mazhar), and H (an h that
+/// writes it ز, as in بيستوزيف Bestuzhev, or ز and a heh, as in مظهر Mazhar), K (a Latin c said
+/// k, plain k except that Slavic spellings say it ts: Adamec, Адамец), Q (the s of a Cyrillic ц,
+/// plain s, which meets K), and H (an h that
 /// Arabic script writes as a letter of its own after a consonant, مظهر mz-hr, which Latin
 /// spellings often join to that consonant: Mazhar, Adham, Fathi). Digraphs are collapsed,
 /// doubled symbols merged, p/b and q/k merged; v stays apart from w because Arabic script writes it ف (Karimova: كريموفا) as often as و.
@@ -167,6 +169,14 @@ internal static class Phonetics
                     AppendSymbol(buffer, ref n, 'T');
                 }
 
+                // The ts read from Cyrillic is ц, whose s is Q: the c that Slavic and Hungarian
+                // spellings say ts meets it (Adamec: Адамец, Václav: Вацлав; see K below).
+                if (script == Script.Cyrillic && next == 's')
+                {
+                    AppendSymbol(buffer, ref n, 'Q');
+                    i++;
+                }
+
                 continue;
             }
 
@@ -209,7 +219,10 @@ internal static class Phonetics
                 switch (c)
                 {
                     case 'c':
-                        symbol = next is 'e' or 'i' or 'y' ? 's' : next == 'k' ? '\0' : 'k';
+                        // A c that English and Romance spellings say k is K: plain k, except that
+                        // Slavic and Hungarian spellings say it ts, which Cyrillic writes ц
+                        // (Adamec: Адамец, Bjelica: Белица; see Q above).
+                        symbol = next is 'e' or 'i' or 'y' ? 's' : next is 'k' or 'q' || (n > 0 && buffer[n - 1] == 'k') ? '\0' : 'K';
                         break;
                     case 'q': symbol = 'k'; break;
                     case 'x' when next is 'i' or 'u' && (i == 0 || latin[i - 1] is 'n' or 'g' or '-'):
@@ -341,8 +354,8 @@ internal static class Phonetics
         return true;
     }
 
-    /// <summary>A symbol as the forms wrote it before <c>H</c>, <c>Z</c>, <c>T</c> and <c>G</c> (h, j, t and g).</summary>
-    public static char Plain(char symbol) => symbol switch { 'H' => 'h', 'Z' => 'j', 'T' => 't', 'G' => 'g', _ => symbol };
+    /// <summary>A symbol as the forms wrote it before <c>H</c>, <c>Z</c>, <c>T</c>, <c>G</c>, <c>K</c> and <c>Q</c> (h, j, t, g, k and s).</summary>
+    public static char Plain(char symbol) => symbol switch { 'H' => 'h', 'Z' => 'j', 'T' => 't', 'G' => 'g', 'K' => 'k', 'Q' => 's', _ => symbol };
 
     public static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
@@ -375,7 +388,7 @@ internal static class Phonetics
     /// </summary>
     public static float SubstitutionCost(char a, char b, Script conventions = Script.Latin)
     {
-        if (conventions == Script.Arabic && (a, b) is ('z', 'Z'))
+        if ((conventions == Script.Arabic && (a, b) is ('z', 'Z')) || (conventions == Script.Cyrillic && (a, b) is ('Q', 'K')))
         {
             return ScriptConventionCost;
         }
@@ -837,6 +850,42 @@ internal static class Phonetics
     /// </summary>
     public static string? JapaneseSkeleton(TokenForms forms) => forms.Script == Script.Cyrillic ? SkeletonWithTiAsChi(forms.Phonetic) : null;
 
+    /// <summary>
+    /// The fourth: a Cyrillic word with ц read as the c of a Slavic or Hungarian Latin spelling,
+    /// which the skeleton reads k (Адамец: Adamec, skeleton <c>tmk</c>), or null when the word has
+    /// no such ц. Only a ц at the end of the word or before a consonant, a or o: Latin spellings
+    /// write the ц of Japanese tsu ts (Tatsuo: Тацуо), that of Italian zi z (Grazia: Грация).
+    /// </summary>
+    public static string? SlavicSkeleton(TokenForms forms)
+    {
+        if (forms.Script != Script.Cyrillic)
+        {
+            return null;
+        }
+
+        ReadOnlySpan<char> form = forms.Phonetic;
+        for (int i = 0; i < form.Length; i++)
+        {
+            if (SlavicC(form, i))
+            {
+                return Skeleton(form, SkeletonReading.TsAsK | SkeletonReading.WithoutT);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the symbol at <paramref name="i"/> is the s of a ц that a Slavic Latin spelling may write c: at the end, or before a consonant, a or o.</summary>
+    private static bool SlavicC(ReadOnlySpan<char> form, int i) =>
+        form[i] == 'Q' && (i + 1 == form.Length || form[i + 1] is 'a' or 'o' || !(IsVowel(form[i + 1]) || form[i + 1] == 'y'));
+
+    /// <summary>
+    /// The skeletons besides its own that a query word is looked up under, by the conventions of
+    /// the script it was read from; <c>Unlikely</c>: a reading that the search reads only after
+    /// the words' own skeletons (Slavic names are few among the names Russian writes with ц).
+    /// </summary>
+    public static readonly (Func<TokenForms, string?> Read, bool Unlikely)[] QueryReadings = [(ConventionSkeleton, false), (JapaneseSkeleton, false), (SlavicSkeleton, true)];
+
     /// <summary>How a skeleton reads letters that scripts write otherwise than the plain skeleton says.</summary>
     [Flags]
     private enum SkeletonReading
@@ -869,13 +918,16 @@ internal static class Phonetics
 
         /// <summary>The g of a Romance gn (G) is left out.</summary>
         WithoutG = 256,
+
+        /// <summary>The s of ц (Q) is k (its t, T, left out with <see cref="WithoutT"/>).</summary>
+        TsAsK = 512,
     }
 
     private static string Skeleton(ReadOnlySpan<char> form, SkeletonReading reading)
     {
         bool vAsF = reading.HasFlag(SkeletonReading.VAsF), wAsF = reading.HasFlag(SkeletonReading.WAsF), jAsY = reading.HasFlag(SkeletonReading.JAsY);
         bool chAsK = reading.HasFlag(SkeletonReading.ChAsKh), khAsH = reading.HasFlag(SkeletonReading.KhAsH), jAsG = reading.HasFlag(SkeletonReading.JAsG), dropT = reading.HasFlag(SkeletonReading.WithoutT);
-        bool tiAsChi = reading.HasFlag(SkeletonReading.TiAsChi), dropG = reading.HasFlag(SkeletonReading.WithoutG);
+        bool tiAsChi = reading.HasFlag(SkeletonReading.TiAsChi), dropG = reading.HasFlag(SkeletonReading.WithoutG), tsAsK = reading.HasFlag(SkeletonReading.TsAsK);
         Span<char> buffer = form.Length <= 128 ? stackalloc char[form.Length] : new char[form.Length];
         int n = 0;
         for (int i = 0; i < form.Length; i++)
@@ -898,6 +950,8 @@ internal static class Phonetics
                 'x' => khAsH ? 'h' : 'k',
                 'H' => 'h',
                 'T' => 't',
+                'K' => 'k',
+                'Q' => tsAsK && SlavicC(form, i) ? 'k' : 's',
                 'Z' => 's', // as j
                 'g' or 'G' => 'k',
                 'p' => 'b',
