@@ -90,4 +90,29 @@ public sealed class PairFeaturesTests
         Assert.Equal(expected, PairScorer.EditSimilarity(a, b), 4);
         Assert.Equal(expected, PairScorer.EditSimilarity(b, a), 4);
     }
+
+    [Theory]
+    [InlineData("Камалхасан", "Kamal Hasan")] // a Cyrillic word, two Latin words
+    [InlineData("Kamal Hasan", "Камалхасан")]
+    [InlineData("Kamalhasan", "Камал Хасан")] // a Latin word, two Cyrillic words
+    [InlineData("Камал Хасан", "Kamalhasan")]
+    public void Two_words_joined_meet_one_word_under_the_conventions_of_its_script(string query, string candidate)
+    {
+        // Cyrillic х for a Latin h is a convention of the script, one way (0.2; h for х is 0.4):
+        // whichever side is joined, the join compares with the Cyrillic form first, as the two
+        // one-word spellings are compared.
+        var analyzer = new NameAnalyzer();
+        float expected = PairScorer.TokenSimilarity(analyzer.AnalyzeQuery("Камалхасан").Primary.Tokens[0], analyzer.AnalyzeQuery("Kamalhasan").Primary.Tokens[0]);
+        Assert.True(expected < 1f);
+
+        var registry = new EntityRegistryBuilder().AddPerson("p:1", candidate).Build();
+        var prepared = new PreparedName(analyzer.AnalyzeQuery(query).Primary, registry.Statistics, 0, literal: false);
+        var trace = new List<AlignmentStep>();
+        PairScorer.Compute(prepared, registry.Aliases[0], isPerson: true, 0, trace);
+
+        // One step per query word, at the join's similarity.
+        List<AlignmentStep> joined = [.. trace.Where(s => s.Kind == AlignmentKind.Match)];
+        Assert.Equal(query.Split(' ').Length, joined.Count);
+        Assert.All(joined, s => Assert.Equal(expected, s.Similarity, 4));
+    }
 }
