@@ -350,7 +350,7 @@ internal sealed class CandidateIndex
     /// does. Deletion variants of such keys crowded other names out of the candidates when tried
     /// (Ivanov), and English names keep their own spelling (Howard: هوارد, James: جيمس).
     /// </summary>
-    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, ChSaidKSkeleton, GnSaidNySkeleton, SaidSkeleton];
+    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, ChSaidKSkeleton, GnSaidNySkeleton, PinyinQSkeleton, SaidSkeleton];
 
     private delegate string? SkeletonReading(ReadOnlySpan<char> form);
 
@@ -378,6 +378,14 @@ internal sealed class CandidateIndex
     /// Agnelli, Аньелли, skeleton <c>nl</c>, not <c>knl</c>), or null (<see cref="LatinVariant"/>).
     /// </summary>
     internal static string? GnSaidNySkeleton(TokenForms forms) => LatinVariant(forms, Phonetics.SkeletonWithGnAsNy);
+
+    /// <summary>
+    /// The skeleton of a Latin word with a q before i read ts (<see cref="Phonetics.SkeletonWithKAsTs"/>:
+    /// the pinyin Qing, Цин, skeleton <c>tsn</c>, not <c>kn</c>), or null (<see cref="LatinVariant"/>).
+    /// A c said k in the same word is read ts too (the pinyin c is: Cao, Цао).
+    /// </summary>
+    internal static string? PinyinQSkeleton(TokenForms forms) =>
+        forms.Latin.Contains("qi", StringComparison.Ordinal) ? LatinVariant(forms, Phonetics.SkeletonWithKAsTs) : null;
 
     /// <summary>The skeleton <paramref name="read"/> gives a Latin word, or null when the word is not Latin, it gives none, or it is the word's own skeleton.</summary>
     private static string? LatinVariant(TokenForms forms, SkeletonReading read) =>

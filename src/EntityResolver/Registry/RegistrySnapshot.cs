@@ -41,11 +41,13 @@ namespace EntityResolver.Registry;
 /// skeleton with ch as kh; version 23: the t of ts and tz is a symbol of its own, T; version 24:
 /// a Cyrillic дз before i or an iotated vowel read j; version 25: the g of a Latin gn between
 /// vowels is a symbol of its own, G, and such a word is also posted under its skeleton without it;
-/// version 26: a Latin c said k is K and the s of a Cyrillic ц is Q, symbols of their own).
+/// version 26: a Latin c said k is K and the s of a Cyrillic ц is Q, symbols of their own;
+/// version 27: a Latin q before i is K too, and a Latin word with one is also posted under its
+/// skeleton with it read ts).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 26;
+    public const int Version = 27;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

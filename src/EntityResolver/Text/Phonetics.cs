@@ -222,9 +222,13 @@ internal static class Phonetics
                         // A c that English and Romance spellings say k is K: plain k, except that
                         // Slavic and Hungarian spellings say it ts, which Cyrillic writes ц
                         // (Adamec: Адамец, Bjelica: Белица; see Q above).
-                        symbol = next is 'e' or 'i' or 'y' ? 's' : next is 'k' or 'q' || (n > 0 && buffer[n - 1] == 'k') ? '\0' : 'K';
+                        symbol = next is 'e' or 'i' or 'y' ? 's' : next is 'k' or 'q' ? '\0' : 'K';
                         break;
-                    case 'q': symbol = 'k'; break;
+                    case 'q':
+                        // The q of pinyin, always before i or u (ü), is said close to ch and Russian
+                        // writes it ц (Qing: Цин, Qian: Цянь): K, as the c of Slavic names, before i.
+                        symbol = next == 'i' && script == Script.Latin ? 'K' : 'k';
+                        break;
                     case 'x' when next is 'i' or 'u' && (i == 0 || latin[i - 1] is 'n' or 'g' or '-'):
                         // Pinyin x (Xi, Xu, Jiangxi, Xinjiang) is said, and written in other
                         // scripts, close to sh: शिनिंग, شينينغ (Xining); so are Maltese,
@@ -319,7 +323,8 @@ internal static class Phonetics
 
     private static void AppendSymbol(Span<char> buffer, ref int n, char symbol)
     {
-        if (n > 0 && buffer[n - 1] == symbol)
+        // Doubled symbols merge, and so do k and K (Akçay, Taraqqi: one k).
+        if (n > 0 && (buffer[n - 1] == symbol || (buffer[n - 1] is 'k' or 'K' && symbol is 'k' or 'K')))
         {
             return;
         }
@@ -778,6 +783,12 @@ internal static class Phonetics
     public static string? SkeletonWithWAsF(ReadOnlySpan<char> form) => form.Contains('w') ? Skeleton(form, SkeletonReading.VAsF | SkeletonReading.WAsF | SkeletonReading.JAsY) : null;
 
     /// <summary>
+    /// The skeleton of a Latin spelling with its <c>K</c> read ts, as Russian writes the q of
+    /// pinyin (Qing: Цин, skeleton <c>tsn</c>, not <c>kn</c>), or null when the form has no K.
+    /// </summary>
+    public static string? SkeletonWithKAsTs(ReadOnlySpan<char> form) => form.Contains('K') ? Skeleton(form, SkeletonReading.KAsTs) : null;
+
+    /// <summary>
     /// The skeleton of a Latin spelling without the g of its Romance gn (<c>G</c>), which Italian
     /// and French names say ny (Agnelli: Аньелли, أنييلي, skeleton <c>nl</c>), or null when the
     /// form has none.
@@ -921,18 +932,32 @@ internal static class Phonetics
 
         /// <summary>The s of ц (Q) is k (its t, T, left out with <see cref="WithoutT"/>).</summary>
         TsAsK = 512,
+
+        /// <summary>A K is ts (t and s).</summary>
+        KAsTs = 1024,
     }
 
     private static string Skeleton(ReadOnlySpan<char> form, SkeletonReading reading)
     {
         bool vAsF = reading.HasFlag(SkeletonReading.VAsF), wAsF = reading.HasFlag(SkeletonReading.WAsF), jAsY = reading.HasFlag(SkeletonReading.JAsY);
         bool chAsK = reading.HasFlag(SkeletonReading.ChAsKh), khAsH = reading.HasFlag(SkeletonReading.KhAsH), jAsG = reading.HasFlag(SkeletonReading.JAsG), dropT = reading.HasFlag(SkeletonReading.WithoutT);
-        bool tiAsChi = reading.HasFlag(SkeletonReading.TiAsChi), dropG = reading.HasFlag(SkeletonReading.WithoutG), tsAsK = reading.HasFlag(SkeletonReading.TsAsK);
-        Span<char> buffer = form.Length <= 128 ? stackalloc char[form.Length] : new char[form.Length];
+        bool tiAsChi = reading.HasFlag(SkeletonReading.TiAsChi), dropG = reading.HasFlag(SkeletonReading.WithoutG), tsAsK = reading.HasFlag(SkeletonReading.TsAsK), kAsTs = reading.HasFlag(SkeletonReading.KAsTs);
+        Span<char> buffer = form.Length <= 64 ? stackalloc char[form.Length * 2] : new char[form.Length * 2];
         int n = 0;
         for (int i = 0; i < form.Length; i++)
         {
             char c = form[i] == 'j' && jAsY ? 'y' : form[i];
+            if (c == 'K' && kAsTs)
+            {
+                if (n == 0 || buffer[n - 1] != 't')
+                {
+                    buffer[n++] = 't';
+                }
+
+                buffer[n++] = 's';
+                continue;
+            }
+
             if (IsVowel(c) || (c == 'T' && dropT) || (c == 'G' && dropG) || ((c == 'y' || (c == 'w' && !wAsF)) && i > 0) || (c == 'v' && i > 0 && !vAsF))
             {
                 continue;

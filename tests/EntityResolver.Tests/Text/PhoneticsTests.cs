@@ -1,3 +1,4 @@
+using EntityResolver.Indexing;
 using EntityResolver.Text;
 
 namespace EntityResolver.Tests.Text;
@@ -593,6 +594,32 @@ public sealed class PhoneticsTests
         Assert.Equal("muTsart", Phonetics.Encode("mutsart", Script.Arabic));
         Assert.Equal(Phonetics.Encode("jaques"), Phonetics.Encode("jacques"));
         Assert.Equal("tmk", Phonetics.Skeleton(Phonetics.Encode("adamec")));
+    }
+
+    [Theory]
+    [InlineData("Цинь", "Qin")] // the q of pinyin
+    [InlineData("Цяньчжи", "Qianzhi")]
+    [InlineData("Юньци", "Yunqi")]
+    public void The_q_of_pinyin_is_close_to_the_cyrillic_ts(string written, string latin)
+    {
+        var analyzer = new NameAnalyzer();
+        TokenForms native = analyzer.AnalyzeQuery(written).Primary.Tokens[0].Forms, roman = analyzer.AnalyzeQuery(latin).Primary.Tokens[0].Forms;
+        Assert.Contains('K', roman.Phonetic);
+
+        // ц for the q: its t left out (0.3) and its s for the q (0.2), where it cost 1.3 with q read k.
+        Assert.Equal(0.8f, ReferenceDistance(native.Phonetic, roman.Phonetic.Replace('K', 'k'), Script.Cyrillic) - ReferenceDistance(native.Phonetic, roman.Phonetic, Script.Cyrillic), 4);
+        Assert.Equal(native.Skeleton, CandidateIndex.PinyinQSkeleton(roman));
+    }
+
+    [Fact]
+    public void A_q_or_c_said_k_after_a_k_is_one_k()
+    {
+        // Taraqqi (Тараккі, ترقي) and Akçay keep one k, as when every q and c was k.
+        Assert.Equal("taraki", Phonetics.Encode("taraqqi"));
+        Assert.Equal("akai", Phonetics.Encode("akcai"));
+        Assert.Equal("kuentin", Phonetics.Encode("quentin")); // a q before u is k
+        Assert.Null(CandidateIndex.PinyinQSkeleton(new TokenForms("quentin", Script.Latin, "quentin")));
+        Assert.Null(CandidateIndex.PinyinQSkeleton(new TokenForms("tsin", Script.Cyrillic, "tsin")));
     }
 
     [Theory]
