@@ -123,6 +123,9 @@ internal static class CandidateSearch
         int termCount = 0, keyCount = 0;
         Span<float> weights = stackalloc float[MaxTerms];
         Span<float> readingWeights = stackalloc float[MaxTerms];
+
+        // Per reading of Phonetics.QueryReadings, the key id (-1: none) and length of the word being added.
+        Span<int> readingIds = stackalloc int[Phonetics.QueryReadings.Length], readingLengths = stackalloc int[Phonetics.QueryReadings.Length];
         foreach (PreparedName reading in readings)
         {
             readingWeights.Clear();
@@ -150,15 +153,15 @@ internal static class CandidateSearch
                 for (int r = 0; r < Phonetics.QueryReadings.Length; r++)
                 {
                     string? skeleton = Phonetics.QueryReadings[r].Read(token.Forms);
-                    s.ReadingIds[r] = skeleton is null ? -1 : index.KeyId(skeleton);
-                    s.ReadingLengths[r] = skeleton?.Length ?? 0;
-                    otherReadings |= s.ReadingIds[r] >= 0;
+                    readingIds[r] = skeleton is null ? -1 : index.KeyId(skeleton);
+                    readingLengths[r] = skeleton?.Length ?? 0;
+                    otherReadings |= readingIds[r] >= 0;
                 }
 
                 int term = AddTerm(token.Forms.Skeleton, acronym: false, reading.Weights[t], index, s, ref termCount, ref keyCount, weights, readingWeights, ids, keepWithoutKeys: otherReadings);
                 for (int r = 0; r < Phonetics.QueryReadings.Length && term >= 0; r++)
                 {
-                    AddOwnKey(s.ReadingIds[r], s.ReadingLengths[r], Phonetics.QueryReadings[r].Unlikely, term, index, s, ref keyCount);
+                    AddOwnKey(readingIds[r], readingLengths[r], Phonetics.QueryReadings[r].Unlikely, term, index, s, ref keyCount);
                 }
 
                 // Two adjacent words that the registry may write as one (Wali Jan / Walijan).
@@ -187,8 +190,9 @@ internal static class CandidateSearch
         }
 
         Span<KeyRef> keys = s.Keys.AsSpan(0, keyCount);
-        // The words' own skeletons first (rarest first), then the deletion variants (rarest
-        // first): a small deletion key must not use up the budget before a word's own key.
+        // The words' own skeletons first (rarest first; an unlikely reading's after them), then
+        // the deletion variants (rarest first): a small deletion key must not use up the budget
+        // before a word's own key.
         keys.Sort(static (a, b) => a.Own != b.Own ? (a.Own ? -1 : 1) : a.Unlikely != b.Unlikely ? (a.Unlikely ? 1 : -1) : a.Length != b.Length ? a.Length.CompareTo(b.Length) : a.Key.CompareTo(b.Key));
 
         // Terms with a key whose postings were not all read (a shortlisted alias may still have
@@ -799,9 +803,6 @@ internal static class CandidateSearch
         public readonly string?[] Skeletons = new string?[MaxTerms];
         public readonly bool[] Joined = new bool[MaxTerms];
 
-        /// <summary>Per reading of <see cref="Phonetics.QueryReadings"/>, the key id (-1: none) and length of the word being added.</summary>
-        public readonly int[] ReadingIds = new int[Phonetics.QueryReadings.Length];
-        public readonly int[] ReadingLengths = new int[Phonetics.QueryReadings.Length];
         private readonly int[] _alias = new int[Capacity];
         private readonly int[] _stamp = new int[Capacity];
         private readonly float[] _weight = new float[Capacity];

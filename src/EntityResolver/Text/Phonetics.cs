@@ -8,11 +8,11 @@ namespace EntityResolver.Text;
 /// v, x (kh), S (sh), C (ch), T (the t of ts and tz, cheap to leave out: see Encode), G (the g of
 /// a Romance gn between vowels, cheap to leave out too), Z (the zh of a Latin spelling: j, except that Arabic script also
 /// writes it ز, as in بيستوزيف Bestuzhev, or ز and a heh, as in مظهر Mazhar), K (a Latin c said
-/// k, plain k except that Slavic spellings say it ts: Adamec, Адамец), Q (the s of a Cyrillic ц,
-/// plain s, which meets K), and H (an h that
+/// k, plain k except that Slavic spellings say it ts: Adamec, Адамец; and a Latin q before i, which
+/// pinyin says close to ch: Qin, Цинь), Q (the s of a Cyrillic ц, plain s, which meets K), and H (an h that
 /// Arabic script writes as a letter of its own after a consonant, مظهر mz-hr, which Latin
 /// spellings often join to that consonant: Mazhar, Adham, Fathi). Digraphs are collapsed,
-/// doubled symbols merged, p/b and q/k merged; v stays apart from w because Arabic script writes it ف (Karimova: كريموفا) as often as و.
+/// doubled symbols merged (k and K too), p/b and q/k merged; v stays apart from w because Arabic script writes it ف (Karimova: كريموفا) as often as و.
 /// </summary>
 /// <remarks>Registry snapshots store these forms: a change here needs a new <c>RegistrySnapshot.Version</c>.</remarks>
 internal static class Phonetics
