@@ -37,7 +37,10 @@ internal static class Phonetics
     private const float SplitHCost = 0.3f;
     private const float NearCost = 0.4f;
 
-    /// <summary>Leaving out one symbol of a Latin spelling's silent tail (<see cref="SilentTail"/>).</summary>
+    /// <summary>
+    /// Leaving out a Latin spelling's silent tail (<see cref="SilentTail"/>): one letter, left out
+    /// whole whatever its symbols (the x of -aux is two, k and s).
+    /// </summary>
     private const float SilentCost = 0.3f;
 
     /// <summary>
@@ -491,7 +494,7 @@ internal static class Phonetics
     /// caller to whom every similarity below <paramref name="floor"/> is the same (0). When one
     /// side was read from Arabic script or Cyrillic and the other is a Latin spelling with a
     /// silent tail (<see cref="TokenForms.SilentTail"/>), leaving out that tail costs
-    /// <see cref="SilentCost"/> a symbol: those scripts write French names as they are said
+    /// <see cref="SilentCost"/>: those scripts write French names as they are said
     /// (Brunet: Брюне, برونيه).
     /// </summary>
     public static float Similarity(TokenForms a, TokenForms b, float floor)
@@ -528,7 +531,7 @@ internal static class Phonetics
     /// </param>
     /// <param name="floor">Every similarity below it is 0.</param>
     /// <param name="conventions">See <see cref="Conventions"/>.</param>
-    /// <param name="silentTail">How many final symbols of <paramref name="b"/> may be left out at <see cref="SilentCost"/> each.</param>
+    /// <param name="silentTail">How many final symbols of <paramref name="b"/> (one silent letter) may be left out together, at <see cref="SilentCost"/>.</param>
     public static float Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b, float weightA, float weightB, float potentialGap, float floor, Script conventions, int silentTail = 0)
     {
         if (a.SequenceEqual(b))
@@ -696,8 +699,8 @@ internal static class Phonetics
     /// <summary>
     /// The weighted edit distance, or a value above <paramref name="limit"/> as soon as the
     /// distance is known to exceed it (the smallest cell of a row never decreases from row to row).
-    /// The last <paramref name="silentTail"/> symbols of <paramref name="b"/> may be left out at
-    /// <see cref="SilentCost"/> each.
+    /// The last <paramref name="silentTail"/> symbols of <paramref name="b"/>, one silent letter, may
+    /// be left out together at <see cref="SilentCost"/>.
     /// </summary>
     private static float Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, float limit, float[] subst, int silentTail = 0)
     {
@@ -746,13 +749,7 @@ internal static class Phonetics
             cur = t;
         }
 
-        float distance = prev[m];
-        for (int k = 1; k <= silentTail && k <= m; k++)
-        {
-            distance = MathF.Min(distance, prev[m - k] + (k * SilentCost));
-        }
-
-        return distance;
+        return silentTail > 0 && silentTail <= m ? MathF.Min(prev[m], prev[m - silentTail] + SilentCost) : prev[m];
     }
 
     /// <summary>
