@@ -124,7 +124,9 @@ public sealed class NameResolver
         }
 
         var matches = new List<EntityMatch>();
-        foreach (RankedCandidate r in Rank(name, options, out PreparedName[] readings))
+        List<RankedCandidate> ranked = Rank(name, options, out PreparedName[] readings);
+        bool droppedProclitic = options.Explain && DroppedProclitic(readings);
+        foreach (RankedCandidate r in ranked)
         {
             if (matches.Count == options.Top || r.Score < options.Threshold)
             {
@@ -133,7 +135,7 @@ public sealed class NameResolver
 
             AliasRecord alias = Registry.Aliases[r.Alias];
             Entity entity = Registry.EntityAt(r.Entity);
-            MatchExplanation? explanation = options.Explain ? Explain(readings[r.Reading], alias, entity, r, r.Reading == 0 && DroppedProclitic(readings)) : null;
+            MatchExplanation? explanation = options.Explain ? Explain(readings[r.Reading], alias, entity, r, r.Reading == 0 && droppedProclitic) : null;
             matches.Add(new EntityMatch(entity, Math.Round(r.Score, 4), entity.Names[alias.NameIndex].Text, explanation));
         }
 
