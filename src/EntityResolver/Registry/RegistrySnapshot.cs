@@ -43,11 +43,13 @@ namespace EntityResolver.Registry;
 /// vowels is a symbol of its own, G, and such a word is also posted under its skeleton without it;
 /// version 26: a Latin c said k is K and the s of a Cyrillic ц is Q, symbols of their own;
 /// version 27: a Latin q before i is K too, and a Latin word with one is also posted under its
-/// skeleton with it read ts).
+/// skeleton with it read ts; version 28: Cyrillic compound heads (Абдул) are split off and
+/// joined as Latin ones are, and a head with the assimilated article (abdur) lends the next word
+/// its letter when it is written once).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 27;
+    public const int Version = 28;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

@@ -305,12 +305,24 @@ internal sealed class NameAnalyzer
             if (token.Length >= head.Length + 3 && token.StartsWith(head, StringComparison.Ordinal) && ScriptDetector.Of(head[0]) != Script.Arabic)
             {
                 pieces.Add(new Piece(head, written, false));
-                pieces.Add(new Piece(token[head.Length..], written, false));
+                pieces.Add(new Piece(AfterAssimilatedArticle(head, token), written, false));
                 return;
             }
         }
 
         pieces.Add(new Piece(token, written, allCaps));
+    }
+
+    /// <summary>
+    /// The word after a joined head. A head that ends in the article assimilated to that word's
+    /// first letter (abdur, abdus: Abd al-Rahim said Abdur-Rahim) lends the word that letter when
+    /// the spelling writes it once (Abdurahim is Abd + Rahim, as Abdurrahim is).
+    /// </summary>
+    private static string AfterAssimilatedArticle(string head, string token)
+    {
+        char last = head[^1];
+        bool assimilated = last is 'r' or 's' or '\u0440' or '\u0441'; // r, s; Cyrillic р, с
+        return assimilated && token[head.Length] != last ? token[(head.Length - 1)..] : token[head.Length..];
     }
 
     private AnalyzedName? TryAcronym(List<Piece> pieces)

@@ -42,6 +42,20 @@ public sealed class NameAnalyzerTests
         Assert.Equal(Latin("ابوالقاسم"), Latin("ابو القاسم"));
         Assert.Equal(Latin("Abdulhamid"), Latin("Abdul Hamid"));
         Assert.Equal(Latin("Abd al-Hamid"), Latin("Abdul Hamid"));
+        Assert.Equal(Latin("Abdurrahim"), Latin("Abdurahim"));
+        Assert.Equal(Latin("Abdussalam"), Latin("Abdusalam"));
+    }
+
+    [Theory]
+    [InlineData("Абдулхамид", "Абдул Хамид", "Abdulhamid")]
+    [InlineData("Абдельрахман", "Абдель Рахман", "Abdelrahman")]
+    [InlineData("Абдурахим", "Абдур Рахим", "Abdurrahim")]
+    public void Cyrillic_compounds_of_abd_give_the_token_of_their_latin_spelling(string joined, string spaced, string latin)
+    {
+        string[] Skeletons(string name) => [.. _analyzer.AnalyzeQuery(name).Primary.Tokens.Select(t => t.Forms.Skeleton)];
+        Assert.Equal(Latin(spaced), Latin(joined));
+        Assert.Single(Skeletons(joined));
+        Assert.Equal(Skeletons(latin)[0].Replace("h", "k", StringComparison.Ordinal), Skeletons(joined)[0]);
     }
 
     [Fact]
