@@ -13,12 +13,13 @@ internal static class Debug
         var goldAliases = Enumerable.Range(0, registry.Aliases.Length).Where(a => ReferenceEquals(registry.EntityAt(registry.Aliases[a].EntityIndex), gold)).ToHashSet();
         foreach (int a in goldAliases)
         {
-            Console.WriteLine($"gold alias {a}: {string.Join(' ', registry.Aliases[a].Name.Tokens.Select(t => $"{t.Text}[{t.Forms.Skeleton}]"))} weight {registry.Index.AliasWeight(a)}");
+            Console.WriteLine($"gold alias {a}: {string.Join(' ', registry.Aliases[a].Name.Tokens.Select(t => $"{t.Text}[{t.Forms.Skeleton} {t.Forms.Phonetic}]"))} weight {registry.Index.AliasWeight(a)}");
         }
 
         var (p, l) = new NameAnalyzer().AnalyzeQuery(query);
         foreach (var t in p.Tokens)
         {
+            Console.WriteLine($"query token {t.Text}: phonetic {t.Forms.Phonetic}, latin {t.Forms.Latin}, skeleton {t.Forms.Skeleton}");
             var keys = new HashSet<string>(StringComparer.Ordinal);
             EntityResolver.Indexing.CandidateIndex.AddKeys(t.Forms.Skeleton, keys);
             foreach (string k in keys)
