@@ -283,10 +283,15 @@ internal static class CandidateSearch
         }
 
         // Joined words are a bonus for the Walijan / Wali Jan case, not more of the query to match.
+        // A term of two letters or more that an alias has in full also tells how rare the alias's
+        // word is: an alias posted under a reading of its word (Bokoev under bkf, as Arabic script
+        // writes it) is as rare as that key, though its own skeleton (bk) is common.
         float queryWeight = 0f;
+        uint telling = 0;
         for (int t = 0; t < termCount; t++)
         {
             queryWeight += s.Joined[t] ? 0f : weights[t];
+            telling |= !s.Joined[t] && s.Skeletons[t] is { Length: >= 2 } skeleton && skeleton[0] != '#' ? 1u << t : 0u;
         }
 
         ulong signature = 0;
@@ -296,7 +301,7 @@ internal static class CandidateSearch
         }
 
         Trace?.Mark(4);
-        ReadOnlySpan<Candidate> result = s.SelectTop(index, keys, weights[..termCount], queryWeight, pending, pendingFactor, signature, words >= 2 ? MultiWordMaxCandidates : MaxCandidates);
+        ReadOnlySpan<Candidate> result = s.SelectTop(index, keys, weights[..termCount], queryWeight, telling, pending, pendingFactor, signature, words >= 2 ? MultiWordMaxCandidates : MaxCandidates);
         Trace?.Mark(5);
         return result;
     }
@@ -942,7 +947,7 @@ internal static class CandidateSearch
         /// shortlisted alias's exact overlap from its own keys (the forward index), whatever the
         /// length of the postings of the query's common words.
         /// </summary>
-        public ReadOnlySpan<Candidate> SelectTop(CandidateIndex index, scoped ReadOnlySpan<KeyRef> keys, scoped ReadOnlySpan<float> weights, float queryWeight, uint pending, scoped ReadOnlySpan<float> pendingFactor, ulong signature, int maxCandidates)
+        public ReadOnlySpan<Candidate> SelectTop(CandidateIndex index, scoped ReadOnlySpan<KeyRef> keys, scoped ReadOnlySpan<float> weights, float queryWeight, uint telling, uint pending, scoped ReadOnlySpan<float> pendingFactor, ulong signature, int maxCandidates)
         {
             // 1. The shortlist: the best optimistic overlaps.
             // The alias weights first, in a loop of independent loads (they are scattered over a
@@ -982,7 +987,7 @@ internal static class CandidateSearch
                     gain += weights[term] * pendingFactor[term];
                 }
 
-                shortlist[t] = Key(Overlap(_weight[i] + gain, queryWeight, aliasWeights[t]) + similarities[t], _alias[i]);
+                shortlist[t] = Key(Overlap(_weight[i] + gain, queryWeight, MathF.Max(aliasWeights[t], WeightOf(_own[i] & telling, weights))) + similarities[t], _alias[i]);
             }
 
             int size = Math.Min(Count, ShortlistSize);
@@ -1043,15 +1048,16 @@ internal static class CandidateSearch
                     }
                 }
 
-                float shared = 0f;
+                float shared = 0f, full = 0f;
                 for (; seen != 0; seen &= seen - 1)
                 {
                     int term = BitOperations.TrailingZeroCount(seen);
                     shared += weights[term] * factors[term];
+                    full += factors[term] >= 1f && (telling & (1u << term)) != 0 ? weights[term] : 0f;
                     factors[term] = 0f;
                 }
 
-                top[h] = (Overlap(shared, queryWeight, aliasWeights[h]) + similarities[h], top[h].Alias);
+                top[h] = (Overlap(shared, queryWeight, MathF.Max(aliasWeights[h], full)) + similarities[h], top[h].Alias);
             }
 
             Trace?.Mark(7);
@@ -1098,6 +1104,18 @@ internal static class CandidateSearch
         /// </summary>
         private static float Overlap(float shared, float queryWeight, float aliasWeight) =>
             MathF.Min(shared, MathF.Min(queryWeight, aliasWeight)) / ((QueryShare * queryWeight) + ((1f - QueryShare) * aliasWeight));
+
+        /// <summary>The summed weight of the <paramref name="terms"/> (a bit set).</summary>
+        private static float WeightOf(uint terms, scoped ReadOnlySpan<float> weights)
+        {
+            float sum = 0f;
+            for (; terms != 0; terms &= terms - 1)
+            {
+                sum += weights[BitOperations.TrailingZeroCount(terms)];
+            }
+
+            return sum;
+        }
 
         /// <summary>A small hash from the query's key ids to their first <see cref="KeyRef"/> (others chained): one key can serve several terms.</summary>
         private void IndexQueryKeys(scoped ReadOnlySpan<KeyRef> keys)

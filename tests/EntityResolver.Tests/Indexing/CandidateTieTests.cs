@@ -78,6 +78,43 @@ public sealed class CandidateTieTests
         Assert.InRange(resolver.CandidateAliases("Ubirot").Length, CandidateSearch.MultiWordMaxCandidates + 1, CandidateSearch.MaxCandidates);
     }
 
+    [Theory]
+    [InlineData("بوكويف", "Bokoev", "b", "k")]
+    [InlineData("سيرفو", "Cervo", "s", "r")]
+    public void A_word_found_through_a_rare_reading_of_its_v_ranks_as_rare_as_that_reading(string query, string gold, string first, string second)
+    {
+        // Hundreds of names spelled with the query's consonants less its f (Buku, Sirua...): the
+        // gold's own skeleton is theirs, and only the reading of its v as f meets the query in full.
+        List<string> names = [.. Patterns(first, second), gold];
+        EntityRegistry registry = EntityRegistry.Create(names.Select((n, i) => new Entity($"p:{i}", Entity.PersonType, [new EntityName(n)])));
+        int alias = registry.Aliases.Length - 1;
+        Assert.Equal(gold, registry.Aliases[alias].Name.Tokens[0].Text);
+        string skeleton = registry.Aliases[alias].Name.Tokens[0].Forms.Skeleton;
+        int sharing = registry.Aliases.Count(a => string.Equals(a.Name.Tokens[0].Forms.Skeleton, skeleton, StringComparison.Ordinal));
+        Assert.True(sharing > CandidateSearch.MaxCandidates, $"only {sharing} aliases share the skeleton '{skeleton}': the test does not reach the cut");
+
+        Assert.Contains(alias, new NameResolver(registry).CandidateAliases(query));
+    }
+
+    /// <summary>Every vowel pattern around two consonants, with a y or w after the second or not (Buku, Abekiy, Okaw...).</summary>
+    private static IEnumerable<string> Patterns(string first, string second)
+    {
+        foreach (string v1 in Vowels.Prepend(""))
+        {
+            foreach (string v2 in Vowels)
+            {
+                foreach (string v3 in Vowels)
+                {
+                    foreach (string end in (string[])["", "y", "w", "h"])
+                    {
+                        string name = v1 + first + v2 + second + v3 + end;
+                        yield return char.ToUpperInvariant(name[0]) + name[1..];
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>Every vowel pattern around b-r-t, capitalized (Bart, Abarat, Ebirot, Barita...).</summary>
     private static IEnumerable<string> BrtPatterns()
     {
