@@ -537,8 +537,26 @@ internal sealed class CandidateIndex
     /// The letter pairs of the phonetic forms of the name words (with the word boundaries), hashed
     /// into 64 bits: what the skeleton keys leave out (vowels, order of letters), cheap to compare.
     /// </summary>
-    public static ulong Signature(NameToken[] tokens)
+    public static ulong Signature(NameToken[] tokens) => PairSignature(tokens, query: false);
+
+    /// <summary>
+    /// A query's <see cref="Signature"/>, where a query of one word read from Arabic script also
+    /// has the pairs of its vowels as Latin may spell them: its و is o as often as u, its ي e as
+    /// often as i (بيلوتو, bilutu, meets Bellotto's pairs be, lo, ot, to). Compare it with
+    /// <see cref="SignatureSimilarity(ulong, int, ulong)"/> and the pair count of the plain signature.
+    /// Only one word: the candidates of a longer query are ranked by the words they share, and the
+    /// extra pairs of several words would fill the 64 bits (a long name would meet every long alias).
+    /// </summary>
+    public static ulong QuerySignature(NameToken[] tokens) => PairSignature(tokens, query: true);
+
+    private static ulong PairSignature(NameToken[] tokens, bool query)
     {
+        int words = 0;
+        foreach (NameToken token in tokens)
+        {
+            words += token.Role == TokenRole.Name ? 1 : 0;
+        }
+
         ulong signature = 0;
         foreach (NameToken token in tokens)
         {
@@ -547,28 +565,50 @@ internal sealed class CandidateIndex
                 continue;
             }
 
+            bool vowels = query && words == 1 && token.Forms.Script == Script.Arabic;
             char previous = ' ';
             foreach (char symbol in token.Forms.Phonetic)
             {
                 char c = Phonetics.Plain(symbol);
-                signature |= PairBit(previous, c);
+                signature |= PairBits(previous, c, vowels);
                 previous = c;
             }
 
             if (previous != ' ')
             {
-                signature |= PairBit(previous, ' ');
+                signature |= PairBits(previous, ' ', vowels);
             }
         }
 
         return signature;
     }
 
-    /// <summary>Dice similarity of two signatures (shared pairs over the mean number of pairs), 0..1.</summary>
-    public static float SignatureSimilarity(ulong a, ulong b)
+    /// <summary>The bit of a letter pair, and with <paramref name="vowels"/> those of its o-for-u and e-for-i spellings too.</summary>
+    private static ulong PairBits(char first, char second, bool vowels)
     {
-        int total = BitOperations.PopCount(a) + BitOperations.PopCount(b);
-        return total == 0 ? 0f : 2f * BitOperations.PopCount(a & b) / total;
+        ulong bits = PairBit(first, second);
+        if (vowels)
+        {
+            char first2 = LatinVowel(first), second2 = LatinVowel(second);
+            bits |= PairBit(first2, second) | PairBit(first, second2) | PairBit(first2, second2);
+        }
+
+        return bits;
+    }
+
+    private static char LatinVowel(char c) => c switch { 'u' => 'o', 'i' => 'e', _ => c };
+
+    /// <summary>Dice similarity of two signatures (shared pairs over the mean number of pairs), 0..1.</summary>
+    public static float SignatureSimilarity(ulong a, ulong b) => SignatureSimilarity(a, BitOperations.PopCount(a), b);
+
+    /// <summary>
+    /// Dice similarity of a query's signature (<see cref="QuerySignature"/>, of <paramref name="queryPairs"/>
+    /// pairs as written) and an alias's, 0..1.
+    /// </summary>
+    public static float SignatureSimilarity(ulong query, int queryPairs, ulong alias)
+    {
+        int total = queryPairs + BitOperations.PopCount(alias);
+        return total == 0 ? 0f : MathF.Min(1f, 2f * BitOperations.PopCount(query & alias) / total);
     }
 
     private static ulong PairBit(char first, char second) => 1UL << (int)((((uint)first * 31u) + second) * 2654435769u >> 26);

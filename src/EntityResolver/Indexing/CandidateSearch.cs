@@ -79,7 +79,7 @@ internal static class CandidateSearch
     private const float JoinedShare = 0.5f;
 
     /// <summary>
-    /// Weight of the letter-pair similarity (<see cref="CandidateIndex.SignatureSimilarity"/>) in
+    /// Weight of the letter-pair similarity (<see cref="CandidateIndex.SignatureSimilarity(ulong, int, ulong)"/>) in
     /// the overlap that ranks candidates: it orders the many aliases that share a query word's
     /// skeleton (single-word queries tie by the hundred on the skeleton alone).
     /// </summary>
@@ -294,14 +294,17 @@ internal static class CandidateSearch
             telling |= !s.Joined[t] && s.Skeletons[t] is { Length: >= 2 } skeleton && skeleton[0] != '#' ? 1u << t : 0u;
         }
 
-        ulong signature = 0;
+        ulong signature = 0, spelled = 0;
         foreach (PreparedName reading in readings)
         {
-            signature |= CandidateIndex.Signature(reading.Name.Tokens);
+            signature |= CandidateIndex.QuerySignature(reading.Name.Tokens);
+            spelled |= CandidateIndex.Signature(reading.Name.Tokens);
         }
 
+        int pairs = BitOperations.PopCount(spelled);
+
         Trace?.Mark(4);
-        ReadOnlySpan<Candidate> result = s.SelectTop(index, keys, weights[..termCount], queryWeight, telling, pending, pendingFactor, signature, words >= 2 ? MultiWordMaxCandidates : MaxCandidates);
+        ReadOnlySpan<Candidate> result = s.SelectTop(index, keys, weights[..termCount], queryWeight, telling, pending, pendingFactor, signature, pairs, words >= 2 ? MultiWordMaxCandidates : MaxCandidates);
         Trace?.Mark(5);
         return result;
     }
@@ -947,7 +950,7 @@ internal static class CandidateSearch
         /// shortlisted alias's exact overlap from its own keys (the forward index), whatever the
         /// length of the postings of the query's common words.
         /// </summary>
-        public ReadOnlySpan<Candidate> SelectTop(CandidateIndex index, scoped ReadOnlySpan<KeyRef> keys, scoped ReadOnlySpan<float> weights, float queryWeight, uint telling, uint pending, scoped ReadOnlySpan<float> pendingFactor, ulong signature, int maxCandidates)
+        public ReadOnlySpan<Candidate> SelectTop(CandidateIndex index, scoped ReadOnlySpan<KeyRef> keys, scoped ReadOnlySpan<float> weights, float queryWeight, uint telling, uint pending, scoped ReadOnlySpan<float> pendingFactor, ulong signature, int pairs, int maxCandidates)
         {
             // 1. The shortlist: the best optimistic overlaps.
             // The alias weights first, in a loop of independent loads (they are scattered over a
@@ -972,7 +975,7 @@ internal static class CandidateSearch
                 int alias = _alias[_touched[t]];
                 ref readonly CandidateIndex.AliasInfo info = ref index.Info(alias);
                 aliasWeights[t] = info.Weight;
-                similarities[t] = SimilarityShare * CandidateIndex.SignatureSimilarity(signature, info.Signature);
+                similarities[t] = SimilarityShare * CandidateIndex.SignatureSimilarity(signature, pairs, info.Signature);
             }
 
             // As keys that order candidates (see Key), the best ShortlistSize selected in place.
@@ -1016,7 +1019,7 @@ internal static class CandidateSearch
                 starts[h] = info.ForwardStart;
                 starts[h + ShortlistSize] = index.Info(alias + 1).ForwardStart;
                 aliasWeights[h] = info.Weight;
-                similarities[h] = SimilarityShare * CandidateIndex.SignatureSimilarity(signature, info.Signature);
+                similarities[h] = SimilarityShare * CandidateIndex.SignatureSimilarity(signature, pairs, info.Signature);
             }
 
             ReadOnlySpan<int> forward = index.ForwardKeys;
