@@ -859,6 +859,22 @@ internal static class Phonetics
     public static string? JapaneseSkeleton(TokenForms forms) => forms.Script == Script.Cyrillic ? SkeletonWithTiAsChi(forms.Phonetic) : null;
 
     /// <summary>
+    /// The fifth: a Cyrillic word that begins with г, or with х and has another х, read as the
+    /// German, Czech, Dutch or classical name that Russian writes so: its first letter as h
+    /// (Гаснер: Hasner, Гарпаг: Harpagus, skeleton <c>hsnr</c>, not <c>ksnr</c>) and its other х
+    /// as the kh of a ch (Гахман: Hachmann, Хабих: Habich, skeleton <c>hbk</c>: the index posts
+    /// such a ch as k, <see cref="SkeletonWithChAsK"/>), or null for other words (a first х alone
+    /// is <see cref="SkeletonWithKhAsH"/>'s).
+    /// </summary>
+    public static string? GermanSkeleton(TokenForms forms)
+    {
+        ReadOnlySpan<char> form = forms.Phonetic;
+        return forms.Script == Script.Cyrillic && form.Length > 1 && (form[0] == 'g' || (form[0] == 'x' && form[1..].Contains('x')))
+            ? Skeleton(form, SkeletonReading.FirstAsH)
+            : null;
+    }
+
+    /// <summary>
     /// The fourth: a Cyrillic word with ц read as the c of a Slavic or Hungarian Latin spelling,
     /// which the skeleton reads k (Адамец: Adamec, skeleton <c>tmk</c>), or null when the word has
     /// no such ц. Only a ц at the end of the word or before a consonant, a or o: Latin spellings
@@ -890,9 +906,10 @@ internal static class Phonetics
     /// <summary>
     /// The skeletons besides its own that a query word is looked up under, by the conventions of
     /// the script it was read from; <c>Unlikely</c>: a reading that the search reads only after
-    /// the words' own skeletons (Slavic names are few among the names Russian writes with ц).
+    /// the words' own skeletons (Slavic names are few among the names Russian writes with ц, names
+    /// with an h among those it begins with г).
     /// </summary>
-    public static readonly (Func<TokenForms, string?> Read, bool Unlikely)[] QueryReadings = [(ConventionSkeleton, false), (JapaneseSkeleton, false), (SlavicSkeleton, true)];
+    public static readonly (Func<TokenForms, string?> Read, bool Unlikely)[] QueryReadings = [(ConventionSkeleton, false), (JapaneseSkeleton, false), (SlavicSkeleton, true), (GermanSkeleton, true)];
 
     /// <summary>How a skeleton reads letters that scripts write otherwise than the plain skeleton says.</summary>
     [Flags]
@@ -932,6 +949,9 @@ internal static class Phonetics
 
         /// <summary>A K is ts (t and s).</summary>
         KAsTs = 1024,
+
+        /// <summary>A g or kh that begins the word is h.</summary>
+        FirstAsH = 2048,
     }
 
     private static string Skeleton(ReadOnlySpan<char> form, SkeletonReading reading)
@@ -939,6 +959,7 @@ internal static class Phonetics
         bool vAsF = reading.HasFlag(SkeletonReading.VAsF), wAsF = reading.HasFlag(SkeletonReading.WAsF), jAsY = reading.HasFlag(SkeletonReading.JAsY);
         bool chAsK = reading.HasFlag(SkeletonReading.ChAsKh), khAsH = reading.HasFlag(SkeletonReading.KhAsH), jAsG = reading.HasFlag(SkeletonReading.JAsG), dropT = reading.HasFlag(SkeletonReading.WithoutT);
         bool tiAsChi = reading.HasFlag(SkeletonReading.TiAsChi), dropG = reading.HasFlag(SkeletonReading.WithoutG), tsAsK = reading.HasFlag(SkeletonReading.TsAsK), kAsTs = reading.HasFlag(SkeletonReading.KAsTs);
+        bool firstAsH = reading.HasFlag(SkeletonReading.FirstAsH);
         Span<char> buffer = form.Length <= 64 ? stackalloc char[form.Length * 2] : new char[form.Length * 2];
         int n = 0;
         for (int i = 0; i < form.Length; i++)
@@ -969,6 +990,7 @@ internal static class Phonetics
                 'C' when chAsK && i > 0 => 'k',
                 't' when tiAsChi && TBeforeI(form, i) => 's',
                 'z' or 'S' or 'C' => 's',
+                'g' or 'x' when firstAsH && i == 0 => 'h',
                 'x' => khAsH ? 'h' : 'k',
                 'H' => 'h',
                 'T' => 't',

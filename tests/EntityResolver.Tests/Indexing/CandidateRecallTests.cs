@@ -129,6 +129,19 @@ public sealed class CandidateRecallTests
     }
 
     [Theory]
+    [InlineData("Гус", "Hus")]
+    [InlineData("Гасс", "Hass")]
+    [InlineData("Хабих", "Habich")]
+    [InlineData("Гахман", "Hachmann")]
+    public void A_cyrillic_first_g_or_kh_finds_the_h_of_a_german_or_czech_name_written_only_in_latin(string query, string gold)
+    {
+        // Russian writes the h of Czech, German and classical names г (Гус: Hus) and their ch х.
+        // Read as written, the query shares its keys (Гус: ks; Хабих: kbk, and hbh with х as h)
+        // with the others, not with the gold name (Hus: hs; Habich: hbs, and hbk with ch as kh).
+        AssertFoundAmong(query, gold, "Gus Ali", "Kass Roy", "Kabik Ng", "Kahman Lo", "Gasse Kim", "Hebeh Ito", "Kuss Sen");
+    }
+
+    [Theory]
     [InlineData("Цяньчжи", "Qianzhi")]
     [InlineData("Цичао", "Qichao")]
     public void A_cyrillic_ts_finds_the_q_of_a_pinyin_name_written_only_in_latin(string query, string gold)

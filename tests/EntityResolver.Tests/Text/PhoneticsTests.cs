@@ -623,6 +623,18 @@ public sealed class PhoneticsTests
         Assert.Null(Phonetics.SlavicSkeleton(new TokenForms(latin, Script.Latin, latin)));
     }
 
+    [Theory]
+    [InlineData("gasner", "hsnr")] // Гаснер: Hasner
+    [InlineData("gakhman", "hkmn")] // Гахман: Hachmann (its ch posted as kh)
+    [InlineData("khabikh", "hbk")] // Хабих: Habich
+    [InlineData("khilda", null)] // Хильда: one х, read h by the convention skeleton
+    [InlineData("boris", null)]
+    public void A_cyrillic_first_g_or_kh_also_gets_the_skeleton_of_a_german_h(string latin, string? expected)
+    {
+        Assert.Equal(expected, Phonetics.GermanSkeleton(new TokenForms(latin, Script.Cyrillic, latin)));
+        Assert.Null(Phonetics.GermanSkeleton(new TokenForms(latin, Script.Latin, latin)));
+    }
+
     [Fact]
     public void The_g_of_gn_is_plain_g_to_a_spelling_that_writes_it()
     {
