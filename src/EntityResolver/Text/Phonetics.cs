@@ -859,6 +859,27 @@ internal static class Phonetics
     public static string? JapaneseSkeleton(TokenForms forms) => forms.Script == Script.Cyrillic ? SkeletonWithTiAsChi(forms.Phonetic) : null;
 
     /// <summary>
+    /// The sixth: a Cyrillic word with an х after its first letter and before a vowel, read as
+    /// the Spanish j or the Greek ch that Russian writes so (Араухо: Araujo, skeleton <c>rs</c>,
+    /// not <c>rk</c>; Архелай: Archelaus, whose ch the skeleton reads as sh), or null when the
+    /// word has no such х. A first х is left as it is: the foreign names that Russian begins
+    /// with х begin with h far more often (Хоси: Hoshi, not Josi).
+    /// </summary>
+    public static string? SpanishSkeleton(TokenForms forms)
+    {
+        ReadOnlySpan<char> form = forms.Phonetic;
+        for (int i = 1; forms.Script == Script.Cyrillic && i + 1 < form.Length; i++)
+        {
+            if (form[i] == 'x' && IsVowel(form[i + 1]))
+            {
+                return Skeleton(form, SkeletonReading.KhAsJ);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The fifth: a Cyrillic word that begins with г, or with х and has another х, read as the
     /// German, Czech, Dutch or classical name that Russian writes so: its first letter as h
     /// (Гаснер: Hasner, Гарпаг: Harpagus, skeleton <c>hsnr</c>, not <c>ksnr</c>) and its other х
@@ -909,7 +930,7 @@ internal static class Phonetics
     /// the words' own skeletons (Slavic names are few among the names Russian writes with ц, names
     /// with an h among those it begins with г).
     /// </summary>
-    public static readonly (Func<TokenForms, string?> Read, bool Unlikely)[] QueryReadings = [(ConventionSkeleton, false), (JapaneseSkeleton, false), (SlavicSkeleton, true), (GermanSkeleton, true)];
+    public static readonly (Func<TokenForms, string?> Read, bool Unlikely)[] QueryReadings = [(ConventionSkeleton, false), (JapaneseSkeleton, false), (SlavicSkeleton, true), (GermanSkeleton, true), (SpanishSkeleton, true)];
 
     /// <summary>How a skeleton reads letters that scripts write otherwise than the plain skeleton says.</summary>
     [Flags]
@@ -952,6 +973,9 @@ internal static class Phonetics
 
         /// <summary>A g or kh that begins the word is h.</summary>
         FirstAsH = 2048,
+
+        /// <summary>A kh after the first letter and before a vowel is j.</summary>
+        KhAsJ = 4096,
     }
 
     private static string Skeleton(ReadOnlySpan<char> form, SkeletonReading reading)
@@ -959,7 +983,7 @@ internal static class Phonetics
         bool vAsF = reading.HasFlag(SkeletonReading.VAsF), wAsF = reading.HasFlag(SkeletonReading.WAsF), jAsY = reading.HasFlag(SkeletonReading.JAsY);
         bool chAsK = reading.HasFlag(SkeletonReading.ChAsKh), khAsH = reading.HasFlag(SkeletonReading.KhAsH), jAsG = reading.HasFlag(SkeletonReading.JAsG), dropT = reading.HasFlag(SkeletonReading.WithoutT);
         bool tiAsChi = reading.HasFlag(SkeletonReading.TiAsChi), dropG = reading.HasFlag(SkeletonReading.WithoutG), tsAsK = reading.HasFlag(SkeletonReading.TsAsK), kAsTs = reading.HasFlag(SkeletonReading.KAsTs);
-        bool firstAsH = reading.HasFlag(SkeletonReading.FirstAsH);
+        bool firstAsH = reading.HasFlag(SkeletonReading.FirstAsH), khAsJ = reading.HasFlag(SkeletonReading.KhAsJ);
         Span<char> buffer = form.Length <= 64 ? stackalloc char[form.Length * 2] : new char[form.Length * 2];
         int n = 0;
         for (int i = 0; i < form.Length; i++)
@@ -991,6 +1015,7 @@ internal static class Phonetics
                 't' when tiAsChi && TBeforeI(form, i) => 's',
                 'z' or 'S' or 'C' => 's',
                 'g' or 'x' when firstAsH && i == 0 => 'h',
+                'x' when khAsJ && i > 0 && i + 1 < form.Length && IsVowel(form[i + 1]) => 's', // as j
                 'x' => khAsH ? 'h' : 'k',
                 'H' => 'h',
                 'T' => 't',

@@ -635,6 +635,18 @@ public sealed class PhoneticsTests
         Assert.Null(Phonetics.GermanSkeleton(new TokenForms(latin, Script.Latin, latin)));
     }
 
+    [Theory]
+    [InlineData("araukho", "rs")] // Араухо: Araujo
+    [InlineData("alekho", "ls")] // Алехо: Alejo
+    [InlineData("arkhelai", "rsl")] // Архелай: Archelaus
+    [InlineData("khosi", null)] // Хоси: Hoshi, a first х
+    [InlineData("bakh", null)] // Бах: Bach, no vowel after it
+    public void A_cyrillic_kh_inside_a_word_before_a_vowel_also_gets_the_skeleton_of_a_spanish_j(string latin, string? expected)
+    {
+        Assert.Equal(expected, Phonetics.SpanishSkeleton(new TokenForms(latin, Script.Cyrillic, latin)));
+        Assert.Null(Phonetics.SpanishSkeleton(new TokenForms(latin, Script.Latin, latin)));
+    }
+
     [Fact]
     public void The_g_of_gn_is_plain_g_to_a_spelling_that_writes_it()
     {
