@@ -540,12 +540,12 @@ internal sealed class CandidateIndex
     public static ulong Signature(NameToken[] tokens) => PairSignature(tokens, query: false);
 
     /// <summary>
-    /// A query's <see cref="Signature"/>, where a query of one word read from Arabic script also
-    /// has the pairs of its vowels as Latin may spell them: its و is o as often as u, its ي e as
-    /// often as i (بيلوتو, bilutu, meets Bellotto's pairs be, lo, ot, to). Compare it with
+    /// A query's <see cref="Signature"/>, where a query of one or two words read from Arabic script
+    /// also has the pairs of its vowels as Latin may spell them: its و is o as often as u, its ي e
+    /// as often as i (بيلوتو, bilutu, meets Bellotto's pairs be, lo, ot, to). Compare it with
     /// <see cref="SignatureSimilarity(ulong, int, ulong)"/> and the pair count of the plain signature.
-    /// Only one word: the candidates of a longer query are ranked by the words they share, and the
-    /// extra pairs of several words would fill the 64 bits (a long name would meet every long alias).
+    /// Not for longer names: the extra pairs of three words or more fill much of the 64 bits, so
+    /// that a long name meets every long alias.
     /// </summary>
     public static ulong QuerySignature(NameToken[] tokens) => PairSignature(tokens, query: true);
 
@@ -565,7 +565,7 @@ internal sealed class CandidateIndex
                 continue;
             }
 
-            bool vowels = query && words == 1 && token.Forms.Script == Script.Arabic;
+            bool vowels = query && words <= 2 && token.Forms.Script == Script.Arabic;
             char previous = ' ';
             foreach (char symbol in token.Forms.Phonetic)
             {

@@ -46,6 +46,18 @@ public sealed class CandidateTieTests
         Assert.Contains(alias, new NameResolver(registry).CandidateAliases(query));
     }
 
+    [Fact]
+    public void Arabic_script_vowels_meet_the_latin_spelling_in_a_query_of_two_words()
+    {
+        // Hundreds tie on both words of "Boreto Kamenska"; only the spelling tells them apart, and
+        // 32 are handed to scoring for a query of two words.
+        List<string> names = [.. BrtPatterns().Select(n => n + " Kamenska")];
+        EntityRegistry registry = EntityRegistry.Create(names.Select((n, i) => new Entity($"p:{i}", Entity.PersonType, [new EntityName(n)])));
+        int gold = names.IndexOf("Boreto Kamenska");
+
+        Assert.Contains(gold, new NameResolver(registry).CandidateAliases("بوريتو كامينسكا"));
+    }
+
     [Theory]
     [InlineData("ليفاندوفسكي", "Lewandowski")]
     [InlineData("فيرتهايم", "Wertheim")]
