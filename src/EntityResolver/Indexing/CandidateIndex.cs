@@ -552,7 +552,7 @@ internal sealed class CandidateIndex
     private static ulong PairSignature(NameToken[] tokens, bool query)
     {
         int words = 0;
-        foreach (NameToken token in tokens)
+        foreach (NameToken token in query ? tokens : [])
         {
             words += token.Role == TokenRole.Name ? 1 : 0;
         }

@@ -859,43 +859,6 @@ internal static class Phonetics
     public static string? JapaneseSkeleton(TokenForms forms) => forms.Script == Script.Cyrillic ? SkeletonWithTiAsChi(forms.Phonetic) : null;
 
     /// <summary>
-    /// The sixth: a Cyrillic word with an х after its first letter and before a vowel, read as
-    /// the Spanish j or the Greek ch that Russian writes so (Араухо: Araujo, skeleton <c>rs</c>,
-    /// not <c>rk</c>; Архелай: Archelaus, whose ch the skeleton reads as sh), or null when the
-    /// word has no such х. A first х is left as it is: the foreign names that Russian begins
-    /// with х begin with h far more often (Хоси: Hoshi, not Josi).
-    /// </summary>
-    public static string? SpanishSkeleton(TokenForms forms)
-    {
-        ReadOnlySpan<char> form = forms.Phonetic;
-        for (int i = 1; forms.Script == Script.Cyrillic && i + 1 < form.Length; i++)
-        {
-            if (form[i] == 'x' && IsVowel(form[i + 1]))
-            {
-                return Skeleton(form, SkeletonReading.KhAsJ);
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// The fifth: a Cyrillic word that begins with г, or with х and has another х, read as the
-    /// German, Czech, Dutch or classical name that Russian writes so: its first letter as h
-    /// (Гаснер: Hasner, Гарпаг: Harpagus, skeleton <c>hsnr</c>, not <c>ksnr</c>) and its other х
-    /// as the kh of a ch (Гахман: Hachmann, Хабих: Habich, skeleton <c>hbk</c>: the index posts
-    /// such a ch as k, <see cref="SkeletonWithChAsK"/>), or null for other words (a first х alone
-    /// is <see cref="SkeletonWithKhAsH"/>'s).
-    /// </summary>
-    public static string? GermanSkeleton(TokenForms forms)
-    {
-        ReadOnlySpan<char> form = forms.Phonetic;
-        return forms.Script == Script.Cyrillic && form.Length > 1 && (form[0] == 'g' || (form[0] == 'x' && form[1..].Contains('x')))
-            ? Skeleton(form, SkeletonReading.FirstAsH)
-            : null;
-    }
-
-    /// <summary>
     /// The fourth: a Cyrillic word with ц read as the c of a Slavic or Hungarian Latin spelling,
     /// which the skeleton reads k (Адамец: Adamec, skeleton <c>tmk</c>), or null when the word has
     /// no such ц. Only a ц at the end of the word or before a consonant, a or o: Latin spellings
@@ -925,10 +888,47 @@ internal static class Phonetics
         form[i] == 'Q' && (i + 1 == form.Length || form[i + 1] is 'a' or 'o' || !(IsVowel(form[i + 1]) || form[i + 1] == 'y'));
 
     /// <summary>
+    /// The fifth: a Cyrillic word that begins with г, or with х and has another х, read as the
+    /// German, Czech, Dutch or classical name that Russian writes so: its first letter as h
+    /// (Гаснер: Hasner, Гарпаг: Harpagus, skeleton <c>hsnr</c>, not <c>ksnr</c>) and its other х
+    /// as the kh of a ch (Гахман: Hachmann, Хабих: Habich, skeleton <c>hbk</c>: the index posts
+    /// such a ch as k, <see cref="SkeletonWithChAsK"/>), or null for other words (a first х alone
+    /// is <see cref="SkeletonWithKhAsH"/>'s).
+    /// </summary>
+    public static string? GermanSkeleton(TokenForms forms)
+    {
+        ReadOnlySpan<char> form = forms.Phonetic;
+        return forms.Script == Script.Cyrillic && form.Length > 1 && (form[0] == 'g' || (form[0] == 'x' && form[1..].Contains('x')))
+            ? Skeleton(form, SkeletonReading.FirstAsH)
+            : null;
+    }
+
+    /// <summary>
+    /// The sixth: a Cyrillic word with an х after its first letter and before a vowel, read as
+    /// the Spanish j or the Greek ch that Russian writes so (Араухо: Araujo, skeleton <c>rs</c>,
+    /// not <c>rk</c>; Архелай: Archelaus, whose ch the skeleton reads as sh), or null when the
+    /// word has no such х. A first х is left as it is: the foreign names that Russian begins
+    /// with х begin with h far more often (Хоси: Hoshi, not Josi).
+    /// </summary>
+    public static string? SpanishSkeleton(TokenForms forms)
+    {
+        ReadOnlySpan<char> form = forms.Phonetic;
+        for (int i = 1; forms.Script == Script.Cyrillic && i + 1 < form.Length; i++)
+        {
+            if (form[i] == 'x' && IsVowel(form[i + 1]))
+            {
+                return Skeleton(form, SkeletonReading.KhAsJ);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The skeletons besides its own that a query word is looked up under, by the conventions of
     /// the script it was read from; <c>Unlikely</c>: a reading that the search reads only after
     /// the words' own skeletons (Slavic names are few among the names Russian writes with ц, names
-    /// with an h among those it begins with г).
+    /// with an h among those it begins with г, Spanish and Greek ones among those with an х inside).
     /// </summary>
     public static readonly (Func<TokenForms, string?> Read, bool Unlikely)[] QueryReadings = [(ConventionSkeleton, false), (JapaneseSkeleton, false), (SlavicSkeleton, true), (GermanSkeleton, true), (SpanishSkeleton, true)];
 
