@@ -537,27 +537,32 @@ internal sealed class CandidateIndex
     /// The letter pairs of the phonetic forms of the name words (with the word boundaries), hashed
     /// into 64 bits: what the skeleton keys leave out (vowels, order of letters), cheap to compare.
     /// </summary>
-    public static ulong Signature(NameToken[] tokens) => PairSignature(tokens, query: false);
+    public static ulong Signature(NameToken[] tokens) => PairSignature(tokens, vowels: false, out _);
 
     /// <summary>
-    /// A query's <see cref="Signature"/>, where a query of one or two words read from Arabic script
-    /// also has the pairs of its vowels as Latin may spell them: its و is o as often as u, its ي e
-    /// as often as i (بيلوتو, bilutu, meets Bellotto's pairs be, lo, ot, to). Compare it with
-    /// <see cref="SignatureSimilarity(ulong, int, ulong)"/> and the pair count of the plain signature.
-    /// Not for longer names: the extra pairs of three words or more fill much of the 64 bits, so
-    /// that a long name meets every long alias.
+    /// A query's <see cref="Signature"/> (<paramref name="written"/>), and the signature to compare
+    /// with aliases' (<see cref="SignatureSimilarity"/>): for a query of one or two words read from
+    /// Arabic script it also has the pairs of its vowels as Latin may spell them, its و o as often
+    /// as u, its ي e as often as i (بيلوتو, bilutu, meets Bellotto's pairs be, lo, ot, to). Not for
+    /// longer names: the extra pairs of three words or more fill much of the 64 bits, so that a
+    /// long name would meet every long alias.
     /// </summary>
-    public static ulong QuerySignature(NameToken[] tokens) => PairSignature(tokens, query: true);
-
-    private static ulong PairSignature(NameToken[] tokens, bool query)
+    public static ulong QuerySignature(NameToken[] tokens, out ulong written)
     {
         int words = 0;
-        foreach (NameToken token in query ? tokens : [])
+        foreach (NameToken token in tokens)
         {
             words += token.Role == TokenRole.Name ? 1 : 0;
         }
 
+        return PairSignature(tokens, vowels: words <= 2, out written);
+    }
+
+    /// <summary>The letter-pair signature (<paramref name="written"/>: without the vowel pairs that <paramref name="vowels"/> adds to Arabic-script words).</summary>
+    private static ulong PairSignature(NameToken[] tokens, bool vowels, out ulong written)
+    {
         ulong signature = 0;
+        written = 0;
         foreach (NameToken token in tokens)
         {
             if (token.Role != TokenRole.Name)
@@ -565,45 +570,38 @@ internal sealed class CandidateIndex
                 continue;
             }
 
-            bool vowels = query && words <= 2 && token.Forms.Script == Script.Arabic;
+            bool read = vowels && token.Forms.Script == Script.Arabic;
             char previous = ' ';
             foreach (char symbol in token.Forms.Phonetic)
             {
                 char c = Phonetics.Plain(symbol);
-                signature |= PairBits(previous, c, vowels);
+                written |= PairBit(previous, c);
+                signature |= read ? VowelPairBits(previous, c) : 0;
                 previous = c;
             }
 
             if (previous != ' ')
             {
-                signature |= PairBits(previous, ' ', vowels);
+                written |= PairBit(previous, ' ');
+                signature |= read ? VowelPairBits(previous, ' ') : 0;
             }
         }
 
-        return signature;
+        return signature | written;
     }
 
-    /// <summary>The bit of a letter pair, and with <paramref name="vowels"/> those of its o-for-u and e-for-i spellings too.</summary>
-    private static ulong PairBits(char first, char second, bool vowels)
+    /// <summary>The bits of a letter pair's o-for-u and e-for-i spellings.</summary>
+    private static ulong VowelPairBits(char first, char second)
     {
-        ulong bits = PairBit(first, second);
-        if (vowels)
-        {
-            char first2 = LatinVowel(first), second2 = LatinVowel(second);
-            bits |= PairBit(first2, second) | PairBit(first, second2) | PairBit(first2, second2);
-        }
-
-        return bits;
+        char first2 = LatinVowel(first), second2 = LatinVowel(second);
+        return PairBit(first2, second) | PairBit(first, second2) | PairBit(first2, second2);
     }
 
     private static char LatinVowel(char c) => c switch { 'u' => 'o', 'i' => 'e', _ => c };
 
-    /// <summary>Dice similarity of two signatures (shared pairs over the mean number of pairs), 0..1.</summary>
-    public static float SignatureSimilarity(ulong a, ulong b) => SignatureSimilarity(a, BitOperations.PopCount(a), b);
-
     /// <summary>
     /// Dice similarity of a query's signature (<see cref="QuerySignature"/>, of <paramref name="queryPairs"/>
-    /// pairs as written) and an alias's, 0..1.
+    /// pairs as written) and an alias's (shared pairs over the mean number of pairs), 0..1.
     /// </summary>
     public static float SignatureSimilarity(ulong query, int queryPairs, ulong alias)
     {

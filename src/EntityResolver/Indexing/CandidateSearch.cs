@@ -79,7 +79,7 @@ internal static class CandidateSearch
     private const float JoinedShare = 0.5f;
 
     /// <summary>
-    /// Weight of the letter-pair similarity (<see cref="CandidateIndex.SignatureSimilarity(ulong, int, ulong)"/>) in
+    /// Weight of the letter-pair similarity (<see cref="CandidateIndex.SignatureSimilarity"/>) in
     /// the overlap that ranks candidates: it orders the many aliases that share a query word's
     /// skeleton (single-word queries tie by the hundred on the skeleton alone).
     /// </summary>
@@ -146,9 +146,9 @@ internal static class CandidateSearch
                 }
 
                 // A Cyrillic х may be the h of a foreign name, an Arabic ج its g, a Cyrillic ти the
-                // chi of a Japanese name, a Cyrillic ц the c of a Slavic one: the word is also looked
-                // up so (even when the index has no key of its skeleton as read: Тиэми, tm, is
-                // Chiemi, sm).
+                // chi of a Japanese name (Phonetics.QueryReadings has them all): the word is also
+                // looked up so (even when the index has no key of its skeleton as read: Тиэми, tm,
+                // is Chiemi, sm).
                 bool otherReadings = false;
                 for (int r = 0; r < Phonetics.QueryReadings.Length; r++)
                 {
@@ -297,8 +297,8 @@ internal static class CandidateSearch
         ulong signature = 0, spelled = 0;
         foreach (PreparedName reading in readings)
         {
-            signature |= CandidateIndex.QuerySignature(reading.Name.Tokens);
-            spelled |= CandidateIndex.Signature(reading.Name.Tokens);
+            signature |= CandidateIndex.QuerySignature(reading.Name.Tokens, out ulong written);
+            spelled |= written;
         }
 
         int pairs = BitOperations.PopCount(spelled);
@@ -1051,16 +1051,17 @@ internal static class CandidateSearch
                     }
                 }
 
-                float shared = 0f, full = 0f;
+                float shared = 0f;
+                uint full = 0;
                 for (; seen != 0; seen &= seen - 1)
                 {
                     int term = BitOperations.TrailingZeroCount(seen);
                     shared += weights[term] * factors[term];
-                    full += factors[term] >= 1f && (telling & (1u << term)) != 0 ? weights[term] : 0f;
+                    full |= factors[term] >= 1f ? 1u << term : 0u;
                     factors[term] = 0f;
                 }
 
-                top[h] = (Overlap(shared, queryWeight, MathF.Max(aliasWeights[h], full)) + similarities[h], top[h].Alias);
+                top[h] = (Overlap(shared, queryWeight, MathF.Max(aliasWeights[h], WeightOf(full & telling, weights))) + similarities[h], top[h].Alias);
             }
 
             Trace?.Mark(7);

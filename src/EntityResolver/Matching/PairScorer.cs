@@ -124,7 +124,7 @@ internal static class PairScorer
 
                 // Hopeless pairs (most of them) stop early: only a match counts here.
                 bool crossScript = single.Script != a.Script;
-                float floor = crossScript ? MinRawJoinSimilarity : MatchThreshold, gap = MathF.Abs(formPotential - single.PhoneticPotential) - formAllowance - single.PotentialAllowance;
+                float floor = crossScript ? MinRawJoinSimilarity : MatchThreshold, gap = Phonetics.PotentialGap(formPotential, single.PhoneticPotential, formAllowance + single.PotentialAllowance);
                 Script conventions = Phonetics.Conventions(a, single);
 
                 // The Latin side second, as the conventions' one-way costs want it.

@@ -487,7 +487,7 @@ internal static class Phonetics
     /// <paramref name="a"/> is the form read from that script (<see cref="SubstitutionCost"/>).
     /// </summary>
     public static float Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b, float weightA, float weightB, float floor, Script conventions) =>
-        Similarity(a, b, weightA, weightB, MathF.Abs(Potential(a) - Potential(b)) - PotentialAllowance(a) - PotentialAllowance(b), floor, conventions);
+        Similarity(a, b, weightA, weightB, PotentialGap(Potential(a), Potential(b), PotentialAllowance(a) + PotentialAllowance(b)), floor, conventions);
 
     /// <summary>
     /// The similarity of two tokens' phonetic forms under the conventions of their scripts, for a
@@ -509,17 +509,25 @@ internal static class Phonetics
             if (silent > 0)
             {
                 ReadOnlySpan<char> tail = latin.Phonetic.AsSpan(latin.Phonetic.Length - silent);
+                float allowance = other.PotentialAllowance + latin.PotentialAllowance;
                 float gap = MathF.Min(
-                    MathF.Abs(other.PhoneticPotential - latin.PhoneticPotential),
-                    MathF.Abs(other.PhoneticPotential - (latin.PhoneticPotential - Potential(tail)))) - other.PotentialAllowance - latin.PotentialAllowance;
+                    PotentialGap(other.PhoneticPotential, latin.PhoneticPotential, allowance),
+                    PotentialGap(other.PhoneticPotential, latin.PhoneticPotential - Potential(tail), allowance));
                 return Similarity(other.Phonetic, latin.Phonetic, other.PhoneticWeight, latin.PhoneticWeight, gap, floor, conventions, silent);
             }
 
             (a, b) = (other, latin);
         }
 
-        return Similarity(a.Phonetic, b.Phonetic, a.PhoneticWeight, b.PhoneticWeight, MathF.Abs(a.PhoneticPotential - b.PhoneticPotential) - a.PotentialAllowance - b.PotentialAllowance, floor, conventions);
+        return Similarity(a.Phonetic, b.Phonetic, a.PhoneticWeight, b.PhoneticWeight, PotentialGap(a.PhoneticPotential, b.PhoneticPotential, a.PotentialAllowance + b.PotentialAllowance), floor, conventions);
     }
+
+    /// <summary>
+    /// The lower bound on the distance of two forms of potentials <paramref name="a"/> and
+    /// <paramref name="b"/> (<see cref="Potential"/>), given the sum of their allowances
+    /// (<see cref="PotentialAllowance"/>): what the <c>potentialGap</c> of <see cref="Similarity(ReadOnlySpan{char}, ReadOnlySpan{char}, float, float, float, float, Script, int)"/> wants.
+    /// </summary>
+    public static float PotentialGap(float a, float b, float allowance) => MathF.Abs(a - b) - allowance;
 
     /// <param name="a">One phonetic form (under a script's conventions, the one read from that script).</param>
     /// <param name="b">The other (the Latin spelling's).</param>
@@ -814,17 +822,21 @@ internal static class Phonetics
     /// form has no such t. Its ts keeps its t, which the Latin spellings of Japanese names write
     /// (Tsuchiya: Цутия). A key apart from <see cref="SkeletonWithKhAsH"/>'s: Ahti (Ахти) keeps its t.
     /// </summary>
-    public static string? SkeletonWithTiAsChi(ReadOnlySpan<char> form) => HasTBeforeI(form) ? Skeleton(form, SkeletonReading.KhAsH | SkeletonReading.TiAsChi) : null;
+    public static string? SkeletonWithTiAsChi(ReadOnlySpan<char> form) => AnyAt(form, TBeforeI) ? Skeleton(form, SkeletonReading.KhAsH | SkeletonReading.TiAsChi) : null;
 
     /// <summary>Whether a t of the form is before an i, or before a y and a vowel (ти, тя, тю, тё).</summary>
     private static bool TBeforeI(ReadOnlySpan<char> form, int i) =>
         form[i] == 't' && i + 1 < form.Length && (form[i + 1] == 'i' || (form[i + 1] == 'y' && i + 2 < form.Length && IsVowel(form[i + 2])));
 
-    private static bool HasTBeforeI(ReadOnlySpan<char> form)
+    /// <summary>A test of the symbol at one position of a form (<see cref="TBeforeI"/>, <see cref="SlavicC"/>, <see cref="InnerKhBeforeVowel"/>).</summary>
+    private delegate bool SymbolTest(ReadOnlySpan<char> form, int i);
+
+    /// <summary>Whether <paramref name="test"/> holds at some position of the form.</summary>
+    private static bool AnyAt(ReadOnlySpan<char> form, SymbolTest test)
     {
         for (int i = 0; i < form.Length; i++)
         {
-            if (TBeforeI(form, i))
+            if (test(form, i))
             {
                 return true;
             }
@@ -864,24 +876,8 @@ internal static class Phonetics
     /// no such ц. Only a ц at the end of the word or before a consonant, a or o: Latin spellings
     /// write the ц of Japanese tsu ts (Tatsuo: Тацуо), that of Italian zi z (Grazia: Грация).
     /// </summary>
-    public static string? SlavicSkeleton(TokenForms forms)
-    {
-        if (forms.Script != Script.Cyrillic)
-        {
-            return null;
-        }
-
-        ReadOnlySpan<char> form = forms.Phonetic;
-        for (int i = 0; i < form.Length; i++)
-        {
-            if (SlavicC(form, i))
-            {
-                return Skeleton(form, SkeletonReading.TsAsK | SkeletonReading.WithoutT);
-            }
-        }
-
-        return null;
-    }
+    public static string? SlavicSkeleton(TokenForms forms) =>
+        forms.Script == Script.Cyrillic && AnyAt(forms.Phonetic, SlavicC) ? Skeleton(forms.Phonetic, SkeletonReading.TsAsK | SkeletonReading.WithoutT) : null;
 
     /// <summary>Whether the symbol at <paramref name="i"/> is the s of a ц that a Slavic Latin spelling may write c: at the end, or before a consonant, a or o.</summary>
     private static bool SlavicC(ReadOnlySpan<char> form, int i) =>
@@ -910,19 +906,12 @@ internal static class Phonetics
     /// word has no such х. A first х is left as it is: the foreign names that Russian begins
     /// with х begin with h far more often (Хоси: Hoshi, not Josi).
     /// </summary>
-    public static string? SpanishSkeleton(TokenForms forms)
-    {
-        ReadOnlySpan<char> form = forms.Phonetic;
-        for (int i = 1; forms.Script == Script.Cyrillic && i + 1 < form.Length; i++)
-        {
-            if (form[i] == 'x' && IsVowel(form[i + 1]))
-            {
-                return Skeleton(form, SkeletonReading.KhAsJ);
-            }
-        }
+    public static string? SpanishSkeleton(TokenForms forms) =>
+        forms.Script == Script.Cyrillic && AnyAt(forms.Phonetic, InnerKhBeforeVowel) ? Skeleton(forms.Phonetic, SkeletonReading.KhAsJ) : null;
 
-        return null;
-    }
+    /// <summary>Whether the symbol at <paramref name="i"/> is an х after the first letter and before a vowel (<see cref="SpanishSkeleton"/>).</summary>
+    private static bool InnerKhBeforeVowel(ReadOnlySpan<char> form, int i) =>
+        form[i] == 'x' && i > 0 && i + 1 < form.Length && IsVowel(form[i + 1]);
 
     /// <summary>
     /// The skeletons besides its own that a query word is looked up under, by the conventions of
@@ -1015,7 +1004,7 @@ internal static class Phonetics
                 't' when tiAsChi && TBeforeI(form, i) => 's',
                 'z' or 'S' or 'C' => 's',
                 'g' or 'x' when firstAsH && i == 0 => 'h',
-                'x' when khAsJ && i > 0 && i + 1 < form.Length && IsVowel(form[i + 1]) => 's', // as j
+                'x' when khAsJ && InnerKhBeforeVowel(form, i) => 's', // as j
                 'x' => khAsH ? 'h' : 'k',
                 'H' => 'h',
                 'T' => 't',

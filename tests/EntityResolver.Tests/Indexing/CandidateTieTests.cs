@@ -1,5 +1,7 @@
+using System.Numerics;
 using EntityResolver.Indexing;
 using EntityResolver.Matching;
+using EntityResolver.Text;
 
 namespace EntityResolver.Tests.Indexing;
 
@@ -79,9 +81,36 @@ public sealed class CandidateTieTests
             new Entity("p:2", Entity.PersonType, [new EntityName("Abarat")]),
         ]);
         ulong a = registry.Index.AliasSignature(0), b = registry.Index.AliasSignature(1);
-        Assert.Equal(1f, CandidateIndex.SignatureSimilarity(a, a));
-        Assert.InRange(CandidateIndex.SignatureSimilarity(a, b), 0f, 0.5f);
-        Assert.Equal(0f, CandidateIndex.SignatureSimilarity(0, 0));
+        int pairs = BitOperations.PopCount(a);
+        Assert.Equal(1f, CandidateIndex.SignatureSimilarity(a, pairs, a));
+        Assert.InRange(CandidateIndex.SignatureSimilarity(a, pairs, b), 0f, 0.5f);
+        Assert.Equal(0f, CandidateIndex.SignatureSimilarity(0, 0, 0));
+    }
+
+    [Theory]
+    [InlineData("بوريتو", "Boreto")]
+    [InlineData("بوريتو كامينسكا", "Boreto Kamenska")]
+    public void An_arabic_script_query_of_one_or_two_words_has_the_vowel_pairs_of_its_latin_spellings(string query, string latin)
+    {
+        NameToken[] tokens = new NameAnalyzer().AnalyzeQuery(query).Primary.Tokens;
+        ulong alias = EntityRegistry.Create([new Entity("p:1", Entity.PersonType, [new EntityName(latin)])]).Index.AliasSignature(0);
+
+        ulong read = CandidateIndex.QuerySignature(tokens, out ulong written);
+        int pairs = BitOperations.PopCount(written);
+        Assert.Equal(written, CandidateIndex.Signature(tokens));
+        Assert.Equal(written, read & written);
+        float asWritten = CandidateIndex.SignatureSimilarity(written, pairs, alias), asRead = CandidateIndex.SignatureSimilarity(read, pairs, alias);
+        Assert.True(asRead > 0.9f && asRead - asWritten > 0.25f, $"as written {asWritten}, as read {asRead}");
+    }
+
+    [Fact]
+    public void A_longer_arabic_script_query_and_other_scripts_keep_their_written_pairs()
+    {
+        foreach (string query in (string[])["بوريتو كامينسكا سيرو", "Боретто", "Boreto"])
+        {
+            ulong read = CandidateIndex.QuerySignature(new NameAnalyzer().AnalyzeQuery(query).Primary.Tokens, out ulong written);
+            Assert.Equal(written, read);
+        }
     }
 
     [Fact]
