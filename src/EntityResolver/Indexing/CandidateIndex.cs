@@ -206,11 +206,48 @@ internal sealed class CandidateIndex
             return ids;
         }
 
-        void AddOwnKey(int word, string skeleton)
+        // The keys of one word, computed once per distinct word (equal words share one forms
+        // object): its skeleton's keys, the keys of its skeleton as Arabic script writes a v, and
+        // its own keys as other languages say its letters (encoded, in that order); and the ids of
+        // the word's own keys, for word pairs.
+        var byWord = new Dictionary<TokenForms, WordKeys>();
+        var wordKeyList = new List<int>(8);
+        var wordIdList = new List<int>(4);
+        WordKeys KeysOfWord(TokenForms forms)
         {
-            int id = KeyIdOf(skeleton);
-            AddAliasKey(id << 1);
-            wordKeys.Add((word, id));
+            if (byWord.TryGetValue(forms, out WordKeys cached))
+            {
+                return cached;
+            }
+
+            wordKeyList.Clear();
+            wordIdList.Clear();
+            wordKeyList.AddRange(SkeletonKeys(forms.Skeleton));
+            wordIdList.Add(KeyIdOf(forms.Skeleton));
+
+            // A v inside a word is f in Arabic script: the name is found from that
+            // spelling too (Svetlova: سفيتلوفا).
+            if (Phonetics.SkeletonWithVAsF(forms.Phonetic) is { } arabic && !string.Equals(arabic, forms.Skeleton, StringComparison.Ordinal))
+            {
+                wordKeyList.AddRange(SkeletonKeys(arabic));
+                wordIdList.Add(KeyIdOf(arabic));
+            }
+
+            // A Latin word's letters as other scripts write them when said otherwise than
+            // in English: own keys only, without deletion variants (OwnKeys).
+            foreach (Func<TokenForms, string?> said in OwnKeys)
+            {
+                if (said(forms) is { } key)
+                {
+                    int id = KeyIdOf(key);
+                    wordKeyList.Add(id << 1);
+                    wordIdList.Add(id);
+                }
+            }
+
+            var keysOfWord = new WordKeys([.. wordKeyList], [.. wordIdList]);
+            byWord.Add(forms, keysOfWord);
+            return keysOfWord;
         }
 
         void AddAliasKey(int encoded)
@@ -227,7 +264,8 @@ internal sealed class CandidateIndex
             aliasKeys.Add(encoded);
         }
 
-        void CollectKeys(AliasRecord alias)
+        // The alias's keys (aliasKeys) and, when asked, its words' own key ids (wordKeys).
+        void CollectKeys(AliasRecord alias, bool collectWords)
         {
             aliasKeys.Clear();
             wordKeys.Clear();
@@ -238,33 +276,21 @@ internal sealed class CandidateIndex
                 if (token.Role == TokenRole.Name && token.Forms.Skeleton.Length > 0)
                 {
                     word++;
-                    foreach (int encoded in SkeletonKeys(token.Forms.Skeleton))
+                    WordKeys ofWord = KeysOfWord(token.Forms);
+                    if (collectWords)
+                    {
+                        foreach (int id in ofWord.Ids)
+                        {
+                            wordKeys.Add((word, id));
+                        }
+
+                        previous = token;
+                        continue;
+                    }
+
+                    foreach (int encoded in ofWord.Keys)
                     {
                         AddAliasKey(encoded);
-                    }
-
-                    wordKeys.Add((word, KeyIdOf(token.Forms.Skeleton)));
-
-                    // A v inside a word is f in Arabic script: the name is found from that
-                    // spelling too (Svetlova: سفيتلوفا).
-                    if (Phonetics.SkeletonWithVAsF(token.Forms.Phonetic) is { } arabic && !string.Equals(arabic, token.Forms.Skeleton, StringComparison.Ordinal))
-                    {
-                        foreach (int encoded in SkeletonKeys(arabic))
-                        {
-                            AddAliasKey(encoded);
-                        }
-
-                        wordKeys.Add((word, KeyIdOf(arabic)));
-                    }
-
-                    // A Latin word's letters as other scripts write them when said otherwise than
-                    // in English: own keys only, without deletion variants (OwnKeys).
-                    foreach (Func<TokenForms, string?> said in OwnKeys)
-                    {
-                        if (said(token.Forms) is { } key)
-                        {
-                            AddOwnKey(word, key);
-                        }
                     }
 
                     // Two adjacent words written as one (Wali Jan / Walijan).
@@ -277,22 +303,30 @@ internal sealed class CandidateIndex
                 }
             }
 
-            if (alias.Acronym is not null)
+            if (alias.Acronym is not null && !collectWords)
             {
                 AddAliasKey(KeyIdOf(AcronymKey(alias.Acronym)) << 1);
             }
         }
 
-        // Pass 1: count postings per key. Pass 2: fill, in alias order (so each list is ascending).
+        // Pass 1: collect every alias's keys (the forward index) and count postings per key.
+        // Pass 2: fill the postings in alias order (so each list is ascending), and the pairs.
+        var forwardOffsets = new int[aliases.Count + 1];
+        var forwardList = new List<int>(aliases.Count * 8);
         for (int a = 0; a < aliases.Count; a++)
         {
-            CollectKeys(aliases[a]);
+            CollectKeys(aliases[a], collectWords: false);
             foreach (int encoded in aliasKeys)
             {
                 counts[encoded >> 1]++;
             }
+
+            forwardList.AddRange(aliasKeys);
+            forwardOffsets[a + 1] = forwardList.Count;
         }
 
+        int[] forward = [.. forwardList];
+        forwardList = null;
         var offsets = new int[keyNames.Count + 1];
         for (int k = 0; k < keyNames.Count; k++)
         {
@@ -300,24 +334,18 @@ internal sealed class CandidateIndex
         }
 
         var postings = new int[offsets[^1]];
-        var forwardOffsets = new int[aliases.Count + 1];
-        var forward = new int[postings.Length];
         int[] cursor = offsets[..^1];
-        int f = 0;
         var pairs = new PairBuilder(pairMinPostings);
         var aliasPairs = new List<ulong>(16);
         for (int a = 0; a < aliases.Count; a++)
         {
-            CollectKeys(aliases[a]);
-            foreach (int encoded in aliasKeys)
+            for (int f = forwardOffsets[a]; f < forwardOffsets[a + 1]; f++)
             {
-                postings[cursor[encoded >> 1]++] = (a << 1) | (encoded & 1);
-                forward[f++] = encoded;
+                postings[cursor[forward[f] >> 1]++] = (a << 1) | (forward[f] & 1);
             }
 
-            forwardOffsets[a + 1] = f;
-
             // Pairs of two different words' own keys, both common; each pair once per alias.
+            CollectKeys(aliases[a], collectWords: true);
             aliasPairs.Clear();
             for (int i = 0; i < wordKeys.Count; i++)
             {
@@ -423,6 +451,9 @@ internal sealed class CandidateIndex
         int i = _pairKeys.AsSpan().BinarySearch(PairKey(a, b));
         return i < 0 ? [] : _pairPostings.AsSpan(_pairOffsets[i], _pairOffsets[i + 1] - _pairOffsets[i]);
     }
+
+    /// <summary>The keys of one word, as an alias's keys list them (encoded), and the ids of its own keys (for word pairs).</summary>
+    private readonly record struct WordKeys(int[] Keys, int[] Ids);
 
     /// <summary>The pair postings, grouped by pair key: sorted distinct keys, offsets, aliases.</summary>
     private readonly record struct PairTable(int MinPostings, ulong[] Keys, int[] Offsets, int[] Postings);
