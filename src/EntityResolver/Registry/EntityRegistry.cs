@@ -28,8 +28,11 @@ public sealed class EntityRegistry
         _byId = IndexIds(entities);
 
         // Analysis is the costly step (romanization, phonetic forms): run it on all cores over
-        // ranges of entities, sharing one token-forms cache. The rest is sequential and cheap.
+        // ranges of entities, sharing one token-forms cache. Tokens are immutable records: equal
+        // ones (the same word written the same way in many names) share one object, which is
+        // most of the memory of a large registry.
         var cache = new ConcurrentDictionary<string, TokenForms>(StringComparer.Ordinal);
+        var tokenTable = new ConcurrentDictionary<NameToken, NameToken>();
         var analyzedByEntity = new AnalyzedAlias[entities.Length][];
         var ranges = Partitioner.Create(0, Math.Max(entities.Length, 1), Math.Max(256, entities.Length / (Environment.ProcessorCount * 8)));
         Parallel.ForEach(ranges, range =>
@@ -45,6 +48,12 @@ public sealed class EntityRegistry
                     AnalyzedName name = analyzer.AnalyzeAlias(entity.Names[n].Text, entity.IsPerson);
                     if (!name.IsEmpty)
                     {
+                        NameToken[] tokens = name.Tokens;
+                        for (int t = 0; t < tokens.Length; t++)
+                        {
+                            tokens[t] = tokenTable.GetOrAdd(tokens[t], tokens[t]);
+                        }
+
                         list.Add(new AnalyzedAlias(n, name, entity.IsPerson ? null : AcronymOf(name)));
                     }
                 }
@@ -79,32 +88,31 @@ public sealed class EntityRegistry
         }
 
         Statistics = new TokenStatistics(df.ToFrozenDictionary(StringComparer.Ordinal), entities.Length);
+        // The alias records, in entity order: each entity's first alias index, then on all cores.
         var aliases = new AliasRecord[aliasCount];
-        var tokenTable = new Dictionary<NameToken, NameToken?>();
-        int i = 0;
+        var firstAlias = new int[analyzedByEntity.Length + 1];
         for (int e = 0; e < analyzedByEntity.Length; e++)
         {
-            foreach (var (n, name, acronym) in analyzedByEntity[e])
-            {
-                // Tokens are immutable records: equal ones (the same word written the same way
-                // in many names) share one object, which is most of the memory of a large registry.
-                NameToken[] tokens = name.Tokens;
-                for (int t = 0; t < tokens.Length; t++)
-                {
-                    ref NameToken? shared = ref CollectionsMarshal.GetValueRefOrAddDefault(tokenTable, tokens[t], out _);
-                    shared ??= tokens[t];
-                    tokens[t] = shared;
-                }
-
-                var weights = new float[name.Tokens.Length];
-                for (int t = 0; t < weights.Length; t++)
-                {
-                    weights[t] = Statistics.Weight(name.Tokens[t]);
-                }
-
-                aliases[i++] = new AliasRecord(e, n, name, weights, acronym);
-            }
+            firstAlias[e + 1] = firstAlias[e] + analyzedByEntity[e].Length;
         }
+
+        Parallel.ForEach(ranges, range =>
+        {
+            for (int e = range.Item1; e < range.Item2 && e < analyzedByEntity.Length; e++)
+            {
+                int i = firstAlias[e];
+                foreach (var (n, name, acronym) in analyzedByEntity[e])
+                {
+                    var weights = new float[name.Tokens.Length];
+                    for (int t = 0; t < weights.Length; t++)
+                    {
+                        weights[t] = Statistics.Weight(name.Tokens[t]);
+                    }
+
+                    aliases[i++] = new AliasRecord(e, n, name, weights, acronym);
+                }
+            }
+        });
 
         Aliases = aliases;
         Index = CandidateIndex.Build(aliases);
