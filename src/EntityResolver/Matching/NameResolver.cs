@@ -315,7 +315,10 @@ public sealed class NameResolver
         {
             (_, int aliasIndex, int reading) = best[near[k]];
             AliasRecord alias = aliases[aliasIndex];
-            likelihoods[k] = reading > 0 && !readings[reading].IsLiteral
+            // A candidate met through the pinyin reading is weighed by the words as written.
+            likelihoods[k] = readings[reading].IsPinyin
+                ? SpellingLikelihood(readings[0], alias, readers ??= [])
+                : reading > 0 && !readings[reading].IsLiteral
                 ? ArticleSpellingLikelihood(readings[0], readings[reading], alias, readers ??= [])
                 : SpellingLikelihood(readings[reading], alias, readers ??= []);
             words[k] = alias.Name.NameTokenCount;
@@ -361,7 +364,7 @@ public sealed class NameResolver
     /// </summary>
     private static bool DroppedProclitic(PreparedName[] readings)
     {
-        if (readings.Length < 2 || readings[1].IsLiteral)
+        if (readings.Length < 2 || readings[1].IsLiteral || readings[1].IsPinyin)
         {
             return false;
         }

@@ -5,11 +5,12 @@ namespace EntityResolver.Matching;
 /// <summary>A query reading with its token weights, prepared once and scored against many candidates.</summary>
 internal sealed class PreparedName
 {
-    public PreparedName(AnalyzedName name, TokenStatistics statistics, ulong rankClasses, bool literal)
+    public PreparedName(AnalyzedName name, TokenStatistics statistics, ulong rankClasses, bool literal, bool pinyin = false)
     {
         Name = name;
         RankClasses = rankClasses;
         IsLiteral = literal;
+        IsPinyin = pinyin;
         MaxWeight = statistics.MaxWeight;
         Weights = new float[name.Tokens.Length];
         FirstNameToken = -1;
@@ -29,7 +30,9 @@ internal sealed class PreparedName
     /// A query's readings, prepared as the resolver scores them: first the reading without titles;
     /// then, when there were titles, the literal reading (titles read as name words: a fallback,
     /// see <see cref="IsLiteral"/>); or, for one Arabic-script word, the reading with its article (and a
-    /// proclitic before it) kept (<see cref="NameAnalyzer.ArticleReading"/>). Empty when the query has no name word.
+    /// proclitic before it) kept (<see cref="NameAnalyzer.ArticleReading"/>); or, for Cyrillic
+    /// words written by the Palladius system, the reading with them in pinyin (<see cref="IsPinyin"/>).
+    /// Empty when the query has no name word.
     /// </summary>
     public static PreparedName[] Readings(NameAnalyzer analyzer, string query, TokenStatistics statistics)
     {
@@ -46,7 +49,12 @@ internal sealed class PreparedName
             return [first, new PreparedName(literal, statistics, ranks, literal: true)];
         }
 
-        return analyzer.ArticleReading(primary) is { } article ? [first, new PreparedName(article, statistics, ranks, literal: false)] : [first];
+        if (analyzer.ArticleReading(primary) is { } article)
+        {
+            return [first, new PreparedName(article, statistics, ranks, literal: false)];
+        }
+
+        return analyzer.PinyinReading(primary) is { } pinyin ? [first, new PreparedName(pinyin, statistics, ranks, literal: false, pinyin: true)] : [first];
     }
 
     public AnalyzedName Name { get; }
@@ -105,6 +113,9 @@ internal sealed class PreparedName
 
     /// <summary>Whether this reading keeps the title words as part of the name.</summary>
     public bool IsLiteral { get; }
+
+    /// <summary>Whether this reading spells the query's Palladius words in pinyin (<see cref="NameAnalyzer.PinyinReading"/>).</summary>
+    public bool IsPinyin { get; }
 
     /// <summary>The weight of a token unique in the registry.</summary>
     public float MaxWeight { get; }

@@ -118,6 +118,29 @@ internal sealed class NameAnalyzer
             : null;
     }
 
+    /// <summary>
+    /// For a query whose Cyrillic name words include one that Russian writes by the Palladius
+    /// system for Chinese names (<see cref="Palladius.Pinyin"/>), the reading with each such word
+    /// spelled in pinyin (Чэнлун: Chenglong); otherwise null. The plain romanization reads
+    /// Palladius's final н as n, which is its нь (чэнь: chen), and so finds Chen for Чэн.
+    /// </summary>
+    /// <param name="primary">The query's primary reading, from <see cref="AnalyzeQuery"/>.</param>
+    public AnalyzedName? PinyinReading(AnalyzedName primary)
+    {
+        NameToken[]? tokens = null;
+        for (int i = 0; i < primary.Tokens.Length; i++)
+        {
+            NameToken token = primary.Tokens[i];
+            if (token.Role == TokenRole.Name && token.Forms.Script == Script.Cyrillic && Palladius.Pinyin(token.Forms.Normalized) is { } pinyin)
+            {
+                tokens ??= [.. primary.Tokens];
+                tokens[i] = new NameToken(Forms(pinyin), TokenRole.Name, token.Text, false);
+            }
+        }
+
+        return tokens is null ? null : new AnalyzedName(tokens, primary.Titles, isAcronym: false);
+    }
+
     /// <summary>The comparable forms of one normalized token (cached).</summary>
     public TokenForms Forms(string normalized) => Forms(normalized, hamzaBelow: false);
 

@@ -176,6 +176,16 @@ public sealed class NameResolverTests
         Assert.Equal([expected, other], RankedAmong(query, expected, other).Select(m => m.Name));
     }
 
+    [Theory]
+    [InlineData("Чанлун", "Changlong", "Chunlong")]
+    [InlineData("Чэнлун", "Chenglong", "Chunlong")]
+    public void A_chinese_name_in_palladius_is_read_in_pinyin(string query, string expected, string other)
+    {
+        // Russian writes the ng of Chinese names н and their x с: read as Russian, Чанлун is
+        // Chanlun, closer to Chunlong than to Changlong.
+        Assert.Equal([expected, other], RankedAmong(query, expected, other).Select(m => m.Name));
+    }
+
     [Fact]
     public void A_french_name_written_as_said_finds_its_silent_ending()
     {
