@@ -264,31 +264,18 @@ internal sealed class CandidateIndex
             aliasKeys.Add(encoded);
         }
 
-        // The alias's keys (aliasKeys) and, when asked, its words' own key ids (wordKeys).
-        void CollectKeys(AliasRecord alias, bool collectWords)
+        static bool IsIndexed(NameToken token) => token.Role == TokenRole.Name && token.Forms.Skeleton.Length > 0;
+
+        // The alias's keys, into aliasKeys.
+        void CollectKeys(AliasRecord alias)
         {
             aliasKeys.Clear();
-            wordKeys.Clear();
             NameToken? previous = null;
-            int word = 0;
             foreach (NameToken token in alias.Name.Tokens)
             {
-                if (token.Role == TokenRole.Name && token.Forms.Skeleton.Length > 0)
+                if (IsIndexed(token))
                 {
-                    word++;
-                    WordKeys ofWord = KeysOfWord(token.Forms);
-                    if (collectWords)
-                    {
-                        foreach (int id in ofWord.Ids)
-                        {
-                            wordKeys.Add((word, id));
-                        }
-
-                        previous = token;
-                        continue;
-                    }
-
-                    foreach (int encoded in ofWord.Keys)
+                    foreach (int encoded in KeysOfWord(token.Forms).Keys)
                     {
                         AddAliasKey(encoded);
                     }
@@ -303,9 +290,27 @@ internal sealed class CandidateIndex
                 }
             }
 
-            if (alias.Acronym is not null && !collectWords)
+            if (alias.Acronym is not null)
             {
                 AddAliasKey(KeyIdOf(AcronymKey(alias.Acronym)) << 1);
+            }
+        }
+
+        // The ids of the own keys of the alias's words, each with its word's number, into wordKeys.
+        void CollectWordKeys(AliasRecord alias)
+        {
+            wordKeys.Clear();
+            int word = 0;
+            foreach (NameToken token in alias.Name.Tokens)
+            {
+                if (IsIndexed(token))
+                {
+                    word++;
+                    foreach (int id in KeysOfWord(token.Forms).Ids)
+                    {
+                        wordKeys.Add((word, id));
+                    }
+                }
             }
         }
 
@@ -315,7 +320,7 @@ internal sealed class CandidateIndex
         var forwardList = new List<int>(aliases.Count * 8);
         for (int a = 0; a < aliases.Count; a++)
         {
-            CollectKeys(aliases[a], collectWords: false);
+            CollectKeys(aliases[a]);
             foreach (int encoded in aliasKeys)
             {
                 counts[encoded >> 1]++;
@@ -345,7 +350,7 @@ internal sealed class CandidateIndex
             }
 
             // Pairs of two different words' own keys, both common; each pair once per alias.
-            CollectKeys(aliases[a], collectWords: true);
+            CollectWordKeys(aliases[a]);
             aliasPairs.Clear();
             for (int i = 0; i < wordKeys.Count; i++)
             {

@@ -64,11 +64,9 @@ public sealed class EntityRegistry
 
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
         var perEntity = new HashSet<string>(StringComparer.Ordinal);
-        int aliasCount = 0;
         foreach (AnalyzedAlias[] names in analyzedByEntity)
         {
             perEntity.Clear();
-            aliasCount += names.Length;
             foreach (AnalyzedAlias alias in names)
             {
                 foreach (NameToken t in alias.Name.Tokens)
@@ -89,12 +87,13 @@ public sealed class EntityRegistry
 
         Statistics = new TokenStatistics(df.ToFrozenDictionary(StringComparer.Ordinal), entities.Length);
         // The alias records, in entity order: each entity's first alias index, then on all cores.
-        var aliases = new AliasRecord[aliasCount];
         var firstAlias = new int[analyzedByEntity.Length + 1];
         for (int e = 0; e < analyzedByEntity.Length; e++)
         {
             firstAlias[e + 1] = firstAlias[e] + analyzedByEntity[e].Length;
         }
+
+        var aliases = new AliasRecord[firstAlias[^1]];
 
         Parallel.ForEach(ranges, range =>
         {
