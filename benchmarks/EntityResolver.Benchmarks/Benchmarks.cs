@@ -37,7 +37,7 @@ public class HotPathBenchmarks
     [Benchmark]
     public float ScorePair() => ScoringModel.Default.Score(PairScorer.Compute(_query, _alias, isPerson: true, 0));
 
-    private PreparedName Prepare() => new(_analyzer.AnalyzeQuery(_text).Primary, _registry.Statistics, 0, literal: false);
+    private PreparedName Prepare() => new(_analyzer.AnalyzeQuery(_text).Primary, _registry.Statistics, 0);
 }
 
 /// <summary>

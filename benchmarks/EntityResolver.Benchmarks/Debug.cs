@@ -29,7 +29,7 @@ internal static class Debug
             }
         }
 
-        var prepared = new EntityResolver.Matching.PreparedName(p, registry.Statistics, 0, literal: false);
+        var prepared = new EntityResolver.Matching.PreparedName(p, registry.Statistics, 0);
         Console.WriteLine("query weights: " + string.Join(", ", prepared.Weights));
         var trace = new EntityResolver.Indexing.CandidateSearch.SearchTrace(goldAliases);
         EntityResolver.Indexing.CandidateSearch.Trace = trace;

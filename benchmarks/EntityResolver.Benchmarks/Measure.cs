@@ -228,7 +228,7 @@ internal static class Measure
             int bestEntity = -1;
 
             // One prepared query per worker: its similarity memo is not thread-safe.
-            Parallel.For(0, registry.Aliases.Length, () => (Score: -1f, Entity: -1, Query: new PreparedName(primary, registry.Statistics, ranks, literal: false)), (a, _, local) =>
+            Parallel.For(0, registry.Aliases.Length, () => (Score: -1f, Entity: -1, Query: new PreparedName(primary, registry.Statistics, ranks)), (a, _, local) =>
             {
                 AliasRecord alias = registry.Aliases[a];
                 bool person = registry.EntityAt(alias.EntityIndex).IsPerson;

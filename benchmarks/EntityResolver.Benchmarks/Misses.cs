@@ -53,7 +53,7 @@ internal static class Misses
         var phases = new long[8];
         long admittedSum = 0;
         // Phase times: a warm-up pass (JIT, caches), then the fastest of five timed passes.
-        PreparedName[] prepared0 = [.. queries.Select(q => analyzer.AnalyzeQuery(q.Text).Primary).Where(p => !p.IsEmpty).Select(p => new PreparedName(p, registry.Statistics, 0, literal: false))];
+        PreparedName[] prepared0 = [.. queries.Select(q => analyzer.AnalyzeQuery(q.Text).Primary).Where(p => !p.IsEmpty).Select(p => new PreparedName(p, registry.Statistics, 0))];
         var best = new long[8];
         Array.Fill(best, long.MaxValue);
         for (int pass = 0; pass < 6; pass++)
@@ -82,7 +82,7 @@ internal static class Misses
 
             present++;
             ulong ranks = primary.Titles.Length > 0 ? Lexicon.Default.RankClasses(primary.Titles) : 0;
-            var prepared = new PreparedName(primary, registry.Statistics, ranks, literal: false);
+            var prepared = new PreparedName(primary, registry.Statistics, ranks);
             List<int> goldAliases = byEntity[gold];
             var trace = new CandidateSearch.SearchTrace(goldAliases);
             CandidateSearch.Trace = trace;

@@ -35,7 +35,7 @@ internal static class Profile
                 double c0 = CpuClock.NowMicroseconds();
                 long t0 = Stopwatch.GetTimestamp();
                 var (primary, literal) = analyzer.AnalyzeQuery(q);
-                PreparedName[] readings = [new PreparedName(primary, registry.Statistics, 0, literal: false)];
+                PreparedName[] readings = [new PreparedName(primary, registry.Statistics, 0)];
                 long t1 = Stopwatch.GetTimestamp();
                 double c1 = CpuClock.NowMicroseconds();
                 int[] c = [.. CandidateSearch.Find(registry.Index, readings).ToArray().Select(x => x.Alias)];
@@ -92,7 +92,7 @@ internal static class Profile
 
         {
             var (p0, _) = analyzer.AnalyzeQuery(queries[0]);
-            var pq = new PreparedName(p0, registry.Statistics, 0, literal: false);
+            var pq = new PreparedName(p0, registry.Statistics, 0);
             int[] c0 = [.. CandidateSearch.Find(registry.Index, [pq]).ToArray().Select(x => x.Alias)];
             AliasRecord al = registry.Aliases[c0[0]];
             var sw0 = Stopwatch.StartNew();

@@ -123,7 +123,7 @@ internal static class TrainCommand
                 continue;
             }
 
-            var prepared = new PreparedName(query, registry.Statistics, 0, literal: false);
+            var prepared = new PreparedName(query, registry.Statistics, 0);
             training.Add(new TrainingPair(PairScorer.Compute(prepared, alias, registry.EntityAt(entity).IsPerson, registry.RankClassesAt(entity)), label));
         }
 

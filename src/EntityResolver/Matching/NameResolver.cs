@@ -162,8 +162,9 @@ public sealed class NameResolver
         // when the reading without titles finds no good match (an organization named by title
         // words alone; رائد is a rank and also the given name Raed). Good means at or above the
         // caller's threshold, and never below the default one, so that a caller asking for
-        // every candidate (threshold 0) gets the same ranking. The reading with an article kept
-        // is scored beside the first: each entity keeps its best score of the two.
+        // every candidate (threshold 0) gets the same ranking. The reading with an article kept,
+        // or with Palladius words in pinyin, is scored beside the first: each entity keeps its
+        // best score of the two.
         var best = new Dictionary<int, (float Score, int Alias, int Reading)>(CandidateSearch.MaxCandidates);
         Score(readings, 0, options, best);
         double good = Math.Max(options.Threshold, ResolveOptions.Default.Threshold);
@@ -316,11 +317,12 @@ public sealed class NameResolver
             (_, int aliasIndex, int reading) = best[near[k]];
             AliasRecord alias = aliases[aliasIndex];
             // A candidate met through the pinyin reading is weighed by the words as written.
-            likelihoods[k] = readings[reading].IsPinyin
-                ? SpellingLikelihood(readings[0], alias, readers ??= [])
-                : reading > 0 && !readings[reading].IsLiteral
-                ? ArticleSpellingLikelihood(readings[0], readings[reading], alias, readers ??= [])
-                : SpellingLikelihood(readings[reading], alias, readers ??= []);
+            likelihoods[k] = readings[reading].Kind switch
+            {
+                ReadingKind.Article => ArticleSpellingLikelihood(readings[0], readings[reading], alias, readers ??= []),
+                ReadingKind.Pinyin => SpellingLikelihood(readings[0], alias, readers ??= []),
+                _ => SpellingLikelihood(readings[reading], alias, readers ??= []),
+            };
             words[k] = alias.Name.NameTokenCount;
         }
 
@@ -364,7 +366,7 @@ public sealed class NameResolver
     /// </summary>
     private static bool DroppedProclitic(PreparedName[] readings)
     {
-        if (readings.Length < 2 || readings[1].IsLiteral || readings[1].IsPinyin)
+        if (readings.Length < 2 || readings[1].Kind != ReadingKind.Article)
         {
             return false;
         }

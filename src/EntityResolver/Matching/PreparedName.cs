@@ -2,15 +2,27 @@ using EntityResolver.Text;
 
 namespace EntityResolver.Matching;
 
+/// <summary>Which reading of a query a <see cref="PreparedName"/> is (see <see cref="PreparedName.Readings"/>).</summary>
+internal enum ReadingKind : byte
+{
+    /// <summary>The query without its titles: the reading every query has.</summary>
+    Primary,
+    /// <summary>Title words read as name words (<see cref="PreparedName.IsLiteral"/>).</summary>
+    Literal,
+    /// <summary>One Arabic-script word with its article, and a proclitic before it, kept (<see cref="NameAnalyzer.ArticleReading"/>).</summary>
+    Article,
+    /// <summary>Cyrillic words written by the Palladius system, in pinyin (<see cref="NameAnalyzer.PinyinReading"/>).</summary>
+    Pinyin,
+}
+
 /// <summary>A query reading with its token weights, prepared once and scored against many candidates.</summary>
 internal sealed class PreparedName
 {
-    public PreparedName(AnalyzedName name, TokenStatistics statistics, ulong rankClasses, bool literal, bool pinyin = false)
+    public PreparedName(AnalyzedName name, TokenStatistics statistics, ulong rankClasses, ReadingKind kind = ReadingKind.Primary)
     {
         Name = name;
         RankClasses = rankClasses;
-        IsLiteral = literal;
-        IsPinyin = pinyin;
+        Kind = kind;
         MaxWeight = statistics.MaxWeight;
         Weights = new float[name.Tokens.Length];
         FirstNameToken = -1;
@@ -31,7 +43,7 @@ internal sealed class PreparedName
     /// then, when there were titles, the literal reading (titles read as name words: a fallback,
     /// see <see cref="IsLiteral"/>); or, for one Arabic-script word, the reading with its article (and a
     /// proclitic before it) kept (<see cref="NameAnalyzer.ArticleReading"/>); or, for Cyrillic
-    /// words written by the Palladius system, the reading with them in pinyin (<see cref="IsPinyin"/>).
+    /// words written by the Palladius system, the reading with them in pinyin (<see cref="NameAnalyzer.PinyinReading"/>).
     /// Empty when the query has no name word.
     /// </summary>
     public static PreparedName[] Readings(NameAnalyzer analyzer, string query, TokenStatistics statistics)
@@ -43,18 +55,18 @@ internal sealed class PreparedName
         }
 
         ulong ranks = primary.Titles.Length > 0 ? Lexicon.Default.RankClasses(primary.Titles) : 0;
-        var first = new PreparedName(primary, statistics, ranks, literal: false);
+        var first = new PreparedName(primary, statistics, ranks);
         if (literal is not null)
         {
-            return [first, new PreparedName(literal, statistics, ranks, literal: true)];
+            return [first, new PreparedName(literal, statistics, ranks, ReadingKind.Literal)];
         }
 
         if (analyzer.ArticleReading(primary) is { } article)
         {
-            return [first, new PreparedName(article, statistics, ranks, literal: false)];
+            return [first, new PreparedName(article, statistics, ranks, ReadingKind.Article)];
         }
 
-        return analyzer.PinyinReading(primary) is { } pinyin ? [first, new PreparedName(pinyin, statistics, ranks, literal: false, pinyin: true)] : [first];
+        return analyzer.PinyinReading(primary) is { } pinyin ? [first, new PreparedName(pinyin, statistics, ranks, ReadingKind.Pinyin)] : [first];
     }
 
     public AnalyzedName Name { get; }
@@ -111,11 +123,11 @@ internal sealed class PreparedName
     /// <summary>The rank classes of the titles before the name (see Data/lexicon/ranks.tsv).</summary>
     public ulong RankClasses { get; }
 
-    /// <summary>Whether this reading keeps the title words as part of the name.</summary>
-    public bool IsLiteral { get; }
+    /// <summary>Which reading of the query this is.</summary>
+    public ReadingKind Kind { get; }
 
-    /// <summary>Whether this reading spells the query's Palladius words in pinyin (<see cref="NameAnalyzer.PinyinReading"/>).</summary>
-    public bool IsPinyin { get; }
+    /// <summary>Whether this reading keeps the title words as part of the name.</summary>
+    public bool IsLiteral => Kind == ReadingKind.Literal;
 
     /// <summary>The weight of a token unique in the registry.</summary>
     public float MaxWeight { get; }

@@ -131,7 +131,9 @@ internal sealed class NameAnalyzer
         for (int i = 0; i < primary.Tokens.Length; i++)
         {
             NameToken token = primary.Tokens[i];
-            if (token.Role == TokenRole.Name && token.Forms.Script == Script.Cyrillic && Palladius.Pinyin(token.Forms.Normalized) is { } pinyin)
+            // A word whose pinyin is its romanization (тэ: te) reads the same either way.
+            if (token.Role == TokenRole.Name && token.Forms.Script == Script.Cyrillic && Palladius.Pinyin(token.Forms.Normalized) is { } pinyin
+                && !string.Equals(pinyin, token.Forms.Latin, StringComparison.Ordinal))
             {
                 tokens ??= [.. primary.Tokens];
                 tokens[i] = new NameToken(Forms(pinyin), TokenRole.Name, token.Text, false);

@@ -36,7 +36,7 @@ public sealed class CandidateRecallTests
             }
 
             ulong ranks = primary.Titles.Length > 0 ? Lexicon.Default.RankClasses(primary.Titles) : 0;
-            var (best, score) = BruteForce(registry, () => new PreparedName(primary, registry.Statistics, ranks, literal: false));
+            var (best, score) = BruteForce(registry, () => new PreparedName(primary, registry.Statistics, ranks));
             if (best < 0 || score < resolver.Defaults.Threshold || registry.EntityAt(best).Id != q.GoldId)
             {
                 continue;
@@ -262,7 +262,7 @@ public sealed class CandidateRecallTests
         // first sight of a token may grow that memo; scoring itself allocates nothing.
         var (_, registry, queries) = Data.Value;
         var analyzer = new NameAnalyzer();
-        var query = new PreparedName(analyzer.AnalyzeQuery(queries[0].Text).Primary, registry.Statistics, 0, literal: false);
+        var query = new PreparedName(analyzer.AnalyzeQuery(queries[0].Text).Primary, registry.Statistics, 0);
         ScoringModel model = ScoringModel.Default;
         float sum = 0f;
         for (int a = 0; a < 1000; a++)

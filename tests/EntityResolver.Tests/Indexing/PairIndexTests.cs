@@ -258,7 +258,7 @@ public sealed class PairIndexTests
         var analyzer = new NameAnalyzer();
         foreach (string query in new[] { "Camby Kiro", "Kiro Camby Dolan", "Dolan Camby", "Kiro Dolan", "Camby Kiro Dolan Tuna" })
         {
-            var reading = new PreparedName(analyzer.AnalyzeQuery(query).Primary, registry.Statistics, 0, literal: false);
+            var reading = new PreparedName(analyzer.AnalyzeQuery(query).Primary, registry.Statistics, 0);
             Candidate[] expected = CandidateSearch.Find(merged, [reading]).ToArray();
             Assert.NotEmpty(expected);
             Assert.Equal(expected, CandidateSearch.Find(kiroOnly, [reading]).ToArray());

@@ -187,6 +187,18 @@ public sealed class NameResolverTests
     }
 
     [Fact]
+    public void The_pinyin_reading_leaves_the_plain_reading_its_score()
+    {
+        // Only the Arabic article reading lowers the reading without it (a dropped proclitic):
+        // Чэн is also Chen, the plain romanization, and keeps that reading's score.
+        IReadOnlyList<EntityMatch> matches = RankedAmong("Чэн", "Chen");
+
+        Assert.Equal("Chen", matches[0].Name);
+        Assert.InRange(matches[0].Score, 0.95, 1.0);
+        Assert.DoesNotContain("proclitic", matches[0].Explanation!.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_french_name_written_as_said_finds_its_silent_ending()
     {
         // Russian and Arabic script write French names as they are said: Булар is Boulard,

@@ -15,7 +15,7 @@ public sealed class PairFeaturesTests
     private static PairFeatures Features(string query, string entityId)
     {
         var (primary, _) = new NameAnalyzer().AnalyzeQuery(query);
-        var prepared = new PreparedName(primary, Registry.Statistics, 0, literal: false);
+        var prepared = new PreparedName(primary, Registry.Statistics, 0);
         Assert.True(Registry.TryGetEntity(entityId, out Entity? entity));
         int index = Registry.Entities.ToList().IndexOf(entity!);
         AliasRecord alias = Registry.Aliases.First(a => a.EntityIndex == index);
@@ -106,7 +106,7 @@ public sealed class PairFeaturesTests
         Assert.True(expected < 1f);
 
         var registry = new EntityRegistryBuilder().AddPerson("p:1", candidate).Build();
-        var prepared = new PreparedName(analyzer.AnalyzeQuery(query).Primary, registry.Statistics, 0, literal: false);
+        var prepared = new PreparedName(analyzer.AnalyzeQuery(query).Primary, registry.Statistics, 0);
         var trace = new List<AlignmentStep>();
         PairScorer.Compute(prepared, registry.Aliases[0], isPerson: true, 0, trace);
 

@@ -150,4 +150,15 @@ public sealed class NameAnalyzerTests
         Assert.Equal([TokenRole.Name, TokenRole.Link, TokenRole.Name, TokenRole.Name], name.Tokens.Select(t => t.Role));
         Assert.True(name.Tokens[0].Forms.IsCommonName);
     }
+
+    [Theory]
+    [InlineData("Чэн Лун", "cheng long")]
+    [InlineData("Чжан Иван", "zhang ivan")] // only the words marked Chinese are read in pinyin
+    [InlineData("Тэ", null)] // its pinyin is its romanization: no second reading
+    [InlineData("Иван Петров", null)]
+    public void A_query_with_palladius_words_has_a_pinyin_reading(string query, string? latin)
+    {
+        AnalyzedName? reading = _analyzer.PinyinReading(_analyzer.AnalyzeQuery(query).Primary);
+        Assert.Equal(latin, reading is null ? null : string.Join(' ', reading.Tokens.Select(t => t.Forms.Latin)));
+    }
 }
