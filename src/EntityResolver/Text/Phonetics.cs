@@ -85,6 +85,15 @@ internal static class Phonetics
                 continue;
             }
 
+            // Italian and Romanian gi before a, o or u is j, the i only marking it; a doubled gg
+            // too (Giotto: Джотто, Biagio: بياجيو, Caravaggio: Караваджо, Giurgiu: Джурджу).
+            if (c == 'g' && script == Script.Latin && SoftGi(latin, next == 'g' ? i + 2 : i + 1))
+            {
+                AppendSymbol(buffer, ref n, 'j');
+                i += next == 'g' ? 2 : 1;
+                continue;
+            }
+
             if (c == 'c' && next == 'k' && latin.Length >= 6 && i == latin.Length - 3 && latin[^1] is 'i' or 'a')
             {
                 AppendSymbol(buffer, ref n, 't');
@@ -323,6 +332,10 @@ internal static class Phonetics
             _ => 0,
         };
     }
+
+    /// <summary>Whether <paramref name="latin"/> has an i at <paramref name="at"/> followed by a, o or u.</summary>
+    private static bool SoftGi(ReadOnlySpan<char> latin, int at) =>
+        at + 1 < latin.Length && latin[at] == 'i' && latin[at + 1] is 'a' or 'o' or 'u';
 
     private static void AppendSymbol(Span<char> buffer, ref int n, char symbol)
     {

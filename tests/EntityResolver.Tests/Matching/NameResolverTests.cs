@@ -186,6 +186,17 @@ public sealed class NameResolverTests
         Assert.Equal([expected, other], RankedAmong(query, expected, other).Select(m => m.Name));
     }
 
+    [Theory]
+    [InlineData("Джотто", "Giotto", "Joti")]
+    [InlineData("Бьяджо", "Biagio", "Bajo")]
+    [InlineData("جوليتي", "Giolitti", "Juliette")]
+    public void An_italian_gi_before_a_vowel_is_found_as_j(string query, string expected, string other)
+    {
+        // Italian gi before a, o or u says j, its i written by no other script: read as written,
+        // Giotto is a hard g and an i, further from Джотто than Joti.
+        Assert.Equal([expected, other], RankedAmong(query, expected, other).Select(m => m.Name));
+    }
+
     [Fact]
     public void The_pinyin_reading_leaves_the_plain_reading_its_score()
     {

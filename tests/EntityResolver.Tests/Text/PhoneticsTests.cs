@@ -261,6 +261,26 @@ public sealed class PhoneticsTests
     }
 
     [Theory]
+    [InlineData("giotto", "joto")] // Джотто
+    [InlineData("biagio", "biajo")] // Бьяджо, بياجيو
+    [InlineData("caravaggio", "Karavajo")] // Караваджо
+    [InlineData("giurgiu", "jurju")] // Джурджу
+    [InlineData("gino", "gino")] // not before e, i or a consonant
+    [InlineData("maggie", "magie")]
+    [InlineData("gibson", "gibson")]
+    public void An_italian_gi_before_a_vowel_is_j(string latin, string phonetic)
+    {
+        Assert.Equal(phonetic, Phonetics.Encode(latin));
+    }
+
+    [Fact]
+    public void A_gi_read_from_cyrillic_stays_a_hard_g()
+    {
+        // Гиорги (Giorgi): the romanization of Cyrillic writes what the letters say.
+        Assert.Equal("giorgi", Phonetics.Encode("giorgi", Script.Cyrillic));
+    }
+
+    [Theory]
     [InlineData("rousseau", "ruso")] // Руссо, روسو
     [InlineData("abkowicz", "abkowiC")] // Абкович
     [InlineData("ricci", "riCi")] // Риччи
