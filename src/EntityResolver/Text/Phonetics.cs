@@ -9,7 +9,8 @@ namespace EntityResolver.Text;
 /// a Romance gn between vowels, cheap to leave out too), Z (the zh of a Latin spelling: j, except that Arabic script also
 /// writes it ز, as in بيستوزيف Bestuzhev, or ز and a heh, as in مظهر Mazhar), K (a Latin c said
 /// k, plain k except that Slavic spellings say it ts: Adamec, Адамец; and a Latin q before i, which
-/// pinyin says close to ch: Qin, Цинь), Q (the s of a Cyrillic ц, plain s, which meets K), and H (an h that
+/// pinyin says close to ch: Qin, Цинь), c (a Latin c before e, i or y: plain s, except that
+/// Turkish says it j, which Arabic script and Cyrillic write ج and дж: Cem, Джем), Q (the s of a Cyrillic ц, plain s, which meets K), and H (an h that
 /// Arabic script writes as a letter of its own after a consonant, مظهر mz-hr, which Latin
 /// spellings often join to that consonant: Mazhar, Adham, Fathi). Digraphs are collapsed,
 /// doubled symbols merged (k and K too), p/b and q/k merged; v stays apart from w because Arabic script writes it ف (Karimova: كريموفا) as often as و.
@@ -28,6 +29,8 @@ internal static class Phonetics
     /// </summary>
     private const float ScriptConventionCost = 0.2f;
     private const float SemivowelCost = 0.35f;
+    private const float TurkishCCost = 0.3f;
+    private const float TurkishKCost = 0.5f;
     private const float HCost = 0.7f;
 
     /// <summary>
@@ -234,7 +237,7 @@ internal static class Phonetics
                         // A c that English and Romance spellings say k is K: plain k, except that
                         // Slavic and Hungarian spellings say it ts, which Cyrillic writes ц
                         // (Adamec: Адамец, Bjelica: Белица; see Q above).
-                        symbol = next is 'e' or 'i' or 'y' ? 's' : next is 'k' or 'q' ? '\0' : 'K';
+                        symbol = next is 'e' or 'i' or 'y' ? 'c' : next is 'k' or 'q' ? '\0' : 'K';
                         break;
                     case 'q':
                         // The q of pinyin, always before i or u (ü), is said close to ch and Russian
@@ -340,7 +343,7 @@ internal static class Phonetics
     private static void AppendSymbol(Span<char> buffer, ref int n, char symbol)
     {
         // Doubled symbols merge, and so do k and K (Akçay, Taraqqi: one k).
-        if (n > 0 && (buffer[n - 1] == symbol || (buffer[n - 1] is 'k' or 'K' && symbol is 'k' or 'K')))
+        if (n > 0 && (buffer[n - 1] == symbol || (buffer[n - 1] is 'k' or 'K' && symbol is 'k' or 'K') || (buffer[n - 1] == 's' && symbol == 'c')))
         {
             return;
         }
@@ -376,7 +379,7 @@ internal static class Phonetics
     }
 
     /// <summary>A symbol as the forms wrote it before <c>H</c>, <c>Z</c>, <c>T</c>, <c>G</c>, <c>K</c> and <c>Q</c> (h, j, t, g, k and s).</summary>
-    public static char Plain(char symbol) => symbol switch { 'H' => 'h', 'Z' => 'j', 'T' => 't', 'G' => 'g', 'K' => 'k', 'Q' => 's', _ => symbol };
+    public static char Plain(char symbol) => symbol switch { 'H' => 'h', 'Z' => 'j', 'T' => 't', 'G' => 'g', 'K' => 'k', 'Q' or 'c' => 's', _ => symbol };
 
     public static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
@@ -412,6 +415,11 @@ internal static class Phonetics
         if ((conventions == Script.Arabic && (a, b) is ('z', 'Z')) || (conventions == Script.Cyrillic && (a, b) is ('Q', 'K')))
         {
             return ScriptConventionCost;
+        }
+
+        if (conventions != Script.Latin && Plain(a) == 'j' && b is 'c' or 'K')
+        {
+            return b == 'c' ? TurkishCCost : TurkishKCost;
         }
 
         a = Plain(a);
@@ -927,12 +935,25 @@ internal static class Phonetics
         form[i] == 'x' && i > 0 && i + 1 < form.Length && IsVowel(form[i + 1]);
 
     /// <summary>
+    /// The seventh: a Cyrillic word with a j (дж) at the end or before a, o, u or a consonant,
+    /// read as the c of a Turkish or Azerbaijani name, which Russian writes so (Джахит: Cahit,
+    /// skeleton <c>kt</c>, not <c>st</c>; Бурджу: Burcu), or null for other words. Before e and i
+    /// the Latin c is an s to the skeleton already (Джем: Cem, <c>sm</c>).
+    /// </summary>
+    public static string? TurkishSkeleton(TokenForms forms) =>
+        forms.Script == Script.Cyrillic && AnyAt(forms.Phonetic, HardJ) ? Skeleton(forms.Phonetic, SkeletonReading.JAsG) : null;
+
+    /// <summary>Whether the symbol at <paramref name="i"/> is a Cyrillic j that a Turkish Latin spelling may write as a c said k to the skeleton: at the end, or before a consonant, a, o or u.</summary>
+    private static bool HardJ(ReadOnlySpan<char> form, int i) =>
+        form[i] == 'Z' && (i + 1 == form.Length || form[i + 1] is 'a' or 'o' or 'u' || !(IsVowel(form[i + 1]) || form[i + 1] == 'y'));
+
+    /// <summary>
     /// The skeletons besides its own that a query word is looked up under, by the conventions of
     /// the script it was read from; <c>Unlikely</c>: a reading that the search reads only after
     /// the words' own skeletons (Slavic names are few among the names Russian writes with ц, names
     /// with an h among those it begins with г, Spanish and Greek ones among those with an х inside).
     /// </summary>
-    public static readonly (Func<TokenForms, string?> Read, bool Unlikely)[] QueryReadings = [(ConventionSkeleton, false), (JapaneseSkeleton, false), (SlavicSkeleton, true), (GermanSkeleton, true), (SpanishSkeleton, true)];
+    public static readonly (Func<TokenForms, string?> Read, bool Unlikely)[] QueryReadings = [(ConventionSkeleton, false), (JapaneseSkeleton, false), (SlavicSkeleton, true), (GermanSkeleton, true), (SpanishSkeleton, true), (TurkishSkeleton, true)];
 
     /// <summary>How a skeleton reads letters that scripts write otherwise than the plain skeleton says.</summary>
     [Flags]
@@ -1023,7 +1044,8 @@ internal static class Phonetics
                 'T' => 't',
                 'K' => 'k',
                 'Q' => tsAsK && SlavicC(form, i) ? 'k' : 's',
-                'Z' => 's', // as j
+                'Z' => jAsG && HardJ(form, i) ? 'k' : 's', // as j, or as the c of a Turkish name
+                'c' => 's',
                 'g' or 'G' => 'k',
                 'p' => 'b',
                 _ => c,

@@ -197,6 +197,17 @@ public sealed class NameResolverTests
         Assert.Equal([expected, other], RankedAmong(query, expected, other).Select(m => m.Name));
     }
 
+    [Theory]
+    [InlineData("Дженк", "Cenk", "Jank")]
+    [InlineData("Эрджан", "Ercan", "Erjon")]
+    [InlineData("Кырджа", "Kırca", "Girja")]
+    [InlineData("نورجان", "Nurcan", "Morjane")]
+    public void The_c_of_a_turkish_name_is_found_from_the_j_that_other_scripts_write(string query, string expected, string other)
+    {
+        // Turkish c says j: Arabic script writes it ج and Russian дж.
+        Assert.Equal([expected, other], RankedAmong(query, expected, other).Select(m => m.Name));
+    }
+
     [Fact]
     public void The_pinyin_reading_leaves_the_plain_reading_its_score()
     {

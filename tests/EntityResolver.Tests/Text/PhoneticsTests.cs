@@ -281,6 +281,17 @@ public sealed class PhoneticsTests
     }
 
     [Theory]
+    [InlineData("cem", "cem")] // a c before e, i or y is c, plain s to every comparison but j's
+    [InlineData("birce", "birce")]
+    [InlineData("cahit", "Kahit")]
+    [InlineData("scena", "sena")] // sc before e or i is one s, as before
+    public void A_soft_c_has_a_symbol_of_its_own(string latin, string phonetic)
+    {
+        Assert.Equal(phonetic, Phonetics.Encode(latin));
+        Assert.Equal(Phonetics.Skeleton(phonetic.Replace('c', 's')), Phonetics.Skeleton(phonetic));
+    }
+
+    [Theory]
     [InlineData("rousseau", "ruso")] // Руссо, روسو
     [InlineData("abkowicz", "abkowiC")] // Абкович
     [InlineData("ricci", "riCi")] // Риччи
@@ -401,6 +412,32 @@ public sealed class PhoneticsTests
 
     public static TheoryData<int> ConventionRows => [.. Enumerable.Range(0, Conventions.Length)];
 
+    /// <summary>The j (ج, дж) that Arabic script and Cyrillic write for the c of Turkish names, and what it costs.</summary>
+    private static readonly (char Written, char Latin, float Cost)[] TurkishC =
+    [
+        ('j', 'c', 0.3f), // before e or i, an s to other spellings: Джем Cem, Бирдже Birce
+        ('j', 'K', 0.5f), // before a, o, u or a consonant, a k to them: Джахит Cahit, Бурджу Burcu
+    ];
+
+    [Fact]
+    public void Arabic_script_and_cyrillic_write_the_c_of_turkish_names_j_one_way()
+    {
+        foreach (var (written, latin, cost) in TurkishC)
+        {
+            foreach (Script script in new[] { Script.Arabic, Script.Cyrillic })
+            {
+                Assert.Equal(cost, Phonetics.SubstitutionCost(written, latin, script));
+                Assert.Equal(cost, Phonetics.SubstitutionCost('Z', latin, script)); // Cyrillic дж is the Z of zh
+                Assert.True(Phonetics.SubstitutionCost(latin, written, script) > cost);
+            }
+
+            Assert.True(Phonetics.SubstitutionCost(written, latin) > cost);
+        }
+
+        // At 0.5 the hard c keeps k's potential (the bound of the distance) where it was.
+        Assert.Equal(1f, Phonetics.Potential("K"), 4);
+    }
+
     [Theory]
     [MemberData(nameof(ConventionRows))]
     public void A_script_writes_a_latin_letter_with_a_symbol_close_to_it_one_way(int row)
@@ -434,7 +471,7 @@ public sealed class PhoneticsTests
                 {
                     bool cheaper = Phonetics.SubstitutionCost(a, b, script) < Phonetics.SubstitutionCost(a, b);
                     (char pa, char pb) = (Phonetics.Plain(a), Phonetics.Plain(b));
-                    bool listed = Conventions.Contains((a, b, script)) || Conventions.Contains((pa, pb, script))
+                    bool listed = Conventions.Contains((a, b, script)) || Conventions.Contains((pa, pb, script)) || TurkishC.Any(t => (t.Written, t.Latin) == (pa, b))
                         || (script == Script.Cyrillic && (pa, pb) is ('s', 'S') or ('S', 's'))
                         || (script == Script.Arabic && Phonetics.IsVowel(a) && Phonetics.IsVowel(b));
                     Assert.True(!cheaper || listed, $"{a} for {b} under {script}: not in the table");
@@ -636,6 +673,7 @@ public sealed class PhoneticsTests
         ["slavic"] = Phonetics.SlavicSkeleton,
         ["german"] = Phonetics.GermanSkeleton,
         ["spanish"] = Phonetics.SpanishSkeleton,
+        ["turkish"] = Phonetics.TurkishSkeleton,
     };
 
     [Theory]
@@ -658,11 +696,29 @@ public sealed class PhoneticsTests
     [InlineData("spanish", "arkhelai", "rsl")] // Архелай: Archelaus
     [InlineData("spanish", "khosi", null)] // Хоси: Hoshi, a first х
     [InlineData("spanish", "bakh", null)] // Бах: Bach, no vowel after it
+    // A j (дж) at the end or before a, o, u or a consonant: the c of Turkish names.
+    [InlineData("turkish", "burdzhu", "brk")] // Бурджу: Burcu
+    [InlineData("turkish", "aytundzha", "tnk")] // Айтунджа: Aytunca
+    [InlineData("turkish", "dzhem", null)] // Джем: Cem, whose c the skeleton reads s as it reads дж
+    [InlineData("turkish", "boris", null)]
     public void A_cyrillic_word_also_gets_the_skeleton_of_the_latin_spelling_its_reading_stands_for(string reading, string latin, string? expected)
     {
         Func<TokenForms, string?> read = CyrillicReadings[reading];
         Assert.Equal(expected, read(new TokenForms(latin, Script.Cyrillic, latin)));
         Assert.Null(read(new TokenForms(latin, Script.Latin, latin)));
+    }
+
+    [Theory]
+    [InlineData("burdzhu", "burcu")] // Бурджу
+    [InlineData("aytundzha", "aytunca")] // Айтунджа
+    [InlineData("dzhavit", "cavit")] // Джавит
+    public void The_turkish_reading_of_a_cyrillic_word_is_the_skeleton_of_the_turkish_spelling(string cyrillic, string turkish)
+    {
+        string own = Phonetics.Skeleton(Phonetics.Encode(cyrillic, Script.Cyrillic));
+        string latin = Phonetics.Skeleton(Phonetics.Encode(turkish));
+
+        Assert.NotEqual(latin, own);
+        Assert.Equal(latin, Phonetics.TurkishSkeleton(new TokenForms(cyrillic, Script.Cyrillic, cyrillic)));
     }
 
     [Fact]
