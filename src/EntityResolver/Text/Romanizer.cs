@@ -316,6 +316,14 @@ internal static class Romanizer
                 continue;
             }
 
+            // A soft sign before е, и or о is the y of Васильев (Vasilyev), Барнье (Barnier: the
+            // French -ier), Ньон (Nyon); before я, ю and ё, whose own y it would double, nothing.
+            if (c == '\u044C' && i + 1 < token.Length && token[i + 1] is '\u0435' or '\u0438' or '\u043E')
+            {
+                sb.Append('y');
+                continue;
+            }
+
             if (Cyrillic.TryGetValue(c, out string? latin))
             {
                 // тс is two letters, not the one sound ц writes (Уотсон Watson: t, s; see Phonetics).

@@ -208,6 +208,20 @@ public sealed class NameResolverTests
         Assert.Equal([expected, other], RankedAmong(query, expected, other).Select(m => m.Name));
     }
 
+    [Theory]
+    [InlineData("Васильев", "Vasilyev", "Vasilev")]
+    [InlineData("Бьорк", "Björk", "Borck")]
+    [InlineData("Барнье", "Barnier", "Bourne")]
+    public void A_soft_sign_before_a_vowel_is_read_y(string query, string expected, string other)
+    {
+        // Read without its soft sign, Васильев is vasilev and Бьорк bork, a letter short of
+        // Vasilyev and Björk.
+        IReadOnlyList<EntityMatch> matches = RankedAmong(query, expected, other);
+
+        Assert.Equal([expected, other], matches.Select(m => m.Name));
+        Assert.InRange(matches[0].Score, 0.96, 1.0);
+    }
+
     [Fact]
     public void The_pinyin_reading_leaves_the_plain_reading_its_score()
     {

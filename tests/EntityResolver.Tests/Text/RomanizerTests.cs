@@ -107,6 +107,11 @@ public sealed class RomanizerTests
     [InlineData("Мориц", "morits")] // a single ц is ts
     [InlineData("Цзян", "jyan")] // цз is pinyin j before i and ü (Jiang)
     [InlineData("Цзэн", "zen")] // and z before the other vowels (Zeng)
+    [InlineData("Васильев", "vasilyev")] // a soft sign before е, и or о is y
+    [InlineData("Барнье", "barnye")] // the French -ier (Barnier)
+    [InlineData("Ньон", "nyon")]
+    [InlineData("Наталья", "natalya")] // before я, ю and ё, whose own y it would double: nothing
+    [InlineData("Игорь", "igor")] // and at the end
     public void Cyrillic_uses_the_built_in_table(string cyrillic, string expected)
     {
         string normalized = TextNormalizer.NormalizeToken(cyrillic);
