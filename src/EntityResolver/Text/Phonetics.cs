@@ -342,7 +342,8 @@ internal static class Phonetics
 
     private static void AppendSymbol(Span<char> buffer, ref int n, char symbol)
     {
-        // Doubled symbols merge, and so do k and K (Akçay, Taraqqi: one k).
+        // Doubled symbols merge, and so do k and K (Akçay, Taraqqi: one k), and s and a soft c
+        // (Pascia, Scena: one s).
         if (n > 0 && (buffer[n - 1] == symbol || (buffer[n - 1] is 'k' or 'K' && symbol is 'k' or 'K') || (buffer[n - 1] == 's' && symbol == 'c')))
         {
             return;
@@ -378,7 +379,7 @@ internal static class Phonetics
         return true;
     }
 
-    /// <summary>A symbol as the forms wrote it before <c>H</c>, <c>Z</c>, <c>T</c>, <c>G</c>, <c>K</c> and <c>Q</c> (h, j, t, g, k and s).</summary>
+    /// <summary>A symbol as the forms wrote it before <c>H</c>, <c>Z</c>, <c>T</c>, <c>G</c>, <c>K</c>, <c>Q</c> and <c>c</c> (h, j, t, g, k, s and s).</summary>
     public static char Plain(char symbol) => symbol switch { 'H' => 'h', 'Z' => 'j', 'T' => 't', 'G' => 'g', 'K' => 'k', 'Q' or 'c' => 's', _ => symbol };
 
     public static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
@@ -407,7 +408,9 @@ internal static class Phonetics
     /// with خ, and zh with ز. Russian writes a foreign h as г or х, the j of Spanish names as х,
     /// the j said y as й, the shi of Japanese names as си, their chi as ти, and the s of German
     /// st and sp as ш (Штайн Stein). Both write the ch of German names as kh (Bach: باخ, Бах)
-    /// and that of French names as sh (Achar: أشار, Binoche: Бинош).
+    /// and that of French names as sh (Achar: أشار, Binoche: Бинош), and both write the c of Turkish
+    /// names with their j (ج, дж): 0.3 from a soft c, 0.5 from a c said k (at 0.5, k's
+    /// <see cref="Potential"/> stays what it was).
     /// The other way (پ for a Latin b, ج for a Latin y) is no closer than without conventions.
     /// </summary>
     public static float SubstitutionCost(char a, char b, Script conventions = Script.Latin)
@@ -935,13 +938,13 @@ internal static class Phonetics
         form[i] == 'x' && i > 0 && i + 1 < form.Length && IsVowel(form[i + 1]);
 
     /// <summary>
-    /// The seventh: a Cyrillic word with a j (дж) at the end or before a, o, u or a consonant,
+    /// The seventh: a Cyrillic word with a j (дж; ж too, which reads alike) at the end or before a, o, u or a consonant,
     /// read as the c of a Turkish or Azerbaijani name, which Russian writes so (Джахит: Cahit,
     /// skeleton <c>kt</c>, not <c>st</c>; Бурджу: Burcu), or null for other words. Before e and i
     /// the Latin c is an s to the skeleton already (Джем: Cem, <c>sm</c>).
     /// </summary>
     public static string? TurkishSkeleton(TokenForms forms) =>
-        forms.Script == Script.Cyrillic && AnyAt(forms.Phonetic, HardJ) ? Skeleton(forms.Phonetic, SkeletonReading.JAsG) : null;
+        forms.Script == Script.Cyrillic && AnyAt(forms.Phonetic, HardJ) ? Skeleton(forms.Phonetic, SkeletonReading.HardJAsK) : null;
 
     /// <summary>Whether the symbol at <paramref name="i"/> is a Cyrillic j that a Turkish Latin spelling may write as a c said k to the skeleton: at the end, or before a consonant, a, o or u.</summary>
     private static bool HardJ(ReadOnlySpan<char> form, int i) =>
@@ -951,7 +954,8 @@ internal static class Phonetics
     /// The skeletons besides its own that a query word is looked up under, by the conventions of
     /// the script it was read from; <c>Unlikely</c>: a reading that the search reads only after
     /// the words' own skeletons (Slavic names are few among the names Russian writes with ц, names
-    /// with an h among those it begins with г, Spanish and Greek ones among those with an х inside).
+    /// with an h among those it begins with г, Spanish and Greek ones among those with an х inside,
+    /// Turkish ones among those with дж).
     /// </summary>
     public static readonly (Func<TokenForms, string?> Read, bool Unlikely)[] QueryReadings = [(ConventionSkeleton, false), (JapaneseSkeleton, false), (SlavicSkeleton, true), (GermanSkeleton, true), (SpanishSkeleton, true), (TurkishSkeleton, true)];
 
@@ -999,6 +1003,9 @@ internal static class Phonetics
 
         /// <summary>A kh after the first letter and before a vowel is j.</summary>
         KhAsJ = 4096,
+
+        /// <summary>A Z at the end or before a consonant, a, o or u is k.</summary>
+        HardJAsK = 8192,
     }
 
     private static string Skeleton(ReadOnlySpan<char> form, SkeletonReading reading)
@@ -1006,7 +1013,7 @@ internal static class Phonetics
         bool vAsF = reading.HasFlag(SkeletonReading.VAsF), wAsF = reading.HasFlag(SkeletonReading.WAsF), jAsY = reading.HasFlag(SkeletonReading.JAsY);
         bool chAsK = reading.HasFlag(SkeletonReading.ChAsKh), khAsH = reading.HasFlag(SkeletonReading.KhAsH), jAsG = reading.HasFlag(SkeletonReading.JAsG), dropT = reading.HasFlag(SkeletonReading.WithoutT);
         bool tiAsChi = reading.HasFlag(SkeletonReading.TiAsChi), dropG = reading.HasFlag(SkeletonReading.WithoutG), tsAsK = reading.HasFlag(SkeletonReading.TsAsK), kAsTs = reading.HasFlag(SkeletonReading.KAsTs);
-        bool firstAsH = reading.HasFlag(SkeletonReading.FirstAsH), khAsJ = reading.HasFlag(SkeletonReading.KhAsJ);
+        bool firstAsH = reading.HasFlag(SkeletonReading.FirstAsH), khAsJ = reading.HasFlag(SkeletonReading.KhAsJ), hardJAsK = reading.HasFlag(SkeletonReading.HardJAsK);
         Span<char> buffer = form.Length <= 64 ? stackalloc char[form.Length * 2] : new char[form.Length * 2];
         int n = 0;
         for (int i = 0; i < form.Length; i++)
@@ -1044,7 +1051,7 @@ internal static class Phonetics
                 'T' => 't',
                 'K' => 'k',
                 'Q' => tsAsK && SlavicC(form, i) ? 'k' : 's',
-                'Z' => jAsG && HardJ(form, i) ? 'k' : 's', // as j, or as the c of a Turkish name
+                'Z' => hardJAsK && HardJ(form, i) ? 'k' : 's', // as j, or as the c of a Turkish name
                 'c' => 's',
                 'g' or 'G' => 'k',
                 'p' => 'b',
