@@ -45,7 +45,9 @@ namespace EntityResolver.Registry;
 /// version 27: a Latin q before i is K too, and a Latin word with one is also posted under its
 /// skeleton with it read ts; version 28: Cyrillic compound heads (Абдул) are split off and
 /// joined as Latin ones are, and a head with the assimilated article (abdur) lends the next word
-/// its letter when it is written once).
+/// its letter when it is written once; version 29: a Latin gi before a, o or u is j; version 30: a
+/// Latin c before e, i or y is a symbol of its own, c; version 31: a Cyrillic soft sign before е,
+/// и or о is romanized y).
 /// </remarks>
 internal static class RegistrySnapshot
 {

@@ -29,8 +29,19 @@ internal static class Phonetics
     /// </summary>
     private const float ScriptConventionCost = 0.2f;
     private const float SemivowelCost = 0.35f;
+
+    /// <summary>
+    /// Substituting for a Latin c before e, i or y (<c>c</c>) the j (ج, дж) that Arabic script and
+    /// Cyrillic write for the c of Turkish names (Cem: Джем).
+    /// </summary>
     private const float TurkishCCost = 0.3f;
+
+    /// <summary>
+    /// The same for a c said k (<c>K</c>: Kırca, Кырджа): dearer, so that k's
+    /// <see cref="Potential"/> stays 1 (j's is 0.5), and with it the distance's lower bound.
+    /// </summary>
     private const float TurkishKCost = 0.5f;
+
     private const float HCost = 0.7f;
 
     /// <summary>
