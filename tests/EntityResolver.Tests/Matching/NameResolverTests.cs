@@ -209,6 +209,16 @@ public sealed class NameResolverTests
     }
 
     [Theory]
+    [InlineData("Эмилий", "Aemilius", "Emily")]
+    [InlineData("Фальер", "Fallières", "Feller")]
+    public void A_latin_or_greek_case_ending_is_found_from_what_russian_writes_for_it(string query, string expected, string other)
+    {
+        // Russian leaves out the -us, -os and -es of Latin, Greek and French names, and writes
+        // the i or e before them with й: Aemilius is Эмилий.
+        Assert.Equal([expected, other], RankedAmong(query, expected, other).Select(m => m.Name));
+    }
+
+    [Theory]
     [InlineData("Васильев", "Vasilyev", "Vasilev")]
     [InlineData("Бьорк", "Björk", "Borck")]
     [InlineData("Барнье", "Barnier", "Bourne")]
