@@ -162,11 +162,15 @@ public sealed class NameResolver
         // when the reading without titles finds no good match (an organization named by title
         // words alone; رائد is a rank and also the given name Raed). Good means at or above the
         // caller's threshold, and never below the default one, so that a caller asking for
-        // every candidate (threshold 0) gets the same ranking. The reading with an article kept,
-        // or with Palladius words in pinyin, is scored beside the first: each entity keeps its
-        // best score of the two.
+        // every candidate (threshold 0) gets the same ranking. It is scored on the first
+        // reading's candidates, which share its other words (unless there are none): a search of
+        // its own found the same first names on every held-out set, and cost a second search for
+        // most absent titled names. The reading with
+        // an article kept, or with Palladius words in pinyin, is scored beside the first: each
+        // entity keeps its best score of the two.
         var best = new Dictionary<int, (float Score, int Alias, int Reading)>(CandidateSearch.MaxCandidates);
-        Score(readings, 0, options, best);
+        ReadOnlySpan<Candidate> candidates = Candidates(readings[0]);
+        Score(readings[0], 0, candidates, options, best);
         double good = Math.Max(options.Threshold, ResolveOptions.Default.Threshold);
         if (readings.Length > 1 && !readings[1].IsLiteral)
         {
@@ -178,11 +182,12 @@ public sealed class NameResolver
                 }
             }
 
-            Score(readings, 1, options, best);
+            Score(readings[1], 1, Candidates(readings[1]), options, best);
         }
         else if (readings.Length > 1 && !best.Values.Any(v => v.Score >= good))
         {
-            Score(readings, 1, options, best, TitleWords(readings[1], readings[0]));
+            // (No search ran since the first reading's: its candidates are still the buffer's.)
+            Score(readings[1], 1, candidates.IsEmpty ? Candidates(readings[1]) : candidates, options, best, TitleWords(readings[1], readings[0]));
         }
 
         // The readers of the query's words under the transliteration models, made when first needed.
@@ -580,8 +585,9 @@ public sealed class NameResolver
         return [.. steps.Where(s => s.Kind == AlignmentKind.Match && s.CandidateToken >= 0).Select(s => alias.Name.Tokens[s.CandidateToken].Forms.Normalized).Order(StringComparer.Ordinal)];
     }
 
-    /// <param name="readings">The query's readings.</param>
-    /// <param name="reading">The one to score.</param>
+    /// <param name="query">The reading to score.</param>
+    /// <param name="reading">Its index among the query's readings.</param>
+    /// <param name="candidates">The candidates to score it against.</param>
     /// <param name="options">The caller's options.</param>
     /// <param name="best">Each entity's best score, alias and reading so far.</param>
     /// <param name="titleWords">
@@ -589,10 +595,8 @@ public sealed class NameResolver
     /// that none of them meets is skipped: the literal reading would score it as the reading
     /// without titles did, with words left over.
     /// </param>
-    private void Score(PreparedName[] readings, int reading, ResolveOptions options, Dictionary<int, (float Score, int Alias, int Reading)> best, ulong titleWords = 0)
+    private void Score(PreparedName query, int reading, ReadOnlySpan<Candidate> candidates, ResolveOptions options, Dictionary<int, (float Score, int Alias, int Reading)> best, ulong titleWords = 0)
     {
-        PreparedName query = readings[reading];
-        ReadOnlySpan<Candidate> candidates = Candidates(query);
         t_sink = Warm(candidates);
         query.Reserve(candidates.Length);
         foreach (Candidate candidate in candidates)
