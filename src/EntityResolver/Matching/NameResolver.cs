@@ -165,9 +165,8 @@ public sealed class NameResolver
         // every candidate (threshold 0) gets the same ranking. It is scored on the first
         // reading's candidates, which share its other words (unless there are none): a search of
         // its own found the same first names on every held-out set, and cost a second search for
-        // most absent titled names. The reading with
-        // an article kept, or with Palladius words in pinyin, is scored beside the first: each
-        // entity keeps its best score of the two.
+        // most absent titled names. The reading with an article kept, or with Palladius words in
+        // pinyin, is scored beside the first: each entity keeps its best score of the two.
         var best = new Dictionary<int, (float Score, int Alias, int Reading)>(CandidateSearch.MaxCandidates);
         ReadOnlySpan<Candidate> candidates = Candidates(readings[0]);
         Score(readings[0], 0, candidates, options, best);

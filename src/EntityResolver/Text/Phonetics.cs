@@ -1025,7 +1025,7 @@ internal static class Phonetics
     /// the script it was read from; <c>Unlikely</c>: a reading that the search reads only after
     /// the words' own skeletons (Slavic names are few among the names Russian writes with ц, names
     /// with an h among those it begins with г, Spanish and Greek ones among those with an х inside,
-    /// Turkish ones among those with дж).
+    /// Turkish ones among those with дж, Latin and Greek ones among those that end in -ий or -ей).
     /// </summary>
     public static readonly (Func<TokenForms, string?> Read, bool Unlikely)[] QueryReadings = [(ConventionSkeleton, false), (JapaneseSkeleton, false), (SlavicSkeleton, true), (GermanSkeleton, true), (SpanishSkeleton, true), (TurkishSkeleton, true), (LatinCaseSkeleton, true)];
 
