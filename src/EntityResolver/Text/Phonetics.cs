@@ -570,26 +570,51 @@ internal static class Phonetics
             // first), and the distance discounts the end of its second form.
             (TokenForms other, TokenForms latin) = b.Script == Script.Latin ? (a, b) : (b, a);
             int silent = latin.SilentTail(conventions);
-            if (silent > 0)
+            float similarity = ScriptSimilarity(other, latin.Phonetic, latin.PhoneticWeight, latin.PhoneticPotential, latin.PotentialAllowance, silent, floor, conventions);
+
+            // Italian and French names say their gn ny, and the other scripts write it so
+            // (Agnelli: Аньелли, أنييلي; Montaigne: Монтень); German names say g and n (Wagner:
+            // Вагнер). So a Latin G and n are also read as the n and y that the other form has.
+            string form = latin.Phonetic;
+            if (similarity < 1f && form.Length <= 64 && form.Contains("Gn", StringComparison.Ordinal) && other.Phonetic.Contains("ny", StringComparison.Ordinal))
             {
-                ReadOnlySpan<char> tail = latin.Phonetic.AsSpan(latin.Phonetic.Length - silent);
-                float allowance = other.PotentialAllowance + latin.PotentialAllowance;
-                float said = latin.PhoneticPotential - Potential(tail);
-                float gap = MathF.Min(
-                    PotentialGap(other.PhoneticPotential, latin.PhoneticPotential, allowance),
-                    PotentialGap(other.PhoneticPotential, said, allowance));
-                if (conventions == Script.Cyrillic && CyrillicCaseEnding(other.Phonetic))
+                Span<char> said = stackalloc char[form.Length];
+                form.CopyTo(said);
+                for (int i = said.IndexOf("Gn"); i >= 0; i = said.IndexOf("Gn"))
                 {
-                    gap = MathF.Min(gap, PotentialGap(other.PhoneticPotential - PotentialTable['y'], said, allowance));
+                    said[i] = 'n';
+                    said[i + 1] = 'y';
                 }
 
-                return Similarity(other.Phonetic, latin.Phonetic, other.PhoneticWeight, latin.PhoneticWeight, gap, floor, conventions, silent);
+                similarity = MathF.Max(similarity, ScriptSimilarity(other, said, latin.PhoneticWeight, Potential(said), PotentialAllowance(said), silent, floor, conventions));
             }
 
-            (a, b) = (other, latin);
+            return similarity;
         }
 
         return Similarity(a.Phonetic, b.Phonetic, a.PhoneticWeight, b.PhoneticWeight, PotentialGap(a.PhoneticPotential, b.PhoneticPotential, a.PotentialAllowance + b.PotentialAllowance), floor, conventions);
+    }
+
+    /// <summary>
+    /// <see cref="Similarity(TokenForms, TokenForms, float)"/> of a form read from another script
+    /// and a Latin phonetic form (its weight, potential and allowance given), whose last
+    /// <paramref name="silent"/> symbols may be left out (<see cref="SilentTail"/>).
+    /// </summary>
+    private static float ScriptSimilarity(TokenForms other, ReadOnlySpan<char> latin, float latinWeight, float latinPotential, float latinAllowance, int silent, float floor, Script conventions)
+    {
+        float allowance = other.PotentialAllowance + latinAllowance;
+        float gap = PotentialGap(other.PhoneticPotential, latinPotential, allowance);
+        if (silent > 0)
+        {
+            float said = latinPotential - Potential(latin[^silent..]);
+            gap = MathF.Min(gap, PotentialGap(other.PhoneticPotential, said, allowance));
+            if (conventions == Script.Cyrillic && CyrillicCaseEnding(other.Phonetic))
+            {
+                gap = MathF.Min(gap, PotentialGap(other.PhoneticPotential - PotentialTable['y'], said, allowance));
+            }
+        }
+
+        return Similarity(other.Phonetic, latin, other.PhoneticWeight, latinWeight, gap, floor, conventions, silent);
     }
 
     /// <summary>

@@ -209,6 +209,16 @@ public sealed class NameResolverTests
     }
 
     [Theory]
+    [InlineData("Аньелли", "Agnelli", "Anelli")]
+    [InlineData("Синьяк", "Signac", "Sinjak")]
+    public void A_romance_gn_is_found_from_the_ny_other_scripts_write(string query, string expected, string other)
+    {
+        // Italian and French gn is said ny, and Russian writes нь: read as written, Agnelli has a g
+        // that Аньелли lacks and Anelli none.
+        Assert.Equal([expected, other], RankedAmong(query, expected, other).Select(m => m.Name));
+    }
+
+    [Theory]
     [InlineData("Эмилий", "Aemilius", "Emily")]
     [InlineData("Фальер", "Fallières", "Feller")]
     public void A_latin_or_greek_case_ending_is_found_from_what_russian_writes_for_it(string query, string expected, string other)

@@ -763,6 +763,22 @@ public sealed class PhoneticsTests
         Assert.Equal(latin, Phonetics.TurkishSkeleton(new TokenForms(cyrillic, Script.Cyrillic, cyrillic)));
     }
 
+    [Theory]
+    [InlineData("anyelli", "agnelli", "anelli")] // Аньелли
+    [InlineData("vinya", "vigna", "vina")] // Винья
+    [InlineData("minyon", "mignon", "minion")] // Миньон
+    public void A_romance_gn_is_the_ny_that_cyrillic_writes(string cyrillic, string latin, string other)
+    {
+        var query = new TokenForms(cyrillic, Script.Cyrillic, cyrillic);
+        float gold = Phonetics.Similarity(query, new TokenForms(latin, Script.Latin, latin), floor: 0f);
+
+        float near = Phonetics.Similarity(query, new TokenForms(other, Script.Latin, other), floor: 0f);
+        float wagner = Phonetics.Similarity(new TokenForms("vagner", Script.Cyrillic, "vagner"), new TokenForms("wagner", Script.Latin, "wagner"), floor: 0f);
+        Assert.True(gold > near && gold >= 0.95f, $"{latin} {gold}, {other} {near}, wagner {wagner}");
+        // German names say the g: Вагнер is still Wagner.
+        Assert.True(wagner >= 0.95f, $"wagner {wagner}");
+    }
+
     [Fact]
     public void The_g_of_gn_is_plain_g_to_a_spelling_that_writes_it()
     {
