@@ -559,7 +559,8 @@ internal static class Phonetics
     /// side was read from Arabic script or Cyrillic and the other is a Latin spelling with a
     /// silent tail (<see cref="TokenForms.SilentTail"/>), leaving out that tail costs
     /// <see cref="SilentCost"/>: those scripts write French names as they are said
-    /// (Brunet: Брюне, برونيه).
+    /// (Brunet: Брюне, برونيه); and a Latin gn between vowels (<c>Gn</c>) is also read as the
+    /// <c>ny</c> they write for it (Agnelli: Аньелли).
     /// </summary>
     public static float Similarity(TokenForms a, TokenForms b, float floor)
     {
