@@ -27,6 +27,7 @@ internal sealed class TokenForms
         PotentialAllowance = Phonetics.PotentialAllowance(Phonetic);
         Skeleton = Phonetics.Skeleton(Phonetic);
         (_silentTail, _cyrillicSilentTail) = SilentTails(script, latin);
+        HasGnOrNy = GnOrNy(script, Phonetic);
         IsCommonName = Lexicon.Default.IsCommon(normalized, script, Phonetic);
         IsNamePrefix = IsCommonName && Lexicon.Default.IsNamePrefix(normalized, script, Phonetic);
     }
@@ -43,6 +44,7 @@ internal sealed class TokenForms
         PotentialAllowance = Phonetics.PotentialAllowance(phonetic);
         Skeleton = skeleton;
         (_silentTail, _cyrillicSilentTail) = SilentTails(script, latin);
+        HasGnOrNy = GnOrNy(script, phonetic);
         IsCommonName = isCommonName;
         IsNamePrefix = isNamePrefix;
     }
@@ -77,6 +79,16 @@ internal sealed class TokenForms
 
     private static (byte, byte) SilentTails(Script script, string latin) =>
         script == Script.Latin ? ((byte)Phonetics.SilentTail(latin, Script.Arabic), (byte)Phonetics.SilentTail(latin, Script.Cyrillic)) : ((byte)0, (byte)0);
+
+    /// <summary>
+    /// A Latin form with the <c>Gn</c> of a Romance gn, or a form from another script with an
+    /// <c>ny</c>: the two sides of the gn reading of <see cref="Phonetics.Similarity(TokenForms, TokenForms, float)"/>,
+    /// known once per word rather than searched for in every pair.
+    /// </summary>
+    public bool HasGnOrNy { get; }
+
+    private static bool GnOrNy(Script script, string phonetic) =>
+        phonetic.Contains(script == Script.Latin ? "Gn" : "ny", StringComparison.Ordinal);
 
     /// <summary>Coarse consonant skeleton: the blocking key.</summary>
     public string Skeleton { get; }

@@ -94,7 +94,7 @@ internal static class Palladius
             return null;
         }
 
-        // best[i]: the fewest syllables that spell word[i..], and the length of the first (0: none).
+        // count[i]: the fewest syllables that spell word[i..]; first[i]: the length of the first (0: none).
         Span<int> count = stackalloc int[word.Length + 1];
         Span<int> first = stackalloc int[word.Length + 1];
         count[word.Length] = 0;

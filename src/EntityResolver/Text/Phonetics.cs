@@ -577,7 +577,7 @@ internal static class Phonetics
             // (Agnelli: Аньелли, أنييلي; Montaigne: Монтень); German names say g and n (Wagner:
             // Вагнер). So a Latin G and n are also read as the n and y that the other form has.
             string form = latin.Phonetic;
-            if (similarity < 1f && form.Length <= 64 && form.Contains("Gn", StringComparison.Ordinal) && other.Phonetic.Contains("ny", StringComparison.Ordinal))
+            if (similarity < 1f && latin.HasGnOrNy && other.HasGnOrNy && form.Length <= 64)
             {
                 Span<char> said = stackalloc char[form.Length];
                 form.CopyTo(said);

@@ -317,4 +317,16 @@ public sealed class LiteralReadingTests
         Assert.Equal("p:1", matches[0].EntityId);
         Assert.True(matches[0].Score >= 0.5, matches[0].ToString());
     }
+
+    [Fact]
+    public void A_titled_query_whose_other_words_meet_nothing_is_still_read_literally()
+    {
+        // The literal reading is scored on the candidates of the reading without titles; when
+        // that has none (قزقز meets no name), it looks its words up itself, and رائد finds Raed.
+        EntityRegistry registry = new EntityRegistryBuilder().AddPerson("p:1", "Raed Hasan").AddPerson("p:2", "Omar Farouk").Build();
+
+        IReadOnlyList<EntityMatch> matches = new NameResolver(registry).Resolve("رائد قزقز", new ResolveOptions { Threshold = 0.0 });
+
+        Assert.Equal("p:1", Assert.Single(matches).EntityId);
+    }
 }
