@@ -84,6 +84,47 @@ internal static class Phonetics
                 continue;
             }
 
+            // The Mc of Scottish and Irish names is said, and written in other scripts, mac
+            // (McGowan: Макгоун, ماكغوان; McKinnie: Маккини).
+            if (i == 0 && c == 'm' && next == 'c' && script == Script.Latin && latin.Length > 3 && !IsVowel(latin[2]) && latin[2] != 'h')
+            {
+                AppendSymbol(buffer, ref n, 'm');
+                AppendSymbol(buffer, ref n, 'a');
+                continue;
+            }
+
+            // The English wh is w (Whalen: Уэйлен, ويلن; Lillywhite: Лиллиуайт); not after a
+            // vowel, where romanizations of Arabic have a w and an h (Tawhid: توحيد).
+            if (c == 'w' && next == 'h' && script == Script.Latin && (i == 0 || !IsVowel(latin[i - 1])))
+            {
+                AppendSymbol(buffer, ref n, 'w');
+                i++;
+                continue;
+            }
+
+            // The English igh before a consonant is the vowel of Wright (Albright: Олбрайт,
+            // أولبرايت; Highfield: Хайфилд), the gh silent; not after a or e (Haight, Leighton),
+            // not before a vowel (the Italian ghi of Alighieri: Алигьери), and not at the end, where
+            // it is more often the gh of Persian and Arabic names (Tofigh: توفيغ).
+            if (c == 'i' && next == 'g' && i + 3 < latin.Length && latin[i + 2] == 'h' && script == Script.Latin
+                && (i == 0 || latin[i - 1] is not ('a' or 'e')) && !IsVowel(latin[i + 3]))
+            {
+                AppendSymbol(buffer, ref n, 'a');
+                AppendSymbol(buffer, ref n, 'y');
+                i += 2;
+                continue;
+            }
+
+            // A final ey or ie after a consonant is the i of English spellings (Ackerley: Аккерли,
+            // Dempsey: ديمبسي; Leslie: Лесли); not in short words, whose ey is said as written
+            // (Frey: Фрей, Bey, Ney).
+            if (c is 'e' or 'i' && next == (c == 'e' ? 'y' : 'e') && i == latin.Length - 2 && latin.Length >= 5
+                && script == Script.Latin && !IsVowel(latin[i - 1]) && latin[i - 1] != 'y')
+            {
+                AppendSymbol(buffer, ref n, 'i');
+                break;
+            }
+
             // Polish and Hungarian sz (Barabasz: Барабаш, Szabó: Сабо) and Hungarian zs (Zsolt:
             // Жолт) are one sound each.
             if (c is 's' or 'z' && next is 's' or 'z' && next != c && script == Script.Latin)

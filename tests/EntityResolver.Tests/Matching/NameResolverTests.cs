@@ -219,6 +219,19 @@ public sealed class NameResolverTests
     }
 
     [Theory]
+    [InlineData("Макквейд", "McQuade", "Maqueda")] // Mc is said mac
+    [InlineData("Уэйлен", "Whalen", "Ayelen")] // wh is w
+    [InlineData("Окли", "Oakley", "O'Kelly")] // a final ey is i
+    [InlineData("Бэзли", "Bazley", "Bazyli")]
+    [InlineData("Эбни", "Abney", "Ebn")]
+    [InlineData("ليزلي", "Leslie", "L'Isle")] // and a final ie
+    [InlineData("أولبرايت", "Albright", "Albret")] // igh before a consonant is ay
+    public void English_spellings_are_found_from_what_other_scripts_write_for_them(string query, string expected, string other)
+    {
+        Assert.Equal([expected, other], RankedAmong(query, expected, other).Select(m => m.Name));
+    }
+
+    [Theory]
     [InlineData("Эмилий", "Aemilius", "Emily")]
     [InlineData("Фальер", "Fallières", "Feller")]
     public void A_latin_or_greek_case_ending_is_found_from_what_russian_writes_for_it(string query, string expected, string other)

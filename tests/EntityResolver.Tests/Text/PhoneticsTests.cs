@@ -296,12 +296,33 @@ public sealed class PhoneticsTests
     }
 
     [Theory]
+    [InlineData("mcgowan", "maKgowan")] // Макгоун, ماكغوان: as MacGowan
+    [InlineData("mckinnie", "makini")] // Маккини
+    [InlineData("mchedlishvili", "mCedliSvili")] // Georgian mch: not Mc
+    [InlineData("whalen", "walen")] // Уэйлен
+    [InlineData("lillywhite", "lilywite")]
+    [InlineData("tawhid", "tawhid")] // a romanization of Arabic: w and h
+    [InlineData("ackerley", "akerli")] // Аккерли
+    [InlineData("leslie", "lesli")] // Лесли, ليزلي
+    [InlineData("frey", "frey")] // short words keep their ey
+    [InlineData("bailey", "baili")]
+    [InlineData("albright", "albrayt")] // Олбрайт, أولبرايت
+    [InlineData("highfield", "hayfield")]
+    [InlineData("leighton", "leigton")] // not after e
+    [InlineData("alighieri", "aligieri")] // Italian ghi
+    [InlineData("tofigh", "tofig")] // a final gh of Persian names
+    public void English_spellings_read_as_said(string latin, string phonetic)
+    {
+        Assert.Equal(phonetic, Phonetics.Encode(latin));
+    }
+
+    [Theory]
     [InlineData("giotto", "joto")] // Джотто
     [InlineData("biagio", "biajo")] // Бьяджо, بياجيو
     [InlineData("caravaggio", "Karavajo")] // Караваджо
     [InlineData("giurgiu", "jurju")] // Джурджу
     [InlineData("gino", "gino")] // not before e, i or a consonant
-    [InlineData("maggie", "magie")]
+    [InlineData("maggie", "magi")] // (a final ie is i)
     [InlineData("gibson", "gibson")]
     public void An_italian_gi_before_a_vowel_is_j(string latin, string phonetic)
     {
