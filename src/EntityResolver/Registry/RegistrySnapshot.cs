@@ -48,11 +48,12 @@ namespace EntityResolver.Registry;
 /// its letter when it is written once; version 29: a Latin gi before a, o or u is j; version 30: a
 /// Latin c before e, i or y is a symbol of its own, c; version 31: a Cyrillic soft sign before е,
 /// и or о is romanized y; version 32: the English Mc, wh, igh before a consonant and final ey
-/// and ie are read as said).
+/// and ie are read as said; version 33: so are the Italian cch and the French final -ois, -oit,
+/// -oix).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 32;
+    public const int Version = 33;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

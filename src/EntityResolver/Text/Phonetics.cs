@@ -93,6 +93,24 @@ internal static class Phonetics
                 continue;
             }
 
+            // The Italian cch is k (Bacchetti: Баккетти, Pinocchio: Пиноккио), not the ch of
+            // other spellings.
+            if (c == 'c' && next == 'c' && i + 2 < latin.Length && latin[i + 2] == 'h' && script == Script.Latin)
+            {
+                AppendSymbol(buffer, ref n, 'K');
+                i += 2;
+                continue;
+            }
+
+            // The French oi of a final -ois, -oit, -oix is wa, its consonant silent (Blois: Блуа,
+            // Benoit: Бенуа, Delacroix: Делакруа, François: فرانسوا).
+            if (c == 'o' && next == 'i' && i + 3 == latin.Length && latin[i + 2] is 's' or 't' or 'x' && i >= 2 && script == Script.Latin)
+            {
+                AppendSymbol(buffer, ref n, 'u');
+                AppendSymbol(buffer, ref n, 'a');
+                break;
+            }
+
             // The English wh is w (Whalen: Уэйлен, ويلن; Lillywhite: Лиллиуайт); not after a
             // vowel, where romanizations of Arabic have a w and an h (Tawhid: توحيد).
             if (c == 'w' && next == 'h' && script == Script.Latin && (i == 0 || !IsVowel(latin[i - 1])))

@@ -182,7 +182,8 @@ public sealed class CandidateRecallTests
 
     [Theory]
     [InlineData("aachen", "kn")] // Ахен
-    [InlineData("pinocchio", "bnk")] // Пиноккио
+    [InlineData("bachmann", "bkmn")] // Бахман
+    [InlineData("pinocchio", null)] // Пиноккио: its Italian cch is k in its own skeleton
     [InlineData("charles", null)] // a first ch keeps its own skeleton only
     [InlineData("karl", null)]
     public void A_ch_inside_a_latin_word_gives_it_the_skeleton_of_a_ch_said_kh(string word, string? expected)

@@ -226,7 +226,9 @@ public sealed class NameResolverTests
     [InlineData("Эбни", "Abney", "Ebn")]
     [InlineData("ليزلي", "Leslie", "L'Isle")] // and a final ie
     [InlineData("أولبرايت", "Albright", "Albret")] // igh before a consonant is ay
-    public void English_spellings_are_found_from_what_other_scripts_write_for_them(string query, string expected, string other)
+    [InlineData("Беншуа", "Binchois", "Benshie")] // the French final -ois is wa
+    [InlineData("ديلاكروا", "Delacroix", "Delecour")]
+    public void European_spellings_are_found_from_what_other_scripts_write_for_them(string query, string expected, string other)
     {
         Assert.Equal([expected, other], RankedAmong(query, expected, other).Select(m => m.Name));
     }

@@ -311,9 +311,27 @@ public sealed class PhoneticsTests
     [InlineData("leighton", "leigton")] // not after e
     [InlineData("alighieri", "aligieri")] // Italian ghi
     [InlineData("tofigh", "tofig")] // a final gh of Persian names
-    public void English_spellings_read_as_said(string latin, string phonetic)
+    [InlineData("bacchetti", "baKeti")] // Italian cch: Баккетти
+    [InlineData("blois", "blua")] // French -ois, -oit, -oix: Блуа
+    [InlineData("benoit", "benua")]
+    [InlineData("delacroix", "delaKrua")]
+    [InlineData("moise", "moise")] // not inside a word
+    public void English_french_and_italian_spellings_read_as_said(string latin, string phonetic)
     {
         Assert.Equal(phonetic, Phonetics.Encode(latin));
+    }
+
+    [Theory]
+    [InlineData("Баккетти", "Bacchetti")]
+    [InlineData("Боккино", "Bocchino")]
+    [InlineData("Блуа", "Blois")]
+    [InlineData("Бенуа", "Benoit")]
+    [InlineData("Делакруа", "Delacroix")]
+    public void An_italian_cch_and_a_french_final_ois_meet_what_russian_writes(string written, string latin)
+    {
+        var analyzer = new NameAnalyzer();
+        TokenForms native = analyzer.AnalyzeQuery(written).Primary.Tokens[0].Forms, roman = analyzer.AnalyzeQuery(latin).Primary.Tokens[0].Forms;
+        Assert.Equal(1f, Phonetics.Similarity(native, roman, 0f), 3);
     }
 
     [Theory]
