@@ -102,8 +102,9 @@ internal static class Phonetics
                 continue;
             }
 
-            // The French oi of a final -ois, -oit, -oix is wa, its consonant silent (Blois: Блуа,
-            // Benoit: Бенуа, Delacroix: Делакруа, François: فرانسوا).
+            // The French oi of a final -ois, -oit, -oix is said wa, its consonant silent: u and a,
+            // as Cyrillic and Arabic script write it (Blois: Блуа, Benoit: Бенуа, Delacroix:
+            // Делакруа, François: فرانسوا).
             if (c == 'o' && next == 'i' && i + 3 == latin.Length && latin[i + 2] is 's' or 't' or 'x' && i >= 2 && script == Script.Latin)
             {
                 AppendSymbol(buffer, ref n, 'u');
