@@ -148,7 +148,7 @@ internal static class Palladius
         for (int i = 1; i < word.Length; i++)
         {
             char a = word[i - 1], b = word[i];
-            if ((b == 'э' && !IsVowel(a)) || (a, b) is ('ц', 'з') or ('ч', 'ж') or ('ю', 'й')
+            if ((b == 'э' && !IsVowelOrSign(a)) || (a, b) is ('ц', 'з') or ('ч', 'ж') or ('ю', 'й')
                 || (b == 'ъ' && i + 1 < word.Length)
                 || (a is 'с' or 'ц' && b is 'ю' or 'я'))
             {
@@ -156,8 +156,9 @@ internal static class Palladius
             }
         }
 
-        return word.Length >= 3 && word[^1] == 'н' && word[^2] is 'у' or 'ю' && !IsVowel(word[^3]);
+        return word.Length >= 3 && word[^1] == 'н' && word[^2] is 'у' or 'ю' && !IsVowelOrSign(word[^3]);
     }
 
-    private static bool IsVowel(char c) => c is 'а' or 'е' or 'ё' or 'и' or 'о' or 'у' or 'ы' or 'э' or 'ю' or 'я' or 'й' or 'ь' or 'ъ';
+    /// <summary>A vowel letter, й, or a soft or hard sign: what a letter after a consonant is not.</summary>
+    private static bool IsVowelOrSign(char c) => c is 'а' or 'е' or 'ё' or 'и' or 'о' or 'у' or 'ы' or 'э' or 'ю' or 'я' or 'й' or 'ь' or 'ъ';
 }

@@ -84,64 +84,11 @@ internal static class Phonetics
                 continue;
             }
 
-            // The Mc of Scottish and Irish names is said, and written in other scripts, mac
-            // (McGowan: Макгоун, ماكغوان; McKinnie: Маккини).
-            if (i == 0 && c == 'm' && next == 'c' && script == Script.Latin && latin.Length > 3 && !IsVowel(latin[2]) && latin[2] != 'h')
+            // English, French and Italian spellings that other scripts write as said (SaidSpelling).
+            if (script == Script.Latin && SaidSpelling(latin, i, buffer, ref n) is > 0 and int read)
             {
-                AppendSymbol(buffer, ref n, 'm');
-                AppendSymbol(buffer, ref n, 'a');
+                i += read - 1;
                 continue;
-            }
-
-            // The Italian cch is k (Bacchetti: Баккетти, Pinocchio: Пиноккио), not the ch of
-            // other spellings.
-            if (c == 'c' && next == 'c' && i + 2 < latin.Length && latin[i + 2] == 'h' && script == Script.Latin)
-            {
-                AppendSymbol(buffer, ref n, 'K');
-                i += 2;
-                continue;
-            }
-
-            // The French oi of a final -ois, -oit, -oix is said wa, its consonant silent: u and a,
-            // as Cyrillic and Arabic script write it (Blois: Блуа, Benoit: Бенуа, Delacroix:
-            // Делакруа, François: فرانسوا).
-            if (c == 'o' && next == 'i' && i + 3 == latin.Length && latin[i + 2] is 's' or 't' or 'x' && i >= 2 && script == Script.Latin)
-            {
-                AppendSymbol(buffer, ref n, 'u');
-                AppendSymbol(buffer, ref n, 'a');
-                break;
-            }
-
-            // The English wh is w (Whalen: Уэйлен, ويلن; Lillywhite: Лиллиуайт); not after a
-            // vowel, where romanizations of Arabic have a w and an h (Tawhid: توحيد).
-            if (c == 'w' && next == 'h' && script == Script.Latin && (i == 0 || !IsVowel(latin[i - 1])))
-            {
-                AppendSymbol(buffer, ref n, 'w');
-                i++;
-                continue;
-            }
-
-            // The English igh before a consonant is the vowel of Wright (Albright: Олбрайт,
-            // أولبرايت; Highfield: Хайфилд), the gh silent; not after a or e (Haight, Leighton),
-            // not before a vowel (the Italian ghi of Alighieri: Алигьери), and not at the end, where
-            // it is more often the gh of Persian and Arabic names (Tofigh: توفيغ).
-            if (c == 'i' && next == 'g' && i + 3 < latin.Length && latin[i + 2] == 'h' && script == Script.Latin
-                && (i == 0 || latin[i - 1] is not ('a' or 'e')) && !IsVowel(latin[i + 3]))
-            {
-                AppendSymbol(buffer, ref n, 'a');
-                AppendSymbol(buffer, ref n, 'y');
-                i += 2;
-                continue;
-            }
-
-            // A final ey or ie after a consonant is the i of English spellings (Ackerley: Аккерли,
-            // Dempsey: ديمبسي; Leslie: Лесли); not in short words, whose ey is said as written
-            // (Frey: Фрей, Bey, Ney).
-            if (c is 'e' or 'i' && next == (c == 'e' ? 'y' : 'e') && i == latin.Length - 2 && latin.Length >= 5
-                && script == Script.Latin && !IsVowel(latin[i - 1]) && latin[i - 1] != 'y')
-            {
-                AppendSymbol(buffer, ref n, 'i');
-                break;
             }
 
             // Polish and Hungarian sz (Barabasz: Барабаш, Szabó: Сабо) and Hungarian zs (Zsolt:
@@ -481,6 +428,76 @@ internal static class Phonetics
 
     /// <summary>A symbol as the forms wrote it before <c>H</c>, <c>Z</c>, <c>T</c>, <c>G</c>, <c>K</c>, <c>Q</c> and <c>c</c> (h, j, t, g, k, s and s).</summary>
     public static char Plain(char symbol) => symbol switch { 'H' => 'h', 'Z' => 'j', 'T' => 't', 'G' => 'g', 'K' => 'k', 'Q' or 'c' => 's', _ => symbol };
+
+    /// <summary>
+    /// Reads a spelling of English, French or Italian names at <paramref name="i"/> of a Latin
+    /// word as it is said, as Arabic script and Cyrillic write it, appending its symbols; returns
+    /// how many letters it read (0: none of these spellings is there).
+    /// <list type="bullet">
+    /// <item>The Mc of Scottish and Irish names is mac (McGowan: Макгоун, ماكغوان, as MacGowan;
+    /// McKinnie: Маккини); not the Georgian mch (Mchedlishvili).</item>
+    /// <item>The Italian cch is k (Bacchetti: Баккетти, Pinocchio: Пиноккио), not the ch of other
+    /// spellings.</item>
+    /// <item>The French oi of a final -ois, -oit, -oix is said wa, its consonant silent: u and a,
+    /// as the other scripts write it (Blois: Блуа, Benoit: Бенуа, Delacroix: Делакруа, ديلاكروا).</item>
+    /// <item>The English wh is w (Whalen: Уэйлен, ويلن; Lillywhite: Лиллиуайт); not after a vowel,
+    /// where romanizations of Arabic have a w and an h (Tawhid: توحيد).</item>
+    /// <item>The English igh before a consonant is the vowel of Wright (Albright: Олбрайт, أولبرايت;
+    /// Highfield: Хайфилд), the gh silent; not after a or e (Haight, Leighton), not before a vowel
+    /// (the Italian ghi of Alighieri: Алигьери), and not at the end, where it is more often the gh
+    /// of Persian and Arabic names (Tofigh: توفيغ).</item>
+    /// <item>A final ey or ie after a consonant is the i of English spellings (Ackerley: Аккерли,
+    /// Dempsey: ديمبسي; Leslie: Лесли); not in words of four letters or fewer, whose ey is said as
+    /// written (Frey: Фрей, Bey, Ney).</item>
+    /// </list>
+    /// </summary>
+    private static int SaidSpelling(ReadOnlySpan<char> latin, int i, Span<char> buffer, ref int n)
+    {
+        char c = latin[i];
+        char next = i + 1 < latin.Length ? latin[i + 1] : '\0';
+        char third = i + 2 < latin.Length ? latin[i + 2] : '\0';
+        int rest = latin.Length - i;
+        if (i == 0 && c == 'm' && next == 'c' && latin.Length > 3 && !IsVowel(third) && third != 'h')
+        {
+            AppendSymbol(buffer, ref n, 'm');
+            AppendSymbol(buffer, ref n, 'a');
+            return 1;
+        }
+
+        if (c == 'c' && next == 'c' && third == 'h')
+        {
+            AppendSymbol(buffer, ref n, 'K');
+            return 3;
+        }
+
+        if (c == 'o' && next == 'i' && rest == 3 && third is 's' or 't' or 'x' && i >= 2)
+        {
+            AppendSymbol(buffer, ref n, 'u');
+            AppendSymbol(buffer, ref n, 'a');
+            return rest;
+        }
+
+        if (c == 'w' && next == 'h' && (i == 0 || !IsVowel(latin[i - 1])))
+        {
+            AppendSymbol(buffer, ref n, 'w');
+            return 2;
+        }
+
+        if (c == 'i' && next == 'g' && third == 'h' && rest > 3 && !IsVowel(latin[i + 3]) && (i == 0 || latin[i - 1] is not ('a' or 'e')))
+        {
+            AppendSymbol(buffer, ref n, 'a');
+            AppendSymbol(buffer, ref n, 'y');
+            return 3;
+        }
+
+        if (c is 'e' or 'i' && next == (c == 'e' ? 'y' : 'e') && rest == 2 && latin.Length >= 5 && !IsVowel(latin[i - 1]) && latin[i - 1] != 'y')
+        {
+            AppendSymbol(buffer, ref n, 'i');
+            return rest;
+        }
+
+        return 0;
+    }
 
     public static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 

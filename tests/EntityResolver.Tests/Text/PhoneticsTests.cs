@@ -349,6 +349,7 @@ public sealed class PhoneticsTests
     [InlineData("jackson", "jakson")]
     [InlineData("rocco", "roKo")] // cc before other vowels is k
     [InlineData("mcgowan", "maKgowan")] // Макгоун, ماكغوان: as MacGowan
+    [InlineData("macgowan", "maKgowan")]
     [InlineData("mckinnie", "makini")] // Маккини
     [InlineData("mchedlishvili", "mCedliSvili")] // Georgian mch: not Mc
     [InlineData("whalen", "walen")] // Уэйлен
