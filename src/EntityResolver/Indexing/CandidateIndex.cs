@@ -607,12 +607,15 @@ internal sealed class CandidateIndex
             }
 
             bool read = vowels && token.Forms.Script == Script.Arabic;
+            bool japanese = vowels && token.Forms.Script == Script.Cyrillic && token.Forms.HasJapaneseSyllable;
+            string phonetic = token.Forms.Phonetic;
             char previous = ' ';
-            foreach (char symbol in token.Forms.Phonetic)
+            for (int i = 0; i < phonetic.Length; i++)
             {
-                char c = Phonetics.Plain(symbol);
+                char c = Phonetics.Plain(phonetic[i]);
                 written |= PairBit(previous, c);
                 signature |= read ? VowelPairBits(previous, c) : 0;
+                signature |= japanese ? JapanesePairBits(phonetic, i, previous) : 0;
                 previous = c;
             }
 
@@ -631,6 +634,22 @@ internal sealed class CandidateIndex
     {
         char first2 = LatinVowel(first), second2 = LatinVowel(second);
         return PairBit(first2, second) | PairBit(first, second2) | PairBit(first2, second2);
+    }
+
+    /// <summary>
+    /// The bits of the pairs a Latin spelling of a Japanese name has where Russian wrote ся, сю,
+    /// сё, тя, тю or тё at <paramref name="i"/> (sh or ch, then the vowel: Тёку meets Choku's
+    /// pairs ch and cho; see <see cref="Phonetics.HasJapaneseSyllable"/>); 0 elsewhere.
+    /// </summary>
+    private static ulong JapanesePairBits(string phonetic, int i, char previous)
+    {
+        if (phonetic[i] is not ('s' or 't') || i + 2 >= phonetic.Length || phonetic[i + 1] != 'y' || phonetic[i + 2] is not ('a' or 'o' or 'u'))
+        {
+            return 0;
+        }
+
+        char said = phonetic[i] == 's' ? 'S' : 'C';
+        return PairBit(previous, said) | PairBit(said, phonetic[i + 2]);
     }
 
     private static char LatinVowel(char c) => c switch { 'u' => 'o', 'i' => 'e', _ => c };

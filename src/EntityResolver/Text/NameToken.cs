@@ -28,6 +28,7 @@ internal sealed class TokenForms
         Skeleton = Phonetics.Skeleton(Phonetic);
         (_silentTail, _cyrillicSilentTail) = SilentTails(script, latin);
         HasGnOrNy = GnOrNy(script, Phonetic);
+        HasJapaneseSyllable = Phonetics.HasJapaneseSyllable(script, Phonetic);
         IsCommonName = Lexicon.Default.IsCommon(normalized, script, Phonetic);
         IsNamePrefix = IsCommonName && Lexicon.Default.IsNamePrefix(normalized, script, Phonetic);
     }
@@ -45,6 +46,7 @@ internal sealed class TokenForms
         Skeleton = skeleton;
         (_silentTail, _cyrillicSilentTail) = SilentTails(script, latin);
         HasGnOrNy = GnOrNy(script, phonetic);
+        HasJapaneseSyllable = Phonetics.HasJapaneseSyllable(script, phonetic);
         IsCommonName = isCommonName;
         IsNamePrefix = isNamePrefix;
     }
@@ -89,6 +91,13 @@ internal sealed class TokenForms
 
     private static bool GnOrNy(Script script, string phonetic) =>
         phonetic.Contains(script == Script.Latin ? "Gn" : "ny", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A form with a syllable that Russian writes for the sha, shu, sho, cha, chu or cho of a
+    /// Japanese name, or a Latin form with such a syllable: the two sides of the Japanese reading
+    /// of <see cref="Phonetics.Similarity(TokenForms, TokenForms, float)"/> (<see cref="Phonetics.HasJapaneseSyllable"/>).
+    /// </summary>
+    public bool HasJapaneseSyllable { get; }
 
     /// <summary>Coarse consonant skeleton: the blocking key.</summary>
     public string Skeleton { get; }

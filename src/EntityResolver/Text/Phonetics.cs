@@ -59,6 +59,12 @@ internal static class Phonetics
     private const float SilentCost = 0.3f;
 
     /// <summary>
+    /// What the Japanese reading of a Latin sh or ch keeps of its similarity (see
+    /// <see cref="Similarity(TokenForms, TokenForms, float)"/>): an equal spelling stays ahead.
+    /// </summary>
+    private const float JapaneseReadingShare = 0.93f;
+
+    /// <summary>
     /// Converts a lower-case ASCII romanization to its phonetic form. <paramref name="script"/>:
     /// the script the word was written in; some letter groups are read as one sound only in a
     /// Latin spelling (sz, zs), where a romanization of another script has two letters.
@@ -383,6 +389,30 @@ internal static class Phonetics
     private static bool CyrillicCaseEnding(ReadOnlySpan<char> form) =>
         form.Length >= 3 && form[^1] == 'y' && IsVowel(form[^2]);
 
+    /// <summary>
+    /// Whether a Latin phonetic form has an sh or ch (<c>S</c>, <c>C</c>) before a, o or u, or a
+    /// form read from Cyrillic an s or t before y and a, o or u (ся, сю, сё, тя, тю, тё): the two
+    /// sides of the Japanese reading of <see cref="Similarity(TokenForms, TokenForms, float)"/>.
+    /// </summary>
+    public static bool HasJapaneseSyllable(Script script, ReadOnlySpan<char> phonetic)
+    {
+        for (int i = 0; i + 1 < phonetic.Length; i++)
+        {
+            bool found = script switch
+            {
+                Script.Latin => phonetic[i] is 'S' or 'C' && phonetic[i + 1] is 'a' or 'o' or 'u',
+                Script.Cyrillic => phonetic[i] is 's' or 't' && phonetic[i + 1] == 'y' && i + 2 < phonetic.Length && phonetic[i + 2] is 'a' or 'o' or 'u',
+                _ => false,
+            };
+            if (found)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether <paramref name="latin"/> has an i at <paramref name="at"/> followed by a, o or u.</summary>
     private static bool SoftGi(ReadOnlySpan<char> latin, int at) =>
         at + 1 < latin.Length && latin[at] == 'i' && latin[at + 1] is 'a' or 'o' or 'u';
@@ -665,6 +695,33 @@ internal static class Phonetics
                 }
 
                 similarity = MathF.Max(similarity, ScriptSimilarity(other, said, latin.PhoneticWeight, Potential(said), PotentialAllowance(said), silent, floor, conventions));
+            }
+
+            // Polivanov's system writes the sha, shu, sho, cha, chu and cho of Japanese names ся,
+            // сю, сё, тя, тю, тё (Shōda: Сёда, Chōkyū: Тёкю), which the romanization reads sy and
+            // ty and a vowel: one step from the Latin sh and ch, and the y one more, so a Latin
+            // spelling without them was nearer (Soda, Toku). So the Latin sh and ch before a, o, u
+            // are also read as what Russian wrote, a little below an equal spelling (Tyurin:
+            // Тюрин stays nearer than Churin).
+            if (similarity < 1f && conventions == Script.Cyrillic && latin.HasJapaneseSyllable && other.HasJapaneseSyllable && form.Length <= 32)
+            {
+                Span<char> said = stackalloc char[2 * form.Length];
+                int n = 0;
+                for (int i = 0; i < form.Length; i++)
+                {
+                    if (form[i] is 'S' or 'C' && i + 1 < form.Length && form[i + 1] is 'a' or 'o' or 'u')
+                    {
+                        said[n++] = form[i] == 'S' ? 's' : 't';
+                        said[n++] = 'y';
+                    }
+                    else
+                    {
+                        said[n++] = form[i];
+                    }
+                }
+
+                said = said[..n];
+                similarity = MathF.Max(similarity, JapaneseReadingShare * ScriptSimilarity(other, said, Weight(said), Potential(said), PotentialAllowance(said), silent, floor, conventions));
             }
 
             return similarity;

@@ -103,6 +103,24 @@ public sealed class CandidateTieTests
         Assert.True(asRead > 0.9f && asRead - asWritten > 0.25f, $"as written {asWritten}, as read {asRead}");
     }
 
+    [Theory]
+    [InlineData("Тёку", "Choku", "Toku")]
+    [InlineData("Сёити", "Shoichi", "Soichi")]
+    public void A_cyrillic_query_with_a_japanese_syllable_has_the_pairs_of_its_sh_or_ch(string query, string japanese, string other)
+    {
+        // Read as written, тёку (tyoku) shares more pairs with Toku than with Choku; both are
+        // among the many names of its keys (tk, sk), and the pairs choose which are scored.
+        NameToken[] tokens = new NameAnalyzer().AnalyzeQuery(query).Primary.Tokens;
+        ulong read = CandidateIndex.QuerySignature(tokens, out ulong written);
+        int pairs = BitOperations.PopCount(written);
+        Assert.Equal(written, read & written);
+
+        EntityRegistry registry = EntityRegistry.Create([new Entity("p:1", Entity.PersonType, [new EntityName(japanese)]), new Entity("p:2", Entity.PersonType, [new EntityName(other)])]);
+        float asRead = CandidateIndex.SignatureSimilarity(read, pairs, registry.Index.AliasSignature(0));
+        Assert.True(asRead > CandidateIndex.SignatureSimilarity(written, pairs, registry.Index.AliasSignature(0)));
+        Assert.True(asRead > CandidateIndex.SignatureSimilarity(read, pairs, registry.Index.AliasSignature(1)), $"{japanese} {asRead}");
+    }
+
     [Fact]
     public void A_longer_arabic_script_query_and_other_scripts_keep_their_written_pairs()
     {

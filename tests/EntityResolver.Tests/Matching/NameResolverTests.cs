@@ -234,6 +234,19 @@ public sealed class NameResolverTests
     }
 
     [Theory]
+    [InlineData("Сёда", "Shoda", "Soda")]
+    [InlineData("Тёку", "Choku", "Toku")]
+    [InlineData("Тюма", "Chuma", "Tuma")]
+    [InlineData("Сярин", "Sharin", "Sarin")]
+    [InlineData("Тюрин", "Tyurin", "Churin")] // a spelling with the y stays ahead
+    public void A_japanese_sha_or_cho_is_found_from_what_russian_writes_for_it(string query, string expected, string other)
+    {
+        // Polivanov's system writes sho сё and cho тё, which the romanization reads syo and tyo:
+        // a Latin spelling without the sh or ch (Soda) was nearer than the one with it.
+        Assert.Equal([expected, other], RankedAmong(query, expected, other).Select(m => m.Name));
+    }
+
+    [Theory]
     [InlineData("Эмилий", "Aemilius", "Emily")]
     [InlineData("Фальер", "Fallières", "Feller")]
     public void A_latin_or_greek_case_ending_is_found_from_what_russian_writes_for_it(string query, string expected, string other)

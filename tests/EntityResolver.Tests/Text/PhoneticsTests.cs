@@ -813,6 +813,36 @@ public sealed class PhoneticsTests
         Assert.True(wagner >= 0.95f, $"wagner {wagner}");
     }
 
+    [Theory]
+    [InlineData("syoda", "shoda", "soda")] // Сёда
+    [InlineData("tyoku", "choku", "toku")] // Тёку
+    [InlineData("kasyu", "kashu", "kasu")] // Касю
+    [InlineData("tyatani", "chatani", "tatani")] // Тятани
+    public void A_japanese_sha_or_cho_is_the_sya_or_tyo_that_cyrillic_writes(string cyrillic, string latin, string other)
+    {
+        var query = new TokenForms(cyrillic, Script.Cyrillic, cyrillic);
+        var japanese = new TokenForms(latin, Script.Latin, latin);
+        Assert.True(query.HasJapaneseSyllable);
+        Assert.True(japanese.HasJapaneseSyllable);
+
+        // Read as what Russian writes, the Latin form is the Cyrillic one to the letter, at a
+        // share below 1; read as written it is further than the spelling without the h.
+        float similarity = Phonetics.Similarity(query, japanese, floor: 0f);
+        Assert.InRange(similarity, 0.9f, 0.99f);
+        Assert.True(similarity > Phonetics.Similarity(query, new TokenForms(other, Script.Latin, other), floor: 0f), $"{latin} {similarity}");
+    }
+
+    [Fact]
+    public void Only_a_sh_or_ch_before_a_back_vowel_has_a_japanese_reading()
+    {
+        // Not the shi and chi, which Russian writes си and ти (the s and S, t and C are close
+        // anyway), not a Cyrillic y after another consonant, and not another script.
+        Assert.False(Phonetics.HasJapaneseSyllable(Script.Latin, Phonetics.Encode("shinji")));
+        Assert.False(Phonetics.HasJapaneseSyllable(Script.Cyrillic, "kyoko"));
+        Assert.False(Phonetics.HasJapaneseSyllable(Script.Arabic, "syoda"));
+        Assert.True(Phonetics.HasJapaneseSyllable(Script.Latin, Phonetics.Encode("shohei")));
+    }
+
     [Fact]
     public void The_g_of_gn_is_plain_g_to_a_spelling_that_writes_it()
     {
