@@ -383,7 +383,7 @@ internal sealed class CandidateIndex
     /// does. Deletion variants of such keys crowded other names out of the candidates when tried
     /// (Ivanov), and English names keep their own spelling (Howard: هوارد, James: جيمس).
     /// </summary>
-    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, ChSaidKSkeleton, GnSaidNySkeleton, PinyinQSkeleton, SaidSkeleton];
+    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, ChSaidKSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, SaidSkeleton];
 
     private delegate string? SkeletonReading(ReadOnlySpan<char> form);
 
@@ -419,6 +419,12 @@ internal sealed class CandidateIndex
     /// </summary>
     internal static string? PinyinQSkeleton(TokenForms forms) =>
         forms.Latin.Contains("qi", StringComparison.Ordinal) ? LatinVariant(forms, Phonetics.SkeletonWithKAsTs) : null;
+
+    /// <summary>
+    /// The skeleton of a Latin word with its Hungarian cs read ch (<see cref="Phonetics.SkeletonWithCsAsCh"/>:
+    /// Csaba, Чаба, skeleton <c>sb</c>, not <c>ksb</c>), or null (<see cref="LatinVariant"/>).
+    /// </summary>
+    internal static string? CsSaidChSkeleton(TokenForms forms) => LatinVariant(forms, Phonetics.SkeletonWithCsAsCh);
 
     /// <summary>The skeleton <paramref name="read"/> gives a Latin word, or null when the word is not Latin, it gives none, or it is the word's own skeleton.</summary>
     private static string? LatinVariant(TokenForms forms, SkeletonReading read) =>
@@ -607,7 +613,7 @@ internal sealed class CandidateIndex
             }
 
             bool read = vowels && token.Forms.Script == Script.Arabic;
-            bool japanese = vowels && token.Forms.Script == Script.Cyrillic && token.Forms.HasJapaneseSyllable;
+            bool japanese = vowels && token.Forms.Script == Script.Cyrillic && (token.Forms.Readings & Readings.Japanese) != 0;
             string phonetic = token.Forms.Phonetic;
             char previous = ' ';
             for (int i = 0; i < phonetic.Length; i++)
@@ -639,7 +645,7 @@ internal sealed class CandidateIndex
     /// <summary>
     /// The bits of the pairs a Latin spelling of a Japanese name has where Russian wrote ся, сю,
     /// сё, тя, тю or тё at <paramref name="i"/> (sh or ch, then the vowel: Тёку meets Choku's
-    /// pairs ch and cho; see <see cref="Phonetics.HasJapaneseSyllable"/>); 0 elsewhere.
+    /// pairs ch and cho; see <see cref="Readings.Japanese"/>); 0 elsewhere.
     /// </summary>
     private static ulong JapanesePairBits(string phonetic, int i, char previous)
     {

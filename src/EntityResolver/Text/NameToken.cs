@@ -1,5 +1,22 @@
 namespace EntityResolver.Text;
 
+/// <summary>
+/// Spellings that one script writes otherwise than another, for which
+/// <see cref="Phonetics.Similarity(TokenForms, TokenForms, float)"/> also reads a Latin form as
+/// the other script wrote it when both forms have the flag (<see cref="Phonetics.ReadingsOf"/>).
+/// </summary>
+[Flags]
+internal enum Readings : byte
+{
+    None = 0,
+    /// <summary>The <c>Gn</c> of a Latin form (Italian and French gn), the ny of another script's (Аньелли).</summary>
+    GnOrNy = 1,
+    /// <summary>A Latin sh or ch before a, o or u; a Cyrillic ся, сю, сё, тя, тю or тё (Japanese names in Polivanov's system).</summary>
+    Japanese = 2,
+    /// <summary>A Latin cs (a c said k and an s) before a vowel or at the end; the ch of another script (Hungarian names: Kovács, Ковач).</summary>
+    Cs = 4,
+}
+
 /// <summary>The role a token plays inside a name.</summary>
 internal enum TokenRole : byte
 {
@@ -27,8 +44,7 @@ internal sealed class TokenForms
         PotentialAllowance = Phonetics.PotentialAllowance(Phonetic);
         Skeleton = Phonetics.Skeleton(Phonetic);
         (_silentTail, _cyrillicSilentTail) = SilentTails(script, latin);
-        HasGnOrNy = GnOrNy(script, Phonetic);
-        HasJapaneseSyllable = Phonetics.HasJapaneseSyllable(script, Phonetic);
+        Readings = Phonetics.ReadingsOf(script, Phonetic);
         IsCommonName = Lexicon.Default.IsCommon(normalized, script, Phonetic);
         IsNamePrefix = IsCommonName && Lexicon.Default.IsNamePrefix(normalized, script, Phonetic);
     }
@@ -45,8 +61,7 @@ internal sealed class TokenForms
         PotentialAllowance = Phonetics.PotentialAllowance(phonetic);
         Skeleton = skeleton;
         (_silentTail, _cyrillicSilentTail) = SilentTails(script, latin);
-        HasGnOrNy = GnOrNy(script, phonetic);
-        HasJapaneseSyllable = Phonetics.HasJapaneseSyllable(script, phonetic);
+        Readings = Phonetics.ReadingsOf(script, phonetic);
         IsCommonName = isCommonName;
         IsNamePrefix = isNamePrefix;
     }
@@ -83,21 +98,11 @@ internal sealed class TokenForms
         script == Script.Latin ? ((byte)Phonetics.SilentTail(latin, Script.Arabic), (byte)Phonetics.SilentTail(latin, Script.Cyrillic)) : ((byte)0, (byte)0);
 
     /// <summary>
-    /// A Latin form with the <c>Gn</c> of a Romance gn, or a form from another script with an
-    /// <c>ny</c>: the two sides of the gn reading of <see cref="Phonetics.Similarity(TokenForms, TokenForms, float)"/>,
+    /// The spellings this form has that another script may write otherwise (a Latin gn, a
+    /// Cyrillic ny, ...): the two sides of the readings of <see cref="Phonetics.Similarity(TokenForms, TokenForms, float)"/>,
     /// known once per word rather than searched for in every pair.
     /// </summary>
-    public bool HasGnOrNy { get; }
-
-    private static bool GnOrNy(Script script, string phonetic) =>
-        phonetic.Contains(script == Script.Latin ? "Gn" : "ny", StringComparison.Ordinal);
-
-    /// <summary>
-    /// A form with a syllable that Russian writes for the sha, shu, sho, cha, chu or cho of a
-    /// Japanese name, or a Latin form with such a syllable: the two sides of the Japanese reading
-    /// of <see cref="Phonetics.Similarity(TokenForms, TokenForms, float)"/> (<see cref="Phonetics.HasJapaneseSyllable"/>).
-    /// </summary>
-    public bool HasJapaneseSyllable { get; }
+    public Readings Readings { get; }
 
     /// <summary>Coarse consonant skeleton: the blocking key.</summary>
     public string Skeleton { get; }

@@ -59,10 +59,11 @@ internal static class Phonetics
     private const float SilentCost = 0.3f;
 
     /// <summary>
-    /// What the Japanese reading of a Latin sh or ch keeps of its similarity (see
-    /// <see cref="Similarity(TokenForms, TokenForms, float)"/>): an equal spelling stays ahead.
+    /// What a reading of a Latin form keeps of its similarity (the Japanese sh and ch, the
+    /// Hungarian cs: see <see cref="Similarity(TokenForms, TokenForms, float)"/>): an equal
+    /// spelling stays ahead.
     /// </summary>
-    private const float JapaneseReadingShare = 0.93f;
+    private const float ReadingShare = 0.93f;
 
     /// <summary>
     /// Converts a lower-case ASCII romanization to its phonetic form. <paramref name="script"/>:
@@ -389,28 +390,114 @@ internal static class Phonetics
     private static bool CyrillicCaseEnding(ReadOnlySpan<char> form) =>
         form.Length >= 3 && form[^1] == 'y' && IsVowel(form[^2]);
 
+    /// <summary>Whether both forms have the <paramref name="reading"/>.</summary>
+    private static bool Both(TokenForms latin, TokenForms other, Readings reading) => (latin.Readings & other.Readings & reading) != 0;
+
     /// <summary>
-    /// Whether a Latin phonetic form has an sh or ch (<c>S</c>, <c>C</c>) before a, o or u, or a
-    /// form read from Cyrillic an s or t before y and a, o or u (ся, сю, сё, тя, тю, тё): the two
-    /// sides of the Japanese reading of <see cref="Similarity(TokenForms, TokenForms, float)"/>.
+    /// The readings a phonetic form has (<see cref="Readings"/>); each is a pattern of a Latin form
+    /// and the pattern of the other scripts' forms it may meet.
     /// </summary>
-    public static bool HasJapaneseSyllable(Script script, ReadOnlySpan<char> phonetic)
+    public static Readings ReadingsOf(Script script, ReadOnlySpan<char> phonetic)
     {
-        for (int i = 0; i + 1 < phonetic.Length; i++)
+        Readings readings = phonetic.Contains(script == Script.Latin ? "Gn" : "ny", StringComparison.Ordinal) ? Readings.GnOrNy : Readings.None;
+        for (int i = 0; i < phonetic.Length; i++)
         {
-            bool found = script switch
+            readings |= script switch
             {
-                Script.Latin => phonetic[i] is 'S' or 'C' && phonetic[i + 1] is 'a' or 'o' or 'u',
-                Script.Cyrillic => phonetic[i] is 's' or 't' && phonetic[i + 1] == 'y' && i + 2 < phonetic.Length && phonetic[i + 2] is 'a' or 'o' or 'u',
-                _ => false,
+                Script.Latin => (JapaneseSyllable(phonetic, i) > 0 ? Readings.Japanese : 0) | (HungarianCs(phonetic, i) > 0 ? Readings.Cs : 0),
+                Script.Cyrillic => (phonetic[i] is 's' or 't' && At(phonetic, i + 1) == 'y' && At(phonetic, i + 2) is 'a' or 'o' or 'u' ? Readings.Japanese : 0) | (phonetic[i] == 'C' ? Readings.Cs : 0),
+                Script.Arabic => phonetic[i] == 'C' ? Readings.Cs : 0,
+                _ => 0,
             };
-            if (found)
+        }
+
+        return readings;
+    }
+
+    private static char At(ReadOnlySpan<char> form, int i) => i < form.Length ? form[i] : '\0';
+
+    /// <summary>A rewriting of a Latin form at one position: appends what it reads there and returns how many symbols it read (0: none).</summary>
+    private delegate int Rewrite(ReadOnlySpan<char> form, int i, Span<char> said, ref int n);
+
+    /// <summary>The sh or ch of a Latin form before a, o or u, as Russian writes it in Japanese names: sy or ty.</summary>
+    private static int JapaneseSyllable(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
+    {
+        if (JapaneseSyllable(form, i) == 0)
+        {
+            return 0;
+        }
+
+        said[n++] = form[i] == 'S' ? 's' : 't';
+        said[n++] = 'y';
+        return 1;
+    }
+
+    private static int JapaneseSyllable(ReadOnlySpan<char> form, int i) => form[i] is 'S' or 'C' && At(form, i + 1) is 'a' or 'o' or 'u' ? 1 : 0;
+
+    /// <summary>The Hungarian cs of a Latin form (a c said k and an s, before a vowel or at the end) read as ch.</summary>
+    private static int HungarianCs(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
+    {
+        if (HungarianCs(form, i) == 0)
+        {
+            return 0;
+        }
+
+        said[n++] = 'C';
+        return 2;
+    }
+
+    private static int HungarianCs(ReadOnlySpan<char> form, int i) => form[i] == 'K' && At(form, i + 1) == 's' && (i + 2 == form.Length || IsVowel(form[i + 2])) ? 2 : 0;
+
+    /// <summary>Writes <paramref name="form"/> read with <paramref name="rewrite"/> into <paramref name="said"/> (twice its length); returns its length.</summary>
+    private static int Rewritten(ReadOnlySpan<char> form, Rewrite rewrite, Span<char> said)
+    {
+        int n = 0;
+        for (int i = 0; i < form.Length; i++)
+        {
+            int read = rewrite(form, i, said, ref n);
+            if (read == 0)
             {
-                return true;
+                said[n++] = form[i];
+            }
+            else
+            {
+                i += read - 1;
             }
         }
 
-        return false;
+        return n;
+    }
+
+    /// <summary>
+    /// The skeleton of a Latin form with its Hungarian cs read ch (Csaba: <c>sb</c>, as Чаба and
+    /// تشابا are read, not <c>ksb</c>), or null when it has none.
+    /// </summary>
+    public static string? SkeletonWithCsAsCh(ReadOnlySpan<char> form)
+    {
+        if (!form.Contains("Ks", StringComparison.Ordinal) || form.Length > 32)
+        {
+            return null;
+        }
+
+        Span<char> said = stackalloc char[2 * form.Length];
+        int n = Rewritten(form, HungarianCs, said);
+        return n == form.Length ? null : Skeleton(said[..n]);
+    }
+
+    /// <summary>
+    /// The similarity of <paramref name="other"/> to the Latin <paramref name="form"/> read with
+    /// <paramref name="rewrite"/>, at <see cref="ReadingShare"/> of it (an equal spelling stays ahead).
+    /// </summary>
+    private static float ReadingSimilarity(TokenForms other, string form, Rewrite rewrite, int silent, float floor, Script conventions)
+    {
+        if (form.Length > 32)
+        {
+            return 0f;
+        }
+
+        Span<char> said = stackalloc char[2 * form.Length];
+        said = said[..Rewritten(form, rewrite, said)];
+        return ReadingShare * ScriptSimilarity(other, said, Weight(said), Potential(said), PotentialAllowance(said), silent, floor, conventions);
     }
 
     /// <summary>Whether <paramref name="latin"/> has an i at <paramref name="at"/> followed by a, o or u.</summary>
@@ -684,7 +771,7 @@ internal static class Phonetics
             // (Agnelli: Аньелли, أنييلي; Montaigne: Монтень); German names say g and n (Wagner:
             // Вагнер). So a Latin G and n are also read as the n and y that the other form has.
             string form = latin.Phonetic;
-            if (similarity < 1f && latin.HasGnOrNy && other.HasGnOrNy && form.Length <= 64)
+            if (similarity < 1f && Both(latin, other, Readings.GnOrNy) && form.Length <= 64)
             {
                 Span<char> said = stackalloc char[form.Length];
                 form.CopyTo(said);
@@ -703,25 +790,16 @@ internal static class Phonetics
             // spelling without them was nearer (Soda, Toku). So the Latin sh and ch before a, o, u
             // are also read as what Russian wrote, a little below an equal spelling (Tyurin:
             // Тюрин stays nearer than Churin).
-            if (similarity < 1f && conventions == Script.Cyrillic && latin.HasJapaneseSyllable && other.HasJapaneseSyllable && form.Length <= 32)
+            if (similarity < 1f && conventions == Script.Cyrillic && Both(latin, other, Readings.Japanese))
             {
-                Span<char> said = stackalloc char[2 * form.Length];
-                int n = 0;
-                for (int i = 0; i < form.Length; i++)
-                {
-                    if (form[i] is 'S' or 'C' && i + 1 < form.Length && form[i + 1] is 'a' or 'o' or 'u')
-                    {
-                        said[n++] = form[i] == 'S' ? 's' : 't';
-                        said[n++] = 'y';
-                    }
-                    else
-                    {
-                        said[n++] = form[i];
-                    }
-                }
+                similarity = MathF.Max(similarity, ReadingSimilarity(other, form, JapaneseSyllable, silent, floor, conventions));
+            }
 
-                said = said[..n];
-                similarity = MathF.Max(similarity, JapaneseReadingShare * ScriptSimilarity(other, said, Weight(said), Potential(said), PotentialAllowance(said), silent, floor, conventions));
+            // The Hungarian cs is ch (Kovács: Ковач, Csaba: تشابا), though transliterations also
+            // write it letter by letter (Kocsis: كوكسيس): the Latin form is also read with it as ch.
+            if (similarity < 1f && Both(latin, other, Readings.Cs))
+            {
+                similarity = MathF.Max(similarity, ReadingSimilarity(other, form, HungarianCs, silent, floor, conventions));
             }
 
             return similarity;

@@ -247,6 +247,17 @@ public sealed class NameResolverTests
     }
 
     [Theory]
+    [InlineData("Ковач", "Kovács", "Kovas")]
+    [InlineData("Чаба", "Csaba", "Saba")]
+    [InlineData("كوفاتش", "Kovács", "Kovas")]
+    [InlineData("Кочиш", "Kocsis", "Kosis")]
+    public void A_hungarian_cs_is_found_from_the_ch_other_scripts_write(string query, string expected, string other)
+    {
+        // Read as written, Kovács has a k and an s where Ковач has a ch, and Kovas only an s.
+        Assert.Equal([expected, other], RankedAmong(query, expected, other).Select(m => m.Name));
+    }
+
+    [Theory]
     [InlineData("Эмилий", "Aemilius", "Emily")]
     [InlineData("Фальер", "Fallières", "Feller")]
     public void A_latin_or_greek_case_ending_is_found_from_what_russian_writes_for_it(string query, string expected, string other)

@@ -822,8 +822,8 @@ public sealed class PhoneticsTests
     {
         var query = new TokenForms(cyrillic, Script.Cyrillic, cyrillic);
         var japanese = new TokenForms(latin, Script.Latin, latin);
-        Assert.True(query.HasJapaneseSyllable);
-        Assert.True(japanese.HasJapaneseSyllable);
+        Assert.Equal(Readings.Japanese, query.Readings);
+        Assert.Equal(Readings.Japanese, japanese.Readings);
 
         // Read as what Russian writes, the Latin form is the Cyrillic one to the letter, at a
         // share below 1; read as written it is further than the spelling without the h.
@@ -837,10 +837,23 @@ public sealed class PhoneticsTests
     {
         // Not the shi and chi, which Russian writes си and ти (the s and S, t and C are close
         // anyway), not a Cyrillic y after another consonant, and not another script.
-        Assert.False(Phonetics.HasJapaneseSyllable(Script.Latin, Phonetics.Encode("shinji")));
-        Assert.False(Phonetics.HasJapaneseSyllable(Script.Cyrillic, "kyoko"));
-        Assert.False(Phonetics.HasJapaneseSyllable(Script.Arabic, "syoda"));
-        Assert.True(Phonetics.HasJapaneseSyllable(Script.Latin, Phonetics.Encode("shohei")));
+        Assert.False(Phonetics.ReadingsOf(Script.Latin, Phonetics.Encode("shinji")).HasFlag(Readings.Japanese));
+        Assert.False(Phonetics.ReadingsOf(Script.Cyrillic, "kyoko").HasFlag(Readings.Japanese));
+        Assert.False(Phonetics.ReadingsOf(Script.Arabic, "syoda").HasFlag(Readings.Japanese));
+        Assert.True(Phonetics.ReadingsOf(Script.Latin, Phonetics.Encode("shohei")).HasFlag(Readings.Japanese));
+    }
+
+    [Theory]
+    [InlineData("kovacs", true)]
+    [InlineData("csaba", true)]
+    [InlineData("kocsis", true)]
+    [InlineData("mcsweeney", false)] // the Mc of Scottish names, then s and a consonant
+    [InlineData("mcstay", false)]
+    [InlineData("alexis", false)] // an x is not a c said k
+    public void A_hungarian_cs_is_read_ch_against_a_ch(string latin, bool read)
+    {
+        Assert.Equal(read, Phonetics.ReadingsOf(Script.Latin, Phonetics.Encode(latin)).HasFlag(Readings.Cs));
+        Assert.Equal(read, Phonetics.SkeletonWithCsAsCh(Phonetics.Encode(latin)) is not null);
     }
 
     [Fact]
