@@ -383,7 +383,7 @@ internal sealed class CandidateIndex
     /// does. Deletion variants of such keys crowded other names out of the candidates when tried
     /// (Ivanov), and English names keep their own spelling (Howard: هوارد, James: جيمس).
     /// </summary>
-    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, ChSaidKSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, SaidSkeleton];
+    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, ChSaidKSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, SaidSkeleton];
 
     private delegate string? SkeletonReading(ReadOnlySpan<char> form);
 
@@ -421,10 +421,18 @@ internal sealed class CandidateIndex
         forms.Latin.Contains("qi", StringComparison.Ordinal) ? LatinVariant(forms, Phonetics.SkeletonWithKAsTs) : null;
 
     /// <summary>
-    /// The skeleton of a Latin word with its Hungarian cs read ch (<see cref="Phonetics.SkeletonWithCsAsCh"/>:
-    /// Csaba, Чаба, skeleton <c>sb</c>, not <c>ksb</c>), or null (<see cref="LatinVariant"/>).
+    /// The skeleton of a Latin word with its Hungarian cs read ch (Csaba, Чаба, skeleton <c>sb</c>,
+    /// not <c>ksb</c>), or null (<see cref="Phonetics.SkeletonAsSaid"/>, <see cref="LatinVariant"/>).
     /// </summary>
-    internal static string? CsSaidChSkeleton(TokenForms forms) => LatinVariant(forms, Phonetics.SkeletonWithCsAsCh);
+    internal static string? CsSaidChSkeleton(TokenForms forms) =>
+        (forms.Readings & Readings.Cs) != 0 ? LatinVariant(forms, static form => Phonetics.SkeletonAsSaid(form, Readings.Cs)) : null;
+
+    /// <summary>
+    /// The skeleton of a Latin word with its Polish rz read zh or sh (Brzezinski, Бжезинский,
+    /// skeleton <c>bsnsk</c>, not <c>brsnsk</c>), or null (<see cref="Phonetics.SkeletonAsSaid"/>, <see cref="LatinVariant"/>).
+    /// </summary>
+    internal static string? RzSaidZhSkeleton(TokenForms forms) =>
+        (forms.Readings & Readings.Rz) != 0 ? LatinVariant(forms, static form => Phonetics.SkeletonAsSaid(form, Readings.Rz)) : null;
 
     /// <summary>The skeleton <paramref name="read"/> gives a Latin word, or null when the word is not Latin, it gives none, or it is the word's own skeleton.</summary>
     private static string? LatinVariant(TokenForms forms, SkeletonReading read) =>

@@ -15,6 +15,8 @@ internal enum Readings : byte
     Japanese = 2,
     /// <summary>A Latin cs (a c said k and an s) before a vowel or at the end; the ch of another script (Hungarian names: Kovács, Ковач).</summary>
     Cs = 4,
+    /// <summary>A Latin rz after a consonant; a Cyrillic ж, ш or дж (Polish names: Brzezinski, Бжезинский).</summary>
+    Rz = 8,
 }
 
 /// <summary>The role a token plays inside a name.</summary>

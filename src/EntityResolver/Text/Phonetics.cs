@@ -404,8 +404,9 @@ internal static class Phonetics
         {
             readings |= script switch
             {
-                Script.Latin => (JapaneseSyllable(phonetic, i) > 0 ? Readings.Japanese : 0) | (HungarianCs(phonetic, i) > 0 ? Readings.Cs : 0),
-                Script.Cyrillic => (phonetic[i] is 's' or 't' && At(phonetic, i + 1) == 'y' && At(phonetic, i + 2) is 'a' or 'o' or 'u' ? Readings.Japanese : 0) | (phonetic[i] == 'C' ? Readings.Cs : 0),
+                Script.Latin => (JapaneseSyllable(phonetic, i) > 0 ? Readings.Japanese : 0) | (HungarianCs(phonetic, i) > 0 ? Readings.Cs : 0) | (PolishRz(phonetic, i) ? Readings.Rz : 0),
+                Script.Cyrillic => (phonetic[i] is 's' or 't' && At(phonetic, i + 1) == 'y' && At(phonetic, i + 2) is 'a' or 'o' or 'u' ? Readings.Japanese : 0)
+                    | (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'Z' or 'S' or 'j' ? Readings.Rz : 0),
                 Script.Arabic => phonetic[i] == 'C' ? Readings.Cs : 0,
                 _ => 0,
             };
@@ -469,20 +470,49 @@ internal static class Phonetics
     }
 
     /// <summary>
-    /// The skeleton of a Latin form with its Hungarian cs read ch (Csaba: <c>sb</c>, as Чаба and
-    /// تشابا are read, not <c>ksb</c>), or null when it has none.
+    /// The skeleton of a Latin form with its Hungarian cs read ch (<see cref="Readings.Cs"/>:
+    /// Csaba, <c>sb</c> as Чаба and تشابا are read, not <c>ksb</c>) or its Polish rz after a
+    /// consonant read zh or sh (<see cref="Readings.Rz"/>: Brzezinski, <c>bsnsk</c> as Бжезинский
+    /// is read, not <c>brsnsk</c>), or null when it has no such spelling.
     /// </summary>
-    public static string? SkeletonWithCsAsCh(ReadOnlySpan<char> form)
+    public static string? SkeletonAsSaid(ReadOnlySpan<char> form, Readings reading)
     {
-        if (!form.Contains("Ks", StringComparison.Ordinal) || form.Length > 32)
+        if (form.Length > 32)
         {
             return null;
         }
 
         Span<char> said = stackalloc char[2 * form.Length];
-        int n = Rewritten(form, HungarianCs, said);
-        return n == form.Length ? null : Skeleton(said[..n]);
+        int n = Rewritten(form, reading == Readings.Cs ? HungarianCs : PolishRz, said);
+        return said[..n].SequenceEqual(form) ? null : Skeleton(said[..n]);
     }
+
+    /// <summary>
+    /// The Polish rz after a consonant, as Russian writes it: ж, ш after a voiceless consonant,
+    /// and дж for drz (Brzezinski: Бжезинский, Przybylski: Пшибыльский, Andrzej: Анджей).
+    /// </summary>
+    private static int PolishRz(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
+    {
+        if (!PolishRz(form, i))
+        {
+            return 0;
+        }
+
+        char before = said[n - 1];
+        if (before == 'd')
+        {
+            said[n - 1] = 'j';
+        }
+        else
+        {
+            said[n++] = before is 'p' or 't' or 'k' or 'K' or 'x' or 'f' or 's' or 'S' or 'C' ? 'S' : 'Z';
+        }
+
+        return 2;
+    }
+
+    private static bool PolishRz(ReadOnlySpan<char> form, int i) =>
+        form[i] == 'r' && At(form, i + 1) == 'z' && i > 0 && !IsVowel(form[i - 1]) && form[i - 1] is not ('r' or 'y' or 'w');
 
     /// <summary>
     /// The similarity of <paramref name="other"/> to the Latin <paramref name="form"/> read with
@@ -793,6 +823,13 @@ internal static class Phonetics
             if (similarity < 1f && conventions == Script.Cyrillic && Both(latin, other, Readings.Japanese))
             {
                 similarity = MathF.Max(similarity, ReadingSimilarity(other, form, JapaneseSyllable, silent, floor, conventions));
+            }
+
+            // The Polish rz after a consonant is zh, sh after a voiceless one (Brzezinski:
+            // Бжезинский, Krzysztof: Кшиштоф), which Russian writes; Arabic script keeps the r.
+            if (similarity < 1f && conventions == Script.Cyrillic && Both(latin, other, Readings.Rz))
+            {
+                similarity = MathF.Max(similarity, ReadingSimilarity(other, form, PolishRz, silent, floor, conventions));
             }
 
             // The Hungarian cs is ch (Kovács: Ковач, Csaba: تشابا), though transliterations also

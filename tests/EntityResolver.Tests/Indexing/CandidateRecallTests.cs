@@ -168,6 +168,18 @@ public sealed class CandidateRecallTests
     }
 
     [Theory]
+    [InlineData("Brzezinski", "bsnsk")] // Бжезинский, not brsnsk
+    [InlineData("Przybylski", "bsblsk")] // Пшибыльский
+    [InlineData("Andrzej", "ns")] // Анджей, not ntrs
+    public void A_polish_rz_is_posted_as_its_own_key_read_zh(string gold, string said)
+    {
+        EntityRegistry registry = EntityRegistry.Create([new Entity("p:0", Entity.PersonType, [new EntityName(gold)])]);
+
+        Assert.Equal(said, CandidateIndex.RzSaidZhSkeleton(registry.Aliases[0].Name.Tokens[0].Forms));
+        Assert.Contains(0 << 1, registry.Index.Postings(said).ToArray());
+    }
+
+    [Theory]
     [InlineData("إنجل", "Engel")]
     [InlineData("جيورجيو", "Giorgio")]
     public void An_arabic_jim_finds_the_g_of_a_name_written_only_in_latin(string query, string gold)

@@ -258,6 +258,17 @@ public sealed class NameResolverTests
     }
 
     [Theory]
+    [InlineData("Бжоза", "Brzoza", "Bajza")]
+    [InlineData("Кшистек", "Krzystek", "Kristek")]
+    [InlineData("Пшеворский", "Przeworski", "Piwarski")]
+    [InlineData("Джевецкий", "Drzewiecki", "Jarecki")]
+    public void A_polish_rz_is_found_from_what_russian_writes_for_it(string query, string expected, string other)
+    {
+        // Russian writes the rz after a consonant ж, ш after a voiceless one, and drz дж.
+        Assert.Equal([expected, other], RankedAmong(query, expected, other).Select(m => m.Name));
+    }
+
+    [Theory]
     [InlineData("Эмилий", "Aemilius", "Emily")]
     [InlineData("Фальер", "Fallières", "Feller")]
     public void A_latin_or_greek_case_ending_is_found_from_what_russian_writes_for_it(string query, string expected, string other)

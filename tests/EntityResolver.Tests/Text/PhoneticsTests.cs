@@ -853,7 +853,7 @@ public sealed class PhoneticsTests
     public void A_hungarian_cs_is_read_ch_against_a_ch(string latin, bool read)
     {
         Assert.Equal(read, Phonetics.ReadingsOf(Script.Latin, Phonetics.Encode(latin)).HasFlag(Readings.Cs));
-        Assert.Equal(read, Phonetics.SkeletonWithCsAsCh(Phonetics.Encode(latin)) is not null);
+        Assert.Equal(read, Phonetics.SkeletonAsSaid(Phonetics.Encode(latin), Readings.Cs) is not null);
     }
 
     [Fact]
