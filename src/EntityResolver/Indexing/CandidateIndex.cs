@@ -422,17 +422,25 @@ internal sealed class CandidateIndex
 
     /// <summary>
     /// The skeleton of a Latin word with its Hungarian cs read ch (Csaba, Чаба, skeleton <c>sb</c>,
-    /// not <c>ksb</c>), or null (<see cref="Phonetics.SkeletonAsSaid"/>, <see cref="LatinVariant"/>).
+    /// not <c>ksb</c>), or null (<see cref="ReadingSkeleton"/>).
     /// </summary>
-    internal static string? CsSaidChSkeleton(TokenForms forms) =>
-        (forms.Readings & Readings.Cs) != 0 ? LatinVariant(forms, static form => Phonetics.SkeletonAsSaid(form, Readings.Cs)) : null;
+    internal static string? CsSaidChSkeleton(TokenForms forms) => ReadingSkeleton(forms, Readings.Cs);
 
     /// <summary>
     /// The skeleton of a Latin word with its Polish rz read zh or sh (Brzezinski, Бжезинский,
-    /// skeleton <c>bsnsk</c>, not <c>brsnsk</c>), or null (<see cref="Phonetics.SkeletonAsSaid"/>, <see cref="LatinVariant"/>).
+    /// skeleton <c>bsnsk</c>, not <c>brsnsk</c>), or null (<see cref="ReadingSkeleton"/>).
     /// </summary>
-    internal static string? RzSaidZhSkeleton(TokenForms forms) =>
-        (forms.Readings & Readings.Rz) != 0 ? LatinVariant(forms, static form => Phonetics.SkeletonAsSaid(form, Readings.Rz)) : null;
+    internal static string? RzSaidZhSkeleton(TokenForms forms) => ReadingSkeleton(forms, Readings.Rz);
+
+    /// <summary>
+    /// The skeleton of a Latin word with the <paramref name="reading"/> (<see cref="Phonetics.SkeletonAsSaid"/>),
+    /// or null when the word is not Latin, has no such spelling, or the skeleton is its own.
+    /// </summary>
+    private static string? ReadingSkeleton(TokenForms forms, Readings reading) =>
+        forms.Script == Script.Latin && (forms.Readings & reading) != 0 && Phonetics.SkeletonAsSaid(forms.Phonetic, reading) is { } skeleton
+        && !string.Equals(skeleton, forms.Skeleton, StringComparison.Ordinal)
+            ? skeleton
+            : null;
 
     /// <summary>The skeleton <paramref name="read"/> gives a Latin word, or null when the word is not Latin, it gives none, or it is the word's own skeleton.</summary>
     private static string? LatinVariant(TokenForms forms, SkeletonReading read) =>
@@ -657,7 +665,7 @@ internal sealed class CandidateIndex
     /// </summary>
     private static ulong JapanesePairBits(string phonetic, int i, char previous)
     {
-        if (phonetic[i] is not ('s' or 't') || i + 2 >= phonetic.Length || phonetic[i + 1] != 'y' || phonetic[i + 2] is not ('a' or 'o' or 'u'))
+        if (!Phonetics.IsCyrillicJapaneseSyllable(phonetic, i))
         {
             return 0;
         }

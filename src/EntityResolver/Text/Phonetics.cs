@@ -60,7 +60,7 @@ internal static class Phonetics
 
     /// <summary>
     /// What a reading of a Latin form keeps of its similarity (the Japanese sh and ch, the
-    /// Hungarian cs: see <see cref="Similarity(TokenForms, TokenForms, float)"/>): an equal
+    /// Hungarian cs, the Polish rz: see <see cref="Similarity(TokenForms, TokenForms, float)"/>): an equal
     /// spelling stays ahead.
     /// </summary>
     private const float ReadingShare = 0.93f;
@@ -404,8 +404,8 @@ internal static class Phonetics
         {
             readings |= script switch
             {
-                Script.Latin => (JapaneseSyllable(phonetic, i) > 0 ? Readings.Japanese : 0) | (HungarianCs(phonetic, i) > 0 ? Readings.Cs : 0) | (PolishRz(phonetic, i) ? Readings.Rz : 0),
-                Script.Cyrillic => (phonetic[i] is 's' or 't' && At(phonetic, i + 1) == 'y' && At(phonetic, i + 2) is 'a' or 'o' or 'u' ? Readings.Japanese : 0)
+                Script.Latin => (IsJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0) | (IsHungarianCs(phonetic, i) ? Readings.Cs : 0) | (IsPolishRz(phonetic, i) ? Readings.Rz : 0),
+                Script.Cyrillic => (IsCyrillicJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0)
                     | (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'Z' or 'S' or 'j' ? Readings.Rz : 0),
                 Script.Arabic => phonetic[i] == 'C' ? Readings.Cs : 0,
                 _ => 0,
@@ -421,9 +421,9 @@ internal static class Phonetics
     private delegate int Rewrite(ReadOnlySpan<char> form, int i, Span<char> said, ref int n);
 
     /// <summary>The sh or ch of a Latin form before a, o or u, as Russian writes it in Japanese names: sy or ty.</summary>
-    private static int JapaneseSyllable(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
+    private static int ReadJapaneseSyllable(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
     {
-        if (JapaneseSyllable(form, i) == 0)
+        if (!IsJapaneseSyllable(form, i))
         {
             return 0;
         }
@@ -433,12 +433,17 @@ internal static class Phonetics
         return 1;
     }
 
-    private static int JapaneseSyllable(ReadOnlySpan<char> form, int i) => form[i] is 'S' or 'C' && At(form, i + 1) is 'a' or 'o' or 'u' ? 1 : 0;
+    /// <summary>Whether a form read from Cyrillic has an s or t, a y and a, o or u at <paramref name="i"/> (ся, сю, сё, тя, тю, тё).</summary>
+    public static bool IsCyrillicJapaneseSyllable(ReadOnlySpan<char> form, int i) =>
+        form[i] is 's' or 't' && At(form, i + 1) == 'y' && At(form, i + 2) is 'a' or 'o' or 'u';
+
+    /// <summary>Whether a Latin form has an sh or ch (<c>S</c>, <c>C</c>) and a, o or u at <paramref name="i"/>.</summary>
+    private static bool IsJapaneseSyllable(ReadOnlySpan<char> form, int i) => form[i] is 'S' or 'C' && At(form, i + 1) is 'a' or 'o' or 'u';
 
     /// <summary>The Hungarian cs of a Latin form (a c said k and an s, before a vowel or at the end) read as ch.</summary>
-    private static int HungarianCs(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
+    private static int ReadHungarianCs(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
     {
-        if (HungarianCs(form, i) == 0)
+        if (!IsHungarianCs(form, i))
         {
             return 0;
         }
@@ -447,7 +452,7 @@ internal static class Phonetics
         return 2;
     }
 
-    private static int HungarianCs(ReadOnlySpan<char> form, int i) => form[i] == 'K' && At(form, i + 1) == 's' && (i + 2 == form.Length || IsVowel(form[i + 2])) ? 2 : 0;
+    private static bool IsHungarianCs(ReadOnlySpan<char> form, int i) => form[i] == 'K' && At(form, i + 1) == 's' && (i + 2 == form.Length || IsVowel(form[i + 2]));
 
     /// <summary>Writes <paramref name="form"/> read with <paramref name="rewrite"/> into <paramref name="said"/> (twice its length); returns its length.</summary>
     private static int Rewritten(ReadOnlySpan<char> form, Rewrite rewrite, Span<char> said)
@@ -483,7 +488,7 @@ internal static class Phonetics
         }
 
         Span<char> said = stackalloc char[2 * form.Length];
-        int n = Rewritten(form, reading == Readings.Cs ? HungarianCs : PolishRz, said);
+        int n = Rewritten(form, reading == Readings.Cs ? ReadHungarianCs : ReadPolishRz, said);
         return said[..n].SequenceEqual(form) ? null : Skeleton(said[..n]);
     }
 
@@ -491,9 +496,9 @@ internal static class Phonetics
     /// The Polish rz after a consonant, as Russian writes it: ж, ш after a voiceless consonant,
     /// and дж for drz (Brzezinski: Бжезинский, Przybylski: Пшибыльский, Andrzej: Анджей).
     /// </summary>
-    private static int PolishRz(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
+    private static int ReadPolishRz(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
     {
-        if (!PolishRz(form, i))
+        if (!IsPolishRz(form, i))
         {
             return 0;
         }
@@ -511,7 +516,7 @@ internal static class Phonetics
         return 2;
     }
 
-    private static bool PolishRz(ReadOnlySpan<char> form, int i) =>
+    private static bool IsPolishRz(ReadOnlySpan<char> form, int i) =>
         form[i] == 'r' && At(form, i + 1) == 'z' && i > 0 && !IsVowel(form[i - 1]) && form[i - 1] is not ('r' or 'y' or 'w');
 
     /// <summary>
@@ -822,21 +827,21 @@ internal static class Phonetics
             // Тюрин stays nearer than Churin).
             if (similarity < 1f && conventions == Script.Cyrillic && Both(latin, other, Readings.Japanese))
             {
-                similarity = MathF.Max(similarity, ReadingSimilarity(other, form, JapaneseSyllable, silent, floor, conventions));
+                similarity = MathF.Max(similarity, ReadingSimilarity(other, form, ReadJapaneseSyllable, silent, floor, conventions));
             }
 
             // The Polish rz after a consonant is zh, sh after a voiceless one (Brzezinski:
             // Бжезинский, Krzysztof: Кшиштоф), which Russian writes; Arabic script keeps the r.
             if (similarity < 1f && conventions == Script.Cyrillic && Both(latin, other, Readings.Rz))
             {
-                similarity = MathF.Max(similarity, ReadingSimilarity(other, form, PolishRz, silent, floor, conventions));
+                similarity = MathF.Max(similarity, ReadingSimilarity(other, form, ReadPolishRz, silent, floor, conventions));
             }
 
             // The Hungarian cs is ch (Kovács: Ковач, Csaba: تشابا), though transliterations also
             // write it letter by letter (Kocsis: كوكسيس): the Latin form is also read with it as ch.
             if (similarity < 1f && Both(latin, other, Readings.Cs))
             {
-                similarity = MathF.Max(similarity, ReadingSimilarity(other, form, HungarianCs, silent, floor, conventions));
+                similarity = MathF.Max(similarity, ReadingSimilarity(other, form, ReadHungarianCs, silent, floor, conventions));
             }
 
             return similarity;
