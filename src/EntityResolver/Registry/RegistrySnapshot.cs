@@ -49,8 +49,8 @@ namespace EntityResolver.Registry;
 /// Latin c before e, i or y is a symbol of its own, c; version 31: a Cyrillic soft sign before е,
 /// и or о is romanized y; version 32: the English Mc, wh, igh before a consonant and final ey
 /// and ie are read as said; version 33: so are the Italian cch and the French final -ois, -oit,
-/// -oix; version 34: a Latin word with the Hungarian cs is also posted under its skeleton with it read ch; version 35: so is one with the Polish rz
-/// after a consonant, read zh or sh).
+/// -oix; version 34: a Latin word with the Hungarian cs is also posted under its skeleton with
+/// it read ch; version 35: so is one with the Polish rz after a consonant, read zh or sh).
 /// </remarks>
 internal static class RegistrySnapshot
 {

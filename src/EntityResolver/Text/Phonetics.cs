@@ -60,8 +60,7 @@ internal static class Phonetics
 
     /// <summary>
     /// What a reading of a Latin form keeps of its similarity (the Japanese sh and ch, the
-    /// Hungarian cs, the Polish rz: see <see cref="Similarity(TokenForms, TokenForms, float)"/>): an equal
-    /// spelling stays ahead.
+    /// Hungarian cs, the Polish rz: see <see cref="LatinReadings"/>): an equal spelling stays ahead.
     /// </summary>
     private const float ReadingShare = 0.93f;
 
@@ -390,8 +389,47 @@ internal static class Phonetics
     private static bool CyrillicCaseEnding(ReadOnlySpan<char> form) =>
         form.Length >= 3 && form[^1] == 'y' && IsVowel(form[^2]);
 
-    /// <summary>Whether both forms have the <paramref name="reading"/>.</summary>
-    private static bool Both(TokenForms latin, TokenForms other, Readings reading) => (latin.Readings & other.Readings & reading) != 0;
+    /// <summary>
+    /// The readings of a Latin form that <see cref="Similarity(TokenForms, TokenForms, float)"/>
+    /// also tries against a form with the same spelling flag (<see cref="ReadingsOf"/>), each with
+    /// what it keeps of its similarity:
+    /// <list type="bullet">
+    /// <item>Italian and French names say their gn ny, and the other scripts write it so (Agnelli:
+    /// Аньелли, أنييلي; Montaigne: Монтень), while German names say g and n (Wagner: Вагнер): the
+    /// <c>Gn</c> read as the ny of the other form, in full.</item>
+    /// <item>Polivanov's system writes the sha, shu, sho, cha, chu and cho of Japanese names ся,
+    /// сю, сё, тя, тю, тё (Shōda: Сёда, Chōkyū: Тёкю), which the romanization reads sy and ty and
+    /// a vowel: one step from the Latin sh and ch, and the y one more, so a spelling without them
+    /// was nearer (Soda, Toku). Cyrillic forms only carry the flag.</item>
+    /// <item>The Polish rz after a consonant is zh, sh after a voiceless one (Brzezinski:
+    /// Бжезинский, Krzysztof: Кшиштоф), which Russian writes; Arabic script keeps the r, so only
+    /// Cyrillic forms carry the flag.</item>
+    /// <item>The Hungarian cs is ch (Kovács: Ковач, Csaba: تشابا), though transliterations also
+    /// write it letter by letter (Kocsis: كوكسيس).</item>
+    /// </list>
+    /// The last three keep <see cref="ReadingShare"/>, so that an equal spelling stays ahead
+    /// (Tyurin: Тюрин stays nearer than Churin).
+    /// </summary>
+    private static readonly (Readings Reading, Rewrite Read, float Share)[] LatinReadings =
+    [
+        (Readings.GnOrNy, ReadGn, 1f),
+        (Readings.Japanese, ReadJapaneseSyllable, ReadingShare),
+        (Readings.Rz, ReadPolishRz, ReadingShare),
+        (Readings.Cs, ReadHungarianCs, ReadingShare),
+    ];
+
+    /// <summary>The <c>Gn</c> of a Latin form read as the ny that the other scripts write for it.</summary>
+    private static int ReadGn(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
+    {
+        if (form[i] != 'G' || At(form, i + 1) != 'n')
+        {
+            return 0;
+        }
+
+        said[n++] = 'n';
+        said[n++] = 'y';
+        return 2;
+    }
 
     /// <summary>
     /// The readings a phonetic form has (<see cref="Readings"/>); each is a pattern of a Latin form
@@ -482,13 +520,13 @@ internal static class Phonetics
     /// </summary>
     public static string? SkeletonAsSaid(ReadOnlySpan<char> form, Readings reading)
     {
-        if (form.Length > 32)
+        if (form.Length > MaxReadLength)
         {
             return null;
         }
 
         Span<char> said = stackalloc char[2 * form.Length];
-        int n = Rewritten(form, reading == Readings.Cs ? ReadHungarianCs : ReadPolishRz, said);
+        int n = Rewritten(form, Array.Find(LatinReadings, r => r.Reading == reading).Read, said);
         return said[..n].SequenceEqual(form) ? null : Skeleton(said[..n]);
     }
 
@@ -519,20 +557,23 @@ internal static class Phonetics
     private static bool IsPolishRz(ReadOnlySpan<char> form, int i) =>
         form[i] == 'r' && At(form, i + 1) == 'z' && i > 0 && !IsVowel(form[i - 1]) && form[i - 1] is not ('r' or 'y' or 'w');
 
+    /// <summary>The longest Latin form the readings are tried on (longer ones are not read).</summary>
+    private const int MaxReadLength = 64;
+
     /// <summary>
     /// The similarity of <paramref name="other"/> to the Latin <paramref name="form"/> read with
-    /// <paramref name="rewrite"/>, at <see cref="ReadingShare"/> of it (an equal spelling stays ahead).
+    /// <paramref name="rewrite"/>, times <paramref name="share"/> (see <see cref="LatinReadings"/>).
     /// </summary>
-    private static float ReadingSimilarity(TokenForms other, string form, Rewrite rewrite, int silent, float floor, Script conventions)
+    private static float ReadingSimilarity(TokenForms other, string form, Rewrite rewrite, float share, int silent, float floor, Script conventions)
     {
-        if (form.Length > 32)
+        if (form.Length > MaxReadLength)
         {
             return 0f;
         }
 
         Span<char> said = stackalloc char[2 * form.Length];
         said = said[..Rewritten(form, rewrite, said)];
-        return ReadingShare * ScriptSimilarity(other, said, Weight(said), Potential(said), PotentialAllowance(said), silent, floor, conventions);
+        return share * ScriptSimilarity(other, said, Weight(said), Potential(said), PotentialAllowance(said), silent, floor, conventions);
     }
 
     /// <summary>Whether <paramref name="latin"/> has an i at <paramref name="at"/> followed by a, o or u.</summary>
@@ -802,46 +843,18 @@ internal static class Phonetics
             int silent = latin.SilentTail(conventions);
             float similarity = ScriptSimilarity(other, latin.Phonetic, latin.PhoneticWeight, latin.PhoneticPotential, latin.PotentialAllowance, silent, floor, conventions);
 
-            // Italian and French names say their gn ny, and the other scripts write it so
-            // (Agnelli: Аньелли, أنييلي; Montaigne: Монтень); German names say g and n (Wagner:
-            // Вагнер). So a Latin G and n are also read as the n and y that the other form has.
-            string form = latin.Phonetic;
-            if (similarity < 1f && Both(latin, other, Readings.GnOrNy) && form.Length <= 64)
+            // Spellings that the other script writes as their language says them (LatinReadings):
+            // the Latin form is also read so, when both forms have the spelling.
+            Readings shared = latin.Readings & other.Readings;
+            if (shared != Readings.None)
             {
-                Span<char> said = stackalloc char[form.Length];
-                form.CopyTo(said);
-                for (int i = said.IndexOf("Gn"); i >= 0; i = said.IndexOf("Gn"))
+                foreach ((Readings reading, Rewrite read, float share) in LatinReadings)
                 {
-                    said[i] = 'n';
-                    said[i + 1] = 'y';
+                    if (similarity < 1f && (shared & reading) != 0)
+                    {
+                        similarity = MathF.Max(similarity, ReadingSimilarity(other, latin.Phonetic, read, share, silent, floor, conventions));
+                    }
                 }
-
-                similarity = MathF.Max(similarity, ScriptSimilarity(other, said, latin.PhoneticWeight, Potential(said), PotentialAllowance(said), silent, floor, conventions));
-            }
-
-            // Polivanov's system writes the sha, shu, sho, cha, chu and cho of Japanese names ся,
-            // сю, сё, тя, тю, тё (Shōda: Сёда, Chōkyū: Тёкю), which the romanization reads sy and
-            // ty and a vowel: one step from the Latin sh and ch, and the y one more, so a Latin
-            // spelling without them was nearer (Soda, Toku). So the Latin sh and ch before a, o, u
-            // are also read as what Russian wrote, a little below an equal spelling (Tyurin:
-            // Тюрин stays nearer than Churin).
-            if (similarity < 1f && conventions == Script.Cyrillic && Both(latin, other, Readings.Japanese))
-            {
-                similarity = MathF.Max(similarity, ReadingSimilarity(other, form, ReadJapaneseSyllable, silent, floor, conventions));
-            }
-
-            // The Polish rz after a consonant is zh, sh after a voiceless one (Brzezinski:
-            // Бжезинский, Krzysztof: Кшиштоф), which Russian writes; Arabic script keeps the r.
-            if (similarity < 1f && conventions == Script.Cyrillic && Both(latin, other, Readings.Rz))
-            {
-                similarity = MathF.Max(similarity, ReadingSimilarity(other, form, ReadPolishRz, silent, floor, conventions));
-            }
-
-            // The Hungarian cs is ch (Kovács: Ковач, Csaba: تشابا), though transliterations also
-            // write it letter by letter (Kocsis: كوكسيس): the Latin form is also read with it as ch.
-            if (similarity < 1f && Both(latin, other, Readings.Cs))
-            {
-                similarity = MathF.Max(similarity, ReadingSimilarity(other, form, ReadHungarianCs, silent, floor, conventions));
             }
 
             return similarity;

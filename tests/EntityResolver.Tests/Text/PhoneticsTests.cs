@@ -5,6 +5,11 @@ namespace EntityResolver.Tests.Text;
 
 public sealed class PhoneticsTests
 {
+    private static readonly NameAnalyzer Analyzer = new();
+
+    /// <summary>The forms of a one-word query as the analyzer reads it.</summary>
+    private static TokenForms FormsOf(string word) => Analyzer.AnalyzeQuery(word).Primary.Tokens[0].Forms;
+
     private static float Similarity(string a, string b)
     {
         string pa = Phonetics.Encode(a), pb = Phonetics.Encode(b);
@@ -303,8 +308,7 @@ public sealed class PhoneticsTests
     [InlineData("Делакруа", "Delacroix")]
     public void An_italian_cch_and_a_french_final_ois_meet_what_russian_writes(string written, string latin)
     {
-        var analyzer = new NameAnalyzer();
-        TokenForms native = analyzer.AnalyzeQuery(written).Primary.Tokens[0].Forms, roman = analyzer.AnalyzeQuery(latin).Primary.Tokens[0].Forms;
+        TokenForms native = FormsOf(written), roman = FormsOf(latin);
         Assert.Equal(1f, Phonetics.Similarity(native, roman, 0f), 3);
     }
 
@@ -643,8 +647,7 @@ public sealed class PhoneticsTests
     [InlineData("موتسارت", "Mozart")] // تس for a German z
     public void The_t_of_ts_is_cheap_to_leave_out(string written, string latin)
     {
-        var analyzer = new NameAnalyzer();
-        TokenForms native = analyzer.AnalyzeQuery(written).Primary.Tokens[0].Forms, roman = analyzer.AnalyzeQuery(latin).Primary.Tokens[0].Forms;
+        TokenForms native = FormsOf(written), roman = FormsOf(latin);
         Assert.Contains('T', native.Phonetic);
         Assert.True(Phonetics.Similarity(native, roman, 0f) >= 0.8f, $"{native.Phonetic} / {roman.Phonetic}: {Phonetics.Similarity(native, roman, 0f)}");
     }
@@ -656,8 +659,7 @@ public sealed class PhoneticsTests
     [InlineData("Кавеньяк", "Cavaignac")] // French gn
     public void The_g_of_a_romance_gn_is_cheap_to_leave_out(string written, string latin)
     {
-        var analyzer = new NameAnalyzer();
-        string native = analyzer.AnalyzeQuery(written).Primary.Tokens[0].Forms.Phonetic, roman = analyzer.AnalyzeQuery(latin).Primary.Tokens[0].Forms.Phonetic;
+        string native = FormsOf(written).Phonetic, roman = FormsOf(latin).Phonetic;
         Assert.Contains('G', roman);
         Assert.DoesNotContain('G', native);
 
@@ -673,8 +675,7 @@ public sealed class PhoneticsTests
     [InlineData("Ференц", "Ferenc")] // Hungarian
     public void The_c_of_a_slavic_name_is_close_to_the_cyrillic_ts(string written, string latin)
     {
-        var analyzer = new NameAnalyzer();
-        TokenForms native = analyzer.AnalyzeQuery(written).Primary.Tokens[0].Forms, roman = analyzer.AnalyzeQuery(latin).Primary.Tokens[0].Forms;
+        TokenForms native = FormsOf(written), roman = FormsOf(latin);
         Assert.Contains('Q', native.Phonetic);
         Assert.Contains('K', roman.Phonetic);
 
@@ -705,8 +706,7 @@ public sealed class PhoneticsTests
     public void A_silent_final_letter_costs_the_same_whatever_its_symbols(string written, string latin)
     {
         // The x of -oux is two symbols (k, s), the t of -et one: leaving out either letter costs 0.3.
-        var analyzer = new NameAnalyzer();
-        TokenForms native = analyzer.AnalyzeQuery(written).Primary.Tokens[0].Forms, roman = analyzer.AnalyzeQuery(latin).Primary.Tokens[0].Forms;
+        TokenForms native = FormsOf(written), roman = FormsOf(latin);
         Assert.Equal(1f - (0.3f / roman.PhoneticWeight), Phonetics.Similarity(native, roman, 0f), 4);
     }
 
@@ -716,8 +716,7 @@ public sealed class PhoneticsTests
     [InlineData("Юньци", "Yunqi")]
     public void The_q_of_pinyin_is_close_to_the_cyrillic_ts(string written, string latin)
     {
-        var analyzer = new NameAnalyzer();
-        TokenForms native = analyzer.AnalyzeQuery(written).Primary.Tokens[0].Forms, roman = analyzer.AnalyzeQuery(latin).Primary.Tokens[0].Forms;
+        TokenForms native = FormsOf(written), roman = FormsOf(latin);
         Assert.Contains('K', roman.Phonetic);
 
         // ц for the q: its t left out (0.3) and its s for the q (0.2), where it cost 1.3 with q read k.
@@ -882,8 +881,7 @@ public sealed class PhoneticsTests
     {
         // Phonetics.Similarity puts the form read from the script first, as the one-way costs
         // want it; a caller need not know which side is which.
-        var analyzer = new NameAnalyzer();
-        TokenForms native = analyzer.AnalyzeQuery(written).Primary.Tokens[0].Forms, roman = analyzer.AnalyzeQuery(latin).Primary.Tokens[0].Forms;
+        TokenForms native = FormsOf(written), roman = FormsOf(latin);
         float nativeFirst = Phonetics.Similarity(native, roman, 0f);
         Assert.Equal(nativeFirst, Phonetics.Similarity(roman, native, 0f));
         Assert.True(nativeFirst > Phonetics.Similarity(native.Phonetic, roman.Phonetic, native.PhoneticWeight, roman.PhoneticWeight, 0f, Script.Latin), "the convention makes the pair closer");
@@ -893,9 +891,8 @@ public sealed class PhoneticsTests
     public void Cyrillic_ts_written_with_two_letters_keeps_its_t()
     {
         // Уотсон (Watson) writes т and с; ц is one letter.
-        var analyzer = new NameAnalyzer();
-        Assert.DoesNotContain('T', analyzer.AnalyzeQuery("Уотсон").Primary.Tokens[0].Forms.Phonetic);
-        Assert.Contains('T', analyzer.AnalyzeQuery("Цуцман").Primary.Tokens[0].Forms.Phonetic);
+        Assert.DoesNotContain('T', FormsOf("Уотсон").Phonetic);
+        Assert.Contains('T', FormsOf("Цуцман").Phonetic);
     }
 
     [Theory]
@@ -941,8 +938,7 @@ public sealed class PhoneticsTests
     [InlineData("Djamel", "Jamel")]
     public void Dz_and_dzh_read_as_the_z_and_j_other_spellings_write(string written, string latin)
     {
-        var analyzer = new NameAnalyzer();
-        string expected = analyzer.AnalyzeQuery(latin).Primary.Tokens[0].Forms.Phonetic, actual = analyzer.AnalyzeQuery(written).Primary.Tokens[0].Forms.Phonetic;
+        string expected = FormsOf(latin).Phonetic, actual = FormsOf(written).Phonetic;
         Assert.True(Phonetics.SameSound(expected, actual), $"{written}: {actual}, {latin}: {expected}");
     }
 
