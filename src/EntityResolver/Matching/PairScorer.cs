@@ -100,7 +100,14 @@ internal static class PairScorer
                 continue;
             }
 
-            TokenForms a = (queryJoined ? qt[k] : ct[k]).Forms, b = (queryJoined ? qt[k + 1] : ct[k + 1]).Forms;
+            // Two initials are two names (F. J.), not one word written apart.
+            NameToken first = queryJoined ? qt[k] : ct[k], second = queryJoined ? qt[k + 1] : ct[k + 1];
+            if (first.IsInitial && second.IsInitial)
+            {
+                continue;
+            }
+
+            TokenForms a = first.Forms, b = second.Forms;
             int length = a.Phonetic.Length + b.Phonetic.Length;
             if (length > joined.Length || a.Phonetic.Length == 0 || b.Phonetic.Length == 0)
             {
@@ -169,6 +176,49 @@ internal static class PairScorer
             }
         }
     }
+
+    /// <summary>
+    /// An initial stands for a word only beside a word that matches in full (J. Smith / John
+    /// Smith): when every match of the alignment is a word against an initial (Fij against F. J.,
+    /// Fife against F.), those pairs are undone and both sides count as unmatched.
+    /// </summary>
+    private static void ReleaseLoneInitials(NameToken[] qt, NameToken[] ct, Span<sbyte> qPair, Span<sbyte> cPair, ReadOnlySpan<float> qSim)
+    {
+        bool any = false;
+        for (int i = 0; i < qPair.Length; i++)
+        {
+            int j = qPair[i];
+            if (j >= 0 && qSim[i] >= MatchThreshold)
+            {
+                if (!IsInitialPair(qt, ct, qPair, cPair, i, j))
+                {
+                    return;
+                }
+
+                any = true;
+            }
+        }
+
+        for (int i = 0; i < qPair.Length && any; i++)
+        {
+            if (qPair[i] >= 0)
+            {
+                Release(i, qPair, cPair);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether pair (i, j) is a word against an initial (a letter alone, in any script: the
+    /// Cyrillic Л. of Л. В. is one too), neither of them joined to its neighbour (O Neill / Oneill
+    /// is a word).
+    /// </summary>
+    private static bool IsInitialPair(NameToken[] qt, NameToken[] ct, ReadOnlySpan<sbyte> qPair, ReadOnlySpan<sbyte> cPair, int i, int j) =>
+        IsLetter(qt[i]) != IsLetter(ct[j])
+        && (i == 0 || qPair[i - 1] != j) && (i + 1 >= qPair.Length || qPair[i + 1] != j)
+        && (j == 0 || cPair[j - 1] != i) && (j + 1 >= cPair.Length || cPair[j + 1] != i);
+
+    private static bool IsLetter(NameToken t) => t.IsInitial || t.Forms.Latin.Length == 1;
 
     private static bool IsWeakQuery(int i, Span<sbyte> qPair, Span<float> qSim) => qPair[i] < 0 || qSim[i] < MatchThreshold;
 
@@ -277,6 +327,8 @@ internal static class PairScorer
             cPair[bj] = (sbyte)bi;
             qSim[bi] = best;
         }
+
+        ReleaseLoneInitials(qt, ct, qPair, cPair, qSim);
 
         float wq = 0f, wc = 0f, covQ = 0f, covC = 0f, unQ = 0f, unC = 0f, conflict = 0f, matchedWeight = 0f;
         bool exact = true, nameOnlyInQuery = false, nameOnlyInCandidate = false;

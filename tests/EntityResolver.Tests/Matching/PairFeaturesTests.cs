@@ -115,4 +115,24 @@ public sealed class PairFeaturesTests
         Assert.Equal(query.Split(' ').Length, joined.Count);
         Assert.All(joined, s => Assert.Equal(expected, s.Similarity, 4));
     }
+
+    [Theory]
+    [InlineData("فيج", "F. J.", 0)] // a word is not two initials joined
+    [InlineData("Fife", "F.", 0)] // nor one initial alone
+    [InlineData("Эдж", "E. J.", 0)]
+    [InlineData("عاد", "A. D.", 0)]
+    [InlineData("John Smith", "J. Smith", 2)] // beside a word that matches in full, an initial stands for a word
+    [InlineData("Л. В.", "L. V.", 2)] // initials against initials, in any script
+    [InlineData("Oneill", "O Neill", 1)] // a letter joined to its neighbour is part of a word
+    public void An_initial_stands_for_a_word_only_beside_a_word_that_matches_in_full(string query, string candidate, int matched)
+    {
+        var analyzer = new NameAnalyzer();
+        var registry = new EntityRegistryBuilder().AddPerson("p:1", candidate).Build();
+        var prepared = new PreparedName(analyzer.AnalyzeQuery(query).Primary, registry.Statistics, 0);
+        var trace = new List<AlignmentStep>();
+        PairFeatures f = PairScorer.Compute(prepared, registry.Aliases[0], isPerson: true, 0, trace);
+
+        Assert.Equal(matched, trace.Count(s => s.Kind == AlignmentKind.Match));
+        Assert.Equal(matched == 0, f.CoverageQuery == 0f);
+    }
 }
