@@ -50,11 +50,12 @@ namespace EntityResolver.Registry;
 /// и or о is romanized y; version 32: the English Mc, wh, igh before a consonant and final ey
 /// and ie are read as said; version 33: so are the Italian cch and the French final -ois, -oit,
 /// -oix; version 34: a Latin word with the Hungarian cs is also posted under its skeleton with
-/// it read ch; version 35: so is one with the Polish rz after a consonant, read zh or sh).
+/// it read ch; version 35: so is one with the Polish rz after a consonant, read zh or sh; version
+/// 36: a Latin word with a v and a j, with v read f and j read y, as one with a w is).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 35;
+    public const int Version = 36;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

@@ -1156,9 +1156,12 @@ internal static class Phonetics
     /// <summary>
     /// The skeleton that Arabic script gives a Latin spelling whose w is said v (ف: Lewandowski is
     /// ليفاندوفسكي, Wertheim فيرتهايم), with v read f and j read y too (as the same languages say
-    /// it: Wojtkowiak is فويتكوفياك), or null when the form has no w.
+    /// it: Wojtkowiak is فويتكوفياك), or null when the form has no w. A form with a v and a j
+    /// gets it too (Vujović: فويوفيتش, Jovanović: يوفانوفيتش): <see cref="SkeletonWithVAsF"/>
+    /// keeps the j, and <see cref="SkeletonWithJAsY"/> leaves an inner v out, as Cyrillic в may be.
     /// </summary>
-    public static string? SkeletonWithWAsF(ReadOnlySpan<char> form) => form.Contains('w') ? Skeleton(form, SkeletonReading.VAsF | SkeletonReading.WAsF | SkeletonReading.JAsY) : null;
+    public static string? SkeletonWithWAsF(ReadOnlySpan<char> form) =>
+        form.Contains('w') || (form.Contains('v') && form.Contains('j')) ? Skeleton(form, SkeletonReading.VAsF | SkeletonReading.WAsF | SkeletonReading.JAsY) : null;
 
     /// <summary>
     /// The skeleton of a Latin spelling with its <c>K</c> read ts, as Russian writes the q of

@@ -185,6 +185,7 @@ public sealed class CandidateRecallTests
     [Theory]
     [InlineData("فويتكوفياك", "Wojtkowiak")] // a Polish w is ف and its j ي
     [InlineData("بايراكتاراي", "Bajraktaraj")]
+    [InlineData("فويوفيتش", "Vujović")] // a Serbian v is ف and its j ي (Vujović fs, its v read f and j read y fs)
     [InlineData("араюури", "Arajuuri")] // a Finnish j is й (я, ю)
     [InlineData("аахен", "Aachen")] // a German ch is х
     [InlineData("ахенбах", "Achenbach")]

@@ -926,6 +926,8 @@ public sealed class PhoneticsTests
     [InlineData("lewandowski", "lfntfsk")] // ليفاندوفسكي
     [InlineData("wertheim", "frtm")] // فيرتهايم
     [InlineData("wojtkowiak", "ftkfk")] // فويتكوفياك: its j is said y
+    [InlineData("vujovich", "fs")] // Vujović, فويوفيتش: a v and a j
+    [InlineData("vittorio", null)] // a v without a j keeps SkeletonWithVAsF alone
     [InlineData("karim", null)]
     public void A_w_also_gets_the_skeleton_arabic_script_gives_a_w_said_v(string latin, string? expected)
     {
