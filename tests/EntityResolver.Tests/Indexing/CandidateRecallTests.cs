@@ -128,6 +128,10 @@ public sealed class CandidateRecallTests
     // The q of pinyin: Цичао is tsC, which Qichao (kC) is posted under too.
     [InlineData("Цяньчжи", "Qianzhi", PinyinOthers)]
     [InlineData("Цичао", "Qichao", PinyinOthers)]
+    // A first у before a vowel, the w of English names: Уэбб is b, Webb wb (too short for a
+    // deletion key: Уоррен, rn, meets Warren, wrn, through one).
+    [InlineData("Уэбб", "Webb", EnglishOthers)]
+    [InlineData("Уолл", "Wall", EnglishOthers)]
     public void A_cyrillic_word_read_as_its_language_writes_it_in_latin_finds_the_name_written_only_in_latin(string query, string gold, string others)
     {
         // Read as written, the query shares its keys with the others, not with the gold name:
@@ -140,6 +144,7 @@ public sealed class CandidateRecallTests
     private const string SlavicOthers = "Adams Ali, Tomas Ito, Damts Roy, Blits Ng, Bolis Sen, Blaze Kim, Admitz Lo";
     private const string GermanOthers = "Gus Ali, Kass Roy, Kabik Ng, Kahman Lo, Gasse Kim, Hebeh Ito, Kuss Sen";
     private const string SpanishOthers = "Arauco Ali, Rocha Roy, Alec Ng, Ariho Lo, Aleko Kim, Lukas Ito, Raja Sen";
+    private const string EnglishOthers = "Abe Ali, Obi Roy, Lee Ng, Eli Lo, Ebo Kim, Ola Ito, Bea Sen";
     private const string PinyinOthers = "Tsuchie Ito, Tezuka Ali, Tsushima Ng, Kichiro Sen, Kaji Roy, Tasaki Lo, Tanzhi Kim";
 
     [Theory]

@@ -247,6 +247,12 @@ public sealed class NameResolverTests
     [InlineData("أولبرايت", "Albright", "Albret")] // igh before a consonant is ay
     [InlineData("Беншуа", "Binchois", "Benshie")] // the French final -ois is wa
     [InlineData("ديلاكروا", "Delacroix", "Delecour")]
+    [InlineData("Уоррен", "Warren", "Oren")] // Russian writes the English w у
+    [InlineData("Уолш", "Walsh", "Ulaş")]
+    [InlineData("Уодди", "Waddy", "Oddi")]
+    [InlineData("Уоллис", "Wallis", "Ulisses")]
+    [InlineData("Оуэн", "Owen", "Wen")]
+    [InlineData("Брюэр", "Brewer", "Breuer")]
     public void European_spellings_are_found_from_what_other_scripts_write_for_them(string query, string expected, string other)
     {
         Assert.Equal([expected, other], RankedAmong(query, expected, other).Select(m => m.Name));

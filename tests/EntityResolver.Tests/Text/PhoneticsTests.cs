@@ -545,7 +545,7 @@ public sealed class PhoneticsTests
                     bool cheaper = Phonetics.SubstitutionCost(a, b, script) < Phonetics.SubstitutionCost(a, b);
                     (char pa, char pb) = (Phonetics.Plain(a), Phonetics.Plain(b));
                     bool listed = Conventions.Contains((a, b, script)) || Conventions.Contains((pa, pb, script)) || TurkishC.Any(t => (t.Written, t.Latin) == (pa, b))
-                        || (script == Script.Cyrillic && (pa, pb) is ('s', 'S') or ('S', 's'))
+                        || (script == Script.Cyrillic && (pa, pb) is ('s', 'S') or ('S', 's') or ('u', 'w'))
                         || (script == Script.Arabic && Phonetics.IsVowel(a) && Phonetics.IsVowel(b));
                     Assert.True(!cheaper || listed, $"{a} for {b} under {script}: not in the table");
                 }
@@ -560,6 +560,28 @@ public sealed class PhoneticsTests
         Assert.True(Phonetics.SubstitutionCost('s', 'S', Script.Cyrillic) < Phonetics.SubstitutionCost('s', 'S'));
         Assert.True(Phonetics.SubstitutionCost('S', 's', Script.Cyrillic) < Phonetics.SubstitutionCost('S', 's'));
         Assert.Equal(Phonetics.SubstitutionCost('o', 'u'), Phonetics.SubstitutionCost('o', 'u', Script.Cyrillic));
+    }
+
+    [Fact]
+    public void Cyrillic_writes_the_w_of_english_names_u_one_way()
+    {
+        // Уэйд Wade, Оуэн Owen: у is how Russian writes the w, at no cost; a Latin u for a
+        // Cyrillic в is not (the Latin side's u is a vowel: 0.3 as before).
+        Assert.Equal(0f, Phonetics.SubstitutionCost('u', 'w', Script.Cyrillic));
+        Assert.Equal(0.2f, Phonetics.SubstitutionCost('u', 'w'), 4);
+        Assert.Equal(Phonetics.SubstitutionCost('w', 'u'), Phonetics.SubstitutionCost('w', 'u', Script.Cyrillic));
+        Assert.Equal(Phonetics.SubstitutionCost('u', 'w'), Phonetics.SubstitutionCost('u', 'w', Script.Arabic));
+    }
+
+    [Theory]
+    [InlineData("ueyd", "wt")] // Уэйд: Wade
+    [InlineData("uolden", "wltn")] // Уолден: Walden
+    [InlineData("uilson", "wlsn")] // Уилсон: Wilson
+    [InlineData("ulyanov", null)] // Ульянов: у before a consonant is a vowel
+    [InlineData("eduard", null)] // Эдуард: only a first у
+    public void A_cyrillic_word_that_begins_with_u_before_a_vowel_is_also_read_with_a_w(string phonetic, string? expected)
+    {
+        Assert.Equal(expected, Phonetics.EnglishWSkeleton(new TokenForms(phonetic, Script.Cyrillic, phonetic)));
     }
 
     [Fact]
