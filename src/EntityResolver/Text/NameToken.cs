@@ -17,6 +17,8 @@ internal enum Readings : byte
     Cs = 4,
     /// <summary>A Latin rz after a consonant; a Cyrillic ж, ш or дж (Polish names: Brzezinski, Бжезинский).</summary>
     Rz = 8,
+    /// <summary>A Latin a, i, o or u before one consonant and a final e or es (English names: Bates, Lime); the ey, ay, ou or yu of a Cyrillic form (Бейтс, Лайм).</summary>
+    EnglishVowel = 16,
 }
 
 /// <summary>The role a token plays inside a name.</summary>

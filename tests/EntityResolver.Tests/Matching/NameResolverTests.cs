@@ -231,6 +231,11 @@ public sealed class NameResolverTests
     [InlineData("Кшистек", "Krzystek", "Kristek")]
     [InlineData("Пшеворский", "Przeworski", "Piwarski")]
     [InlineData("Джевецкий", "Drzewiecki", "Jarecki")]
+    // The long vowel of an English name before a silent e is a diphthong, which Russian writes.
+    [InlineData("Бейтс", "Bates", "Beytout")]
+    [InlineData("Блейк", "Blake", "Blaak")]
+    [InlineData("Лайм", "Lime", "Lam")]
+    [InlineData("Дьюк", "Duke", "Duc")]
     public void A_latin_spelling_is_found_from_what_other_scripts_write_for_it_as_said(string query, string expected, string other)
     {
         // The readings of Phonetics.LatinReadings.

@@ -843,7 +843,7 @@ public sealed class PhoneticsTests
     {
         var query = new TokenForms(cyrillic, Script.Cyrillic, cyrillic);
         var japanese = new TokenForms(latin, Script.Latin, latin);
-        Assert.Equal(Readings.Japanese, query.Readings);
+        Assert.True(query.Readings.HasFlag(Readings.Japanese)); // Касю's yu is also an English u's
         Assert.Equal(Readings.Japanese, japanese.Readings);
 
         // Read as what Russian writes, the Latin form is the Cyrillic one to the letter, at a
@@ -875,6 +875,35 @@ public sealed class PhoneticsTests
     {
         Assert.Equal(read, Phonetics.ReadingsOf(Script.Latin, Phonetics.Encode(latin)).HasFlag(Readings.Cs));
         Assert.Equal(read, Phonetics.SkeletonAsSaid(Phonetics.Encode(latin), Readings.Cs) is not null);
+    }
+
+    [Theory]
+    [InlineData("bates", true)]
+    [InlineData("wade", true)]
+    [InlineData("lime", true)]
+    [InlineData("dukes", true)]
+    [InlineData("ariane", false)] // the a after a vowel
+    [InlineData("blaise", false)] // two vowels
+    [InlineData("bath", false)] // no final e
+    [InlineData("barnes", false)] // two consonants
+    public void The_long_vowel_of_an_english_name_is_read_as_said(string latin, bool read)
+    {
+        Assert.Equal(read, Phonetics.ReadingsOf(Script.Latin, Phonetics.Encode(latin)).HasFlag(Readings.EnglishVowel));
+    }
+
+    [Theory]
+    [InlineData("beyts", "bates", "bets")] // Бейтс
+    [InlineData("laym", "lime", "lim")] // Лайм
+    [InlineData("dyuk", "duke", "duk")] // Дьюк
+    public void A_long_english_vowel_meets_the_diphthong_cyrillic_writes(string cyrillic, string latin, string other)
+    {
+        var query = new TokenForms(cyrillic, Script.Cyrillic, cyrillic);
+        Assert.Equal(Readings.EnglishVowel, query.Readings);
+
+        // Read as said, the Latin form is the Cyrillic one to the letter, at a share below 1.
+        float similarity = Phonetics.Similarity(query, new TokenForms(latin, Script.Latin, latin), floor: 0f);
+        Assert.InRange(similarity, 0.9f, 0.99f);
+        Assert.True(similarity > Phonetics.Similarity(query, new TokenForms(other, Script.Latin, other), floor: 0f), $"{latin} {similarity}");
     }
 
     [Fact]
