@@ -19,6 +19,8 @@ internal enum Readings : byte
     Rz = 8,
     /// <summary>A Latin a, i, o or u before one consonant and a final e or es (English names: Bates, Lime); the ey, ay, ou or yu of a Cyrillic form (Бейтс, Лайм).</summary>
     EnglishVowel = 16,
+    /// <summary>A Latin au or eau (French names: Arsenault, Moreau); the o of a Cyrillic form (Арсено, Моро).</summary>
+    FrenchAu = 32,
 }
 
 /// <summary>The role a token plays inside a name.</summary>

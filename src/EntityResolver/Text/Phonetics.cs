@@ -330,7 +330,7 @@ internal static class Phonetics
     /// <summary>
     /// How many final symbols of the phonetic form of a Latin spelling French leaves silent, which
     /// Arabic script and Cyrillic, writing the name as it is said, leave out: the t of -et, -ot,
-    /// -ait, -oit, -aut, -rt and the d of -rd, -aud (Brunet Брюне, Arnaud, Boulard Булар), the x
+    /// -ait, -oit, -aut, -rt, the lt of -ault and the d of -rd, -aud (Brunet Брюне, Arnaud, Boulard Булар, Arsenault Арсено), the x
     /// of -aux, -eux, -oux (Dajoux Дажу: k and s), the r of -ier (Garnier Гарнье); and with the
     /// <paramref name="conventions"/> of Cyrillic an s after a vowel (Dubois Дюбуа; Arabic script
     /// writes it: ديمارس Dumars), the whole case ending of a Latin or Greek name, which Russian
@@ -353,6 +353,7 @@ internal static class Phonetics
             // -et, -ot, -ait, -oit, -aut, -ert, -ard, -aud; not -at, -it, -ed, -id, -oud
             // (Barakat, Ismat, Ahmed, Rashid, Mahmoud: Arabic names, which keep them).
             't' when before is 'e' or 'o' or 'r' || (before is 'i' or 'u' && IsVowel(third)) => 1,
+            't' when before == 'l' && third == 'u' && latin[n - 4] == 'a' => 2, // -ault: Arsenault Арсено
             'd' when before == 'r' || (before == 'u' && third == 'a') => 1,
             'x' when before == 'u' && IsVowel(third) => 2,
             'r' when before == 'e' && third == 'i' && !IsVowel(latin[n - 4]) => 1,
@@ -409,8 +410,11 @@ internal static class Phonetics
     /// <item>The vowel of an English name before one consonant and a silent final e is said as a
     /// diphthong, which Russian writes (Bates: Бейтс, Lime: Лайм); other languages say it as
     /// written (Ariane: Ариан). Cyrillic forms only carry the flag.</item>
+    /// <item>The au and eau of French names are o (Arsenault: Арсено, Chauveau: Шово), while
+    /// German ones say au (Baumann: Бауман), which the form as written meets. Cyrillic forms only
+    /// carry the flag (with Arabic script's و too, no netranslit-ar top-1 changed).</item>
     /// </list>
-    /// The last four keep <see cref="ReadingShare"/>, so that an equal spelling stays ahead
+    /// The last five keep <see cref="ReadingShare"/>, so that an equal spelling stays ahead
     /// (Tyurin: Тюрин stays nearer than Churin).
     /// </summary>
     private static readonly (Readings Reading, Rewrite Read, float Share)[] LatinReadings =
@@ -420,7 +424,24 @@ internal static class Phonetics
         (Readings.Rz, ReadPolishRz, ReadingShare),
         (Readings.Cs, ReadHungarianCs, ReadingShare),
         (Readings.EnglishVowel, ReadEnglishVowel, ReadingShare),
+        (Readings.FrenchAu, ReadFrenchAu, ReadingShare),
     ];
+
+    /// <summary>The au or eau of a French name, said o, as Russian writes it (Arsenault: Арсено, Moreau: Моро, Audard: Одар).</summary>
+    private static int ReadFrenchAu(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
+    {
+        if (!IsFrenchAu(form, i))
+        {
+            return 0;
+        }
+
+        said[n++] = 'o';
+        return form[i] == 'e' ? 3 : 2;
+    }
+
+    /// <summary>Whether a Latin form has an au, or an eau, at <paramref name="i"/>.</summary>
+    private static bool IsFrenchAu(ReadOnlySpan<char> form, int i) =>
+        (form[i] == 'a' && At(form, i + 1) == 'u' && (i == 0 || form[i - 1] != 'e')) || (form[i] == 'e' && At(form, i + 1) == 'a' && At(form, i + 2) == 'u');
 
     /// <summary>
     /// The vowel of an English name before one consonant and a silent final e as said, and as
@@ -472,10 +493,11 @@ internal static class Phonetics
             readings |= script switch
             {
                 Script.Latin => (IsJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0) | (IsHungarianCs(phonetic, i) ? Readings.Cs : 0) | (IsPolishRz(phonetic, i) ? Readings.Rz : 0)
-                    | (IsEnglishVowel(phonetic, i) ? Readings.EnglishVowel : 0),
+                    | (IsEnglishVowel(phonetic, i) ? Readings.EnglishVowel : 0) | (IsFrenchAu(phonetic, i) ? Readings.FrenchAu : 0),
                 Script.Cyrillic => (IsCyrillicJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0)
                     | (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'Z' or 'S' or 'j' ? Readings.Rz : 0)
-                    | ((phonetic[i], At(phonetic, i + 1)) is ('e', 'y') or ('a', 'y') or ('o', 'u') or ('y', 'u') ? Readings.EnglishVowel : 0),
+                    | ((phonetic[i], At(phonetic, i + 1)) is ('e', 'y') or ('a', 'y') or ('o', 'u') or ('y', 'u') ? Readings.EnglishVowel : 0)
+                    | (phonetic[i] == 'o' ? Readings.FrenchAu : 0),
                 Script.Arabic => phonetic[i] == 'C' ? Readings.Cs : 0,
                 _ => 0,
             };

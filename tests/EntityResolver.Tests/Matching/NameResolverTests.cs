@@ -236,6 +236,11 @@ public sealed class NameResolverTests
     [InlineData("Блейк", "Blake", "Blaak")]
     [InlineData("Лайм", "Lime", "Lam")]
     [InlineData("Дьюк", "Duke", "Duc")]
+    // The au and eau of French names are o.
+    [InlineData("Алибо", "Alibaud", "Albot")]
+    [InlineData("Шово", "Chauveau", "Jovo")]
+    [InlineData("Одиар", "Audiard", "Odier")]
+    [InlineData("Бауман", "Baumann", "Boman")] // a German au is said as written
     public void A_latin_spelling_is_found_from_what_other_scripts_write_for_it_as_said(string query, string expected, string other)
     {
         // The readings of Phonetics.LatinReadings.
