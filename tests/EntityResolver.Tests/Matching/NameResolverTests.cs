@@ -233,6 +233,7 @@ public sealed class NameResolverTests
     [InlineData("Джевецкий", "Drzewiecki", "Jarecki")]
     // The long vowel of an English name before a silent e is a diphthong, which Russian writes.
     [InlineData("Бейтс", "Bates", "Beytout")]
+    [InlineData("Уэйд", "Wade", "Ayd")] // with the w of у
     [InlineData("Блейк", "Blake", "Blaak")]
     [InlineData("Лайм", "Lime", "Lam")]
     [InlineData("Дьюк", "Duke", "Duc")]
