@@ -100,9 +100,9 @@ internal static class PairScorer
                 continue;
             }
 
-            // Two initials are two names (F. J.), not one word written apart.
+            // Two initials are two names (F. J., Л. В.), not one word written apart.
             NameToken first = queryJoined ? qt[k] : ct[k], second = queryJoined ? qt[k + 1] : ct[k + 1];
-            if (first.IsInitial && second.IsInitial)
+            if (IsLetter(first) && IsLetter(second))
             {
                 continue;
             }
@@ -218,7 +218,8 @@ internal static class PairScorer
         && (i == 0 || qPair[i - 1] != j) && (i + 1 >= qPair.Length || qPair[i + 1] != j)
         && (j == 0 || cPair[j - 1] != i) && (j + 1 >= cPair.Length || cPair[j + 1] != i);
 
-    private static bool IsLetter(NameToken t) => t.IsInitial || t.Forms.Latin.Length == 1;
+    /// <summary>Whether a token is a letter alone, in any script (a Latin one is <see cref="NameToken.IsInitial"/>).</summary>
+    private static bool IsLetter(NameToken t) => t.Forms.Latin.Length == 1;
 
     private static bool IsWeakQuery(int i, Span<sbyte> qPair, Span<float> qSim) => qPair[i] < 0 || qSim[i] < MatchThreshold;
 

@@ -579,8 +579,22 @@ internal static class Phonetics
         }
 
         Span<char> said = stackalloc char[2 * form.Length];
-        int n = Rewritten(form, Array.Find(LatinReadings, r => r.Reading == reading).Read, said);
+        int n = Rewritten(form, RewriteOf(reading), said);
         return said[..n].SequenceEqual(form) ? null : Skeleton(said[..n]);
+    }
+
+    /// <summary>The rewriting of one of <see cref="LatinReadings"/>.</summary>
+    private static Rewrite RewriteOf(Readings reading)
+    {
+        foreach ((Readings r, Rewrite read, _) in LatinReadings)
+        {
+            if (r == reading)
+            {
+                return read;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(reading), reading, "not one of the Latin readings");
     }
 
     /// <summary>
@@ -1385,19 +1399,11 @@ internal static class Phonetics
     /// begin with w; most others with ou or hu, which say it too: Ouattara, Huerta), so the
     /// reading is not an unlikely one; the word's own skeleton still finds those.
     /// </summary>
-    public static string? EnglishWSkeleton(TokenForms forms)
-    {
-        ReadOnlySpan<char> form = forms.Phonetic;
-        if (forms.Script != Script.Cyrillic || form.Length < 2 || form[0] != 'u' || !IsVowel(form[1]))
-        {
-            return null;
-        }
+    public static string? EnglishWSkeleton(TokenForms forms) =>
+        forms.Script == Script.Cyrillic && FirstUBeforeVowel(forms.Phonetic) ? Skeleton(forms.Phonetic, SkeletonReading.FirstUAsW) : null;
 
-        Span<char> w = form.Length <= 64 ? stackalloc char[form.Length] : new char[form.Length];
-        form.CopyTo(w);
-        w[0] = 'w';
-        return Skeleton(w);
-    }
+    /// <summary>Whether a form begins with u before a vowel (<see cref="EnglishWSkeleton"/>).</summary>
+    private static bool FirstUBeforeVowel(ReadOnlySpan<char> form) => form.Length >= 2 && form[0] == 'u' && IsVowel(form[1]);
 
     /// <summary>
     /// The skeletons besides its own that a query word is looked up under, by the conventions of
@@ -1455,6 +1461,9 @@ internal static class Phonetics
 
         /// <summary>A Z at the end or before a consonant, a, o or u is k.</summary>
         HardJAsK = 8192,
+
+        /// <summary>A first u before a vowel is w.</summary>
+        FirstUAsW = 16384,
     }
 
     private static string Skeleton(ReadOnlySpan<char> form, SkeletonReading reading)
@@ -1462,12 +1471,12 @@ internal static class Phonetics
         bool vAsF = reading.HasFlag(SkeletonReading.VAsF), wAsF = reading.HasFlag(SkeletonReading.WAsF), jAsY = reading.HasFlag(SkeletonReading.JAsY);
         bool chAsK = reading.HasFlag(SkeletonReading.ChAsKh), khAsH = reading.HasFlag(SkeletonReading.KhAsH), jAsG = reading.HasFlag(SkeletonReading.JAsG), dropT = reading.HasFlag(SkeletonReading.WithoutT);
         bool tiAsChi = reading.HasFlag(SkeletonReading.TiAsChi), dropG = reading.HasFlag(SkeletonReading.WithoutG), tsAsK = reading.HasFlag(SkeletonReading.TsAsK), kAsTs = reading.HasFlag(SkeletonReading.KAsTs);
-        bool firstAsH = reading.HasFlag(SkeletonReading.FirstAsH), khAsJ = reading.HasFlag(SkeletonReading.KhAsJ), hardJAsK = reading.HasFlag(SkeletonReading.HardJAsK);
+        bool firstAsH = reading.HasFlag(SkeletonReading.FirstAsH), khAsJ = reading.HasFlag(SkeletonReading.KhAsJ), hardJAsK = reading.HasFlag(SkeletonReading.HardJAsK), firstUAsW = reading.HasFlag(SkeletonReading.FirstUAsW);
         Span<char> buffer = form.Length <= 64 ? stackalloc char[form.Length * 2] : new char[form.Length * 2];
         int n = 0;
         for (int i = 0; i < form.Length; i++)
         {
-            char c = form[i] == 'j' && jAsY ? 'y' : form[i];
+            char c = form[i] == 'j' && jAsY ? 'y' : i == 0 && firstUAsW && FirstUBeforeVowel(form) ? 'w' : form[i];
             if (c == 'K' && kAsTs)
             {
                 if (n == 0 || buffer[n - 1] != 't')

@@ -121,6 +121,7 @@ public sealed class PairFeaturesTests
     [InlineData("Fife", "F.", 0)] // nor one initial alone
     [InlineData("Эдж", "E. J.", 0)]
     [InlineData("عاد", "A. D.", 0)]
+    [InlineData("А. Р.", "Ar", 0)] // Cyrillic initials are not one word either
     [InlineData("John Smith", "J. Smith", 2)] // beside a word that matches in full, an initial stands for a word
     [InlineData("Л. В.", "L. V.", 2)] // initials against initials, in any script
     [InlineData("Oneill", "O Neill", 1)] // a letter joined to its neighbour is part of a word
