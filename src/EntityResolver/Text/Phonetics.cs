@@ -566,10 +566,11 @@ internal static class Phonetics
     }
 
     /// <summary>
-    /// The skeleton of a Latin form with its Hungarian cs read ch (<see cref="Readings.Cs"/>:
-    /// Csaba, <c>sb</c> as Чаба and تشابا are read, not <c>ksb</c>) or its Polish rz after a
-    /// consonant read zh or sh (<see cref="Readings.Rz"/>: Brzezinski, <c>bsnsk</c> as Бжезинский
-    /// is read, not <c>brsnsk</c>), or null when it has no such spelling.
+    /// The skeleton of a Latin form read with one of <see cref="LatinReadings"/>, or null when
+    /// the reading changes nothing in it. The index posts two of them (CandidateIndex.OwnKeys):
+    /// the Hungarian cs read ch (<see cref="Readings.Cs"/>: Csaba, <c>sb</c> as Чаба and تشابا are
+    /// read, not <c>ksb</c>) and the Polish rz after a consonant read zh or sh
+    /// (<see cref="Readings.Rz"/>: Brzezinski, <c>bsnsk</c> as Бжезинский is read, not <c>brsnsk</c>).
     /// </summary>
     public static string? SkeletonAsSaid(ReadOnlySpan<char> form, Readings reading)
     {
@@ -783,8 +784,8 @@ internal static class Phonetics
     /// و, e and i with ي (both ways); the g of foreign and Egyptian names with ج, p with ب, the w
     /// said v of German and Polish names with ف, their j said y with ي, the j of Spanish names
     /// with خ, and zh with ز. Russian writes a foreign h as г or х, the j of Spanish names as х,
-    /// the j said y as й, the w of English names as у (at no cost), the shi of Japanese names as си, their chi as ти, and the s of German
-    /// st and sp as ш (Штайн Stein). Both write the ch of German names as kh (Bach: باخ, Бах)
+    /// the j said y as й, the w of English names as у (at no cost), the shi of Japanese names as
+    /// си, their chi as ти, and the s of German st and sp as ш (Штайн Stein). Both write the ch of German names as kh (Bach: باخ, Бах)
     /// and that of French names as sh (Achar: أشار, Binoche: Бинош), and both write the c of Turkish
     /// names with their j (ج, дж): 0.3 from a soft c, 0.5 from a c said k (at 0.5, k's
     /// <see cref="Potential"/> stays what it was).
@@ -1462,7 +1463,7 @@ internal static class Phonetics
         /// <summary>A Z at the end or before a consonant, a, o or u is k.</summary>
         HardJAsK = 8192,
 
-        /// <summary>A first u before a vowel is w.</summary>
+        /// <summary>The first letter, a u before a vowel (<see cref="EnglishWSkeleton"/> asks for the reading only then), is w.</summary>
         FirstUAsW = 16384,
     }
 
@@ -1476,7 +1477,7 @@ internal static class Phonetics
         int n = 0;
         for (int i = 0; i < form.Length; i++)
         {
-            char c = form[i] == 'j' && jAsY ? 'y' : i == 0 && firstUAsW && FirstUBeforeVowel(form) ? 'w' : form[i];
+            char c = form[i] == 'j' && jAsY ? 'y' : i == 0 && firstUAsW ? 'w' : form[i];
             if (c == 'K' && kAsTs)
             {
                 if (n == 0 || buffer[n - 1] != 't')

@@ -834,9 +834,6 @@ public sealed class PhoneticsTests
         // Read with its gn as ny, the Latin form is the Cyrillic one to the letter.
         Assert.Equal(1f, Phonetics.Similarity(query, new TokenForms(latin, Script.Latin, latin), floor: 0f));
         Assert.True(Phonetics.Similarity(query, new TokenForms(other, Script.Latin, other), floor: 0f) < 0.95f);
-        // German names say the g: Вагнер is still Wagner (its v for w aside).
-        float wagner = Phonetics.Similarity(new TokenForms("vagner", Script.Cyrillic, "vagner"), new TokenForms("wagner", Script.Latin, "wagner"), floor: 0f);
-        Assert.True(wagner >= 0.95f, $"wagner {wagner}");
     }
 
     [Theory]
@@ -934,6 +931,10 @@ public sealed class PhoneticsTests
         Assert.Equal("agnes", Phonetics.Encode("agnes", Script.Cyrillic));
         Assert.Equal("nl", Phonetics.SkeletonWithGnAsNy(Phonetics.Encode("agnelli")));
         Assert.Null(Phonetics.SkeletonWithGnAsNy(Phonetics.Encode("magda")));
+
+        // German names say the g, and the ny reading leaves Вагнер Wagner (its v for w aside).
+        float wagner = Phonetics.Similarity(new TokenForms("vagner", Script.Cyrillic, "vagner"), new TokenForms("wagner", Script.Latin, "wagner"), floor: 0f);
+        Assert.True(wagner >= 0.95f, $"wagner {wagner}");
     }
 
     [Fact]
