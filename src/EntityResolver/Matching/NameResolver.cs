@@ -597,7 +597,6 @@ public sealed class NameResolver
     private void Score(PreparedName query, int reading, ReadOnlySpan<Candidate> candidates, ResolveOptions options, Dictionary<int, (float Score, int Alias, int Reading)> best, ulong titleWords = 0)
     {
         t_sink = Warm(candidates);
-        query.Reserve(candidates.Length);
         foreach (Candidate candidate in candidates)
         {
             int aliasIndex = candidate.Alias;

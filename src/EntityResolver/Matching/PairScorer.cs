@@ -41,11 +41,11 @@ internal static class PairScorer
 
     /// <summary>
     /// <see cref="TokenSimilarity(NameToken, NameToken)"/> of the query's token <paramref name="queryToken"/> and a
-    /// candidate's token, through the query's memo; an initial is compared, not memoized (it
+    /// candidate's token, through <see cref="SimilarityMemo"/>; an initial is compared, not memoized (it
     /// shares its forms with a one-letter word).
     /// </summary>
     public static float TokenSimilarity(PreparedName query, int queryToken, NameToken candidate) =>
-        candidate.IsInitial ? TokenSimilarity(query.Name.Tokens[queryToken], candidate) : query.CachedSimilarity(queryToken, candidate);
+        candidate.IsInitial ? TokenSimilarity(query.Name.Tokens[queryToken], candidate) : SimilarityMemo.Similarity(query, queryToken, candidate);
 
     /// <summary>
     /// Similarity of two tokens in [0, 1]; 0 for every pair below <see cref="ConflictFloor"/>

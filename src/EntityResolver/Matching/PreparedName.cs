@@ -72,47 +72,12 @@ internal sealed class PreparedName
     public AnalyzedName Name { get; }
 
     /// <summary>
-    /// Per query token, the similarity already computed against each registry token. Registry
-    /// tokens are shared objects (one per distinct normalized token), so a common token such as
-    /// Muhammad is compared once per query, not once per alias. Owned by one query: not shared
-    /// between threads.
+    /// This reading's key in <see cref="SimilarityMemo"/>: unique in the process (a 64-bit count
+    /// that does not wrap), so no other reading's similarities are taken for this one's.
     /// </summary>
-    private Dictionary<TokenForms, float>[]? _memo;
+    public long MemoOwner { get; } = Interlocked.Increment(ref s_memoOwners);
 
-    /// <summary>How many registry tokens each query token's memo starts with room for (see <see cref="Reserve"/>).</summary>
-    private int _capacity;
-
-    /// <summary>
-    /// Makes room in the memo for the tokens of <paramref name="candidates"/> candidate names
-    /// before they are scored: a memo grown entry by entry spends more time copying itself than
-    /// it saves on similarities.
-    /// </summary>
-    public void Reserve(int candidates)
-    {
-        _capacity = Math.Max(_capacity, 3 * candidates);
-        if (_memo is null)
-        {
-            return;
-        }
-
-        foreach (Dictionary<TokenForms, float>? memo in _memo)
-        {
-            memo?.EnsureCapacity(_capacity);
-        }
-    }
-
-    public float CachedSimilarity(int queryToken, NameToken candidate)
-    {
-        _memo ??= new Dictionary<TokenForms, float>[Name.Tokens.Length];
-        var memo = _memo[queryToken] ??= new Dictionary<TokenForms, float>(_capacity, ReferenceEqualityComparer.Instance);
-        if (!memo.TryGetValue(candidate.Forms, out float s))
-        {
-            s = PairScorer.TokenSimilarity(Name.Tokens[queryToken], candidate);
-            memo[candidate.Forms] = s;
-        }
-
-        return s;
-    }
+    private static long s_memoOwners;
 
     public float[] Weights { get; }
 

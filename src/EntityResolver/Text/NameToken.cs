@@ -72,6 +72,14 @@ internal sealed class TokenForms
         IsNamePrefix = isNamePrefix;
     }
 
+    private static int s_ids;
+
+    /// <summary>
+    /// A number for hashing these forms (<see cref="Matching.SimilarityMemo"/>): distinct for
+    /// forms made one after another, but not an identity (it wraps after 2^32 forms).
+    /// </summary>
+    public int Id { get; } = Interlocked.Increment(ref s_ids);
+
     /// <summary>The normalized token (folded, lower case).</summary>
     public string Normalized { get; }
 
