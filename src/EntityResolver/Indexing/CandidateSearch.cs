@@ -26,7 +26,8 @@ internal readonly record struct Candidate(int Alias, float Weight);
 /// over budget (a query of common words only; the joined-word key does not count), the words'
 /// own postings are intersected by sorted merges (they hold the deletion variants too: a typo in
 /// one word); failing that, the rarest key is cut at the budget (the per-key cap).</para>
-/// <para>Re-ranking: the <see cref="ShortlistSize"/> admitted aliases with the best optimistic
+/// <para>Re-ranking: the <see cref="ShortlistSize"/> (<see cref="MultiWordShortlistSize"/> for a
+/// query of two words or more) admitted aliases with the best optimistic
 /// overlap (as if they had every skipped word) are looked up in the forward index (each alias's
 /// own keys, one contiguous read), which gives their exact overlap, common words included, at a
 /// cost that does not grow with the registry. So a rare word shared by hundreds of aliases no
@@ -74,6 +75,13 @@ internal static class CandidateSearch
 
     /// <summary>Admitted aliases re-ranked by their exact overlap (through the forward index) before the cut.</summary>
     public const int ShortlistSize = 256;
+
+    /// <summary>
+    /// The shortlist of a query of two words or more, four times its <see cref="MultiWordMaxCandidates"/>
+    /// (halves the exact re-ranking, about 21 µs a query at 1M; at 1M one gold more and one fewer
+    /// among the candidates, the dev sets' results byte-identical: docs/benchmarks.md).
+    /// </summary>
+    public const int MultiWordShortlistSize = 128;
 
     /// <summary>Share of the heavier word's weight that two adjacent query words written as one are worth.</summary>
     private const float JoinedShare = 0.5f;
@@ -304,7 +312,7 @@ internal static class CandidateSearch
         int pairs = BitOperations.PopCount(spelled);
 
         Trace?.Mark(4);
-        ReadOnlySpan<Candidate> result = s.SelectTop(index, keys, weights[..termCount], queryWeight, telling, pending, pendingFactor, signature, pairs, words >= 2 ? MultiWordMaxCandidates : MaxCandidates);
+        ReadOnlySpan<Candidate> result = s.SelectTop(index, keys, weights[..termCount], queryWeight, telling, pending, pendingFactor, signature, pairs, words >= 2 ? MultiWordMaxCandidates : MaxCandidates, words >= 2 ? MultiWordShortlistSize : ShortlistSize);
         Trace?.Mark(5);
         return result;
     }
@@ -944,13 +952,14 @@ internal static class CandidateSearch
         /// <paramref name="maxCandidates"/>, cut by <see cref="CutoffRatio"/>. The ranking weight
         /// is the overlap (see <see cref="Overlap"/>) plus <see cref="SimilarityShare"/> times the letter-pair similarity of the query's and
         /// the alias's spelling (the skeleton keys cannot tell Prerad from Abart); ties: lower
-        /// alias id. First a shortlist of <see cref="ShortlistSize"/> aliases by an optimistic
+        /// alias id. First a shortlist of <paramref name="shortlistSize"/> aliases (at most
+        /// <see cref="ShortlistSize"/>) by an optimistic
         /// overlap (what was counted during admission, plus the weight of every
         /// <paramref name="pending"/> term the alias was not yet seen to have in full); then each
         /// shortlisted alias's exact overlap from its own keys (the forward index), whatever the
         /// length of the postings of the query's common words.
         /// </summary>
-        public ReadOnlySpan<Candidate> SelectTop(CandidateIndex index, scoped ReadOnlySpan<KeyRef> keys, scoped ReadOnlySpan<float> weights, float queryWeight, uint telling, uint pending, scoped ReadOnlySpan<float> pendingFactor, ulong signature, int pairs, int maxCandidates)
+        public ReadOnlySpan<Candidate> SelectTop(CandidateIndex index, scoped ReadOnlySpan<KeyRef> keys, scoped ReadOnlySpan<float> weights, float queryWeight, uint telling, uint pending, scoped ReadOnlySpan<float> pendingFactor, ulong signature, int pairs, int maxCandidates, int shortlistSize)
         {
             // 1. The shortlist: the best optimistic overlaps.
             // The alias weights first, in a loop of independent loads (they are scattered over a
@@ -993,7 +1002,7 @@ internal static class CandidateSearch
                 shortlist[t] = Key(Overlap(_weight[i] + gain, queryWeight, MathF.Max(aliasWeights[t], WeightOf(_own[i] & telling, weights))) + similarities[t], _alias[i]);
             }
 
-            int size = Math.Min(Count, ShortlistSize);
+            int size = Math.Min(Count, shortlistSize);
             SelectSmallest(shortlist, size);
             var top = _top;
             for (int h = 0; h < size; h++)
