@@ -21,6 +21,8 @@ internal enum Readings : byte
     EnglishVowel = 16,
     /// <summary>A Latin au or eau (French names: Arsenault, Moreau); the o of a Cyrillic form (Арсено, Моро).</summary>
     FrenchAu = 32,
+    /// <summary>A Latin ill after a, e or u, before a vowel or at the end (French names: Abeille, Baillet); a Cyrillic й after a vowel (Абей, Байе).</summary>
+    FrenchIll = 64,
 }
 
 /// <summary>The role a token plays inside a name.</summary>
@@ -50,7 +52,7 @@ internal sealed class TokenForms
         PotentialAllowance = Phonetics.PotentialAllowance(Phonetic);
         Skeleton = Phonetics.Skeleton(Phonetic);
         (_silentTail, _cyrillicSilentTail) = SilentTails(script, latin);
-        Readings = Phonetics.ReadingsOf(script, Phonetic);
+        Readings = Phonetics.ReadingsOf(script, Phonetic, latin);
         IsCommonName = Lexicon.Default.IsCommon(normalized, script, Phonetic);
         IsNamePrefix = IsCommonName && Lexicon.Default.IsNamePrefix(normalized, script, Phonetic);
     }
@@ -67,7 +69,7 @@ internal sealed class TokenForms
         PotentialAllowance = Phonetics.PotentialAllowance(phonetic);
         Skeleton = skeleton;
         (_silentTail, _cyrillicSilentTail) = SilentTails(script, latin);
-        Readings = Phonetics.ReadingsOf(script, phonetic);
+        Readings = Phonetics.ReadingsOf(script, phonetic, latin);
         IsCommonName = isCommonName;
         IsNamePrefix = isNamePrefix;
     }

@@ -425,7 +425,29 @@ internal static class Phonetics
         (Readings.Cs, ReadHungarianCs, ReadingShare),
         (Readings.EnglishVowel, ReadEnglishVowel, ReadingShare),
         (Readings.FrenchAu, ReadFrenchAu, ReadingShare),
+        (Readings.FrenchIll, ReadFrenchIll, ReadingShare),
     ];
+
+    /// <summary>
+    /// The ill of a French name after a, e or u, and its final il after them, said y, as Russian
+    /// writes it (Abeille: Абей, Baillet: Байе, Bouillon: Буйон, Dubreuil: Дюбрёй, Raspail:
+    /// Распай); a final e after it is not said. In the phonetic form the ll is one l, so the
+    /// Latin spelling decides whether the form has the reading (<see cref="ReadingsOf"/>).
+    /// </summary>
+    private static int ReadFrenchIll(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
+    {
+        if (!IsFrenchIll(form, i))
+        {
+            return 0;
+        }
+
+        said[n++] = 'y';
+        return i + 3 == form.Length && form[i + 2] == 'e' ? 3 : 2;
+    }
+
+    /// <summary>Whether a Latin phonetic form has, at <paramref name="i"/>, the il of an ill after a, e or u, before a vowel or at the end.</summary>
+    private static bool IsFrenchIll(ReadOnlySpan<char> form, int i) =>
+        form[i] == 'i' && At(form, i + 1) == 'l' && i > 0 && form[i - 1] is 'a' or 'e' or 'u' && (i + 2 == form.Length || IsVowel(form[i + 2]));
 
     /// <summary>The au or eau of a French name, said o, as Russian writes it (Arsenault: Арсено, Moreau: Моро, Audard: Одар).</summary>
     private static int ReadFrenchAu(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
@@ -483,9 +505,11 @@ internal static class Phonetics
 
     /// <summary>
     /// The readings a phonetic form has (<see cref="Readings"/>); each is a pattern of a Latin form
-    /// and the pattern of the other scripts' forms it may meet.
+    /// and the pattern of the other scripts' forms it may meet. The Latin spelling, when given,
+    /// tells an ill, or a final il after a vowel (Soleil, Dubreuil), from an il before a vowel (the
+    /// phonetic form writes both il: Abeille, Feiler).
     /// </summary>
-    public static Readings ReadingsOf(Script script, ReadOnlySpan<char> phonetic)
+    public static Readings ReadingsOf(Script script, ReadOnlySpan<char> phonetic, string? latin = null)
     {
         Readings readings = phonetic.Contains(script == Script.Latin ? "Gn" : "ny", StringComparison.Ordinal) ? Readings.GnOrNy : Readings.None;
         for (int i = 0; i < phonetic.Length; i++)
@@ -493,14 +517,20 @@ internal static class Phonetics
             readings |= script switch
             {
                 Script.Latin => (IsJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0) | (IsHungarianCs(phonetic, i) ? Readings.Cs : 0) | (IsPolishRz(phonetic, i) ? Readings.Rz : 0)
-                    | (IsEnglishVowel(phonetic, i) ? Readings.EnglishVowel : 0) | (IsFrenchAu(phonetic, i) ? Readings.FrenchAu : 0),
+                    | (IsEnglishVowel(phonetic, i) ? Readings.EnglishVowel : 0) | (IsFrenchAu(phonetic, i) ? Readings.FrenchAu : 0) | (IsFrenchIll(phonetic, i) ? Readings.FrenchIll : 0),
                 Script.Cyrillic => (IsCyrillicJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0)
                     | (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'Z' or 'S' or 'j' ? Readings.Rz : 0)
                     | ((phonetic[i], At(phonetic, i + 1)) is ('e', 'y') or ('a', 'y') or ('o', 'u') or ('y', 'u') ? Readings.EnglishVowel : 0)
-                    | (phonetic[i] == 'o' ? Readings.FrenchAu : 0),
+                    | (phonetic[i] == 'o' ? Readings.FrenchAu : 0)
+                    | (i > 0 && phonetic[i] == 'y' && IsVowel(phonetic[i - 1]) ? Readings.FrenchIll : 0),
                 Script.Arabic => phonetic[i] == 'C' ? Readings.Cs : 0,
                 _ => 0,
             };
+        }
+
+        if (script == Script.Latin && latin is not null && !latin.Contains("ill", StringComparison.Ordinal) && !(latin.Length >= 3 && latin.EndsWith("il", StringComparison.Ordinal) && IsVowel(latin[^3])))
+        {
+            readings &= ~Readings.FrenchIll;
         }
 
         return readings;

@@ -900,7 +900,7 @@ public sealed class PhoneticsTests
     public void A_long_english_vowel_meets_the_diphthong_cyrillic_writes(string cyrillic, string latin, string other)
     {
         var query = new TokenForms(cyrillic, Script.Cyrillic, cyrillic);
-        Assert.Equal(Readings.EnglishVowel, query.Readings);
+        Assert.True(query.Readings.HasFlag(Readings.EnglishVowel));
 
         // Read as said, the Latin form is the Cyrillic one to the letter, at a share below 1.
         float similarity = Phonetics.Similarity(query, new TokenForms(latin, Script.Latin, latin), floor: 0f);
@@ -920,6 +920,34 @@ public sealed class PhoneticsTests
         float similarity = Phonetics.Similarity(query, french, floor: 0f);
         Assert.InRange(similarity, 0.85f, 0.99f);
         Assert.True(similarity > Phonetics.Similarity(query, FormsOf(other), floor: 0f), $"{latin} {similarity}");
+    }
+
+    [Theory]
+    [InlineData("абей", "abeille", "abel")]
+    [InlineData("мервей", "merveille", "mervel")]
+    [InlineData("дюбрёй", "dubreuil", "dubrul")]
+    [InlineData("грибуй", "gribouille", "gribul")]
+    public void A_french_ill_meets_the_y_cyrillic_writes(string cyrillic, string latin, string other)
+    {
+        TokenForms query = FormsOf(cyrillic);
+        Assert.True(query.Readings.HasFlag(Readings.FrenchIll));
+        TokenForms french = FormsOf(latin);
+        Assert.True(french.Readings.HasFlag(Readings.FrenchIll));
+        float similarity = Phonetics.Similarity(query, french, floor: 0f);
+        Assert.InRange(similarity, 0.75f, 0.99f); // the eu of Dubreuil, said ё, still costs
+        Assert.True(similarity > Phonetics.Similarity(query, FormsOf(other), floor: 0f), $"{latin} {similarity}");
+    }
+
+    [Theory]
+    [InlineData("feiler")] // German: the l is said (Фейлер)
+    [InlineData("gaillardo", true)]
+    [InlineData("soleil", true)]
+    [InlineData("emile")] // an il after a consonant
+    [InlineData("daniel")] // no il
+    public void Only_an_ill_or_a_final_il_after_a_vowel_is_read_as_y(string latin, bool read = false)
+    {
+        // The phonetic form writes ll as l: the spelling tells Feiler from Abeille.
+        Assert.Equal(read, FormsOf(latin).Readings.HasFlag(Readings.FrenchIll));
     }
 
     [Fact]
