@@ -12,7 +12,11 @@ namespace EntityResolver.Matching;
 /// </summary>
 internal static class SimilarityMemo
 {
-    /// <summary>Entries per thread (96 KiB): room for every distinct pair of a query's 128 candidates.</summary>
+    /// <summary>
+    /// Entries per thread (96 KiB): several times the distinct (query token, registry token) pairs
+    /// of a query's candidates (a few hundred). The entries keep the forms they hold alive until
+    /// overwritten: at most this many per thread.
+    /// </summary>
     private const int Size = 1 << 12;
 
     private const int Mask = Size - 1;

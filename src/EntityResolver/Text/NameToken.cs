@@ -21,7 +21,7 @@ internal enum Readings : byte
     EnglishVowel = 16,
     /// <summary>A Latin au or eau (French names: Arsenault, Moreau); the o of a Cyrillic form (Арсено, Моро).</summary>
     FrenchAu = 32,
-    /// <summary>A Latin ill after a, e or u, before a vowel or at the end (French names: Abeille, Baillet); a Cyrillic й after a vowel (Абей, Байе).</summary>
+    /// <summary>A Latin ill after a, e or u before a vowel or at the end, or a final il after them (French names: Abeille, Baillet, Dubreuil); a Cyrillic й after a vowel (Абей, Байе, Дюбрёй).</summary>
     FrenchIll = 64,
 }
 

@@ -445,6 +445,10 @@ internal static class Phonetics
         return i + 3 == form.Length && form[i + 2] == 'e' ? 3 : 2;
     }
 
+    /// <summary>Whether a Latin spelling has an ill, or ends in il after a vowel (Soleil): not an il before a vowel (Feiler).</summary>
+    private static bool SpellsFrenchIll(string latin) =>
+        latin.Contains("ill", StringComparison.Ordinal) || (latin.Length >= 3 && latin.EndsWith("il", StringComparison.Ordinal) && IsVowel(latin[^3]));
+
     /// <summary>Whether a Latin phonetic form has, at <paramref name="i"/>, the il of an ill after a, e or u, before a vowel or at the end.</summary>
     private static bool IsFrenchIll(ReadOnlySpan<char> form, int i) =>
         form[i] == 'i' && At(form, i + 1) == 'l' && i > 0 && form[i - 1] is 'a' or 'e' or 'u' && (i + 2 == form.Length || IsVowel(form[i + 2]));
@@ -528,7 +532,7 @@ internal static class Phonetics
             };
         }
 
-        if (script == Script.Latin && latin is not null && !latin.Contains("ill", StringComparison.Ordinal) && !(latin.Length >= 3 && latin.EndsWith("il", StringComparison.Ordinal) && IsVowel(latin[^3])))
+        if (script == Script.Latin && latin is not null && !SpellsFrenchIll(latin))
         {
             readings &= ~Readings.FrenchIll;
         }
