@@ -13,9 +13,10 @@ namespace EntityResolver.Matching;
 internal static class SimilarityMemo
 {
     /// <summary>
-    /// Entries per thread (96 KiB): several times the distinct (query token, registry token) pairs
-    /// of a query's candidates (a few hundred). The entries keep the forms they hold alive until
-    /// overwritten: at most this many per thread.
+    /// Entries per thread (96 KiB): ten times the distinct (query token, registry token) pairs of
+    /// a typical query's candidates (128 candidates of up to three words for one query word, or 32
+    /// for three: about 400). The entries keep the forms they hold alive until overwritten: at
+    /// most this many per thread.
     /// </summary>
     private const int Size = 1 << 12;
 

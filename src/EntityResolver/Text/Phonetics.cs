@@ -59,8 +59,8 @@ internal static class Phonetics
     private const float SilentCost = 0.3f;
 
     /// <summary>
-    /// What a reading of a Latin form keeps of its similarity (the Japanese sh and ch, the
-    /// Hungarian cs, the Polish rz: see <see cref="LatinReadings"/>): an equal spelling stays ahead.
+    /// What a reading of a Latin form keeps of its similarity (every one of <see cref="LatinReadings"/>
+    /// but the gn): an equal spelling stays ahead.
     /// </summary>
     private const float ReadingShare = 0.93f;
 
@@ -413,8 +413,11 @@ internal static class Phonetics
     /// <item>The au and eau of French names are o (Arsenault: Арсено, Chauveau: Шово), while
     /// German ones say au (Baumann: Бауман), which the form as written meets. Cyrillic forms only
     /// carry the flag (with Arabic script's و too, no netranslit-ar top-1 changed).</item>
+    /// <item>The ill of French names after a, e or u, and their final il after a vowel, are y
+    /// (Abeille: Абей, Dubreuil: Дюбрёй), which Russian writes й; German names say their il
+    /// (Feiler: Фейлер). Cyrillic forms only carry the flag.</item>
     /// </list>
-    /// The last five keep <see cref="ReadingShare"/>, so that an equal spelling stays ahead
+    /// All but the gn keep <see cref="ReadingShare"/>, so that an equal spelling stays ahead
     /// (Tyurin: Тюрин stays nearer than Churin).
     /// </summary>
     private static readonly (Readings Reading, Rewrite Read, float Share)[] LatinReadings =

@@ -242,6 +242,11 @@ public sealed class NameResolverTests
     [InlineData("Шово", "Chauveau", "Jovo")]
     [InlineData("Одиар", "Audiard", "Odier")]
     [InlineData("Бауман", "Baumann", "Boman")] // a German au is said as written
+    // The ill of French names after a vowel, and their final il, are й.
+    [InlineData("Мервей", "Merveille", "Merve")]
+    [InlineData("Соммей", "Sommeil", "Somme")]
+    [InlineData("Грибуй", "Gribouille", "Garibay")]
+    [InlineData("Фейер", "Fejér", "Feiler")] // a German il is said as written
     public void A_latin_spelling_is_found_from_what_other_scripts_write_for_it_as_said(string query, string expected, string other)
     {
         // The readings of Phonetics.LatinReadings.
