@@ -1393,10 +1393,22 @@ internal static class Phonetics
     /// the Spanish j or the Greek ch that Russian writes so (Араухо: Araujo, skeleton <c>rs</c>,
     /// not <c>rk</c>; Архелай: Archelaus, whose ch the skeleton reads as sh), or null when the
     /// word has no such х. A first х is left as it is: the foreign names that Russian begins
-    /// with х begin with h far more often (Хоси: Hoshi, not Josi).
+    /// with х begin with h far more often (Хоси: Hoshi, not Josi). An Arabic-script word with a
+    /// خ before a vowel (or before و and a vowel), first letter or not, is read so too: Arabic
+    /// writes the Spanish j خ (خوسيه: José, <c>s</c>, not <c>ks</c>; خوان: Juan), and its Latin
+    /// kh names keep their own keys. Not the Urdu aspirated k (کھ), which the phonetic form
+    /// writes as خ is written.
     /// </summary>
-    public static string? SpanishSkeleton(TokenForms forms) =>
-        forms.Script == Script.Cyrillic && AnyAt(forms.Phonetic, InnerKhBeforeVowel) ? Skeleton(forms.Phonetic, SkeletonReading.KhAsJ) : null;
+    public static string? SpanishSkeleton(TokenForms forms) => forms.Script switch
+    {
+        Script.Cyrillic when AnyAt(forms.Phonetic, InnerKhBeforeVowel) => Skeleton(forms.Phonetic, SkeletonReading.KhAsJ),
+        Script.Arabic when forms.Normalized.Contains('خ') && AnyAt(forms.Phonetic, KhBeforeVowel) => Skeleton(forms.Phonetic, SkeletonReading.AnyKhAsJ),
+        _ => null,
+    };
+
+    /// <summary>Whether the symbol at <paramref name="i"/> is a kh before a vowel, or before a w (و, which also writes u) and a vowel.</summary>
+    private static bool KhBeforeVowel(ReadOnlySpan<char> form, int i) =>
+        form[i] == 'x' && i + 1 < form.Length && (IsVowel(form[i + 1]) || (form[i + 1] == 'w' && i + 2 < form.Length && IsVowel(form[i + 2])));
 
     /// <summary>Whether the symbol at <paramref name="i"/> is an х after the first letter and before a vowel (<see cref="SpanishSkeleton"/>).</summary>
     private static bool InnerKhBeforeVowel(ReadOnlySpan<char> form, int i) =>
@@ -1502,6 +1514,9 @@ internal static class Phonetics
 
         /// <summary>The first letter, a u before a vowel (<see cref="EnglishWSkeleton"/> asks for the reading only then), is w.</summary>
         FirstUAsW = 16384,
+
+        /// <summary>A kh before a vowel, the first too, is j.</summary>
+        AnyKhAsJ = 32768,
     }
 
     private static string Skeleton(ReadOnlySpan<char> form, SkeletonReading reading)
@@ -1509,7 +1524,7 @@ internal static class Phonetics
         bool vAsF = reading.HasFlag(SkeletonReading.VAsF), wAsF = reading.HasFlag(SkeletonReading.WAsF), jAsY = reading.HasFlag(SkeletonReading.JAsY);
         bool chAsK = reading.HasFlag(SkeletonReading.ChAsKh), khAsH = reading.HasFlag(SkeletonReading.KhAsH), jAsG = reading.HasFlag(SkeletonReading.JAsG), dropT = reading.HasFlag(SkeletonReading.WithoutT);
         bool tiAsChi = reading.HasFlag(SkeletonReading.TiAsChi), dropG = reading.HasFlag(SkeletonReading.WithoutG), tsAsK = reading.HasFlag(SkeletonReading.TsAsK), kAsTs = reading.HasFlag(SkeletonReading.KAsTs);
-        bool firstAsH = reading.HasFlag(SkeletonReading.FirstAsH), khAsJ = reading.HasFlag(SkeletonReading.KhAsJ), hardJAsK = reading.HasFlag(SkeletonReading.HardJAsK), firstUAsW = reading.HasFlag(SkeletonReading.FirstUAsW);
+        bool firstAsH = reading.HasFlag(SkeletonReading.FirstAsH), khAsJ = reading.HasFlag(SkeletonReading.KhAsJ), hardJAsK = reading.HasFlag(SkeletonReading.HardJAsK), firstUAsW = reading.HasFlag(SkeletonReading.FirstUAsW), anyKhAsJ = reading.HasFlag(SkeletonReading.AnyKhAsJ);
         Span<char> buffer = form.Length <= 64 ? stackalloc char[form.Length * 2] : new char[form.Length * 2];
         int n = 0;
         for (int i = 0; i < form.Length; i++)
@@ -1541,7 +1556,7 @@ internal static class Phonetics
                 't' when tiAsChi && TBeforeI(form, i) => 's',
                 'z' or 'S' or 'C' => 's',
                 'g' or 'x' when firstAsH && i == 0 => 'h',
-                'x' when khAsJ && InnerKhBeforeVowel(form, i) => 's', // as j
+                'x' when (khAsJ && InnerKhBeforeVowel(form, i)) || (anyKhAsJ && KhBeforeVowel(form, i)) => 's', // as j
                 'x' => khAsH ? 'h' : 'k',
                 'H' => 'h',
                 'T' => 't',

@@ -811,6 +811,19 @@ public sealed class PhoneticsTests
     }
 
     [Theory]
+    // Arabic script writes the Spanish j (and its g before e or i) خ, first letter or not: the
+    // word is also read with j where خ stands before a vowel, or before و and a vowel.
+    [InlineData("خوسيه", "s")] // José (read as written: ks)
+    [InlineData("خوان", "sn")] // Juan (kn)
+    [InlineData("أليخاندرو", "lsntr")] // Alejandro (lkntr)
+    [InlineData("بخش", null)] // Bakhsh: no vowel after the kh
+    [InlineData("کھاسی", null)] // Khasi: an Urdu aspirated k, not خ
+    public void An_arabic_kh_before_a_vowel_is_also_read_as_the_spanish_j(string word, string? expected)
+    {
+        Assert.Equal(expected, Phonetics.SpanishSkeleton(FormsOf(word)));
+    }
+
+    [Theory]
     [InlineData("burdzhu", "burcu")] // Бурджу
     [InlineData("aytundzha", "aytunca")] // Айтунджа
     [InlineData("dzhavit", "cavit")] // Джавит
