@@ -416,6 +416,9 @@ internal static class Phonetics
     /// <item>The ill of French names after a, e or u, and their final il after a vowel, are y
     /// (Abeille: Абей, Dubreuil: Дюбрёй), which Russian writes й; German names say their il
     /// (Feiler: Фейлер). Cyrillic forms only carry the flag.</item>
+    /// <item>The ll of Spanish names between vowels is y, which Arabic script writes ي (Castilla:
+    /// كاستيا, Ballester: باييستير); Russian writes it ль (Кастилья), which the form as written
+    /// meets. Arabic-script forms with a y, i or e only carry the flag.</item>
     /// </list>
     /// All but the gn keep <see cref="ReadingShare"/>, so that an equal spelling stays ahead
     /// (Tyurin: Тюрин stays nearer than Churin).
@@ -429,7 +432,39 @@ internal static class Phonetics
         (Readings.EnglishVowel, ReadEnglishVowel, ReadingShare),
         (Readings.FrenchAu, ReadFrenchAu, ReadingShare),
         (Readings.FrenchIll, ReadFrenchIll, ReadingShare),
+        (Readings.SpanishLl, ReadSpanishLl, ReadingShare),
     ];
+
+    /// <summary>
+    /// The ll of a Spanish name between vowels, said y, as Arabic script writes it (Castilla:
+    /// كاستيا, Ballester: باييستير). In the phonetic form the ll is one l, so the Latin spelling
+    /// decides whether the form has the reading (<see cref="ReadingsOf"/>); a word with both
+    /// (Villalobos) reads each l between vowels so.
+    /// </summary>
+    private static int ReadSpanishLl(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
+    {
+        if (form[i] != 'l' || i == 0 || !IsVowel(form[i - 1]) || !IsVowel(At(form, i + 1)))
+        {
+            return 0;
+        }
+
+        said[n++] = 'y';
+        return 1;
+    }
+
+    /// <summary>Whether a Latin spelling has an ll between vowels (Castilla, Vallejo).</summary>
+    private static bool SpellsSpanishLl(string latin)
+    {
+        for (int i = latin.IndexOf("ll", StringComparison.Ordinal); i > 0; i = latin.IndexOf("ll", i + 1, StringComparison.Ordinal))
+        {
+            if (IsVowel(latin[i - 1]) && i + 2 < latin.Length && IsVowel(latin[i + 2]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The ill of a French name after a, e or u, and its final il after them, said y, as Russian
@@ -524,13 +559,14 @@ internal static class Phonetics
             readings |= script switch
             {
                 Script.Latin => (IsJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0) | (IsHungarianCs(phonetic, i) ? Readings.Cs : 0) | (IsPolishRz(phonetic, i) ? Readings.Rz : 0)
-                    | (IsEnglishVowel(phonetic, i) ? Readings.EnglishVowel : 0) | (IsFrenchAu(phonetic, i) ? Readings.FrenchAu : 0) | (IsFrenchIll(phonetic, i) ? Readings.FrenchIll : 0),
+                    | (IsEnglishVowel(phonetic, i) ? Readings.EnglishVowel : 0) | (IsFrenchAu(phonetic, i) ? Readings.FrenchAu : 0) | (IsFrenchIll(phonetic, i) ? Readings.FrenchIll : 0)
+                    | (phonetic[i] == 'l' && i > 0 && IsVowel(phonetic[i - 1]) && IsVowel(At(phonetic, i + 1)) ? Readings.SpanishLl : 0),
                 Script.Cyrillic => (IsCyrillicJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0)
                     | (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'Z' or 'S' or 'j' ? Readings.Rz : 0)
                     | ((phonetic[i], At(phonetic, i + 1)) is ('e', 'y') or ('a', 'y') or ('o', 'u') or ('y', 'u') ? Readings.EnglishVowel : 0)
                     | (phonetic[i] == 'o' ? Readings.FrenchAu : 0)
                     | (i > 0 && phonetic[i] == 'y' && IsVowel(phonetic[i - 1]) ? Readings.FrenchIll : 0),
-                Script.Arabic => phonetic[i] == 'C' ? Readings.Cs : 0,
+                Script.Arabic => (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'y' or 'i' or 'e' ? Readings.SpanishLl : 0),
                 _ => 0,
             };
         }
@@ -538,6 +574,11 @@ internal static class Phonetics
         if (script == Script.Latin && latin is not null && !SpellsFrenchIll(latin))
         {
             readings &= ~Readings.FrenchIll;
+        }
+
+        if (script == Script.Latin && (latin is null || !SpellsSpanishLl(latin)))
+        {
+            readings &= ~Readings.SpanishLl;
         }
 
         return readings;

@@ -952,6 +952,32 @@ public sealed class PhoneticsTests
         Assert.Equal(read, FormsOf(latin).Readings.HasFlag(Readings.FrenchIll));
     }
 
+    [Theory]
+    [InlineData("كاستيا", "castilla", "castila")]
+    [InlineData("كاسياس", "casillas", "casilas")]
+    [InlineData("باييستير", "ballester", "balester")]
+    public void A_spanish_ll_meets_the_y_that_arabic_script_writes_for_it(string arabic, string latin, string other)
+    {
+        // Read as said, the ll of Castilla is the y of كاستيا; a single l (Castila) is said as written.
+        TokenForms query = FormsOf(arabic);
+        Assert.True(query.Readings.HasFlag(Readings.SpanishLl));
+        float similarity = Phonetics.Similarity(query, FormsOf(latin), floor: 0f);
+        Assert.InRange(similarity, 0.8f, 0.99f);
+        Assert.True(similarity > Phonetics.Similarity(query, FormsOf(other), floor: 0f) + 0.05f, $"{latin} {similarity}");
+    }
+
+    [Theory]
+    [InlineData("castilla", true)]
+    [InlineData("villalobos", true)]
+    [InlineData("castila")] // one l: said as written
+    [InlineData("allman")] // no vowel after the ll
+    [InlineData("bell")]
+    public void Only_an_ll_between_vowels_is_read_as_y(string latin, bool read = false)
+    {
+        // The phonetic form writes ll as l: the spelling tells Castilla from Castila.
+        Assert.Equal(read, FormsOf(latin).Readings.HasFlag(Readings.SpanishLl));
+    }
+
     [Fact]
     public void The_g_of_gn_is_plain_g_to_a_spelling_that_writes_it()
     {
