@@ -23,7 +23,7 @@ internal enum Readings : byte
     FrenchAu = 32,
     /// <summary>A Latin ill after a, e or u before a vowel or at the end, or a final il after them (French names: Abeille, Baillet, Dubreuil); a Cyrillic й after a vowel (Абей, Байе, Дюбрёй).</summary>
     FrenchIll = 64,
-    /// <summary>A Latin ll between vowels (Spanish names: Castilla, Ballester); a y of an Arabic-script form (كاستيا, باييستير).</summary>
+    /// <summary>A Latin ll between vowels (Spanish names: Castilla, Ballester); the y, i or e of an Arabic-script form, which ي writes (كاستيا, باييستير).</summary>
     SpanishLl = 128,
 }
 

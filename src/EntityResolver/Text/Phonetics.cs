@@ -443,7 +443,7 @@ internal static class Phonetics
     /// </summary>
     private static int ReadSpanishLl(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
     {
-        if (form[i] != 'l' || i == 0 || !IsVowel(form[i - 1]) || !IsVowel(At(form, i + 1)))
+        if (!IsLBetweenVowels(form, i))
         {
             return 0;
         }
@@ -452,12 +452,16 @@ internal static class Phonetics
         return 1;
     }
 
-    /// <summary>Whether a Latin spelling has an ll between vowels (Castilla, Vallejo).</summary>
+    /// <summary>Whether a phonetic form has an l between vowels at <paramref name="i"/> (where a Latin spelling may have an ll).</summary>
+    private static bool IsLBetweenVowels(ReadOnlySpan<char> form, int i) =>
+        form[i] == 'l' && i > 0 && IsVowel(form[i - 1]) && IsVowel(At(form, i + 1));
+
+    /// <summary>Whether a Latin spelling has an ll between vowels (Castilla, Vallejo; not the first ll of Llanillo).</summary>
     private static bool SpellsSpanishLl(string latin)
     {
-        for (int i = latin.IndexOf("ll", StringComparison.Ordinal); i > 0; i = latin.IndexOf("ll", i + 1, StringComparison.Ordinal))
+        for (int i = latin.IndexOf("ll", StringComparison.Ordinal); i >= 0; i = latin.IndexOf("ll", i + 1, StringComparison.Ordinal))
         {
-            if (IsVowel(latin[i - 1]) && i + 2 < latin.Length && IsVowel(latin[i + 2]))
+            if (i > 0 && IsVowel(latin[i - 1]) && IsVowel(At(latin, i + 2)))
             {
                 return true;
             }
@@ -560,7 +564,7 @@ internal static class Phonetics
             {
                 Script.Latin => (IsJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0) | (IsHungarianCs(phonetic, i) ? Readings.Cs : 0) | (IsPolishRz(phonetic, i) ? Readings.Rz : 0)
                     | (IsEnglishVowel(phonetic, i) ? Readings.EnglishVowel : 0) | (IsFrenchAu(phonetic, i) ? Readings.FrenchAu : 0) | (IsFrenchIll(phonetic, i) ? Readings.FrenchIll : 0)
-                    | (phonetic[i] == 'l' && i > 0 && IsVowel(phonetic[i - 1]) && IsVowel(At(phonetic, i + 1)) ? Readings.SpanishLl : 0),
+                    | (IsLBetweenVowels(phonetic, i) ? Readings.SpanishLl : 0),
                 Script.Cyrillic => (IsCyrillicJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0)
                     | (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'Z' or 'S' or 'j' ? Readings.Rz : 0)
                     | ((phonetic[i], At(phonetic, i + 1)) is ('e', 'y') or ('a', 'y') or ('o', 'u') or ('y', 'u') ? Readings.EnglishVowel : 0)

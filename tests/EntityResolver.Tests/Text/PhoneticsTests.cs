@@ -969,6 +969,7 @@ public sealed class PhoneticsTests
     [Theory]
     [InlineData("castilla", true)]
     [InlineData("villalobos", true)]
+    [InlineData("llanillo", true)] // a first ll, then one between vowels
     [InlineData("castila")] // one l: said as written
     [InlineData("allman")] // no vowel after the ll
     [InlineData("bell")]
