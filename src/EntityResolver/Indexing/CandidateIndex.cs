@@ -421,26 +421,18 @@ internal sealed class CandidateIndex
         forms.Latin.Contains("qi", StringComparison.Ordinal) ? LatinVariant(forms, Phonetics.SkeletonWithKAsTs) : null;
 
     /// <summary>
-    /// The skeleton of a Latin word with its Hungarian cs read ch (Csaba, Чаба, skeleton <c>sb</c>,
-    /// not <c>ksb</c>), or null (<see cref="ReadingSkeleton"/>).
+    /// The skeleton of a Latin word with its Hungarian cs read ch (<see cref="Phonetics.SkeletonAsSaid"/>:
+    /// Csaba, Чаба, skeleton <c>sb</c>, not <c>ksb</c>), or null (<see cref="LatinVariant"/>).
     /// </summary>
-    internal static string? CsSaidChSkeleton(TokenForms forms) => ReadingSkeleton(forms, Readings.Cs);
+    internal static string? CsSaidChSkeleton(TokenForms forms) =>
+        forms.Readings.HasFlag(Readings.Cs) ? LatinVariant(forms, static form => Phonetics.SkeletonAsSaid(form, Readings.Cs)) : null;
 
     /// <summary>
-    /// The skeleton of a Latin word with its Polish rz read zh or sh (Brzezinski, Бжезинский,
-    /// skeleton <c>bsnsk</c>, not <c>brsnsk</c>), or null (<see cref="ReadingSkeleton"/>).
+    /// The skeleton of a Latin word with its Polish rz read zh or sh (<see cref="Phonetics.SkeletonAsSaid"/>:
+    /// Brzezinski, Бжезинский, skeleton <c>bsnsk</c>, not <c>brsnsk</c>), or null (<see cref="LatinVariant"/>).
     /// </summary>
-    internal static string? RzSaidZhSkeleton(TokenForms forms) => ReadingSkeleton(forms, Readings.Rz);
-
-    /// <summary>
-    /// The skeleton of a Latin word with the <paramref name="reading"/> (<see cref="Phonetics.SkeletonAsSaid"/>),
-    /// or null when the word is not Latin, has no such spelling, or the skeleton is its own.
-    /// </summary>
-    private static string? ReadingSkeleton(TokenForms forms, Readings reading) =>
-        forms.Script == Script.Latin && (forms.Readings & reading) != 0 && Phonetics.SkeletonAsSaid(forms.Phonetic, reading) is { } skeleton
-        && !string.Equals(skeleton, forms.Skeleton, StringComparison.Ordinal)
-            ? skeleton
-            : null;
+    internal static string? RzSaidZhSkeleton(TokenForms forms) =>
+        forms.Readings.HasFlag(Readings.Rz) ? LatinVariant(forms, static form => Phonetics.SkeletonAsSaid(form, Readings.Rz)) : null;
 
     /// <summary>The skeleton <paramref name="read"/> gives a Latin word, or null when the word is not Latin, it gives none, or it is the word's own skeleton.</summary>
     private static string? LatinVariant(TokenForms forms, SkeletonReading read) =>

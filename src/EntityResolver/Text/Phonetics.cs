@@ -551,11 +551,12 @@ internal static class Phonetics
 
     /// <summary>
     /// The readings a phonetic form has (<see cref="Readings"/>); each is a pattern of a Latin form
-    /// and the pattern of the other scripts' forms it may meet. The Latin spelling, when given,
-    /// tells an ill, or a final il after a vowel (Soleil, Dubreuil), from an il before a vowel (the
-    /// phonetic form writes both il: Abeille, Feiler).
+    /// and the pattern of the other scripts' forms it may meet. The phonetic form writes ll as l,
+    /// so for a Latin form the spelling, <paramref name="latin"/>, tells an ill, or a final il after
+    /// a vowel (Soleil, Dubreuil), from an il before a vowel (Abeille, Feiler), and an ll between
+    /// vowels from an l (Castilla, Castila).
     /// </summary>
-    public static Readings ReadingsOf(Script script, ReadOnlySpan<char> phonetic, string? latin = null)
+    public static Readings ReadingsOf(Script script, ReadOnlySpan<char> phonetic, string latin)
     {
         Readings readings = phonetic.Contains(script == Script.Latin ? "Gn" : "ny", StringComparison.Ordinal) ? Readings.GnOrNy : Readings.None;
         for (int i = 0; i < phonetic.Length; i++)
@@ -575,14 +576,9 @@ internal static class Phonetics
             };
         }
 
-        if (script == Script.Latin && latin is not null && !SpellsFrenchIll(latin))
+        if (script == Script.Latin)
         {
-            readings &= ~Readings.FrenchIll;
-        }
-
-        if (script == Script.Latin && (latin is null || !SpellsSpanishLl(latin)))
-        {
-            readings &= ~Readings.SpanishLl;
+            readings &= ~((SpellsFrenchIll(latin) ? 0 : Readings.FrenchIll) | (SpellsSpanishLl(latin) ? 0 : Readings.SpanishLl));
         }
 
         return readings;

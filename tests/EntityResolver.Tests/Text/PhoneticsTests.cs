@@ -873,10 +873,10 @@ public sealed class PhoneticsTests
     {
         // Not the shi and chi, which Russian writes си and ти (the s and S, t and C are close
         // anyway), not a Cyrillic y after another consonant, and not another script.
-        Assert.False(Phonetics.ReadingsOf(Script.Latin, Phonetics.Encode("shinji")).HasFlag(Readings.Japanese));
-        Assert.False(Phonetics.ReadingsOf(Script.Cyrillic, "kyoko").HasFlag(Readings.Japanese));
-        Assert.False(Phonetics.ReadingsOf(Script.Arabic, "syoda").HasFlag(Readings.Japanese));
-        Assert.True(Phonetics.ReadingsOf(Script.Latin, Phonetics.Encode("shohei")).HasFlag(Readings.Japanese));
+        Assert.False(Phonetics.ReadingsOf(Script.Latin, Phonetics.Encode("shinji"), "shinji").HasFlag(Readings.Japanese));
+        Assert.False(Phonetics.ReadingsOf(Script.Cyrillic, "kyoko", "kyoko").HasFlag(Readings.Japanese));
+        Assert.False(Phonetics.ReadingsOf(Script.Arabic, "syoda", "syoda").HasFlag(Readings.Japanese));
+        Assert.True(Phonetics.ReadingsOf(Script.Latin, Phonetics.Encode("shohei"), "shohei").HasFlag(Readings.Japanese));
     }
 
     [Theory]
@@ -888,7 +888,7 @@ public sealed class PhoneticsTests
     [InlineData("alexis", false)] // an x is not a c said k
     public void A_hungarian_cs_is_read_ch_against_a_ch(string latin, bool read)
     {
-        Assert.Equal(read, Phonetics.ReadingsOf(Script.Latin, Phonetics.Encode(latin)).HasFlag(Readings.Cs));
+        Assert.Equal(read, Phonetics.ReadingsOf(Script.Latin, Phonetics.Encode(latin), latin).HasFlag(Readings.Cs));
         Assert.Equal(read, Phonetics.SkeletonAsSaid(Phonetics.Encode(latin), Readings.Cs) is not null);
     }
 
@@ -903,7 +903,7 @@ public sealed class PhoneticsTests
     [InlineData("barnes", false)] // two consonants
     public void The_long_vowel_of_an_english_name_is_read_as_said(string latin, bool read)
     {
-        Assert.Equal(read, Phonetics.ReadingsOf(Script.Latin, Phonetics.Encode(latin)).HasFlag(Readings.EnglishVowel));
+        Assert.Equal(read, Phonetics.ReadingsOf(Script.Latin, Phonetics.Encode(latin), latin).HasFlag(Readings.EnglishVowel));
     }
 
     [Theory]
