@@ -175,6 +175,15 @@ public sealed class SafetyAndOperationsTests
         Assert.Equal(EntityRegistry.Default.Count + 45, health.GetProperty("entities").GetInt32());
     }
 
+    [Fact]
+    public void TheServerTiersHotMethodsUpWithoutTheStartUpDelay()
+    {
+        // The built server's runtime configuration (copied next to the tests): docs/server.md, Operations.
+        using JsonDocument config = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "EntityResolver.Server.runtimeconfig.json")));
+        JsonElement properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+        Assert.Equal(0, properties.GetProperty("System.Runtime.TieredCompilation.CallCountingDelayMs").GetInt32());
+    }
+
     private sealed class FailingStore : IRegistryStore
     {
         public IRegistryStore? Inner { get; set; }

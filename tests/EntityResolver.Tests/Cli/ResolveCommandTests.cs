@@ -296,4 +296,13 @@ public sealed class ResolveCommandTests
         Assert.DoesNotContain("\u001b", plain.Stderr, StringComparison.Ordinal);
         Assert.Single(plain.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
+
+    [Fact]
+    public void The_command_tiers_hot_methods_up_without_the_start_up_delay()
+    {
+        // The built command's runtime configuration (copied next to the tests): docs/cli.md.
+        using JsonDocument config = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "entity-resolver.runtimeconfig.json")));
+        JsonElement properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+        Assert.Equal(0, properties.GetProperty("System.Runtime.TieredCompilation.CallCountingDelayMs").GetInt32());
+    }
 }
