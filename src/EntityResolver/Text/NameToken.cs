@@ -6,7 +6,7 @@ namespace EntityResolver.Text;
 /// the other script wrote it when both forms have the flag (<see cref="Phonetics.ReadingsOf"/>).
 /// </summary>
 [Flags]
-internal enum Readings : byte
+internal enum Readings : ushort
 {
     None = 0,
     /// <summary>The <c>Gn</c> of a Latin form (Italian and French gn), the ny of another script's (Аньелли).</summary>
@@ -25,6 +25,8 @@ internal enum Readings : byte
     FrenchIll = 64,
     /// <summary>A Latin ll between vowels (Spanish names: Castilla, Ballester); the y, i or e of an Arabic-script form, which ي writes (كاستيا, باييستير).</summary>
     SpanishLl = 128,
+    /// <summary>A Latin sz (Hungarian names: Szabó, Juhász); the s of a Cyrillic or Arabic-script form (Сабо, يوهاس).</summary>
+    HungarianSz = 256,
 }
 
 /// <summary>The role a token plays inside a name.</summary>

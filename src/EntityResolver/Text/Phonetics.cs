@@ -419,6 +419,9 @@ internal static class Phonetics
     /// <item>The ll of Spanish names between vowels is y, which Arabic script writes ي (Castilla:
     /// كاستيا, Ballester: باييستير); Russian writes it ль (Кастилья), which the form as written
     /// meets. Arabic-script forms with a y, i or e only carry the flag.</item>
+    /// <item>The sz of Hungarian names is s (Szabó: Сабо, سابو; Juhász: Юхас), while Polish names
+    /// say it sh (Szymański: Шиманский), which the form as written meets. Cyrillic and
+    /// Arabic-script forms with an s only carry the flag.</item>
     /// </list>
     /// All but the gn keep <see cref="ReadingShare"/>, so that an equal spelling stays ahead
     /// (Tyurin: Тюрин stays nearer than Churin).
@@ -433,7 +436,24 @@ internal static class Phonetics
         (Readings.FrenchAu, ReadFrenchAu, ReadingShare),
         (Readings.FrenchIll, ReadFrenchIll, ReadingShare),
         (Readings.SpanishLl, ReadSpanishLl, ReadingShare),
+        (Readings.HungarianSz, ReadHungarianSz, ReadingShare),
     ];
+
+    /// <summary>
+    /// The sz of a Hungarian name, said s, as Russian and Arabic script write it (Szabó: Сабо,
+    /// سابو). In the phonetic form the sz is an sh (<c>S</c>), as in Polish names, so the Latin
+    /// spelling decides whether the form has the reading (<see cref="ReadingsOf"/>).
+    /// </summary>
+    private static int ReadHungarianSz(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
+    {
+        if (form[i] != 'S')
+        {
+            return 0;
+        }
+
+        said[n++] = 's';
+        return 1;
+    }
 
     /// <summary>
     /// The ll of a Spanish name between vowels, said y, as Arabic script writes it (Castilla:
@@ -565,20 +585,22 @@ internal static class Phonetics
             {
                 Script.Latin => (IsJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0) | (IsHungarianCs(phonetic, i) ? Readings.Cs : 0) | (IsPolishRz(phonetic, i) ? Readings.Rz : 0)
                     | (IsEnglishVowel(phonetic, i) ? Readings.EnglishVowel : 0) | (IsFrenchAu(phonetic, i) ? Readings.FrenchAu : 0) | (IsFrenchIll(phonetic, i) ? Readings.FrenchIll : 0)
-                    | (IsLBetweenVowels(phonetic, i) ? Readings.SpanishLl : 0),
+                    | (IsLBetweenVowels(phonetic, i) ? Readings.SpanishLl : 0) | (phonetic[i] == 'S' ? Readings.HungarianSz : 0),
                 Script.Cyrillic => (IsCyrillicJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0)
                     | (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'Z' or 'S' or 'j' ? Readings.Rz : 0)
                     | ((phonetic[i], At(phonetic, i + 1)) is ('e', 'y') or ('a', 'y') or ('o', 'u') or ('y', 'u') ? Readings.EnglishVowel : 0)
                     | (phonetic[i] == 'o' ? Readings.FrenchAu : 0)
-                    | (i > 0 && phonetic[i] == 'y' && IsVowel(phonetic[i - 1]) ? Readings.FrenchIll : 0),
-                Script.Arabic => (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'y' or 'i' or 'e' ? Readings.SpanishLl : 0),
+                    | (i > 0 && phonetic[i] == 'y' && IsVowel(phonetic[i - 1]) ? Readings.FrenchIll : 0)
+                    | (phonetic[i] == 's' ? Readings.HungarianSz : 0),
+                Script.Arabic => (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'y' or 'i' or 'e' ? Readings.SpanishLl : 0) | (phonetic[i] == 's' ? Readings.HungarianSz : 0),
                 _ => 0,
             };
         }
 
         if (script == Script.Latin)
         {
-            readings &= ~((SpellsFrenchIll(latin) ? 0 : Readings.FrenchIll) | (SpellsSpanishLl(latin) ? 0 : Readings.SpanishLl));
+            readings &= ~((SpellsFrenchIll(latin) ? 0 : Readings.FrenchIll) | (SpellsSpanishLl(latin) ? 0 : Readings.SpanishLl)
+                | (latin.Contains("sz", StringComparison.Ordinal) ? 0 : Readings.HungarianSz));
         }
 
         return readings;

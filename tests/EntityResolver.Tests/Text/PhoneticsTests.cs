@@ -979,6 +979,31 @@ public sealed class PhoneticsTests
         Assert.Equal(read, FormsOf(latin).Readings.HasFlag(Readings.SpanishLl));
     }
 
+    [Theory]
+    [InlineData("سابو", "szabo", "shabo")]
+    [InlineData("ديبوس", "dibusz", "dibush")]
+    [InlineData("Сас", "szasz", "shash")]
+    public void A_hungarian_sz_meets_the_s_that_other_scripts_write_for_it(string written, string latin, string other)
+    {
+        // Read as said, the sz of Szabó is the s of سابو; an sh (Shabo) is said as written.
+        TokenForms query = FormsOf(written);
+        Assert.True(query.Readings.HasFlag(Readings.HungarianSz));
+        float similarity = Phonetics.Similarity(query, FormsOf(latin), floor: 0f);
+        Assert.InRange(similarity, 0.8f, 0.99f);
+        Assert.True(similarity > Phonetics.Similarity(query, FormsOf(other), floor: 0f) + 0.03f, $"{latin} {similarity}");
+    }
+
+    [Theory]
+    [InlineData("szabo", true)]
+    [InlineData("szymanski", true)] // Polish: the form as written meets Шиманский
+    [InlineData("shabo")]
+    [InlineData("kovacs")]
+    public void Only_a_spelled_sz_is_read_as_s(string latin, bool read = false)
+    {
+        // The phonetic form writes sz and sh alike: the spelling tells Szabó from Shabo.
+        Assert.Equal(read, FormsOf(latin).Readings.HasFlag(Readings.HungarianSz));
+    }
+
     [Fact]
     public void The_g_of_gn_is_plain_g_to_a_spelling_that_writes_it()
     {
