@@ -25,7 +25,7 @@ internal enum Readings : ushort
     FrenchIll = 64,
     /// <summary>A Latin ll between vowels (Spanish names: Castilla, Ballester); the y, i or e of an Arabic-script form, which ي writes (كاستيا, باييستير).</summary>
     SpanishLl = 128,
-    /// <summary>A Latin sz (Hungarian names: Szabó, Juhász); the s of a Cyrillic or Arabic-script form (Сабо, يوهاس).</summary>
+    /// <summary>A Latin sz (Hungarian names: Szabó, Juhász); the s of a Cyrillic or Arabic-script form (Сабо, سابو).</summary>
     HungarianSz = 256,
 }
 

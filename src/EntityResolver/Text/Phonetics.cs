@@ -571,10 +571,10 @@ internal static class Phonetics
 
     /// <summary>
     /// The readings a phonetic form has (<see cref="Readings"/>); each is a pattern of a Latin form
-    /// and the pattern of the other scripts' forms it may meet. The phonetic form writes ll as l,
-    /// so for a Latin form the spelling, <paramref name="latin"/>, tells an ill, or a final il after
-    /// a vowel (Soleil, Dubreuil), from an il before a vowel (Abeille, Feiler), and an ll between
-    /// vowels from an l (Castilla, Castila).
+    /// and the pattern of the other scripts' forms it may meet. The phonetic form writes ll as l
+    /// and sz as sh, so for a Latin form the spelling, <paramref name="latin"/>, tells an ill, or a
+    /// final il after a vowel (Soleil, Dubreuil), from an il before a vowel (Abeille, Feiler), an ll
+    /// between vowels from an l (Castilla, Castila), and an sz from an sh (Szabó, Shabo).
     /// </summary>
     public static Readings ReadingsOf(Script script, ReadOnlySpan<char> phonetic, string latin)
     {
