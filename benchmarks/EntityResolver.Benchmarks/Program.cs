@@ -5,7 +5,7 @@ using EntityResolver.Benchmarks;
 // Modes:
 //   gen [--dev DIR] [--size 10k|100k|1m]       generate registries and queries into benchmarks/data
 //   measure --size 1m [--recall N]              build/load/memory/latency loop (single thread), recall, accuracy
-//   latency --size 1m [--rounds N] [--model M]  per-query latency on the snapshot: wall clock and thread CPU (M: default, fitted, a file)
+//   latency --size 1m [--rounds N] [--model M]  per-query latency on the snapshot: wall clock and thread CPU, and each pass apart (M: default, fitted, a file)
 //   recall --size 10k [--queries N]             index recall against brute force only
 //   misses --size 1m [--list N]                 cheap recall stand-in: gold a candidate when it would win; where misses are lost
 //   top1 --size 100k [--misses FILE]            top-1 of the resolver alone on every query (and the misses)

@@ -442,7 +442,8 @@ internal static class Phonetics
     /// <summary>
     /// The sz of a Hungarian name, said s, as Russian and Arabic script write it (Szabó: Сабо,
     /// سابو). In the phonetic form the sz is an sh (<c>S</c>), as in Polish names, so the Latin
-    /// spelling decides whether the form has the reading (<see cref="ReadingsOf"/>).
+    /// spelling decides whether the form has the reading (<see cref="ReadingsOf"/>); a word with
+    /// an sh besides (rare) reads it so too.
     /// </summary>
     private static int ReadHungarianSz(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
     {
@@ -585,7 +586,7 @@ internal static class Phonetics
             {
                 Script.Latin => (IsJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0) | (IsHungarianCs(phonetic, i) ? Readings.Cs : 0) | (IsPolishRz(phonetic, i) ? Readings.Rz : 0)
                     | (IsEnglishVowel(phonetic, i) ? Readings.EnglishVowel : 0) | (IsFrenchAu(phonetic, i) ? Readings.FrenchAu : 0) | (IsFrenchIll(phonetic, i) ? Readings.FrenchIll : 0)
-                    | (IsLBetweenVowels(phonetic, i) ? Readings.SpanishLl : 0) | (phonetic[i] == 'S' ? Readings.HungarianSz : 0),
+                    | (IsLBetweenVowels(phonetic, i) ? Readings.SpanishLl : 0),
                 Script.Cyrillic => (IsCyrillicJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0)
                     | (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'Z' or 'S' or 'j' ? Readings.Rz : 0)
                     | ((phonetic[i], At(phonetic, i + 1)) is ('e', 'y') or ('a', 'y') or ('o', 'u') or ('y', 'u') ? Readings.EnglishVowel : 0)
@@ -599,8 +600,8 @@ internal static class Phonetics
 
         if (script == Script.Latin)
         {
-            readings &= ~((SpellsFrenchIll(latin) ? 0 : Readings.FrenchIll) | (SpellsSpanishLl(latin) ? 0 : Readings.SpanishLl)
-                | (latin.Contains("sz", StringComparison.Ordinal) ? 0 : Readings.HungarianSz));
+            readings &= ~((SpellsFrenchIll(latin) ? 0 : Readings.FrenchIll) | (SpellsSpanishLl(latin) ? 0 : Readings.SpanishLl));
+            readings |= latin.Contains("sz", StringComparison.Ordinal) && phonetic.Contains('S') ? Readings.HungarianSz : 0;
         }
 
         return readings;

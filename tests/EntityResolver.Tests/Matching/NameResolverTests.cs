@@ -249,9 +249,9 @@ public sealed class NameResolverTests
     [InlineData("Фейер", "Fejér", "Feiler")] // a German il is said as written
     // Arabic script writes the ll of Spanish names as y.
     [InlineData("كاسيا", "Casilla", "Kasuya")]
+    [InlineData("كابيا", "Cabella", "Kabha")]
     // The sz of Hungarian names is s.
     [InlineData("ديبوس", "Dibusz", "Dibbs")]
-    [InlineData("كابيا", "Cabella", "Kabha")]
     public void A_latin_spelling_is_found_from_what_other_scripts_write_for_it_as_said(string query, string expected, string other)
     {
         // The readings of Phonetics.LatinReadings.
