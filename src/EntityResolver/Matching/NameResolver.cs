@@ -32,6 +32,10 @@ public sealed class NameResolver
     [ThreadStatic]
     private static int t_sink;
 
+    /// <summary>The table of each entity's best score that <see cref="Rank(string, ResolveOptions, out PreparedName[], Func{int, bool}?, bool)"/> fills, kept per thread between calls.</summary>
+    [ThreadStatic]
+    private static Dictionary<int, (float Score, int Alias, int Reading)>? t_best;
+
     /// <summary>Creates a resolver over <paramref name="registry"/>.</summary>
     /// <param name="registry">The registry to resolve against.</param>
     /// <param name="defaults">Default options for <see cref="Resolve(string, ResolveOptions?)"/>; validated here.</param>
@@ -158,6 +162,23 @@ public sealed class NameResolver
             return [];
         }
 
+        // Each entity's best score, alias and reading: the thread's table, taken for this call (a
+        // call made from within it, by an exclude callback, makes its own) and given back cleared.
+        Dictionary<int, (float Score, int Alias, int Reading)> best = t_best ?? new(CandidateSearch.MaxCandidates);
+        t_best = null;
+        try
+        {
+            return Rank(readings, options, exclude, rivals, best);
+        }
+        finally
+        {
+            best.Clear();
+            t_best = best;
+        }
+    }
+
+    private List<RankedCandidate> Rank(PreparedName[] readings, ResolveOptions options, Func<int, bool>? exclude, bool rivals, Dictionary<int, (float Score, int Alias, int Reading)> best)
+    {
         // The literal reading (title words kept as name words) is a fallback: it is scored only
         // when the reading without titles finds no good match (an organization named by title
         // words alone; رائد is a rank and also the given name Raed). Good means at or above the
@@ -167,7 +188,6 @@ public sealed class NameResolver
         // its own found the same first names on every held-out set, and cost a second search for
         // most absent titled names. The reading with an article kept, or with Palladius words in
         // pinyin, is scored beside the first: each entity keeps its best score of the two.
-        var best = new Dictionary<int, (float Score, int Alias, int Reading)>(CandidateSearch.MaxCandidates);
         ReadOnlySpan<Candidate> candidates = Candidates(readings[0]);
         Score(readings[0], 0, candidates, options, best);
         double good = Math.Max(options.Threshold, ResolveOptions.Default.Threshold);
@@ -196,15 +216,21 @@ public sealed class NameResolver
         bool withRivals = rivals || stage is not null;
         double floor = withRivals ? double.NegativeInfinity : options.Threshold;
         int take = withRivals ? options.Top + RivalLookahead : options.Top;
-        var eligible = best
-            .Where(kv => kv.Value.Score >= floor && (exclude is null || !exclude(kv.Key)))
-            .Select(kv => new RankedCandidate(kv.Key, kv.Value.Score, 0f, kv.Value.Score, kv.Value.Alias, kv.Value.Reading) { Spelling = spelling?.GetValueOrDefault(kv.Key) ?? 0f });
-        List<RankedCandidate> byPair = ByPairScore(eligible, c => c.PairScore).Take(take).ToList();
+        List<RankedCandidate> byPair = Top(best, floor, exclude, spelling, take, unweighed: false);
         if (withRivals && spelling is not null)
         {
             // Rivals are judged on the pair scores before the spelling re-weighing (see RivalOf),
             // so the candidates first by those scores are ranked too, and rivals are sought in that order.
-            byPair = [.. ByPairScore(byPair.Concat(ByPairScore(eligible, c => c.UnweighedPairScore).Take(take)).Distinct(), c => c.UnweighedPairScore)];
+            List<RankedCandidate> byUnweighed = Top(best, floor, exclude, spelling, take, unweighed: true);
+            foreach (RankedCandidate c in byPair)
+            {
+                if (!byUnweighed.Exists(u => u.Entity == c.Entity))
+                {
+                    Insert(byUnweighed, c, int.MaxValue, unweighed: true);
+                }
+            }
+
+            byPair = byUnweighed;
         }
 
         if (!withRivals || byPair.Count == 0)
@@ -245,8 +271,50 @@ public sealed class NameResolver
         return ranked;
     }
 
-    private IOrderedEnumerable<RankedCandidate> ByPairScore(IEnumerable<RankedCandidate> candidates, Func<RankedCandidate, float> score) =>
-        candidates.OrderByDescending(score).ThenBy(c => Registry.EntityAt(c.Entity).Id, StringComparer.Ordinal);
+    /// <summary>
+    /// The first <paramref name="take"/> entities of <paramref name="best"/> scored at
+    /// <paramref name="floor"/> or above and not excluded, by pair score (before the spelling
+    /// re-weighing when <paramref name="unweighed"/>), best first; equal scores by entity id.
+    /// Selected by insertion: the entities' ids are read only for equal scores.
+    /// </summary>
+    private List<RankedCandidate> Top(Dictionary<int, (float Score, int Alias, int Reading)> best, double floor, Func<int, bool>? exclude, Dictionary<int, float>? spelling, int take, bool unweighed)
+    {
+        var top = new List<RankedCandidate>(take + 1);
+        foreach (KeyValuePair<int, (float Score, int Alias, int Reading)> kv in best)
+        {
+            if (kv.Value.Score >= floor && (exclude is null || !exclude(kv.Key)))
+            {
+                Insert(top, new RankedCandidate(kv.Key, kv.Value.Score, 0f, kv.Value.Score, kv.Value.Alias, kv.Value.Reading) { Spelling = spelling?.GetValueOrDefault(kv.Key) ?? 0f }, take, unweighed);
+            }
+        }
+
+        return top;
+    }
+
+    /// <summary>Inserts <paramref name="c"/> into <paramref name="top"/> (ordered as <see cref="Top"/> orders) when it is among the first <paramref name="take"/>.</summary>
+    private void Insert(List<RankedCandidate> top, RankedCandidate c, int take, bool unweighed)
+    {
+        int at = top.Count;
+        while (at > 0 && Precedes(c, top[at - 1], unweighed))
+        {
+            at--;
+        }
+
+        if (at < take)
+        {
+            top.Insert(at, c);
+            if (top.Count > take)
+            {
+                top.RemoveAt(take);
+            }
+        }
+    }
+
+    private bool Precedes(in RankedCandidate a, in RankedCandidate b, bool unweighed)
+    {
+        float x = unweighed ? a.UnweighedPairScore : a.PairScore, y = unweighed ? b.UnweighedPairScore : b.PairScore;
+        return x != y ? x > y : string.CompareOrdinal(Registry.EntityAt(a.Entity).Id, Registry.EntityAt(b.Entity).Id) < 0;
+    }
 
     /// <summary>
     /// Re-weighs the best candidates of a query written in a script with a transliteration model

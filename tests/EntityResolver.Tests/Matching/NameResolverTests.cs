@@ -555,4 +555,40 @@ public sealed class NameResolverTests
         Assert.True(albretWith.Spelling < albretWithout.Spelling, $"{albretWith.Spelling} / {albretWithout.Spelling}");
         Assert.DoesNotContain(resolver.Rank("ألبرشت", options, out _, exclude: e => registry.EntityAt(e).Id == "p:albrecht"), c => registry.EntityAt(c.Entity).Id == "p:albrecht");
     }
+
+    [Fact]
+    public void Candidates_with_equal_scores_are_ranked_by_entity_id_whatever_the_registry_order()
+    {
+        EntityRegistry registry = new EntityRegistryBuilder().AddPerson("p:c", "Maria Lopez").AddPerson("p:a", "Maria Lopez").AddPerson("p:b", "Maria Lopez").Build();
+        var resolver = new NameResolver(registry);
+
+        IReadOnlyList<EntityMatch> two = resolver.Resolve("Maria Lopez", new ResolveOptions { Top = 2, Threshold = 0 });
+        IReadOnlyList<EntityMatch> three = resolver.Resolve("Maria Lopez", new ResolveOptions { Top = 3, Threshold = 0 });
+
+        Assert.Equal(["p:a", "p:b"], two.Select(m => m.EntityId));
+        Assert.Equal(["p:a", "p:b", "p:c"], three.Select(m => m.EntityId));
+        Assert.Single(three.Select(m => m.Score).Distinct());
+    }
+
+    [Fact]
+    public void A_ranking_made_inside_another_ranking_leaves_it_as_it_was()
+    {
+        // Each thread keeps one table of the entities' best scores between calls; a call made
+        // while another uses it (here from the exclude callback) must get a table of its own.
+        EntityRegistry registry = new EntityRegistryBuilder().AddPerson("p:albret", "Albret").AddPerson("p:albrecht", "Albrecht").AddPerson("p:alberti", "Alberti").Build();
+        var resolver = new NameResolver(registry);
+        var options = new ResolveOptions { Top = 3, Threshold = 0 };
+        List<RankedCandidate> alone = resolver.Rank("ألبرشت", options, out _);
+
+        int inner = 0;
+        List<RankedCandidate> nested = resolver.Rank("ألبرشت", options, out _, exclude: entity =>
+        {
+            inner += resolver.Rank("Alberti", options, out _).Count;
+            return entity < 0;
+        });
+
+        Assert.True(inner > 0);
+        Assert.Equal(alone.Select(c => (c.Entity, c.Score)), nested.Select(c => (c.Entity, c.Score)));
+        Assert.Equal(alone.Select(c => (c.Entity, c.Score)), resolver.Rank("ألبرشت", options, out _).Select(c => (c.Entity, c.Score)));
+    }
 }
