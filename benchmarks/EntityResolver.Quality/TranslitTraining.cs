@@ -67,7 +67,7 @@ internal static class TranslitTraining
                                     pairsByScript[q.Forms.Script] = set = [];
                                 }
 
-                                set.Add((q.Forms.Normalized, best.Forms.Latin));
+                                set.Add((q.Forms.Normalized, NameResolver.Spelling(best)));
                             }
                         }
                     }

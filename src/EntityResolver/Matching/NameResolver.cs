@@ -517,7 +517,7 @@ public sealed class NameResolver
             {
                 if (MetLatinWord(query, i, c))
                 {
-                    likeliest = Math.Max(likeliest, ReaderOf(readers, model, q.Forms.Normalized).LogLikelihood(c.Forms.Latin));
+                    likeliest = Math.Max(likeliest, ReaderOf(readers, model, q.Forms.Normalized).LogLikelihood(Spelling(c)));
                 }
             }
 
@@ -546,7 +546,7 @@ public sealed class NameResolver
         double likeliest = double.NegativeInfinity;
         foreach (NameToken c in alias.Name.Tokens)
         {
-            string latin = c.Forms.Latin;
+            string latin = Spelling(c);
             if (MetLatinWord(article, 0, c)
                 && latin.Length > 4
                 && (latin.StartsWith("al", StringComparison.Ordinal) || latin.StartsWith("el", StringComparison.Ordinal)))
@@ -574,7 +574,7 @@ public sealed class NameResolver
         {
             if (MetLatinWord(query, word, c))
             {
-                latin = latin is null ? c.Forms.Latin : latin + c.Forms.Latin;
+                latin = latin is null ? Spelling(c) : latin + Spelling(c);
             }
         }
 
@@ -587,6 +587,17 @@ public sealed class NameResolver
         TransliterationModel.Reader reader = ReaderOf(readers, TransliterationModel.For(q.Forms.Script)!, native);
         return (float)((reader.LogLikelihood(latin) - reader.NativeLogProbability) / native.Length);
     }
+
+    /// <summary>
+    /// A Latin word as the transliteration models read it: its romanization, except for a
+    /// compound head joined to the word after it, which the romanization writes alike whatever
+    /// its spelling (Abdulkarim, Abdelkarim and Abdoulkarim are all abd-karim): that word is read
+    /// as its letters are written (Abdul Karim: abdulkarim; Abdurahim: abdurahim, where the
+    /// romanization lends the head's r to Rahim), so that Абдулкарим is likelier from Abdulkarim
+    /// than from Abdelkarim.
+    /// </summary>
+    internal static string Spelling(NameToken latin) =>
+        latin.Forms.Latin.Contains('-', StringComparison.Ordinal) ? Romanizer.LatinToAscii(latin.Text) : latin.Forms.Latin;
 
     /// <summary>Whether <paramref name="candidate"/> is a Latin word (not an initial) that met the query's word <paramref name="queryToken"/> in scoring (at the conflict floor or above).</summary>
     private static bool MetLatinWord(PreparedName query, int queryToken, NameToken candidate) =>

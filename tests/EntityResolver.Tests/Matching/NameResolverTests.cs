@@ -1,3 +1,5 @@
+using EntityResolver.Text;
+
 namespace EntityResolver.Tests.Matching;
 
 public sealed class NameResolverTests
@@ -590,5 +592,30 @@ public sealed class NameResolverTests
         Assert.True(inner > 0);
         Assert.Equal(alone.Select(c => (c.Entity, c.Score)), nested.Select(c => (c.Entity, c.Score)));
         Assert.Equal(alone.Select(c => (c.Entity, c.Score)), resolver.Rank("ألبرشت", options, out _).Select(c => (c.Entity, c.Score)));
+    }
+
+    [Theory]
+    [InlineData("Abdoulkarim", "abdoulkarim")]
+    [InlineData("Abdul Karim", "abdulkarim")]
+    [InlineData("Abdurahim", "abdurahim")]
+    [InlineData("Abadía", "abadia")]
+    public void The_spelling_model_reads_a_joined_head_as_written(string name, string spelling)
+    {
+        NameToken token = Assert.Single(new NameAnalyzer().AnalyzeQuery(name).Primary.Tokens);
+
+        Assert.Equal(spelling, NameResolver.Spelling(token));
+    }
+
+    [Fact]
+    public void A_compound_heads_spelling_tells_its_Latin_spellings_apart()
+    {
+        // The romanization writes every spelling of the head abd- alike (abd-karim), so that they
+        // meet; the spelling model reads the letters, and у is the u of Abdul, not the e of Abdel.
+        EntityRegistry registry = new EntityRegistryBuilder().AddPerson("p:1", "Abdelkarim").AddPerson("p:2", "Abdulkarim").Build();
+
+        IReadOnlyList<EntityMatch> matches = new NameResolver(registry).Resolve("Абдулкарим", new ResolveOptions { Top = 2, Threshold = 0 });
+
+        Assert.Equal(["p:2", "p:1"], matches.Select(m => m.EntityId));
+        Assert.True(matches[0].Score > matches[1].Score);
     }
 }
