@@ -589,15 +589,30 @@ public sealed class NameResolver
     }
 
     /// <summary>
-    /// A Latin word as the transliteration models read it: its romanization, except for a
-    /// compound head joined to the word after it, which the romanization writes alike whatever
-    /// its spelling (Abdulkarim, Abdelkarim and Abdoulkarim are all abd-karim): that word is read
-    /// as its letters are written (Abdul Karim: abdulkarim; Abdurahim: abdurahim, where the
-    /// romanization lends the head's r to Rahim), so that Абдулкарим is likelier from Abdulkarim
-    /// than from Abdelkarim.
+    /// A Latin word as the transliteration models read it: its romanization, except where the
+    /// romanization writes alike what the scripts tell apart:
+    /// <list type="bullet">
+    /// <item>A compound head joined to the word after it: Abdulkarim, Abdelkarim and Abdoulkarim
+    /// are all abd-karim, so that they meet in scoring. The word is read as its letters are
+    /// written (Abdul Karim: abdulkarim; Abdurahim: abdurahim, where the romanization lends the
+    /// head's r to Rahim), so that Абдулкарим is likelier from Abdulkarim than from Abdelkarim.</item>
+    /// <item>The dotless ı of Turkish names, which the romanization writes i: it is read y, as the
+    /// romanization writes the Cyrillic ы that Russian writes for it (Arkın: arkyn, Аркын), so that
+    /// Аркын is likelier from Arkın and Аркин from Arkin.</item>
+    /// </list>
     /// </summary>
-    internal static string Spelling(NameToken latin) =>
-        latin.Forms.Latin.Contains('-', StringComparison.Ordinal) ? Romanizer.LatinToAscii(latin.Text) : latin.Forms.Latin;
+    internal static string Spelling(NameToken latin)
+    {
+        bool joined = latin.Forms.Latin.Contains('-', StringComparison.Ordinal);
+        bool dotless = latin.Forms.Normalized.Contains('ı', StringComparison.Ordinal);
+        if (!joined && !dotless)
+        {
+            return latin.Forms.Latin;
+        }
+
+        string written = joined ? latin.Text : latin.Forms.Normalized;
+        return Romanizer.LatinToAscii(dotless ? written.Replace('ı', 'y') : written);
+    }
 
     /// <summary>Whether <paramref name="candidate"/> is a Latin word (not an initial) that met the query's word <paramref name="queryToken"/> in scoring (at the conflict floor or above).</summary>
     private static bool MetLatinWord(PreparedName query, int queryToken, NameToken candidate) =>

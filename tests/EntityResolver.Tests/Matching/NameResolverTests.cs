@@ -599,7 +599,9 @@ public sealed class NameResolverTests
     [InlineData("Abdul Karim", "abdulkarim")]
     [InlineData("Abdurahim", "abdurahim")]
     [InlineData("Abadía", "abadia")]
-    public void The_spelling_model_reads_a_joined_head_as_written(string name, string spelling)
+    [InlineData("Arkın", "arkyn")]
+    [InlineData("Abdulkadır", "abdulkadyr")]
+    public void The_spelling_model_reads_a_joined_head_as_written_and_a_dotless_i_as_y(string name, string spelling)
     {
         NameToken token = Assert.Single(new NameAnalyzer().AnalyzeQuery(name).Primary.Tokens);
 
@@ -616,6 +618,20 @@ public sealed class NameResolverTests
         IReadOnlyList<EntityMatch> matches = new NameResolver(registry).Resolve("Абдулкарим", new ResolveOptions { Top = 2, Threshold = 0 });
 
         Assert.Equal(["p:2", "p:1"], matches.Select(m => m.EntityId));
+        Assert.True(matches[0].Score > matches[1].Score);
+    }
+
+    [Theory]
+    [InlineData("Аркын", "p:2")]
+    [InlineData("Аркин", "p:1")]
+    public void The_dotless_i_of_a_Turkish_name_is_the_Cyrillic_y(string query, string first)
+    {
+        // The romanization writes Arkın and Arkin alike (arkin); Russian writes the ı ы.
+        EntityRegistry registry = new EntityRegistryBuilder().AddPerson("p:1", "Arkin").AddPerson("p:2", "Arkın").Build();
+
+        IReadOnlyList<EntityMatch> matches = new NameResolver(registry).Resolve(query, new ResolveOptions { Top = 2, Threshold = 0 });
+
+        Assert.Equal(first, matches[0].EntityId);
         Assert.True(matches[0].Score > matches[1].Score);
     }
 }
