@@ -601,16 +601,16 @@ public sealed class NameResolver
     /// Аркын is likelier from Arkın and Аркин from Arkin.</item>
     /// </list>
     /// </summary>
-    internal static string Spelling(NameToken latin)
+    internal static string Spelling(NameToken word)
     {
-        bool joined = latin.Forms.Latin.Contains('-', StringComparison.Ordinal);
-        bool dotless = latin.Forms.Normalized.Contains('ı', StringComparison.Ordinal);
+        bool joined = word.Forms.Latin.Contains('-', StringComparison.Ordinal);
+        bool dotless = word.Forms.Normalized.Contains('ı', StringComparison.Ordinal);
         if (!joined && !dotless)
         {
-            return latin.Forms.Latin;
+            return word.Forms.Latin;
         }
 
-        string written = joined ? latin.Text : latin.Forms.Normalized;
+        string written = joined ? word.Text : word.Forms.Normalized;
         return Romanizer.LatinToAscii(dotless ? written.Replace('ı', 'y') : written);
     }
 
