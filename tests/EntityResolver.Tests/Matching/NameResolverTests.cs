@@ -608,30 +608,18 @@ public sealed class NameResolverTests
         Assert.Equal(spelling, NameResolver.Spelling(token));
     }
 
-    [Fact]
-    public void A_compound_heads_spelling_tells_its_Latin_spellings_apart()
-    {
-        // The romanization writes every spelling of the head abd- alike (abd-karim), so that they
-        // meet; the spelling model reads the letters, and у is the u of Abdul, not the e of Abdel.
-        EntityRegistry registry = new EntityRegistryBuilder().AddPerson("p:1", "Abdelkarim").AddPerson("p:2", "Abdulkarim").Build();
-
-        IReadOnlyList<EntityMatch> matches = new NameResolver(registry).Resolve("Абдулкарим", new ResolveOptions { Top = 2, Threshold = 0 });
-
-        Assert.Equal(["p:2", "p:1"], matches.Select(m => m.EntityId));
-        Assert.True(matches[0].Score > matches[1].Score);
-    }
-
     [Theory]
-    [InlineData("Аркын", "p:2")]
-    [InlineData("Аркин", "p:1")]
-    public void The_dotless_i_of_a_Turkish_name_is_the_Cyrillic_y(string query, string first)
+    // The romanization writes every spelling of the head abd- alike (abd-karim), so that they
+    // meet; the spelling model reads the letters: у is the u of Abdul, not the e of Abdel.
+    [InlineData("Абдулкарим", "Abdulkarim", "Abdelkarim")]
+    // It writes Arkın and Arkin alike (arkin); Russian writes the ı ы.
+    [InlineData("Аркын", "Arkın", "Arkin")]
+    [InlineData("Аркин", "Arkin", "Arkın")]
+    public void The_spelling_model_tells_apart_spellings_the_romanization_writes_alike(string query, string expected, string other)
     {
-        // The romanization writes Arkın and Arkin alike (arkin); Russian writes the ı ы.
-        EntityRegistry registry = new EntityRegistryBuilder().AddPerson("p:1", "Arkin").AddPerson("p:2", "Arkın").Build();
+        IReadOnlyList<EntityMatch> matches = RankedAmong(query, expected, other);
 
-        IReadOnlyList<EntityMatch> matches = new NameResolver(registry).Resolve(query, new ResolveOptions { Top = 2, Threshold = 0 });
-
-        Assert.Equal(first, matches[0].EntityId);
-        Assert.True(matches[0].Score > matches[1].Score);
+        Assert.Equal([expected, other], matches.Select(m => m.Name));
+        Assert.True(matches[0].Score > matches[1].Score, $"{matches[0].Score} / {matches[1].Score}");
     }
 }
