@@ -383,7 +383,7 @@ internal sealed class CandidateIndex
     /// does. Deletion variants of such keys crowded other names out of the candidates when tried
     /// (Ivanov), and English names keep their own spelling (Howard: هوارد, James: جيمس).
     /// </summary>
-    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, ChSaidKSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, SaidSkeleton];
+    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, ChSaidKSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, CedillaSaidSSkeleton, SaidSkeleton];
 
     private delegate string? SkeletonReading(ReadOnlySpan<char> form);
 
@@ -433,6 +433,12 @@ internal sealed class CandidateIndex
     /// </summary>
     internal static string? RzSaidZhSkeleton(TokenForms forms) =>
         forms.Readings.HasFlag(Readings.Rz) ? LatinVariant(forms, static form => Phonetics.SkeletonAsSaid(form, Readings.Rz)) : null;
+
+    /// <summary>
+    /// The skeleton of a Latin word with its ç read s, the class of ch too (<see cref="Phonetics.SkeletonWithCedillaAsS"/>:
+    /// Gonçalo, Гонсалу, skeleton <c>knsl</c>, not <c>knkl</c>), or null (<see cref="LatinVariant"/>).
+    /// </summary>
+    internal static string? CedillaSaidSSkeleton(TokenForms forms) => LatinVariant(forms, Phonetics.SkeletonWithCedillaAsS);
 
     /// <summary>The skeleton <paramref name="read"/> gives a Latin word, or null when the word is not Latin, it gives none, or it is the word's own skeleton.</summary>
     private static string? LatinVariant(TokenForms forms, SkeletonReading read) =>
@@ -629,6 +635,7 @@ internal sealed class CandidateIndex
                 char c = Phonetics.Plain(phonetic[i]);
                 written |= PairBit(previous, c);
                 signature |= read ? VowelPairBits(previous, c) : 0;
+                signature |= previous == 'q' || c == 'q' ? CedillaPairBits(previous, c) : 0;
                 signature |= japanese ? JapanesePairBits(phonetic, i, previous) : 0;
                 previous = c;
             }
@@ -637,6 +644,7 @@ internal sealed class CandidateIndex
             {
                 written |= PairBit(previous, ' ');
                 signature |= read ? VowelPairBits(previous, ' ') : 0;
+                signature |= previous == 'q' ? CedillaPairBits(previous, ' ') : 0;
             }
         }
 
@@ -665,6 +673,14 @@ internal sealed class CandidateIndex
         char said = phonetic[i] == 's' ? 'S' : 'C';
         return PairBit(previous, said) | PairBit(said, phonetic[i + 2]);
     }
+
+    /// <summary>
+    /// The bits of a letter pair with a Latin ç (<c>q</c>) read s and read ch, as French and
+    /// Portuguese names and Turkish ones say it (Kılıç's iq is also is and iC, and meets Кылыч's yC
+    /// less far; see <see cref="Phonetics.SkeletonWithCedillaAsS"/>).
+    /// </summary>
+    private static ulong CedillaPairBits(char first, char second) =>
+        PairBit(first == 'q' ? 's' : first, second == 'q' ? 's' : second) | PairBit(first == 'q' ? 'C' : first, second == 'q' ? 'C' : second);
 
     private static char LatinVowel(char c) => c switch { 'u' => 'o', 'i' => 'e', _ => c };
 

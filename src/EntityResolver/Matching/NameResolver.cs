@@ -599,19 +599,22 @@ public sealed class NameResolver
     /// <item>The dotless ı of Turkish names, which the romanization writes i: it is read y, as the
     /// romanization writes the Cyrillic ы that Russian writes for it (Arkın: arkyn, Аркын), so that
     /// Аркын is likelier from Arkın and Аркин from Arkin.</item>
+    /// <item>The ç, which the romanization writes c: it is kept, a letter of its own to the models,
+    /// which learn what each script writes for it (Kılıç: Кылыч, François: Франсуа).</item>
     /// </list>
     /// </summary>
     internal static string Spelling(NameToken word)
     {
         bool joined = word.Forms.Latin.Contains('-', StringComparison.Ordinal);
         bool dotless = word.Forms.Normalized.Contains('ı', StringComparison.Ordinal);
-        if (!joined && !dotless)
+        bool cedilla = word.Forms.Normalized.Contains('ç', StringComparison.Ordinal);
+        if (!joined && !dotless && !cedilla)
         {
             return word.Forms.Latin;
         }
 
         string written = joined ? word.Text : word.Forms.Normalized;
-        return Romanizer.LatinToAscii(dotless ? written.Replace('ı', 'y') : written);
+        return Romanizer.LatinToAscii(dotless ? written.Replace('ı', 'y') : written, keepCedilla: cedilla);
     }
 
     /// <summary>Whether <paramref name="candidate"/> is a Latin word (not an initial) that met the query's word <paramref name="queryToken"/> in scoring (at the conflict floor or above).</summary>

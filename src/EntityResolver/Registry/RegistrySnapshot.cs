@@ -51,11 +51,13 @@ namespace EntityResolver.Registry;
 /// and ie are read as said; version 33: so are the Italian cch and the French final -ois, -oit,
 /// -oix; version 34: a Latin word with the Hungarian cs is also posted under its skeleton with
 /// it read ch; version 35: so is one with the Polish rz after a consonant, read zh or sh; version
-/// 36: a Latin word with a v and a j, with v read f and j read y, as one with a w is).
+/// 36: a Latin word with a v and a j, with v read f and j read y, as one with a w is; version 37:
+/// a Latin ç is a symbol of its own, q, and a word with one is also posted under its skeleton
+/// with it read s).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 36;
+    public const int Version = 37;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

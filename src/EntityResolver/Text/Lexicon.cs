@@ -84,7 +84,7 @@ internal sealed class Lexicon
 
             if (ScriptDetector.Of(words[0]) == Script.Latin)
             {
-                string phonetic = Phonetics.Encode(Romanizer.LatinToAscii(words[0]));
+                string phonetic = LatinPhonetic(words[0]);
                 commonPhonetics.Add(phonetic);
                 if (prefix)
                 {
@@ -108,7 +108,7 @@ internal sealed class Lexicon
                 demonyms.Add(words[0]);
                 if (ScriptDetector.Of(words[0]) == Script.Latin)
                 {
-                    demonymPhonetics.Add(Phonetics.Encode(Romanizer.LatinToAscii(words[0])));
+                    demonymPhonetics.Add(LatinPhonetic(words[0]));
                 }
             }
         }
@@ -252,6 +252,9 @@ internal sealed class Lexicon
     /// <summary>Whether a token is a name prefix that is not the given name (Muhammad Ali Jinnah).</summary>
     public bool IsNamePrefix(string normalized, Script script, string phonetic) =>
         PrefixWords.Contains(normalized) || (script == Script.Latin && PrefixLatinPhonetics.Contains(phonetic));
+
+    /// <summary>The phonetic form of a Latin lexicon word, read as a token's is (<see cref="Romanizer.PhoneticSource"/>).</summary>
+    private static string LatinPhonetic(string word) => Phonetics.Encode(Romanizer.PhoneticSource(word, Script.Latin, Romanizer.LatinToAscii(word)));
 
     /// <summary>Whether a token is a non-discriminating word.</summary>
     public bool IsCommon(string normalized, Script script, string phonetic) =>

@@ -50,7 +50,7 @@ internal sealed class TokenForms
         Normalized = normalized;
         Script = script;
         Latin = latin;
-        Phonetic = Phonetics.Encode(latin, script);
+        Phonetic = Phonetics.Encode(Romanizer.PhoneticSource(normalized, script, latin), script);
         PhoneticWeight = Phonetics.Weight(Phonetic);
         PhoneticPotential = Phonetics.Potential(Phonetic);
         PotentialAllowance = Phonetics.PotentialAllowance(Phonetic);

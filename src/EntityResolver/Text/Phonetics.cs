@@ -10,7 +10,8 @@ namespace EntityResolver.Text;
 /// writes it ز, as in بيستوزيف Bestuzhev, or ز and a heh, as in مظهر Mazhar), K (a Latin c said
 /// k, plain k except that Slavic spellings say it ts: Adamec, Адамец; and a Latin q before i, which
 /// pinyin says close to ch: Qin, Цинь), c (a Latin c before e, i or y: plain s, except that
-/// Turkish says it j, which Arabic script and Cyrillic write ج and дж: Cem, Джем), Q (the s of a Cyrillic ц, plain s, which meets K), and H (an h that
+/// Turkish says it j, which Arabic script and Cyrillic write ج and дж: Cem, Джем), q (a Latin ç,
+/// close to s, ch and k: <see cref="CedillaCost"/>), Q (the s of a Cyrillic ц, plain s, which meets K), and H (an h that
 /// Arabic script writes as a letter of its own after a consonant, مظهر mz-hr, which Latin
 /// spellings often join to that consonant: Mazhar, Adham, Fathi). Digraphs are collapsed,
 /// doubled symbols merged (k and K too), p/b and q/k merged; v stays apart from w because Arabic script writes it ف (Karimova: كريموفا) as often as و.
@@ -277,6 +278,10 @@ internal static class Phonetics
                         break;
                     case 'h' when n >= 2 && buffer[n - 1] == '-' && buffer[n - 2] != '-' && !IsVowel(buffer[n - 2]):
                         symbol = 'H';
+                        break;
+                    case 'ç':
+                        // A Latin ç (Romanizer.PhoneticSource) is q: see CedillaCost.
+                        symbol = 'q';
                         break;
                     case 'x':
                         AppendSymbol(buffer, ref n, 'k');
@@ -907,6 +912,11 @@ internal static class Phonetics
             return 0f;
         }
 
+        if (a == 'q' || b == 'q')
+        {
+            return CedillaCost(a == 'q' ? b : a);
+        }
+
         if (conventions != Script.Latin && Plain(a) == 'j' && b is 'c' or 'K')
         {
             return b == 'c' ? TurkishCCost : TurkishKCost;
@@ -955,6 +965,22 @@ internal static class Phonetics
 
         return IsNear(a, b) ? NearCost : 1f;
     }
+
+    /// <summary>
+    /// Substituting <paramref name="other"/> for a Latin ç (<c>q</c>), under any conventions: ch
+    /// (Turkish: Kılıç, Кылыч, كيليتش) at no cost; s (French and Portuguese: François, Франсуа,
+    /// فرانسوا) and k (the letter written as such: Cançado, كانكادو; and the c of a spelling
+    /// without the cedilla, Francois) at 0.1, which keeps <see cref="Potential"/> what it was for
+    /// k (1) and s (0.8); sh 0.2; j 0.4 (Arabic script writes the Turkish ç ج too: Meriç, ماريج).
+    /// </summary>
+    private static float CedillaCost(char other) => other switch
+    {
+        'q' or 'C' => 0f,
+        'k' or 'K' or 's' or 'c' or 'Q' => 0.1f,
+        'S' => 0.2f,
+        'j' or 'Z' => 0.4f,
+        _ => 1f,
+    };
 
     private static bool IsNear(char a, char b)
     {
@@ -1354,6 +1380,14 @@ internal static class Phonetics
     public static string? SkeletonWithGnAsNy(ReadOnlySpan<char> form) => form.Contains('G') ? Skeleton(form, SkeletonReading.WithoutG) : null;
 
     /// <summary>
+    /// The skeleton of a Latin spelling with its ç (<c>q</c>) read s, the class of ch, sh and j
+    /// too: as French and Portuguese names say it and Turkish ones say ch (Gonçalo: Гонсалу,
+    /// skeleton <c>knsl</c>, not <c>knkl</c>; Kılıç: Кылыч, <c>klks</c>), or null when the form
+    /// has none. The plain skeleton reads it as the c of a spelling without the cedilla.
+    /// </summary>
+    public static string? SkeletonWithCedillaAsS(ReadOnlySpan<char> form) => form.Contains('q') ? Skeleton(form, SkeletonReading.CedillaAsS) : null;
+
+    /// <summary>
     /// The skeleton of a Latin spelling whose j is said y, as Slavic, German, Dutch and Nordic
     /// names say it and Arabic script (ي) and Cyrillic (й) write it (Mojmír: Моймир, Jelen:
     /// ييلين), or null when the form has no j.
@@ -1581,6 +1615,9 @@ internal static class Phonetics
 
         /// <summary>A kh before a vowel, the first too, is j.</summary>
         AnyKhAsJ = 32768,
+
+        /// <summary>A ç (q) is s; otherwise it is read as a c without the cedilla: s before e, i or y, k elsewhere.</summary>
+        CedillaAsS = 65536,
     }
 
     private static string Skeleton(ReadOnlySpan<char> form, SkeletonReading reading)
@@ -1589,6 +1626,7 @@ internal static class Phonetics
         bool chAsK = reading.HasFlag(SkeletonReading.ChAsKh), khAsH = reading.HasFlag(SkeletonReading.KhAsH), jAsG = reading.HasFlag(SkeletonReading.JAsG), dropT = reading.HasFlag(SkeletonReading.WithoutT);
         bool tiAsChi = reading.HasFlag(SkeletonReading.TiAsChi), dropG = reading.HasFlag(SkeletonReading.WithoutG), tsAsK = reading.HasFlag(SkeletonReading.TsAsK), kAsTs = reading.HasFlag(SkeletonReading.KAsTs);
         bool firstAsH = reading.HasFlag(SkeletonReading.FirstAsH), khAsJ = reading.HasFlag(SkeletonReading.KhAsJ), hardJAsK = reading.HasFlag(SkeletonReading.HardJAsK), firstUAsW = reading.HasFlag(SkeletonReading.FirstUAsW), anyKhAsJ = reading.HasFlag(SkeletonReading.AnyKhAsJ);
+        bool cedillaAsS = reading.HasFlag(SkeletonReading.CedillaAsS);
         Span<char> buffer = form.Length <= 64 ? stackalloc char[form.Length * 2] : new char[form.Length * 2];
         int n = 0;
         for (int i = 0; i < form.Length; i++)
@@ -1628,6 +1666,7 @@ internal static class Phonetics
                 'Q' => tsAsK && SlavicC(form, i) ? 'k' : 's',
                 'Z' => hardJAsK && HardJ(form, i) ? 'k' : 's', // as j, or as the c of a Turkish name
                 'c' => 's',
+                'q' => cedillaAsS || At(form, i + 1) is 'e' or 'i' or 'y' ? 's' : 'k',
                 'g' or 'G' => 'k',
                 'p' => 'b',
                 _ => c,

@@ -26,8 +26,30 @@ internal static class Romanizer
         _ => LatinToAscii(token),
     };
 
-    /// <summary>Drops diacritics and maps the Latin letters that do not decompose.</summary>
-    internal static string LatinToAscii(string token)
+    /// <summary>
+    /// The Latin form that <see cref="Phonetics.Encode"/> reads for a word: <paramref name="latin"/>,
+    /// except that a Latin-script word keeps its ç, which the romanization writes c (a Latin
+    /// spelling without the cedilla must still meet it) but which is said s in French and
+    /// Portuguese names and ch in Turkish ones, and which transliterations also write letter by
+    /// letter as k (François: Франсуа; Kılıç: Кылыч; Cançado: كانكادو).
+    /// </summary>
+    internal static string PhoneticSource(string normalized, Script script, string latin)
+    {
+        if (script != Script.Latin || !normalized.Contains('ç', StringComparison.Ordinal))
+        {
+            return latin;
+        }
+
+        // A word joined to a compound head has a separator the normalized form lacks: read as romanized.
+        string marked = LatinToAscii(normalized, keepCedilla: true);
+        return marked.Length == latin.Length && string.Equals(marked.Replace('ç', 'c'), latin, StringComparison.Ordinal) ? marked : latin;
+    }
+
+    /// <summary>
+    /// Drops diacritics and maps the Latin letters that do not decompose; with
+    /// <paramref name="keepCedilla"/>, a c with a cedilla is written ç (<see cref="PhoneticSource"/>).
+    /// </summary>
+    internal static string LatinToAscii(string token, bool keepCedilla = false)
     {
         bool ascii = true;
         foreach (char c in token)
@@ -53,11 +75,18 @@ internal static class Romanizer
             {
                 if (char.IsAsciiLetterOrDigit(c))
                 {
+                    char mark = i + 1 < decomposed.Length ? decomposed[i + 1] : '\0';
+                    if (keepCedilla && c == 'c' && mark == '\u0327')
+                    {
+                        sb.Append('ç');
+                        continue;
+                    }
+
                     sb.Append(c);
 
                     // č ć, š ş ś, ž: the sounds that other scripts write ch, sh, zh (Savićević:
-                    // سافيتشيفيتش, Şükrü: شكرو). Not ç: it is ch in Turkish but s in Portuguese.
-                    char mark = i + 1 < decomposed.Length ? decomposed[i + 1] : '\0';
+                    // سافيتشيفيتش, Şükrü: شكرو). Not ç: it is ch in Turkish but s in Portuguese
+                    // (the phonetic form reads it: PhoneticSource).
                     if ((c is 'c' or 's' or 'z' && mark == '\u030C') || (c is 'c' or 's' && mark == '\u0301') || (c == 's' && mark == '\u0327'))
                     {
                         sb.Append('h');

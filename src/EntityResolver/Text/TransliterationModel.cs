@@ -24,7 +24,7 @@ internal sealed class TransliterationModel
     /// <summary>The first line of a model file.</summary>
     public const string Header = "# entity-resolver transliteration model v1";
 
-    private const int Letters = 28;   // a..z, 26 = any other character, 27 = the word's edge
+    private const int Letters = 28;   // a..z, 26 = any other character (in practice the ç of NameResolver.Spelling), 27 = the word's edge
     private const int Edge = 27;
     private const double SingleFloor = 1e-4;
 

@@ -179,12 +179,19 @@ public sealed class CandidateRecallTests
     [InlineData("Brzezinski", "rz", "bsnsk")] // Бжезинский, not brsnsk
     [InlineData("Przybylski", "rz", "bsblsk")] // Пшибыльский
     [InlineData("Andrzej", "rz", "ns")] // Анджей, not ntrs
-    public void A_hungarian_cs_and_a_polish_rz_are_posted_as_their_own_keys_read_as_said(string gold, string spelling, string said)
+    [InlineData("Gonçalo", "ç", "knsl")] // Гонсалу, not knkl
+    [InlineData("Kılıç", "ç", "kls")] // Кылыч, not klk
+    public void A_hungarian_cs_a_polish_rz_and_a_cedilla_are_posted_as_their_own_keys_read_as_said(string gold, string spelling, string said)
     {
         EntityRegistry registry = EntityRegistry.Create([new Entity("p:0", Entity.PersonType, [new EntityName(gold)])]);
         TokenForms forms = registry.Aliases[0].Name.Tokens[0].Forms;
 
-        Assert.Equal(said, spelling == "cs" ? CandidateIndex.CsSaidChSkeleton(forms) : CandidateIndex.RzSaidZhSkeleton(forms));
+        Assert.Equal(said, spelling switch
+        {
+            "cs" => CandidateIndex.CsSaidChSkeleton(forms),
+            "rz" => CandidateIndex.RzSaidZhSkeleton(forms),
+            _ => CandidateIndex.CedillaSaidSSkeleton(forms),
+        });
         Assert.Contains(0 << 1, registry.Index.Postings(said).ToArray());
     }
 

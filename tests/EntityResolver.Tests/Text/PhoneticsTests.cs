@@ -972,6 +972,37 @@ public sealed class PhoneticsTests
     }
 
     [Theory]
+    // The ç of French and Portuguese names is s (François: Франсуа, فرانسوا), that of Turkish ones
+    // ch (Kılıç: Кылыч, كيليتش; Çakır: تشاكير), which Arabic script also writes ش (Çetin: شتين):
+    // nearer than the c of the same spelling without the cedilla, said k (or s before e and i).
+    [InlineData("Франсуа", "françois", "francois")]
+    [InlineData("فرانسوا", "françois", "francois")]
+    [InlineData("Гонсалу", "gonçalo", "goncalo")]
+    [InlineData("Кылыч", "kılıç", "kilic")]
+    [InlineData("كيليتش", "kılıç", "kilic")]
+    [InlineData("تشاكير", "çakır", "cakir")]
+    [InlineData("شتين", "çetin", "cetin")]
+    public void A_cedilla_meets_the_s_and_the_ch_that_other_scripts_write_for_it(string written, string latin, string withoutCedilla)
+    {
+        TokenForms query = FormsOf(written);
+        float similarity = Phonetics.Similarity(query, FormsOf(latin), floor: 0f);
+        Assert.True(similarity > Phonetics.Similarity(query, FormsOf(withoutCedilla), floor: 0f) + 0.05f, $"{latin} {similarity}");
+    }
+
+    [Theory]
+    // Transliterations also write the ç letter by letter (Cançado: كانكادو), and Latin spellings
+    // leave out the cedilla (Francois): both stay near.
+    [InlineData("كانكادو", "cançado")]
+    [InlineData("francois", "françois")]
+    [InlineData("celik", "çelik")]
+    public void A_cedilla_stays_near_the_c_written_without_it(string other, string latin)
+    {
+        TokenForms forms = FormsOf(latin);
+        Assert.Contains('q', forms.Phonetic);
+        Assert.InRange(Phonetics.Similarity(FormsOf(other), forms, floor: 0f), 0.95f, 1f);
+    }
+
+    [Theory]
     [InlineData("castilla", true)]
     [InlineData("villalobos", true)]
     [InlineData("llanillo", true)] // a first ll, then one between vowels

@@ -149,6 +149,20 @@ public sealed class RomanizerTests
             Assert.False(string.IsNullOrEmpty(Icu.Description));
         }
     }
+
+    [Theory]
+    [InlineData("françois", "Latin", "francois", "françois")]
+    [InlineData("kılıç", "Latin", "kilic", "kiliç")]
+    [InlineData("gonçalo", "Latin", "gon-calo", "gon-calo")] // a joined form (not the analyzer's) is read as romanized
+    [InlineData("francois", "Latin", "francois", "francois")]
+    [InlineData("франсуа", "Cyrillic", "fransua", "fransua")]
+    public void The_phonetic_form_reads_a_latin_word_with_its_cedilla(string normalized, string script, string latin, string expected)
+    {
+        // The romanization writes ç as c, so that a spelling without the cedilla meets it; the
+        // phonetic form reads the ç (Phonetics: q).
+        Assert.Equal(latin.Replace("-", "", StringComparison.Ordinal), Romanizer.Romanize(normalized, Enum.Parse<Script>(script)).Replace("ç", "c", StringComparison.Ordinal));
+        Assert.Equal(expected, Romanizer.PhoneticSource(normalized, Enum.Parse<Script>(script), latin));
+    }
 }
 
 public sealed class TransliterationTests
@@ -159,4 +173,5 @@ public sealed class TransliterationTests
         string expected = Transliteration.IcuAvailable ? "ICU transliteration available: " : "ICU transliteration unavailable (";
         Assert.StartsWith(expected, Transliteration.IcuStatus, StringComparison.Ordinal);
     }
+
 }
