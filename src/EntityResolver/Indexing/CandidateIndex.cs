@@ -383,7 +383,7 @@ internal sealed class CandidateIndex
     /// does. Deletion variants of such keys crowded other names out of the candidates when tried
     /// (Ivanov), and English names keep their own spelling (Howard: هوارد, James: جيمس).
     /// </summary>
-    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, ChSaidKSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, CedillaSaidSSkeleton, SaidSkeleton];
+    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, ChSaidKSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, CedillaSaidSSkeleton, SilentHSkeleton, SaidSkeleton];
 
     private delegate string? SkeletonReading(ReadOnlySpan<char> form);
 
@@ -439,6 +439,12 @@ internal sealed class CandidateIndex
     /// Gonçalo, Гонсалу, skeleton <c>knsl</c>, not <c>knkl</c>), or null (<see cref="LatinVariant"/>).
     /// </summary>
     internal static string? CedillaSaidSSkeleton(TokenForms forms) => LatinVariant(forms, Phonetics.SkeletonWithCedillaAsS);
+
+    /// <summary>
+    /// The skeleton of a Latin word without the silent h after its umlaut (<see cref="Phonetics.SkeletonWithoutH"/>:
+    /// Böhme, Бёме, skeleton <c>bm</c>, not <c>bhm</c>), or null (<see cref="LatinVariant"/>).
+    /// </summary>
+    internal static string? SilentHSkeleton(TokenForms forms) => LatinVariant(forms, Phonetics.SkeletonWithoutH);
 
     /// <summary>The skeleton <paramref name="read"/> gives a Latin word, or null when the word is not Latin, it gives none, or it is the word's own skeleton.</summary>
     private static string? LatinVariant(TokenForms forms, SkeletonReading read) =>

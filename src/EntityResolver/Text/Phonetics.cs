@@ -11,7 +11,8 @@ namespace EntityResolver.Text;
 /// k, plain k except that Slavic spellings say it ts: Adamec, Адамец; and a Latin q before i, which
 /// pinyin says close to ch: Qin, Цинь), c (a Latin c before e, i or y: plain s, except that
 /// Turkish says it j, which Arabic script and Cyrillic write ج and дж: Cem, Джем), q (a Latin ç,
-/// close to s, ch and k: <see cref="CedillaCost"/>), Q (the s of a Cyrillic ц, plain s, which meets K), and H (an h that
+/// close to s, ch and k: <see cref="CedillaCost"/>), X (the silent h that German writes after an
+/// umlaut: plain h, 0.1 to leave out: Böhme, Бёме, where Arabic script writes it, بوهمه), Q (the s of a Cyrillic ц, plain s, which meets K), and H (an h that
 /// Arabic script writes as a letter of its own after a consonant, مظهر mz-hr, which Latin
 /// spellings often join to that consonant: Mazhar, Adham, Fathi). Digraphs are collapsed,
 /// doubled symbols merged (k and K too), p/b and q/k merged; v stays apart from w because Arabic script writes it ف (Karimova: كريموفا) as often as و.
@@ -51,6 +52,9 @@ internal static class Phonetics
     /// </summary>
     private const float SplitHCost = 0.3f;
     private const float NearCost = 0.4f;
+
+    /// <summary>Leaving out the silent h after a German umlaut (<c>X</c>: Böhme, Бёме).</summary>
+    private const float SilentHCost = 0.1f;
 
     /// <summary>
     /// Leaving out a Latin spelling's silent tail (<see cref="SilentTail"/>): one letter or a case
@@ -283,6 +287,10 @@ internal static class Phonetics
                         // A Latin ç (Romanizer.PhoneticSource) is q: see CedillaCost.
                         symbol = 'q';
                         break;
+                    case 'H':
+                        // The silent h after a German umlaut (Romanizer.PhoneticSource): X, plain h that costs next to nothing to leave out.
+                        symbol = 'X';
+                        break;
                     case 'x':
                         AppendSymbol(buffer, ref n, 'k');
                         symbol = 's';
@@ -324,7 +332,7 @@ internal static class Phonetics
         // A final h after a vowel is not pronounced in most romanized names (Fatimah, Aishah), so
         // Latin spellings drop or keep it at will; Arabic script writes it after a consonant
         // (صالح salh: Salah, Saleh), where no short vowel is written: dropped too.
-        if (n >= 3 && buffer[n - 1] is 'h' or 'H')
+        if (n >= 3 && buffer[n - 1] is 'h' or 'H' or 'X')
         {
             n--;
         }
@@ -794,7 +802,7 @@ internal static class Phonetics
     }
 
     /// <summary>A symbol as the forms wrote it before <c>H</c>, <c>Z</c>, <c>T</c>, <c>G</c>, <c>K</c>, <c>Q</c> and <c>c</c> (h, j, t, g, k, s and s).</summary>
-    public static char Plain(char symbol) => symbol switch { 'H' => 'h', 'Z' => 'j', 'T' => 't', 'G' => 'g', 'K' => 'k', 'Q' or 'c' => 's', _ => symbol };
+    public static char Plain(char symbol) => symbol switch { 'H' or 'X' => 'h', 'Z' => 'j', 'T' => 't', 'G' => 'g', 'K' => 'k', 'Q' or 'c' => 's', _ => symbol };
 
     /// <summary>
     /// Reads a spelling of English, French or Italian names at <paramref name="i"/> of a Latin
@@ -869,7 +877,7 @@ internal static class Phonetics
     public static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
     /// <summary>Cost of inserting or deleting one symbol.</summary>
-    public static float IndelCost(char c) => IsVowel(c) ? VowelCost : c is 'y' or 'w' ? SemivowelCost : c == 'h' ? HCost : SplitSymbols.Contains(c) ? SplitHCost : 1f;
+    public static float IndelCost(char c) => IsVowel(c) ? VowelCost : c is 'y' or 'w' ? SemivowelCost : c == 'h' ? HCost : c == 'X' ? SilentHCost : SplitSymbols.Contains(c) ? SplitHCost : 1f;
 
     /// <summary>
     /// The spelling conventions a comparison of two forms allows for: <see cref="Script.Arabic"/>
@@ -1146,7 +1154,7 @@ internal static class Phonetics
     /// The symbols that other spellings leave out (<see cref="SplitHCost"/>) but that every
     /// substitution reads as a plain letter (<see cref="Plain"/>): H, T and G.
     /// </summary>
-    private const string SplitSymbols = "HTG";
+    private const string SplitSymbols = "HTGX";
 
     /// <summary>Rounding room for the potential bound (float sums in a different order than the distance's).</summary>
     private const float PotentialSlack = 1e-3f;
@@ -1378,6 +1386,12 @@ internal static class Phonetics
     /// form has none.
     /// </summary>
     public static string? SkeletonWithGnAsNy(ReadOnlySpan<char> form) => form.Contains('G') ? Skeleton(form, SkeletonReading.WithoutG) : null;
+
+    /// <summary>
+    /// The skeleton of a Latin spelling without the silent h after its umlaut (<c>X</c>: Böhme,
+    /// Бёме, skeleton <c>bm</c>, not <c>bhm</c>), or null when the form has none.
+    /// </summary>
+    public static string? SkeletonWithoutH(ReadOnlySpan<char> form) => form.Contains('X') ? Skeleton(form, SkeletonReading.WithoutH) : null;
 
     /// <summary>
     /// The skeleton of a Latin spelling with its ç (<c>q</c>) read s, the class of ch, sh and j
@@ -1618,6 +1632,9 @@ internal static class Phonetics
 
         /// <summary>A ç (q) is s; otherwise it is read as a c without the cedilla: s before e, i or y, k elsewhere.</summary>
         CedillaAsS = 65536,
+
+        /// <summary>An <c>X</c> (the silent h after a German umlaut) is left out.</summary>
+        WithoutH = 131072,
     }
 
     private static string Skeleton(ReadOnlySpan<char> form, SkeletonReading reading)
@@ -1626,7 +1643,7 @@ internal static class Phonetics
         bool chAsK = reading.HasFlag(SkeletonReading.ChAsKh), khAsH = reading.HasFlag(SkeletonReading.KhAsH), jAsG = reading.HasFlag(SkeletonReading.JAsG), dropT = reading.HasFlag(SkeletonReading.WithoutT);
         bool tiAsChi = reading.HasFlag(SkeletonReading.TiAsChi), dropG = reading.HasFlag(SkeletonReading.WithoutG), tsAsK = reading.HasFlag(SkeletonReading.TsAsK), kAsTs = reading.HasFlag(SkeletonReading.KAsTs);
         bool firstAsH = reading.HasFlag(SkeletonReading.FirstAsH), khAsJ = reading.HasFlag(SkeletonReading.KhAsJ), hardJAsK = reading.HasFlag(SkeletonReading.HardJAsK), firstUAsW = reading.HasFlag(SkeletonReading.FirstUAsW), anyKhAsJ = reading.HasFlag(SkeletonReading.AnyKhAsJ);
-        bool cedillaAsS = reading.HasFlag(SkeletonReading.CedillaAsS);
+        bool cedillaAsS = reading.HasFlag(SkeletonReading.CedillaAsS), dropH = reading.HasFlag(SkeletonReading.WithoutH);
         Span<char> buffer = form.Length <= 64 ? stackalloc char[form.Length * 2] : new char[form.Length * 2];
         int n = 0;
         for (int i = 0; i < form.Length; i++)
@@ -1643,7 +1660,7 @@ internal static class Phonetics
                 continue;
             }
 
-            if (IsVowel(c) || (c == 'T' && dropT) || (c == 'G' && dropG) || ((c == 'y' || (c == 'w' && !wAsF)) && i > 0) || (c == 'v' && i > 0 && !vAsF))
+            if (IsVowel(c) || (c == 'T' && dropT) || (c == 'X' && dropH) || (c == 'G' && dropG) || ((c == 'y' || (c == 'w' && !wAsF)) && i > 0) || (c == 'v' && i > 0 && !vAsF))
             {
                 continue;
             }
@@ -1660,7 +1677,7 @@ internal static class Phonetics
                 'g' or 'x' when firstAsH && i == 0 => 'h',
                 'x' when (khAsJ && InnerKhBeforeVowel(form, i)) || (anyKhAsJ && KhBeforeVowel(form, i)) => 's', // as j
                 'x' => khAsH ? 'h' : 'k',
-                'H' => 'h',
+                'H' or 'X' => 'h',
                 'T' => 't',
                 'K' => 'k',
                 'Q' => tsAsK && SlavicC(form, i) ? 'k' : 's',

@@ -28,28 +28,36 @@ internal static class Romanizer
 
     /// <summary>
     /// The Latin form that <see cref="Phonetics.Encode"/> reads for a word: <paramref name="latin"/>,
-    /// except that a Latin-script word keeps its ç, which the romanization writes c (a Latin
-    /// spelling without the cedilla must still meet it) but which is said s in French and
-    /// Portuguese names and ch in Turkish ones, and which transliterations also write letter by
-    /// letter as k (François: Франсуа; Kılıç: Кылыч; Cançado: كانكادو).
+    /// except for two letters of a Latin-script word that the romanization writes as plain ASCII,
+    /// so that a spelling without them still meets the word, but that other scripts write as said:
+    /// <list type="bullet">
+    /// <item>The ç, kept: said s in French and Portuguese names and ch in Turkish ones, and written
+    /// letter by letter as k too (François: Франсуа; Kılıç: Кылыч; Cançado: كانكادو).</item>
+    /// <item>The h that German writes after an umlaut to mark it long, before a consonant or at
+    /// the end, written <c>H</c>: silent, and Russian leaves it out (Böhme: Бёме, Fröhlich: Фрёлих),
+    /// while Arabic script often writes it (بوهمه).</item>
+    /// </list>
     /// </summary>
     internal static string PhoneticSource(string normalized, Script script, string latin)
     {
-        if (script != Script.Latin || !normalized.Contains('ç', StringComparison.Ordinal))
+        if (script != Script.Latin || normalized.AsSpan().IndexOfAny("çäöü") < 0)
         {
             return latin;
         }
 
         // A word joined to a compound head has a separator the normalized form lacks: read as romanized.
-        string marked = LatinToAscii(normalized, keepCedilla: true);
-        return marked.Length == latin.Length && string.Equals(marked.Replace('ç', 'c'), latin, StringComparison.Ordinal) ? marked : latin;
+        return string.Equals(LatinToAscii(normalized), latin, StringComparison.Ordinal) ? LatinToAscii(normalized, keepCedilla: true, markSilentH: true) : latin;
     }
+
+    /// <summary>A Latin vowel letter as decomposed (an umlaut is its vowel and a combining mark).</summary>
+    private static bool IsLatinVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 
     /// <summary>
     /// Drops diacritics and maps the Latin letters that do not decompose; with
-    /// <paramref name="keepCedilla"/>, a c with a cedilla is written ç (<see cref="PhoneticSource"/>).
+    /// <paramref name="keepCedilla"/>, a c with a cedilla is written ç, and with
+    /// <paramref name="markSilentH"/>, the silent h after an umlaut H (<see cref="PhoneticSource"/>).
     /// </summary>
-    internal static string LatinToAscii(string token, bool keepCedilla = false)
+    internal static string LatinToAscii(string token, bool keepCedilla = false, bool markSilentH = false)
     {
         bool ascii = true;
         foreach (char c in token)
@@ -79,6 +87,13 @@ internal static class Romanizer
                     if (keepCedilla && c == 'c' && mark == '\u0327')
                     {
                         sb.Append('ç');
+                        continue;
+                    }
+
+                    if (markSilentH && c == 'h' && i >= 2 && decomposed[i - 1] == '\u0308' && char.ToLowerInvariant(decomposed[i - 2]) is 'a' or 'o' or 'u'
+                        && (i + 1 == decomposed.Length || !IsLatinVowel(char.ToLowerInvariant(decomposed[i + 1]))))
+                    {
+                        sb.Append('H');
                         continue;
                     }
 
