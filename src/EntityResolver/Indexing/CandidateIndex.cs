@@ -383,7 +383,7 @@ internal sealed class CandidateIndex
     /// does. Deletion variants of such keys crowded other names out of the candidates when tried
     /// (Ivanov), and English names keep their own spelling (Howard: هوارد, James: جيمس).
     /// </summary>
-    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, ChSaidKSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, CedillaSaidSSkeleton, SilentHSkeleton, SaidSkeleton];
+    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, ChSaidKSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, CedillaSaidSSkeleton, SilentHSkeleton, NasalSkeleton, SaidSkeleton];
 
     private delegate string? SkeletonReading(ReadOnlySpan<char> form);
 
@@ -445,6 +445,12 @@ internal sealed class CandidateIndex
     /// Böhme, Бёме, skeleton <c>bm</c>, not <c>bhm</c>), or null (<see cref="LatinVariant"/>).
     /// </summary>
     internal static string? SilentHSkeleton(TokenForms forms) => LatinVariant(forms, Phonetics.SkeletonWithoutH);
+
+    /// <summary>
+    /// The skeleton of a Latin word with the n of its nasal vowels (<see cref="Phonetics.SkeletonWithNasalN"/>:
+    /// Dąbrowski, Домбровский, skeleton <c>tmbrsk</c>, not <c>tbrsk</c>), or null (<see cref="LatinVariant"/>).
+    /// </summary>
+    internal static string? NasalSkeleton(TokenForms forms) => LatinVariant(forms, Phonetics.SkeletonWithNasalN);
 
     /// <summary>The skeleton <paramref name="read"/> gives a Latin word, or null when the word is not Latin, it gives none, or it is the word's own skeleton.</summary>
     private static string? LatinVariant(TokenForms forms, SkeletonReading read) =>

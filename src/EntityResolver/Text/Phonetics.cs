@@ -12,7 +12,8 @@ namespace EntityResolver.Text;
 /// pinyin says close to ch: Qin, Цинь), c (a Latin c before e, i or y: plain s, except that
 /// Turkish says it j, which Arabic script and Cyrillic write ج and дж: Cem, Джем), q (a Latin ç,
 /// close to s, ch and k: <see cref="CedillaCost"/>), X (the silent h that German writes after an
-/// umlaut: plain h, 0.1 to leave out: Böhme, Бёме, where Arabic script writes it, بوهمه), Q (the s of a Cyrillic ц, plain s, which meets K), and H (an h that
+/// umlaut: plain h, 0.1 to leave out: Böhme, Бёме, where Arabic script writes it, بوهمه), N (the n
+/// of a Polish or Portuguese nasal vowel: plain n, and m, 0.1 to leave out: Dąbrowski, Домбровский), Q (the s of a Cyrillic ц, plain s, which meets K), and H (an h that
 /// Arabic script writes as a letter of its own after a consonant, مظهر mz-hr, which Latin
 /// spellings often join to that consonant: Mazhar, Adham, Fathi). Digraphs are collapsed,
 /// doubled symbols merged (k and K too), p/b and q/k merged; v stays apart from w because Arabic script writes it ف (Karimova: كريموفا) as often as و.
@@ -53,7 +54,10 @@ internal static class Phonetics
     private const float SplitHCost = 0.3f;
     private const float NearCost = 0.4f;
 
-    /// <summary>Leaving out the silent h after a German umlaut (<c>X</c>: Böhme, Бёме).</summary>
+    /// <summary>
+    /// Leaving out the silent h after a German umlaut (<c>X</c>: Böhme, Бёме) or the n of a nasal
+    /// vowel (<c>N</c>: Dąbrowski, Dabrowski), which spellings without the diacritics leave out.
+    /// </summary>
     private const float SilentHCost = 0.1f;
 
     /// <summary>
@@ -290,6 +294,10 @@ internal static class Phonetics
                     case 'H':
                         // The silent h after a German umlaut (Romanizer.PhoneticSource): X, plain h that costs next to nothing to leave out.
                         symbol = 'X';
+                        break;
+                    case 'N':
+                        // The n of a nasal vowel (Romanizer.PhoneticSource): N, plain n (or m) that costs next to nothing to leave out.
+                        symbol = 'N';
                         break;
                     case 'x':
                         AppendSymbol(buffer, ref n, 'k');
@@ -802,7 +810,7 @@ internal static class Phonetics
     }
 
     /// <summary>A symbol as the forms wrote it before <c>H</c>, <c>Z</c>, <c>T</c>, <c>G</c>, <c>K</c>, <c>Q</c> and <c>c</c> (h, j, t, g, k, s and s).</summary>
-    public static char Plain(char symbol) => symbol switch { 'H' or 'X' => 'h', 'Z' => 'j', 'T' => 't', 'G' => 'g', 'K' => 'k', 'Q' or 'c' => 's', _ => symbol };
+    public static char Plain(char symbol) => symbol switch { 'H' or 'X' => 'h', 'N' => 'n', 'Z' => 'j', 'T' => 't', 'G' => 'g', 'K' => 'k', 'Q' or 'c' => 's', _ => symbol };
 
     /// <summary>
     /// Reads a spelling of English, French or Italian names at <paramref name="i"/> of a Latin
@@ -877,7 +885,7 @@ internal static class Phonetics
     public static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
     /// <summary>Cost of inserting or deleting one symbol.</summary>
-    public static float IndelCost(char c) => IsVowel(c) ? VowelCost : c is 'y' or 'w' ? SemivowelCost : c == 'h' ? HCost : c == 'X' ? SilentHCost : SplitSymbols.Contains(c) ? SplitHCost : 1f;
+    public static float IndelCost(char c) => IsVowel(c) ? VowelCost : c is 'y' or 'w' ? SemivowelCost : c == 'h' ? HCost : c is 'X' or 'N' ? SilentHCost : SplitSymbols.Contains(c) ? SplitHCost : 1f;
 
     /// <summary>
     /// The spelling conventions a comparison of two forms allows for: <see cref="Script.Arabic"/>
@@ -923,6 +931,12 @@ internal static class Phonetics
         if (a == 'q' || b == 'q')
         {
             return CedillaCost(a == 'q' ? b : a);
+        }
+
+        // The n of a nasal vowel is the m that Russian writes before b and p (Dąbrowski: Домбровский).
+        if ((a, b) is ('N', 'm') or ('m', 'N'))
+        {
+            return 0f;
         }
 
         if (conventions != Script.Latin && Plain(a) == 'j' && b is 'c' or 'K')
@@ -1154,7 +1168,7 @@ internal static class Phonetics
     /// The symbols that other spellings leave out (<see cref="SplitHCost"/>) but that every
     /// substitution reads as a plain letter (<see cref="Plain"/>): H, T and G.
     /// </summary>
-    private const string SplitSymbols = "HTGX";
+    private const string SplitSymbols = "HTGXN";
 
     /// <summary>Rounding room for the potential bound (float sums in a different order than the distance's).</summary>
     private const float PotentialSlack = 1e-3f;
@@ -1392,6 +1406,14 @@ internal static class Phonetics
     /// Бёме, skeleton <c>bm</c>, not <c>bhm</c>), or null when the form has none.
     /// </summary>
     public static string? SkeletonWithoutH(ReadOnlySpan<char> form) => form.Contains('X') ? Skeleton(form, SkeletonReading.WithoutH) : null;
+
+    /// <summary>
+    /// The skeleton of a Latin spelling with the n of its nasal vowels (<c>N</c>) read n, or m
+    /// before b or p, as Russian writes them (Dąbrowski: Домбровский, skeleton <c>tmbrsk</c>, not
+    /// <c>tbrsk</c>), or null when the form has none. The plain skeleton leaves it out, as
+    /// spellings without the diacritic do.
+    /// </summary>
+    public static string? SkeletonWithNasalN(ReadOnlySpan<char> form) => form.Contains('N') ? Skeleton(form, SkeletonReading.NasalAsN) : null;
 
     /// <summary>
     /// The skeleton of a Latin spelling with its ç (<c>q</c>) read s, the class of ch, sh and j
@@ -1635,6 +1657,9 @@ internal static class Phonetics
 
         /// <summary>An <c>X</c> (the silent h after a German umlaut) is left out.</summary>
         WithoutH = 131072,
+
+        /// <summary>An <c>N</c> (a nasal vowel's n) is n, or m before b; otherwise it is left out, as spellings without the diacritic do.</summary>
+        NasalAsN = 262144,
     }
 
     private static string Skeleton(ReadOnlySpan<char> form, SkeletonReading reading)
@@ -1643,7 +1668,7 @@ internal static class Phonetics
         bool chAsK = reading.HasFlag(SkeletonReading.ChAsKh), khAsH = reading.HasFlag(SkeletonReading.KhAsH), jAsG = reading.HasFlag(SkeletonReading.JAsG), dropT = reading.HasFlag(SkeletonReading.WithoutT);
         bool tiAsChi = reading.HasFlag(SkeletonReading.TiAsChi), dropG = reading.HasFlag(SkeletonReading.WithoutG), tsAsK = reading.HasFlag(SkeletonReading.TsAsK), kAsTs = reading.HasFlag(SkeletonReading.KAsTs);
         bool firstAsH = reading.HasFlag(SkeletonReading.FirstAsH), khAsJ = reading.HasFlag(SkeletonReading.KhAsJ), hardJAsK = reading.HasFlag(SkeletonReading.HardJAsK), firstUAsW = reading.HasFlag(SkeletonReading.FirstUAsW), anyKhAsJ = reading.HasFlag(SkeletonReading.AnyKhAsJ);
-        bool cedillaAsS = reading.HasFlag(SkeletonReading.CedillaAsS), dropH = reading.HasFlag(SkeletonReading.WithoutH);
+        bool cedillaAsS = reading.HasFlag(SkeletonReading.CedillaAsS), dropH = reading.HasFlag(SkeletonReading.WithoutH), nasal = reading.HasFlag(SkeletonReading.NasalAsN);
         Span<char> buffer = form.Length <= 64 ? stackalloc char[form.Length * 2] : new char[form.Length * 2];
         int n = 0;
         for (int i = 0; i < form.Length; i++)
@@ -1660,7 +1685,7 @@ internal static class Phonetics
                 continue;
             }
 
-            if (IsVowel(c) || (c == 'T' && dropT) || (c == 'X' && dropH) || (c == 'G' && dropG) || ((c == 'y' || (c == 'w' && !wAsF)) && i > 0) || (c == 'v' && i > 0 && !vAsF))
+            if (IsVowel(c) || (c == 'T' && dropT) || (c == 'X' && dropH) || (c == 'N' && !nasal) || (c == 'G' && dropG) || ((c == 'y' || (c == 'w' && !wAsF)) && i > 0) || (c == 'v' && i > 0 && !vAsF))
             {
                 continue;
             }
@@ -1683,6 +1708,7 @@ internal static class Phonetics
                 'Q' => tsAsK && SlavicC(form, i) ? 'k' : 's',
                 'Z' => hardJAsK && HardJ(form, i) ? 'k' : 's', // as j, or as the c of a Turkish name
                 'c' => 's',
+                'N' => At(form, i + 1) is 'b' or 'p' ? 'm' : 'n',
                 'q' => cedillaAsS || At(form, i + 1) is 'e' or 'i' or 'y' ? 's' : 'k',
                 'g' or 'G' => 'k',
                 'p' => 'b',

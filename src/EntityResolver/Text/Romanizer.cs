@@ -28,25 +28,28 @@ internal static class Romanizer
 
     /// <summary>
     /// The Latin form that <see cref="Phonetics.Encode"/> reads for a word: <paramref name="latin"/>,
-    /// except for two letters of a Latin-script word that the romanization writes as plain ASCII,
-    /// so that a spelling without them still meets the word, but that other scripts write as said:
+    /// except for letters of a Latin-script word that the romanization writes as plain ASCII, so
+    /// that a spelling without them still meets the word, but that other scripts write as said:
     /// <list type="bullet">
     /// <item>The ç, kept: said s in French and Portuguese names and ch in Turkish ones, and written
     /// letter by letter as k too (François: Франсуа; Kılıç: Кылыч; Cançado: كانكادو).</item>
     /// <item>The h that German writes after an umlaut to mark it long, before a consonant or at
     /// the end, written <c>H</c>: silent, and Russian leaves it out (Böhme: Бёме, Fröhlich: Фрёлих),
     /// while Arabic script often writes it (بوهمه).</item>
+    /// <item>The nasal vowels of Polish and Portuguese, ą, ę and ã, written with an <c>N</c> after
+    /// them (ą as oN): Russian writes their n, and m before b or p (Dąbrowski: Домбровский, Kępiński:
+    /// Кемпинский, Galvão: Галван).</item>
     /// </list>
     /// </summary>
     internal static string PhoneticSource(string normalized, Script script, string latin)
     {
-        if (script != Script.Latin || normalized.AsSpan().IndexOfAny("çäöü") < 0)
+        if (script != Script.Latin || normalized.AsSpan().IndexOfAny("çäöüąęã") < 0)
         {
             return latin;
         }
 
         // A word joined to a compound head has a separator the normalized form lacks: read as romanized.
-        return string.Equals(LatinToAscii(normalized), latin, StringComparison.Ordinal) ? LatinToAscii(normalized, keepCedilla: true, markSilentH: true) : latin;
+        return string.Equals(LatinToAscii(normalized), latin, StringComparison.Ordinal) ? LatinToAscii(normalized, keepCedilla: true, phonetic: true) : latin;
     }
 
     /// <summary>A Latin vowel letter as decomposed (an umlaut is its vowel and a combining mark).</summary>
@@ -55,9 +58,10 @@ internal static class Romanizer
     /// <summary>
     /// Drops diacritics and maps the Latin letters that do not decompose; with
     /// <paramref name="keepCedilla"/>, a c with a cedilla is written ç, and with
-    /// <paramref name="markSilentH"/>, the silent h after an umlaut H (<see cref="PhoneticSource"/>).
+    /// <paramref name="phonetic"/>, the silent h after an umlaut H and a nasal vowel's n N
+    /// (<see cref="PhoneticSource"/>).
     /// </summary>
-    internal static string LatinToAscii(string token, bool keepCedilla = false, bool markSilentH = false)
+    internal static string LatinToAscii(string token, bool keepCedilla = false, bool phonetic = false)
     {
         bool ascii = true;
         foreach (char c in token)
@@ -90,7 +94,13 @@ internal static class Romanizer
                         continue;
                     }
 
-                    if (markSilentH && c == 'h' && i >= 2 && decomposed[i - 1] == '\u0308' && char.ToLowerInvariant(decomposed[i - 2]) is 'a' or 'o' or 'u'
+                    if (phonetic && ((mark == '\u0328' && c is 'a' or 'e') || (mark == '\u0303' && c == 'a')))
+                    {
+                        sb.Append(c == 'a' && mark == '\u0328' ? 'o' : c).Append('N');
+                        continue;
+                    }
+
+                    if (phonetic && c == 'h' && i >= 2 && decomposed[i - 1] == '\u0308' && char.ToLowerInvariant(decomposed[i - 2]) is 'a' or 'o' or 'u'
                         && (i + 1 == decomposed.Length || !IsLatinVowel(char.ToLowerInvariant(decomposed[i + 1]))))
                     {
                         sb.Append('H');

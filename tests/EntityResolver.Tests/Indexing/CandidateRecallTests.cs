@@ -182,7 +182,9 @@ public sealed class CandidateRecallTests
     [InlineData("Gonçalo", "ç", "knsl")] // Гонсалу, not knkl
     [InlineData("Kılıç", "ç", "kls")] // Кылыч, not klk
     [InlineData("Böhme", "öh", "bm")] // Бёме, not bhm
-    public void A_hungarian_cs_a_polish_rz_a_cedilla_and_a_silent_h_are_posted_as_their_own_keys_read_as_said(string gold, string spelling, string said)
+    [InlineData("Dąbrowski", "ą", "tmbrsk")] // Домбровский, not tbrsk
+    [InlineData("Gąsiewska", "ą", "knsk")] // Гонсевская, not ksk
+    public void Latin_spellings_said_otherwise_are_posted_as_their_own_keys_read_as_said(string gold, string spelling, string said)
     {
         EntityRegistry registry = EntityRegistry.Create([new Entity("p:0", Entity.PersonType, [new EntityName(gold)])]);
         TokenForms forms = registry.Aliases[0].Name.Tokens[0].Forms;
@@ -192,7 +194,8 @@ public sealed class CandidateRecallTests
             "cs" => CandidateIndex.CsSaidChSkeleton(forms),
             "rz" => CandidateIndex.RzSaidZhSkeleton(forms),
             "ç" => CandidateIndex.CedillaSaidSSkeleton(forms),
-            _ => CandidateIndex.SilentHSkeleton(forms),
+            "öh" => CandidateIndex.SilentHSkeleton(forms),
+            _ => CandidateIndex.NasalSkeleton(forms),
         });
         Assert.Contains(0 << 1, registry.Index.Postings(said).ToArray());
     }

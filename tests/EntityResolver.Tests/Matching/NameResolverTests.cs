@@ -640,7 +640,11 @@ public sealed class NameResolverTests
     [InlineData("Кёлер", "Köhler", "Koller")]
     [InlineData("Пёнер", "Pöhner", "Penner")]
     [InlineData("Фёзе", "Föhse", "Fosse")]
-    public void A_cedilla_and_a_silent_h_are_read_as_other_scripts_write_them(string query, string expected, string other)
+    // Russian writes the n of Polish and Portuguese nasal vowels (м before б).
+    [InlineData("Конколь", "Kąkol", "Konkoly")]
+    [InlineData("Кенсы", "Kęsy", "Kenosi")]
+    [InlineData("Гайван", "Gaivão", "Gaven")]
+    public void A_cedilla_a_silent_h_and_a_nasal_vowel_are_read_as_other_scripts_write_them(string query, string expected, string other)
     {
         IReadOnlyList<EntityMatch> matches = RankedAmong(query, expected, other);
 

@@ -1008,12 +1008,23 @@ public sealed class PhoneticsTests
     [InlineData("Бёме", "böhme", "bohme")]
     [InlineData("Кёлер", "köhler", "kohler")]
     [InlineData("Гебюр", "gebühr", "gebuhr")]
-    public void The_silent_h_after_an_umlaut_is_cheap_to_leave_out(string written, string latin, string withoutUmlaut)
+    // Russian writes the n of a Polish or Portuguese nasal vowel, m before b or p (Dąbrowski:
+    // Домбровский, Kępiński: Кемпинский, Galvão: Галван), which the spelling without the ogonek
+    // or the tilde leaves out.
+    [InlineData("Домбровский", "dąbrowski", "dabrowski", 'N')]
+    [InlineData("Кемпинский", "kępiński", "kepinski", 'N')]
+    [InlineData("Галван", "galvão", "galvao", 'N')]
+    public void A_silent_h_and_a_nasal_n_are_cheap_to_leave_out(string written, string latin, string withoutDiacritic, char symbol = 'X')
     {
         TokenForms query = FormsOf(written), forms = FormsOf(latin);
-        Assert.Contains('X', forms.Phonetic);
-        Assert.True(Phonetics.Similarity(query, forms, floor: 0f) > Phonetics.Similarity(query, FormsOf(withoutUmlaut), floor: 0f) + 0.03f);
-        Assert.InRange(Phonetics.Similarity(FormsOf(withoutUmlaut), forms, floor: 0f), 0.99f, 1f);
+        Assert.Contains(symbol, forms.Phonetic);
+        Assert.True(Phonetics.Similarity(query, forms, floor: 0f) > Phonetics.Similarity(query, FormsOf(withoutDiacritic), floor: 0f) + 0.03f);
+        Assert.InRange(Phonetics.Similarity(FormsOf(withoutDiacritic), forms, floor: 0f), 0.92f, 1f);
+    }
+
+    [Fact]
+    public void The_silent_h_after_an_umlaut_is_plain_h_to_arabic_script_which_writes_it()
+    {
         Assert.InRange(Phonetics.Similarity(FormsOf("بوهمه"), FormsOf("böhme"), floor: 0f), 0.95f, 1f);
     }
 

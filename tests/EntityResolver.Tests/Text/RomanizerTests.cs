@@ -161,10 +161,14 @@ public sealed class RomanizerTests
     [InlineData("böh", "Latin", "boh", "boH")]
     [InlineData("mühe", "Latin", "muhe", "muhe")] // before a vowel the h is said
     [InlineData("bohme", "Latin", "bohme", "bohme")]
-    public void The_phonetic_form_reads_a_latin_word_with_its_cedilla_and_the_silent_h_after_an_umlaut(string normalized, string script, string latin, string expected)
+    [InlineData("dąbrowski", "Latin", "dabrowski", "doNbrowski")] // a nasal vowel's n
+    [InlineData("kępiński", "Latin", "kepinski", "keNpinski")]
+    [InlineData("galvão", "Latin", "galvao", "galvaNo")]
+    public void The_phonetic_form_reads_a_latin_word_with_its_cedilla_silent_h_and_nasal_vowels(string normalized, string script, string latin, string expected)
     {
-        // The romanization writes ç as c and keeps the h, so that a spelling without the cedilla or
-        // the umlaut meets the word; the phonetic form reads them (Phonetics: q and X).
+        // The romanization writes ç as c, keeps the h and drops the ogonek and tilde, so that a
+        // spelling without the diacritics meets the word; the phonetic form reads them (Phonetics:
+        // q, X and N).
         Assert.Equal(latin.Replace("-", "", StringComparison.Ordinal), Romanizer.Romanize(normalized, Enum.Parse<Script>(script)));
         Assert.Equal(expected, Romanizer.PhoneticSource(normalized, Enum.Parse<Script>(script), latin));
     }
