@@ -383,7 +383,7 @@ internal sealed class CandidateIndex
     /// does. Deletion variants of such keys crowded other names out of the candidates when tried
     /// (Ivanov), and English names keep their own spelling (Howard: هوارد, James: جيمس).
     /// </summary>
-    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, ChSaidKSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, CedillaSaidSSkeleton, SilentHSkeleton, NasalSkeleton, SaidSkeleton];
+    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, ChSaidKSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, CedillaSaidSSkeleton, SilentHSkeleton, NasalSkeleton, CaronRSkeleton, SaidSkeleton];
 
     private delegate string? SkeletonReading(ReadOnlySpan<char> form);
 
@@ -451,6 +451,12 @@ internal sealed class CandidateIndex
     /// Dąbrowski, Домбровский, skeleton <c>tmbrsk</c>, not <c>tbrsk</c>), or null (<see cref="LatinVariant"/>).
     /// </summary>
     internal static string? NasalSkeleton(TokenForms forms) => LatinVariant(forms, Phonetics.SkeletonWithNasalN);
+
+    /// <summary>
+    /// The skeleton of a Latin word with the zh of its Czech ř (<see cref="Phonetics.SkeletonWithCaronR"/>:
+    /// Dvořák, Дворжак, skeleton <c>tfrsk</c>, not <c>tfrk</c>), or null (<see cref="LatinVariant"/>).
+    /// </summary>
+    internal static string? CaronRSkeleton(TokenForms forms) => LatinVariant(forms, Phonetics.SkeletonWithCaronR);
 
     /// <summary>The skeleton <paramref name="read"/> gives a Latin word, or null when the word is not Latin, it gives none, or it is the word's own skeleton.</summary>
     private static string? LatinVariant(TokenForms forms, SkeletonReading read) =>

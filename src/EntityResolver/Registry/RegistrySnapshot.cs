@@ -55,11 +55,12 @@ namespace EntityResolver.Registry;
 /// a Latin ç is a symbol of its own, q, and a word with one is also posted under its skeleton
 /// with it read s; version 38: the silent h after a German umlaut is a symbol of its own, X, and a
 /// word with one is also posted under its skeleton without it; version 39: so is the n of a Polish
-/// or Portuguese nasal vowel, N, with the word also posted under its skeleton with it).
+/// or Portuguese nasal vowel, N, with the word also posted under its skeleton with it; version 40:
+/// and the zh of a Czech ř, J).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 39;
+    public const int Version = 40;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

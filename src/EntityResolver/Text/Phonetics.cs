@@ -13,7 +13,8 @@ namespace EntityResolver.Text;
 /// Turkish says it j, which Arabic script and Cyrillic write ج and дж: Cem, Джем), q (a Latin ç,
 /// close to s, ch and k: <see cref="CedillaCost"/>), X (the silent h that German writes after an
 /// umlaut: plain h, 0.1 to leave out: Böhme, Бёме, where Arabic script writes it, بوهمه), N (the n
-/// of a Polish or Portuguese nasal vowel: plain n, and m, 0.1 to leave out: Dąbrowski, Домбровский), Q (the s of a Cyrillic ц, plain s, which meets K), and H (an h that
+/// of a Polish or Portuguese nasal vowel: plain n, and m, 0.1 to leave out: Dąbrowski, Домбровский),
+/// J (the zh of a Czech ř: plain j, 0.1 to leave out: Dvořák, Дворжак), Q (the s of a Cyrillic ц, plain s, which meets K), and H (an h that
 /// Arabic script writes as a letter of its own after a consonant, مظهر mz-hr, which Latin
 /// spellings often join to that consonant: Mazhar, Adham, Fathi). Digraphs are collapsed,
 /// doubled symbols merged (k and K too), p/b and q/k merged; v stays apart from w because Arabic script writes it ف (Karimova: كريموفا) as often as و.
@@ -55,8 +56,9 @@ internal static class Phonetics
     private const float NearCost = 0.4f;
 
     /// <summary>
-    /// Leaving out the silent h after a German umlaut (<c>X</c>: Böhme, Бёме) or the n of a nasal
-    /// vowel (<c>N</c>: Dąbrowski, Dabrowski), which spellings without the diacritics leave out.
+    /// Leaving out the silent h after a German umlaut (<c>X</c>: Böhme, Бёме), the n of a nasal
+    /// vowel (<c>N</c>: Dąbrowski, Dabrowski) or the zh of a Czech ř (<c>J</c>: Dvořák, Dvorak),
+    /// which spellings without the diacritics leave out.
     /// </summary>
     private const float SilentHCost = 0.1f;
 
@@ -294,6 +296,10 @@ internal static class Phonetics
                     case 'H':
                         // The silent h after a German umlaut (Romanizer.PhoneticSource): X, plain h that costs next to nothing to leave out.
                         symbol = 'X';
+                        break;
+                    case 'J':
+                        // The zh of a Czech ř (Romanizer.PhoneticSource): J, plain j (zh) that costs next to nothing to leave out.
+                        symbol = 'J';
                         break;
                     case 'N':
                         // The n of a nasal vowel (Romanizer.PhoneticSource): N, plain n (or m) that costs next to nothing to leave out.
@@ -810,7 +816,7 @@ internal static class Phonetics
     }
 
     /// <summary>A symbol as the forms wrote it before <c>H</c>, <c>Z</c>, <c>T</c>, <c>G</c>, <c>K</c>, <c>Q</c> and <c>c</c> (h, j, t, g, k, s and s).</summary>
-    public static char Plain(char symbol) => symbol switch { 'H' or 'X' => 'h', 'N' => 'n', 'Z' => 'j', 'T' => 't', 'G' => 'g', 'K' => 'k', 'Q' or 'c' => 's', _ => symbol };
+    public static char Plain(char symbol) => symbol switch { 'H' or 'X' => 'h', 'N' => 'n', 'Z' or 'J' => 'j', 'T' => 't', 'G' => 'g', 'K' => 'k', 'Q' or 'c' => 's', _ => symbol };
 
     /// <summary>
     /// Reads a spelling of English, French or Italian names at <paramref name="i"/> of a Latin
@@ -885,7 +891,7 @@ internal static class Phonetics
     public static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
     /// <summary>Cost of inserting or deleting one symbol.</summary>
-    public static float IndelCost(char c) => IsVowel(c) ? VowelCost : c is 'y' or 'w' ? SemivowelCost : c == 'h' ? HCost : c is 'X' or 'N' ? SilentHCost : SplitSymbols.Contains(c) ? SplitHCost : 1f;
+    public static float IndelCost(char c) => IsVowel(c) ? VowelCost : c is 'y' or 'w' ? SemivowelCost : c == 'h' ? HCost : c is 'X' or 'N' or 'J' ? SilentHCost : SplitSymbols.Contains(c) ? SplitHCost : 1f;
 
     /// <summary>
     /// The spelling conventions a comparison of two forms allows for: <see cref="Script.Arabic"/>
@@ -1168,7 +1174,7 @@ internal static class Phonetics
     /// The symbols that other spellings leave out (<see cref="SplitHCost"/>) but that every
     /// substitution reads as a plain letter (<see cref="Plain"/>): H, T and G.
     /// </summary>
-    private const string SplitSymbols = "HTGXN";
+    private const string SplitSymbols = "HTGXNJ";
 
     /// <summary>Rounding room for the potential bound (float sums in a different order than the distance's).</summary>
     private const float PotentialSlack = 1e-3f;
@@ -1416,6 +1422,12 @@ internal static class Phonetics
     public static string? SkeletonWithNasalN(ReadOnlySpan<char> form) => form.Contains('N') ? Skeleton(form, SkeletonReading.NasalAsN) : null;
 
     /// <summary>
+    /// The skeleton of a Latin spelling with the zh of its Czech ř (<c>J</c>), as Russian writes it
+    /// (Dvořák: Дворжак, skeleton <c>tfrsk</c>, not <c>tfrk</c>), or null when the form has none.
+    /// </summary>
+    public static string? SkeletonWithCaronR(ReadOnlySpan<char> form) => form.Contains('J') ? Skeleton(form, SkeletonReading.CaronRAsRzh) : null;
+
+    /// <summary>
     /// The skeleton of a Latin spelling with its ç (<c>q</c>) read s, the class of ch, sh and j
     /// too: as French and Portuguese names say it and Turkish ones say ch (Gonçalo: Гонсалу,
     /// skeleton <c>knsl</c>, not <c>knkl</c>; Kılıç: Кылыч, <c>klks</c>), or null when the form
@@ -1660,6 +1672,9 @@ internal static class Phonetics
 
         /// <summary>An <c>N</c> (a nasal vowel's n) is n, or m before b; otherwise it is left out, as spellings without the diacritic do.</summary>
         NasalAsN = 262144,
+
+        /// <summary>A <c>J</c> (the zh of a Czech ř) is j (s); otherwise it is left out, as spellings without the caron do.</summary>
+        CaronRAsRzh = 524288,
     }
 
     private static string Skeleton(ReadOnlySpan<char> form, SkeletonReading reading)
@@ -1668,7 +1683,7 @@ internal static class Phonetics
         bool chAsK = reading.HasFlag(SkeletonReading.ChAsKh), khAsH = reading.HasFlag(SkeletonReading.KhAsH), jAsG = reading.HasFlag(SkeletonReading.JAsG), dropT = reading.HasFlag(SkeletonReading.WithoutT);
         bool tiAsChi = reading.HasFlag(SkeletonReading.TiAsChi), dropG = reading.HasFlag(SkeletonReading.WithoutG), tsAsK = reading.HasFlag(SkeletonReading.TsAsK), kAsTs = reading.HasFlag(SkeletonReading.KAsTs);
         bool firstAsH = reading.HasFlag(SkeletonReading.FirstAsH), khAsJ = reading.HasFlag(SkeletonReading.KhAsJ), hardJAsK = reading.HasFlag(SkeletonReading.HardJAsK), firstUAsW = reading.HasFlag(SkeletonReading.FirstUAsW), anyKhAsJ = reading.HasFlag(SkeletonReading.AnyKhAsJ);
-        bool cedillaAsS = reading.HasFlag(SkeletonReading.CedillaAsS), dropH = reading.HasFlag(SkeletonReading.WithoutH), nasal = reading.HasFlag(SkeletonReading.NasalAsN);
+        bool cedillaAsS = reading.HasFlag(SkeletonReading.CedillaAsS), dropH = reading.HasFlag(SkeletonReading.WithoutH), nasal = reading.HasFlag(SkeletonReading.NasalAsN), rzh = reading.HasFlag(SkeletonReading.CaronRAsRzh);
         Span<char> buffer = form.Length <= 64 ? stackalloc char[form.Length * 2] : new char[form.Length * 2];
         int n = 0;
         for (int i = 0; i < form.Length; i++)
@@ -1685,7 +1700,7 @@ internal static class Phonetics
                 continue;
             }
 
-            if (IsVowel(c) || (c == 'T' && dropT) || (c == 'X' && dropH) || (c == 'N' && !nasal) || (c == 'G' && dropG) || ((c == 'y' || (c == 'w' && !wAsF)) && i > 0) || (c == 'v' && i > 0 && !vAsF))
+            if (IsVowel(c) || (c == 'T' && dropT) || (c == 'X' && dropH) || (c == 'N' && !nasal) || (c == 'J' && !rzh) || (c == 'G' && dropG) || ((c == 'y' || (c == 'w' && !wAsF)) && i > 0) || (c == 'v' && i > 0 && !vAsF))
             {
                 continue;
             }
@@ -1709,6 +1724,7 @@ internal static class Phonetics
                 'Z' => hardJAsK && HardJ(form, i) ? 'k' : 's', // as j, or as the c of a Turkish name
                 'c' => 's',
                 'N' => At(form, i + 1) is 'b' or 'p' ? 'm' : 'n',
+                'J' => 's',
                 'q' => cedillaAsS || At(form, i + 1) is 'e' or 'i' or 'y' ? 's' : 'k',
                 'g' or 'G' => 'k',
                 'p' => 'b',

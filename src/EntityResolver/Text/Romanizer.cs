@@ -39,17 +39,18 @@ internal static class Romanizer
     /// <item>The nasal vowels of Polish and Portuguese, ą, ę and ã, written with an <c>N</c> after
     /// them (ą as oN): Russian writes their n, and m before b or p (Dąbrowski: Домбровский, Kępiński:
     /// Кемпинский, Galvão: Галван).</item>
+    /// <item>The Czech ř, written rJ: Russian writes it рж (Dvořák: Дворжак, Bořek: Боржек).</item>
     /// </list>
     /// </summary>
     internal static string PhoneticSource(string normalized, Script script, string latin)
     {
-        if (script != Script.Latin || normalized.AsSpan().IndexOfAny("çäöüąęã") < 0)
+        if (script != Script.Latin || normalized.AsSpan().IndexOfAny("çäöüąęãř") < 0)
         {
             return latin;
         }
 
         // A word joined to a compound head has a separator the normalized form lacks: read as romanized.
-        return string.Equals(LatinToAscii(normalized), latin, StringComparison.Ordinal) ? LatinToAscii(normalized, keepCedilla: true, phonetic: true) : latin;
+        return string.Equals(LatinToAscii(normalized), latin, StringComparison.Ordinal) ? LatinToAscii(normalized, phonetic: true) : latin;
     }
 
     /// <summary>A Latin vowel letter as decomposed (an umlaut is its vowel and a combining mark).</summary>
@@ -57,9 +58,9 @@ internal static class Romanizer
 
     /// <summary>
     /// Drops diacritics and maps the Latin letters that do not decompose; with
-    /// <paramref name="keepCedilla"/>, a c with a cedilla is written ç, and with
-    /// <paramref name="phonetic"/>, the silent h after an umlaut H and a nasal vowel's n N
-    /// (<see cref="PhoneticSource"/>).
+    /// <paramref name="keepCedilla"/>, a c with a cedilla is written ç; with <paramref name="phonetic"/>,
+    /// the form <see cref="PhoneticSource"/> describes: the ç kept, the silent h after an umlaut
+    /// written H, a nasal vowel's n N and the zh of a Czech ř J.
     /// </summary>
     internal static string LatinToAscii(string token, bool keepCedilla = false, bool phonetic = false)
     {
@@ -88,7 +89,7 @@ internal static class Romanizer
                 if (char.IsAsciiLetterOrDigit(c))
                 {
                     char mark = i + 1 < decomposed.Length ? decomposed[i + 1] : '\0';
-                    if (keepCedilla && c == 'c' && mark == '\u0327')
+                    if ((keepCedilla || phonetic) && c == 'c' && mark == '\u0327')
                     {
                         sb.Append('ç');
                         continue;
@@ -97,6 +98,12 @@ internal static class Romanizer
                     if (phonetic && ((mark == '\u0328' && c is 'a' or 'e') || (mark == '\u0303' && c == 'a')))
                     {
                         sb.Append(c == 'a' && mark == '\u0328' ? 'o' : c).Append('N');
+                        continue;
+                    }
+
+                    if (phonetic && c == 'r' && mark == '\u030C')
+                    {
+                        sb.Append('r').Append('J');
                         continue;
                     }
 

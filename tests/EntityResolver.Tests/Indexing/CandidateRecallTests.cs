@@ -184,6 +184,7 @@ public sealed class CandidateRecallTests
     [InlineData("Böhme", "öh", "bm")] // Бёме, not bhm
     [InlineData("Dąbrowski", "ą", "tmbrsk")] // Домбровский, not tbrsk
     [InlineData("Gąsiewska", "ą", "knsk")] // Гонсевская, not ksk
+    [InlineData("Dvořák", "ř", "trsk")] // Дворжак, not trk
     public void Latin_spellings_said_otherwise_are_posted_as_their_own_keys_read_as_said(string gold, string spelling, string said)
     {
         EntityRegistry registry = EntityRegistry.Create([new Entity("p:0", Entity.PersonType, [new EntityName(gold)])]);
@@ -195,6 +196,7 @@ public sealed class CandidateRecallTests
             "rz" => CandidateIndex.RzSaidZhSkeleton(forms),
             "ç" => CandidateIndex.CedillaSaidSSkeleton(forms),
             "öh" => CandidateIndex.SilentHSkeleton(forms),
+            "ř" => CandidateIndex.CaronRSkeleton(forms),
             _ => CandidateIndex.NasalSkeleton(forms),
         });
         Assert.Contains(0 << 1, registry.Index.Postings(said).ToArray());

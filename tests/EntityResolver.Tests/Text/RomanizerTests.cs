@@ -164,11 +164,12 @@ public sealed class RomanizerTests
     [InlineData("dąbrowski", "Latin", "dabrowski", "doNbrowski")] // a nasal vowel's n
     [InlineData("kępiński", "Latin", "kepinski", "keNpinski")]
     [InlineData("galvão", "Latin", "galvao", "galvaNo")]
-    public void The_phonetic_form_reads_a_latin_word_with_its_cedilla_silent_h_and_nasal_vowels(string normalized, string script, string latin, string expected)
+    [InlineData("dvořák", "Latin", "dvorak", "dvorJak")] // the zh of a Czech ř
+    public void The_phonetic_form_reads_a_latin_word_with_its_cedilla_silent_h_nasal_vowels_and_czech_r(string normalized, string script, string latin, string expected)
     {
-        // The romanization writes ç as c, keeps the h and drops the ogonek and tilde, so that a
-        // spelling without the diacritics meets the word; the phonetic form reads them (Phonetics:
-        // q, X and N).
+        // The romanization writes ç as c, keeps the h and drops the ogonek, tilde and caron of ř,
+        // so that a spelling without the diacritics meets the word; the phonetic form reads them
+        // (Phonetics: q, X, N and J).
         Assert.Equal(latin.Replace("-", "", StringComparison.Ordinal), Romanizer.Romanize(normalized, Enum.Parse<Script>(script)));
         Assert.Equal(expected, Romanizer.PhoneticSource(normalized, Enum.Parse<Script>(script), latin));
     }
