@@ -23,6 +23,9 @@ internal static class Program
                               in the dev registries and in sparse ones (10 % and 1 %)
           translit [DIR]      fit the transliteration models on the train split (writes
                               DIR/translit-*.tsv.gz; default src/EntityResolver/Data/model)
+          dev [DIR]           top-1 over every query of netranslit-ar, netranslit-ru,
+                              wikidata-hi-ur and unsc-2025 against all of each set's entities
+                              (DIR: each query's first entity, one file per set, to compare runs)
           --data DIR          the shared data folder holding dev/ (default /work/shared/data)
           --out FILE          write the Markdown report there (for example docs/quality.md)
           --only NAME         run one dataset (unsc-2025, wikidata-hi-ur, cmu-indian-names,
@@ -34,7 +37,6 @@ internal static class Program
           --misses N          print the first N present queries whose first candidate is wrong (stderr)
         """;
 
-    /// <summary>The datasets and their default query caps (a deterministic subsample above the cap).</summary>
     /// <summary>
     /// The datasets, their default query caps and baseline caps (deterministic subsamples; the
     /// baseline scans every alias per query, so it gets fewer queries on the large registries).
@@ -65,6 +67,7 @@ internal static class Program
                 case "train" when i == 0: train = true; break;
                 case "probe" when i == 0: return Probe(args[1..]);
                 case "calibration" when i == 0: return Training.Calibrate(Path.Combine(data, "dev"), args.Length > 1 ? LoadModel(args[1]) : ScoringModel.Embedded("model/logit-v5.json"));
+                case "dev" when i == 0: return DevTop1.Run(Path.Combine(data, "dev"), args.Length > 1 ? args[1] : null);
                 case "translit" when i == 0: return TranslitTraining.Run(Path.Combine(data, "dev"), args.Length > 1 ? args[1] : "src/EntityResolver/Data/model");
                 case "--model": modelPath = Next(); break;
                 case "--l2": l2 = double.Parse(Next(), CultureInfo.InvariantCulture); break;

@@ -383,7 +383,7 @@ internal sealed class CandidateIndex
     /// does. Deletion variants of such keys crowded other names out of the candidates when tried
     /// (Ivanov), and English names keep their own spelling (Howard: هوارد, James: جيمس).
     /// </summary>
-    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, ChSaidKSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, CedillaSaidSSkeleton, SilentHSkeleton, NasalSkeleton, CaronRSkeleton, SaidSkeleton];
+    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, ChSaidKSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, DiacriticsSaidSkeleton, SaidSkeleton];
 
     private delegate string? SkeletonReading(ReadOnlySpan<char> form);
 
@@ -435,28 +435,12 @@ internal sealed class CandidateIndex
         forms.Readings.HasFlag(Readings.Rz) ? LatinVariant(forms, static form => Phonetics.SkeletonAsSaid(form, Readings.Rz)) : null;
 
     /// <summary>
-    /// The skeleton of a Latin word with its ç read s, the class of ch too (<see cref="Phonetics.SkeletonWithCedillaAsS"/>:
-    /// Gonçalo, Гонсалу, skeleton <c>knsl</c>, not <c>knkl</c>), or null (<see cref="LatinVariant"/>).
+    /// The skeleton of a Latin word with the letters its diacritics mark read as said
+    /// (<see cref="Phonetics.SkeletonWithDiacriticsAsSaid"/>: Gonçalo, Гонсалу, skeleton <c>knsl</c>,
+    /// not <c>knkl</c>; Böhme, Бёме, <c>bm</c>; Dąbrowski, Домбровский, <c>tmbrsk</c>; Dvořák,
+    /// Дворжак, <c>trsk</c>), or null (<see cref="LatinVariant"/>).
     /// </summary>
-    internal static string? CedillaSaidSSkeleton(TokenForms forms) => LatinVariant(forms, Phonetics.SkeletonWithCedillaAsS);
-
-    /// <summary>
-    /// The skeleton of a Latin word without the silent h after its umlaut (<see cref="Phonetics.SkeletonWithoutH"/>:
-    /// Böhme, Бёме, skeleton <c>bm</c>, not <c>bhm</c>), or null (<see cref="LatinVariant"/>).
-    /// </summary>
-    internal static string? SilentHSkeleton(TokenForms forms) => LatinVariant(forms, Phonetics.SkeletonWithoutH);
-
-    /// <summary>
-    /// The skeleton of a Latin word with the n of its nasal vowels (<see cref="Phonetics.SkeletonWithNasalN"/>:
-    /// Dąbrowski, Домбровский, skeleton <c>tmbrsk</c>, not <c>tbrsk</c>), or null (<see cref="LatinVariant"/>).
-    /// </summary>
-    internal static string? NasalSkeleton(TokenForms forms) => LatinVariant(forms, Phonetics.SkeletonWithNasalN);
-
-    /// <summary>
-    /// The skeleton of a Latin word with the zh of its Czech ř (<see cref="Phonetics.SkeletonWithCaronR"/>:
-    /// Dvořák, Дворжак, skeleton <c>tfrsk</c>, not <c>tfrk</c>), or null (<see cref="LatinVariant"/>).
-    /// </summary>
-    internal static string? CaronRSkeleton(TokenForms forms) => LatinVariant(forms, Phonetics.SkeletonWithCaronR);
+    internal static string? DiacriticsSaidSkeleton(TokenForms forms) => LatinVariant(forms, Phonetics.SkeletonWithDiacriticsAsSaid);
 
     /// <summary>The skeleton <paramref name="read"/> gives a Latin word, or null when the word is not Latin, it gives none, or it is the word's own skeleton.</summary>
     private static string? LatinVariant(TokenForms forms, SkeletonReading read) =>
@@ -695,7 +679,7 @@ internal sealed class CandidateIndex
     /// <summary>
     /// The bits of a letter pair with a Latin ç (<c>q</c>) read s and read ch, as French and
     /// Portuguese names and Turkish ones say it (Kılıç's iq is also is and iC, and meets Кылыч's yC
-    /// less far; see <see cref="Phonetics.SkeletonWithCedillaAsS"/>).
+    /// less far; see <see cref="Phonetics.SkeletonWithDiacriticsAsSaid"/>).
     /// </summary>
     private static ulong CedillaPairBits(char first, char second) =>
         PairBit(first == 'q' ? 's' : first, second == 'q' ? 's' : second) | PairBit(first == 'q' ? 'C' : first, second == 'q' ? 'C' : second);

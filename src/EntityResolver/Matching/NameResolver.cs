@@ -606,15 +606,13 @@ public sealed class NameResolver
     internal static string Spelling(NameToken word)
     {
         bool joined = word.Forms.Latin.Contains('-', StringComparison.Ordinal);
-        bool dotless = word.Forms.Normalized.Contains('ı', StringComparison.Ordinal);
-        bool cedilla = word.Forms.Normalized.Contains('ç', StringComparison.Ordinal);
-        if (!joined && !dotless && !cedilla)
+        if (!joined && word.Forms.Normalized.AsSpan().IndexOfAny('ı', 'ç') < 0)
         {
             return word.Forms.Latin;
         }
 
         string written = joined ? word.Text : word.Forms.Normalized;
-        return Romanizer.LatinToAscii(dotless ? written.Replace('ı', 'y') : written, keepCedilla: cedilla);
+        return Romanizer.LatinToAscii(written.Replace('ı', 'y'), keepCedilla: true);
     }
 
     /// <summary>Whether <paramref name="candidate"/> is a Latin word (not an initial) that met the query's word <paramref name="queryToken"/> in scoring (at the conflict floor or above).</summary>

@@ -56,11 +56,12 @@ namespace EntityResolver.Registry;
 /// with it read s; version 38: the silent h after a German umlaut is a symbol of its own, X, and a
 /// word with one is also posted under its skeleton without it; version 39: so is the n of a Polish
 /// or Portuguese nasal vowel, N, with the word also posted under its skeleton with it; version 40:
-/// and the zh of a Czech ř, J).
+/// and the zh of a Czech ř, J; version 41: a word with such letters is posted under one skeleton
+/// with all of them read as said, not one per letter).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 40;
+    public const int Version = 41;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

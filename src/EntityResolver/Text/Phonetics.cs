@@ -56,11 +56,11 @@ internal static class Phonetics
     private const float NearCost = 0.4f;
 
     /// <summary>
-    /// Leaving out the silent h after a German umlaut (<c>X</c>: Böhme, Бёме), the n of a nasal
-    /// vowel (<c>N</c>: Dąbrowski, Dabrowski) or the zh of a Czech ř (<c>J</c>: Dvořák, Dvorak),
-    /// which spellings without the diacritics leave out.
+    /// Leaving out one of <see cref="UnwrittenSymbols"/>: the silent h after a German umlaut
+    /// (<c>X</c>: Böhme, Бёме), the n of a nasal vowel (<c>N</c>: Dąbrowski, Dabrowski) or the zh
+    /// of a Czech ř (<c>J</c>: Dvořák, Dvorak), which spellings without the diacritics leave out.
     /// </summary>
-    private const float SilentHCost = 0.1f;
+    private const float UnwrittenCost = 0.1f;
 
     /// <summary>
     /// Leaving out a Latin spelling's silent tail (<see cref="SilentTail"/>): one letter or a case
@@ -293,17 +293,10 @@ internal static class Phonetics
                         // A Latin ç (Romanizer.PhoneticSource) is q: see CedillaCost.
                         symbol = 'q';
                         break;
-                    case 'H':
-                        // The silent h after a German umlaut (Romanizer.PhoneticSource): X, plain h that costs next to nothing to leave out.
-                        symbol = 'X';
-                        break;
-                    case 'J':
-                        // The zh of a Czech ř (Romanizer.PhoneticSource): J, plain j (zh) that costs next to nothing to leave out.
-                        symbol = 'J';
-                        break;
-                    case 'N':
-                        // The n of a nasal vowel (Romanizer.PhoneticSource): N, plain n (or m) that costs next to nothing to leave out.
-                        symbol = 'N';
+                    case 'X' or 'N' or 'J':
+                        // The silent h after a German umlaut, a nasal vowel's n and the zh of a Czech ř
+                        // (Romanizer.PhoneticSource): plain h, n and j that cost next to nothing to leave out.
+                        symbol = c;
                         break;
                     case 'x':
                         AppendSymbol(buffer, ref n, 'k');
@@ -815,7 +808,7 @@ internal static class Phonetics
         return true;
     }
 
-    /// <summary>A symbol as the forms wrote it before <c>H</c>, <c>Z</c>, <c>T</c>, <c>G</c>, <c>K</c>, <c>Q</c> and <c>c</c> (h, j, t, g, k, s and s).</summary>
+    /// <summary>A symbol as the forms wrote it before <c>H</c>, <c>X</c>, <c>N</c>, <c>Z</c>, <c>J</c>, <c>T</c>, <c>G</c>, <c>K</c>, <c>Q</c> and <c>c</c> (h, h, n, j, j, t, g, k, s and s).</summary>
     public static char Plain(char symbol) => symbol switch { 'H' or 'X' => 'h', 'N' => 'n', 'Z' or 'J' => 'j', 'T' => 't', 'G' => 'g', 'K' => 'k', 'Q' or 'c' => 's', _ => symbol };
 
     /// <summary>
@@ -891,7 +884,7 @@ internal static class Phonetics
     public static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
     /// <summary>Cost of inserting or deleting one symbol.</summary>
-    public static float IndelCost(char c) => IsVowel(c) ? VowelCost : c is 'y' or 'w' ? SemivowelCost : c == 'h' ? HCost : c is 'X' or 'N' or 'J' ? SilentHCost : SplitSymbols.Contains(c) ? SplitHCost : 1f;
+    public static float IndelCost(char c) => IsVowel(c) ? VowelCost : c is 'y' or 'w' ? SemivowelCost : c == 'h' ? HCost : UnwrittenSymbols.Contains(c) ? UnwrittenCost : SplitSymbols.Contains(c) ? SplitHCost : 1f;
 
     /// <summary>
     /// The spelling conventions a comparison of two forms allows for: <see cref="Script.Arabic"/>
@@ -1171,10 +1164,14 @@ internal static class Phonetics
     private static readonly float[] AllowanceTable = BuildAllowanceTable();
 
     /// <summary>
-    /// The symbols that other spellings leave out (<see cref="SplitHCost"/>) but that every
-    /// substitution reads as a plain letter (<see cref="Plain"/>): H, T and G.
+    /// The symbols that other spellings leave out (<see cref="SplitHCost"/>, <see cref="UnwrittenCost"/>)
+    /// but that every substitution reads as a plain letter (<see cref="Plain"/>): H, T, G and the
+    /// <see cref="UnwrittenSymbols"/>.
     /// </summary>
-    private const string SplitSymbols = "HTGXNJ";
+    private const string SplitSymbols = "HTG" + UnwrittenSymbols;
+
+    /// <summary>The symbols of the letters that a Latin spelling's diacritics add to what its romanization writes: X, N and J (<see cref="UnwrittenCost"/>).</summary>
+    private const string UnwrittenSymbols = "XNJ";
 
     /// <summary>Rounding room for the potential bound (float sums in a different order than the distance's).</summary>
     private const float PotentialSlack = 1e-3f;
@@ -1408,32 +1405,17 @@ internal static class Phonetics
     public static string? SkeletonWithGnAsNy(ReadOnlySpan<char> form) => form.Contains('G') ? Skeleton(form, SkeletonReading.WithoutG) : null;
 
     /// <summary>
-    /// The skeleton of a Latin spelling without the silent h after its umlaut (<c>X</c>: Böhme,
-    /// Бёме, skeleton <c>bm</c>, not <c>bhm</c>), or null when the form has none.
+    /// The skeleton of a Latin spelling with the letters its diacritics mark read as said, as
+    /// Arabic script and Cyrillic write them, or null when the form has none: the ç (<c>q</c>) as
+    /// s, the class of ch, sh and j too (Gonçalo: Гонсалу, <c>knsl</c>, not <c>knkl</c>; Kılıç:
+    /// Кылыч, <c>kls</c>, not <c>klk</c>), the silent h after an umlaut (<c>X</c>) left out (Böhme:
+    /// Бёме, <c>bm</c>, not <c>bhm</c>), the n of a nasal vowel (<c>N</c>) as n, or m before b or
+    /// p (Dąbrowski: Домбровский, <c>tmbrsk</c>, not <c>tbrsk</c>), and the zh of a Czech ř
+    /// (<c>J</c>) as j (Dvořák: Дворжак, <c>trsk</c>, not <c>trk</c>). The plain skeleton reads
+    /// them as a spelling without the diacritics does.
     /// </summary>
-    public static string? SkeletonWithoutH(ReadOnlySpan<char> form) => form.Contains('X') ? Skeleton(form, SkeletonReading.WithoutH) : null;
-
-    /// <summary>
-    /// The skeleton of a Latin spelling with the n of its nasal vowels (<c>N</c>) read n, or m
-    /// before b or p, as Russian writes them (Dąbrowski: Домбровский, skeleton <c>tmbrsk</c>, not
-    /// <c>tbrsk</c>), or null when the form has none. The plain skeleton leaves it out, as
-    /// spellings without the diacritic do.
-    /// </summary>
-    public static string? SkeletonWithNasalN(ReadOnlySpan<char> form) => form.Contains('N') ? Skeleton(form, SkeletonReading.NasalAsN) : null;
-
-    /// <summary>
-    /// The skeleton of a Latin spelling with the zh of its Czech ř (<c>J</c>), as Russian writes it
-    /// (Dvořák: Дворжак, skeleton <c>tfrsk</c>, not <c>tfrk</c>), or null when the form has none.
-    /// </summary>
-    public static string? SkeletonWithCaronR(ReadOnlySpan<char> form) => form.Contains('J') ? Skeleton(form, SkeletonReading.CaronRAsRzh) : null;
-
-    /// <summary>
-    /// The skeleton of a Latin spelling with its ç (<c>q</c>) read s, the class of ch, sh and j
-    /// too: as French and Portuguese names say it and Turkish ones say ch (Gonçalo: Гонсалу,
-    /// skeleton <c>knsl</c>, not <c>knkl</c>; Kılıç: Кылыч, <c>klks</c>), or null when the form
-    /// has none. The plain skeleton reads it as the c of a spelling without the cedilla.
-    /// </summary>
-    public static string? SkeletonWithCedillaAsS(ReadOnlySpan<char> form) => form.Contains('q') ? Skeleton(form, SkeletonReading.CedillaAsS) : null;
+    public static string? SkeletonWithDiacriticsAsSaid(ReadOnlySpan<char> form) =>
+        form.IndexOfAny("q" + UnwrittenSymbols) >= 0 ? Skeleton(form, SkeletonReading.DiacriticsAsSaid) : null;
 
     /// <summary>
     /// The skeleton of a Latin spelling whose j is said y, as Slavic, German, Dutch and Nordic
@@ -1664,17 +1646,13 @@ internal static class Phonetics
         /// <summary>A kh before a vowel, the first too, is j.</summary>
         AnyKhAsJ = 32768,
 
-        /// <summary>A ç (q) is s; otherwise it is read as a c without the cedilla: s before e, i or y, k elsewhere.</summary>
-        CedillaAsS = 65536,
-
-        /// <summary>An <c>X</c> (the silent h after a German umlaut) is left out.</summary>
-        WithoutH = 131072,
-
-        /// <summary>An <c>N</c> (a nasal vowel's n) is n, or m before b; otherwise it is left out, as spellings without the diacritic do.</summary>
-        NasalAsN = 262144,
-
-        /// <summary>A <c>J</c> (the zh of a Czech ř) is j (s); otherwise it is left out, as spellings without the caron do.</summary>
-        CaronRAsRzh = 524288,
+        /// <summary>
+        /// The letters a Latin spelling's diacritics mark are read as said: a ç (<c>q</c>) is s, an
+        /// <c>X</c> is left out, an <c>N</c> is n (m before b or p) and a <c>J</c> is j. Otherwise
+        /// they are read as a spelling without the diacritics: the c (s before e, i or y, k
+        /// elsewhere), h, and nothing.
+        /// </summary>
+        DiacriticsAsSaid = 65536,
     }
 
     private static string Skeleton(ReadOnlySpan<char> form, SkeletonReading reading)
@@ -1683,7 +1661,7 @@ internal static class Phonetics
         bool chAsK = reading.HasFlag(SkeletonReading.ChAsKh), khAsH = reading.HasFlag(SkeletonReading.KhAsH), jAsG = reading.HasFlag(SkeletonReading.JAsG), dropT = reading.HasFlag(SkeletonReading.WithoutT);
         bool tiAsChi = reading.HasFlag(SkeletonReading.TiAsChi), dropG = reading.HasFlag(SkeletonReading.WithoutG), tsAsK = reading.HasFlag(SkeletonReading.TsAsK), kAsTs = reading.HasFlag(SkeletonReading.KAsTs);
         bool firstAsH = reading.HasFlag(SkeletonReading.FirstAsH), khAsJ = reading.HasFlag(SkeletonReading.KhAsJ), hardJAsK = reading.HasFlag(SkeletonReading.HardJAsK), firstUAsW = reading.HasFlag(SkeletonReading.FirstUAsW), anyKhAsJ = reading.HasFlag(SkeletonReading.AnyKhAsJ);
-        bool cedillaAsS = reading.HasFlag(SkeletonReading.CedillaAsS), dropH = reading.HasFlag(SkeletonReading.WithoutH), nasal = reading.HasFlag(SkeletonReading.NasalAsN), rzh = reading.HasFlag(SkeletonReading.CaronRAsRzh);
+        bool said = reading.HasFlag(SkeletonReading.DiacriticsAsSaid);
         Span<char> buffer = form.Length <= 64 ? stackalloc char[form.Length * 2] : new char[form.Length * 2];
         int n = 0;
         for (int i = 0; i < form.Length; i++)
@@ -1700,7 +1678,7 @@ internal static class Phonetics
                 continue;
             }
 
-            if (IsVowel(c) || (c == 'T' && dropT) || (c == 'X' && dropH) || (c == 'N' && !nasal) || (c == 'J' && !rzh) || (c == 'G' && dropG) || ((c == 'y' || (c == 'w' && !wAsF)) && i > 0) || (c == 'v' && i > 0 && !vAsF))
+            if (IsVowel(c) || (c == 'T' && dropT) || (c == 'X' && said) || (c is 'N' or 'J' && !said) || (c == 'G' && dropG) || ((c == 'y' || (c == 'w' && !wAsF)) && i > 0) || (c == 'v' && i > 0 && !vAsF))
             {
                 continue;
             }
@@ -1725,7 +1703,7 @@ internal static class Phonetics
                 'c' => 's',
                 'N' => At(form, i + 1) is 'b' or 'p' ? 'm' : 'n',
                 'J' => 's',
-                'q' => cedillaAsS || At(form, i + 1) is 'e' or 'i' or 'y' ? 's' : 'k',
+                'q' => said || At(form, i + 1) is 'e' or 'i' or 'y' ? 's' : 'k',
                 'g' or 'G' => 'k',
                 'p' => 'b',
                 _ => c,

@@ -34,7 +34,7 @@ internal static class Romanizer
     /// <item>The ç, kept: said s in French and Portuguese names and ch in Turkish ones, and written
     /// letter by letter as k too (François: Франсуа; Kılıç: Кылыч; Cançado: كانكادو).</item>
     /// <item>The h that German writes after an umlaut to mark it long, before a consonant or at
-    /// the end, written <c>H</c>: silent, and Russian leaves it out (Böhme: Бёме, Fröhlich: Фрёлих),
+    /// the end, written <c>X</c>: silent, and Russian leaves it out (Böhme: Бёме, Fröhlich: Фрёлих),
     /// while Arabic script often writes it (بوهمه).</item>
     /// <item>The nasal vowels of Polish and Portuguese, ą, ę and ã, written with an <c>N</c> after
     /// them (ą as oN): Russian writes their n, and m before b or p (Dąbrowski: Домбровский, Kępiński:
@@ -60,7 +60,7 @@ internal static class Romanizer
     /// Drops diacritics and maps the Latin letters that do not decompose; with
     /// <paramref name="keepCedilla"/>, a c with a cedilla is written ç; with <paramref name="phonetic"/>,
     /// the form <see cref="PhoneticSource"/> describes: the ç kept, the silent h after an umlaut
-    /// written H, a nasal vowel's n N and the zh of a Czech ř J.
+    /// written X, a nasal vowel's n N and the zh of a Czech ř J (the symbols of <see cref="Phonetics.Encode"/>).
     /// </summary>
     internal static string LatinToAscii(string token, bool keepCedilla = false, bool phonetic = false)
     {
@@ -110,7 +110,7 @@ internal static class Romanizer
                     if (phonetic && c == 'h' && i >= 2 && decomposed[i - 1] == '\u0308' && char.ToLowerInvariant(decomposed[i - 2]) is 'a' or 'o' or 'u'
                         && (i + 1 == decomposed.Length || !IsLatinVowel(char.ToLowerInvariant(decomposed[i + 1]))))
                     {
-                        sb.Append('H');
+                        sb.Append('X');
                         continue;
                     }
 

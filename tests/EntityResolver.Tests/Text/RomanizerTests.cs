@@ -156,9 +156,9 @@ public sealed class RomanizerTests
     [InlineData("gonçalo", "Latin", "gon-calo", "gon-calo")] // a joined form (not the analyzer's) is read as romanized
     [InlineData("francois", "Latin", "francois", "francois")]
     [InlineData("франсуа", "Cyrillic", "fransua", "fransua")]
-    [InlineData("böhme", "Latin", "bohme", "boHme")] // the h that marks an umlaut long
-    [InlineData("fröhlich", "Latin", "frohlich", "froHlich")]
-    [InlineData("böh", "Latin", "boh", "boH")]
+    [InlineData("böhme", "Latin", "bohme", "boXme")] // the h that marks an umlaut long
+    [InlineData("fröhlich", "Latin", "frohlich", "froXlich")]
+    [InlineData("böh", "Latin", "boh", "boX")]
     [InlineData("mühe", "Latin", "muhe", "muhe")] // before a vowel the h is said
     [InlineData("bohme", "Latin", "bohme", "bohme")]
     [InlineData("dąbrowski", "Latin", "dabrowski", "doNbrowski")] // a nasal vowel's n
