@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using EntityResolver.Indexing;
 using EntityResolver.Matching;
@@ -601,19 +602,26 @@ public sealed class NameResolver
     /// Аркын is likelier from Arkın and Аркин from Arkin.</item>
     /// <item>The ç, which the romanization writes c: it is kept, a letter of its own to the models,
     /// which learn what each script writes for it (Kılıç: Кылыч, François: Франсуа).</item>
+    /// <item>The umlauts ö (with ø and ő), ü (ű) and ä, which the romanization writes o, u and a:
+    /// they are kept too. Russian writes them ё, ю and е or я where it writes о, у and а for the
+    /// plain vowels (Бергстрём: Bergström rather than Bergstrom, Мюллер: Müller rather than
+    /// Muller), and Arabic script often writes them as the plain vowels.</item>
     /// </list>
     /// </summary>
     internal static string Spelling(NameToken word)
     {
         bool joined = word.Forms.Latin.Contains('-', StringComparison.Ordinal);
-        if (!joined && word.Forms.Normalized.AsSpan().IndexOfAny('ı', 'ç') < 0)
+        if (!joined && word.Forms.Normalized.AsSpan().IndexOfAny(SpelledApart) < 0)
         {
             return word.Forms.Latin;
         }
 
         string written = joined ? word.Text : word.Forms.Normalized;
-        return Romanizer.LatinToAscii(written.Replace('ı', 'y'), keepCedilla: true);
+        return Romanizer.LatinToAscii(written.Replace('ı', 'y'), keepMarked: true);
     }
+
+    /// <summary>The letters <see cref="Spelling"/> spells otherwise than the romanization.</summary>
+    private static readonly SearchValues<char> SpelledApart = SearchValues.Create("ıçöüäøőű");
 
     /// <summary>Whether <paramref name="candidate"/> is a Latin word (not an initial) that met the query's word <paramref name="queryToken"/> in scoring (at the conflict floor or above).</summary>
     private static bool MetLatinWord(PreparedName query, int queryToken, NameToken candidate) =>

@@ -58,11 +58,12 @@ internal static class Romanizer
 
     /// <summary>
     /// Drops diacritics and maps the Latin letters that do not decompose; with
-    /// <paramref name="keepCedilla"/>, a c with a cedilla is written ç; with <paramref name="phonetic"/>,
+    /// <paramref name="keepMarked"/>, the letters the transliteration models read as letters of
+    /// their own are kept: ç, ö (also written ø and ő), ü (ű) and ä; with <paramref name="phonetic"/>,
     /// the form <see cref="PhoneticSource"/> describes: the ç kept, the silent h after an umlaut
     /// written X, a nasal vowel's n N and the zh of a Czech ř J (the symbols of <see cref="Phonetics.Encode"/>).
     /// </summary>
-    internal static string LatinToAscii(string token, bool keepCedilla = false, bool phonetic = false)
+    internal static string LatinToAscii(string token, bool keepMarked = false, bool phonetic = false)
     {
         bool ascii = true;
         foreach (char c in token)
@@ -89,9 +90,15 @@ internal static class Romanizer
                 if (char.IsAsciiLetterOrDigit(c))
                 {
                     char mark = i + 1 < decomposed.Length ? decomposed[i + 1] : '\0';
-                    if ((keepCedilla || phonetic) && c == 'c' && mark == '\u0327')
+                    if ((keepMarked || phonetic) && c == 'c' && mark == '\u0327')
                     {
                         sb.Append('ç');
+                        continue;
+                    }
+
+                    if (keepMarked && ((c is 'a' or 'o' or 'u' && mark == '\u0308') || (c is 'o' or 'u' && mark == '\u030B')))
+                    {
+                        sb.Append(c switch { 'a' => 'ä', 'o' => 'ö', _ => 'ü' });
                         continue;
                     }
 
@@ -133,7 +140,7 @@ internal static class Romanizer
                 case 'ß': sb.Append("ss"); break;
                 case 'æ': sb.Append("ae"); break;
                 case 'œ': sb.Append("oe"); break;
-                case 'ø': sb.Append('o'); break;
+                case 'ø': sb.Append(keepMarked ? 'ö' : 'o'); break;
                 case 'ł': sb.Append('l'); break;
                 case 'đ' or 'ð': sb.Append('d'); break;
                 case 'þ': sb.Append("th"); break;

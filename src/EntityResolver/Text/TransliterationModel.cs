@@ -24,8 +24,14 @@ internal sealed class TransliterationModel
     /// <summary>The first line of a model file.</summary>
     public const string Header = "# entity-resolver transliteration model v1";
 
-    private const int Letters = 28;   // a..z, 26 = any other character (in practice the ç of NameResolver.Spelling), 27 = the word's edge
-    private const int Edge = 27;
+    // a..z; 26..29 the marked letters NameResolver.Spelling keeps (MarkedLetters); 30 any other
+    // character; 31 the word's edge.
+    private const int Letters = 32;
+    private const int Other = 30;
+    private const int Edge = 31;
+
+    /// <summary>The marked letters that are letters of their own to the model (26, 27, …), and the unmarked letters their probabilities start from (<see cref="Reader.OutputsOf"/>).</summary>
+    private const string MarkedLetters = "çöüä", UnmarkedLetters = "coua";
     private const double SingleFloor = 1e-4;
 
     // A pair's floor is a hundredth of a single's squared: at the start, writing two characters
@@ -98,7 +104,16 @@ internal sealed class TransliterationModel
 
     private static long Pair(char x, char y) => 0x20000 + ((long)x << 16) + y;
 
-    private static int LetterOf(char c) => c is >= 'a' and <= 'z' ? c - 'a' : 26;
+    private static int LetterOf(char c)
+    {
+        if (c is >= 'a' and <= 'z')
+        {
+            return c - 'a';
+        }
+
+        int marked = MarkedLetters.IndexOf(c, StringComparison.Ordinal);
+        return marked >= 0 ? 26 + marked : Other;
+    }
 
     /// <summary>The full context (previous letter, letter, next letter) of <paramref name="latin"/>[<paramref name="i"/>].</summary>
     private static int Context(string latin, int i)
@@ -153,7 +168,8 @@ internal sealed class TransliterationModel
         /// <remarks>
         /// Each probability is interpolated from the letter with its neighbours down to the letter
         /// alone (Witten-Bell: a level's counts, plus its number of distinct outputs times the
-        /// coarser level's probability, over its total plus that number), down to a floor. Levels 1
+        /// coarser level's probability, over its total plus that number), down to a floor; a marked
+        /// letter (ö) down to its plain letter alone (o), then the floor. Levels 1
         /// and 2 are parts of level 0's counts, so an output the letter alone never wrote is unseen
         /// at the finer levels too: the letter's counts are looked up once per letter, and the
         /// finer levels' only for the outputs the letter was seen to write (a few of the 2n + 1).
@@ -171,6 +187,15 @@ internal sealed class TransliterationModel
             for (int o = 0; o < k; o++)
             {
                 p[o] = _codes[o] < 0x20000 ? SingleFloor : PairFloor;
+            }
+
+            // A marked letter starts from its unmarked letter alone (ö from o), as the levels below
+            // start from the floor: where its own counts are few (the ö of Arabic-script pairs), it
+            // writes mostly what the unmarked letter writes; where they are many (Cyrillic), its own.
+            int letter = Reduce(context, 0);
+            if (letter is >= 26 and < Other && _model._levels[0][UnmarkedLetters[letter - 26] - 'a'] is { } plain)
+            {
+                Interpolate(p, LetterCounts(UnmarkedLetters[letter - 26] - 'a', plain), plain);
             }
 
             double[]? counts = null;
@@ -197,15 +222,21 @@ internal sealed class TransliterationModel
                     counts = finer;
                 }
 
-                double types = d.Outputs.Count, denominator = d.Total + types;
-                for (int o = 0; o < k; o++)
-                {
-                    p[o] = (counts![o] + (types * p[o])) / denominator;
-                }
+                Interpolate(p, counts!, d);
             }
 
             _byContext[context] = p;
             return p;
+        }
+
+        /// <summary>One level of Witten-Bell: <paramref name="p"/>, the coarser level's probabilities, becomes this level's (counts plus the number of distinct outputs times the coarser probability, over the total plus that number).</summary>
+        private static void Interpolate(double[] p, double[] counts, Dist d)
+        {
+            double types = d.Outputs.Count, denominator = d.Total + types;
+            for (int o = 0; o < p.Length; o++)
+            {
+                p[o] = (counts[o] + (types * p[o])) / denominator;
+            }
         }
 
         /// <summary>The output codes in the order of <see cref="OutputsOf"/>.</summary>
@@ -524,16 +555,17 @@ internal sealed class TransliterationModel
     private static char LetterName(int letter) => letter switch
     {
         Edge => '_',
-        26 => '?',
+        Other => '?',
+        >= 26 => MarkedLetters[letter - 26],
         _ => (char)('a' + letter),
     };
 
     private static int LetterFromName(char c) => c switch
     {
         '_' => Edge,
-        '?' => 26,
+        '?' => Other,
         >= 'a' and <= 'z' => c - 'a',
-        _ => -1,
+        _ => MarkedLetters.IndexOf(c, StringComparison.Ordinal) is int marked and >= 0 ? 26 + marked : -1,
     };
 
     private static string OutputText(long output) => output switch
@@ -572,7 +604,7 @@ internal sealed class TransliterationModel
             int prev = ctx.Length == 3 ? LetterFromName(ctx[0]) : -1, letter = ctx.Length == 3 ? LetterFromName(ctx[1]) : -1, next = ctx.Length == 3 ? LetterFromName(ctx[2]) : -1;
             if (prev < 0 || letter < 0 || letter == Edge || next < 0)
             {
-                throw new InvalidDataException($"{source}:{lineNo}: context '{ctx}' must be three of a-z, ? (another character) or _ (the edge), with a letter in the middle.");
+                throw new InvalidDataException($"{source}:{lineNo}: context '{ctx}' must be three of a-z, {MarkedLetters}, ? (another character) or _ (the edge), with a letter in the middle.");
             }
 
             if (cells[1].Length > 2)

@@ -24,6 +24,25 @@ public sealed class TransliterationModelTests
         Assert.True(model.LogLikelihood("шарк", "shark") > model.LogLikelihood("шарк", "sark"));
     }
 
+    [Fact]
+    public void A_marked_letter_writes_what_its_pairs_teach_and_what_its_plain_letter_writes_where_they_are_few()
+    {
+        // о is written for o, ё for ö (Bergström: Бергстрём); no pair has a ü.
+        (string, string)[] pairs =
+        [
+            .. Pairs, ("борг", "borg"), ("мор", "mor"), ("бергстрём", "bergström"), ("кёлер", "köler"),
+            ("шрёдер", "schröder"), ("мун", "mun"), ("турк", "turk"),
+        ];
+        var model = TransliterationModel.Train(pairs);
+
+        Assert.True(model.LogLikelihood("бёрг", "börg") > model.LogLikelihood("бёрг", "borg") + 1);
+        Assert.True(model.LogLikelihood("борг", "borg") > model.LogLikelihood("борг", "börg") + 1);
+
+        // The ü, never seen, writes what u writes, not nothing at the floor.
+        Assert.True(model.LogLikelihood("мур", "mür") > model.LogLikelihood("мур", "mur") - 1);
+        Assert.True(SavedAndLoaded(model).LogLikelihood("бёрг", "börg") - model.LogLikelihood("бёрг", "börg") is > -1e-3 and < 1e-3);
+    }
+
     private static TransliterationModel SavedAndLoaded(TransliterationModel model)
     {
         var text = new StringWriter();
