@@ -90,7 +90,7 @@ internal static class TranslitTraining
             }
 
             Console.WriteLine($"{script}: {pairs.Count} pairs -> {path} ({new FileInfo(path).Length / 1024} KiB), {sw.Elapsed.TotalSeconds:0.0}s");
-            Console.WriteLine("  " + string.Join("\n  ", "kcghçöüä".Select(ch => model.Describe(ch))));
+            Console.WriteLine("  " + string.Join("\n  ", "kcghçöüäåñ".Select(ch => model.Describe(ch))));
         }
 
         return 0;

@@ -605,7 +605,8 @@ public sealed class NameResolver
     /// <item>The umlauts ö (with ø and ő), ü (ű) and ä, which the romanization writes o, u and a:
     /// they are kept too. Russian writes them ё, ю and е or я where it writes о, у and а for the
     /// plain vowels (Бергстрём: Bergström rather than Bergstrom, Мюллер: Müller rather than
-    /// Muller), and Arabic script often writes them as the plain vowels.</item>
+    /// Muller), and Arabic script often writes them as the plain vowels. So are å, ñ (Acuña: Акунья,
+    /// أكونيا), é, è (Barnabé: Барнабе) and ł.</item>
     /// </list>
     /// </summary>
     internal static string Spelling(NameToken word)
@@ -621,7 +622,7 @@ public sealed class NameResolver
     }
 
     /// <summary>The letters <see cref="Spelling"/> spells otherwise than the romanization.</summary>
-    private static readonly SearchValues<char> SpelledApart = SearchValues.Create("ıçöüäøőű");
+    private static readonly SearchValues<char> SpelledApart = SearchValues.Create("ıçöüäøőűåñéèł");
 
     /// <summary>Whether <paramref name="candidate"/> is a Latin word (not an initial) that met the query's word <paramref name="queryToken"/> in scoring (at the conflict floor or above).</summary>
     private static bool MetLatinWord(PreparedName query, int queryToken, NameToken candidate) =>

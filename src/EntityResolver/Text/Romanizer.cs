@@ -56,10 +56,24 @@ internal static class Romanizer
     /// <summary>A Latin vowel letter as decomposed (an umlaut is its vowel and a combining mark).</summary>
     private static bool IsLatinVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 
+    /// <summary>The letter <see cref="LatinToAscii"/> keeps for <paramref name="c"/> with the combining <paramref name="mark"/> when it keeps marked letters, or \0.</summary>
+    private static char Kept(char c, char mark) => (c, mark) switch
+    {
+        ('c', '\u0327') => 'ç',
+        ('o', '\u0308' or '\u030B') => 'ö',
+        ('u', '\u0308' or '\u030B') => 'ü',
+        ('a', '\u0308') => 'ä',
+        ('a', '\u030A') => 'å',
+        ('n', '\u0303') => 'ñ',
+        ('e', '\u0301') => 'é',
+        ('e', '\u0300') => 'è',
+        _ => '\0',
+    };
+
     /// <summary>
     /// Drops diacritics and maps the Latin letters that do not decompose; with
     /// <paramref name="keepMarked"/>, the letters the transliteration models read as letters of
-    /// their own are kept: ç, ö (also written ø and ő), ü (ű) and ä; with <paramref name="phonetic"/>,
+    /// their own are kept: ç, ö (also written ø and ő), ü (ű), ä, å, ñ, é, è and ł; with <paramref name="phonetic"/>,
     /// the form <see cref="PhoneticSource"/> describes: the ç kept, the silent h after an umlaut
     /// written X, a nasal vowel's n N and the zh of a Czech ř J (the symbols of <see cref="Phonetics.Encode"/>).
     /// </summary>
@@ -90,15 +104,15 @@ internal static class Romanizer
                 if (char.IsAsciiLetterOrDigit(c))
                 {
                     char mark = i + 1 < decomposed.Length ? decomposed[i + 1] : '\0';
-                    if ((keepMarked || phonetic) && c == 'c' && mark == '\u0327')
+                    if (keepMarked && Kept(c, mark) is var kept and not '\0')
                     {
-                        sb.Append('ç');
+                        sb.Append(kept);
                         continue;
                     }
 
-                    if (keepMarked && ((c is 'a' or 'o' or 'u' && mark == '\u0308') || (c is 'o' or 'u' && mark == '\u030B')))
+                    if (phonetic && c == 'c' && mark == '\u0327')
                     {
-                        sb.Append(c switch { 'a' => 'ä', 'o' => 'ö', _ => 'ü' });
+                        sb.Append('ç');
                         continue;
                     }
 
@@ -141,7 +155,7 @@ internal static class Romanizer
                 case 'æ': sb.Append("ae"); break;
                 case 'œ': sb.Append("oe"); break;
                 case 'ø': sb.Append(keepMarked ? 'ö' : 'o'); break;
-                case 'ł': sb.Append('l'); break;
+                case 'ł': sb.Append(keepMarked ? 'ł' : 'l'); break;
                 case 'đ' or 'ð': sb.Append('d'); break;
                 case 'þ': sb.Append("th"); break;
                 case 'ı': sb.Append('i'); break;

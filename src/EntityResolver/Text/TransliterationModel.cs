@@ -24,14 +24,14 @@ internal sealed class TransliterationModel
     /// <summary>The first line of a model file.</summary>
     public const string Header = "# entity-resolver transliteration model v1";
 
-    // a..z; 26..29 the marked letters NameResolver.Spelling keeps (MarkedLetters); 30 any other
-    // character; 31 the word's edge.
-    private const int Letters = 32;
-    private const int Other = 30;
-    private const int Edge = 31;
+    // a..z; 26..34 the marked letters NameResolver.Spelling keeps (MarkedLetters, one each); 35
+    // any other character; 36 the word's edge.
+    private const int Letters = 37;
+    private const int Other = 35;
+    private const int Edge = 36;
 
     /// <summary>The marked letters that are letters of their own to the model (26, 27, …), and the unmarked letters their probabilities start from (<see cref="Reader.OutputsOf"/>).</summary>
-    private const string MarkedLetters = "çöüä", UnmarkedLetters = "coua";
+    private const string MarkedLetters = "çöüäåñéèł", UnmarkedLetters = "couaaneel";
     private const double SingleFloor = 1e-4;
 
     // A pair's floor is a hundredth of a single's squared: at the start, writing two characters

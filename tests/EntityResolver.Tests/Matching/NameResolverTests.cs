@@ -609,6 +609,11 @@ public sealed class NameResolverTests
     [InlineData("MÜLLER", "müller")]
     [InlineData("Gärtner", "gärtner")]
     [InlineData("Bergstrom", "bergstrom")]
+    [InlineData("Muñoz", "muñoz")]
+    [InlineData("Ångström", "ångström")]
+    [InlineData("Barnabé", "barnabé")]
+    [InlineData("Agnès", "agnès")]
+    [InlineData("Małysz", "małysz")]
     public void The_spelling_model_reads_a_joined_head_as_written_a_dotless_i_as_y_and_keeps_marked_letters(string name, string spelling)
     {
         NameToken token = Assert.Single(new NameAnalyzer().AnalyzeQuery(name).Primary.Tokens);
@@ -653,6 +658,13 @@ public sealed class NameResolverTests
     [InlineData("Муллер", "Muller", "Müller")]
     [InlineData("Хяккинен", "Häkkinen", "Hakkinen")]
     [InlineData("Сёренсен", "Sørensen", "Sorensen")]
+    // Russian writes the Spanish ñ нь (Acuña: Акунья), Arabic script ني; the French é a final
+    // е that an English final e does not have (Barnabé: Барнабе).
+    [InlineData("Акунья", "Acuña", "Acuna")]
+    [InlineData("Акуна", "Acuna", "Acuña")]
+    [InlineData("أكونيا", "Acuña", "Acuna")]
+    [InlineData("Барнабе", "Barnabé", "Barnabe")]
+    [InlineData("Оке", "Åke", "Ake")]
     public void Spellings_the_romanization_writes_alike_are_told_apart_as_other_scripts_write_them(string query, string expected, string other)
     {
         IReadOnlyList<EntityMatch> matches = RankedAmong(query, expected, other);
