@@ -35,4 +35,19 @@ internal static class AlgorithmsSamples
             Console.WriteLine($"{m.EntityId}: score {m.Score:0.000}, spelling adjustment {m.Explanation!.SpellingAdjustment:0.000}");
         }
     }
+
+    public static void Concepts()
+    {
+        EntityRegistry registry = new EntityRegistryBuilder()
+            .AddOrganization("o:gia", "Armed Islamic Group")
+            .AddOrganization("o:jemaah", "Jemaah Islamiyah")
+            .Build();
+        var resolver = new NameResolver(registry);
+        EntityMatch m = resolver.Resolve("الجماعة الإسلامية المسلحة", new ResolveOptions { Explain = true })[0];
+        Console.WriteLine($"{m.EntityId}: score {m.Score:0.000}");
+        foreach (TokenAlignment t in m.Explanation!.Tokens)
+        {
+            Console.WriteLine($"  {t.QueryLatin,-10} {t.CandidateLatin,-8} {t.Outcome} {t.Similarity:0.00}");
+        }
+    }
 }

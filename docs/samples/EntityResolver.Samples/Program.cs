@@ -21,6 +21,7 @@ var samples = new (string Name, Func<Task> Run)[]
     ("registry-format: updates", Sync(RegistrySamples.Updates)),
     ("algorithms: features", Sync(AlgorithmsSamples.Features)),
     ("algorithms: spelling", Sync(AlgorithmsSamples.Spelling)),
+    ("algorithms: concepts", Sync(AlgorithmsSamples.Concepts)),
 };
 
 foreach (var (name, run) in samples)

@@ -383,7 +383,7 @@ internal sealed class CandidateIndex
     /// does. Deletion variants of such keys crowded other names out of the candidates when tried
     /// (Ivanov), and English names keep their own spelling (Howard: هوارد, James: جيمس).
     /// </summary>
-    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, ChSaidKSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, DiacriticsSaidSkeleton, SaidSkeleton];
+    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, ChSaidKSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, DiacriticsSaidSkeleton, SaidSkeleton, static forms => Lexicon.Default.ConceptKey(forms)];
 
     private delegate string? SkeletonReading(ReadOnlySpan<char> form);
 

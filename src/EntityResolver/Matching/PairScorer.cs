@@ -64,6 +64,12 @@ internal static class PairScorer
             return a.Latin.Length > 0 && b.Latin.Length > 0 && a.Latin[0] == b.Latin[0] ? 0.85f : 0f;
         }
 
+        // One generic word or nationality in two languages (group, جماعة; Egyptian, مصري).
+        if (a.Concept != 0 && a.Concept == b.Concept)
+        {
+            return 1f;
+        }
+
         // Across scripts the romanization itself adds noise (vowels guessed, English words
         // spelled in Urdu letters): the same distance is weaker evidence of a different name.
         bool crossScript = a.Script != b.Script;

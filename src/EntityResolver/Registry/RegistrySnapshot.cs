@@ -57,11 +57,12 @@ namespace EntityResolver.Registry;
 /// word with one is also posted under its skeleton without it; version 39: so is the n of a Polish
 /// or Portuguese nasal vowel, N, with the word also posted under its skeleton with it; version 40:
 /// and the zh of a Czech ř, J; version 41: a word with such letters is posted under one skeleton
-/// with all of them read as said, not one per letter).
+/// with all of them read as said, not one per letter; version 42: a generic organization word or
+/// a nationality adjective is also posted under its concept's key, %group).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 41;
+    public const int Version = 42;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

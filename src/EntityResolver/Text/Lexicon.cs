@@ -63,6 +63,26 @@ internal sealed class Lexicon
         // Longest first, so that "abdul" is tried before a shorter head it starts with.
         JoinedHeads = [.. joinedHeads.OrderByDescending(h => h.Length).ThenBy(h => h, StringComparer.Ordinal)];
 
+        // Concepts by number (0: none), the words of each and the phonetic forms of its Latin words.
+        var conceptNames = new List<string> { "" };
+        var conceptOfWord = new Dictionary<string, ushort>(StringComparer.Ordinal);
+        var conceptOfLatinPhonetic = new Dictionary<string, ushort>(StringComparer.Ordinal);
+        void AddConcept(string word, string concept)
+        {
+            int id = conceptNames.IndexOf(concept);
+            if (id < 0)
+            {
+                id = conceptNames.Count;
+                conceptNames.Add(concept);
+            }
+
+            conceptOfWord.TryAdd(word, (ushort)id);
+            if (ScriptDetector.Of(word) == Script.Latin)
+            {
+                conceptOfLatinPhonetic.TryAdd(LatinPhonetic(word), (ushort)id);
+            }
+        }
+
         var commonWords = new HashSet<string>(StringComparer.Ordinal);
         var commonPhonetics = new HashSet<string>(StringComparer.Ordinal);
         var prefixWords = new HashSet<string>(StringComparer.Ordinal);
@@ -77,6 +97,11 @@ internal sealed class Lexicon
 
             bool prefix = row.Length > 1 && row[1] == "prefix";
             commonWords.Add(words[0]);
+            if (row.Length > 2 && row[1] == "org" && row[2].Length > 0)
+            {
+                AddConcept(words[0], row[2]);
+            }
+
             if (prefix)
             {
                 prefixWords.Add(words[0]);
@@ -106,6 +131,11 @@ internal sealed class Lexicon
             if (words.Length == 1)
             {
                 demonyms.Add(words[0]);
+                if (row.Length > 1 && row[1].Length > 0)
+                {
+                    AddConcept(words[0], "country:" + row[1]);
+                }
+
                 if (ScriptDetector.Of(words[0]) == Script.Latin)
                 {
                     demonymPhonetics.Add(LatinPhonetic(words[0]));
@@ -114,6 +144,10 @@ internal sealed class Lexicon
         }
 
         Demonyms = demonyms.ToFrozenSet(StringComparer.Ordinal);
+        _conceptOfWord = conceptOfWord.ToFrozenDictionary(StringComparer.Ordinal);
+        _conceptOfLatinPhonetic = conceptOfLatinPhonetic.ToFrozenDictionary(StringComparer.Ordinal);
+        ConceptNames = [.. conceptNames];
+        _conceptKeys = [null, .. conceptNames.Skip(1).Select(name => "%" + name)];
         DemonymLatinPhonetics = demonymPhonetics.ToFrozenSet(StringComparer.Ordinal);
 
         var letters = new Dictionary<string, char>(StringComparer.Ordinal);
@@ -269,6 +303,31 @@ internal sealed class Lexicon
     /// <summary>Whether a token is a nationality adjective.</summary>
     public bool IsDemonym(TokenForms forms) =>
         Demonyms.Contains(forms.Normalized) || (forms.Script == Script.Latin && DemonymLatinPhonetics.Contains(forms.Phonetic));
+
+    private readonly FrozenDictionary<string, ushort> _conceptOfWord, _conceptOfLatinPhonetic;
+
+    private readonly string?[] _conceptKeys;
+
+    /// <summary>
+    /// The index key of a word's concept (%group), or null: the index posts a word under it beside
+    /// its skeleton's keys, and a query word looks it up, so that Armed Islamic Group is found from
+    /// الجماعة الإسلامية المسلحة, whose words sound like none of its words.
+    /// </summary>
+    public string? ConceptKey(TokenForms forms) => _conceptKeys[forms.Concept];
+
+    /// <summary>The names of the concepts by number (<see cref="ConceptOf"/>; 0, none, is the empty name).</summary>
+    public string[] ConceptNames { get; }
+
+    /// <summary>
+    /// The concept of a generic organization word or a nationality adjective (group: group,
+    /// groupe, جماعة, समूह; country:EG: Egyptian, مصري), as a number, or 0: words of one concept
+    /// are one word in any language or script. As for <see cref="IsCommon"/>, a token counts when
+    /// its normalized form is an entry, or when a Latin token has the phonetic form of a Latin entry.
+    /// </summary>
+    public ushort ConceptOf(string normalized, Script script, string phonetic) =>
+        _conceptOfWord.TryGetValue(normalized, out ushort id) ? id
+        : script == Script.Latin && _conceptOfLatinPhonetic.TryGetValue(phonetic, out id) ? id
+        : (ushort)0;
 
     /// <summary>Urdu and Hindi spellings of Latin letter names.</summary>
     public FrozenDictionary<string, char> LetterNames { get; }

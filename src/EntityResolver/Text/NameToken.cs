@@ -59,6 +59,7 @@ internal sealed class TokenForms
         Readings = Phonetics.ReadingsOf(script, Phonetic, latin);
         IsCommonName = Lexicon.Default.IsCommon(normalized, script, Phonetic);
         IsNamePrefix = IsCommonName && Lexicon.Default.IsNamePrefix(normalized, script, Phonetic);
+        Concept = Lexicon.Default.ConceptOf(normalized, script, Phonetic);
     }
 
     /// <summary>Restores forms computed earlier (a registry snapshot): nothing is recomputed.</summary>
@@ -76,6 +77,7 @@ internal sealed class TokenForms
         Readings = Phonetics.ReadingsOf(script, phonetic, latin);
         IsCommonName = isCommonName;
         IsNamePrefix = isNamePrefix;
+        Concept = Lexicon.Default.ConceptOf(normalized, script, phonetic);
     }
 
     private static int s_ids;
@@ -132,6 +134,9 @@ internal sealed class TokenForms
 
     /// <summary>A name prefix that stands before the given name (Muhammad, Syed): not taken for the given name.</summary>
     public bool IsNamePrefix { get; }
+
+    /// <summary>The concept of a generic organization word or a nationality adjective (<see cref="Lexicon.ConceptOf"/>), or 0: forms of one concept are one word.</summary>
+    public ushort Concept { get; }
 }
 
 /// <summary>One token of an analyzed name.</summary>

@@ -1589,8 +1589,10 @@ internal static class Phonetics
     /// the words' own skeletons (Slavic names are few among the names Russian writes with ц, names
     /// with an h among those it begins with г, Spanish and Greek ones among those with an х inside,
     /// Turkish ones among those with дж, Latin and Greek ones among those that end in -ий or -ей).
+    /// Last, a generic organization word's concept (<see cref="Lexicon.ConceptKey"/>), an unlikely
+    /// reading too: its postings are long, and the name's other words find most organizations.
     /// </summary>
-    public static readonly (Func<TokenForms, string?> Read, bool Unlikely)[] QueryReadings = [(ConventionSkeleton, false), (JapaneseSkeleton, false), (SlavicSkeleton, true), (GermanSkeleton, true), (SpanishSkeleton, true), (TurkishSkeleton, true), (LatinCaseSkeleton, true), (EnglishWSkeleton, false)];
+    public static readonly (Func<TokenForms, string?> Read, bool Unlikely)[] QueryReadings = [(ConventionSkeleton, false), (JapaneseSkeleton, false), (SlavicSkeleton, true), (GermanSkeleton, true), (SpanishSkeleton, true), (TurkishSkeleton, true), (LatinCaseSkeleton, true), (EnglishWSkeleton, false), (static forms => Lexicon.Default.ConceptKey(forms), true)];
 
     /// <summary>How a skeleton reads letters that scripts write otherwise than the plain skeleton says.</summary>
     [Flags]

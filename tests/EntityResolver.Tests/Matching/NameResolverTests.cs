@@ -106,6 +106,37 @@ public sealed class NameResolverTests
         Assert.Equal("o:2", resolver.Resolve("IMF")[0].EntityId);
     }
 
+    [Theory]
+    // The generic words and the nationality are translated, the name words transliterated: the
+    // concepts of the lexicon make جماعة the word group, المصري Egyptian (unsc-2025 queries).
+    [InlineData("الجماعة الإسلامية المسلحة", "o:gia")]
+    [InlineData("الجهاد الإسلامي المصري", "o:eij")]
+    [InlineData("الجماعة الإسلامية المقاتلة الليبية", "o:lifg")]
+    [InlineData("شبکه حقانی", "o:haqqani")]
+    [InlineData("Исламская армия", "o:army")]
+    [InlineData("الجيش الوطني", "o:national")]
+    public void Organization_names_translated_word_for_word_meet_their_registry_names(string query, string expected)
+    {
+        EntityRegistry registry = new EntityRegistryBuilder()
+            .AddOrganization("o:gia", "Armed Islamic Group")
+            .AddOrganization("o:jemaah", "Jemaah Islamiyah")
+            .AddOrganization("o:eij", "Egyptian Islamic Jihad")
+            .AddOrganization("o:ijg", "Islamic Jihad Group")
+            .AddOrganization("o:lifg", "Libyan Islamic Fighting Group")
+            .AddOrganization("o:haqqani", "Haqqani Network")
+            .AddPerson("p:haqqani", "Sayyed Mohammed Haqqani")
+            .AddOrganization("o:army", "Islamic Army")
+            .AddOrganization("o:national", "National Army")
+            .AddPerson("p:islam", "Islam Armi")
+            .Build();
+        var resolver = new NameResolver(registry);
+
+        IReadOnlyList<EntityMatch> matches = resolver.Resolve(query, new ResolveOptions { Top = 2, Threshold = 0 });
+
+        Assert.Equal(expected, matches[0].EntityId);
+        Assert.True(matches[0].Score >= ResolveOptions.Default.Threshold, $"{matches[0].Score}");
+    }
+
     [Fact]
     public void A_one_word_arabic_query_is_also_read_with_its_article()
     {

@@ -152,6 +152,35 @@ public sealed class NameAnalyzerTests
     }
 
     [Theory]
+    [InlineData("Group", "الجماعة")]
+    [InlineData("groupe", "समूह")]
+    [InlineData("گروپ", "группа")]
+    [InlineData("Network", "شبکه")]
+    [InlineData("Islamic", "الإسلامية")]
+    [InlineData("Egyptian", "المصري")]
+    [InlineData("Moroccan", "المغربية")]
+    public void Generic_organization_words_and_nationalities_have_one_concept_in_every_language(string a, string b)
+    {
+        TokenForms first = Assert.Single(_analyzer.AnalyzeQuery(a).Primary.Tokens).Forms;
+        TokenForms second = Assert.Single(_analyzer.AnalyzeQuery(b).Primary.Tokens).Forms;
+
+        Assert.NotEqual(0, first.Concept);
+        Assert.Equal(first.Concept, second.Concept);
+    }
+
+    [Theory]
+    [InlineData("Group", "Front")]
+    [InlineData("Egyptian", "Libyan")]
+    [InlineData("جماعة", "Jamal")]
+    public void Other_words_have_another_concept_or_none(string a, string b)
+    {
+        TokenForms first = Assert.Single(_analyzer.AnalyzeQuery(a).Primary.Tokens).Forms;
+        TokenForms second = Assert.Single(_analyzer.AnalyzeQuery(b).Primary.Tokens).Forms;
+
+        Assert.NotEqual(first.Concept, second.Concept);
+    }
+
+    [Theory]
     [InlineData("Чэн Лун", "cheng long")]
     [InlineData("Чжан Иван", "zhang ivan")] // only the words marked Chinese are read in pinyin
     [InlineData("Тэ", null)] // its pinyin is its romanization: no second reading
