@@ -63,7 +63,7 @@ internal sealed class Lexicon
         // Longest first, so that "abdul" is tried before a shorter head it starts with.
         JoinedHeads = [.. joinedHeads.OrderByDescending(h => h.Length).ThenBy(h => h, StringComparer.Ordinal)];
 
-        // Concepts by number (0: none), the words of each and the phonetic forms of its Latin words.
+        // Concept names by number (0: none); each word's concept, and each Latin word's by its phonetic form.
         var conceptNames = new List<string> { "" };
         var conceptOfWord = new Dictionary<string, ushort>(StringComparer.Ordinal);
         var conceptOfLatinPhonetic = new Dictionary<string, ushort>(StringComparer.Ordinal);
@@ -144,11 +144,10 @@ internal sealed class Lexicon
         }
 
         Demonyms = demonyms.ToFrozenSet(StringComparer.Ordinal);
+        DemonymLatinPhonetics = demonymPhonetics.ToFrozenSet(StringComparer.Ordinal);
         _conceptOfWord = conceptOfWord.ToFrozenDictionary(StringComparer.Ordinal);
         _conceptOfLatinPhonetic = conceptOfLatinPhonetic.ToFrozenDictionary(StringComparer.Ordinal);
-        ConceptNames = [.. conceptNames];
         _conceptKeys = [null, .. conceptNames.Skip(1).Select(name => "%" + name)];
-        DemonymLatinPhonetics = demonymPhonetics.ToFrozenSet(StringComparer.Ordinal);
 
         var letters = new Dictionary<string, char>(StringComparer.Ordinal);
         foreach (string[] row in ResourceData.ReadTable("lexicon/letters.tsv"))
@@ -314,9 +313,6 @@ internal sealed class Lexicon
     /// الجماعة الإسلامية المسلحة, whose words sound like none of its words.
     /// </summary>
     public string? ConceptKey(TokenForms forms) => _conceptKeys[forms.Concept];
-
-    /// <summary>The names of the concepts by number (<see cref="ConceptOf"/>; 0, none, is the empty name).</summary>
-    public string[] ConceptNames { get; }
 
     /// <summary>
     /// The concept of a generic organization word or a nationality adjective (group: group,

@@ -24,8 +24,8 @@ internal sealed class TransliterationModel
     /// <summary>The first line of a model file.</summary>
     public const string Header = "# entity-resolver transliteration model v1";
 
-    // a..z; 26..34 the marked letters NameResolver.Spelling keeps (MarkedLetters, one each); 35
-    // any other character; 36 the word's edge.
+    // a..z; 26..34 the marked letters NameResolver.Spelling keeps (MarkedLetters, one each, so
+    // Other is 26 plus their number); 35 any other character; 36 the word's edge.
     private const int Letters = 37;
     private const int Other = 35;
     private const int Edge = 36;

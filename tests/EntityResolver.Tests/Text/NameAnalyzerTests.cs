@@ -152,32 +152,23 @@ public sealed class NameAnalyzerTests
     }
 
     [Theory]
-    [InlineData("Group", "الجماعة")]
-    [InlineData("groupe", "समूह")]
-    [InlineData("گروپ", "группа")]
-    [InlineData("Network", "شبکه")]
-    [InlineData("Islamic", "الإسلامية")]
-    [InlineData("Egyptian", "المصري")]
-    [InlineData("Moroccan", "المغربية")]
-    public void Generic_organization_words_and_nationalities_have_one_concept_in_every_language(string a, string b)
+    [InlineData("Group", "الجماعة", true)]
+    [InlineData("groupe", "समूह", true)]
+    [InlineData("گروپ", "группа", true)]
+    [InlineData("Network", "شبکه", true)]
+    [InlineData("Islamic", "الإسلامية", true)]
+    [InlineData("Egyptian", "المصري", true)]
+    [InlineData("Moroccan", "المغربية", true)]
+    [InlineData("Group", "Front", false)]
+    [InlineData("Egyptian", "Libyan", false)]
+    [InlineData("جماعة", "Jamal", false)]
+    public void Generic_organization_words_and_nationalities_have_one_concept_in_every_language(string a, string b, bool same)
     {
         TokenForms first = Assert.Single(_analyzer.AnalyzeQuery(a).Primary.Tokens).Forms;
         TokenForms second = Assert.Single(_analyzer.AnalyzeQuery(b).Primary.Tokens).Forms;
 
         Assert.NotEqual(0, first.Concept);
-        Assert.Equal(first.Concept, second.Concept);
-    }
-
-    [Theory]
-    [InlineData("Group", "Front")]
-    [InlineData("Egyptian", "Libyan")]
-    [InlineData("جماعة", "Jamal")]
-    public void Other_words_have_another_concept_or_none(string a, string b)
-    {
-        TokenForms first = Assert.Single(_analyzer.AnalyzeQuery(a).Primary.Tokens).Forms;
-        TokenForms second = Assert.Single(_analyzer.AnalyzeQuery(b).Primary.Tokens).Forms;
-
-        Assert.NotEqual(first.Concept, second.Concept);
+        Assert.Equal(same, first.Concept == second.Concept);
     }
 
     [Theory]
