@@ -312,7 +312,7 @@ internal sealed class Lexicon
     /// its skeleton's keys, and a query word looks it up, so that Armed Islamic Group is found from
     /// الجماعة الإسلامية المسلحة, whose words sound like none of its words.
     /// </summary>
-    public string? ConceptKey(TokenForms forms) => _conceptKeys[forms.Concept];
+    public static string? ConceptKey(TokenForms forms) => Default._conceptKeys[forms.Concept];
 
     /// <summary>
     /// The concept of a generic organization word or a nationality adjective (group: group,
