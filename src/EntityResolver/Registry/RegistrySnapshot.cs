@@ -58,11 +58,12 @@ namespace EntityResolver.Registry;
 /// or Portuguese nasal vowel, N, with the word also posted under its skeleton with it; version 40:
 /// and the zh of a Czech ř, J; version 41: a word with such letters is posted under one skeleton
 /// with all of them read as said, not one per letter; version 42: a generic organization word or
-/// a nationality adjective is also posted under its concept's key, %group).
+/// a nationality adjective is also posted under its concept's key, %group; version 43: and so
+/// is a place name, under its country's key).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 42;
+    public const int Version = 43;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

@@ -143,6 +143,16 @@ internal sealed class Lexicon
             }
         }
 
+        // Place names have their country's concept, and nothing else.
+        foreach (string[] row in ResourceData.ReadTable("lexicon/places.tsv"))
+        {
+            string[] words = NormalizeWords(row[0]);
+            if (words.Length == 1 && row.Length > 1 && row[1].Length > 0)
+            {
+                AddConcept(words[0], "country:" + row[1]);
+            }
+        }
+
         Demonyms = demonyms.ToFrozenSet(StringComparer.Ordinal);
         DemonymLatinPhonetics = demonymPhonetics.ToFrozenSet(StringComparer.Ordinal);
         _conceptOfWord = conceptOfWord.ToFrozenDictionary(StringComparer.Ordinal);
@@ -315,8 +325,8 @@ internal sealed class Lexicon
     public static string? ConceptKey(TokenForms forms) => Default._conceptKeys[forms.Concept];
 
     /// <summary>
-    /// The concept of a generic organization word or a nationality adjective (group: group,
-    /// groupe, جماعة, समूह; country:EG: Egyptian, مصري), as a number, or 0: words of one concept
+    /// The concept of a generic organization word, a nationality adjective or a place name
+    /// (group: group, groupe, جماعة, समूह; country:EG: Egyptian, مصري, Egypt, مصر), as a number, or 0: words of one concept
     /// are one word in any language or script. As for <see cref="IsCommon"/>, a token counts when
     /// its normalized form is an entry, or when a Latin token has the phonetic form of a Latin entry.
     /// </summary>

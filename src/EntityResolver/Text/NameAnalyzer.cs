@@ -60,7 +60,7 @@ internal sealed class NameAnalyzer
     /// <summary>Analyzes a registry alias: leading titles and honorifics of person names are marked, nothing is dropped.</summary>
     public AnalyzedName AnalyzeAlias(string text, bool isPerson)
     {
-        List<Piece> pieces = Split(text, _lexicon.JoinedHeads);
+        List<Piece> pieces = Split(text, _lexicon);
         if (TryAcronym(pieces) is { } acronym)
         {
             return acronym;
@@ -78,7 +78,7 @@ internal sealed class NameAnalyzer
     /// </summary>
     public (AnalyzedName Primary, AnalyzedName? Literal) AnalyzeQuery(string text)
     {
-        List<Piece> pieces = Split(text, _lexicon.JoinedHeads);
+        List<Piece> pieces = Split(text, _lexicon);
         if (TryAcronym(pieces) is { } acronym)
         {
             return (acronym, null);
@@ -255,10 +255,11 @@ internal sealed class NameAnalyzer
     private readonly record struct Piece(string Normalized, string Text, bool AllCaps, bool HamzaBelow = false, bool FinalMarbuta = false);
 
     /// <summary>The normalized words of a phrase, split as names are (used for the word lists).</summary>
-    /// <remarks>Word lists are read before the lexicon exists, so no joined heads are split off here.</remarks>
-    internal static string[] NormalizedWords(string text) => [.. Split(text, []).Select(p => p.Normalized)];
+    /// <remarks>Word lists are read before the lexicon exists, so no joined heads are split off here, nor
+    /// proclitics before the lexicon's words.</remarks>
+    internal static string[] NormalizedWords(string text) => [.. Split(text, null).Select(p => p.Normalized)];
 
-    private static List<Piece> Split(string text, string[] joinedHeads)
+    private static List<Piece> Split(string text, Lexicon? lexicon)
     {
         var pieces = new List<Piece>();
         foreach (RawToken raw in Tokenizer.Tokenize(text))
@@ -273,18 +274,18 @@ internal sealed class NameAnalyzer
             string written = span.ToString();
             if (ScriptDetector.Of(normalized) == Script.Arabic)
             {
-                SplitArabic(normalized, written, joinedHeads, pieces);
+                SplitArabic(normalized, written, lexicon, pieces);
             }
             else
             {
-                SplitLatinHead(normalized, written, raw.AllCaps, joinedHeads, pieces);
+                SplitLatinHead(normalized, written, raw.AllCaps, lexicon?.JoinedHeads ?? [], pieces);
             }
         }
 
         return pieces;
     }
 
-    private static void SplitArabic(string token, string written, string[] joinedHeads, List<Piece> pieces)
+    private static void SplitArabic(string token, string written, Lexicon? lexicon, List<Piece> pieces)
     {
         int length = token.Length;
         // Proclitic li- + article (للجيش), conjunction/preposition + article (والجيش, بالجيش),
@@ -298,9 +299,16 @@ internal sealed class NameAnalyzer
         {
             token = token[3..];
         }
+        else if (token.Length >= 4 && "وبلفك".Contains(token[0]) 
+            && lexicon is not null && lexicon.ConceptOf(token[1..], Script.Arabic, "") != 0)
+        {
+            // A proclitic before a word of the lexicon's concepts, without the article: لأهل is
+            // li- + ahl (for the people), ومصر wa- + Misr (and Egypt).
+            token = token[1..];
+        }
 
         // Joined compound heads: عبدالكريم, ابوبكر.
-        foreach (string head in joinedHeads)
+        foreach (string head in lexicon?.JoinedHeads ?? [])
         {
             if (token.Length >= head.Length + 2 && token.StartsWith(head, StringComparison.Ordinal) && ScriptDetector.Of(head[0]) == Script.Arabic)
             {

@@ -115,9 +115,17 @@ public sealed class NameResolverTests
     [InlineData("شبکه حقانی", "o:haqqani")]
     [InlineData("Сеть Хаккани", "o:haqqani")]
     [InlineData("الجيش الوطني", "o:national")]
+    // Place names are translated too: الشام is the Levant, مصر Egypt (Egyptian).
+    [InlineData("الدولة الإسلامية في العراق والشام", "o:isil")]
+    [InlineData("الجهاد الإسلامي في مصر", "o:eij")]
+    [InlineData("جبهة النصرة لأهل الشام", "o:nusrah")] // li- + ahl: for the people
     public void Organization_names_translated_word_for_word_meet_their_registry_names(string query, string expected)
     {
         EntityRegistry registry = new EntityRegistryBuilder()
+            .AddOrganization("o:isil", "Islamic State in Iraq and the Levant")
+            .AddOrganization("o:aqi", "Al-Qaida in Iraq", "Islamic State of Iraq")
+            .AddOrganization("o:nusrah", "Al-Nusrah Front for the People of the Levant")
+            .AddOrganization("o:jnim", "Jama'a Nusrat ul-Islam wa al-Muslimin")
             .AddOrganization("o:gia", "Armed Islamic Group")
             .AddOrganization("o:jemaah", "Jemaah Islamiyah")
             .AddOrganization("o:eij", "Egyptian Islamic Jihad")

@@ -100,6 +100,28 @@ public sealed class NameAnalyzerTests
         Assert.Equal(["balti"], Latin("بالتي")); // Balti, not bi- + al- + ti
     }
 
+    [Theory]
+    [InlineData("لأهل", "أهل")] // li- + ahl: for the people
+    [InlineData("ومصر", "مصر")] // wa- + Misr: and Egypt
+    [InlineData("بلبنان", "لبنان")]
+    public void A_proclitic_is_split_off_before_a_word_of_the_lexicons_concepts(string joined, string word)
+    {
+        TokenForms split = Assert.Single(_analyzer.AnalyzeQuery(joined).Primary.Tokens).Forms;
+        TokenForms alone = Assert.Single(_analyzer.AnalyzeQuery(word).Primary.Tokens).Forms;
+
+        Assert.Equal(alone.Normalized, split.Normalized);
+        Assert.NotEqual(0, split.Concept);
+    }
+
+    [Theory]
+    [InlineData("لبنى")] // Lubna: l + bna is no word of the lexicon
+    [InlineData("وقار")] // Waqar
+    [InlineData("فراس")] // Firas
+    public void Names_that_begin_with_a_proclitic_letter_stay_whole(string name)
+    {
+        Assert.Equal(name, Assert.Single(_analyzer.AnalyzeQuery(name).Primary.Tokens).Forms.Normalized);
+    }
+
     [Fact]
     public void Alef_with_hamza_below_reads_i_and_the_folded_word_stays_one()
     {
@@ -159,10 +181,15 @@ public sealed class NameAnalyzerTests
     [InlineData("Islamic", "الإسلامية", true)]
     [InlineData("Egyptian", "المصري", true)]
     [InlineData("Moroccan", "المغربية", true)]
+    [InlineData("Egypt", "مصر", true)]
+    [InlineData("Египет", "Egyptian", true)]
+    [InlineData("Levant", "الشام", true)]
+    [InlineData("Syria", "सीरियाई", true)]
     [InlineData("Group", "Front", false)]
     [InlineData("Egyptian", "Libyan", false)]
+    [InlineData("Iraq", "Syria", false)]
     [InlineData("جماعة", "Jamal", false)]
-    public void Generic_organization_words_and_nationalities_have_one_concept_in_every_language(string a, string b, bool same)
+    public void Generic_organization_words_nationalities_and_places_have_one_concept_in_every_language(string a, string b, bool same)
     {
         TokenForms first = Assert.Single(_analyzer.AnalyzeQuery(a).Primary.Tokens).Forms;
         TokenForms second = Assert.Single(_analyzer.AnalyzeQuery(b).Primary.Tokens).Forms;
