@@ -1505,14 +1505,16 @@ internal static class Phonetics
     /// German, Czech, Dutch or classical name that Russian writes so: its first letter as h
     /// (Гаснер: Hasner, Гарпаг: Harpagus, skeleton <c>hsnr</c>, not <c>ksnr</c>) and its other х
     /// as the kh of a ch (Гахман: Hachmann, Хабих: Habich, skeleton <c>hbk</c>: the index posts
-    /// such a ch as k, <see cref="SkeletonWithChAsK"/>), or null for other words (a first х alone
-    /// is <see cref="SkeletonWithKhAsH"/>'s).
+    /// such a ch as k, <see cref="SkeletonWithChAsK"/>), and its ц as the z that those languages
+    /// write for it, without the t (Герцен: Herzen, skeleton <c>hrsn</c>, not <c>hrtsn</c>;
+    /// Гинцпетер: Hinzpeter), or null for other words (a first х alone is
+    /// <see cref="SkeletonWithKhAsH"/>'s).
     /// </summary>
     public static string? GermanSkeleton(TokenForms forms)
     {
         ReadOnlySpan<char> form = forms.Phonetic;
         return forms.Script == Script.Cyrillic && form.Length > 1 && (form[0] == 'g' || (form[0] == 'x' && form[1..].Contains('x')))
-            ? Skeleton(form, SkeletonReading.FirstAsH)
+            ? Skeleton(form, SkeletonReading.FirstAsH | SkeletonReading.WithoutT)
             : null;
     }
 

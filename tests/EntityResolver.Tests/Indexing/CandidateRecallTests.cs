@@ -122,6 +122,9 @@ public sealed class CandidateRecallTests
     [InlineData("Гасс", "Hass", GermanOthers)]
     [InlineData("Хабих", "Habich", GermanOthers)]
     [InlineData("Гахман", "Hachmann", GermanOthers)]
+    // And their z ц: Герцен is krtsn, Herzen hrsn (its z as s, the ц read without its t).
+    [InlineData("Герцен", "Herzen", GermanOthers)]
+    [InlineData("Гинцпетер", "Hinzpeter", GermanOthers)]
     // An х inside a word, the j of Spanish names: Араухо is rk (rh with х as h), Araujo rs.
     [InlineData("Араухо", "Araujo", SpanishOthers)]
     [InlineData("Алехо", "Alejo", SpanishOthers)]

@@ -780,10 +780,12 @@ public sealed class PhoneticsTests
     [InlineData("slavic", "tatsuo", null)] // Тацуо: Tatsuo, a Japanese tsu
     [InlineData("slavic", "gratsiya", null)] // Грация: Grazia
     [InlineData("slavic", "adams", null)]
-    // A first г, or a first х with another х: the h of German and Czech names, their ch as kh.
+    // A first г, or a first х with another х: the h of German and Czech names, their ch as kh,
+    // their z as ц.
     [InlineData("german", "gasner", "hsnr")] // Гаснер: Hasner
     [InlineData("german", "gakhman", "hkmn")] // Гахман: Hachmann (its ch posted as kh)
     [InlineData("german", "khabikh", "hbk")] // Хабих: Habich
+    [InlineData("german", "gertsen", "hrsn")] // Герцен: Herzen, its ц the German z
     [InlineData("german", "khilda", null)] // Хильда: one х, read h by the convention skeleton
     [InlineData("german", "boris", null)]
     // An х after the first letter and before a vowel: the Spanish j, the Greek ch.
