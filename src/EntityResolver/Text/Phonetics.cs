@@ -1594,7 +1594,18 @@ internal static class Phonetics
     /// Last, a generic organization word's concept (<see cref="Lexicon.ConceptKey"/>), an unlikely
     /// reading too: its postings are long, and the name's other words find most organizations.
     /// </summary>
-    public static readonly (Func<TokenForms, string?> Read, bool Unlikely)[] QueryReadings = [(ConventionSkeleton, false), (JapaneseSkeleton, false), (SlavicSkeleton, true), (GermanSkeleton, true), (SpanishSkeleton, true), (TurkishSkeleton, true), (LatinCaseSkeleton, true), (EnglishWSkeleton, false), (Lexicon.ConceptKey, true)];
+    public static readonly (Func<TokenForms, string?> Read, bool Unlikely)[] QueryReadings = [(ConventionSkeleton, false), (JapaneseSkeleton, false), (SlavicSkeleton, true), (GermanSkeleton, true), (SpanishSkeleton, true), (TurkishSkeleton, true), (LatinCaseSkeleton, true), (EnglishWSkeleton, false), (Lexicon.ConceptKey, true), (PersianZSkeleton, false)];
+
+    /// <summary>
+    /// An Arabic-script word with ض or ذ, read with them as the z that Persian, Urdu and Turkish
+    /// say for them and their Latin spellings write (رضا: Raza, skeleton <c>rs</c>, not <c>rt</c>;
+    /// قاضی: Qazi; ضياء: Zia), or null for other words. Arabic says and spells them d and dh
+    /// (Rida, Qadi), which the word's own skeleton keeps.
+    /// </summary>
+    public static string? PersianZSkeleton(TokenForms forms) =>
+        forms.Script == Script.Arabic && forms.Normalized.AsSpan().ContainsAny('\u0636', '\u0630')
+            ? Skeleton(Encode(Romanizer.Romanize(forms.Normalized.Replace('\u0636', '\u0632').Replace('\u0630', '\u0632'), Script.Arabic), Script.Arabic))
+            : null;
 
     /// <summary>How a skeleton reads letters that scripts write otherwise than the plain skeleton says.</summary>
     [Flags]
