@@ -326,8 +326,8 @@ internal sealed class Lexicon
 
     /// <summary>
     /// The concept of a generic organization word, a nationality adjective or a place name
-    /// (group: group, groupe, جماعة, समूह; country:EG: Egyptian, مصري, Egypt, مصر), as a number, or 0: words of one concept
-    /// are one word in any language or script. As for <see cref="IsCommon"/>, a token counts when
+    /// (group: group, groupe, جماعة, समूह; country:EG: Egyptian, مصري, Egypt, مصر), as a number,
+    /// or 0: words of one concept are one word in any language or script. As for <see cref="IsCommon"/>, a token counts when
     /// its normalized form is an entry, or when a Latin token has the phonetic form of a Latin entry.
     /// </summary>
     public ushort ConceptOf(string normalized, Script script, string phonetic) =>

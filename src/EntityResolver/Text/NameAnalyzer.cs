@@ -299,7 +299,7 @@ internal sealed class NameAnalyzer
         {
             token = token[3..];
         }
-        else if (token.Length >= 4 && "وبلفك".Contains(token[0]) 
+        else if (token.Length >= 4 && "وبلفك".Contains(token[0])
             && lexicon is not null && lexicon.ConceptOf(token[1..], Script.Arabic, "") != 0)
         {
             // A proclitic before a word of the lexicon's concepts, without the article: لأهل is
