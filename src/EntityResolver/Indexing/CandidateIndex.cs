@@ -382,8 +382,8 @@ internal sealed class CandidateIndex
     /// script and Cyrillic write its letters when its language says them otherwise than English
     /// does. Deletion variants of such keys crowded other names out of the candidates when tried
     /// (Ivanov), and English names keep their own spelling (Howard: هوارد, James: جيمس). Last, in
-    /// every script, the key of a generic organization word's or a nationality's concept
-    /// (<see cref="Lexicon.ConceptKey"/>), which the query looks up through
+    /// every script, the key of the concept of a generic organization word, a nationality adjective
+    /// or a place name (<see cref="Lexicon.ConceptKey"/>), which the query looks up through
     /// <see cref="Phonetics.QueryReadings"/>: the two lists must both have it.
     /// </summary>
     internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, ChSaidKSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, DiacriticsSaidSkeleton, SaidSkeleton, Lexicon.ConceptKey];

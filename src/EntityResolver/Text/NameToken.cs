@@ -135,7 +135,7 @@ internal sealed class TokenForms
     /// <summary>A name prefix that stands before the given name (Muhammad, Syed): not taken for the given name.</summary>
     public bool IsNamePrefix { get; }
 
-    /// <summary>The concept of a generic organization word or a nationality adjective (<see cref="Lexicon.ConceptOf"/>), or 0: forms of one concept are one word.</summary>
+    /// <summary>The concept of a generic organization word, a nationality adjective or a place name (<see cref="Lexicon.ConceptOf"/>), or 0: forms of one concept are one word.</summary>
     public ushort Concept { get; }
 }
 

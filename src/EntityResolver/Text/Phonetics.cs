@@ -1586,26 +1586,27 @@ internal static class Phonetics
     private static bool FirstUBeforeVowel(ReadOnlySpan<char> form) => form.Length >= 2 && form[0] == 'u' && IsVowel(form[1]);
 
     /// <summary>
-    /// The skeletons besides its own that a query word is looked up under, by the conventions of
-    /// the script it was read from; <c>Unlikely</c>: a reading that the search reads only after
-    /// the words' own skeletons (Slavic names are few among the names Russian writes with ц, names
-    /// with an h among those it begins with г, Spanish and Greek ones among those with an х inside,
-    /// Turkish ones among those with дж, Latin and Greek ones among those that end in -ий or -ей).
-    /// Last, a generic organization word's concept (<see cref="Lexicon.ConceptKey"/>), an unlikely
-    /// reading too: its postings are long, and the name's other words find most organizations.
-    /// </summary>
-    public static readonly (Func<TokenForms, string?> Read, bool Unlikely)[] QueryReadings = [(ConventionSkeleton, false), (JapaneseSkeleton, false), (SlavicSkeleton, true), (GermanSkeleton, true), (SpanishSkeleton, true), (TurkishSkeleton, true), (LatinCaseSkeleton, true), (EnglishWSkeleton, false), (Lexicon.ConceptKey, true), (PersianZSkeleton, false)];
-
-    /// <summary>
-    /// An Arabic-script word with ض or ذ, read with them as the z that Persian, Urdu and Turkish
-    /// say for them and their Latin spellings write (رضا: Raza, skeleton <c>rs</c>, not <c>rt</c>;
-    /// قاضی: Qazi; ضياء: Zia), or null for other words. Arabic says and spells them d and dh
+    /// The tenth: an Arabic-script word with ض or ذ, read with them as the z that Persian, Urdu
+    /// and Turkish say for them and their Latin spellings write (رضا: Raza, skeleton <c>rs</c>,
+    /// not <c>rt</c>; قاضی: Qazi; ضياء: Zia), or null for other words. Arabic says and spells them d and dh
     /// (Rida, Qadi), which the word's own skeleton keeps.
     /// </summary>
     public static string? PersianZSkeleton(TokenForms forms) =>
         forms.Script == Script.Arabic && forms.Normalized.AsSpan().ContainsAny('\u0636', '\u0630')
             ? Skeleton(Encode(Romanizer.Romanize(forms.Normalized.Replace('\u0636', '\u0632').Replace('\u0630', '\u0632'), Script.Arabic), Script.Arabic))
             : null;
+
+    /// <summary>
+    /// The skeletons besides its own that a query word is looked up under, by the conventions of
+    /// the script it was read from; <c>Unlikely</c>: a reading that the search reads only after
+    /// the words' own skeletons (Slavic names are few among the names Russian writes with ц, names
+    /// with an h among those it begins with г, Spanish and Greek ones among those with an х inside,
+    /// Turkish ones among those with дж, Latin and Greek ones among those that end in -ий or -ей).
+    /// Last, the concept of a generic organization word, a nationality adjective or a place name
+    /// (<see cref="Lexicon.ConceptKey"/>), an unlikely reading too: its postings are long, and the
+    /// name's other words find most organizations.
+    /// </summary>
+    public static readonly (Func<TokenForms, string?> Read, bool Unlikely)[] QueryReadings = [(ConventionSkeleton, false), (JapaneseSkeleton, false), (SlavicSkeleton, true), (GermanSkeleton, true), (SpanishSkeleton, true), (TurkishSkeleton, true), (LatinCaseSkeleton, true), (EnglishWSkeleton, false), (PersianZSkeleton, false), (Lexicon.ConceptKey, true)];
 
     /// <summary>How a skeleton reads letters that scripts write otherwise than the plain skeleton says.</summary>
     [Flags]
