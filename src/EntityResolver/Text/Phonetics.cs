@@ -14,7 +14,8 @@ namespace EntityResolver.Text;
 /// close to s, ch and k: <see cref="CedillaCost"/>), X (the silent h that German writes after an
 /// umlaut: plain h, 0.1 to leave out: Böhme, Бёме, where Arabic script writes it, بوهمه), N (the n
 /// of a Polish or Portuguese nasal vowel: plain n, and m, 0.1 to leave out: Dąbrowski, Домбровский),
-/// J (the zh of a Czech ř: plain j, 0.1 to leave out: Dvořák, Дворжак), Q (the s of a Cyrillic ц, plain s, which meets K), and H (an h that
+/// J (the zh of a Czech ř: plain j, 0.1 to leave out: Dvořák, Дворжак), Q (the s of a Cyrillic ц, plain s, which meets K), D (an
+/// Arabic-script ض or ذ: plain d, and z at <see cref="PersianZCost"/>: رضا, Rida and Raza), and H (an h that
 /// Arabic script writes as a letter of its own after a consonant, مظهر mz-hr, which Latin
 /// spellings often join to that consonant: Mazhar, Adham, Fathi). Digraphs are collapsed,
 /// doubled symbols merged (k and K too), p/b and q/k merged; v stays apart from w because Arabic script writes it ف (Karimova: كريموفا) as often as و.
@@ -45,6 +46,13 @@ internal static class Phonetics
     /// <see cref="Potential"/> stays 1 (j's is 0.5), and with it the distance's lower bound.
     /// </summary>
     private const float TurkishKCost = 0.5f;
+
+    /// <summary>
+    /// Substituting z for an Arabic-script ض or ذ (<c>D</c>), which Persian, Urdu and Turkish say z
+    /// (رضا Raza, ضياء Zia, قاضی Qazi) and Arabic d or dh (Rida, Qadi): the cheapest cost at which
+    /// d's <see cref="Potential"/> stays 1 (z's is 0.7), and with it the distance's lower bound.
+    /// </summary>
+    private const float PersianZCost = 0.3f;
 
     private const float HCost = 0.7f;
 
@@ -297,6 +305,10 @@ internal static class Phonetics
                         // The silent h after a German umlaut, a nasal vowel's n and the zh of a Czech ř
                         // (Romanizer.PhoneticSource): plain h, n and j that cost next to nothing to leave out.
                         symbol = c;
+                        break;
+                    case 'D':
+                        // An Arabic-script ض or ذ (Romanizer.PhoneticSource): see PersianZCost.
+                        symbol = 'D';
                         break;
                     case 'x':
                         AppendSymbol(buffer, ref n, 'k');
@@ -808,8 +820,8 @@ internal static class Phonetics
         return true;
     }
 
-    /// <summary>A symbol as the forms wrote it before <c>H</c>, <c>X</c>, <c>N</c>, <c>Z</c>, <c>J</c>, <c>T</c>, <c>G</c>, <c>K</c>, <c>Q</c> and <c>c</c> (h, h, n, j, j, t, g, k, s and s).</summary>
-    public static char Plain(char symbol) => symbol switch { 'H' or 'X' => 'h', 'N' => 'n', 'Z' or 'J' => 'j', 'T' => 't', 'G' => 'g', 'K' => 'k', 'Q' or 'c' => 's', _ => symbol };
+    /// <summary>A symbol as the forms wrote it before <c>H</c>, <c>X</c>, <c>N</c>, <c>Z</c>, <c>J</c>, <c>T</c>, <c>G</c>, <c>K</c>, <c>Q</c>, <c>c</c> and <c>D</c> (h, h, n, j, j, t, g, k, s, s and d).</summary>
+    public static char Plain(char symbol) => symbol switch { 'H' or 'X' => 'h', 'N' => 'n', 'Z' or 'J' => 'j', 'T' => 't', 'G' => 'g', 'K' => 'k', 'Q' or 'c' => 's', 'D' => 'd', _ => symbol };
 
     /// <summary>
     /// Reads a spelling of English, French or Italian names at <paramref name="i"/> of a Latin
@@ -930,6 +942,11 @@ internal static class Phonetics
         if (a == 'q' || b == 'q')
         {
             return CedillaCost(a == 'q' ? b : a);
+        }
+
+        if ((a, b) is ('D', 'z') or ('z', 'D'))
+        {
+            return PersianZCost;
         }
 
         // The n of a nasal vowel is the m that Russian writes before b and p (Dąbrowski: Домбровский).
@@ -1592,9 +1609,7 @@ internal static class Phonetics
     /// (Rida, Qadi), which the word's own skeleton keeps.
     /// </summary>
     public static string? PersianZSkeleton(TokenForms forms) =>
-        forms.Script == Script.Arabic && forms.Normalized.AsSpan().ContainsAny('\u0636', '\u0630')
-            ? Skeleton(Encode(Romanizer.Romanize(forms.Normalized.Replace('\u0636', '\u0632').Replace('\u0630', '\u0632'), Script.Arabic), Script.Arabic))
-            : null;
+        forms.Phonetic.Contains('D') ? Skeleton(forms.Phonetic, SkeletonReading.DAsZ) : null;
 
     /// <summary>
     /// The skeletons besides its own that a query word is looked up under, by the conventions of
@@ -1669,6 +1684,9 @@ internal static class Phonetics
         /// elsewhere), h, and nothing.
         /// </summary>
         DiacriticsAsSaid = 65536,
+
+        /// <summary>An Arabic-script ض or ذ (<c>D</c>) is z.</summary>
+        DAsZ = 131072,
     }
 
     private static string Skeleton(ReadOnlySpan<char> form, SkeletonReading reading)
@@ -1677,7 +1695,7 @@ internal static class Phonetics
         bool chAsK = reading.HasFlag(SkeletonReading.ChAsKh), khAsH = reading.HasFlag(SkeletonReading.KhAsH), jAsG = reading.HasFlag(SkeletonReading.JAsG), dropT = reading.HasFlag(SkeletonReading.WithoutT);
         bool tiAsChi = reading.HasFlag(SkeletonReading.TiAsChi), dropG = reading.HasFlag(SkeletonReading.WithoutG), tsAsK = reading.HasFlag(SkeletonReading.TsAsK), kAsTs = reading.HasFlag(SkeletonReading.KAsTs);
         bool firstAsH = reading.HasFlag(SkeletonReading.FirstAsH), khAsJ = reading.HasFlag(SkeletonReading.KhAsJ), hardJAsK = reading.HasFlag(SkeletonReading.HardJAsK), firstUAsW = reading.HasFlag(SkeletonReading.FirstUAsW), anyKhAsJ = reading.HasFlag(SkeletonReading.AnyKhAsJ);
-        bool said = reading.HasFlag(SkeletonReading.DiacriticsAsSaid);
+        bool said = reading.HasFlag(SkeletonReading.DiacriticsAsSaid), dAsZ = reading.HasFlag(SkeletonReading.DAsZ);
         Span<char> buffer = form.Length <= 64 ? stackalloc char[form.Length * 2] : new char[form.Length * 2];
         int n = 0;
         for (int i = 0; i < form.Length; i++)
@@ -1704,6 +1722,7 @@ internal static class Phonetics
                 'v' => vAsF ? 'f' : 'w',
                 'w' when wAsF => 'f',
                 'd' => 't',
+                'D' => dAsZ ? 's' : 't',
                 'j' => jAsG ? 'k' : 's',
                 'C' when chAsK && i > 0 => 'k',
                 't' when tiAsChi && TBeforeI(form, i) => 's',

@@ -28,8 +28,8 @@ internal static class Romanizer
 
     /// <summary>
     /// The Latin form that <see cref="Phonetics.Encode"/> reads for a word: <paramref name="latin"/>,
-    /// except for letters of a Latin-script word that the romanization writes as plain ASCII, so
-    /// that a spelling without them still meets the word, but that other scripts write as said:
+    /// except for letters that the romanization writes as plain ASCII, so that a spelling without
+    /// them still meets the word, but that other scripts or languages write as said:
     /// <list type="bullet">
     /// <item>The ç, kept: said s in French and Portuguese names and ch in Turkish ones, and written
     /// letter by letter as k too (François: Франсуа; Kılıç: Кылыч; Cançado: كانكادو).</item>
@@ -40,10 +40,21 @@ internal static class Romanizer
     /// them (ą as oN): Russian writes their n, and m before b or p (Dąbrowski: Домбровский, Kępiński:
     /// Кемпинский, Galvão: Галван).</item>
     /// <item>The Czech ř, written rJ: Russian writes it рж (Dvořák: Дворжак, Bořek: Боржек).</item>
+    /// <item>The ض and ذ of an Arabic-script word, romanized dh and written <c>D</c>: Arabic says
+    /// them d and dh, Persian, Urdu and Turkish z (رضا: Rida and Raza; ضياء: Diya and Zia).</item>
     /// </list>
     /// </summary>
     internal static string PhoneticSource(string normalized, Script script, string latin)
     {
+        if (script == Script.Arabic)
+        {
+            // Every dh of an Arabic-script romanization is a ض or a ذ, or the aspirated d of Urdu
+            // (دھ), which stays d: a word with both is read as romanized.
+            return normalized.AsSpan().ContainsAny('\u0636', '\u0630') && !normalized.Contains("\u062F\u06BE", StringComparison.Ordinal)
+                ? latin.Replace("dh", "D", StringComparison.Ordinal)
+                : latin;
+        }
+
         if (script != Script.Latin || normalized.AsSpan().IndexOfAny("çäöüąęãř") < 0)
         {
             return latin;

@@ -550,6 +550,21 @@ public sealed class NameResolverTests
         Assert.Equal([expected, other], RankedAmong(query, expected, other).Select(m => m.Name));
     }
 
+    [Theory]
+    [InlineData("ضياء", "دياء", "Zia")]
+    [InlineData("نذير", "ندير", "Nazir")]
+    [InlineData("فاضل", "فادل", "Fazil")]
+    [InlineData("رضا", "ردا", "Raza")]
+    public void An_arabic_script_dad_or_dhal_is_near_the_z_that_persian_urdu_and_turkish_spellings_write(string query, string withDal, string name)
+    {
+        // Persian, Urdu and Turkish say ض and ذ z; read as the d of Arabic (Diya, Nadhir, Fadil,
+        // Rida), ضياء scored 0.0001 against Zia. A د is no nearer z than before.
+        static double Score(string q, string n) => RankedAmong(q, n) is [var first, ..] ? first.Score : 0;
+        double score = Score(query, name);
+        Assert.True(score >= ResolveOptions.Default.Threshold, $"{query} {name} {score}");
+        Assert.True(score > Score(withDal, name), $"{query} {name} {score} against {withDal} {Score(withDal, name)}");
+    }
+
     /// <summary>The query's matches (every score, with explanations) in a registry of one person per name.</summary>
     private static IReadOnlyList<EntityMatch> RankedAmong(string query, params string[] names)
     {

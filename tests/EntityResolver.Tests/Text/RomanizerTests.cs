@@ -173,6 +173,23 @@ public sealed class RomanizerTests
         Assert.Equal(latin.Replace("-", "", StringComparison.Ordinal), Romanizer.Romanize(normalized, Enum.Parse<Script>(script)));
         Assert.Equal(expected, Romanizer.PhoneticSource(normalized, Enum.Parse<Script>(script), latin));
     }
+
+    [Theory]
+    [InlineData("رضا", "rdha", "rDa")]
+    [InlineData("ذكي", "dhki", "Dki")]
+    [InlineData("قاضي", "qadhi", "qaDi")]
+    [InlineData("ضهير", "dhhir", "Dhir")] // the heh after it stays a letter of its own
+    [InlineData("دھوني", "dhuni", "dhuni")] // the aspirated d of Urdu is a d
+    [InlineData("ذھين", "dhhin", "Dhin")] // a ذ is not aspirated: its ھ is an h
+    [InlineData("دھذا", "dhdha", "dhdha")] // with both: read as romanized
+    [InlineData("درويش", "druish", "druish")]
+    public void The_phonetic_form_reads_an_arabic_script_dad_or_dhal_as_a_letter_of_its_own(string normalized, string latin, string expected)
+    {
+        // The romanization writes ض and ذ dh, as Arabic says them; Persian, Urdu and Turkish say
+        // them z (Phonetics: D).
+        Assert.Equal(latin, Romanizer.Romanize(normalized, Script.Arabic));
+        Assert.Equal(expected, Romanizer.PhoneticSource(normalized, Script.Arabic, latin));
+    }
 }
 
 public sealed class TransliterationTests
