@@ -15,7 +15,8 @@ namespace EntityResolver.Text;
 /// umlaut: plain h, 0.1 to leave out: Böhme, Бёме, where Arabic script writes it, بوهمه), N (the n
 /// of a Polish or Portuguese nasal vowel: plain n, and m, 0.1 to leave out: Dąbrowski, Домбровский),
 /// J (the zh of a Czech ř: plain j, 0.1 to leave out: Dvořák, Дворжак), Q (the s of a Cyrillic ц, plain s, which meets K), D (an
-/// Arabic-script ض or ذ: plain d, and z at <see cref="PersianZCost"/>: رضا, Rida and Raza), and H (an h that
+/// Arabic-script ض or ذ: plain d, and z at <see cref="PersianZCost"/>: رضا, Rida and Raza), A (a
+/// Cyrillic х after b, d, g or t, the h of a Latin digraph: plain x, 0.1 to leave out: Дхони, Dhoni), and H (an h that
 /// Arabic script writes as a letter of its own after a consonant, مظهر mz-hr, which Latin
 /// spellings often join to that consonant: Mazhar, Adham, Fathi). Digraphs are collapsed,
 /// doubled symbols merged (k and K too), p/b and q/k merged; v stays apart from w because Arabic script writes it ف (Karimova: كريموفا) as often as و.
@@ -66,7 +67,8 @@ internal static class Phonetics
     /// <summary>
     /// Leaving out one of <see cref="UnwrittenSymbols"/>: the silent h after a German umlaut
     /// (<c>X</c>: Böhme, Бёме), the n of a nasal vowel (<c>N</c>: Dąbrowski, Dabrowski) or the zh
-    /// of a Czech ř (<c>J</c>: Dvořák, Dvorak), which spellings without the diacritics leave out.
+    /// of a Czech ř (<c>J</c>: Dvořák, Dvorak), which spellings without the diacritics leave out;
+    /// and the Cyrillic х after a stop (<c>A</c>: Дхони, Dhoni), which Latin digraphs fold in.
     /// </summary>
     private const float UnwrittenCost = 0.1f;
 
@@ -105,6 +107,24 @@ internal static class Phonetics
             if (c == 'e' && next == 'a' && i + 2 < latin.Length && latin[i + 2] == 'u')
             {
                 AppendSymbol(buffer, ref n, 'o');
+                i += 2;
+                continue;
+            }
+
+            // A Cyrillic х after a stop is mostly the h of a Latin digraph, which Russian writes as a
+            // letter of its own: the aspiration of Indian and Thai names (Дхони Dhoni, Бхутто Bhutto,
+            // Атхар Athar, Гхош Ghosh), and an h after a stop in other names (Кханна Khanna, Экхард
+            // Eckhard, Ампхол Amphol). After b, d, g or t it is A, cheap to leave out, as the digraph
+            // does, and plain kh otherwise (Бёттхер Böttcher: the ch of German names); кх is the
+            // Latin kh and пх the Latin ph (f), which Russian writes ф in other names.
+            if (script == Script.Cyrillic && c is 'b' or 'd' or 'g' or 't' or 'p' or 'k' && next == 'k' && i + 2 < latin.Length && latin[i + 2] == 'h')
+            {
+                AppendSymbol(buffer, ref n, c switch { 'p' => 'f', 'k' => 'x', _ => c });
+                if (c is not ('p' or 'k'))
+                {
+                    AppendSymbol(buffer, ref n, 'A');
+                }
+
                 i += 2;
                 continue;
             }
@@ -821,7 +841,7 @@ internal static class Phonetics
     }
 
     /// <summary>A symbol as the forms wrote it before <c>H</c>, <c>X</c>, <c>N</c>, <c>Z</c>, <c>J</c>, <c>T</c>, <c>G</c>, <c>K</c>, <c>Q</c>, <c>c</c> and <c>D</c> (h, h, n, j, j, t, g, k, s, s and d).</summary>
-    public static char Plain(char symbol) => symbol switch { 'H' or 'X' => 'h', 'N' => 'n', 'Z' or 'J' => 'j', 'T' => 't', 'G' => 'g', 'K' => 'k', 'Q' or 'c' => 's', 'D' => 'd', _ => symbol };
+    public static char Plain(char symbol) => symbol switch { 'H' or 'X' => 'h', 'N' => 'n', 'Z' or 'J' => 'j', 'T' => 't', 'G' => 'g', 'K' => 'k', 'Q' or 'c' => 's', 'D' => 'd', 'A' => 'x', _ => symbol };
 
     /// <summary>
     /// Reads a spelling of English, French or Italian names at <paramref name="i"/> of a Latin
@@ -896,7 +916,7 @@ internal static class Phonetics
     public static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
     /// <summary>Cost of inserting or deleting one symbol.</summary>
-    public static float IndelCost(char c) => IsVowel(c) ? VowelCost : c is 'y' or 'w' ? SemivowelCost : c == 'h' ? HCost : UnwrittenSymbols.Contains(c) ? UnwrittenCost : SplitSymbols.Contains(c) ? SplitHCost : 1f;
+    public static float IndelCost(char c) => IsVowel(c) ? VowelCost : c is 'y' or 'w' ? SemivowelCost : c == 'h' ? HCost : UnwrittenSymbols.Contains(c) || c == 'A' ? UnwrittenCost : SplitSymbols.Contains(c) ? SplitHCost : 1f;
 
     /// <summary>
     /// The spelling conventions a comparison of two forms allows for: <see cref="Script.Arabic"/>
@@ -1185,7 +1205,7 @@ internal static class Phonetics
     /// but that every substitution reads as a plain letter (<see cref="Plain"/>): H, T, G and the
     /// <see cref="UnwrittenSymbols"/>.
     /// </summary>
-    private const string SplitSymbols = "HTG" + UnwrittenSymbols;
+    private const string SplitSymbols = "HTGA" + UnwrittenSymbols;
 
     /// <summary>The symbols of the letters that a Latin spelling's diacritics add to what its romanization writes: X, N and J (<see cref="UnwrittenCost"/>).</summary>
     private const string UnwrittenSymbols = "XNJ";
@@ -1712,7 +1732,7 @@ internal static class Phonetics
                 continue;
             }
 
-            if (IsVowel(c) || (c == 'T' && dropT) || (c == 'X' && said) || (c is 'N' or 'J' && !said) || (c == 'G' && dropG) || ((c == 'y' || (c == 'w' && !wAsF)) && i > 0) || (c == 'v' && i > 0 && !vAsF))
+            if (IsVowel(c) || c == 'A' || (c == 'T' && dropT) || (c == 'X' && said) || (c is 'N' or 'J' && !said) || (c == 'G' && dropG) || ((c == 'y' || (c == 'w' && !wAsF)) && i > 0) || (c == 'v' && i > 0 && !vAsF))
             {
                 continue;
             }
