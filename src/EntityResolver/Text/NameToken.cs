@@ -27,6 +27,8 @@ internal enum Readings : ushort
     SpanishLl = 128,
     /// <summary>A Latin sz (Hungarian names: Szabó, Juhász); the s of a Cyrillic or Arabic-script form (Сабо, سابو).</summary>
     HungarianSz = 256,
+    /// <summary>A Latin g before e, i or y (French, Portuguese, Italian and English names: Gibaud, Gérard, Gino); the ж or дж of a Cyrillic form (Жибо, Жерар, Джино).</summary>
+    SoftG = 512,
 }
 
 /// <summary>The role a token plays inside a name.</summary>

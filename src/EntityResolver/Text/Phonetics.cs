@@ -489,6 +489,7 @@ internal static class Phonetics
         (Readings.FrenchIll, ReadFrenchIll, ReadingShare),
         (Readings.SpanishLl, ReadSpanishLl, ReadingShare),
         (Readings.HungarianSz, ReadHungarianSz, ReadingShare),
+        (Readings.SoftG, ReadSoftG, ReadingShare),
     ];
 
     /// <summary>
@@ -524,6 +525,24 @@ internal static class Phonetics
         said[n++] = 'y';
         return 1;
     }
+
+    /// <summary>
+    /// The g of a Latin form before e, i or y, said zh in French and Portuguese names and j in
+    /// Italian and English ones, which Russian writes ж and дж (Gibaud: Жибо, Gérard: Жерар, Gino:
+    /// Джино); the phonetic form keeps the hard g of German and English names (Gebhardt, Gibson).
+    /// </summary>
+    private static int ReadSoftG(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
+    {
+        if (!IsSoftG(form, i))
+        {
+            return 0;
+        }
+
+        said[n++] = 'Z';
+        return 1;
+    }
+
+    private static bool IsSoftG(ReadOnlySpan<char> form, int i) => form[i] == 'g' && At(form, i + 1) is 'e' or 'i' or 'y';
 
     /// <summary>Whether a phonetic form has an l between vowels at <paramref name="i"/> (where a Latin spelling may have an ll).</summary>
     private static bool IsLBetweenVowels(ReadOnlySpan<char> form, int i) =>
@@ -638,13 +657,13 @@ internal static class Phonetics
             {
                 Script.Latin => (IsJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0) | (IsHungarianCs(phonetic, i) ? Readings.Cs : 0) | (IsPolishRz(phonetic, i) ? Readings.Rz : 0)
                     | (IsEnglishVowel(phonetic, i) ? Readings.EnglishVowel : 0) | (IsFrenchAu(phonetic, i) ? Readings.FrenchAu : 0) | (IsFrenchIll(phonetic, i) ? Readings.FrenchIll : 0)
-                    | (IsLBetweenVowels(phonetic, i) ? Readings.SpanishLl : 0),
+                    | (IsLBetweenVowels(phonetic, i) ? Readings.SpanishLl : 0) | (IsSoftG(phonetic, i) ? Readings.SoftG : 0),
                 Script.Cyrillic => (IsCyrillicJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0)
                     | (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'Z' or 'S' or 'j' ? Readings.Rz : 0)
                     | ((phonetic[i], At(phonetic, i + 1)) is ('e', 'y') or ('a', 'y') or ('o', 'u') or ('y', 'u') ? Readings.EnglishVowel : 0)
                     | (phonetic[i] == 'o' ? Readings.FrenchAu : 0)
                     | (i > 0 && phonetic[i] == 'y' && IsVowel(phonetic[i - 1]) ? Readings.FrenchIll : 0)
-                    | (phonetic[i] == 's' ? Readings.HungarianSz : 0),
+                    | (phonetic[i] == 's' ? Readings.HungarianSz : 0) | (phonetic[i] == 'Z' ? Readings.SoftG : 0),
                 Script.Arabic => (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'y' or 'i' or 'e' ? Readings.SpanishLl : 0) | (phonetic[i] == 's' ? Readings.HungarianSz : 0),
                 _ => 0,
             };
@@ -1590,6 +1609,17 @@ internal static class Phonetics
     public static string? TurkishSkeleton(TokenForms forms) =>
         forms.Script == Script.Cyrillic && AnyAt(forms.Phonetic, HardJ) ? Skeleton(forms.Phonetic, SkeletonReading.HardJAsK) : null;
 
+    /// <summary>
+    /// The eleventh: a Cyrillic word with a j (ж or дж) before e, i or y, read as the g that French,
+    /// Portuguese, Italian and English names say so (Жибо: Gibaud, skeleton <c>kb</c>, not
+    /// <c>sb</c>; Жерар: Gérard; Джино: Gino), or null for other words.
+    /// </summary>
+    public static string? SoftGSkeleton(TokenForms forms) =>
+        forms.Script == Script.Cyrillic && AnyAt(forms.Phonetic, IsSoftJ) ? Skeleton(forms.Phonetic, SkeletonReading.SoftJAsG) : null;
+
+    /// <summary>Whether the symbol at <paramref name="i"/> is a Cyrillic j before e, i or y (<see cref="SoftGSkeleton"/>).</summary>
+    private static bool IsSoftJ(ReadOnlySpan<char> form, int i) => form[i] == 'Z' && At(form, i + 1) is 'e' or 'i' or 'y';
+
     /// <summary>Whether the symbol at <paramref name="i"/> is a Cyrillic j that a Turkish Latin spelling may write as a c said k to the skeleton: at the end, or before a consonant, a, o or u.</summary>
     private static bool HardJ(ReadOnlySpan<char> form, int i) =>
         form[i] == 'Z' && (i + 1 == form.Length || form[i + 1] is 'a' or 'o' or 'u' || !(IsVowel(form[i + 1]) || form[i + 1] == 'y'));
@@ -1641,7 +1671,7 @@ internal static class Phonetics
     /// (<see cref="Lexicon.ConceptKey"/>), an unlikely reading too: its postings are long, and the
     /// name's other words find most organizations.
     /// </summary>
-    public static readonly (Func<TokenForms, string?> Read, bool Unlikely)[] QueryReadings = [(ConventionSkeleton, false), (JapaneseSkeleton, false), (SlavicSkeleton, true), (GermanSkeleton, true), (SpanishSkeleton, true), (TurkishSkeleton, true), (LatinCaseSkeleton, true), (EnglishWSkeleton, false), (PersianZSkeleton, false), (Lexicon.ConceptKey, true)];
+    public static readonly (Func<TokenForms, string?> Read, bool Unlikely)[] QueryReadings = [(ConventionSkeleton, false), (JapaneseSkeleton, false), (SlavicSkeleton, true), (GermanSkeleton, true), (SpanishSkeleton, true), (TurkishSkeleton, true), (LatinCaseSkeleton, true), (EnglishWSkeleton, false), (PersianZSkeleton, false), (SoftGSkeleton, true), (Lexicon.ConceptKey, true)];
 
     /// <summary>How a skeleton reads letters that scripts write otherwise than the plain skeleton says.</summary>
     [Flags]
@@ -1691,6 +1721,9 @@ internal static class Phonetics
         /// <summary>A Z at the end or before a consonant, a, o or u is k.</summary>
         HardJAsK = 8192,
 
+        /// <summary>A Z before e, i or y is k (g).</summary>
+        SoftJAsG = 262144,
+
         /// <summary>The first letter, a u before a vowel (<see cref="EnglishWSkeleton"/> asks for the reading only then), is w.</summary>
         FirstUAsW = 16384,
 
@@ -1715,7 +1748,7 @@ internal static class Phonetics
         bool chAsK = reading.HasFlag(SkeletonReading.ChAsKh), khAsH = reading.HasFlag(SkeletonReading.KhAsH), jAsG = reading.HasFlag(SkeletonReading.JAsG), dropT = reading.HasFlag(SkeletonReading.WithoutT);
         bool tiAsChi = reading.HasFlag(SkeletonReading.TiAsChi), dropG = reading.HasFlag(SkeletonReading.WithoutG), tsAsK = reading.HasFlag(SkeletonReading.TsAsK), kAsTs = reading.HasFlag(SkeletonReading.KAsTs);
         bool firstAsH = reading.HasFlag(SkeletonReading.FirstAsH), khAsJ = reading.HasFlag(SkeletonReading.KhAsJ), hardJAsK = reading.HasFlag(SkeletonReading.HardJAsK), firstUAsW = reading.HasFlag(SkeletonReading.FirstUAsW), anyKhAsJ = reading.HasFlag(SkeletonReading.AnyKhAsJ);
-        bool said = reading.HasFlag(SkeletonReading.DiacriticsAsSaid), dAsZ = reading.HasFlag(SkeletonReading.DAsZ);
+        bool said = reading.HasFlag(SkeletonReading.DiacriticsAsSaid), dAsZ = reading.HasFlag(SkeletonReading.DAsZ), softJAsG = reading.HasFlag(SkeletonReading.SoftJAsG);
         Span<char> buffer = form.Length <= 64 ? stackalloc char[form.Length * 2] : new char[form.Length * 2];
         int n = 0;
         for (int i = 0; i < form.Length; i++)
@@ -1754,7 +1787,7 @@ internal static class Phonetics
                 'T' => 't',
                 'K' => 'k',
                 'Q' => tsAsK && SlavicC(form, i) ? 'k' : 's',
-                'Z' => hardJAsK && HardJ(form, i) ? 'k' : 's', // as j, or as the c of a Turkish name
+                'Z' => (hardJAsK && HardJ(form, i)) || (softJAsG && IsSoftJ(form, i)) ? 'k' : 's', // as j, or as the c of a Turkish name or the g of a French one
                 'c' => 's',
                 'N' => At(form, i + 1) is 'b' or 'p' ? 'm' : 'n',
                 'J' => 's',

@@ -345,6 +345,20 @@ public sealed class PhoneticsTests
         }
     }
 
+    [Theory]
+    [InlineData("Жилберту", "gilberto", true)]
+    [InlineData("Жерар", "gérard", true)]
+    [InlineData("Джино", "gino", true)]
+    [InlineData("Жабо", "gabaud", false)] // a g before a is hard
+    public void A_cyrillic_j_meets_the_soft_g_of_a_latin_spelling(string cyrillic, string latin, bool near)
+    {
+        // French and Portuguese say g before e, i or y zh, Italian and English j (Readings.SoftG):
+        // the g is then nearly what a j would be (the reading keeps 0.93 of its similarity).
+        float similarity = Phonetics.Similarity(FormsOf(cyrillic), FormsOf(latin), floor: 0f);
+        float withJ = Phonetics.Similarity(FormsOf(cyrillic), FormsOf("j" + latin[1..]), floor: 0f);
+        Assert.True(near == similarity >= 0.9f * withJ, $"{cyrillic} {latin} {similarity} against {withJ}");
+    }
+
     [Fact]
     public void A_gi_read_from_cyrillic_stays_a_hard_g()
     {
