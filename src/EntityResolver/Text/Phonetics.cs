@@ -859,7 +859,7 @@ internal static class Phonetics
         return true;
     }
 
-    /// <summary>A symbol as the forms wrote it before <c>H</c>, <c>X</c>, <c>N</c>, <c>Z</c>, <c>J</c>, <c>T</c>, <c>G</c>, <c>K</c>, <c>Q</c>, <c>c</c> and <c>D</c> (h, h, n, j, j, t, g, k, s, s and d).</summary>
+    /// <summary>A symbol as the forms wrote it before <c>H</c>, <c>X</c>, <c>N</c>, <c>Z</c>, <c>J</c>, <c>T</c>, <c>G</c>, <c>K</c>, <c>Q</c>, <c>c</c>, <c>D</c> and <c>A</c> (h, h, n, j, j, t, g, k, s, s, d and kh).</summary>
     public static char Plain(char symbol) => symbol switch { 'H' or 'X' => 'h', 'N' => 'n', 'Z' or 'J' => 'j', 'T' => 't', 'G' => 'g', 'K' => 'k', 'Q' or 'c' => 's', 'D' => 'd', 'A' => 'x', _ => symbol };
 
     /// <summary>
@@ -1221,7 +1221,7 @@ internal static class Phonetics
 
     /// <summary>
     /// The symbols that other spellings leave out (<see cref="SplitHCost"/>, <see cref="UnwrittenCost"/>)
-    /// but that every substitution reads as a plain letter (<see cref="Plain"/>): H, T, G and the
+    /// but that every substitution reads as a plain letter (<see cref="Plain"/>): H, T, G, A and the
     /// <see cref="UnwrittenSymbols"/>.
     /// </summary>
     private const string SplitSymbols = "HTGA" + UnwrittenSymbols;
@@ -1721,9 +1721,6 @@ internal static class Phonetics
         /// <summary>A Z at the end or before a consonant, a, o or u is k.</summary>
         HardJAsK = 8192,
 
-        /// <summary>A Z before e, i or y is k (g).</summary>
-        SoftJAsG = 262144,
-
         /// <summary>The first letter, a u before a vowel (<see cref="EnglishWSkeleton"/> asks for the reading only then), is w.</summary>
         FirstUAsW = 16384,
 
@@ -1740,6 +1737,9 @@ internal static class Phonetics
 
         /// <summary>An Arabic-script ض or ذ (<c>D</c>) is z.</summary>
         DAsZ = 131072,
+
+        /// <summary>A Z before e, i or y is k (g).</summary>
+        SoftJAsG = 262144,
     }
 
     private static string Skeleton(ReadOnlySpan<char> form, SkeletonReading reading)
