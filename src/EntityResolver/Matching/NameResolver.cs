@@ -621,8 +621,12 @@ public sealed class NameResolver
         return Romanizer.LatinToAscii(written.Replace('ı', 'y'), keepMarked: true);
     }
 
-    /// <summary>The letters <see cref="Spelling"/> spells otherwise than the romanization.</summary>
-    private static readonly SearchValues<char> SpelledApart = SearchValues.Create("ıçöüäøőűåñéèł");
+    /// <summary>
+    /// The letters <see cref="Spelling"/> spells otherwise than the romanization: the models'
+    /// marked letters, those <see cref="Romanizer.LatinToAscii"/> keeps as one of them (ø, ő, ű),
+    /// and the dotless ı.
+    /// </summary>
+    private static readonly SearchValues<char> SpelledApart = SearchValues.Create(TransliterationModel.MarkedLetters + "øőűı");
 
     /// <summary>Whether <paramref name="candidate"/> is a Latin word (not an initial) that met the query's word <paramref name="queryToken"/> in scoring (at the conflict floor or above).</summary>
     private static bool MetLatinWord(PreparedName query, int queryToken, NameToken candidate) =>

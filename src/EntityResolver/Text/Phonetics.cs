@@ -935,7 +935,7 @@ internal static class Phonetics
     public static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
     /// <summary>Cost of inserting or deleting one symbol.</summary>
-    public static float IndelCost(char c) => IsVowel(c) ? VowelCost : c is 'y' or 'w' ? SemivowelCost : c == 'h' ? HCost : UnwrittenSymbols.Contains(c) || c == 'A' ? UnwrittenCost : SplitSymbols.Contains(c) ? SplitHCost : 1f;
+    public static float IndelCost(char c) => IsVowel(c) ? VowelCost : c is 'y' or 'w' ? SemivowelCost : c == 'h' ? HCost : UnwrittenSymbols.Contains(c) ? UnwrittenCost : SplitSymbols.Contains(c) ? SplitHCost : 1f;
 
     /// <summary>
     /// The spelling conventions a comparison of two forms allows for: <see cref="Script.Arabic"/>
@@ -1221,13 +1221,16 @@ internal static class Phonetics
 
     /// <summary>
     /// The symbols that other spellings leave out (<see cref="SplitHCost"/>, <see cref="UnwrittenCost"/>)
-    /// but that every substitution reads as a plain letter (<see cref="Plain"/>): H, T, G, A and the
+    /// but that every substitution reads as a plain letter (<see cref="Plain"/>): H, T, G and the
     /// <see cref="UnwrittenSymbols"/>.
     /// </summary>
-    private const string SplitSymbols = "HTGA" + UnwrittenSymbols;
+    private const string SplitSymbols = "HTG" + UnwrittenSymbols;
 
-    /// <summary>The symbols of the letters that a Latin spelling's diacritics add to what its romanization writes: X, N and J (<see cref="UnwrittenCost"/>).</summary>
-    private const string UnwrittenSymbols = "XNJ";
+    /// <summary>The symbols of the letters that a Latin spelling's diacritics add to what its romanization writes: X, N and J.</summary>
+    private const string DiacriticSymbols = "XNJ";
+
+    /// <summary>The symbols that cost <see cref="UnwrittenCost"/> to leave out: the <see cref="DiacriticSymbols"/> and A, the Cyrillic х that a Latin digraph folds in.</summary>
+    private const string UnwrittenSymbols = DiacriticSymbols + "A";
 
     /// <summary>Rounding room for the potential bound (float sums in a different order than the distance's).</summary>
     private const float PotentialSlack = 1e-3f;
@@ -1471,7 +1474,7 @@ internal static class Phonetics
     /// them as a spelling without the diacritics does.
     /// </summary>
     public static string? SkeletonWithDiacriticsAsSaid(ReadOnlySpan<char> form) =>
-        form.IndexOfAny("q" + UnwrittenSymbols) >= 0 ? Skeleton(form, SkeletonReading.DiacriticsAsSaid) : null;
+        form.IndexOfAny("q" + DiacriticSymbols) >= 0 ? Skeleton(form, SkeletonReading.DiacriticsAsSaid) : null;
 
     /// <summary>
     /// The skeleton of a Latin spelling whose j is said y, as Slavic, German, Dutch and Nordic

@@ -30,8 +30,11 @@ internal sealed class TransliterationModel
     private const int Other = 35;
     private const int Edge = 36;
 
-    /// <summary>The marked letters that are letters of their own to the model (26, 27, …), and the unmarked letters their probabilities start from (<see cref="Reader.OutputsOf"/>).</summary>
-    private const string MarkedLetters = "çöüäåñéèł", UnmarkedLetters = "couaaneel";
+    /// <summary>The marked letters that are letters of their own to the model (26, 27, …).</summary>
+    internal const string MarkedLetters = "çöüäåñéèł";
+
+    /// <summary>The unmarked letter each of <see cref="MarkedLetters"/> starts its probabilities from (<see cref="Reader.OutputsOf"/>).</summary>
+    private const string UnmarkedLetters = "couaaneel";
     private const double SingleFloor = 1e-4;
 
     // A pair's floor is a hundredth of a single's squared: at the start, writing two characters

@@ -353,10 +353,11 @@ public sealed class PhoneticsTests
     public void A_cyrillic_j_meets_the_soft_g_of_a_latin_spelling(string cyrillic, string latin, bool near)
     {
         // French and Portuguese say g before e, i or y zh, Italian and English j (Readings.SoftG):
-        // the g is then nearly what a j would be (the reading keeps 0.93 of its similarity).
+        // the g is then what a j would be, at the 0.93 a reading keeps of its similarity (read as
+        // a g, Жерар was 0.848 from Gérard, under 0.93 x 0.935 from Jérard).
         float similarity = Phonetics.Similarity(FormsOf(cyrillic), FormsOf(latin), floor: 0f);
         float withJ = Phonetics.Similarity(FormsOf(cyrillic), FormsOf("j" + latin[1..]), floor: 0f);
-        Assert.True(near == similarity >= 0.9f * withJ, $"{cyrillic} {latin} {similarity} against {withJ}");
+        Assert.True(near == similarity >= (0.93f * withJ) - 1e-4f, $"{cyrillic} {latin} {similarity} against {withJ}");
     }
 
     [Fact]
