@@ -61,11 +61,11 @@ namespace EntityResolver.Registry;
 /// a nationality adjective is also posted under its concept's key, %group; version 43: and so
 /// is a place name, under its country's key; version 44: an Arabic-script ض or ذ is a symbol of
 /// its own in the phonetic form, D; version 45: so is a Cyrillic х after b, d, g or t, A, and
-/// пх and кх are read f and kh).
+/// пх and кх are read f and kh; version 46: so is the y of a Cyrillic word-initial е, I).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 45;
+    public const int Version = 46;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

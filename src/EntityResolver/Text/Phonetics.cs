@@ -16,7 +16,8 @@ namespace EntityResolver.Text;
 /// of a Polish or Portuguese nasal vowel: plain n, and m, 0.1 to leave out: Dąbrowski, Домбровский),
 /// J (the zh of a Czech ř: plain j, 0.1 to leave out: Dvořák, Дворжак), Q (the s of a Cyrillic ц, plain s, which meets K), D (an
 /// Arabic-script ض or ذ: plain d, and z at <see cref="PersianZCost"/>: رضا, Rida and Raza), A (a
-/// Cyrillic х after b, d, g or t, the h of a Latin digraph: plain x, 0.1 to leave out: Дхони, Dhoni), and H (an h that
+/// Cyrillic х after b, d, g or t, the h of a Latin digraph: plain x, 0.1 to leave out: Дхони, Dhoni), I (the
+/// y Russian says before a word-initial е: plain y, 0.1 to leave out: Ешич, Ješić; Елена, Elena), and H (an h that
 /// Arabic script writes as a letter of its own after a consonant, مظهر mz-hr, which Latin
 /// spellings often join to that consonant: Mazhar, Adham, Fathi). Digraphs are collapsed,
 /// doubled symbols merged (k and K too), p/b and q/k merged; v stays apart from w because Arabic script writes it ف (Karimova: كريموفا) as often as و.
@@ -68,7 +69,8 @@ internal static class Phonetics
     /// Leaving out one of <see cref="UnwrittenSymbols"/>: the silent h after a German umlaut
     /// (<c>X</c>: Böhme, Бёме), the n of a nasal vowel (<c>N</c>: Dąbrowski, Dabrowski) or the zh
     /// of a Czech ř (<c>J</c>: Dvořák, Dvorak), which spellings without the diacritics leave out;
-    /// and the Cyrillic х after a stop (<c>A</c>: Дхони, Dhoni), which Latin digraphs fold in.
+    /// the Cyrillic х after a stop (<c>A</c>: Дхони, Dhoni), which Latin digraphs fold in; and the y
+    /// of a Cyrillic word-initial е (<c>I</c>: Елена, Elena), which Latin spellings may leave out.
     /// </summary>
     private const float UnwrittenCost = 0.1f;
 
@@ -326,9 +328,10 @@ internal static class Phonetics
                         // (Romanizer.PhoneticSource): plain h, n and j that cost next to nothing to leave out.
                         symbol = c;
                         break;
-                    case 'D':
-                        // An Arabic-script ض or ذ (Romanizer.PhoneticSource): see PersianZCost.
-                        symbol = 'D';
+                    case 'D' or 'I':
+                        // An Arabic-script ض or ذ, and the y of a Cyrillic word-initial е
+                        // (Romanizer.PhoneticSource): see PersianZCost and UnwrittenSymbols.
+                        symbol = c;
                         break;
                     case 'x':
                         AppendSymbol(buffer, ref n, 'k');
@@ -859,8 +862,8 @@ internal static class Phonetics
         return true;
     }
 
-    /// <summary>A symbol as the forms wrote it before <c>H</c>, <c>X</c>, <c>N</c>, <c>Z</c>, <c>J</c>, <c>T</c>, <c>G</c>, <c>K</c>, <c>Q</c>, <c>c</c>, <c>D</c> and <c>A</c> (h, h, n, j, j, t, g, k, s, s, d and kh).</summary>
-    public static char Plain(char symbol) => symbol switch { 'H' or 'X' => 'h', 'N' => 'n', 'Z' or 'J' => 'j', 'T' => 't', 'G' => 'g', 'K' => 'k', 'Q' or 'c' => 's', 'D' => 'd', 'A' => 'x', _ => symbol };
+    /// <summary>A symbol as the forms wrote it before <c>H</c>, <c>X</c>, <c>N</c>, <c>Z</c>, <c>J</c>, <c>T</c>, <c>G</c>, <c>K</c>, <c>Q</c>, <c>c</c>, <c>D</c>, <c>A</c> and <c>I</c> (h, h, n, j, j, t, g, k, s, s, d, kh and y).</summary>
+    public static char Plain(char symbol) => symbol switch { 'H' or 'X' => 'h', 'N' => 'n', 'Z' or 'J' => 'j', 'T' => 't', 'G' => 'g', 'K' => 'k', 'Q' or 'c' => 's', 'D' => 'd', 'A' => 'x', 'I' => 'y', _ => symbol };
 
     /// <summary>
     /// Reads a spelling of English, French or Italian names at <paramref name="i"/> of a Latin
@@ -1229,8 +1232,8 @@ internal static class Phonetics
     /// <summary>The symbols of the letters that a Latin spelling's diacritics add to what its romanization writes: X, N and J.</summary>
     private const string DiacriticSymbols = "XNJ";
 
-    /// <summary>The symbols that cost <see cref="UnwrittenCost"/> to leave out: the <see cref="DiacriticSymbols"/> and A, the Cyrillic х that a Latin digraph folds in.</summary>
-    private const string UnwrittenSymbols = DiacriticSymbols + "A";
+    /// <summary>The symbols that cost <see cref="UnwrittenCost"/> to leave out: the <see cref="DiacriticSymbols"/>, A (the Cyrillic х that a Latin digraph folds in) and I (the y of a Cyrillic word-initial е).</summary>
+    private const string UnwrittenSymbols = DiacriticSymbols + "AI";
 
     /// <summary>Rounding room for the potential bound (float sums in a different order than the distance's).</summary>
     private const float PotentialSlack = 1e-3f;
@@ -1768,7 +1771,7 @@ internal static class Phonetics
                 continue;
             }
 
-            if (IsVowel(c) || c == 'A' || (c == 'T' && dropT) || (c == 'X' && said) || (c is 'N' or 'J' && !said) || (c == 'G' && dropG) || ((c == 'y' || (c == 'w' && !wAsF)) && i > 0) || (c == 'v' && i > 0 && !vAsF))
+            if (IsVowel(c) || c is 'A' or 'I' || (c == 'T' && dropT) || (c == 'X' && said) || (c is 'N' or 'J' && !said) || (c == 'G' && dropG) || ((c == 'y' || (c == 'w' && !wAsF)) && i > 0) || (c == 'v' && i > 0 && !vAsF))
             {
                 continue;
             }

@@ -42,10 +42,17 @@ internal static class Romanizer
     /// <item>The Czech ř, written rJ: Russian writes it рж (Dvořák: Дворжак, Bořek: Боржек).</item>
     /// <item>The ض and ذ of an Arabic-script word, romanized dh and written <c>D</c>: Arabic says
     /// them d and dh, Persian, Urdu and Turkish z (رضا: Rida and Raza; ضياء: Diya and Zia).</item>
+    /// <item>The y that Russian says before a word-initial е, written <c>I</c>: Latin spellings write
+    /// it y or j, or leave it out (Елена: Yelena, Jelena, Elena; Ешич: Ješić).</item>
     /// </list>
     /// </summary>
     internal static string PhoneticSource(string normalized, Script script, string latin)
     {
+        if (script == Script.Cyrillic)
+        {
+            return normalized.StartsWith('\u0435') && latin.StartsWith('e') ? "I" + latin : latin;
+        }
+
         if (script == Script.Arabic)
         {
             // Every dh of an Arabic-script romanization is a ض or a ذ, or the aspirated d of Urdu

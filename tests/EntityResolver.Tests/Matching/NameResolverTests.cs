@@ -584,6 +584,22 @@ public sealed class NameResolverTests
         Assert.True(matches[0].Score >= 0.9, $"{query} {expected} {matches[0].Score}");
     }
 
+    [Theory]
+    [InlineData("Ешич", "Ješić", "Cheech")]
+    [InlineData("Ежина", "Ježina", "Jinna")]
+    [InlineData("Ертец", "Jertec", "Aerts")]
+    [InlineData("Елич", "Jelić", "Eliach")]
+    [InlineData("Ерлич", "Jerlicz", "Erlich")]
+    [InlineData("Ежек", "Ježek", "Dzhek")]
+    public void A_cyrillic_initial_ye_meets_the_j_or_y_of_a_latin_spelling(string query, string expected, string other)
+    {
+        // Russian says a word-initial е ye, and Slavic, German and Nordic names write that y j
+        // (Phonetics: I); read as e, Ешич was nearer Cheech than Ješić.
+        IReadOnlyList<EntityMatch> matches = RankedAmong(query, expected, other);
+        Assert.Equal(expected, matches[0].Name);
+        Assert.True(matches is [_] || matches[0].Score > matches[1].Score, query);
+    }
+
     /// <summary>The query's matches (every score, with explanations) in a registry of one person per name.</summary>
     private static IReadOnlyList<EntityMatch> RankedAmong(string query, params string[] names)
     {

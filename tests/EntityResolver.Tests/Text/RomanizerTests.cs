@@ -190,6 +190,20 @@ public sealed class RomanizerTests
         Assert.Equal(latin, Romanizer.Romanize(normalized, Script.Arabic));
         Assert.Equal(expected, Romanizer.PhoneticSource(normalized, Script.Arabic, latin));
     }
+
+    [Theory]
+    [InlineData("ешич", "eshich", "Ieshich")]
+    [InlineData("елена", "elena", "Ielena")]
+    [InlineData("эрин", "erin", "erin")] // э says no y
+    [InlineData("алексеев", "alekseev", "alekseev")] // only a word's first letter: after a vowel Latin spellings mostly write e
+    [InlineData("ёлкин", "yolkin", "yolkin")] // ё is romanized with its y
+    public void The_phonetic_form_reads_the_y_of_a_cyrillic_initial_ye(string normalized, string latin, string expected)
+    {
+        // The romanization writes a word-initial е e; Russian says it ye, which Latin spellings
+        // write y or j or leave out (Phonetics: I).
+        Assert.Equal(latin, Romanizer.Romanize(normalized, Script.Cyrillic));
+        Assert.Equal(expected, Romanizer.PhoneticSource(normalized, Script.Cyrillic, latin));
+    }
 }
 
 public sealed class TransliterationTests
