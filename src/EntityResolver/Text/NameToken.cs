@@ -29,6 +29,8 @@ internal enum Readings : ushort
     HungarianSz = 256,
     /// <summary>A Latin g before e, i or y (French, Portuguese, Italian and English names: Gibaud, Gérard, Gino); the ж or дж of a Cyrillic form (Жибо, Жерар, Джино).</summary>
     SoftG = 512,
+    /// <summary>A Latin oi or oy (French names: Boissier, Bonnefoy); the ua of a Cyrillic form (Буассье, Бонфуа).</summary>
+    FrenchOi = 1024,
 }
 
 /// <summary>The role a token plays inside a name.</summary>

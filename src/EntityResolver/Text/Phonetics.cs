@@ -477,6 +477,9 @@ internal static class Phonetics
     /// <item>The sz of Hungarian names is s (Szabó: Сабо, سابو; Juhász: Юхас), while Polish names
     /// say it sh (Szymański: Шиманский), which the form as written meets. Cyrillic and
     /// Arabic-script forms with an s only carry the flag.</item>
+    /// <item>The oi and oy of French names are wa (Coypel: Куапель, Jeanroy: Жанруа, Hiroi: هيروا),
+    /// which the final -ois, -oit and -oix of the form as written already are. Cyrillic forms with
+    /// a ua and Arabic-script forms with a wa only carry the flag.</item>
     /// </list>
     /// All but the gn keep <see cref="ReadingShare"/>, so that an equal spelling stays ahead
     /// (Tyurin: Тюрин stays nearer than Churin).
@@ -493,6 +496,7 @@ internal static class Phonetics
         (Readings.SpanishLl, ReadSpanishLl, ReadingShare),
         (Readings.HungarianSz, ReadHungarianSz, ReadingShare),
         (Readings.SoftG, ReadSoftG, ReadingShare),
+        (Readings.FrenchOi, ReadFrenchOi, ReadingShare),
     ];
 
     /// <summary>
@@ -544,6 +548,25 @@ internal static class Phonetics
         said[n++] = 'Z';
         return 1;
     }
+
+    /// <summary>
+    /// The oi or oy of a French name, said wa, as Russian writes it (Boissier: Буассье, Bonnefoy:
+    /// Бонфуа, Coypel: Куапель); an oy before a vowel keeps its y (Boyer: Буайе). The final -ois,
+    /// -oit and -oix are read so in the phonetic form itself (<see cref="SaidSpelling"/>).
+    /// </summary>
+    private static int ReadFrenchOi(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
+    {
+        if (!IsFrenchOi(form, i))
+        {
+            return 0;
+        }
+
+        said[n++] = 'u';
+        said[n++] = 'a';
+        return form[i + 1] == 'y' && IsVowel(At(form, i + 2)) ? 1 : 2;
+    }
+
+    private static bool IsFrenchOi(ReadOnlySpan<char> form, int i) => form[i] == 'o' && At(form, i + 1) is 'i' or 'y' && (i == 0 || !IsVowel(form[i - 1]));
 
     private static bool IsSoftG(ReadOnlySpan<char> form, int i) => form[i] == 'g' && At(form, i + 1) is 'e' or 'i' or 'y';
 
@@ -660,14 +683,15 @@ internal static class Phonetics
             {
                 Script.Latin => (IsJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0) | (IsHungarianCs(phonetic, i) ? Readings.Cs : 0) | (IsPolishRz(phonetic, i) ? Readings.Rz : 0)
                     | (IsEnglishVowel(phonetic, i) ? Readings.EnglishVowel : 0) | (IsFrenchAu(phonetic, i) ? Readings.FrenchAu : 0) | (IsFrenchIll(phonetic, i) ? Readings.FrenchIll : 0)
-                    | (IsLBetweenVowels(phonetic, i) ? Readings.SpanishLl : 0) | (IsSoftG(phonetic, i) ? Readings.SoftG : 0),
+                    | (IsLBetweenVowels(phonetic, i) ? Readings.SpanishLl : 0) | (IsSoftG(phonetic, i) ? Readings.SoftG : 0) | (IsFrenchOi(phonetic, i) ? Readings.FrenchOi : 0),
                 Script.Cyrillic => (IsCyrillicJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0)
                     | (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'Z' or 'S' or 'j' ? Readings.Rz : 0)
                     | ((phonetic[i], At(phonetic, i + 1)) is ('e', 'y') or ('a', 'y') or ('o', 'u') or ('y', 'u') ? Readings.EnglishVowel : 0)
                     | (phonetic[i] == 'o' ? Readings.FrenchAu : 0)
                     | (i > 0 && phonetic[i] == 'y' && IsVowel(phonetic[i - 1]) ? Readings.FrenchIll : 0)
-                    | (phonetic[i] == 's' ? Readings.HungarianSz : 0) | (phonetic[i] == 'Z' ? Readings.SoftG : 0),
-                Script.Arabic => (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'y' or 'i' or 'e' ? Readings.SpanishLl : 0) | (phonetic[i] == 's' ? Readings.HungarianSz : 0),
+                    | (phonetic[i] == 's' ? Readings.HungarianSz : 0) | (phonetic[i] == 'Z' ? Readings.SoftG : 0) | (phonetic[i] == 'u' && At(phonetic, i + 1) == 'a' ? Readings.FrenchOi : 0),
+                Script.Arabic => (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'y' or 'i' or 'e' ? Readings.SpanishLl : 0) | (phonetic[i] == 's' ? Readings.HungarianSz : 0)
+                    | (phonetic[i] == 'w' && At(phonetic, i + 1) == 'a' ? Readings.FrenchOi : 0),
                 _ => 0,
             };
         }

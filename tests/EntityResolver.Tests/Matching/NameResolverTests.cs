@@ -600,6 +600,25 @@ public sealed class NameResolverTests
         Assert.True(matches is [_] || matches[0].Score > matches[1].Score, query);
     }
 
+    [Theory]
+    [InlineData("Куапель", "Coypel", "Capel")]
+    [InlineData("Жанруа", "Jeanroy", "Janri")]
+    [InlineData("Луазель", "Loysel", "Luisel")]
+    [InlineData("Шармуа", "Charmoy", "Sharma")]
+    [InlineData("Беллуа", "Belloy", "Belous")]
+    [InlineData("Карнуа", "Carnoy", "Carney")]
+    [InlineData("Эллуа", "Elloy", "Elway")]
+    [InlineData("Муано", "Moynot", "Meano")]
+    [InlineData("هيروا", "Hiroi", "Herweh")]
+    public void A_french_oi_meets_the_wa_that_cyrillic_and_arabic_script_write(string query, string expected, string other)
+    {
+        // French says oi and oy wa, and Russian writes уа, Arabic script وا (Readings.FrenchOi);
+        // read as written, Куапель was nearer Capel than Coypel.
+        IReadOnlyList<EntityMatch> matches = RankedAmong(query, expected, other);
+        Assert.Equal(expected, matches[0].Name);
+        Assert.True(matches is [_] || matches[0].Score > matches[1].Score, query);
+    }
+
     /// <summary>The query's matches (every score, with explanations) in a registry of one person per name.</summary>
     private static IReadOnlyList<EntityMatch> RankedAmong(string query, params string[] names)
     {

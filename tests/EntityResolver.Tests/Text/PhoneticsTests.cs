@@ -976,9 +976,13 @@ public sealed class PhoneticsTests
     [InlineData((int)Readings.FrenchIll, "мервей", "merveille", "mervel", 0.85f)]
     [InlineData((int)Readings.FrenchIll, "грибуй", "gribouille", "gribul", 0.85f)]
     [InlineData((int)Readings.FrenchIll, "дюбрёй", "dubreuil", "dubrul", 0.75f)] // the eu, said ё, still costs
+    [InlineData((int)Readings.FrenchOi, "луак", "loicq", "luk", 0.9f)] // oi as ua (Луак, Куапель, Жанруа)
+    [InlineData((int)Readings.FrenchOi, "куапель", "coypel", "capel", 0.9f)]
+    [InlineData((int)Readings.FrenchOi, "жанруа", "jeanroy", "janri", 0.85f)]
     public void A_french_spelling_meets_what_cyrillic_writes_for_it(int reading, string cyrillic, string latin, string other, float least)
     {
-        // au and eau as o (Арсено, Шово); ill, and a final il after a vowel, as й (Абей, Дюбрёй).
+        // au and eau as o (Арсено, Шово); ill, and a final il after a vowel, as й (Абей, Дюбрёй);
+        // oi and oy as ua (Луак, Жанруа).
         TokenForms query = FormsOf(cyrillic);
         Assert.True(query.Readings.HasFlag((Readings)reading));
         TokenForms french = FormsOf(latin);
@@ -998,6 +1002,18 @@ public sealed class PhoneticsTests
     {
         // The phonetic form writes ll as l: the spelling tells Feiler from Abeille.
         Assert.Equal(read, FormsOf(latin).Readings.HasFlag(Readings.FrenchIll));
+    }
+
+    [Theory]
+    [InlineData("boissier", true)]
+    [InlineData("bonnefoy", true)]
+    [InlineData("oiseau", true)]
+    [InlineData("louis")] // o before u
+    [InlineData("heidi")] // an i after e
+    [InlineData("noel")] // no oi
+    public void Only_an_oi_or_oy_after_no_vowel_is_read_as_wa(string latin, bool read = false)
+    {
+        Assert.Equal(read, FormsOf(latin).Readings.HasFlag(Readings.FrenchOi));
     }
 
     [Theory]
