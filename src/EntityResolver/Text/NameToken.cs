@@ -31,6 +31,8 @@ internal enum Readings : ushort
     SoftG = 512,
     /// <summary>A Latin oi or oy (French names: Boissier, Bonnefoy); the ua of a Cyrillic form (Буассье, Бонфуа).</summary>
     FrenchOi = 1024,
+    /// <summary>A Latin nh or lh between vowels (Portuguese names: Coutinho, Carvalho); the ny or ly of a Cyrillic or Arabic-script form (Коутинью, كارفاليو).</summary>
+    PortugueseNh = 2048,
 }
 
 /// <summary>The role a token plays inside a name.</summary>

@@ -480,6 +480,10 @@ internal static class Phonetics
     /// <item>The oi and oy of French names are wa (Coypel: Куапель, Jeanroy: Жанруа, Hiroi: هيروا),
     /// which the final -ois, -oit and -oix of the form as written already are. Cyrillic forms with
     /// a ua and Arabic-script forms with a wa only carry the flag.</item>
+    /// <item>The nh and lh of Portuguese names between vowels are ny and ly, and a final o after
+    /// them u (Coutinho: Коутинью, Carvalho: كارفاليو, Cunha: Кунья); English names say the h
+    /// apart or not at all (Bonham), which the form as written meets. Cyrillic forms with an ny or
+    /// ly and Arabic-script forms with an ny, ly, ni or li only carry the flag.</item>
     /// </list>
     /// All but the gn keep <see cref="ReadingShare"/>, so that an equal spelling stays ahead
     /// (Tyurin: Тюрин stays nearer than Churin).
@@ -497,6 +501,7 @@ internal static class Phonetics
         (Readings.HungarianSz, ReadHungarianSz, ReadingShare),
         (Readings.SoftG, ReadSoftG, ReadingShare),
         (Readings.FrenchOi, ReadFrenchOi, ReadingShare),
+        (Readings.PortugueseNh, ReadPortugueseNh, ReadingShare),
     ];
 
     /// <summary>
@@ -567,6 +572,32 @@ internal static class Phonetics
     }
 
     private static bool IsFrenchOi(ReadOnlySpan<char> form, int i) => form[i] == 'o' && At(form, i + 1) is 'i' or 'y' && (i == 0 || !IsVowel(form[i - 1]));
+
+    /// <summary>
+    /// The nh and lh of a Portuguese name between vowels, said ny and ly, as Russian and Arabic
+    /// script write them (Coutinho: Коутинью, Carvalho: Карвалью, كارفاليو; Cunha: Кунья), and a
+    /// final o after them, said u (ью, يو).
+    /// </summary>
+    private static int ReadPortugueseNh(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
+    {
+        if (!IsPortugueseNh(form, i))
+        {
+            return 0;
+        }
+
+        said[n++] = form[i];
+        said[n++] = 'y';
+        if (form[i + 2] == 'o' && i + 3 == form.Length)
+        {
+            said[n++] = 'u';
+            return 3;
+        }
+
+        return 2;
+    }
+
+    private static bool IsPortugueseNh(ReadOnlySpan<char> form, int i) =>
+        form[i] is 'n' or 'l' && At(form, i + 1) == 'h' && i > 0 && IsVowel(form[i - 1]) && IsVowel(At(form, i + 2));
 
     private static bool IsSoftG(ReadOnlySpan<char> form, int i) => form[i] == 'g' && At(form, i + 1) is 'e' or 'i' or 'y';
 
@@ -683,15 +714,18 @@ internal static class Phonetics
             {
                 Script.Latin => (IsJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0) | (IsHungarianCs(phonetic, i) ? Readings.Cs : 0) | (IsPolishRz(phonetic, i) ? Readings.Rz : 0)
                     | (IsEnglishVowel(phonetic, i) ? Readings.EnglishVowel : 0) | (IsFrenchAu(phonetic, i) ? Readings.FrenchAu : 0) | (IsFrenchIll(phonetic, i) ? Readings.FrenchIll : 0)
-                    | (IsLBetweenVowels(phonetic, i) ? Readings.SpanishLl : 0) | (IsSoftG(phonetic, i) ? Readings.SoftG : 0) | (IsFrenchOi(phonetic, i) ? Readings.FrenchOi : 0),
+                    | (IsLBetweenVowels(phonetic, i) ? Readings.SpanishLl : 0) | (IsSoftG(phonetic, i) ? Readings.SoftG : 0) | (IsFrenchOi(phonetic, i) ? Readings.FrenchOi : 0)
+                    | (IsPortugueseNh(phonetic, i) ? Readings.PortugueseNh : 0),
                 Script.Cyrillic => (IsCyrillicJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0)
                     | (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'Z' or 'S' or 'j' ? Readings.Rz : 0)
                     | ((phonetic[i], At(phonetic, i + 1)) is ('e', 'y') or ('a', 'y') or ('o', 'u') or ('y', 'u') ? Readings.EnglishVowel : 0)
                     | (phonetic[i] == 'o' ? Readings.FrenchAu : 0)
                     | (i > 0 && phonetic[i] == 'y' && IsVowel(phonetic[i - 1]) ? Readings.FrenchIll : 0)
-                    | (phonetic[i] == 's' ? Readings.HungarianSz : 0) | (phonetic[i] == 'Z' ? Readings.SoftG : 0) | (phonetic[i] == 'u' && At(phonetic, i + 1) == 'a' ? Readings.FrenchOi : 0),
+                    | (phonetic[i] == 's' ? Readings.HungarianSz : 0) | (phonetic[i] == 'Z' ? Readings.SoftG : 0) | (phonetic[i] == 'u' && At(phonetic, i + 1) == 'a' ? Readings.FrenchOi : 0)
+                    | (phonetic[i] is 'n' or 'l' && At(phonetic, i + 1) == 'y' ? Readings.PortugueseNh : 0),
                 Script.Arabic => (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'y' or 'i' or 'e' ? Readings.SpanishLl : 0) | (phonetic[i] == 's' ? Readings.HungarianSz : 0)
-                    | (phonetic[i] == 'w' && At(phonetic, i + 1) == 'a' ? Readings.FrenchOi : 0),
+                    | (phonetic[i] == 'w' && At(phonetic, i + 1) == 'a' ? Readings.FrenchOi : 0)
+                    | (phonetic[i] is 'n' or 'l' && At(phonetic, i + 1) is 'y' or 'i' ? Readings.PortugueseNh : 0),
                 _ => 0,
             };
         }

@@ -619,6 +619,21 @@ public sealed class NameResolverTests
         Assert.True(matches is [_] || matches[0].Score > matches[1].Score, query);
     }
 
+    [Theory]
+    [InlineData("Фильо", "Filho", "Filo")]
+    [InlineData("Катанья", "Catanha", "Caitanya")]
+    [InlineData("Виньяш", "Vinhas", "Vinyes")]
+    [InlineData("Гильейру", "Guilheiro", "Hillyer")]
+    [InlineData("ليفينيا", "Leivinha", "Levine")]
+    public void A_portuguese_nh_or_lh_meets_the_ny_or_ly_that_cyrillic_and_arabic_script_write(string query, string expected, string other)
+    {
+        // Portuguese says nh and lh ny and ly, and a final o u (Readings.PortugueseNh); read as
+        // written, Катанья was nearer Caitanya than Catanha.
+        IReadOnlyList<EntityMatch> matches = RankedAmong(query, expected, other);
+        Assert.Equal(expected, matches[0].Name);
+        Assert.True(matches is [_] || matches[0].Score > matches[1].Score, query);
+    }
+
     /// <summary>The query's matches (every score, with explanations) in a registry of one person per name.</summary>
     private static IReadOnlyList<EntityMatch> RankedAmong(string query, params string[] names)
     {

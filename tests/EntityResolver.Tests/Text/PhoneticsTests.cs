@@ -1017,6 +1017,34 @@ public sealed class PhoneticsTests
     }
 
     [Theory]
+    [InlineData("коутинью", "coutinho", "cuttino")]
+    [InlineData("карвалью", "carvalho", "carvallo")]
+    [InlineData("норонья", "noronha", "norena")]
+    [InlineData("جونينيو", "juninho", "djaniny")]
+    [InlineData("أغوستينيو", "agostinho", "augustiny")]
+    public void A_portuguese_nh_or_lh_meets_the_ny_or_ly_other_scripts_write(string written, string latin, string other)
+    {
+        // Coutinho is said Koutinyu, and Russian and Arabic script write it so (Readings.PortugueseNh).
+        TokenForms query = FormsOf(written), portuguese = FormsOf(latin);
+        Assert.True(query.Readings.HasFlag(Readings.PortugueseNh));
+        Assert.True(portuguese.Readings.HasFlag(Readings.PortugueseNh));
+        float similarity = Phonetics.Similarity(query, portuguese, floor: 0f);
+        Assert.InRange(similarity, 0.9f, 0.99f);
+        Assert.True(similarity > Phonetics.Similarity(query, FormsOf(other), floor: 0f), $"{latin} {similarity}");
+    }
+
+    [Theory]
+    [InlineData("aranha", true)]
+    [InlineData("guilhem", true)] // Occitan lh too
+    [InlineData("nhung")] // not first
+    [InlineData("thanh")] // not at the end
+    [InlineData("lindholm")] // not after a consonant
+    public void Only_an_nh_or_lh_between_vowels_is_read_as_ny_or_ly(string latin, bool read = false)
+    {
+        Assert.Equal(read, FormsOf(latin).Readings.HasFlag(Readings.PortugueseNh));
+    }
+
+    [Theory]
     // A Spanish ll is the y of Arabic script (Castilla: كاستيا); a single l (Castila) is said as written.
     [InlineData("كاستيا", "castilla", "castila", nameof(Readings.SpanishLl))]
     [InlineData("كاسياس", "casillas", "casilas", nameof(Readings.SpanishLl))]
