@@ -29,7 +29,7 @@ internal enum Readings : ushort
     HungarianSz = 256,
     /// <summary>A Latin g before e, i or y (French, Portuguese, Italian and English names: Gibaud, Gérard, Gino); the ж or дж of a Cyrillic form (Жибо, Жерар, Джино).</summary>
     SoftG = 512,
-    /// <summary>A Latin oi or oy (French names: Boissier, Bonnefoy); the ua of a Cyrillic form (Буассье, Бонфуа).</summary>
+    /// <summary>A Latin oi or oy after no vowel (French names: Boissier, Bonnefoy); the ua of a Cyrillic form, the wa of an Arabic-script one (Буассье, Бонфуа, بونفوا).</summary>
     FrenchOi = 1024,
     /// <summary>A Latin nh or lh between vowels (Portuguese names: Coutinho, Carvalho); the ny or ly of a Cyrillic or Arabic-script form (Коутинью, كارفاليو).</summary>
     PortugueseNh = 2048,
