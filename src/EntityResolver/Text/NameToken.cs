@@ -31,7 +31,7 @@ internal enum Readings : ushort
     SoftG = 512,
     /// <summary>A Latin oi or oy after no vowel (French names: Boissier, Bonnefoy); the ua of a Cyrillic form, the wa of an Arabic-script one (Буассье, Бонфуа, بونفوا).</summary>
     FrenchOi = 1024,
-    /// <summary>A Latin nh or lh between vowels (Portuguese names: Coutinho, Carvalho); the ny or ly of a Cyrillic or Arabic-script form (Коутинью, كارفاليو).</summary>
+    /// <summary>A Latin nh or lh between vowels (Portuguese names: Coutinho, Carvalho); the ny or ly of a Cyrillic form, the ny, ly, ni or li of an Arabic-script one (Коутинью, كارفاليو).</summary>
     PortugueseNh = 2048,
 }
 

@@ -1290,8 +1290,11 @@ internal static class Phonetics
     /// <summary>The symbols of the letters that a Latin spelling's diacritics add to what its romanization writes: X, N and J.</summary>
     private const string DiacriticSymbols = "XNJ";
 
-    /// <summary>The symbols that cost <see cref="UnwrittenCost"/> to leave out: the <see cref="DiacriticSymbols"/>, A (the Cyrillic х that a Latin digraph folds in) and I (the y of a Cyrillic word-initial е).</summary>
-    private const string UnwrittenSymbols = DiacriticSymbols + "AI";
+    /// <summary>The symbols of letters another script writes that Latin spellings leave out: A (the Cyrillic х that a Latin digraph folds in) and I (the y of a Cyrillic word-initial е). No skeleton has them.</summary>
+    private const string ScriptOnlySymbols = "AI";
+
+    /// <summary>The symbols that cost <see cref="UnwrittenCost"/> to leave out: the <see cref="DiacriticSymbols"/> and the <see cref="ScriptOnlySymbols"/>.</summary>
+    private const string UnwrittenSymbols = DiacriticSymbols + ScriptOnlySymbols;
 
     /// <summary>Rounding room for the potential bound (float sums in a different order than the distance's).</summary>
     private const float PotentialSlack = 1e-3f;
@@ -1829,7 +1832,7 @@ internal static class Phonetics
                 continue;
             }
 
-            if (IsVowel(c) || c is 'A' or 'I' || (c == 'T' && dropT) || (c == 'X' && said) || (c is 'N' or 'J' && !said) || (c == 'G' && dropG) || ((c == 'y' || (c == 'w' && !wAsF)) && i > 0) || (c == 'v' && i > 0 && !vAsF))
+            if (IsVowel(c) || ScriptOnlySymbols.Contains(c) || (c == 'T' && dropT) || (c == 'X' && said) || (c is 'N' or 'J' && !said) || (c == 'G' && dropG) || ((c == 'y' || (c == 'w' && !wAsF)) && i > 0) || (c == 'v' && i > 0 && !vAsF))
             {
                 continue;
             }

@@ -25,16 +25,16 @@ internal sealed class TransliterationModel
     public const string Header = "# entity-resolver transliteration model v1";
 
     // a..z; 26..34 the marked letters NameResolver.Spelling keeps (MarkedLetters, one each, so
-    // Other is 26 plus their number); 35 any other character; 36 the word's edge.
+    // Other is 26 plus their number: a test holds them in step); 35 any other character; 36 the word's edge.
     private const int Letters = 37;
-    private const int Other = 35;
+    internal const int Other = 35;
     private const int Edge = 36;
 
     /// <summary>The marked letters that are letters of their own to the model (26, 27, …).</summary>
     internal const string MarkedLetters = "çöüäåñéèł";
 
-    /// <summary>The unmarked letter each of <see cref="MarkedLetters"/> starts its probabilities from (<see cref="Reader.OutputsOf"/>).</summary>
-    private const string UnmarkedLetters = "couaaneel";
+    /// <summary>The unmarked letter each of <see cref="MarkedLetters"/> starts its probabilities from (<see cref="Reader.OutputsOf"/>): the letter without its mark.</summary>
+    private static readonly string UnmarkedLetters = Romanizer.LatinToAscii(MarkedLetters);
     private const double SingleFloor = 1e-4;
 
     // A pair's floor is a hundredth of a single's squared: at the start, writing two characters

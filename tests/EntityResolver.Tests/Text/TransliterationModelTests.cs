@@ -14,6 +14,23 @@ public sealed class TransliterationModelTests
     ];
 
     [Fact]
+    public void Every_marked_letter_is_a_letter_of_its_own_to_the_models_and_to_the_spelling()
+    {
+        // The model numbers the marked letters after a..z, and the romanization must keep each
+        // of them (composed or not) where the spelling asks for marked letters: a letter added to
+        // one list and not to the others would never reach the models.
+        Assert.Equal(TransliterationModel.Other, 26 + TransliterationModel.MarkedLetters.Length);
+        foreach (char marked in TransliterationModel.MarkedLetters)
+        {
+            string letter = marked.ToString();
+            Assert.Equal(letter, Romanizer.LatinToAscii(letter, keepMarked: true));
+            Assert.Equal(letter, Romanizer.LatinToAscii(letter.Normalize(System.Text.NormalizationForm.FormD), keepMarked: true));
+            Assert.NotEqual(letter, Romanizer.LatinToAscii(letter));
+            Assert.Single(Romanizer.LatinToAscii(letter));
+        }
+    }
+
+    [Fact]
     public void A_fitted_model_prefers_the_spelling_its_pairs_teach()
     {
         var model = TransliterationModel.Train(Pairs);
