@@ -9,8 +9,8 @@ namespace EntityResolver.Text;
 internal enum Readings : ushort
 {
     None = 0,
-    /// <summary>The <c>Gn</c> of a Latin form (Italian and French gn), the ny of another script's (Аньелли).</summary>
-    GnOrNy = 1,
+    /// <summary>The <c>Gn</c> or <c>Gli</c> of a Latin form (Italian and French gn, Italian gli), the ny or ly of another script's (Аньелли, Батталья).</summary>
+    GnOrGli = 1,
     /// <summary>A Latin sh or ch before a, o or u; a Cyrillic ся, сю, сё, тя, тю or тё (Japanese names in Polivanov's system).</summary>
     Japanese = 2,
     /// <summary>A Latin cs (a c said k and an s) before a vowel or at the end; the ch of another script (Hungarian names: Kovács, Ковач).</summary>

@@ -263,9 +263,11 @@ internal static class Phonetics
 
             // The g of gn between vowels is G, which Italian and French names say ny and other
             // scripts write so (Agnelli: Аньелли, أنييلي; Bologna: Болонья): cheap to leave out,
-            // and plain g otherwise (Wagner: Вагнер, Magnus: Магнус).
-            if (c == 'g' && next == 'n' && script == Script.Latin && i > 0 && IsVowel(latin[i - 1])
-                && i + 2 < latin.Length && (IsVowel(latin[i + 2]) || latin[i + 2] == 'y'))
+            // and plain g otherwise (Wagner: Вагнер, Magnus: Магнус). So is the g of an Italian
+            // gli after a vowel, before a vowel or at the end, said ly (Battaglia: Батталья,
+            // باتاليا; Sbaragli: Сбаральи).
+            if (c == 'g' && script == Script.Latin && i > 0 && IsVowel(latin[i - 1]) && i + 2 < latin.Length
+                && ((next == 'n' && (IsVowel(latin[i + 2]) || latin[i + 2] == 'y')) || (next == 'l' && latin[i + 2] == 'i' && (i + 3 == latin.Length || IsVowel(latin[i + 3])))))
             {
                 AppendSymbol(buffer, ref n, 'G');
                 continue;
@@ -452,7 +454,8 @@ internal static class Phonetics
     /// <list type="bullet">
     /// <item>Italian and French names say their gn ny, and the other scripts write it so (Agnelli:
     /// Аньелли, أنييلي; Montaigne: Монтень), while German names say g and n (Wagner: Вагнер): the
-    /// <c>Gn</c> read as the ny of the other form, in full.</item>
+    /// <c>Gn</c> read as the ny of the other form, in full. So is an Italian gli before a vowel
+    /// read ly, and a final one lyi (Battaglia: Батталья, باتاليا; Sbaragli: Сбаральи).</item>
     /// <item>Polivanov's system writes the sha, shu, sho, cha, chu and cho of Japanese names ся,
     /// сю, сё, тя, тю, тё (Shōda: Сёда, Chōkyū: Тёкю), which the romanization reads sy and ty and
     /// a vowel: one step from the Latin sh and ch, and the y one more, so a spelling without them
@@ -490,7 +493,7 @@ internal static class Phonetics
     /// </summary>
     private static readonly (Readings Reading, Rewrite Read, float Share)[] LatinReadings =
     [
-        (Readings.GnOrNy, ReadGn, 1f),
+        (Readings.GnOrGli, ReadGn, 1f),
         (Readings.Japanese, ReadJapaneseSyllable, ReadingShare),
         (Readings.Rz, ReadPolishRz, ReadingShare),
         (Readings.Cs, ReadHungarianCs, ReadingShare),
@@ -685,17 +688,17 @@ internal static class Phonetics
         && !(IsVowel(form[i + 1]) || form[i + 1] is 'y' or 'w' or 'h') && form[i + 2] == 'e'
         && (i + 3 == form.Length || (i + 4 == form.Length && form[i + 3] == 's'));
 
-    /// <summary>The <c>Gn</c> of a Latin form read as the ny that the other scripts write for it.</summary>
+    /// <summary>The <c>Gn</c> of a Latin form read as the ny, and its <c>Gli</c> as the ly, that the other scripts write for them.</summary>
     private static int ReadGn(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
     {
-        if (form[i] != 'G' || At(form, i + 1) != 'n')
+        if (form[i] != 'G')
         {
             return 0;
         }
 
-        said[n++] = 'n';
+        said[n++] = form[i + 1];
         said[n++] = 'y';
-        return 2;
+        return form[i + 1] == 'l' && IsVowel(At(form, i + 3)) ? 3 : 2;
     }
 
     /// <summary>
@@ -707,7 +710,7 @@ internal static class Phonetics
     /// </summary>
     public static Readings ReadingsOf(Script script, ReadOnlySpan<char> phonetic, string latin)
     {
-        Readings readings = phonetic.Contains(script == Script.Latin ? "Gn" : "ny", StringComparison.Ordinal) ? Readings.GnOrNy : Readings.None;
+        Readings readings = (script == Script.Latin ? phonetic.Contains('G') : phonetic.Contains("ny", StringComparison.Ordinal) || phonetic.Contains("ly", StringComparison.Ordinal)) ? Readings.GnOrGli : Readings.None;
         for (int i = 0; i < phonetic.Length; i++)
         {
             readings |= script switch

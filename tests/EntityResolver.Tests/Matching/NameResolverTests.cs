@@ -628,6 +628,19 @@ public sealed class NameResolverTests
         AssertFirstAhead(query, expected, other);
     }
 
+    [Theory]
+    [InlineData("Кальяри", "Cagliari", "Kallaris")]
+    [InlineData("Фольи", "Fogli", "Foly")]
+    [InlineData("Мальи", "Magli", "Maly")]
+    [InlineData("Мильо", "Miglio", "Millo")]
+    [InlineData("سيفيليا", "Siviglia", "Sevilla")]
+    public void An_italian_gli_meets_the_ly_that_cyrillic_and_arabic_script_write(string query, string expected, string other)
+    {
+        // Italian says gli before a vowel ly (a final gli lyi), and Russian writes ль, Arabic script لي (Phonetics:
+        // the g is G, the reading GnOrGli); read as written, Мильо was nearer Millo than Miglio.
+        AssertFirstAhead(query, expected, other);
+    }
+
     /// <summary>In a registry of the two names, <paramref name="expected"/> is the query's first match, scored above <paramref name="other"/> (which need not be a candidate).</summary>
     private static void AssertFirstAhead(string query, string expected, string other)
     {

@@ -730,7 +730,11 @@ public sealed class PhoneticsTests
     [InlineData("Болонья", "Bologna")]
     [InlineData("أنييلي", "Agnelli")] // and ني
     [InlineData("Кавеньяк", "Cavaignac")] // French gn
-    public void The_g_of_a_romance_gn_is_cheap_to_leave_out(string written, string latin)
+    [InlineData("Батталья", "Battaglia")] // Italian gli: ль
+    [InlineData("باتاليا", "Battaglia")] // and لي
+    [InlineData("Бадольо", "Badoglio")]
+    [InlineData("Сбаральи", "Sbaragli")] // a final gli: льи
+    public void The_g_of_a_romance_gn_or_gli_is_cheap_to_leave_out(string written, string latin)
     {
         string native = FormsOf(written).Phonetic, roman = FormsOf(latin).Phonetic;
         Assert.Contains('G', roman);
@@ -888,11 +892,14 @@ public sealed class PhoneticsTests
     [InlineData("anyelli", "agnelli", "anelli")] // Аньелли
     [InlineData("vinya", "vigna", "vina")] // Винья
     [InlineData("minyon", "mignon", "minion")] // Миньон
-    public void A_romance_gn_is_the_ny_that_cyrillic_writes(string cyrillic, string latin, string other)
+    [InlineData("battalya", "battaglia", "batalla")] // Батталья
+    [InlineData("balyoni", "baglioni", "belloni")] // Бальони
+    [InlineData("sbaralyi", "sbaragli", "sbaraglia")] // Сбаральи: a final gli keeps its i
+    public void A_romance_gn_or_gli_is_the_ny_or_ly_that_cyrillic_writes(string cyrillic, string latin, string other)
     {
         var query = new TokenForms(cyrillic, Script.Cyrillic, cyrillic);
 
-        // Read with its gn as ny, the Latin form is the Cyrillic one to the letter.
+        // Read with its gn as ny and its gli as ly, the Latin form is the Cyrillic one to the letter.
         Assert.Equal(1f, Phonetics.Similarity(query, new TokenForms(latin, Script.Latin, latin), floor: 0f));
         Assert.True(Phonetics.Similarity(query, new TokenForms(other, Script.Latin, other), floor: 0f) < 0.95f);
     }
