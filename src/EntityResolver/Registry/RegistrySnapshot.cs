@@ -65,7 +65,7 @@ namespace EntityResolver.Registry;
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 47;
+    public const int Version = 48;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

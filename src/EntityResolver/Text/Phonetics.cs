@@ -273,6 +273,15 @@ internal static class Phonetics
                 continue;
             }
 
+            // The u of gu before e, i or y is U: Spanish, French and Portuguese names leave it
+            // unsaid, and other scripts unwritten (Guichard: Гишар, غيشار; Miguel: Мигель), while
+            // Italian ones say it (Guerra: Гуэрра), which U, a plain u otherwise, matches at no cost.
+            if (c == 'u' && script == Script.Latin && i > 0 && latin[i - 1] == 'g' && next is 'e' or 'i' or 'y')
+            {
+                AppendSymbol(buffer, ref n, 'U');
+                continue;
+            }
+
             if (c == 's' && next == 'c' && i + 2 < latin.Length && latin[i + 2] == 'h')
             {
                 AppendSymbol(buffer, ref n, 'S');
@@ -924,7 +933,7 @@ internal static class Phonetics
     }
 
     /// <summary>A symbol as the forms wrote it before <c>H</c>, <c>X</c>, <c>N</c>, <c>Z</c>, <c>J</c>, <c>T</c>, <c>G</c>, <c>K</c>, <c>Q</c>, <c>c</c>, <c>D</c>, <c>A</c> and <c>I</c> (h, h, n, j, j, t, g, k, s, s, d, kh and y).</summary>
-    public static char Plain(char symbol) => symbol switch { 'H' or 'X' => 'h', 'N' => 'n', 'Z' or 'J' => 'j', 'T' => 't', 'G' => 'g', 'K' => 'k', 'Q' or 'c' => 's', 'D' => 'd', 'A' => 'x', 'I' => 'y', _ => symbol };
+    public static char Plain(char symbol) => symbol switch { 'H' or 'X' => 'h', 'N' => 'n', 'Z' or 'J' => 'j', 'T' => 't', 'G' => 'g', 'K' => 'k', 'Q' or 'c' => 's', 'D' => 'd', 'A' => 'x', 'I' => 'y', 'U' => 'u', _ => symbol };
 
     /// <summary>
     /// Reads a spelling of English, French or Italian names at <paramref name="i"/> of a Latin
@@ -1297,7 +1306,7 @@ internal static class Phonetics
     private const string ScriptOnlySymbols = "AI";
 
     /// <summary>The symbols that cost <see cref="UnwrittenCost"/> to leave out: the <see cref="DiacriticSymbols"/> and the <see cref="ScriptOnlySymbols"/>.</summary>
-    private const string UnwrittenSymbols = DiacriticSymbols + ScriptOnlySymbols;
+    private const string UnwrittenSymbols = DiacriticSymbols + ScriptOnlySymbols + "U";
 
     /// <summary>Rounding room for the potential bound (float sums in a different order than the distance's).</summary>
     private const float PotentialSlack = 1e-3f;
@@ -1835,7 +1844,7 @@ internal static class Phonetics
                 continue;
             }
 
-            if (IsVowel(c) || ScriptOnlySymbols.Contains(c) || (c == 'T' && dropT) || (c == 'X' && said) || (c is 'N' or 'J' && !said) || (c == 'G' && dropG) || ((c == 'y' || (c == 'w' && !wAsF)) && i > 0) || (c == 'v' && i > 0 && !vAsF))
+            if (IsVowel(c) || ScriptOnlySymbols.Contains(c) || c == 'U' || (c == 'T' && dropT) || (c == 'X' && said) || (c is 'N' or 'J' && !said) || (c == 'G' && dropG) || ((c == 'y' || (c == 'w' && !wAsF)) && i > 0) || (c == 'v' && i > 0 && !vAsF))
             {
                 continue;
             }

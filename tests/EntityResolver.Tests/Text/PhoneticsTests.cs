@@ -371,6 +371,18 @@ public sealed class PhoneticsTests
         Assert.Equal(distance, ReferenceDistance(phonetic, Phonetics.Encode(latin), Script.Cyrillic), 4);
     }
 
+    [Theory]
+    [InlineData("Aguirre", "agUire", "Агирре", 0.1f)] // the u left out
+    [InlineData("Miguel", "migUel", "Мигель", 0.1f)]
+    [InlineData("Guerra", "gUera", "Гуэрра", 0f)] // an Italian gu, said as written
+    [InlineData("Gunnar", "gunar", "Гнар", 0.3f)] // not before e, i or y: a u like any other
+    public void The_u_of_a_latin_gu_before_e_or_i_is_cheap_to_leave_out(string latin, string phonetic, string cyrillic, float distance)
+    {
+        Assert.Equal(phonetic, FormsOf(latin).Phonetic);
+        Assert.Equal(distance, ReferenceDistance(FormsOf(cyrillic).Phonetic, phonetic, Script.Cyrillic), 4);
+        Assert.DoesNotContain('U', Phonetics.Skeleton(phonetic));
+    }
+
     [Fact]
     public void A_gi_read_from_cyrillic_stays_a_hard_g()
     {
