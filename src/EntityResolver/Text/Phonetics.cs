@@ -496,6 +496,11 @@ internal static class Phonetics
     /// them u (Coutinho: Коутинью, Carvalho: كارفاليو, Cunha: Кунья); English names say the h
     /// apart or not at all (Bonham), which the form as written meets. Cyrillic forms with an ny or
     /// ly and Arabic-script forms with an ny, ly, ni or li only carry the flag.</item>
+    /// <item>The eu of German names is oy, which Russian writes ой (Euler: Ойлер, Neumann:
+    /// Нойман), and that of French names, and their ieu, the ё of Russian (Fleury: Флёри,
+    /// Matthieu: Матьё), while Spanish and Italian ones say it as written (Eusebio: Эусебио).
+    /// Cyrillic forms with an oy or a yo only carry the flags (Arabic script, which writes the
+    /// German eu وي, Neuer: نوير, was not tried).</item>
     /// </list>
     /// All but the gn keep <see cref="ReadingShare"/>, so that an equal spelling stays ahead
     /// (Tyurin: Тюрин stays nearer than Churin).
@@ -514,7 +519,38 @@ internal static class Phonetics
         (Readings.SoftG, ReadSoftG, ReadingShare),
         (Readings.FrenchOi, ReadFrenchOi, ReadingShare),
         (Readings.PortugueseNh, ReadPortugueseNh, ReadingShare),
+        (Readings.GermanEu, ReadGermanEu, ReadingShare),
+        (Readings.FrenchEu, ReadFrenchEu, ReadingShare),
     ];
+
+    /// <summary>The eu of a German name, said oy, as Russian writes it (Euler: Ойлер, Neumann: Нойман) and Arabic script وي (Neuer: نوير).</summary>
+    private static int ReadGermanEu(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
+    {
+        if (!IsEu(form, i))
+        {
+            return 0;
+        }
+
+        said[n++] = 'o';
+        said[n++] = 'y';
+        return 2;
+    }
+
+    /// <summary>The eu of a French name, and its ieu, said as the yo that Russian writes ё (Beudant: Бёдан, Matthieu: Матьё).</summary>
+    private static int ReadFrenchEu(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
+    {
+        bool ieu = form[i] == 'i' && IsEu(form, i + 1);
+        if (!ieu && !IsEu(form, i))
+        {
+            return 0;
+        }
+
+        said[n++] = 'y';
+        said[n++] = 'o';
+        return ieu ? 3 : 2;
+    }
+
+    private static bool IsEu(ReadOnlySpan<char> form, int i) => i < form.Length && form[i] == 'e' && At(form, i + 1) == 'u';
 
     /// <summary>
     /// The sz of a Hungarian name, said s, as Russian and Arabic script write it (Szabó: Сабо,
@@ -727,14 +763,15 @@ internal static class Phonetics
                 Script.Latin => (IsJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0) | (IsHungarianCs(phonetic, i) ? Readings.Cs : 0) | (IsPolishRz(phonetic, i) ? Readings.Rz : 0)
                     | (IsEnglishVowel(phonetic, i) ? Readings.EnglishVowel : 0) | (IsFrenchAu(phonetic, i) ? Readings.FrenchAu : 0) | (IsFrenchIll(phonetic, i) ? Readings.FrenchIll : 0)
                     | (IsLBetweenVowels(phonetic, i) ? Readings.SpanishLl : 0) | (IsSoftG(phonetic, i) ? Readings.SoftG : 0) | (IsFrenchOi(phonetic, i) ? Readings.FrenchOi : 0)
-                    | (IsPortugueseNh(phonetic, i) ? Readings.PortugueseNh : 0),
+                    | (IsPortugueseNh(phonetic, i) ? Readings.PortugueseNh : 0) | (IsEu(phonetic, i) ? Readings.GermanEu | Readings.FrenchEu : 0),
                 Script.Cyrillic => (IsCyrillicJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0)
                     | (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'Z' or 'S' or 'j' ? Readings.Rz : 0)
                     | ((phonetic[i], At(phonetic, i + 1)) is ('e', 'y') or ('a', 'y') or ('o', 'u') or ('y', 'u') ? Readings.EnglishVowel : 0)
                     | (phonetic[i] == 'o' ? Readings.FrenchAu : 0)
                     | (i > 0 && phonetic[i] == 'y' && IsVowel(phonetic[i - 1]) ? Readings.FrenchIll : 0)
                     | (phonetic[i] == 's' ? Readings.HungarianSz : 0) | (phonetic[i] == 'Z' ? Readings.SoftG : 0) | (phonetic[i] == 'u' && At(phonetic, i + 1) == 'a' ? Readings.FrenchOi : 0)
-                    | (phonetic[i] is 'n' or 'l' && At(phonetic, i + 1) == 'y' ? Readings.PortugueseNh : 0),
+                    | (phonetic[i] is 'n' or 'l' && At(phonetic, i + 1) == 'y' ? Readings.PortugueseNh : 0)
+                    | ((phonetic[i], At(phonetic, i + 1)) == ('o', 'y') ? Readings.GermanEu : 0) | ((phonetic[i], At(phonetic, i + 1)) == ('y', 'o') ? Readings.FrenchEu : 0),
                 Script.Arabic => (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'y' or 'i' or 'e' ? Readings.SpanishLl : 0) | (phonetic[i] == 's' ? Readings.HungarianSz : 0)
                     | (phonetic[i] == 'w' && At(phonetic, i + 1) == 'a' ? Readings.FrenchOi : 0)
                     | (phonetic[i] is 'n' or 'l' && At(phonetic, i + 1) is 'y' or 'i' ? Readings.PortugueseNh : 0),

@@ -656,6 +656,22 @@ public sealed class NameResolverTests
         AssertFirstAhead(query, expected, other);
     }
 
+    [Theory]
+    [InlineData("Бройер", "Breuer", "Bräuer")]
+    [InlineData("Хойс", "Heuss", "Hoes")]
+    [InlineData("Лойхт", "Leucht", "Lochet")]
+    [InlineData("Мойрер", "Meurer", "Moorer")]
+    [InlineData("Зойме", "Seume", "Syme")]
+    [InlineData("Зойнер", "Zeuner", "Zainer")]
+    [InlineData("Пё", "Peu", "Puyo")]
+    [InlineData("Дютийёль", "Duthilleul", "Dittel")]
+    public void A_german_or_french_eu_meets_what_cyrillic_writes_for_it(string query, string expected, string other)
+    {
+        // German says eu oy, and Russian writes ой; French says it as Russian writes ё
+        // (Readings.GermanEu and FrenchEu); read as written, Бройер was nearer Bräuer than Breuer.
+        AssertFirstAhead(query, expected, other);
+    }
+
     /// <summary>In a registry of the two names, <paramref name="expected"/> is the query's first match, scored above <paramref name="other"/> (which need not be a candidate).</summary>
     private static void AssertFirstAhead(string query, string expected, string other)
     {

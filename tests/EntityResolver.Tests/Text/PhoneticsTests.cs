@@ -1003,10 +1003,16 @@ public sealed class PhoneticsTests
     [InlineData((int)Readings.PortugueseNh, "норонья", "noronha", "norena", 0.9f)]
     [InlineData((int)Readings.PortugueseNh, "جونينيو", "juninho", "djaniny", 0.9f)]
     [InlineData((int)Readings.PortugueseNh, "أغوستينيو", "agostinho", "augustiny", 0.9f)]
-    public void A_french_or_portuguese_spelling_meets_what_other_scripts_write_for_it(int reading, string written, string latin, string other, float least)
+    [InlineData((int)Readings.GermanEu, "ойлер", "euler", "oller", 0.9f)] // the German eu as oy
+    [InlineData((int)Readings.GermanEu, "нойман", "neumann", "nyman", 0.9f)]
+    [InlineData((int)Readings.GermanEu, "зойнер", "zeuner", "zainer", 0.9f)]
+    [InlineData((int)Readings.FrenchEu, "матьё", "matthieu", "mati", 0.9f)] // the French eu and ieu as ё
+    [InlineData((int)Readings.FrenchEu, "мурё", "moureu", "murry", 0.9f)]
+    public void A_french_portuguese_or_german_spelling_meets_what_other_scripts_write_for_it(int reading, string written, string latin, string other, float least)
     {
         // au and eau as o (Арсено, Шово); ill, and a final il after a vowel, as й (Абей, Дюбрёй);
-        // oi and oy as ua (Луак, Жанруа); the Portuguese nh and lh as ny and ly (Коутинью, جونينيو).
+        // oi and oy as ua (Луак, Жанруа); the Portuguese nh and lh as ny and ly (Коутинью, جونينيو);
+        // the German eu as oy (Ойлер), the French eu as ё (Матьё).
         TokenForms query = FormsOf(written);
         Assert.True(query.Readings.HasFlag((Readings)reading));
         TokenForms french = FormsOf(latin);
