@@ -37,6 +37,8 @@ internal enum Readings : ushort
     GermanEu = 4096,
     /// <summary>A Latin eu or ieu (French names: Beudant, Matthieu); the yo of a Cyrillic form (Бёдан, Матьё).</summary>
     FrenchEu = 8192,
+    /// <summary>A Latin ea before a consonant (English names: Reagan, Beasley); the i of a Cyrillic form (Рейган, Бизли).</summary>
+    EnglishEa = 16384,
 }
 
 /// <summary>The role a token plays inside a name.</summary>

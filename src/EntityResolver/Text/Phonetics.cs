@@ -501,6 +501,10 @@ internal static class Phonetics
     /// Matthieu: Матьё), while Spanish and Italian ones say it as written (Eusebio: Эусебио).
     /// Cyrillic forms with an oy or a yo only carry the flags (Arabic script, which writes the
     /// German eu وي, Neuer: نوير, was not tried).</item>
+    /// <item>The ea of English names before a consonant is i, which Russian writes и and Arabic
+    /// script ي (Eaton: Итон, إيتون; Kearney: Кирни), while Romance names say it as written
+    /// (Leandro: Леандро). Cyrillic forms with an i and Arabic-script forms with an i or y only
+    /// carry the flag.</item>
     /// </list>
     /// All but the gn keep <see cref="ReadingShare"/>, so that an equal spelling stays ahead
     /// (Tyurin: Тюрин stays nearer than Churin).
@@ -521,7 +525,23 @@ internal static class Phonetics
         (Readings.PortugueseNh, ReadPortugueseNh, ReadingShare),
         (Readings.GermanEu, ReadGermanEu, ReadingShare),
         (Readings.FrenchEu, ReadFrenchEu, ReadingShare),
+        (Readings.EnglishEa, ReadEnglishEa, ReadingShare),
     ];
+
+    /// <summary>The ea of an English name before a consonant, said i, as Russian writes it (Beasley: Бизли, Heath: Хит).</summary>
+    private static int ReadEnglishEa(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
+    {
+        if (!IsEnglishEa(form, i))
+        {
+            return 0;
+        }
+
+        said[n++] = 'i';
+        return 2;
+    }
+
+    private static bool IsEnglishEa(ReadOnlySpan<char> form, int i) =>
+        form[i] == 'e' && At(form, i + 1) == 'a' && i + 2 < form.Length && !IsVowel(form[i + 2]) && (i == 0 || !IsVowel(form[i - 1]));
 
     /// <summary>The eu of a German name, said oy, as Russian writes it (Euler: Ойлер, Neumann: Нойман) and Arabic script وي (Neuer: نوير).</summary>
     private static int ReadGermanEu(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
@@ -763,7 +783,8 @@ internal static class Phonetics
                 Script.Latin => (IsJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0) | (IsHungarianCs(phonetic, i) ? Readings.Cs : 0) | (IsPolishRz(phonetic, i) ? Readings.Rz : 0)
                     | (IsEnglishVowel(phonetic, i) ? Readings.EnglishVowel : 0) | (IsFrenchAu(phonetic, i) ? Readings.FrenchAu : 0) | (IsFrenchIll(phonetic, i) ? Readings.FrenchIll : 0)
                     | (IsLBetweenVowels(phonetic, i) ? Readings.SpanishLl : 0) | (IsSoftG(phonetic, i) ? Readings.SoftG : 0) | (IsFrenchOi(phonetic, i) ? Readings.FrenchOi : 0)
-                    | (IsPortugueseNh(phonetic, i) ? Readings.PortugueseNh : 0) | (IsEu(phonetic, i) ? Readings.GermanEu | Readings.FrenchEu : 0),
+                    | (IsPortugueseNh(phonetic, i) ? Readings.PortugueseNh : 0) | (IsEu(phonetic, i) ? Readings.GermanEu | Readings.FrenchEu : 0)
+                    | (IsEnglishEa(phonetic, i) ? Readings.EnglishEa : 0),
                 Script.Cyrillic => (IsCyrillicJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0)
                     | (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'Z' or 'S' or 'j' ? Readings.Rz : 0)
                     | ((phonetic[i], At(phonetic, i + 1)) is ('e', 'y') or ('a', 'y') or ('o', 'u') or ('y', 'u') ? Readings.EnglishVowel : 0)
@@ -771,10 +792,12 @@ internal static class Phonetics
                     | (i > 0 && phonetic[i] == 'y' && IsVowel(phonetic[i - 1]) ? Readings.FrenchIll : 0)
                     | (phonetic[i] == 's' ? Readings.HungarianSz : 0) | (phonetic[i] == 'Z' ? Readings.SoftG : 0) | (phonetic[i] == 'u' && At(phonetic, i + 1) == 'a' ? Readings.FrenchOi : 0)
                     | (phonetic[i] is 'n' or 'l' && At(phonetic, i + 1) == 'y' ? Readings.PortugueseNh : 0)
-                    | ((phonetic[i], At(phonetic, i + 1)) == ('o', 'y') ? Readings.GermanEu : 0) | ((phonetic[i], At(phonetic, i + 1)) == ('y', 'o') ? Readings.FrenchEu : 0),
+                    | ((phonetic[i], At(phonetic, i + 1)) == ('o', 'y') ? Readings.GermanEu : 0) | ((phonetic[i], At(phonetic, i + 1)) == ('y', 'o') ? Readings.FrenchEu : 0)
+                    | (phonetic[i] == 'i' ? Readings.EnglishEa : 0),
                 Script.Arabic => (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'y' or 'i' or 'e' ? Readings.SpanishLl : 0) | (phonetic[i] == 's' ? Readings.HungarianSz : 0)
                     | (phonetic[i] == 'w' && At(phonetic, i + 1) == 'a' ? Readings.FrenchOi : 0)
-                    | (phonetic[i] is 'n' or 'l' && At(phonetic, i + 1) is 'y' or 'i' ? Readings.PortugueseNh : 0),
+                    | (phonetic[i] is 'n' or 'l' && At(phonetic, i + 1) is 'y' or 'i' ? Readings.PortugueseNh : 0)
+                    | (phonetic[i] is 'i' or 'y' ? Readings.EnglishEa : 0),
                 _ => 0,
             };
         }

@@ -672,6 +672,24 @@ public sealed class NameResolverTests
         AssertFirstAhead(query, expected, other);
     }
 
+    [Theory]
+    [InlineData("Бичли", "Beachley", "Bächli")]
+    [InlineData("Бим", "Beam", "Bém")]
+    [InlineData("Блич", "Bleach", "Blech")]
+    [InlineData("Дитон", "Deaton", "Dighton")]
+    [InlineData("Икин", "Eakin", "Ikkin")]
+    [InlineData("Итон", "Eaton", "Aiton")]
+    [InlineData("Хитер", "Heater", "Hüter")]
+    [InlineData("Кирни", "Kearney", "Qarni")]
+    [InlineData("Кич", "Keach", "Kitchō")]
+    [InlineData("مينس", "Means", "Menes")]
+    public void An_english_ea_meets_the_i_that_cyrillic_and_arabic_script_write(string query, string expected, string other)
+    {
+        // English says ea before a consonant i, and Russian writes и, Arabic script ي
+        // (Readings.EnglishEa); read as written, Итон was nearer Aiton than Eaton, مينس Menes than Means.
+        AssertFirstAhead(query, expected, other);
+    }
+
     /// <summary>In a registry of the two names, <paramref name="expected"/> is the query's first match, scored above <paramref name="other"/> (which need not be a candidate).</summary>
     private static void AssertFirstAhead(string query, string expected, string other)
     {

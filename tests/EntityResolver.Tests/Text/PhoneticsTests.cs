@@ -1008,11 +1008,14 @@ public sealed class PhoneticsTests
     [InlineData((int)Readings.GermanEu, "зойнер", "zeuner", "zainer", 0.9f)]
     [InlineData((int)Readings.FrenchEu, "матьё", "matthieu", "mati", 0.9f)] // the French eu and ieu as ё
     [InlineData((int)Readings.FrenchEu, "мурё", "moureu", "murry", 0.9f)]
-    public void A_french_portuguese_or_german_spelling_meets_what_other_scripts_write_for_it(int reading, string written, string latin, string other, float least)
+    [InlineData((int)Readings.EnglishEa, "бизли", "beasley", "bisele", 0.85f)] // the English ea as i
+    [InlineData((int)Readings.EnglishEa, "итон", "eaton", "aiton", 0.9f)]
+    [InlineData((int)Readings.EnglishEa, "إيتون", "eaton", "aiton", 0.9f)]
+    public void A_french_portuguese_german_or_english_spelling_meets_what_other_scripts_write_for_it(int reading, string written, string latin, string other, float least)
     {
         // au and eau as o (Арсено, Шово); ill, and a final il after a vowel, as й (Абей, Дюбрёй);
         // oi and oy as ua (Луак, Жанруа); the Portuguese nh and lh as ny and ly (Коутинью, جونينيو);
-        // the German eu as oy (Ойлер), the French eu as ё (Матьё).
+        // the German eu as oy (Ойлер), the French eu as ё (Матьё); the English ea as i (Бизли, إيتون).
         TokenForms query = FormsOf(written);
         Assert.True(query.Readings.HasFlag((Readings)reading));
         TokenForms french = FormsOf(latin);
@@ -1044,6 +1047,16 @@ public sealed class PhoneticsTests
     public void Only_an_oi_or_oy_after_no_vowel_is_read_as_wa(string latin, bool read = false)
     {
         Assert.Equal(read, FormsOf(latin).Readings.HasFlag(Readings.FrenchOi));
+    }
+
+    [Theory]
+    [InlineData("reagan", true)]
+    [InlineData("eaton", true)]
+    [InlineData("andrea")] // not at the end
+    [InlineData("leao")] // not before a vowel (Leão)
+    public void Only_an_ea_before_a_consonant_is_read_as_i(string latin, bool read = false)
+    {
+        Assert.Equal(read, FormsOf(latin).Readings.HasFlag(Readings.EnglishEa));
     }
 
     [Theory]
