@@ -410,8 +410,8 @@ internal sealed class CandidateIndex
     internal static string? ChSaidKSkeleton(TokenForms forms) => LatinVariant(forms, Phonetics.SkeletonWithChAsK);
 
     /// <summary>
-    /// The skeleton of a Latin word without the g of its Romance gn (<see cref="Phonetics.SkeletonWithGnAsNy"/>:
-    /// Agnelli, Аньелли, skeleton <c>nl</c>, not <c>knl</c>), or null (<see cref="LatinVariant"/>).
+    /// The skeleton of a Latin word without the g of its Romance gn or Italian gli (<see cref="Phonetics.SkeletonWithGnAsNy"/>:
+    /// Agnelli, Аньелли, skeleton <c>nl</c>, not <c>knl</c>; Battaglia, Батталья, <c>btl</c>), or null (<see cref="LatinVariant"/>).
     /// </summary>
     internal static string? GnSaidNySkeleton(TokenForms forms) => LatinVariant(forms, Phonetics.SkeletonWithGnAsNy);
 

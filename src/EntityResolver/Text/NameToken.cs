@@ -33,11 +33,11 @@ internal enum Readings : ushort
     FrenchOi = 1024,
     /// <summary>A Latin nh or lh between vowels (Portuguese names: Coutinho, Carvalho); the ny or ly of a Cyrillic form, the ny, ly, ni or li of an Arabic-script one (Коутинью, كارفاليو).</summary>
     PortugueseNh = 2048,
-    /// <summary>A Latin eu (German names: Euler, Neumann); the oy of a Cyrillic form, the ui or uy of an Arabic-script one (Ойлер, نويمان).</summary>
+    /// <summary>A Latin eu (German names: Euler, Neumann); the oy of a Cyrillic form (Ойлер, Нойман).</summary>
     GermanEu = 4096,
     /// <summary>A Latin eu or ieu (French names: Beudant, Matthieu); the yo of a Cyrillic form (Бёдан, Матьё).</summary>
     FrenchEu = 8192,
-    /// <summary>A Latin ea before a consonant (English names: Reagan, Beasley); the i of a Cyrillic form (Рейган, Бизли).</summary>
+    /// <summary>A Latin ea before a consonant after no vowel (English names: Eaton, Kearney); the i of a Cyrillic form, the i or y of an Arabic-script one (Итон, Кирни, إيتون).</summary>
     EnglishEa = 16384,
 }
 

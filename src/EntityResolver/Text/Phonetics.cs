@@ -543,7 +543,7 @@ internal static class Phonetics
     private static bool IsEnglishEa(ReadOnlySpan<char> form, int i) =>
         form[i] == 'e' && At(form, i + 1) == 'a' && i + 2 < form.Length && !IsVowel(form[i + 2]) && (i == 0 || !IsVowel(form[i - 1]));
 
-    /// <summary>The eu of a German name, said oy, as Russian writes it (Euler: Ойлер, Neumann: Нойман) and Arabic script وي (Neuer: نوير).</summary>
+    /// <summary>The eu of a German name, said oy, as Russian writes it (Euler: Ойлер, Neumann: Нойман).</summary>
     private static int ReadGermanEu(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
     {
         if (!IsEu(form, i))
@@ -992,7 +992,7 @@ internal static class Phonetics
         return true;
     }
 
-    /// <summary>A symbol as the forms wrote it before <c>H</c>, <c>X</c>, <c>N</c>, <c>Z</c>, <c>J</c>, <c>T</c>, <c>G</c>, <c>K</c>, <c>Q</c>, <c>c</c>, <c>D</c>, <c>A</c> and <c>I</c> (h, h, n, j, j, t, g, k, s, s, d, kh and y).</summary>
+    /// <summary>A symbol as the forms wrote it before <c>H</c>, <c>X</c>, <c>N</c>, <c>Z</c>, <c>J</c>, <c>T</c>, <c>G</c>, <c>K</c>, <c>Q</c>, <c>c</c>, <c>D</c>, <c>A</c>, <c>I</c> and <c>U</c> (h, h, n, j, j, t, g, k, s, s, d, kh, y and u).</summary>
     public static char Plain(char symbol) => symbol switch { 'H' or 'X' => 'h', 'N' => 'n', 'Z' or 'J' => 'j', 'T' => 't', 'G' => 'g', 'K' => 'k', 'Q' or 'c' => 's', 'D' => 'd', 'A' => 'x', 'I' => 'y', 'U' => 'u', _ => symbol };
 
     /// <summary>
@@ -1365,8 +1365,11 @@ internal static class Phonetics
     /// <summary>The symbols of letters another script writes that Latin spellings leave out: A (the Cyrillic х that a Latin digraph folds in) and I (the y of a Cyrillic word-initial е). No skeleton has them.</summary>
     private const string ScriptOnlySymbols = "AI";
 
-    /// <summary>The symbols that cost <see cref="UnwrittenCost"/> to leave out: the <see cref="DiacriticSymbols"/> and the <see cref="ScriptOnlySymbols"/>.</summary>
-    private const string UnwrittenSymbols = DiacriticSymbols + ScriptOnlySymbols + "U";
+    /// <summary>The symbols of letters a Latin spelling writes that other scripts leave out: U (the u of gu before e, i or y). No skeleton has them.</summary>
+    private const string UnsaidSymbols = "U";
+
+    /// <summary>The symbols that cost <see cref="UnwrittenCost"/> to leave out: the <see cref="DiacriticSymbols"/>, the <see cref="ScriptOnlySymbols"/> and the <see cref="UnsaidSymbols"/>.</summary>
+    private const string UnwrittenSymbols = DiacriticSymbols + ScriptOnlySymbols + UnsaidSymbols;
 
     /// <summary>Rounding room for the potential bound (float sums in a different order than the distance's).</summary>
     private const float PotentialSlack = 1e-3f;
@@ -1593,9 +1596,9 @@ internal static class Phonetics
     public static string? SkeletonWithKAsTs(ReadOnlySpan<char> form) => form.Contains('K') ? Skeleton(form, SkeletonReading.KAsTs) : null;
 
     /// <summary>
-    /// The skeleton of a Latin spelling without the g of its Romance gn (<c>G</c>), which Italian
-    /// and French names say ny (Agnelli: Аньелли, أنييلي, skeleton <c>nl</c>), or null when the
-    /// form has none.
+    /// The skeleton of a Latin spelling without the g of its Romance gn or Italian gli (<c>G</c>),
+    /// which Italian and French names say ny and ly (Agnelli: Аньелли, أنييلي, skeleton <c>nl</c>;
+    /// Battaglia: Батталья, <c>btl</c>), or null when the form has none.
     /// </summary>
     public static string? SkeletonWithGnAsNy(ReadOnlySpan<char> form) => form.Contains('G') ? Skeleton(form, SkeletonReading.WithoutG) : null;
 
@@ -1904,7 +1907,7 @@ internal static class Phonetics
                 continue;
             }
 
-            if (IsVowel(c) || ScriptOnlySymbols.Contains(c) || c == 'U' || (c == 'T' && dropT) || (c == 'X' && said) || (c is 'N' or 'J' && !said) || (c == 'G' && dropG) || ((c == 'y' || (c == 'w' && !wAsF)) && i > 0) || (c == 'v' && i > 0 && !vAsF))
+            if (IsVowel(c) || ScriptOnlySymbols.Contains(c) || UnsaidSymbols.Contains(c) || (c == 'T' && dropT) || (c == 'X' && said) || (c is 'N' or 'J' && !said) || (c == 'G' && dropG) || ((c == 'y' || (c == 'w' && !wAsF)) && i > 0) || (c == 'v' && i > 0 && !vAsF))
             {
                 continue;
             }
