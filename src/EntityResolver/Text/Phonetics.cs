@@ -499,8 +499,8 @@ internal static class Phonetics
     /// <item>The eu of German names is oy, which Russian writes ой (Euler: Ойлер, Neumann:
     /// Нойман), and that of French names, and their ieu, the ё of Russian (Fleury: Флёри,
     /// Matthieu: Матьё), while Spanish and Italian ones say it as written (Eusebio: Эусебио).
-    /// Cyrillic forms with an oy or a yo only carry the flags (Arabic script, which writes the
-    /// German eu وي, Neuer: نوير, was not tried).</item>
+    /// Cyrillic forms with an oy or a yo only carry the flags (with Arabic script's وي, Neuer: نوير,
+    /// one more netranslit-ar query was right: not kept).</item>
     /// <item>The ea of English names before a consonant is i, which Russian writes и and Arabic
     /// script ي (Eaton: Итон, إيتون; Kearney: Кирни), while Romance names say it as written
     /// (Leandro: Леандро). Cyrillic forms with an i and Arabic-script forms with an i or y only
