@@ -61,7 +61,9 @@ namespace EntityResolver.Registry;
 /// a nationality adjective is also posted under its concept's key, %group; version 43: and so
 /// is a place name, under its country's key; version 44: an Arabic-script ض or ذ is a symbol of
 /// its own in the phonetic form, D; version 45: so is a Cyrillic х after b, d, g or t, A, and
-/// пх and кх are read f and kh; version 46: so is the y of a Cyrillic word-initial е, I).
+/// пх and кх are read f and kh; version 46: so is the y of a Cyrillic word-initial е, I; version
+/// 47: the g of an Italian gli is G, as that of a Romance gn, and the word is posted under its
+/// skeleton without it; version 48: the u of a Latin gu before e, i or y is a symbol of its own, U).
 /// </remarks>
 internal static class RegistrySnapshot
 {

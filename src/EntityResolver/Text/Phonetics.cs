@@ -529,45 +529,21 @@ internal static class Phonetics
     ];
 
     /// <summary>The ea of an English name before a consonant, said i, as Russian writes it (Beasley: Бизли, Heath: Хит).</summary>
-    private static int ReadEnglishEa(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
-    {
-        if (!IsEnglishEa(form, i))
-        {
-            return 0;
-        }
-
-        said[n++] = 'i';
-        return 2;
-    }
+    private static int ReadEnglishEa(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
+        Say(IsEnglishEa(form, i), "i", 2, said, ref n);
 
     private static bool IsEnglishEa(ReadOnlySpan<char> form, int i) =>
         form[i] == 'e' && At(form, i + 1) == 'a' && i + 2 < form.Length && !IsVowel(form[i + 2]) && (i == 0 || !IsVowel(form[i - 1]));
 
     /// <summary>The eu of a German name, said oy, as Russian writes it (Euler: Ойлер, Neumann: Нойман).</summary>
-    private static int ReadGermanEu(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
-    {
-        if (!IsEu(form, i))
-        {
-            return 0;
-        }
-
-        said[n++] = 'o';
-        said[n++] = 'y';
-        return 2;
-    }
+    private static int ReadGermanEu(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
+        Say(IsEu(form, i), "oy", 2, said, ref n);
 
     /// <summary>The eu of a French name, and its ieu, said as the yo that Russian writes ё (Beudant: Бёдан, Matthieu: Матьё).</summary>
     private static int ReadFrenchEu(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
     {
         bool ieu = form[i] == 'i' && IsEu(form, i + 1);
-        if (!ieu && !IsEu(form, i))
-        {
-            return 0;
-        }
-
-        said[n++] = 'y';
-        said[n++] = 'o';
-        return ieu ? 3 : 2;
+        return Say(ieu || IsEu(form, i), "yo", ieu ? 3 : 2, said, ref n);
     }
 
     private static bool IsEu(ReadOnlySpan<char> form, int i) => i < form.Length && form[i] == 'e' && At(form, i + 1) == 'u';
@@ -578,16 +554,8 @@ internal static class Phonetics
     /// spelling decides whether the form has the reading (<see cref="ReadingsOf"/>); a word with
     /// an sh besides (rare) reads it so too.
     /// </summary>
-    private static int ReadHungarianSz(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
-    {
-        if (form[i] != 'S')
-        {
-            return 0;
-        }
-
-        said[n++] = 's';
-        return 1;
-    }
+    private static int ReadHungarianSz(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
+        Say(form[i] == 'S', "s", 1, said, ref n);
 
     /// <summary>
     /// The ll of a Spanish name between vowels, said y, as Arabic script writes it (Castilla:
@@ -595,49 +563,24 @@ internal static class Phonetics
     /// decides whether the form has the reading (<see cref="ReadingsOf"/>); a word with both
     /// (Villalobos) reads each l between vowels so.
     /// </summary>
-    private static int ReadSpanishLl(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
-    {
-        if (!IsLBetweenVowels(form, i))
-        {
-            return 0;
-        }
-
-        said[n++] = 'y';
-        return 1;
-    }
+    private static int ReadSpanishLl(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
+        Say(IsLBetweenVowels(form, i), "y", 1, said, ref n);
 
     /// <summary>
     /// The g of a Latin form before e, i or y, said zh in French and Portuguese names and j in
     /// Italian and English ones, which Russian writes ж and дж (Gibaud: Жибо, Gérard: Жерар, Gino:
     /// Джино); the phonetic form keeps the hard g of German and English names (Gebhardt, Gibson).
     /// </summary>
-    private static int ReadSoftG(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
-    {
-        if (!IsSoftG(form, i))
-        {
-            return 0;
-        }
-
-        said[n++] = 'Z';
-        return 1;
-    }
+    private static int ReadSoftG(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
+        Say(IsSoftG(form, i), "Z", 1, said, ref n);
 
     /// <summary>
     /// The oi or oy of a French name, said wa, as Russian writes it (Boissier: Буассье, Bonnefoy:
     /// Бонфуа, Coypel: Куапель); an oy before a vowel keeps its y (Boyer: Буайе). The final -ois,
     /// -oit and -oix are read so in the phonetic form itself (<see cref="SaidSpelling"/>).
     /// </summary>
-    private static int ReadFrenchOi(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
-    {
-        if (!IsFrenchOi(form, i))
-        {
-            return 0;
-        }
-
-        said[n++] = 'u';
-        said[n++] = 'a';
-        return form[i + 1] == 'y' && IsVowel(At(form, i + 2)) ? 1 : 2;
-    }
+    private static int ReadFrenchOi(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
+        Say(IsFrenchOi(form, i), "ua", At(form, i + 1) == 'y' && IsVowel(At(form, i + 2)) ? 1 : 2, said, ref n);
 
     private static bool IsFrenchOi(ReadOnlySpan<char> form, int i) => form[i] == 'o' && At(form, i + 1) is 'i' or 'y' && (i == 0 || !IsVowel(form[i - 1]));
 
@@ -693,16 +636,8 @@ internal static class Phonetics
     /// Распай); a final e after it is not said. In the phonetic form the ll is one l, so the
     /// Latin spelling decides whether the form has the reading (<see cref="ReadingsOf"/>).
     /// </summary>
-    private static int ReadFrenchIll(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
-    {
-        if (!IsFrenchIll(form, i))
-        {
-            return 0;
-        }
-
-        said[n++] = 'y';
-        return i + 3 == form.Length && form[i + 2] == 'e' ? 3 : 2;
-    }
+    private static int ReadFrenchIll(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
+        Say(IsFrenchIll(form, i), "y", i + 3 == form.Length && form[i + 2] == 'e' ? 3 : 2, said, ref n);
 
     /// <summary>Whether a Latin spelling has an ill, or ends in il after a vowel (Soleil): not an il before a vowel (Feiler).</summary>
     private static bool SpellsFrenchIll(string latin) =>
@@ -713,16 +648,8 @@ internal static class Phonetics
         form[i] == 'i' && At(form, i + 1) == 'l' && i > 0 && form[i - 1] is 'a' or 'e' or 'u' && (i + 2 == form.Length || IsVowel(form[i + 2]));
 
     /// <summary>The au or eau of a French name, said o, as Russian writes it (Arsenault: Арсено, Moreau: Моро, Audard: Одар).</summary>
-    private static int ReadFrenchAu(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
-    {
-        if (!IsFrenchAu(form, i))
-        {
-            return 0;
-        }
-
-        said[n++] = 'o';
-        return form[i] == 'e' ? 3 : 2;
-    }
+    private static int ReadFrenchAu(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
+        Say(IsFrenchAu(form, i), "o", form[i] == 'e' ? 3 : 2, said, ref n);
 
     /// <summary>Whether a Latin form has an au, or an eau, at <paramref name="i"/>.</summary>
     private static bool IsFrenchAu(ReadOnlySpan<char> form, int i) =>
@@ -837,18 +764,27 @@ internal static class Phonetics
     private static bool IsJapaneseSyllable(ReadOnlySpan<char> form, int i) => form[i] is 'S' or 'C' && At(form, i + 1) is 'a' or 'o' or 'u';
 
     /// <summary>The Hungarian cs of a Latin form (a c said k and an s, before a vowel or at the end) read as ch.</summary>
-    private static int ReadHungarianCs(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
+    private static int ReadHungarianCs(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
+        Say(IsHungarianCs(form, i), "C", 2, said, ref n);
+
+    private static bool IsHungarianCs(ReadOnlySpan<char> form, int i) => form[i] == 'K' && At(form, i + 1) == 's' && (i + 2 == form.Length || IsVowel(form[i + 2]));
+
+    /// <summary>
+    /// What most readings do (<see cref="Rewrite"/>): when their pattern is <paramref name="at"/>
+    /// the position, write <paramref name="text"/>, the pattern as said, and return
+    /// <paramref name="length"/>, how many symbols of the form it stands for; otherwise 0.
+    /// </summary>
+    private static int Say(bool at, ReadOnlySpan<char> text, int length, Span<char> said, ref int n)
     {
-        if (!IsHungarianCs(form, i))
+        if (!at)
         {
             return 0;
         }
 
-        said[n++] = 'C';
-        return 2;
+        text.CopyTo(said[n..]);
+        n += text.Length;
+        return length;
     }
-
-    private static bool IsHungarianCs(ReadOnlySpan<char> form, int i) => form[i] == 'K' && At(form, i + 1) == 's' && (i + 2 == form.Length || IsVowel(form[i + 2]));
 
     /// <summary>Writes <paramref name="form"/> read with <paramref name="rewrite"/> into <paramref name="said"/> (twice its length); returns its length.</summary>
     private static int Rewritten(ReadOnlySpan<char> form, Rewrite rewrite, Span<char> said)
