@@ -63,11 +63,12 @@ namespace EntityResolver.Registry;
 /// its own in the phonetic form, D; version 45: so is a Cyrillic х after b, d, g or t, A, and
 /// пх and кх are read f and kh; version 46: so is the y of a Cyrillic word-initial е, I; version
 /// 47: the g of an Italian gli is G, as that of a Romance gn, and the word is posted under its
-/// skeleton without it; version 48: the u of a Latin gu before e, i or y is a symbol of its own, U).
+/// skeleton without it; version 48: the u of a Latin gu before e, i or y is a symbol of its own, U;
+/// version 49: an Urdu aspirate and its own consonant (ٹھٹ) are kept apart in the romanization).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 48;
+    public const int Version = 49;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

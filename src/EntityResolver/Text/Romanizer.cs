@@ -261,7 +261,9 @@ internal static class Romanizer
                     // Two equal consonant letters are two consonants (a short vowel between them
                     // is not written: ممبئی is Mumbai), unlike a doubled Latin letter. The double
                     // lam of the article before lam (الله, عبدالله) is one sound in Latin spellings.
-                    if (i > 0 && token[i - 1] == c && c != '\u0644')
+                    // So are a consonant's aspirate and the consonant (ٹھٹہ Thatta: th, t), which
+                    // would otherwise merge once the aspirate's h is read as part of a digraph.
+                    if (i > 0 && c != '\u0644' && (token[i - 1] == c || (i > 1 && token[i - 1] == '\u06BE' && token[i - 2] == c)))
                     {
                         sb.Append('-');
                     }

@@ -673,6 +673,18 @@ public sealed class NameResolverTests
     }
 
     [Theory]
+    [InlineData("ٹھٹہ", "Thatta", "Utah")]
+    [InlineData("گھگھالی", "Ghughali", "Galle")]
+    [InlineData("تھتھال", "Thathal", "Thal")]
+    [InlineData("پھپھولا", "Phaphola", "Phola")]
+    public void An_urdu_aspirate_before_its_own_consonant_is_two_consonants(string query, string expected, string other)
+    {
+        // Urdu writes ٹھٹ (th, t) with no vowel between; read as the digraph th and then t, the two
+        // merged like a doubled Latin letter, and ٹھٹہ (ta) was nearer Utah than Thatta.
+        AssertFirstAhead(query, expected, other);
+    }
+
+    [Theory]
     [InlineData("Бичли", "Beachley", "Bächli")]
     [InlineData("Бим", "Beam", "Bém")]
     [InlineData("Блич", "Bleach", "Blech")]

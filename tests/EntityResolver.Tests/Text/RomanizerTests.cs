@@ -29,6 +29,8 @@ public sealed class RomanizerTests
     [InlineData("علی", "ali")]
     [InlineData("بهادر", "b-hadr")] // heh after a stop is a consonant of its own
     [InlineData("بھٹو", "bhtu")] // do-chashmi heh marks aspiration (Bhutto)
+    [InlineData("مدد", "md-d")] // two equal consonant letters are two consonants (Madad)
+    [InlineData("تھتھال", "th-thal")] // so are an aspirate and its own consonant (Thathal)
     [InlineData("سهيل", "s-hil")]
     [InlineData("اسحاق", "ashaq")] // Latin spells s + hah sh (Ishaq): kept as a digraph
     [InlineData("اوباما", "ubama")] // a first alef before waw and a consonant carries the vowel
