@@ -584,9 +584,8 @@ public sealed class NameResolver
             return float.NaN;
         }
 
-        string native = q.Forms.Normalized;
-        TransliterationModel.Reader reader = ReaderOf(readers, TransliterationModel.For(q.Forms.Script)!, native);
-        return (float)((reader.LogLikelihood(latin) - reader.NativeLogProbability) / native.Length);
+        TransliterationModel.Reader reader = ReaderOf(readers, TransliterationModel.For(q.Forms.Script)!, q.Forms.Normalized);
+        return (float)((reader.LogLikelihood(latin) - reader.NativeLogProbability) / reader.Length);
     }
 
     /// <summary>

@@ -147,6 +147,7 @@ internal sealed class TransliterationModel
     {
         private readonly TransliterationModel _model;
         private readonly string _native;
+        private readonly string _symbols;
         private readonly Dictionary<int, double[]> _byContext = [];
         private long[]? _codes;
         private double[]?[]? _byLetter;
@@ -157,12 +158,16 @@ internal sealed class TransliterationModel
         {
             _model = model;
             _native = native;
+            _symbols = Compose(native);
         }
 
         public string Native => _native;
 
+        /// <summary>How many characters the model reads in the native word (see <see cref="Compose"/>).</summary>
+        public int Length => _symbols.Length;
+
         /// <summary>The native word's <see cref="TransliterationModel.NativeLogProbability"/>, computed once per reader (the query's word is the same for every candidate).</summary>
-        public double NativeLogProbability => _nativeLogProbability ??= _model.NativeLogProbability(_native);
+        public double NativeLogProbability => _nativeLogProbability ??= _model.NativeLogProbability(_symbols);
 
         /// <summary>
         /// The probabilities of the outputs a letter in <paramref name="context"/> can write here:
@@ -184,7 +189,7 @@ internal sealed class TransliterationModel
                 return p;
             }
 
-            _codes ??= Codes(_native);
+            _codes ??= Codes(_symbols);
             int k = _codes.Length;
             p = new double[k];
             for (int o = 0; o < k; o++)
@@ -280,7 +285,7 @@ internal sealed class TransliterationModel
 
         public double LogLikelihood(string latin)
         {
-            int n = _native.Length;
+            int n = _symbols.Length;
             if (n == 0 || latin.Length == 0)
             {
                 return double.NegativeInfinity;
@@ -334,13 +339,53 @@ internal sealed class TransliterationModel
     }
 
     /// <summary>
+    /// The native word as the model reads it: a Devanagari consonant with a nukta (ज़, ग़, फ़) as the
+    /// one character Unicode has for it, which normalization splits in two (NFC leaves these
+    /// composed characters out). Split, the nukta was a character that some letter had to write:
+    /// the fit gave it to the letters around the consonant, and the z of Gaza or Zaidi was
+    /// unlikely for ज़ (ज़ा was likelier from ja than from za).
+    /// </summary>
+    internal static string Compose(string native)
+    {
+        int nukta = native.IndexOf('\u093C', StringComparison.Ordinal);
+        if (nukta < 1)
+        {
+            return native;
+        }
+
+        var sb = new StringBuilder(native.Length);
+        foreach (char c in native)
+        {
+            char composed = c == '\u093C' && sb.Length > 0 ? sb[^1] switch
+            {
+                >= '\u0915' and <= '\u0917' => (char)(sb[^1] + ('\u0958' - '\u0915')), // क़ ख़ ग़
+                '\u091C' => '\u095B', // ज़
+                '\u0921' or '\u0922' => (char)(sb[^1] + ('\u095C' - '\u0921')), // ड़ ढ़
+                '\u092B' => '\u095E', // फ़
+                '\u092F' => '\u095F', // य़
+                _ => '\0',
+            } : '\0';
+            if (composed != '\0')
+            {
+                sb[^1] = composed;
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
     /// Fits a model on pairs of a native spelling and a Latin one (as the analyzer forms them: the
     /// normalized native word, the lower-case ASCII Latin word) with <paramref name="rounds"/>
     /// rounds of expectation maximization. Pairs with an empty side are skipped.
     /// </summary>
     public static TransliterationModel Train(IEnumerable<(string Native, string Latin)> pairs, int rounds = 8)
     {
-        var data = pairs.Where(p => p.Native.Length > 0 && p.Latin.Length > 0).ToList();
+        var data = pairs.Where(p => p.Native.Length > 0 && p.Latin.Length > 0).Select(p => (Native: Compose(p.Native), p.Latin)).ToList();
         var model = new TransliterationModel();
 
         // Start: writing nothing is the one output seen, so that every character written is at

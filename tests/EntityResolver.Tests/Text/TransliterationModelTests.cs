@@ -121,4 +121,23 @@ public sealed class TransliterationModelTests
         TransliterationModel arabic = TransliterationModel.For(Script.Arabic)!;
         Assert.True(arabic.LogLikelihood("البرشت", "albrecht") > arabic.LogLikelihood("البرشت", "albret"));
     }
+
+    [Fact]
+    public void A_devanagari_consonant_with_a_nukta_is_one_character_to_the_models()
+    {
+        // Normalization writes ज़ as ज and a nukta; the model reads the one character U+095B.
+        string zaidi = TextNormalizer.NormalizeToken("ज़ैदी");
+        Assert.Equal(5, zaidi.Length);
+        Assert.Equal("\u095Bैदी", TransliterationModel.Compose(zaidi));
+        Assert.Equal("\u095A\u095Bा", TransliterationModel.Compose(TextNormalizer.NormalizeToken("ग़ज़ा")));
+        Assert.Equal("जल", TransliterationModel.Compose("जल"));
+
+        // Fitted on pairs that spell it z, it writes the z; split, the nukta was a character some
+        // letter around it had to write, and ज़ा was likelier from ja than from za.
+        var model = TransliterationModel.Train([(zaidi, "zaidi"), (TextNormalizer.NormalizeToken("ज़ाहिद"), "zahid"), ("जय", "jay"), ("जान", "jan")]);
+        string za = TextNormalizer.NormalizeToken("ज़ा");
+        Assert.True(model.LogLikelihood(za, "za") > model.LogLikelihood(za, "ja"));
+        TransliterationModel hindi = TransliterationModel.For(Script.Devanagari)!;
+        Assert.True(hindi.LogLikelihood(za, "za") > hindi.LogLikelihood(za, "ja") + 3);
+    }
 }
