@@ -347,8 +347,7 @@ internal sealed class TransliterationModel
     /// </summary>
     internal static string Compose(string native)
     {
-        int nukta = native.IndexOf('\u093C', StringComparison.Ordinal);
-        if (nukta < 1)
+        if (!native.Contains('\u093C', StringComparison.Ordinal))
         {
             return native;
         }
