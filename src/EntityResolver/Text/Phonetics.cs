@@ -1304,8 +1304,11 @@ internal static class Phonetics
     /// <summary>The symbols of letters a Latin spelling writes that other scripts leave out: U (the u of gu before e, i or y). No skeleton has them.</summary>
     private const string UnsaidSymbols = "U";
 
-    /// <summary>The symbols that cost <see cref="UnwrittenCost"/> to leave out: the <see cref="DiacriticSymbols"/>, the <see cref="ScriptOnlySymbols"/> and the <see cref="UnsaidSymbols"/>.</summary>
-    private const string UnwrittenSymbols = DiacriticSymbols + ScriptOnlySymbols + UnsaidSymbols;
+    /// <summary>The symbols no skeleton has: the <see cref="ScriptOnlySymbols"/> and the <see cref="UnsaidSymbols"/>.</summary>
+    private const string SkeletonlessSymbols = ScriptOnlySymbols + UnsaidSymbols;
+
+    /// <summary>The symbols that cost <see cref="UnwrittenCost"/> to leave out: the <see cref="DiacriticSymbols"/> and the <see cref="SkeletonlessSymbols"/>.</summary>
+    private const string UnwrittenSymbols = DiacriticSymbols + SkeletonlessSymbols;
 
     /// <summary>Rounding room for the potential bound (float sums in a different order than the distance's).</summary>
     private const float PotentialSlack = 1e-3f;
@@ -1843,7 +1846,7 @@ internal static class Phonetics
                 continue;
             }
 
-            if (IsVowel(c) || ScriptOnlySymbols.Contains(c) || UnsaidSymbols.Contains(c) || (c == 'T' && dropT) || (c == 'X' && said) || (c is 'N' or 'J' && !said) || (c == 'G' && dropG) || ((c == 'y' || (c == 'w' && !wAsF)) && i > 0) || (c == 'v' && i > 0 && !vAsF))
+            if (IsVowel(c) || SkeletonlessSymbols.Contains(c) || (c == 'T' && dropT) || (c == 'X' && said) || (c is 'N' or 'J' && !said) || (c == 'G' && dropG) || ((c == 'y' || (c == 'w' && !wAsF)) && i > 0) || (c == 'v' && i > 0 && !vAsF))
             {
                 continue;
             }

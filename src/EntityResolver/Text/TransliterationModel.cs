@@ -355,16 +355,7 @@ internal sealed class TransliterationModel
         var sb = new StringBuilder(native.Length);
         foreach (char c in native)
         {
-            char composed = c == '\u093C' && sb.Length > 0 ? sb[^1] switch
-            {
-                >= '\u0915' and <= '\u0917' => (char)(sb[^1] + ('\u0958' - '\u0915')), // क़ ख़ ग़
-                '\u091C' => '\u095B', // ज़
-                '\u0921' or '\u0922' => (char)(sb[^1] + ('\u095C' - '\u0921')), // ड़ ढ़
-                '\u092B' => '\u095E', // फ़
-                '\u092F' => '\u095F', // य़
-                _ => '\0',
-            } : '\0';
-            if (composed != '\0')
+            if (c == '\u093C' && sb.Length > 0 && NuktaLetters.TryGetValue(sb[^1], out char composed))
             {
                 sb[^1] = composed;
             }
@@ -376,6 +367,9 @@ internal sealed class TransliterationModel
 
         return sb.ToString();
     }
+
+    /// <summary>The Devanagari letters with a nukta that normalization splits (U+0958–U+095F: क़ ख़ ग़ ज़ ड़ ढ़ फ़ य़), by the consonant they split into.</summary>
+    private static readonly Dictionary<char, char> NuktaLetters = Enumerable.Range('\u0958', 8).ToDictionary(c => ((char)c).ToString().Normalize(NormalizationForm.FormD)[0], c => (char)c);
 
     /// <summary>
     /// Fits a model on pairs of a native spelling and a Latin one (as the analyzer forms them: the

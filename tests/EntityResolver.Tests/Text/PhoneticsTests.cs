@@ -1026,48 +1026,32 @@ public sealed class PhoneticsTests
     }
 
     [Theory]
-    [InlineData("feiler")] // German: the l is said (Фейлер)
-    [InlineData("gaillardo", true)]
-    [InlineData("soleil", true)]
-    [InlineData("emile")] // an il after a consonant
-    [InlineData("daniel")] // no il
-    public void Only_an_ill_or_a_final_il_after_a_vowel_is_read_as_y(string latin, bool read = false)
+    [InlineData((int)Readings.FrenchIll, "feiler")] // German: the l is said (Фейлер)
+    [InlineData((int)Readings.FrenchIll, "gaillardo", true)]
+    [InlineData((int)Readings.FrenchIll, "soleil", true)]
+    [InlineData((int)Readings.FrenchIll, "emile")] // an il after a consonant
+    [InlineData((int)Readings.FrenchIll, "daniel")] // no il
+    [InlineData((int)Readings.FrenchOi, "boissier", true)]
+    [InlineData((int)Readings.FrenchOi, "bonnefoy", true)]
+    [InlineData((int)Readings.FrenchOi, "oiseau", true)]
+    [InlineData((int)Readings.FrenchOi, "louis")] // o before u
+    [InlineData((int)Readings.FrenchOi, "heidi")] // an i after e
+    [InlineData((int)Readings.FrenchOi, "noel")] // no oi
+    [InlineData((int)Readings.EnglishEa, "kearney", true)]
+    [InlineData((int)Readings.EnglishEa, "eaton", true)]
+    [InlineData((int)Readings.EnglishEa, "andrea")] // not at the end
+    [InlineData((int)Readings.EnglishEa, "leao")] // not before a vowel (Leão)
+    [InlineData((int)Readings.PortugueseNh, "aranha", true)]
+    [InlineData((int)Readings.PortugueseNh, "guilhem", true)] // Occitan lh too
+    [InlineData((int)Readings.PortugueseNh, "nhung")] // not first
+    [InlineData((int)Readings.PortugueseNh, "thanh")] // not at the end
+    [InlineData((int)Readings.PortugueseNh, "lindholm")] // not after a consonant
+    public void A_latin_form_carries_a_reading_only_where_its_pattern_stands(int reading, string latin, bool read = false)
     {
-        // The phonetic form writes ll as l: the spelling tells Feiler from Abeille.
-        Assert.Equal(read, FormsOf(latin).Readings.HasFlag(Readings.FrenchIll));
-    }
-
-    [Theory]
-    [InlineData("boissier", true)]
-    [InlineData("bonnefoy", true)]
-    [InlineData("oiseau", true)]
-    [InlineData("louis")] // o before u
-    [InlineData("heidi")] // an i after e
-    [InlineData("noel")] // no oi
-    public void Only_an_oi_or_oy_after_no_vowel_is_read_as_wa(string latin, bool read = false)
-    {
-        Assert.Equal(read, FormsOf(latin).Readings.HasFlag(Readings.FrenchOi));
-    }
-
-    [Theory]
-    [InlineData("kearney", true)]
-    [InlineData("eaton", true)]
-    [InlineData("andrea")] // not at the end
-    [InlineData("leao")] // not before a vowel (Leão)
-    public void Only_an_ea_before_a_consonant_is_read_as_i(string latin, bool read = false)
-    {
-        Assert.Equal(read, FormsOf(latin).Readings.HasFlag(Readings.EnglishEa));
-    }
-
-    [Theory]
-    [InlineData("aranha", true)]
-    [InlineData("guilhem", true)] // Occitan lh too
-    [InlineData("nhung")] // not first
-    [InlineData("thanh")] // not at the end
-    [InlineData("lindholm")] // not after a consonant
-    public void Only_an_nh_or_lh_between_vowels_is_read_as_ny_or_ly(string latin, bool read = false)
-    {
-        Assert.Equal(read, FormsOf(latin).Readings.HasFlag(Readings.PortugueseNh));
+        // An ill, or a final il after a vowel, is y (the phonetic form writes ll as l: the spelling
+        // tells Feiler from Abeille); an oi or oy after no vowel is wa; an ea before a consonant i;
+        // an nh or lh between vowels ny or ly.
+        Assert.Equal(read, FormsOf(latin).Readings.HasFlag((Readings)reading));
     }
 
     [Theory]
