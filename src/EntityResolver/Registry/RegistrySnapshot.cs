@@ -64,11 +64,12 @@ namespace EntityResolver.Registry;
 /// пх and кх are read f and kh; version 46: so is the y of a Cyrillic word-initial е, I; version
 /// 47: the g of an Italian gli is G, as that of a Romance gn, and the word is posted under its
 /// skeleton without it; version 48: the u of a Latin gu before e, i or y is a symbol of its own, U;
-/// version 49: an Urdu aspirate and its own consonant (ٹھٹ) are kept apart in the romanization).
+/// version 49: an Urdu aspirate and its own consonant (ٹھٹ) are kept apart in the romanization;
+/// version 50: the Romanian ș is romanized sh and ț ts).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 49;
+    public const int Version = 50;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

@@ -155,12 +155,18 @@ internal static class Romanizer
 
                     sb.Append(c);
 
-                    // č ć, š ş ś, ž: the sounds that other scripts write ch, sh, zh (Savićević:
-                    // سافيتشيفيتش, Şükrü: شكرو). Not ç: it is ch in Turkish but s in Portuguese
-                    // (the phonetic form reads it: PhoneticSource).
-                    if ((c is 'c' or 's' or 'z' && mark == '\u030C') || (c is 'c' or 's' && mark == '\u0301') || (c == 's' && mark == '\u0327'))
+                    // č ć, š ş ș ś, ž: the sounds that other scripts write ch, sh, zh (Savićević:
+                    // سافيتشيفيتش, Şükrü: شكرو, Ștefan: Штефан). Not ç: it is ch in Turkish but s in
+                    // Portuguese (the phonetic form reads it: PhoneticSource).
+                    if ((c is 'c' or 's' or 'z' && mark == '\u030C') || (c is 'c' or 's' && mark == '\u0301') || (c == 's' && mark is '\u0327' or '\u0326'))
                     {
                         sb.Append('h');
+                    }
+
+                    // The Romanian ț (also written with a cedilla, ţ) is ts: Ionuț, Ионуц.
+                    if (c == 't' && mark is '\u0326' or '\u0327')
+                    {
+                        sb.Append('s');
                     }
                 }
 

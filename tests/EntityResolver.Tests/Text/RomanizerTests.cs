@@ -128,6 +128,9 @@ public sealed class RomanizerTests
     [InlineData("Savićević", "savichevich")] // the sounds other scripts write ch, sh, zh keep their h
     [InlineData("Šljivančanin", "shljivanchanin")]
     [InlineData("Şükrü", "shukru")]
+    [InlineData("Ștefan", "shtefan")] // the Romanian ș (comma below) as the Turkish ş
+    [InlineData("Ionuț", "ionuts")] // the Romanian ț is ts, with a comma below or a cedilla
+    [InlineData("Ţiriac", "tsiriac")]
     [InlineData("Žižek", "zhizhek")]
     [InlineData("Gonçalves", "goncalves")] // ç is s in Portuguese, ch in Turkish: left as c
     public void Latin_loses_its_diacritics(string latin, string expected)
