@@ -232,10 +232,11 @@ internal static class Phonetics
                 continue;
             }
 
-            if (c == 't' && next is 's' or 'c' && i + 2 < latin.Length && latin[i + 2] == 'h')
+            // The tx of Basque names is ch too (Etxeberria: Эчеверрия, Txiki: Чики).
+            if (c == 't' && ((next is 's' or 'c' && i + 2 < latin.Length && latin[i + 2] == 'h') || (next == 'x' && script == Script.Latin)))
             {
                 AppendSymbol(buffer, ref n, 'C');
-                i += 2;
+                i += next == 'x' ? 1 : 2;
                 continue;
             }
 
@@ -286,6 +287,16 @@ internal static class Phonetics
             {
                 AppendSymbol(buffer, ref n, 'S');
                 i += 2;
+                continue;
+            }
+
+            // The xh of Albanian names before a vowel is j (Xhaka: Джака, Haxhi: Хаджи); not the
+            // x of an English name before a final -ham or -hall (Bloxham, Foxhall).
+            if (c == 'x' && next == 'h' && script == Script.Latin && IsVowel(At(latin, i + 2))
+                && !latin[(i + 2)..].SequenceEqual("am") && !latin[(i + 2)..].SequenceEqual("all"))
+            {
+                AppendSymbol(buffer, ref n, 'j');
+                i++;
                 continue;
             }
 

@@ -67,6 +67,24 @@ public sealed class PhoneticsTests
     }
 
     [Theory]
+    [InlineData("etxeberria", "echeberria")] // Basque tx is ch
+    [InlineData("txiki", "chiki")]
+    [InlineData("xhaka", "jaka")] // Albanian xh before a vowel is j
+    [InlineData("haxhi", "haji")]
+    public void A_basque_tx_is_ch_and_an_albanian_xh_j(string a, string b)
+    {
+        Assert.Equal(Phonetics.Encode(b), Phonetics.Encode(a));
+    }
+
+    [Theory]
+    [InlineData("bloxham")] // the h of an English -ham or -hall is its own
+    [InlineData("foxhall")]
+    public void An_x_before_a_final_ham_or_hall_is_ks(string latin)
+    {
+        Assert.Contains("ksh", Phonetics.Encode(latin), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("maxim", "maksim")] // after a vowel
     [InlineData("xavier", "ksavier")] // before another vowel
     [InlineData("alexis", "aleksis")]
