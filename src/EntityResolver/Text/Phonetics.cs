@@ -138,6 +138,14 @@ internal static class Phonetics
                 continue;
             }
 
+            // The zsch and tzsch of German names are ch (Zschokke: Чокке, Pötzsch: Пётч), as tsch is (below).
+            if (c is 't' or 'z' && script == Script.Latin && latin[i..].StartsWith(c == 't' ? "tzsch" : "zsch"))
+            {
+                AppendSymbol(buffer, ref n, 'C');
+                i += c == 't' ? 4 : 3;
+                continue;
+            }
+
             // Polish and Hungarian sz (Barabasz: Барабаш, Szabó: Сабо) and Hungarian zs (Zsolt:
             // Жолт) are one sound each.
             if (c is 's' or 'z' && next is 's' or 'z' && next != c && script == Script.Latin)

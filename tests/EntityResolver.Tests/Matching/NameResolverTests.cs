@@ -611,15 +611,16 @@ public sealed class NameResolverTests
     }
 
     [Theory]
+    [InlineData("Пётч", "Pötzsch", "Petch")]
     [InlineData("Эчабиде", "Etxabide", "Chabada")]
     [InlineData("Инчауспе", "Intxauspe", "Inchausti")]
     [InlineData("Лерчунди", "Lertxundi", "Archundia")]
     [InlineData("Реджепи", "Rexhepi", "Recep")]
     [InlineData("Хаджиу", "Haxhiu", "Khwaju")]
-    public void A_basque_tx_and_an_albanian_xh_meet_the_ch_and_j_that_cyrillic_writes(string query, string expected, string other)
+    public void A_basque_tx_a_german_tzsch_and_an_albanian_xh_meet_the_ch_and_j_that_cyrillic_writes(string query, string expected, string other)
     {
-        // Basque says tx ch and Albanian xh j, and Russian writes ч and дж; read as the ks of
-        // an x, Эчабиде was nearer Chabada than Etxabide.
+        // Basque says tx ch, German tzsch and zsch ch, Albanian xh j, and Russian writes ч and дж;
+        // read as the ks of an x, Эчабиде was nearer Chabada than Etxabide.
         AssertFirstAhead(query, expected, other);
     }
 

@@ -52,6 +52,8 @@ public sealed class PhoneticsTests
     [InlineData("schmidt", "shmidt")]
     [InlineData("fleischer", "fleisher")]
     [InlineData("tschirner", "chirner")] // tsch stays ch
+    [InlineData("zschokke", "chokke")] // and so are German zsch and tzsch
+    [InlineData("krotzsch", "kroch")]
     public void Sch_is_written_as_sh(string a, string b)
     {
         Assert.Equal(Phonetics.Encode(b), Phonetics.Encode(a));
