@@ -21,8 +21,8 @@ internal readonly record struct Candidate(int Alias, float Weight);
 /// word-pair postings (<see cref="CandidateIndex.PairPostings"/>), whatever the order of the
 /// words and however many aliases have each word alone.</para>
 /// <para>Bounds: keys admit new aliases, rarest first, until the budget is read
-/// (<see cref="AdmitBudget"/> postings for a one-word query, <see cref="MultiWordAdmitBudget"/>
-/// for more); longer keys (common words) are not scanned at all. When every word's own key is
+/// (<see cref="AdmitBudget"/> postings for a one-word query, and as many again for its own
+/// keys; <see cref="MultiWordAdmitBudget"/> for more); longer keys (common words) are not scanned at all. When every word's own key is
 /// over budget (a query of common words only; the joined-word key does not count), the words'
 /// own postings are intersected by sorted merges (they hold the deletion variants too: a typo in
 /// one word); failing that, the rarest key is cut at the budget (the per-key cap).</para>
@@ -57,7 +57,11 @@ internal static class CandidateSearch
     /// <summary>Candidates whose overlap is below this share of the best overlap are not scored (past <see cref="MinCandidates"/>).</summary>
     public const float CutoffRatio = 0.4f;
 
-    /// <summary>Postings read while admitting new aliases, for a query of one word.</summary>
+    /// <summary>
+    /// Postings read while admitting new aliases, for a query of one word; its own keys have as
+    /// many again once these are spent (since the fortieth session: netranslit-ru +192 / −33 over
+    /// every development query, the 1M latency unchanged: docs/benchmarks.md).
+    /// </summary>
     public const int AdmitBudget = 6000;
 
     /// <summary>
@@ -244,7 +248,7 @@ internal static class CandidateSearch
         }
 
         Trace?.Mark(2);
-        int boosted = 0;
+        int boosted = 0, ownAdmitted = 0;
         for (int k = 0; k < keys.Length; k++)
         {
             KeyRef key = keys[k];
@@ -255,10 +259,14 @@ internal static class CandidateSearch
                 continue;
             }
 
+            // A one-word query's own keys (its skeleton and its readings': Тикако is also looked
+            // up as Chikako) have a second budget: a reading's key that the plain key left no room
+            // for is still read whole (up to the hit table's room), and its names are met.
             ReadOnlySpan<int> postings = index.Postings(key.Key);
-            if (admitted + postings.Length <= budget)
+            bool fits = admitted + postings.Length <= budget;
+            if (fits || (key.Own && words < 2 && ownAdmitted + postings.Length <= budget))
             {
-                admitted += postings.Length;
+                (fits ? ref admitted : ref ownAdmitted) += postings.Length;
                 float w = weights[key.Term];
                 foreach (int p in postings)
                 {
@@ -814,7 +822,7 @@ internal static class CandidateSearch
     /// <summary>Per-thread pooled buffers: an open-addressing table of hit aliases, reused across queries.</summary>
     private sealed class Scratch
     {
-        private const int Capacity = 1 << 14; // > 2 x AdmitBudget
+        private const int Capacity = 1 << 14; // > 2 x AdmitBudget (a one-word query's second budget admits up to Capacity / 2 in all)
         private const int Mask = Capacity - 1;
 
         public readonly KeyRef[] Keys = new KeyRef[MaxKeys];

@@ -66,8 +66,8 @@ namespace EntityResolver.Registry;
 /// skeleton without it; version 48: the u of a Latin gu before e, i or y is a symbol of its own, U;
 /// version 49: an Urdu aspirate and its own consonant (ٹھٹ) are kept apart in the romanization;
 /// version 50: the Romanian ș is romanized sh and ț ts; version 51: the Basque tx is C in the
-/// phonetic form, and the Albanian xh before a vowel j; version 52: so are the German zsch and
-/// tzsch).
+/// phonetic form, and the Albanian xh before a vowel j; version 52: the German zsch and tzsch
+/// are C too).
 /// </remarks>
 internal static class RegistrySnapshot
 {

@@ -222,6 +222,39 @@ public sealed class PairIndexTests
     }
 
     [Fact]
+    public void A_one_word_querys_reading_is_looked_up_after_its_plain_key_has_used_the_budget()
+    {
+        // Тикако reads tikako (skeleton tk) and, as a Japanese name, chikako (sk). Thousands of
+        // aliases have each skeleton, together more than the search admits for one word; the
+        // plain key is the rarer, so it is read first, and the reading's key, which alone has
+        // Chikako, must still be read.
+        // The fillers share no letter pair with the query (Teku, Suke), so Chikako ranks first
+        // among what the search admits.
+        string[] t = ["Teke", "Teku", "Tuke", "Tuku"], k = ["Seke", "Seku", "Suke", "Suku"];
+        int plain = CandidateSearch.AdmitBudget / 2, reading = CandidateSearch.AdmitBudget * 3 / 4;
+        var entities = new List<Entity>();
+        for (int i = 0; i < plain; i++)
+        {
+            entities.Add(new Entity($"t{i}", Entity.PersonType, [new EntityName(t[i % t.Length])]));
+        }
+
+        for (int i = 0; i < reading; i++)
+        {
+            entities.Add(new Entity($"s{i}", Entity.PersonType, [new EntityName(k[i % k.Length])]));
+        }
+
+        entities.Add(new Entity("gold", Entity.PersonType, [new EntityName("Chikako")]));
+        EntityRegistry registry = EntityRegistry.Create(entities);
+        int tk = registry.Index.Postings("tk").Length, sk = registry.Index.Postings("sk").Length;
+        Assert.True(tk < sk && sk <= CandidateSearch.AdmitBudget && tk + sk > CandidateSearch.AdmitBudget, $"{tk} {sk}");
+
+        var resolver = new NameResolver(registry);
+        registry.TryGetEntity("gold", out Entity? gold);
+        Assert.Contains(resolver.CandidateAliases("Тикако"), a => ReferenceEquals(registry.EntityAt(registry.Aliases[a].EntityIndex), gold));
+        Assert.Equal("gold", resolver.Resolve("Тикако")[0].EntityId);
+    }
+
+    [Fact]
     public void Bitmaps_of_common_keys_give_the_same_candidates_as_merging_their_postings()
     {
         // Three common words, two of them together in more aliases than the search admits (so the
