@@ -138,11 +138,11 @@ internal static class Phonetics
                 continue;
             }
 
-            // The zsch and tzsch of German names are ch (Zschokke: Чокке, Pötzsch: Пётч), as tsch is (below).
-            if (c is 't' or 'z' && script == Script.Latin && latin[i..].StartsWith(c == 't' ? "tzsch" : "zsch"))
+            // The spellings of ch as one sound (ChSpellings), before the Hungarian zs would take the z of a zsch.
+            if (ChSpelling(latin, i, script) is > 0 and int chLength)
             {
                 AppendSymbol(buffer, ref n, 'C');
-                i += c == 't' ? 4 : 3;
+                i += chLength - 1;
                 continue;
             }
 
@@ -230,24 +230,6 @@ internal static class Phonetics
                 continue;
             }
 
-            // tsh, tch and tsch (Arabic تش, English tch, German tsch) are one sound: ch. sch is sh
-            // in German, Dutch and Yiddish names (Schmidt: شميت, Шмидт), which other scripts write
-            // with their one letter for sh.
-            if (c == 't' && next == 's' && i + 3 < latin.Length && latin[i + 2] == 'c' && latin[i + 3] == 'h')
-            {
-                AppendSymbol(buffer, ref n, 'C');
-                i += 3;
-                continue;
-            }
-
-            // The tx of Basque names is ch too (Etxeberria: Эчеверрия, Txiki: Чики).
-            if (c == 't' && ((next is 's' or 'c' && i + 2 < latin.Length && latin[i + 2] == 'h') || (next == 'x' && script == Script.Latin)))
-            {
-                AppendSymbol(buffer, ref n, 'C');
-                i += next == 'x' ? 1 : 2;
-                continue;
-            }
-
             // The t of ts and tz is T, which other spellings of the sound leave out: Cyrillic
             // writes one letter (ц) for the German z (Цукерман Zuckerman), the c of Latin (Цицерон
             // Cicero) and the ts of Russian names; Arabic script writes it تس (موتسارت Mozart).
@@ -291,6 +273,8 @@ internal static class Phonetics
                 continue;
             }
 
+            // sch is sh in German, Dutch and Yiddish names (Schmidt: شميت, Шмидт), which other
+            // scripts write with their one letter for sh.
             if (c == 's' && next == 'c' && i + 2 < latin.Length && latin[i + 2] == 'h')
             {
                 AppendSymbol(buffer, ref n, 'S');
@@ -410,6 +394,33 @@ internal static class Phonetics
         }
 
         return new string(buffer[..n]);
+    }
+
+    /// <summary>
+    /// The spellings of ch as one sound, which other scripts write with one letter or as تش: tsch,
+    /// tsh and tch in every romanization (German tsch, Arabic تش, English tch), and in Latin names
+    /// the tzsch and zsch of German (Pötzsch: Пётч, Zschokke: Чокке) and the tx of Basque
+    /// (Etxeberria: Эчеверрия, Txiki: Чики). No spelling is the start of another.
+    /// </summary>
+    private static readonly (string Spelling, bool LatinOnly)[] ChSpellings = [("tsch", false), ("tsh", false), ("tch", false), ("tzsch", true), ("zsch", true), ("tx", true)];
+
+    /// <summary>The length of the <see cref="ChSpellings"/> spelling at <paramref name="i"/>, or 0.</summary>
+    private static int ChSpelling(ReadOnlySpan<char> latin, int i, Script script)
+    {
+        if (latin[i] is not ('t' or 'z'))
+        {
+            return 0;
+        }
+
+        foreach ((string spelling, bool latinOnly) in ChSpellings)
+        {
+            if ((!latinOnly || script == Script.Latin) && latin[i..].StartsWith(spelling, StringComparison.Ordinal))
+            {
+                return spelling.Length;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>
