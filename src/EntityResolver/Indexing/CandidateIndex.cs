@@ -222,8 +222,9 @@ internal sealed class CandidateIndex
 
             wordKeyList.Clear();
             wordIdList.Clear();
-            wordKeyList.AddRange(SkeletonKeys(forms.Skeleton));
-            wordIdList.Add(KeyIdOf(forms.Skeleton));
+            string wordKey = WordKey(forms);
+            wordKeyList.AddRange(SkeletonKeys(wordKey));
+            wordIdList.Add(KeyIdOf(wordKey));
 
             // A v inside a word is f in Arabic script: the name is found from that
             // spelling too (Svetlova: سفيتلوفا).
@@ -264,7 +265,7 @@ internal sealed class CandidateIndex
             aliasKeys.Add(encoded);
         }
 
-        static bool IsIndexed(NameToken token) => token.Role == TokenRole.Name && token.Forms.Skeleton.Length > 0;
+        static bool IsIndexed(NameToken token) => token.Role == TokenRole.Name && WordKey(token.Forms).Length > 0;
 
         // The alias's keys, into aliasKeys.
         void CollectKeys(AliasRecord alias)
@@ -560,7 +561,7 @@ internal sealed class CandidateIndex
         for (int t = 0; t < alias.Name.Tokens.Length; t++)
         {
             NameToken token = alias.Name.Tokens[t];
-            if (token.Role == TokenRole.Name && token.Forms.Skeleton.Length > 0 && !SkeletonBefore(alias.Name.Tokens, t))
+            if (token.Role == TokenRole.Name && WordKey(token.Forms).Length > 0 && !SkeletonBefore(alias.Name.Tokens, t))
             {
                 w += alias.Weights[t];
             }
@@ -702,6 +703,18 @@ internal sealed class CandidateIndex
     private static ulong PairBit(char first, char second) => 1UL << (int)((((uint)first * 31u) + second) * 2654435769u >> 26);
 
     public static string AcronymKey(string acronym) => "#" + acronym;
+
+    /// <summary>The key of a word made of vowels and of letters that no skeleton keeps (Avivi, Iwai, Ou: <see cref="WordKey"/>).</summary>
+    public const string VowelWordKey = "~";
+
+    /// <summary>
+    /// The key a name word is posted and looked up under: its skeleton, or <see cref="VowelWordKey"/>
+    /// for a word of two letters or more whose skeleton is empty (Avivi, Авиви; Iwai, Иваи), which
+    /// would otherwise have no key at all; empty for an initial or a one-letter word without a
+    /// skeleton (the name's other words find it).
+    /// </summary>
+    public static string WordKey(TokenForms forms) =>
+        forms.Skeleton.Length > 0 || forms.Phonetic.Length < 2 ? forms.Skeleton : VowelWordKey;
 
     /// <summary>The skeleton of two adjacent tokens written as one (Wali Jan / Walijan).</summary>
     public static string JoinedSkeleton(NameToken first, NameToken second) =>

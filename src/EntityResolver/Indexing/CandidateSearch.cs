@@ -148,7 +148,8 @@ internal static class CandidateSearch
             for (int t = 0; t < tokens.Length && termCount < MaxTerms - 1; t++)
             {
                 NameToken token = tokens[t];
-                if (token.Role != TokenRole.Name || token.Forms.Skeleton.Length == 0)
+                string wordKey = CandidateIndex.WordKey(token.Forms);
+                if (token.Role != TokenRole.Name || wordKey.Length == 0)
                 {
                     continue;
                 }
@@ -172,7 +173,7 @@ internal static class CandidateSearch
                     otherReadings |= readingIds[r] >= 0;
                 }
 
-                int term = AddTerm(token.Forms.Skeleton, acronym: false, reading.Weights[t], index, s, ref termCount, ref keyCount, weights, readingWeights, ids, keepWithoutKeys: otherReadings);
+                int term = AddTerm(wordKey, acronym: false, reading.Weights[t], index, s, ref termCount, ref keyCount, weights, readingWeights, ids, keepWithoutKeys: otherReadings);
                 for (int r = 0; r < Phonetics.QueryReadings.Length && term >= 0; r++)
                 {
                     AddOwnKey(readingIds[r], readingLengths[r], Phonetics.QueryReadings[r].Unlikely, term, index, s, ref keyCount);

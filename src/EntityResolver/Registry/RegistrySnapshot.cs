@@ -67,11 +67,12 @@ namespace EntityResolver.Registry;
 /// version 49: an Urdu aspirate and its own consonant (ٹھٹ) are kept apart in the romanization;
 /// version 50: the Romanian ș is romanized sh and ț ts; version 51: the Basque tx is C in the
 /// phonetic form, and the Albanian xh before a vowel j; version 52: the German zsch and tzsch
-/// are C too).
+/// are C too; version 53: a word of vowels alone, without a skeleton, is posted under a key of its
+/// own).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 52;
+    public const int Version = 53;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

@@ -254,6 +254,32 @@ public sealed class PairIndexTests
         Assert.Equal("gold", resolver.Resolve("Тикако")[0].EntityId);
     }
 
+    [Theory]
+    [InlineData("Авиви", "avivi")]
+    [InlineData("Иваи", "iwai")]
+    [InlineData("Аой", "aoi")]
+    [InlineData("إيواو", "iwao")]
+    [InlineData("آو", "ao")]
+    public void A_word_of_vowels_alone_is_found(string query, string expected)
+    {
+        // Their skeletons are empty (vowels, and a v, w or y inside the word): without a key of
+        // their own, names of such words alone were never candidates.
+        string[] names = ["Avivi", "Iwai", "Aoi", "Iwao", "Ao", "Vivian", "Ivy", "Waia", "Ava Smith"];
+        EntityRegistry registry = EntityRegistry.Create([.. names.Select(n => new Entity(n.Split(' ')[0].ToLowerInvariant(), Entity.PersonType, [new EntityName(n)]))]);
+        // All but Vivian and Waia (skeletons wn and w) have such a word: Ivy, and Ava of Ava Smith, too.
+        Assert.Equal(7, registry.Index.Postings(CandidateIndex.VowelWordKey).Length);
+
+        var resolver = new NameResolver(registry);
+        Assert.Equal(expected, resolver.Resolve(query, new ResolveOptions { Threshold = 0 })[0].EntityId);
+    }
+
+    [Fact]
+    public void An_initial_without_a_skeleton_has_no_key()
+    {
+        EntityRegistry registry = EntityRegistry.Create([new Entity("a", Entity.PersonType, [new EntityName("A. Smith")])]);
+        Assert.Equal(0, registry.Index.Postings(CandidateIndex.VowelWordKey).Length);
+    }
+
     [Fact]
     public void Bitmaps_of_common_keys_give_the_same_candidates_as_merging_their_postings()
     {
