@@ -273,6 +273,25 @@ public sealed class PairIndexTests
         Assert.Equal(expected, resolver.Resolve(query, new ResolveOptions { Threshold = 0 })[0].EntityId);
     }
 
+    [Theory]
+    [InlineData("Кейд", "Cade", "Kydd")]
+    [InlineData("Джейк", "Jake", "Jock")]
+    [InlineData("Пайк", "Pike", "Pyke")]
+    public void A_russian_long_vowel_meets_the_english_spelling_with_a_silent_e(string query, string expected, string filler)
+    {
+        // More aliases than the search hands to scoring have the query's skeleton and share more
+        // of its letter pairs as written (Kydd: k, d); the English spelling (Cade: ka, ad, de)
+        // shares them once ей before a final consonant is read as a consonant and a silent e.
+        var entities = new List<Entity> { new("gold", Entity.PersonType, [new EntityName(expected)]) };
+        for (int i = 0; i < CandidateSearch.MaxCandidates + 72; i++)
+        {
+            entities.Add(new Entity($"f{i}", Entity.PersonType, [new EntityName(filler)]));
+        }
+
+        var resolver = new NameResolver(EntityRegistry.Create(entities));
+        Assert.Equal("gold", resolver.Resolve(query, new ResolveOptions { Threshold = 0 })[0].EntityId);
+    }
+
     [Fact]
     public void An_initial_without_a_skeleton_has_no_key()
     {
