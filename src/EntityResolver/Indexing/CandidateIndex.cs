@@ -693,8 +693,7 @@ internal sealed class CandidateIndex
     /// </summary>
     private static ulong EnglishVowelPairBits(string phonetic, int i, char previous)
     {
-        if (i + 2 >= phonetic.Length || phonetic[i + 1] is not ('y' or 'u') || Phonetics.IsVowel(phonetic[i + 2]) || phonetic[i + 2] == 'y'
-            || i + 3 != phonetic.Length)
+        if (i + 3 != phonetic.Length || Phonetics.IsVowel(phonetic[i + 2]) || phonetic[i + 2] == 'y')
         {
             return 0;
         }
@@ -706,8 +705,7 @@ internal sealed class CandidateIndex
         }
 
         char consonant = Phonetics.Plain(phonetic[i + 2]);
-        char after = i + 3 < phonetic.Length ? Phonetics.Plain(phonetic[i + 3]) : ' ';
-        return PairBit(previous, english) | PairBit(english, consonant) | PairBit(consonant, 'e') | PairBit('e', after);
+        return PairBit(previous, english) | PairBit(english, consonant) | PairBit(consonant, 'e') | PairBit('e', ' ');
     }
 
     /// <summary>
