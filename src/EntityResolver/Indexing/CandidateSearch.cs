@@ -424,26 +424,46 @@ internal static class CandidateSearch
     }
 
     /// <summary>Adds another skeleton of a term's word (key <paramref name="id"/>, -1: not in the index; <paramref name="length"/> symbols) as one of its own keys.</summary>
+    /// <remarks>
+    /// A reading's skeleton may also be a deletion variant of the word's own (Бацевич, <c>bts</c>,
+    /// read without the t of ц: <c>bs</c>, Bacewicz): the key is then the reading's, an own key,
+    /// not a deletion read after the others at a deletion's worth.
+    /// </remarks>
     private static void AddOwnKey(int id, int length, bool unlikely, int term, CandidateIndex index, Scratch s, ref int keyCount)
     {
-        if (id >= 0 && keyCount < MaxKeys && !HasKey(s.Keys.AsSpan(0, keyCount), id, term))
+        if (id < 0)
         {
-            s.Keys[keyCount++] = new KeyRef(id, term, Own: true, index.PostingLength(id), length, Reading: true, Unlikely: unlikely);
+            return;
+        }
+
+        var own = new KeyRef(id, term, Own: true, index.PostingLength(id), length, Reading: true, Unlikely: unlikely);
+        int at = KeyOf(s.Keys.AsSpan(0, keyCount), id, term);
+        if (at >= 0)
+        {
+            // Readings share words (the kh key of a word is added once).
+            if (!s.Keys[at].Own)
+            {
+                s.Keys[at] = own;
+            }
+        }
+        else if (keyCount < MaxKeys)
+        {
+            s.Keys[keyCount++] = own;
         }
     }
 
-    /// <summary>Whether the term already has the key (readings share words: the kh key of a word is added once).</summary>
-    private static bool HasKey(ReadOnlySpan<KeyRef> keys, int id, int term)
+    /// <summary>Where the term has the key among <paramref name="keys"/>, or -1.</summary>
+    private static int KeyOf(ReadOnlySpan<KeyRef> keys, int id, int term)
     {
-        foreach (KeyRef key in keys)
+        for (int k = 0; k < keys.Length; k++)
         {
-            if (key.Key == id && key.Term == term)
+            if (keys[k].Key == id && keys[k].Term == term)
             {
-                return true;
+                return k;
             }
         }
 
-        return false;
+        return -1;
     }
 
     /// <summary>

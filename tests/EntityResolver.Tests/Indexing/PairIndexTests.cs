@@ -293,6 +293,31 @@ public sealed class PairIndexTests
     }
 
     [Fact]
+    public void A_reading_that_is_also_a_deletion_variant_is_read_as_an_own_key()
+    {
+        // Бацевич (bts) read without the t of ц is bs, Bacewicz's skeleton, which is also a
+        // deletion variant of bts. As a deletion it would be read last (it has the most
+        // postings of the three), after bt and ts had used most of the budget; as the reading's
+        // own key it is read with the word's own keys.
+        var entities = new List<Entity> { new("gold", Entity.PersonType, [new EntityName("Bacewicz")]) };
+        int third = CandidateSearch.AdmitBudget / 3;
+        foreach (var (name, count) in new[] { ("Bota", third), ("Tosa", third), ("Basa", third + 100) })
+        {
+            for (int i = 0; i < count; i++)
+            {
+                entities.Add(new Entity($"{name}{i}", Entity.PersonType, [new EntityName(name)]));
+            }
+        }
+
+        EntityRegistry registry = EntityRegistry.Create(entities);
+        int bt = registry.Index.Postings("bt").Length, ts = registry.Index.Postings("ts").Length, bs = registry.Index.Postings("bs").Length;
+        Assert.True(bt < bs && ts < bs && bt + ts + bs > CandidateSearch.AdmitBudget, $"{bt} {ts} {bs}");
+
+        var resolver = new NameResolver(registry);
+        Assert.Equal("gold", resolver.Resolve("Бацевич", new ResolveOptions { Threshold = 0 })[0].EntityId);
+    }
+
+    [Fact]
     public void An_initial_without_a_skeleton_has_no_key()
     {
         EntityRegistry registry = EntityRegistry.Create([new Entity("a", Entity.PersonType, [new EntityName("A. Smith")])]);
