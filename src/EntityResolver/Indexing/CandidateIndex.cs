@@ -265,8 +265,6 @@ internal sealed class CandidateIndex
             aliasKeys.Add(encoded);
         }
 
-        static bool IsIndexed(NameToken token) => token.Role == TokenRole.Name && WordKey(token.Forms).Length > 0;
-
         // The alias's keys, into aliasKeys.
         void CollectKeys(AliasRecord alias)
         {
@@ -561,7 +559,7 @@ internal sealed class CandidateIndex
         for (int t = 0; t < alias.Name.Tokens.Length; t++)
         {
             NameToken token = alias.Name.Tokens[t];
-            if (token.Role == TokenRole.Name && WordKey(token.Forms).Length > 0 && !SkeletonBefore(alias.Name.Tokens, t))
+            if (IsIndexed(token) && !SkeletonBefore(alias.Name.Tokens, t))
             {
                 w += alias.Weights[t];
             }
@@ -685,9 +683,10 @@ internal sealed class CandidateIndex
 
     /// <summary>
     /// The bits of the pairs an English spelling has where Russian wrote its long vowel at
-    /// <paramref name="i"/>: ей, ай and оу before the word's last letter, a consonant, are the a,
-    /// i and o of a consonant and a silent e (Кейд meets Cade's pairs ka, ad, de, e; Джейк Jake's;
-    /// Апдайк Updike's); 0 elsewhere. Not inside a word, where ей and ай are as often the ei of
+    /// <paramref name="i"/> (<see cref="Phonetics.EnglishLongVowelAt"/>): ей, ай, оу and ью
+    /// before the word's last letter, a consonant, are the a, i, o and u of a consonant and a
+    /// silent e (Кейд meets Cade's pairs ka, ad, de, e; Джейк Jake's; Апдайк Updike's; Дьюк
+    /// Duke's); 0 elsewhere. Not inside a word, where ей and ай are as often the ei of
     /// German and Dutch names and the aj of Slavic ones (Кайка, Kajka): the added pairs made short
     /// aliases look alike (development top-1: +74 / −43 with them, +56 / −20 without).
     /// </summary>
@@ -698,8 +697,8 @@ internal sealed class CandidateIndex
             return 0;
         }
 
-        char english = (phonetic[i], phonetic[i + 1]) switch { ('e', 'y') => 'a', ('a', 'y') => 'i', ('o', 'u') => 'o', _ => ' ' };
-        if (english == ' ')
+        char english = Phonetics.EnglishLongVowelAt(phonetic, i);
+        if (english == '\0')
         {
             return 0;
         }
@@ -743,6 +742,9 @@ internal sealed class CandidateIndex
     /// </summary>
     public static string WordKey(TokenForms forms) =>
         forms.Skeleton.Length > 0 || forms.Phonetic.Length < 2 ? forms.Skeleton : VowelWordKey;
+
+    /// <summary>Whether the index posts <paramref name="token"/>: a name word with a <see cref="WordKey"/>.</summary>
+    private static bool IsIndexed(NameToken token) => token.Role == TokenRole.Name && WordKey(token.Forms).Length > 0;
 
     /// <summary>The skeleton of two adjacent tokens written as one (Wali Jan / Walijan).</summary>
     public static string JoinedSkeleton(NameToken first, NameToken second) =>

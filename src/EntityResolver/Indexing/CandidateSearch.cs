@@ -843,7 +843,7 @@ internal static class CandidateSearch
     /// <summary>Per-thread pooled buffers: an open-addressing table of hit aliases, reused across queries.</summary>
     private sealed class Scratch
     {
-        private const int Capacity = 1 << 14; // > 2 x AdmitBudget (a one-word query's second budget admits up to Capacity / 2 in all)
+        private const int Capacity = 1 << 14; // > 2 x AdmitBudget; Hit admits at most Capacity / 2 aliases, which a one-word query's two budgets can exceed (the rest are not admitted)
         private const int Mask = Capacity - 1;
 
         public readonly KeyRef[] Keys = new KeyRef[MaxKeys];

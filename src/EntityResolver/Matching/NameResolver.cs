@@ -522,7 +522,8 @@ public sealed class NameResolver
                 }
             }
 
-            sum += double.IsNegativeInfinity(likeliest) ? TransliterationModel.Unwritten(q.Forms.Normalized.Length) : likeliest;
+            // A word that met none is charged the floor for each character the model reads in it.
+            sum += double.IsNegativeInfinity(likeliest) ? TransliterationModel.Unwritten(ReaderOf(readers, model, q.Forms.Normalized).Length) : likeliest;
         }
 
         return sum;

@@ -696,12 +696,40 @@ internal static class Phonetics
     {
         if (IsEnglishVowel(form, i))
         {
-            (said[n], said[n + 1]) = form[i] switch { 'a' => ('e', 'y'), 'i' => ('a', 'y'), 'o' => ('o', 'u'), _ => ('y', 'u') };
-            n += 2;
+            foreach ((char english, char first, char second) in EnglishLongVowels)
+            {
+                if (english == form[i])
+                {
+                    said[n++] = first;
+                    said[n++] = second;
+                    break;
+                }
+            }
+
             return 1;
         }
 
         return i >= 2 && IsEnglishVowel(form, i - 2) ? 1 : 0;
+    }
+
+    /// <summary>The long vowels of English names (before one consonant and a silent e) and the two letters Russian writes for each (<see cref="ReadEnglishVowel"/>).</summary>
+    private static readonly (char English, char First, char Second)[] EnglishLongVowels = [('a', 'e', 'y'), ('i', 'a', 'y'), ('o', 'o', 'u'), ('u', 'y', 'u')];
+
+    /// <summary>The English long vowel whose two letters a form read from Cyrillic has at <paramref name="i"/> (ей a, ай i, оу o, ью u), or <c>'\0'</c>.</summary>
+    public static char EnglishLongVowelAt(ReadOnlySpan<char> form, int i)
+    {
+        if (i + 1 < form.Length)
+        {
+            foreach ((char english, char first, char second) in EnglishLongVowels)
+            {
+                if (form[i] == first && form[i + 1] == second)
+                {
+                    return english;
+                }
+            }
+        }
+
+        return '\0';
     }
 
     /// <summary>Whether a Latin form has, at <paramref name="i"/>, an a, i, o or u after no vowel, then one consonant and its final e or es (Bates, Wade, Lime; not Ariane).</summary>
@@ -744,7 +772,7 @@ internal static class Phonetics
                     | (IsEnglishEa(phonetic, i) ? Readings.EnglishEa : 0),
                 Script.Cyrillic => (IsCyrillicJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0)
                     | (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'Z' or 'S' or 'j' ? Readings.Rz : 0)
-                    | ((phonetic[i], At(phonetic, i + 1)) is ('e', 'y') or ('a', 'y') or ('o', 'u') or ('y', 'u') ? Readings.EnglishVowel : 0)
+                    | (EnglishLongVowelAt(phonetic, i) != '\0' ? Readings.EnglishVowel : 0)
                     | (phonetic[i] == 'o' ? Readings.FrenchAu : 0)
                     | (i > 0 && phonetic[i] == 'y' && IsVowel(phonetic[i - 1]) ? Readings.FrenchIll : 0)
                     | (phonetic[i] == 's' ? Readings.HungarianSz : 0) | (phonetic[i] == 'Z' ? Readings.SoftG : 0) | (phonetic[i] == 'u' && At(phonetic, i + 1) == 'a' ? Readings.FrenchOi : 0)

@@ -277,6 +277,7 @@ public sealed class PairIndexTests
     [InlineData("Кейд", "Cade", "Kydd")]
     [InlineData("Джейк", "Jake", "Jock")]
     [InlineData("Пайк", "Pike", "Pyke")]
+    [InlineData("Дьюк", "Duke", "Dyk")]
     public void A_russian_long_vowel_meets_the_english_spelling_with_a_silent_e(string query, string expected, string filler)
     {
         // More aliases than the search hands to scoring have the query's skeleton and share more
