@@ -385,7 +385,7 @@ internal sealed class CandidateIndex
     /// or a place name (<see cref="Lexicon.ConceptKey"/>), which the query looks up through
     /// <see cref="Phonetics.QueryReadings"/>: the two lists must both have it.
     /// </summary>
-    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, ChSaidKSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, DiacriticsSaidSkeleton, SaidSkeleton, Lexicon.ConceptKey];
+    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, KhSaidSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, DiacriticsSaidSkeleton, SaidSkeleton, Lexicon.ConceptKey];
 
     private delegate string? SkeletonReading(ReadOnlySpan<char> form);
 
@@ -403,10 +403,10 @@ internal sealed class CandidateIndex
     internal static string? JSaidYSkeleton(TokenForms forms) => LatinVariant(forms, Phonetics.SkeletonWithJAsY);
 
     /// <summary>
-    /// The skeleton of a Latin word with a ch inside it read kh (<see cref="Phonetics.SkeletonWithChAsK"/>:
-    /// Aachen, Ахен, skeleton <c>kn</c>, not <c>sn</c>), or null (<see cref="LatinVariant"/>).
+    /// The skeleton of a Latin word with its ch, and a first j before a vowel, read kh (<see cref="Phonetics.SkeletonWithKh"/>:
+    /// Aachen, Ахен, skeleton <c>kn</c>, not <c>sn</c>; Jorge, Хорхе, <c>krk</c>, not <c>srk</c>), or null (<see cref="LatinVariant"/>).
     /// </summary>
-    internal static string? ChSaidKSkeleton(TokenForms forms) => LatinVariant(forms, Phonetics.SkeletonWithChAsK);
+    internal static string? KhSaidSkeleton(TokenForms forms) => LatinVariant(forms, Phonetics.SkeletonWithKh);
 
     /// <summary>
     /// The skeleton of a Latin word without the g of its Romance gn or Italian gli (<see cref="Phonetics.SkeletonWithGnAsNy"/>:

@@ -68,11 +68,12 @@ namespace EntityResolver.Registry;
 /// version 50: the Romanian ș is romanized sh and ț ts; version 51: the Basque tx is C in the
 /// phonetic form, and the Albanian xh before a vowel j; version 52: the German zsch and tzsch
 /// are C too; version 53: a word of vowels alone, without a skeleton, is posted under a key of its
-/// own).
+/// own; version 54: a Latin word's first ch, and its first j before a vowel, are read kh in the
+/// key it is also posted under, as a ch inside it was).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 53;
+    public const int Version = 54;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

@@ -1570,11 +1570,14 @@ internal static class Phonetics
     public static string? SkeletonWithVAsF(ReadOnlySpan<char> form) => form.Contains('v') ? Skeleton(form, SkeletonReading.VAsF) : null;
 
     /// <summary>
-    /// The skeleton of a Latin spelling whose ch inside the word is said kh or k, as German,
-    /// Dutch, Polish and Italian names say it and Cyrillic and Arabic script write it (Aachen:
-    /// Ахен, Auerbach: أورباخ, Pinocchio: Пиноккио), or null when the form has no such ch.
+    /// The skeleton of a Latin spelling with the letters that other languages say kh read so: its
+    /// ch, as German, Dutch, Polish, Czech and Greek names say it (Italian ones k) and Cyrillic and
+    /// Arabic script write it (Aachen: Ахен, Auerbach: أورباخ, Chodźko: Ходзько, Chieti: Кьети), and
+    /// a first j before a vowel, the Spanish jota (Jorge: Хорхе, Juárez: Хуарес); or null when the
+    /// form has neither.
     /// </summary>
-    public static string? SkeletonWithChAsK(ReadOnlySpan<char> form) => form.Length > 1 && form[1..].Contains('C') ? Skeleton(form, SkeletonReading.ChAsKh) : null;
+    public static string? SkeletonWithKh(ReadOnlySpan<char> form) =>
+        form.Contains('C') || (form.Length > 1 && form[0] == 'j' && IsVowel(form[1])) ? Skeleton(form, SkeletonReading.KhSaid) : null;
 
     /// <summary>
     /// The skeleton that Arabic script gives a Latin spelling whose w is said v (ف: Lewandowski is
@@ -1700,7 +1703,7 @@ internal static class Phonetics
     /// German, Czech, Dutch or classical name that Russian writes so: its first letter as h
     /// (Гаснер: Hasner, Гарпаг: Harpagus, skeleton <c>hsnr</c>, not <c>ksnr</c>) and its other х
     /// as the kh of a ch (Гахман: Hachmann, Хабих: Habich, skeleton <c>hbk</c>: the index posts
-    /// such a ch as k, <see cref="SkeletonWithChAsK"/>), and its ц as the z that those languages
+    /// such a ch as k, <see cref="SkeletonWithKh"/>), and its ц as the z that those languages
     /// write for it, without the t (Герцен: Herzen, skeleton <c>hrsn</c>, not <c>hrtsn</c>;
     /// Гинцпетер: Hinzpeter), or null for other words (a first х alone is
     /// <see cref="SkeletonWithKhAsH"/>'s).
@@ -1827,8 +1830,8 @@ internal static class Phonetics
         /// <summary>A j is y (dropped inside the word).</summary>
         JAsY = 4,
 
-        /// <summary>A ch after the first letter is k.</summary>
-        ChAsKh = 8,
+        /// <summary>A ch is k, and so is a first j (said kh: <see cref="SkeletonWithKh"/>).</summary>
+        KhSaid = 8,
 
         /// <summary>A kh is h.</summary>
         KhAsH = 16,
@@ -1884,7 +1887,7 @@ internal static class Phonetics
     private static string Skeleton(ReadOnlySpan<char> form, SkeletonReading reading)
     {
         bool vAsF = reading.HasFlag(SkeletonReading.VAsF), wAsF = reading.HasFlag(SkeletonReading.WAsF), jAsY = reading.HasFlag(SkeletonReading.JAsY);
-        bool chAsK = reading.HasFlag(SkeletonReading.ChAsKh), khAsH = reading.HasFlag(SkeletonReading.KhAsH), jAsG = reading.HasFlag(SkeletonReading.JAsG), dropT = reading.HasFlag(SkeletonReading.WithoutT);
+        bool khSaid = reading.HasFlag(SkeletonReading.KhSaid), khAsH = reading.HasFlag(SkeletonReading.KhAsH), jAsG = reading.HasFlag(SkeletonReading.JAsG), dropT = reading.HasFlag(SkeletonReading.WithoutT);
         bool tiAsChi = reading.HasFlag(SkeletonReading.TiAsChi), dropG = reading.HasFlag(SkeletonReading.WithoutG), tsAsK = reading.HasFlag(SkeletonReading.TsAsK), kAsTs = reading.HasFlag(SkeletonReading.KAsTs);
         bool firstAsH = reading.HasFlag(SkeletonReading.FirstAsH), khAsJ = reading.HasFlag(SkeletonReading.KhAsJ), hardJAsK = reading.HasFlag(SkeletonReading.HardJAsK), firstUAsW = reading.HasFlag(SkeletonReading.FirstUAsW), anyKhAsJ = reading.HasFlag(SkeletonReading.AnyKhAsJ);
         bool said = reading.HasFlag(SkeletonReading.DiacriticsAsSaid), dAsZ = reading.HasFlag(SkeletonReading.DAsZ), softJAsG = reading.HasFlag(SkeletonReading.SoftJAsG);
@@ -1915,8 +1918,8 @@ internal static class Phonetics
                 'w' when wAsF => 'f',
                 'd' => 't',
                 'D' => dAsZ ? 's' : 't',
-                'j' => jAsG ? 'k' : 's',
-                'C' when chAsK && i > 0 => 'k',
+                'j' => jAsG || (khSaid && i == 0) ? 'k' : 's',
+                'C' when khSaid => 'k',
                 't' when tiAsChi && TBeforeI(form, i) => 's',
                 'z' or 'S' or 'C' => 's',
                 'g' or 'x' when firstAsH && i == 0 => 'h',

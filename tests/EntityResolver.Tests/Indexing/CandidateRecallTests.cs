@@ -228,6 +228,8 @@ public sealed class CandidateRecallTests
     [InlineData("араюури", "Arajuuri")] // a Finnish j is й (я, ю)
     [InlineData("аахен", "Aachen")] // a German ch is х
     [InlineData("ахенбах", "Achenbach")]
+    [InlineData("кьети", "Chieti")] // an Italian first ch is к
+    [InlineData("хуан", "Juan")] // a Spanish first j is х
     public void A_letter_said_otherwise_than_in_english_finds_the_name_written_with_it(string query, string gold)
     {
         // The gold's own skeleton shares no key with the query's (Wojtkowiak wstk, فويتكوفياك
@@ -239,12 +241,16 @@ public sealed class CandidateRecallTests
     [InlineData("aachen", "kn")] // Ахен
     [InlineData("bachmann", "bkmn")] // Бахман
     [InlineData("pinocchio", null)] // Пиноккио: its Italian cch is k in its own skeleton
-    [InlineData("charles", null)] // a first ch keeps its own skeleton only
+    [InlineData("chodzko", "ksk")] // Ходзько: a first ch too
+    [InlineData("chieti", "kt")] // Кьети
+    [InlineData("jorge", "krk")] // Хорхе: a first j before a vowel, the Spanish jota
+    [InlineData("juarez", "krs")] // Хуарес
+    [InlineData("mejia", null)] // a j inside the word: the query reads a Cyrillic х there as j (Phonetics.SpanishSkeleton)
     [InlineData("karl", null)]
-    public void A_ch_inside_a_latin_word_gives_it_the_skeleton_of_a_ch_said_kh(string word, string? expected)
+    public void A_ch_or_a_first_j_gives_a_latin_word_the_skeleton_of_a_kh(string word, string? expected)
     {
         var forms = new TokenForms(word, Script.Latin, word);
-        Assert.Equal(expected, CandidateIndex.ChSaidKSkeleton(forms));
+        Assert.Equal(expected, CandidateIndex.KhSaidSkeleton(forms));
     }
 
     [Theory]
