@@ -385,7 +385,7 @@ internal sealed class CandidateIndex
     /// or a place name (<see cref="Lexicon.ConceptKey"/>), which the query looks up through
     /// <see cref="Phonetics.QueryReadings"/>: the two lists must both have it.
     /// </summary>
-    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, KhSaidSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, DiacriticsSaidSkeleton, SaidSkeleton, Lexicon.ConceptKey];
+    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, KhSaidSkeleton, ThSaidFSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, DiacriticsSaidSkeleton, SaidSkeleton, Lexicon.ConceptKey];
 
     private delegate string? SkeletonReading(ReadOnlySpan<char> form);
 
@@ -407,6 +407,19 @@ internal sealed class CandidateIndex
     /// Aachen, Ахен, skeleton <c>kn</c>, not <c>sn</c>; Jorge, Хорхе, <c>krk</c>, not <c>srk</c>), or null (<see cref="LatinVariant"/>).
     /// </summary>
     internal static string? KhSaidSkeleton(TokenForms forms) => LatinVariant(forms, Phonetics.SkeletonWithKh);
+
+    /// <summary>
+    /// The skeleton of a Latin word with its th read f, as Russian writes the theta of Greek names
+    /// (Athena: Афина, skeleton <c>fn</c>, not <c>tn</c>; Themistius: Фемистий), or null when the
+    /// word has no th (or the skeleton is the same). The phonetic form reads th as t, so the
+    /// skeleton is that of the spelling with f for th.
+    /// </summary>
+    internal static string? ThSaidFSkeleton(TokenForms forms) =>
+        forms.Script == Script.Latin && forms.Latin.Contains("th", StringComparison.Ordinal)
+        && Phonetics.Skeleton(Phonetics.Encode(forms.Latin.Replace("th", "f", StringComparison.Ordinal))) is var skeleton
+        && !string.Equals(skeleton, forms.Skeleton, StringComparison.Ordinal)
+            ? skeleton
+            : null;
 
     /// <summary>
     /// The skeleton of a Latin word without the g of its Romance gn or Italian gli (<see cref="Phonetics.SkeletonWithGnAsNy"/>:

@@ -254,6 +254,25 @@ public sealed class CandidateRecallTests
     }
 
     [Theory]
+    [InlineData("athena", "fn")] // Афина
+    [InlineData("themistius", "fmsts")] // Фемистий, read with its Latin ending (Phonetics.LatinCaseSkeleton)
+    [InlineData("smith", "smf")] // an English th too: the key is a second one, Смит keeps smt
+    [InlineData("tomas", null)]
+    public void A_th_gives_a_latin_word_the_skeleton_of_a_greek_theta_said_f(string word, string? expected)
+    {
+        var forms = new TokenForms(word, Script.Latin, word);
+        Assert.Equal(expected, CandidateIndex.ThSaidFSkeleton(forms));
+    }
+
+    [Fact]
+    public void A_cyrillic_f_finds_the_th_of_a_greek_name()
+    {
+        // Афина (fn) shares no key with Athena (tn) but the one its th read f is posted under.
+        EntityRegistry registry = EntityRegistry.Create([new Entity("p:0", Entity.PersonType, [new EntityName("Athena")]), new Entity("p:1", Entity.PersonType, [new EntityName("Anjali Rao")])]);
+        Assert.Contains(0, new NameResolver(registry).CandidateAliases("афина"));
+    }
+
+    [Theory]
     [InlineData("jelen", "yln")] // ييلين, Йелен
     [InlineData("mojmir", "mr")] // Моймир: m, y, m, r
     [InlineData("bajrami", "brm")] // بايرامي
