@@ -412,7 +412,8 @@ internal sealed class CandidateIndex
     /// The skeleton of a Latin word with its th read f, as Russian writes the theta of Greek names
     /// (Athena: Афина, skeleton <c>fn</c>, not <c>tn</c>; Themistius: Фемистий), or null when the
     /// word has no th (or the skeleton is the same). The phonetic form reads th as t, so the
-    /// skeleton is that of the spelling with f for th.
+    /// skeleton is that of the romanization with f for th (not of <see cref="Romanizer.PhoneticSource"/>:
+    /// the symbols it keeps for marked letters, ç, ř, ą, have their plain letters' skeleton).
     /// </summary>
     internal static string? ThSaidFSkeleton(TokenForms forms) =>
         forms.Script == Script.Latin && forms.Latin.Contains("th", StringComparison.Ordinal)
