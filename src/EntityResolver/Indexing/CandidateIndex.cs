@@ -409,18 +409,11 @@ internal sealed class CandidateIndex
     internal static string? KhSaidSkeleton(TokenForms forms) => LatinVariant(forms, Phonetics.SkeletonWithKh);
 
     /// <summary>
-    /// The skeleton of a Latin word with its th read f, as Russian writes the theta of Greek names
-    /// (Athena: Афина, skeleton <c>fn</c>, not <c>tn</c>; Themistius: Фемистий), or null when the
-    /// word has no th (or the skeleton is the same). The phonetic form reads th as t, so the
-    /// skeleton is that of the romanization with f for th (not of <see cref="Romanizer.PhoneticSource"/>:
-    /// the symbols it keeps for marked letters, ç, ř, ą, have their plain letters' skeleton).
+    /// The skeleton of a Latin word with its th read f (<see cref="Phonetics.SkeletonWithThAsF"/>:
+    /// Athena, Афина, skeleton <c>fn</c>, not <c>tn</c>), or null (<see cref="LatinVariant"/>). An
+    /// English th (Smith: Смит) keeps meeting the word's own key.
     /// </summary>
-    internal static string? ThSaidFSkeleton(TokenForms forms) =>
-        forms.Script == Script.Latin && forms.Latin.Contains("th", StringComparison.Ordinal)
-        && Phonetics.Skeleton(Phonetics.Encode(forms.Latin.Replace("th", "f", StringComparison.Ordinal))) is var skeleton
-        && !string.Equals(skeleton, forms.Skeleton, StringComparison.Ordinal)
-            ? skeleton
-            : null;
+    internal static string? ThSaidFSkeleton(TokenForms forms) => LatinVariant(forms, Phonetics.SkeletonWithThAsF);
 
     /// <summary>
     /// The skeleton of a Latin word without the g of its Romance gn or Italian gli (<see cref="Phonetics.SkeletonWithGnAsNy"/>:

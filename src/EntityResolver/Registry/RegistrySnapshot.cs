@@ -70,11 +70,12 @@ namespace EntityResolver.Registry;
 /// are C too; version 53: a word of vowels alone, without a skeleton, is posted under a key of its
 /// own; version 54: a Latin word's first ch, and its first j before a vowel, are read kh in the
 /// key it is also posted under, as a ch inside it was; version 55: a Latin word with a th is also
-/// posted under its skeleton with the th read f).
+/// posted under its skeleton with the th read f; version 56: the th of a Latin word is a phonetic
+/// symbol of its own, E).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 55;
+    public const int Version = 56;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

@@ -16,7 +16,8 @@ namespace EntityResolver.Text;
 /// of a Polish or Portuguese nasal vowel: plain n, and m, 0.1 to leave out: Dąbrowski, Домбровский),
 /// J (the zh of a Czech ř: plain j, 0.1 to leave out: Dvořák, Дворжак), Q (the s of a Cyrillic ц, plain s, which meets K), D (an
 /// Arabic-script ض or ذ: plain d, and z at <see cref="PersianZCost"/>: رضا, Rida and Raza), A (a
-/// Cyrillic х after b, d, g or t, the h of a Latin digraph: plain x, 0.1 to leave out: Дхони, Dhoni), I (the
+/// Cyrillic х after b, d, g or t, the h of a Latin digraph: plain x, 0.1 to leave out: Дхони, Dhoni), E (the th
+/// of a Latin spelling: plain t, and the f of Cyrillic at <see cref="ThetaCost"/>: Athena, Афина), I (the
 /// y Russian says before a word-initial е: plain y, 0.1 to leave out: Ешич, Ješić; Елена, Elena), and H (an h that
 /// Arabic script writes as a letter of its own after a consonant, مظهر mz-hr, which Latin
 /// spellings often join to that consonant: Mazhar, Adham, Fathi). Digraphs are collapsed,
@@ -55,6 +56,13 @@ internal static class Phonetics
     /// d's <see cref="Potential"/> stays 1 (z's is 0.7), and with it the distance's lower bound.
     /// </summary>
     private const float PersianZCost = 0.3f;
+
+    /// <summary>
+    /// Substituting a Cyrillic f for the th of a Latin spelling (<c>E</c>), as Russian writes the
+    /// theta of Greek names (Theodosia: Феодосья, Pytheas: Пифей), while an English th is plain t
+    /// (Smith: Смит). It is below what the potentials bound (<see cref="LooseSymbols"/>).
+    /// </summary>
+    private const float ThetaCost = 0.3f;
 
     private const float HCost = 0.7f;
 
@@ -301,7 +309,7 @@ internal static class Phonetics
                     's' => 'S',
                     'c' => 'C',
                     'z' => 'Z',
-                    't' => 't',
+                    't' => script == Script.Latin ? 'E' : 't',
                     'd' => 'd',
                     'p' => 'f',
                     'b' => 'b',
@@ -956,6 +964,13 @@ internal static class Phonetics
             return;
         }
 
+        // A t and the th after it are one th (Matthias: Маттиас; Matthaeus: Матфей).
+        if (n > 0 && buffer[n - 1] == 't' && symbol == 'E')
+        {
+            buffer[n - 1] = symbol;
+            return;
+        }
+
         buffer[n++] = symbol;
     }
 
@@ -987,7 +1002,7 @@ internal static class Phonetics
     }
 
     /// <summary>A symbol as the forms wrote it before <c>H</c>, <c>X</c>, <c>N</c>, <c>Z</c>, <c>J</c>, <c>T</c>, <c>G</c>, <c>K</c>, <c>Q</c>, <c>c</c>, <c>D</c>, <c>A</c>, <c>I</c> and <c>U</c> (h, h, n, j, j, t, g, k, s, s, d, kh, y and u).</summary>
-    public static char Plain(char symbol) => symbol switch { 'H' or 'X' => 'h', 'N' => 'n', 'Z' or 'J' => 'j', 'T' => 't', 'G' => 'g', 'K' => 'k', 'Q' or 'c' => 's', 'D' => 'd', 'A' => 'x', 'I' => 'y', 'U' => 'u', _ => symbol };
+    public static char Plain(char symbol) => symbol switch { 'H' or 'X' => 'h', 'N' => 'n', 'Z' or 'J' => 'j', 'T' or 'E' => 't', 'G' => 'g', 'K' => 'k', 'Q' or 'c' => 's', 'D' => 'd', 'A' => 'x', 'I' => 'y', 'U' => 'u', _ => symbol };
 
     /// <summary>
     /// Reads a spelling of English, French or Italian names at <paramref name="i"/> of a Latin
@@ -1113,6 +1128,11 @@ internal static class Phonetics
         if ((a, b) is ('D', 'z') or ('z', 'D'))
         {
             return PersianZCost;
+        }
+
+        if (conventions == Script.Cyrillic && (a, b) is ('f', 'E'))
+        {
+            return ThetaCost;
         }
 
         // The n of a nasal vowel is the m that Russian writes before b and p (Dąbrowski: Домбровский).
@@ -1341,6 +1361,9 @@ internal static class Phonetics
     private static readonly float[] SubstitutionTable = BuildSubstitutionTable(Script.Latin);
     private static readonly float[] ArabicSubstitutionTable = BuildSubstitutionTable(Script.Arabic);
     private static readonly float[] CyrillicSubstitutionTable = BuildSubstitutionTable(Script.Cyrillic);
+
+    /// <summary>The substitution tables of every convention, which the potentials bound together.</summary>
+    private static readonly float[][] SubstitutionTables = [SubstitutionTable, ArabicSubstitutionTable, CyrillicSubstitutionTable];
     private static readonly float[] PotentialTable = BuildPotentialTable();
 
     /// <summary>Per symbol, what its insertion may change a form's potential by beyond its cost (see <see cref="PotentialAllowance"/>).</summary>
@@ -1367,6 +1390,14 @@ internal static class Phonetics
 
     /// <summary>The symbols that cost <see cref="UnwrittenCost"/> to leave out: the <see cref="DiacriticSymbols"/> and the <see cref="SkeletonlessSymbols"/>.</summary>
     private const string UnwrittenSymbols = DiacriticSymbols + SkeletonlessSymbols;
+
+    /// <summary>
+    /// The symbols whose substitutions the potentials leave out of their bound: E (a Latin th), a
+    /// Cyrillic f for <see cref="ThetaCost"/>, would take every t's potential down to f's plus that
+    /// cost, 0.8, and the bound would weaken for the many words with a t. E gets t's potential
+    /// instead, and the forms with an E give back the difference (<see cref="PotentialAllowance"/>).
+    /// </summary>
+    private const string LooseSymbols = "E";
 
     /// <summary>Rounding room for the potential bound (float sums in a different order than the distance's).</summary>
     private const float PotentialSlack = 1e-3f;
@@ -1427,7 +1458,6 @@ internal static class Phonetics
             phi[split] = float.PositiveInfinity;
         }
 
-        float[][] tables = [SubstitutionTable, ArabicSubstitutionTable, CyrillicSubstitutionTable];
         for (bool changed = true; changed;)
         {
             changed = false;
@@ -1435,7 +1465,12 @@ internal static class Phonetics
             {
                 for (int y = 0; y < 128; y++)
                 {
-                    foreach (float[] t in tables)
+                    if (LooseSymbols.Contains((char)x) || LooseSymbols.Contains((char)y))
+                    {
+                        continue;
+                    }
+
+                    foreach (float[] t in SubstitutionTables)
                     {
                         float viaY = MathF.Min(t[(x * 128) + y], t[(y * 128) + x]) + phi[y];
                         if (viaY < phi[x])
@@ -1448,6 +1483,11 @@ internal static class Phonetics
             }
         }
 
+        foreach (char loose in LooseSymbols)
+        {
+            phi[loose] = phi[Plain(loose)];
+        }
+
         return phi;
     }
 
@@ -1457,6 +1497,19 @@ internal static class Phonetics
         foreach (char split in SplitSymbols)
         {
             table[split] = PotentialTable[split] - IndelTable[split];
+        }
+
+        // A loose symbol gives back what a substitution changes the potential by beyond its cost.
+        foreach (char loose in LooseSymbols)
+        {
+            for (int y = 0; y < 128; y++)
+            {
+                foreach (float[] t in SubstitutionTables)
+                {
+                    float cost = MathF.Min(t[(loose * 128) + y], t[(y * 128) + loose]);
+                    table[loose] = MathF.Max(table[loose], MathF.Abs(PotentialTable[loose] - PotentialTable[y]) - cost);
+                }
+            }
         }
 
         return table;
@@ -1578,6 +1631,13 @@ internal static class Phonetics
     /// </summary>
     public static string? SkeletonWithKh(ReadOnlySpan<char> form) =>
         form.Contains('C') || (form.Length > 1 && form[0] == 'j' && IsVowel(form[1])) ? Skeleton(form, SkeletonReading.KhSaid) : null;
+
+    /// <summary>
+    /// The skeleton of a Latin spelling with its th (<c>E</c>) read f, as Russian writes the theta
+    /// of Greek names (Athena: Афина, skeleton <c>fn</c>, not <c>tn</c>; Themistius: Фемистий;
+    /// Matthaeus: Матфей), or null when the form has no th.
+    /// </summary>
+    public static string? SkeletonWithThAsF(ReadOnlySpan<char> form) => form.Contains('E') ? Skeleton(form, SkeletonReading.ThAsF) : null;
 
     /// <summary>
     /// The skeleton that Arabic script gives a Latin spelling whose w is said v (ف: Lewandowski is
@@ -1882,6 +1942,9 @@ internal static class Phonetics
 
         /// <summary>A Z before e, i or y is k (g).</summary>
         SoftJAsG = 262144,
+
+        /// <summary>The th of a Latin spelling (<c>E</c>) is f.</summary>
+        ThAsF = 524288,
     }
 
     private static string Skeleton(ReadOnlySpan<char> form, SkeletonReading reading)
@@ -1890,7 +1953,7 @@ internal static class Phonetics
         bool khSaid = reading.HasFlag(SkeletonReading.KhSaid), khAsH = reading.HasFlag(SkeletonReading.KhAsH), jAsG = reading.HasFlag(SkeletonReading.JAsG), dropT = reading.HasFlag(SkeletonReading.WithoutT);
         bool tiAsChi = reading.HasFlag(SkeletonReading.TiAsChi), dropG = reading.HasFlag(SkeletonReading.WithoutG), tsAsK = reading.HasFlag(SkeletonReading.TsAsK), kAsTs = reading.HasFlag(SkeletonReading.KAsTs);
         bool firstAsH = reading.HasFlag(SkeletonReading.FirstAsH), khAsJ = reading.HasFlag(SkeletonReading.KhAsJ), hardJAsK = reading.HasFlag(SkeletonReading.HardJAsK), firstUAsW = reading.HasFlag(SkeletonReading.FirstUAsW), anyKhAsJ = reading.HasFlag(SkeletonReading.AnyKhAsJ);
-        bool said = reading.HasFlag(SkeletonReading.DiacriticsAsSaid), dAsZ = reading.HasFlag(SkeletonReading.DAsZ), softJAsG = reading.HasFlag(SkeletonReading.SoftJAsG);
+        bool said = reading.HasFlag(SkeletonReading.DiacriticsAsSaid), dAsZ = reading.HasFlag(SkeletonReading.DAsZ), softJAsG = reading.HasFlag(SkeletonReading.SoftJAsG), thAsF = reading.HasFlag(SkeletonReading.ThAsF);
         Span<char> buffer = form.Length <= 64 ? stackalloc char[form.Length * 2] : new char[form.Length * 2];
         int n = 0;
         for (int i = 0; i < form.Length; i++)
@@ -1927,6 +1990,7 @@ internal static class Phonetics
                 'x' => khAsH ? 'h' : 'k',
                 'H' or 'X' => 'h',
                 'T' => 't',
+                'E' => thAsF ? 'f' : 't',
                 'K' => 'k',
                 'Q' => tsAsK && SlavicC(form, i) ? 'k' : 's',
                 'Z' => (hardJAsK && HardJ(form, i)) || (softJAsG && IsSoftJ(form, i)) ? 'k' : 's', // as j, or as the c of a Turkish name or the g of a French one

@@ -257,6 +257,7 @@ public sealed class CandidateRecallTests
     [InlineData("athena", "fn")] // Афина
     [InlineData("themistius", "fmsts")] // Фемистий, read with its Latin ending (Phonetics.LatinCaseSkeleton)
     [InlineData("smith", "smf")] // an English th too: the key is a second one, Смит keeps smt
+    [InlineData("matthaeus", "mfs")] // Матфей: a t before th is one th
     [InlineData("tomas", null)]
     public void A_th_gives_a_latin_word_the_skeleton_of_a_greek_theta_said_f(string word, string? expected)
     {

@@ -728,6 +728,18 @@ public sealed class NameResolverTests
         AssertFirstAhead(query, expected, other);
     }
 
+    [Theory]
+    [InlineData("Фиброн", "Thibron", "Fabroni")]
+    [InlineData("Пифей", "Pytheas", "Pfeil")]
+    [InlineData("Феано", "Theano", "Fano")]
+    [InlineData("Смит", "Smith", "Smeed")] // an English th is t, at no cost
+    public void A_cyrillic_f_meets_the_th_of_a_greek_name(string query, string expected, string other)
+    {
+        // Russian writes the theta of Greek names ф (Phonetics.ThetaCost): at a Latin t's full
+        // cost, Фиброн was nearer Fabroni than Thibron.
+        AssertFirstAhead(query, expected, other);
+    }
+
     /// <summary>In a registry of the two names, <paramref name="expected"/> is the query's first match, scored above <paramref name="other"/> (which need not be a candidate).</summary>
     private static void AssertFirstAhead(string query, string expected, string other)
     {

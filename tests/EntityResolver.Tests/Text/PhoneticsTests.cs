@@ -132,7 +132,7 @@ public sealed class PhoneticsTests
         // Every symbol, and forms of unrelated lengths: the bound must hold for all of them,
         // and it must be worth having (a form and one twice its length are beyond a match).
         var random = new Random(17);
-        const string symbols = "aeiouywbdfghjklmnrstvxzSCHZTGKQDAI";
+        const string symbols = "aeiouywbdfghjklmnrstvxzSCHZTGKQDAIEXNJUqc";
         int beyondMatch = 0;
         for (int k = 0; k < 3000; k++)
         {
@@ -168,6 +168,11 @@ public sealed class PhoneticsTests
         // The D of an Arabic-script ض or ذ is plain d, and z (0.7) for 0.3: d's potential stays 1.
         Assert.Equal(1f, Phonetics.Potential("D"), 4);
         Assert.Equal(1f, Phonetics.Potential("d"), 4);
+        // The E of a Latin th is plain t, and a Cyrillic f (0.5) for 0.3: it has t's potential (1),
+        // which stays 1, and gives back 0.2.
+        Assert.Equal(1f, Phonetics.Potential("E"), 4);
+        Assert.Equal(1f, Phonetics.Potential("t"), 4);
+        Assert.Equal(0.2f, Phonetics.PotentialAllowance("aEena"), 4);
         Assert.Equal(0.4f, Phonetics.PotentialAllowance("mz-Hr"), 4);
         Assert.Equal(0.4f, Phonetics.PotentialAllowance("aGna"), 4);
         // v for w costs 0.15 and w costs 0.35 to insert: v's potential is at most 0.5.
@@ -791,6 +796,21 @@ public sealed class PhoneticsTests
         // The t of ц left out (0.3) and its s for the c (0.2), where a plain k for s costs 1.
         Assert.Equal(0.5f, ReferenceDistance(native.Phonetic, roman.Phonetic, Script.Cyrillic), 4);
         Assert.True(Phonetics.Similarity(native, roman, 0f) >= 0.85f, $"{native.Phonetic} / {roman.Phonetic}: {Phonetics.Similarity(native, roman, 0f)}");
+    }
+
+    [Fact]
+    public void The_th_of_a_latin_spelling_is_plain_t_and_near_a_cyrillic_f()
+    {
+        // Smith: Смит at no cost; Athena: Афина at ThetaCost for the f; a t before th is one th
+        // (Matthias: Маттиас); other scripts' th (Arabic ث, Devanagari थ) stays t.
+        Assert.Equal("smiE", Phonetics.Encode("smith"));
+        Assert.Equal("maEias", Phonetics.Encode("matthias"));
+        Assert.Equal("utman", Phonetics.Encode("uthman", Script.Arabic));
+        Assert.Equal(0f, ReferenceDistance(Phonetics.Encode("smit", Script.Cyrillic), Phonetics.Encode("smith"), Script.Cyrillic));
+        Assert.Equal(0f, ReferenceDistance(Phonetics.Encode("mattias", Script.Cyrillic), Phonetics.Encode("matthias"), Script.Cyrillic));
+        Assert.Equal(0.3f, ReferenceDistance(Phonetics.Encode("afena", Script.Cyrillic), Phonetics.Encode("athena"), Script.Cyrillic), 4);
+        Assert.Equal(1f, Phonetics.SubstitutionCost('f', 'E', Script.Arabic));
+        Assert.True(Phonetics.SameSound("smiE", "smit"));
     }
 
     [Fact]
