@@ -40,8 +40,14 @@ internal readonly record struct Candidate(int Alias, float Weight);
 /// </remarks>
 internal static class CandidateSearch
 {
-    /// <summary>The most aliases handed to full scoring (for a query of one word; see <see cref="MultiWordMaxCandidates"/>).</summary>
-    public const int MaxCandidates = 128;
+    /// <summary>
+    /// The most aliases handed to full scoring for a query of one word (see <see cref="MultiWordMaxCandidates"/>):
+    /// its whole shortlist. One word has little but its skeleton to rank candidates by, and
+    /// thousands of names share it; 128 until the forty-third session (over every development
+    /// query, netranslit-ru +193 and netranslit-ar +65 net at 256; a one-word query at 1M costs
+    /// about a sixth more: docs/benchmarks.md).
+    /// </summary>
+    public const int MaxCandidates = ShortlistSize;
 
     /// <summary>
     /// The most aliases handed to full scoring for a query of two words or more. Their ranking

@@ -49,6 +49,19 @@ public sealed class CandidateTieTests
     }
 
     [Fact]
+    public void A_one_word_query_hands_its_whole_shortlist_to_scoring()
+    {
+        // Every vowel pattern around b-r-t ties on the one word of the query: its shortlist is
+        // all scored, for only the scoring tells those spellings apart.
+        List<string> names = [.. BrtPatterns()];
+        EntityRegistry registry = EntityRegistry.Create(names.Select((n, i) => new Entity($"p:{i}", Entity.PersonType, [new EntityName(n)])));
+        Assert.True(names.Count > CandidateSearch.ShortlistSize);
+
+        Assert.Equal(CandidateSearch.ShortlistSize, new NameResolver(registry).CandidateAliases("Borata").Length);
+        Assert.Equal(CandidateSearch.MultiWordMaxCandidates, new NameResolver(EntityRegistry.Create(names.Select((n, i) => new Entity($"p:{i}", Entity.PersonType, [new EntityName(n + " Kamenska")])))).CandidateAliases("Borata Kamenska").Length);
+    }
+
+    [Fact]
     public void Arabic_script_vowels_meet_the_latin_spelling_in_a_query_of_two_words()
     {
         // Hundreds tie on both words of "Boreto Kamenska"; only the spelling tells them apart, and
