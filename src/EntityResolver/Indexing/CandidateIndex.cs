@@ -385,7 +385,7 @@ internal sealed class CandidateIndex
     /// or a place name (<see cref="Lexicon.ConceptKey"/>), which the query looks up through
     /// <see cref="Phonetics.QueryReadings"/>: the two lists must both have it.
     /// </summary>
-    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, KhSaidSkeleton, ThSaidFSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, DiacriticsSaidSkeleton, SaidSkeleton, Lexicon.ConceptKey];
+    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, KhSaidSkeleton, ThSaidFSkeleton, GreekSaidSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, DiacriticsSaidSkeleton, SaidSkeleton, Lexicon.ConceptKey];
 
     private delegate string? SkeletonReading(ReadOnlySpan<char> form);
 
@@ -414,6 +414,20 @@ internal sealed class CandidateIndex
     /// English th (Smith: Смит) keeps meeting the word's own key.
     /// </summary>
     internal static string? ThSaidFSkeleton(TokenForms forms) => LatinVariant(forms, Phonetics.SkeletonWithThAsF);
+
+    /// <summary>
+    /// The skeleton of a Latin word with a th and an ending that Russian leaves out, as Russian
+    /// writes a Greek name: its th read f, without the ending (Antisthenes: Антисфен, skeleton
+    /// <c>ntsfn</c>; Theodotus: Феодот, <c>ft</c>; <see cref="TokenForms.SilentTail"/>), or null.
+    /// </summary>
+    internal static string? GreekSaidSkeleton(TokenForms forms)
+    {
+        int silent = forms.SilentTail(Script.Cyrillic);
+        return silent > 0 && forms.Script == Script.Latin && Phonetics.SkeletonWithThAsF(forms.Phonetic.AsSpan(0, forms.Phonetic.Length - silent)) is { Length: > 0 } said
+            && !string.Equals(said, forms.Skeleton, StringComparison.Ordinal)
+                ? said
+                : null;
+    }
 
     /// <summary>
     /// The skeleton of a Latin word without the g of its Romance gn or Italian gli (<see cref="Phonetics.SkeletonWithGnAsNy"/>:

@@ -265,6 +265,25 @@ public sealed class CandidateRecallTests
         Assert.Equal(expected, CandidateIndex.ThSaidFSkeleton(forms));
     }
 
+    [Theory]
+    [InlineData("antisthenes", "ntsfn")] // Антисфен
+    [InlineData("theodotus", "ft")] // Феодот (d and t are one t)
+    [InlineData("athena", null)] // no ending to leave out: the th key above has it
+    [InlineData("marcus", null)] // no th
+    public void A_greek_name_with_a_th_is_also_posted_as_russian_writes_it(string word, string? expected)
+    {
+        var forms = new TokenForms(word, Script.Latin, word);
+        Assert.Equal(expected, CandidateIndex.GreekSaidSkeleton(forms));
+    }
+
+    [Fact]
+    public void A_cyrillic_f_finds_the_th_of_a_greek_name_without_its_ending()
+    {
+        // Антисфен (ntsfn) shares no key with Antisthenes (ntstns), nor with its th key (ntsfns).
+        EntityRegistry registry = EntityRegistry.Create([new Entity("p:0", Entity.PersonType, [new EntityName("Antisthenes")]), new Entity("p:1", Entity.PersonType, [new EntityName("Anjali Rao")])]);
+        Assert.Contains(0, new NameResolver(registry).CandidateAliases("антисфен"));
+    }
+
     [Fact]
     public void A_cyrillic_f_finds_the_th_of_a_greek_name()
     {
