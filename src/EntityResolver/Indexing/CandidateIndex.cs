@@ -420,14 +420,7 @@ internal sealed class CandidateIndex
     /// writes a Greek name: its th read f, without the ending (Antisthenes: Антисфен, skeleton
     /// <c>ntsfn</c>; Theodotus: Феодот, <c>ft</c>; <see cref="TokenForms.SilentTail"/>), or null.
     /// </summary>
-    internal static string? GreekSaidSkeleton(TokenForms forms)
-    {
-        int silent = forms.SilentTail(Script.Cyrillic);
-        return silent > 0 && forms.Script == Script.Latin && Phonetics.SkeletonWithThAsF(forms.Phonetic.AsSpan(0, forms.Phonetic.Length - silent)) is { Length: > 0 } said
-            && !string.Equals(said, forms.Skeleton, StringComparison.Ordinal)
-                ? said
-                : null;
-    }
+    internal static string? GreekSaidSkeleton(TokenForms forms) => WithoutSilentTail(forms, Script.Cyrillic, Phonetics.SkeletonWithThAsF);
 
     /// <summary>
     /// The skeleton of a Latin word without the g of its Romance gn or Italian gli (<see cref="Phonetics.SkeletonWithGnAsNy"/>:
@@ -476,16 +469,20 @@ internal sealed class CandidateIndex
     /// and Cyrillic leave out (<see cref="TokenForms.SilentTail"/>), or null when it has none or
     /// the skeleton is the same.
     /// </summary>
-    internal static string? SaidSkeleton(TokenForms forms)
-    {
-        int silent = forms.SilentTail(Script.Arabic);
-        if (silent == 0)
-        {
-            return null;
-        }
+    internal static string? SaidSkeleton(TokenForms forms) => WithoutSilentTail(forms, Script.Arabic, Phonetics.Skeleton);
 
-        string said = Phonetics.Skeleton(forms.Phonetic.AsSpan(0, forms.Phonetic.Length - silent));
-        return said.Length > 0 && !string.Equals(said, forms.Skeleton, StringComparison.Ordinal) ? said : null;
+    /// <summary>
+    /// What <paramref name="read"/> gives the phonetic form of a Latin word without the ending that
+    /// a script with <paramref name="conventions"/> leaves out (<see cref="TokenForms.SilentTail"/>),
+    /// or null when the word has no such ending, or the skeleton is empty or the word's own.
+    /// </summary>
+    private static string? WithoutSilentTail(TokenForms forms, Script conventions, SkeletonReading read)
+    {
+        int silent = forms.SilentTail(conventions);
+        return silent > 0 && read(forms.Phonetic.AsSpan(0, forms.Phonetic.Length - silent)) is { Length: > 0 } said
+            && !string.Equals(said, forms.Skeleton, StringComparison.Ordinal)
+                ? said
+                : null;
     }
 
     /// <summary>The pair key of two key ids (order does not matter).</summary>

@@ -513,17 +513,18 @@ public sealed class NameResolver
                 continue;
             }
 
+            TransliterationModel.Reader reader = ReaderOf(readers, model, q.Forms.Normalized);
             double likeliest = double.NegativeInfinity;
             foreach (NameToken c in candidate)
             {
                 if (MetLatinWord(query, i, c))
                 {
-                    likeliest = Math.Max(likeliest, ReaderOf(readers, model, q.Forms.Normalized).LogLikelihood(Spelling(c)));
+                    likeliest = Math.Max(likeliest, reader.LogLikelihood(Spelling(c)));
                 }
             }
 
             // A word that met none is charged the floor for each character the model reads in it.
-            sum += double.IsNegativeInfinity(likeliest) ? TransliterationModel.Unwritten(ReaderOf(readers, model, q.Forms.Normalized).Length) : likeliest;
+            sum += double.IsNegativeInfinity(likeliest) ? TransliterationModel.Unwritten(reader.Length) : likeliest;
         }
 
         return sum;

@@ -72,11 +72,12 @@ namespace EntityResolver.Registry;
 /// key it is also posted under, as a ch inside it was; version 55: a Latin word with a th is also
 /// posted under its skeleton with the th read f; version 56: the th of a Latin word is a phonetic
 /// symbol of its own, E; version 57: a Latin word with a th and an ending that Russian leaves out
-/// is also posted under its skeleton with the th read f and without the ending).
+/// is also posted under its skeleton with the th read f and without the ending; version 58: the
+/// kh key reads a first j as kh only before a vowel, as the key's trigger already said).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 57;
+    public const int Version = 58;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

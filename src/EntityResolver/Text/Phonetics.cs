@@ -1890,7 +1890,7 @@ internal static class Phonetics
         /// <summary>A j is y (dropped inside the word).</summary>
         JAsY = 4,
 
-        /// <summary>A ch is k, and so is a first j (said kh: <see cref="SkeletonWithKh"/>).</summary>
+        /// <summary>A ch is k, and so is a first j before a vowel (said kh: <see cref="SkeletonWithKh"/>).</summary>
         KhSaid = 8,
 
         /// <summary>A kh is h.</summary>
@@ -1981,7 +1981,7 @@ internal static class Phonetics
                 'w' when wAsF => 'f',
                 'd' => 't',
                 'D' => dAsZ ? 's' : 't',
-                'j' => jAsG || (khSaid && i == 0) ? 'k' : 's',
+                'j' => jAsG || (khSaid && i == 0 && IsVowel(At(form, 1))) ? 'k' : 's',
                 'C' when khSaid => 'k',
                 't' when tiAsChi && TBeforeI(form, i) => 's',
                 'z' or 'S' or 'C' => 's',

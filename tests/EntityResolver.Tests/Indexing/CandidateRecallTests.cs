@@ -246,6 +246,7 @@ public sealed class CandidateRecallTests
     [InlineData("jorge", "krk")] // Хорхе: a first j before a vowel, the Spanish jota
     [InlineData("juarez", "krs")] // Хуарес
     [InlineData("mejia", null)] // a j inside the word: the query reads a Cyrillic х there as j (Phonetics.SpanishSkeleton)
+    [InlineData("jrachi", "srk")] // a first j before a consonant is no jota, even in a word with a ch
     [InlineData("karl", null)]
     public void A_ch_or_a_first_j_gives_a_latin_word_the_skeleton_of_a_kh(string word, string? expected)
     {
