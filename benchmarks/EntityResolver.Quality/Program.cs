@@ -13,6 +13,8 @@ namespace EntityResolver.Quality;
 /// </summary>
 internal static class Program
 {
+    private const string DefaultData = "/work/shared/data";
+
     private const string Usage = """
         Usage: dotnet run -c Release --project benchmarks/EntityResolver.Quality -- [train] [options]
           train               fit the default model on the train split instead (writes
@@ -26,6 +28,10 @@ internal static class Program
           dev [DIR]           top-1 over every query of netranslit-ar, netranslit-ru,
                               wikidata-hi-ur and unsc-2025 against all of each set's entities
                               (DIR: each query's first entity, one file per set, to compare runs)
+          probe [--features] [--model FILE] [--registry FILE | --dev SET] [--top N] [--ids ID,...] NAME...
+                              the top N (3) candidates of each name in the seed registry, a
+                              registry file or all of a dev set's entities; --features prints
+                              each one's pair features per reading, and those of the --ids too
           --data DIR          the shared data folder holding dev/ (default /work/shared/data)
           --out FILE          write the Markdown report there (for example docs/quality.md)
           --only NAME         run one dataset (unsc-2025, wikidata-hi-ur, cmu-indian-names,
@@ -52,7 +58,7 @@ internal static class Program
 
     public static int Main(string[] args)
     {
-        string data = "/work/shared/data";
+        string data = DefaultData;
         string? output = null, only = null, modelPath = null;
         bool train = false;
         double l2 = ModelTrainer.DefaultL2;
@@ -158,13 +164,20 @@ internal static class Program
         File.WriteAllText(path, text);
     }
 
-    /// <summary><c>probe [--model FILE] [--registry FILE] NAME...</c>: the top candidates of each name with their scores.</summary>
+    /// <summary>
+    /// <c>probe [--features] [--model FILE] [--registry FILE | --dev SET] [--top N] [--ids ID,...] NAME...</c>:
+    /// the top candidates (3 unless --top) of each name with their scores; with --features, each
+    /// candidate's pair features per reading, and those of the entities --ids names too. --dev ranks
+    /// in a registry of all a development set's entities (as the dev mode does).
+    /// </summary>
     private static int Probe(string[] args)
     {
         ScoringModel model = ScoringModel.Default;
         EntityRegistry registry = EntityRegistry.Default;
         var names = new List<string>();
         bool features = false;
+        int top = 3;
+        string[] ids = [];
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -172,6 +185,9 @@ internal static class Program
                 case "--features": features = true; break;
                 case "--model": model = LoadModel(args[++i]); break;
                 case "--registry": registry = EntityRegistry.Load(args[++i]); break;
+                case "--dev": registry = EntityRegistry.Create(DevDataset.Load(Path.Combine(DefaultData, "dev"), args[++i]).Entities); break;
+                case "--top": top = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--ids": ids = args[++i].Split(','); break;
                 default: names.Add(args[i]); break;
             }
         }
@@ -179,20 +195,20 @@ internal static class Program
         var resolver = new NameResolver(registry, null, model);
         foreach (string name in names)
         {
-            var matches = resolver.Resolve(name, new ResolveOptions { Top = 3, Threshold = 0 });
+            var matches = resolver.Resolve(name, new ResolveOptions { Top = top, Threshold = 0 });
             Console.WriteLine($"{name}\t{string.Join("\t", matches.Select(m => $"{m.EntityId} {m.Score:0.000}"))}");
             if (features)
             {
                 var miner = new PairMiner(registry, model);
                 PreparedName[] readings = miner.Prepare(name);
-                foreach (EntityMatch m in matches)
+                foreach (string eid in matches.Select(m => m.EntityId).Concat(ids.Except(matches.Select(m => m.EntityId), StringComparer.Ordinal)))
                 {
-                    if (miner.Best(readings, m.EntityId) is not null)
+                    if (miner.Best(readings, eid) is not null)
                     {
-                        Console.WriteLine($"  {m.EntityId}:");
+                        Console.WriteLine($"  {eid}:");
                         for (int r = 0; r < readings.Length; r++)
                         {
-                            if (miner.Best(readings[r..(r + 1)], m.EntityId) is { } fr)
+                            if (miner.Best(readings[r..(r + 1)], eid) is { } fr)
                             {
                                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    reading {r}{(readings[r].IsLiteral ? " (literal)" : "")}: pair score {model.Score(fr):0.000}: {NonZero(fr)}"));
                             }
