@@ -90,9 +90,9 @@ public sealed class NameResolver
     private const float DroppedProcliticCost = 0.25f;
 
     /// <summary>
-    /// The nats by which a Latin word that writes the article joined (Alomari, Elbaz) is a likelier
-    /// source of a query word with the article (العمري, الباز) than its likelihood without the
-    /// article says (see <see cref="ArticleSpellingLikelihood"/>): such a spelling explains the
+    /// The nats by which a Latin word that writes the article joined (Alomari, Elbaz, Lazhar) is a
+    /// likelier source of a query word with the article (العمري, الباز) than its likelihood without
+    /// the article says (see <see cref="ArticleSpellingLikelihood"/>): such a spelling explains the
     /// article, which a spelling without it (Amri, Baz) leaves to chance, since Arabic script
     /// writes many names with and without it. Chosen on the netranslit-ar development queries
     /// (every query, each set against all its entities): 2.25 nats gave +27 / −4, 3 +35 / −6 and
@@ -547,11 +547,13 @@ public sealed class NameResolver
     /// <see cref="SpellingLikelihood"/> of a candidate matched through the reading that keeps the
     /// query word's article (<paramref name="article"/>, one word), made comparable with the
     /// candidates matched through the reading without it (<paramref name="primary"/>): when the
-    /// Latin word that met it writes the article joined (Albadran, Elmaghrabi), the likelihood of
-    /// the word without its article given the Latin word without al or el. The likelihoods of
-    /// strings of different lengths are not comparable: البدران has two letters more to explain
-    /// against Albadran than بدران against Badran, and lost to Badran by them. Otherwise (a
-    /// foreign name read whole, as Alaska), the likelihood of the whole word.
+    /// Latin word that met it writes the article joined (Albadran, Elmaghrabi; see
+    /// <see cref="JoinedArticleLength"/>), the likelihood of the word without its article given the
+    /// Latin word without it, plus <see cref="JoinedArticleLogRatio"/> when the query's article has
+    /// no proclitic before it. The likelihoods of strings of different lengths are not comparable:
+    /// البدران has two letters more to explain against Albadran than بدران against Badran, and
+    /// lost to Badran by them. Otherwise (a foreign name read whole, as Alaska), the likelihood of
+    /// the whole word.
     /// </summary>
     private static double ArticleSpellingLikelihood(PreparedName primary, PreparedName article, AliasRecord alias, List<TransliterationModel.Reader> readers)
     {
@@ -560,20 +562,35 @@ public sealed class NameResolver
         TransliterationModel model = TransliterationModel.For(q.Forms.Script)!;
 
         // The article alone, not a proclitic before it (بالغنيم: Balghunaim, not Alghanem).
-        double explained = article.Name.Tokens[0].Forms.Normalized.StartsWith("ال", StringComparison.Ordinal) ? JoinedArticleLogRatio : 0;
+        bool alone = article.Name.Tokens[0].Forms.Normalized.StartsWith("ال", StringComparison.Ordinal);
+        double explained = alone ? JoinedArticleLogRatio : 0;
         double likeliest = double.NegativeInfinity;
         foreach (NameToken c in alias.Name.Tokens)
         {
             string latin = Spelling(c);
-            if (MetLatinWord(article, 0, c)
-                && latin.Length > 4
-                && (latin.StartsWith("al", StringComparison.Ordinal) || latin.StartsWith("el", StringComparison.Ordinal)))
+            int joined = JoinedArticleLength(latin, maghrebi: alone);
+            if (joined > 0 && MetLatinWord(article, 0, c))
             {
-                likeliest = Math.Max(likeliest, ReaderOf(readers, model, q.Forms.Normalized).LogLikelihood(latin[2..]) + explained);
+                likeliest = Math.Max(likeliest, ReaderOf(readers, model, q.Forms.Normalized).LogLikelihood(latin[joined..]) + explained);
             }
         }
 
         return double.IsNegativeInfinity(likeliest) ? SpellingLikelihood(article, alias, readers) : likeliest;
+    }
+
+    /// <summary>
+    /// The length of the article that a Latin word writes joined, 0 if none: al or el (Alomari,
+    /// Elbaz), or, with <paramref name="maghrebi"/>, the l alone of Maghrebi spellings (Lahrichi
+    /// الحريشي, Lazhar الأزهر, Laraki العراقي), before a word of at least three letters.
+    /// </summary>
+    private static int JoinedArticleLength(string latin, bool maghrebi)
+    {
+        if (latin.Length > 4 && (latin.StartsWith("al", StringComparison.Ordinal) || latin.StartsWith("el", StringComparison.Ordinal)))
+        {
+            return 2;
+        }
+
+        return maghrebi && latin.Length > 3 && latin[0] == 'l' && latin[1] != 'l' ? 1 : 0;
     }
 
     /// <summary>
