@@ -457,9 +457,11 @@ public sealed class NameResolver
             return false;
         }
 
-        string whole = readings[1].Name.Tokens[0].Forms.Normalized;
-        return whole.Length > readings[0].Name.Tokens[0].Forms.Normalized.Length && !whole.StartsWith("ال", StringComparison.Ordinal);
+        return readings[1].Name.Tokens[0].Forms.Normalized.Length > readings[0].Name.Tokens[0].Forms.Normalized.Length && !ArticleAlone(readings[1]);
     }
+
+    /// <summary>Whether an article reading's word begins with the article itself (العمري), not with a proclitic before it (بالغنيم).</summary>
+    private static bool ArticleAlone(PreparedName article) => article.Name.Tokens[0].Forms.Normalized.StartsWith("ال", StringComparison.Ordinal);
 
     /// <summary>
     /// The query's name word when it has one only, written in a script with a transliteration
@@ -562,8 +564,9 @@ public sealed class NameResolver
         TransliterationModel model = TransliterationModel.For(q.Forms.Script)!;
 
         // The article alone, not a proclitic before it (بالغنيم: Balghunaim, not Alghanem).
-        bool alone = article.Name.Tokens[0].Forms.Normalized.StartsWith("ال", StringComparison.Ordinal);
+        bool alone = ArticleAlone(article);
         double explained = alone ? JoinedArticleLogRatio : 0;
+        TransliterationModel.Reader? reader = null;
         double likeliest = double.NegativeInfinity;
         foreach (NameToken c in alias.Name.Tokens)
         {
@@ -571,7 +574,8 @@ public sealed class NameResolver
             int joined = JoinedArticleLength(latin, maghrebi: alone);
             if (joined > 0 && MetLatinWord(article, 0, c))
             {
-                likeliest = Math.Max(likeliest, ReaderOf(readers, model, q.Forms.Normalized).LogLikelihood(latin[joined..]) + explained);
+                reader ??= ReaderOf(readers, model, q.Forms.Normalized);
+                likeliest = Math.Max(likeliest, reader.LogLikelihood(latin[joined..]) + explained);
             }
         }
 

@@ -1630,7 +1630,10 @@ internal static class Phonetics
     /// form has neither.
     /// </summary>
     public static string? SkeletonWithKh(ReadOnlySpan<char> form) =>
-        form.Contains('C') || (form.Length > 1 && form[0] == 'j' && IsVowel(form[1])) ? Skeleton(form, SkeletonReading.KhSaid) : null;
+        form.Contains('C') || FirstJBeforeVowel(form) ? Skeleton(form, SkeletonReading.KhSaid) : null;
+
+    /// <summary>Whether a form begins with a j before a vowel, which Spanish says kh (Jorge, Juárez; <see cref="SkeletonWithKh"/>).</summary>
+    private static bool FirstJBeforeVowel(ReadOnlySpan<char> form) => form.Length > 1 && form[0] == 'j' && IsVowel(form[1]);
 
     /// <summary>
     /// The skeleton of a Latin spelling with its th (<c>E</c>) read f, as Russian writes the theta
@@ -1981,7 +1984,7 @@ internal static class Phonetics
                 'w' when wAsF => 'f',
                 'd' => 't',
                 'D' => dAsZ ? 's' : 't',
-                'j' => jAsG || (khSaid && i == 0 && IsVowel(At(form, 1))) ? 'k' : 's',
+                'j' => jAsG || (khSaid && i == 0 && FirstJBeforeVowel(form)) ? 'k' : 's',
                 'C' when khSaid => 'k',
                 't' when tiAsChi && TBeforeI(form, i) => 's',
                 'z' or 'S' or 'C' => 's',

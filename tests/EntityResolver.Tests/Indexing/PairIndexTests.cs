@@ -182,6 +182,10 @@ public sealed class PairIndexTests
         Assert.Equal(expected, output[..n]);
     }
 
+    /// <summary><paramref name="count"/> persons named by <paramref name="names"/> in turn, with ids <paramref name="idPrefix"/>0, 1, ...</summary>
+    private static IEnumerable<Entity> Copies(string idPrefix, int count, params string[] names) =>
+        Enumerable.Range(0, count).Select(i => new Entity($"{idPrefix}{i}", Entity.PersonType, [new EntityName(names[i % names.Length])]));
+
     private static ulong[] Bitmap(IEnumerable<int> aliases, int universe)
     {
         var bits = new ulong[(universe + 63) / 64];
@@ -232,19 +236,7 @@ public sealed class PairIndexTests
         // among what the search admits.
         string[] t = ["Teke", "Teku", "Tuke", "Tuku"], k = ["Seke", "Seku", "Suke", "Suku"];
         int plain = CandidateSearch.AdmitBudget / 2, reading = CandidateSearch.AdmitBudget * 3 / 4;
-        var entities = new List<Entity>();
-        for (int i = 0; i < plain; i++)
-        {
-            entities.Add(new Entity($"t{i}", Entity.PersonType, [new EntityName(t[i % t.Length])]));
-        }
-
-        for (int i = 0; i < reading; i++)
-        {
-            entities.Add(new Entity($"s{i}", Entity.PersonType, [new EntityName(k[i % k.Length])]));
-        }
-
-        entities.Add(new Entity("gold", Entity.PersonType, [new EntityName("Chikako")]));
-        EntityRegistry registry = EntityRegistry.Create(entities);
+        EntityRegistry registry = EntityRegistry.Create([.. Copies("t", plain, t), .. Copies("s", reading, k), new Entity("gold", Entity.PersonType, [new EntityName("Chikako")])]);
         int tk = registry.Index.Postings("tk").Length, sk = registry.Index.Postings("sk").Length;
         Assert.True(tk < sk && sk <= CandidateSearch.AdmitBudget && tk + sk > CandidateSearch.AdmitBudget, $"{tk} {sk}");
 
@@ -283,13 +275,7 @@ public sealed class PairIndexTests
         // More aliases than the search hands to scoring have the query's skeleton and share more
         // of its letter pairs as written (Kydd: k, d); the English spelling (Cade: ka, ad, de)
         // shares them once ей before a final consonant is read as a consonant and a silent e.
-        var entities = new List<Entity> { new("gold", Entity.PersonType, [new EntityName(expected)]) };
-        for (int i = 0; i < CandidateSearch.MaxCandidates + 72; i++)
-        {
-            entities.Add(new Entity($"f{i}", Entity.PersonType, [new EntityName(filler)]));
-        }
-
-        var resolver = new NameResolver(EntityRegistry.Create(entities));
+        var resolver = new NameResolver(EntityRegistry.Create([new Entity("gold", Entity.PersonType, [new EntityName(expected)]), .. Copies("f", CandidateSearch.MaxCandidates + 72, filler)]));
         Assert.Equal("gold", resolver.Resolve(query, new ResolveOptions { Threshold = 0 })[0].EntityId);
     }
 
@@ -300,17 +286,9 @@ public sealed class PairIndexTests
         // deletion variant of bts. As a deletion it would be read last (it has the most
         // postings of the three), after bt and ts had used most of the budget; as the reading's
         // own key it is read with the word's own keys.
-        var entities = new List<Entity> { new("gold", Entity.PersonType, [new EntityName("Bacewicz")]) };
         int third = CandidateSearch.AdmitBudget / 3;
-        foreach (var (name, count) in new[] { ("Bota", third), ("Tosa", third), ("Basa", third + 100) })
-        {
-            for (int i = 0; i < count; i++)
-            {
-                entities.Add(new Entity($"{name}{i}", Entity.PersonType, [new EntityName(name)]));
-            }
-        }
-
-        EntityRegistry registry = EntityRegistry.Create(entities);
+        EntityRegistry registry = EntityRegistry.Create(
+            [new Entity("gold", Entity.PersonType, [new EntityName("Bacewicz")]), .. Copies("Bota", third, "Bota"), .. Copies("Tosa", third, "Tosa"), .. Copies("Basa", third + 100, "Basa")]);
         int bt = registry.Index.Postings("bt").Length, ts = registry.Index.Postings("ts").Length, bs = registry.Index.Postings("bs").Length;
         Assert.True(bt < bs && ts < bs && bt + ts + bs > CandidateSearch.AdmitBudget, $"{bt} {ts} {bs}");
 
