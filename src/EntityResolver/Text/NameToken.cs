@@ -39,6 +39,8 @@ internal enum Readings : ushort
     FrenchEu = 8192,
     /// <summary>A Latin ea before a consonant after no vowel (English names: Eaton, Kearney); the i of a Cyrillic form, the i or y of an Arabic-script one (Итон, Кирни, إيتون).</summary>
     EnglishEa = 16384,
+    /// <summary>A Latin ae after no vowel, before a consonant or at the end (Latin and Greek names: Caesar, Aeschylus; German ones for ä: Jaenisch; Korean ones: Jae); the e of a Cyrillic form (Цезарь, Эсхил, Яниш, Чжэ).</summary>
+    LatinAe = 32768,
 }
 
 /// <summary>The role a token plays inside a name.</summary>

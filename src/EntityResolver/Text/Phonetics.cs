@@ -91,9 +91,16 @@ internal static class Phonetics
 
     /// <summary>
     /// What a reading of a Latin form keeps of its similarity (every one of <see cref="LatinReadings"/>
-    /// but the gn): an equal spelling stays ahead.
+    /// but the gn and the ae): an equal spelling stays ahead.
     /// </summary>
     private const float ReadingShare = 0.93f;
+
+    /// <summary>
+    /// What the reading of a Latin ae as e keeps (<see cref="Readings.LatinAe"/>): it changes one
+    /// vowel, so at <see cref="ReadingShare"/> a spelling with another vowel there stayed ahead
+    /// (Тэгер: Tager before Taeger); an equal spelling (Teger) still does.
+    /// </summary>
+    private const float AeShare = 0.97f;
 
     /// <summary>
     /// Converts a lower-case ASCII romanization to its phonetic form. <paramref name="script"/>:
@@ -543,8 +550,13 @@ internal static class Phonetics
     /// script ي (Eaton: Итон, إيتون; Kearney: Кирни), while Romance names say it as written
     /// (Leandro: Леандро). Cyrillic forms with an i and Arabic-script forms with an i or y only
     /// carry the flag.</item>
+    /// <item>The ae of Latin and Greek names, and that of German names for ä and of Korean ones,
+    /// is e, which Russian writes (Caesar: Цезарь, Aeschylus: Эсхил, Jaenisch: Яниш, Jae: Чжэ),
+    /// while Dutch and Arabic names say it otherwise (Aerts: Артс, Saeed: Саид), which the form as
+    /// written meets. Cyrillic forms with an e only carry the flag (with Arabic script's i, y or
+    /// e too, netranslit-ar lost more queries than it gained: Kais read as Kaes).</item>
     /// </list>
-    /// All but the gn keep <see cref="ReadingShare"/>, so that an equal spelling stays ahead
+    /// All but the gn and the ae keep <see cref="ReadingShare"/>, so that an equal spelling stays ahead
     /// (Tyurin: Тюрин stays nearer than Churin).
     /// </summary>
     private static readonly (Readings Reading, Rewrite Read, float Share)[] LatinReadings =
@@ -564,7 +576,15 @@ internal static class Phonetics
         (Readings.GermanEu, ReadGermanEu, ReadingShare),
         (Readings.FrenchEu, ReadFrenchEu, ReadingShare),
         (Readings.EnglishEa, ReadEnglishEa, ReadingShare),
+        (Readings.LatinAe, ReadLatinAe, AeShare),
     ];
+
+    /// <summary>The ae of a Latin, Greek, German or Korean name, said e, as Russian writes it (Caesar: Цезарь, Jaenisch: Яниш, Taeger: Тэгер).</summary>
+    private static int ReadLatinAe(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
+        Say(IsLatinAe(form, i), "e", 2, said, ref n);
+
+    private static bool IsLatinAe(ReadOnlySpan<char> form, int i) =>
+        form[i] == 'a' && At(form, i + 1) == 'e' && (i == 0 || !IsVowel(form[i - 1])) && (i + 2 == form.Length || !IsVowel(form[i + 2]));
 
     /// <summary>The ea of an English name before a consonant, said i, as Russian writes it (Beasley: Бизли, Heath: Хит).</summary>
     private static int ReadEnglishEa(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
@@ -777,7 +797,7 @@ internal static class Phonetics
                     | (IsEnglishVowel(phonetic, i) ? Readings.EnglishVowel : 0) | (IsFrenchAu(phonetic, i) ? Readings.FrenchAu : 0) | (IsFrenchIll(phonetic, i) ? Readings.FrenchIll : 0)
                     | (IsLBetweenVowels(phonetic, i) ? Readings.SpanishLl : 0) | (IsSoftG(phonetic, i) ? Readings.SoftG : 0) | (IsFrenchOi(phonetic, i) ? Readings.FrenchOi : 0)
                     | (IsPortugueseNh(phonetic, i) ? Readings.PortugueseNh : 0) | (IsEu(phonetic, i) ? Readings.GermanEu | Readings.FrenchEu : 0)
-                    | (IsEnglishEa(phonetic, i) ? Readings.EnglishEa : 0),
+                    | (IsEnglishEa(phonetic, i) ? Readings.EnglishEa : 0) | (IsLatinAe(phonetic, i) ? Readings.LatinAe : 0),
                 Script.Cyrillic => (IsCyrillicJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0)
                     | (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'Z' or 'S' or 'j' ? Readings.Rz : 0)
                     | (EnglishLongVowelAt(phonetic, i) != '\0' ? Readings.EnglishVowel : 0)
@@ -786,7 +806,7 @@ internal static class Phonetics
                     | (phonetic[i] == 's' ? Readings.HungarianSz : 0) | (phonetic[i] == 'Z' ? Readings.SoftG : 0) | (phonetic[i] == 'u' && At(phonetic, i + 1) == 'a' ? Readings.FrenchOi : 0)
                     | (phonetic[i] is 'n' or 'l' && At(phonetic, i + 1) == 'y' ? Readings.PortugueseNh : 0)
                     | ((phonetic[i], At(phonetic, i + 1)) == ('o', 'y') ? Readings.GermanEu : 0) | ((phonetic[i], At(phonetic, i + 1)) == ('y', 'o') ? Readings.FrenchEu : 0)
-                    | (phonetic[i] == 'i' ? Readings.EnglishEa : 0),
+                    | (phonetic[i] == 'i' ? Readings.EnglishEa : 0) | (phonetic[i] == 'e' ? Readings.LatinAe : 0),
                 Script.Arabic => (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'y' or 'i' or 'e' ? Readings.SpanishLl : 0) | (phonetic[i] == 's' ? Readings.HungarianSz : 0)
                     | (phonetic[i] == 'w' && At(phonetic, i + 1) == 'a' ? Readings.FrenchOi : 0)
                     | (phonetic[i] is 'n' or 'l' && At(phonetic, i + 1) is 'y' or 'i' ? Readings.PortugueseNh : 0)

@@ -318,6 +318,10 @@ public sealed class NameResolverTests
     [InlineData("كابيا", "Cabella", "Kabha")]
     // The sz of Hungarian names is s.
     [InlineData("ديبوس", "Dibusz", "Dibbs")]
+    // The ae of Latin, German and Korean names is e.
+    [InlineData("Тэгер", "Taeger", "Tager")]
+    [InlineData("Гэлан", "Gaelan", "Galan")]
+    [InlineData("Тэгер", "Teger", "Taeger")] // an equal spelling stays ahead
     public void A_latin_spelling_is_found_from_what_other_scripts_write_for_it_as_said(string query, string expected, string other)
     {
         // The readings of Phonetics.LatinReadings.
