@@ -6,7 +6,7 @@ namespace EntityResolver.Text;
 /// the other script wrote it when both forms have the flag (<see cref="Phonetics.ReadingsOf"/>).
 /// </summary>
 [Flags]
-internal enum Readings : ushort
+internal enum Readings : uint
 {
     None = 0,
     /// <summary>The <c>Gn</c> or <c>Gli</c> of a Latin form (Italian and French gn, Italian gli), the ny or ly of another script's (Аньелли, Батталья).</summary>
@@ -35,12 +35,14 @@ internal enum Readings : ushort
     PortugueseNh = 2048,
     /// <summary>A Latin eu (German names: Euler, Neumann); the oy of a Cyrillic form (Ойлер, Нойман).</summary>
     GermanEu = 4096,
-    /// <summary>A Latin eu or ieu (French names: Beudant, Matthieu); the yo of a Cyrillic form (Бёдан, Матьё).</summary>
-    FrenchEu = 8192,
+    /// <summary>A Latin eu or ieu (French names: Beudant, Matthieu), or an oe after no vowel, before a consonant or at the end (German names for ö: Boesch, Kroemer); the yo of a Cyrillic form (Бёдан, Матьё, Бёш, Крёмер).</summary>
+    Yo = 8192,
     /// <summary>A Latin ea before a consonant after no vowel (English names: Eaton, Kearney); the i of a Cyrillic form, the i or y of an Arabic-script one (Итон, Кирни, إيتون).</summary>
     EnglishEa = 16384,
     /// <summary>A Latin ae after no vowel, before a consonant or at the end (Latin and Greek names: Caesar, Aeschylus; German ones for ä: Jaenisch; Korean ones: Jae); the e of a Cyrillic form (Цезарь, Эсхил, Яниш, Чжэ).</summary>
     LatinAe = 32768,
+    /// <summary>A Latin oe after no vowel, before a consonant or at the end (Dutch names: Broekman, Zoelen; English ones: Pascoe); the u of a Cyrillic form (Брукман, Зулен, Паскоу).</summary>
+    DutchOe = 65536,
 }
 
 /// <summary>The role a token plays inside a name.</summary>

@@ -91,16 +91,17 @@ internal static class Phonetics
 
     /// <summary>
     /// What a reading of a Latin form keeps of its similarity (every one of <see cref="LatinReadings"/>
-    /// but the gn and the ae): an equal spelling stays ahead.
+    /// but the gn, the ae and the Dutch oe): an equal spelling stays ahead.
     /// </summary>
     private const float ReadingShare = 0.93f;
 
     /// <summary>
-    /// What the reading of a Latin ae as e keeps (<see cref="Readings.LatinAe"/>): it changes one
-    /// vowel, so at <see cref="ReadingShare"/> a spelling with another vowel there stayed ahead
-    /// (Тэгер: Tager before Taeger); an equal spelling (Teger) still does.
+    /// What a reading of two Latin vowels as one keeps (the ae read e, <see cref="Readings.LatinAe"/>;
+    /// the Dutch oe read u, <see cref="Readings.DutchOe"/>): it changes one vowel, so at
+    /// <see cref="ReadingShare"/> a spelling with another vowel there stayed ahead (Тэгер: Tager
+    /// before Taeger; Брукман: Brakman before Broekman); an equal spelling (Teger) still does.
     /// </summary>
-    private const float AeShare = 0.97f;
+    private const float VowelReadingShare = 0.97f;
 
     /// <summary>
     /// Converts a lower-case ASCII romanization to its phonetic form. <paramref name="script"/>:
@@ -555,8 +556,12 @@ internal static class Phonetics
     /// while Dutch and Arabic names say it otherwise (Aerts: Артс, Saeed: Саид), which the form as
     /// written meets. Cyrillic forms with an e only carry the flag (with Arabic script's i, y or
     /// e too, netranslit-ar lost more queries than it gained: Kais read as Kaes).</item>
+    /// <item>The oe of German names for ö is the ё of Russian, as the French eu is (Kroemer: Крёмер,
+    /// Boesch: Бёш); that of Dutch names is u (Broekman: Брукман, Zoelen: Зулен), and an English
+    /// final oe meets the у of оу (Pascoe: Паскоу); Joel's are apart (Джоэл), which the form as
+    /// written meets. Cyrillic forms with a yo or a u only carry the flags.</item>
     /// </list>
-    /// All but the gn and the ae keep <see cref="ReadingShare"/>, so that an equal spelling stays ahead
+    /// All but the gn, the ae and the Dutch oe keep <see cref="ReadingShare"/>, so that an equal spelling stays ahead
     /// (Tyurin: Тюрин stays nearer than Churin).
     /// </summary>
     private static readonly (Readings Reading, Rewrite Read, float Share)[] LatinReadings =
@@ -574,17 +579,21 @@ internal static class Phonetics
         (Readings.FrenchOi, ReadFrenchOi, ReadingShare),
         (Readings.PortugueseNh, ReadPortugueseNh, ReadingShare),
         (Readings.GermanEu, ReadGermanEu, ReadingShare),
-        (Readings.FrenchEu, ReadFrenchEu, ReadingShare),
+        (Readings.Yo, ReadYo, ReadingShare),
         (Readings.EnglishEa, ReadEnglishEa, ReadingShare),
-        (Readings.LatinAe, ReadLatinAe, AeShare),
+        (Readings.LatinAe, ReadLatinAe, VowelReadingShare),
+        (Readings.DutchOe, ReadDutchOe, VowelReadingShare),
     ];
+
+    /// <summary>The oe of a Dutch name, said u, as Russian writes it (Broekman: Брукман, Zoelen: Зулен); an English final oe meets the у of оу (Pascoe: Паскоу).</summary>
+    private static int ReadDutchOe(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
+        Say(IsOe(form, i), "u", 2, said, ref n);
 
     /// <summary>The ae of a Latin, Greek, German or Korean name, said e, as Russian writes it (Caesar: Цезарь, Jaenisch: Яниш, Taeger: Тэгер).</summary>
     private static int ReadLatinAe(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
         Say(IsLatinAe(form, i), "e", 2, said, ref n);
 
-    private static bool IsLatinAe(ReadOnlySpan<char> form, int i) =>
-        form[i] == 'a' && At(form, i + 1) == 'e' && (i == 0 || !IsVowel(form[i - 1])) && (i + 2 == form.Length || !IsVowel(form[i + 2]));
+    private static bool IsLatinAe(ReadOnlySpan<char> form, int i) => IsVowelPair(form, i, 'a', 'e');
 
     /// <summary>The ea of an English name before a consonant, said i, as Russian writes it (Beasley: Бизли, Heath: Хит).</summary>
     private static int ReadEnglishEa(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
@@ -597,12 +606,22 @@ internal static class Phonetics
     private static int ReadGermanEu(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
         Say(IsEu(form, i), "oy", 2, said, ref n);
 
-    /// <summary>The eu of a French name, and its ieu, said as the yo that Russian writes ё (Beudant: Бёдан, Matthieu: Матьё).</summary>
-    private static int ReadFrenchEu(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
+    /// <summary>
+    /// The eu of a French name, and its ieu, and the oe that German names write for ö, said as the
+    /// yo that Russian writes ё (Beudant: Бёдан, Matthieu: Матьё, Kroemer: Крёмер).
+    /// </summary>
+    private static int ReadYo(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
     {
         bool ieu = form[i] == 'i' && IsEu(form, i + 1);
-        return Say(ieu || IsEu(form, i), "yo", ieu ? 3 : 2, said, ref n);
+        return Say(ieu || IsEu(form, i) || IsOe(form, i), "yo", ieu ? 3 : 2, said, ref n);
     }
+
+    /// <summary>Whether a Latin form has an oe after no vowel, before a consonant or at the end, at <paramref name="i"/> (Kroemer, Broekman, Pascoe).</summary>
+    private static bool IsOe(ReadOnlySpan<char> form, int i) => IsVowelPair(form, i, 'o', 'e');
+
+    /// <summary>Whether <paramref name="form"/> has <paramref name="first"/> and <paramref name="second"/> at <paramref name="i"/>, after no vowel and before a consonant or the end.</summary>
+    private static bool IsVowelPair(ReadOnlySpan<char> form, int i, char first, char second) =>
+        form[i] == first && At(form, i + 1) == second && (i == 0 || !IsVowel(form[i - 1])) && (i + 2 == form.Length || !IsVowel(form[i + 2]));
 
     private static bool IsEu(ReadOnlySpan<char> form, int i) => i < form.Length && form[i] == 'e' && At(form, i + 1) == 'u';
 
@@ -796,7 +815,7 @@ internal static class Phonetics
                 Script.Latin => (IsJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0) | (IsHungarianCs(phonetic, i) ? Readings.Cs : 0) | (IsPolishRz(phonetic, i) ? Readings.Rz : 0)
                     | (IsEnglishVowel(phonetic, i) ? Readings.EnglishVowel : 0) | (IsFrenchAu(phonetic, i) ? Readings.FrenchAu : 0) | (IsFrenchIll(phonetic, i) ? Readings.FrenchIll : 0)
                     | (IsLBetweenVowels(phonetic, i) ? Readings.SpanishLl : 0) | (IsSoftG(phonetic, i) ? Readings.SoftG : 0) | (IsFrenchOi(phonetic, i) ? Readings.FrenchOi : 0)
-                    | (IsPortugueseNh(phonetic, i) ? Readings.PortugueseNh : 0) | (IsEu(phonetic, i) ? Readings.GermanEu | Readings.FrenchEu : 0)
+                    | (IsPortugueseNh(phonetic, i) ? Readings.PortugueseNh : 0) | (IsEu(phonetic, i) ? Readings.GermanEu | Readings.Yo : 0) | (IsOe(phonetic, i) ? Readings.Yo | Readings.DutchOe : 0)
                     | (IsEnglishEa(phonetic, i) ? Readings.EnglishEa : 0) | (IsLatinAe(phonetic, i) ? Readings.LatinAe : 0),
                 Script.Cyrillic => (IsCyrillicJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0)
                     | (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'Z' or 'S' or 'j' ? Readings.Rz : 0)
@@ -805,8 +824,8 @@ internal static class Phonetics
                     | (i > 0 && phonetic[i] == 'y' && IsVowel(phonetic[i - 1]) ? Readings.FrenchIll : 0)
                     | (phonetic[i] == 's' ? Readings.HungarianSz : 0) | (phonetic[i] == 'Z' ? Readings.SoftG : 0) | (phonetic[i] == 'u' && At(phonetic, i + 1) == 'a' ? Readings.FrenchOi : 0)
                     | (phonetic[i] is 'n' or 'l' && At(phonetic, i + 1) == 'y' ? Readings.PortugueseNh : 0)
-                    | ((phonetic[i], At(phonetic, i + 1)) == ('o', 'y') ? Readings.GermanEu : 0) | ((phonetic[i], At(phonetic, i + 1)) == ('y', 'o') ? Readings.FrenchEu : 0)
-                    | (phonetic[i] == 'i' ? Readings.EnglishEa : 0) | (phonetic[i] == 'e' ? Readings.LatinAe : 0),
+                    | ((phonetic[i], At(phonetic, i + 1)) == ('o', 'y') ? Readings.GermanEu : 0) | ((phonetic[i], At(phonetic, i + 1)) == ('y', 'o') ? Readings.Yo : 0)
+                    | (phonetic[i] == 'i' ? Readings.EnglishEa : 0) | (phonetic[i] == 'e' ? Readings.LatinAe : 0) | (phonetic[i] == 'u' ? Readings.DutchOe : 0),
                 Script.Arabic => (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'y' or 'i' or 'e' ? Readings.SpanishLl : 0) | (phonetic[i] == 's' ? Readings.HungarianSz : 0)
                     | (phonetic[i] == 'w' && At(phonetic, i + 1) == 'a' ? Readings.FrenchOi : 0)
                     | (phonetic[i] is 'n' or 'l' && At(phonetic, i + 1) is 'y' or 'i' ? Readings.PortugueseNh : 0)

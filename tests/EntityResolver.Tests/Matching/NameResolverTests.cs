@@ -725,7 +725,7 @@ public sealed class NameResolverTests
     public void A_german_or_french_eu_meets_what_cyrillic_writes_for_it(string query, string expected, string other)
     {
         // German says eu oy, and Russian writes ой; French says it as Russian writes ё
-        // (Readings.GermanEu and FrenchEu); read as written, Бройер was nearer Bräuer than Breuer.
+        // (Readings.GermanEu and Yo); read as written, Бройер was nearer Bräuer than Breuer.
         AssertFirstAhead(query, expected, other);
     }
 

@@ -1046,8 +1046,14 @@ public sealed class PhoneticsTests
     [InlineData((int)Readings.GermanEu, "ойлер", "euler", "oller", 0.9f)] // the German eu as oy
     [InlineData((int)Readings.GermanEu, "нойман", "neumann", "nyman", 0.9f)]
     [InlineData((int)Readings.GermanEu, "зойнер", "zeuner", "zainer", 0.9f)]
-    [InlineData((int)Readings.FrenchEu, "матьё", "matthieu", "mati", 0.9f)] // the French eu and ieu as ё
-    [InlineData((int)Readings.FrenchEu, "мурё", "moureu", "murry", 0.9f)]
+    [InlineData((int)Readings.Yo, "матьё", "matthieu", "mati", 0.9f)] // the French eu and ieu as ё
+    [InlineData((int)Readings.Yo, "мурё", "moureu", "murry", 0.9f)]
+    [InlineData((int)Readings.Yo, "крёмер", "kroemer", "kramer", 0.9f)] // and the oe of German names
+    [InlineData((int)Readings.Yo, "бёш", "boesch", "bish", 0.85f)]
+    [InlineData((int)Readings.DutchOe, "брукман", "broekman", "brakman", 0.9f)] // the Dutch oe as u
+    [InlineData((int)Readings.DutchOe, "зулен", "zoelen", "zolen", 0.9f)]
+    [InlineData((int)Readings.LatinAe, "тэгер", "taeger", "tager", 0.9f)] // the ae of Latin, German and Korean names as e
+    [InlineData((int)Readings.LatinAe, "рэдер", "raeder", "rader", 0.9f)]
     [InlineData((int)Readings.EnglishEa, "бизли", "beasley", "bisele", 0.85f)] // the English ea as i
     [InlineData((int)Readings.EnglishEa, "итон", "eaton", "aiton", 0.9f)]
     [InlineData((int)Readings.EnglishEa, "إيتون", "eaton", "aiton", 0.9f)]
@@ -1055,7 +1061,8 @@ public sealed class PhoneticsTests
     {
         // au and eau as o (Арсено, Шово); ill, and a final il after a vowel, as й (Абей, Дюбрёй);
         // oi and oy as ua (Луак, Жанруа); the Portuguese nh and lh as ny and ly (Коутинью, جونينيو);
-        // the German eu as oy (Ойлер), the French eu as ё (Матьё); the English ea as i (Бизли, إيتون).
+        // the German eu as oy (Ойлер), the French eu and the German oe as ё (Матьё, Крёмер); the
+        // English ea as i (Бизли, إيتون); the Dutch oe as u (Брукман); the ae as e (Тэгер).
         TokenForms query = FormsOf(written);
         Assert.True(query.Readings.HasFlag((Readings)reading));
         TokenForms french = FormsOf(latin);
