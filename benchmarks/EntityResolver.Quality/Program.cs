@@ -28,7 +28,7 @@ internal static class Program
           dev [DIR]           top-1 over every query of netranslit-ar, netranslit-ru,
                               wikidata-hi-ur and unsc-2025 against all of each set's entities
                               (DIR: each query's first entity, one file per set, to compare runs)
-          probe [--features] [--model FILE] [--registry FILE | --dev SET] [--top N] [--ids ID,...] NAME...
+          probe [--features] [--model FILE] [--registry FILE | --dev SET [--data DIR]] [--top N] [--ids ID,...] NAME...
                               the top N (3) candidates of each name in the seed registry, a
                               registry file or all of a dev set's entities; --features prints
                               each one's pair features per reading, and those of the --ids too
@@ -88,10 +88,8 @@ internal static class Program
             }
         }
 
-        string dev = Path.Combine(data, "dev");
-        if (!Directory.Exists(dev))
+        if (!TryDevFolder(data, out string dev))
         {
-            Console.Error.WriteLine($"no dev data at {dev}; pass --data");
             return 2;
         }
 
@@ -164,8 +162,21 @@ internal static class Program
         File.WriteAllText(path, text);
     }
 
+    /// <summary>The dev folder under <paramref name="data"/>; false, having said so on stderr, when it does not exist.</summary>
+    private static bool TryDevFolder(string data, out string dev)
+    {
+        dev = Path.Combine(data, "dev");
+        if (Directory.Exists(dev))
+        {
+            return true;
+        }
+
+        Console.Error.WriteLine($"no dev data at {dev}; pass --data");
+        return false;
+    }
+
     /// <summary>
-    /// <c>probe [--features] [--model FILE] [--registry FILE | --dev SET] [--top N] [--ids ID,...] NAME...</c>:
+    /// <c>probe [--features] [--model FILE] [--registry FILE | --dev SET [--data DIR]] [--top N] [--ids ID,...] NAME...</c>:
     /// the top candidates (3 unless --top) of each name with their scores; with --features, each
     /// candidate's pair features per reading, and those of the entities --ids names too. --dev ranks
     /// in a registry of all a development set's entities (as the dev mode does).
@@ -178,6 +189,8 @@ internal static class Program
         bool features = false;
         int top = 3;
         string[] ids = [];
+        string data = DefaultData;
+        string? dev = null;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -185,11 +198,22 @@ internal static class Program
                 case "--features": features = true; break;
                 case "--model": model = LoadModel(args[++i]); break;
                 case "--registry": registry = EntityRegistry.Load(args[++i]); break;
-                case "--dev": registry = EntityRegistry.Create(DevDataset.Load(Path.Combine(DefaultData, "dev"), args[++i]).Entities); break;
+                case "--data": data = args[++i]; break;
+                case "--dev": dev = args[++i]; break;
                 case "--top": top = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--ids": ids = args[++i].Split(','); break;
                 default: names.Add(args[i]); break;
             }
+        }
+
+        if (dev is not null)
+        {
+            if (!TryDevFolder(data, out string folder))
+            {
+                return 2;
+            }
+
+            registry = EntityRegistry.Create(DevDataset.Load(folder, dev).Entities);
         }
 
         var resolver = new NameResolver(registry, null, model);

@@ -329,6 +329,19 @@ public sealed class NameResolverTests
     }
 
     [Theory]
+    [InlineData("Гаэлль", "Gaelle", "Gall")] // Russian writes the ae of a French name apart
+    [InlineData("Гаэ", "Gae", "Gay")]
+    [InlineData("Артс", "Aerts", "Erts")] // a Dutch ae is a long a
+    [InlineData("Саид", "Saeed", "Sed")] // an Arabic name's a and ee are apart
+    [InlineData("Джоэл", "Joel", "Jul")] // Joel's o and e are apart
+    public void Vowels_a_reading_joins_still_meet_a_form_that_writes_them_apart(string query, string expected, string other)
+    {
+        // The ae and oe readings are second readings of the Latin form, not its phonetic form:
+        // with the ae read e in the phonetic form itself, Гаэлль went to Gall and Гаэ to Gay.
+        Assert.Equal([expected, other], RankedAmong(query, expected, other).Select(m => m.Name));
+    }
+
+    [Theory]
     [InlineData("Макквейд", "McQuade", "Maqueda")] // Mc is said mac
     [InlineData("Уэйлен", "Whalen", "Ayelen")] // wh is w
     [InlineData("Окли", "Oakley", "O'Kelly")] // a final ey is i
