@@ -151,7 +151,7 @@ internal static class Misses
         double us = 1e6 / System.Diagnostics.Stopwatch.Frequency / prepared0.Length;
 
         phases = best;
-        Console.WriteLine(string.Create(inv, $"  search phases per query (wall, fastest of 5 passes): pairs {phases[1] * us:F1} us, intersection {phases[2] * us:F1} us, admission and boost {phases[4] * us:F1} us, shortlist {phases[3] * us:F1} us, exact: loads {phases[6] * us:F1} us, overlaps {phases[7] * us:F1} us, sort and cut {phases[5] * us:F1} us; {admittedSum / (double)present:F0} aliases admitted per query"));
+        Console.WriteLine(string.Create(inv, $"  search phases per query (wall, fastest of 5 passes): terms and keys {phases[0] * us:F1} us, pairs {phases[1] * us:F1} us, intersection {phases[2] * us:F1} us, admission and boost {phases[4] * us:F1} us, shortlist {phases[3] * us:F1} us, exact: loads {phases[6] * us:F1} us, overlaps {phases[7] * us:F1} us, sort and cut {phases[5] * us:F1} us; {admittedSum / (double)present:F0} aliases admitted per query"));
         foreach (var (stage, n) in stages)
         {
             Console.WriteLine($"  lost when {stage}: {n}");

@@ -29,8 +29,7 @@ namespace EntityResolver.Indexing;
 /// </remarks>
 internal sealed class CandidateIndex
 {
-    private readonly Dictionary<string, int> _keys;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly KeyTable _keys;
     private readonly string[] _keyNames;
     private readonly int[] _offsets;
     private readonly int[] _postings;
@@ -67,13 +66,7 @@ internal sealed class CandidateIndex
 
         _aliasInfo[^1] = new AliasInfo(0, 0f, aliasKeyOffsets[^1]);
         AliasCount = aliases.Count;
-        _keys = new Dictionary<string, int>(keyNames.Length, StringComparer.Ordinal);
-        for (int i = 0; i < keyNames.Length; i++)
-        {
-            _keys.Add(keyNames[i], i);
-        }
-
-        _lookup = _keys.GetAlternateLookup<ReadOnlySpan<char>>();
+        _keys = new KeyTable(keyNames);
         BitmapMinPostings = bitmapMinPostings;
         _bitmaps = BuildBitmaps();
     }
@@ -151,10 +144,10 @@ internal sealed class CandidateIndex
 
             foreach (string k in _keyNames)
             {
-                bytes += 22 + (2L * k.Length) + 8 + 24; // string object, array slot, dictionary entry
+                bytes += 22 + (2L * k.Length) + 8; // string object, array slot
             }
 
-            return bytes;
+            return bytes + _keys.Bytes;
         }
     }
 
@@ -787,7 +780,17 @@ internal sealed class CandidateIndex
     }
 
     /// <summary>The id of a key, or -1 when no alias is posted under it. No allocation.</summary>
-    public int KeyId(ReadOnlySpan<char> key) => _lookup.TryGetValue(key, out int id) ? id : -1;
+    public int KeyId(ReadOnlySpan<char> key) => _keys.Find(key, KeyTable.Hash(key), _keyNames);
+
+    /// <summary><see cref="KeyId(ReadOnlySpan{char})"/> with the key's <see cref="KeyTable.Hash"/> already computed (after <see cref="PrefetchKey"/>).</summary>
+    public int KeyId(ReadOnlySpan<char> key, uint hash) => _keys.Find(key, hash, _keyNames);
+
+    /// <summary>
+    /// Asks the CPU to load where the key of <paramref name="hash"/> (<see cref="KeyTable.Hash"/>)
+    /// would be: the table is the size of the index, so a lookup is a cache miss, and a query's
+    /// lookups (a word's deletions, its readings) overlap when all are asked for first.
+    /// </summary>
+    public void PrefetchKey(uint hash) => _keys.Prefetch(hash);
 
     /// <summary>The postings of key <paramref name="keyId"/> (<c>alias &lt;&lt; 1 | deletion</c>), ascending.</summary>
     public ReadOnlySpan<int> Postings(int keyId) => _postings.AsSpan(_offsets[keyId], _offsets[keyId + 1] - _offsets[keyId]);

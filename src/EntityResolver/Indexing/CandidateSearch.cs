@@ -134,6 +134,7 @@ internal static class CandidateSearch
     /// </summary>
     public static ReadOnlySpan<Candidate> Find(CandidateIndex index, scoped ReadOnlySpan<PreparedName> readings)
     {
+        Trace?.Start();
         Scratch s = t_scratch ??= new Scratch();
         s.Begin();
 
@@ -146,6 +147,7 @@ internal static class CandidateSearch
 
         // Per reading of Phonetics.QueryReadings, the key id (-1: none) and length of the word being added.
         Span<int> readingIds = stackalloc int[Phonetics.QueryReadings.Length], readingLengths = stackalloc int[Phonetics.QueryReadings.Length];
+        Span<uint> readingHashes = stackalloc uint[Phonetics.QueryReadings.Length];
         foreach (PreparedName reading in readings)
         {
             readingWeights.Clear();
@@ -170,11 +172,23 @@ internal static class CandidateSearch
                 // chi of a Japanese name (Phonetics.QueryReadings has them all): the word is also
                 // looked up so (even when the index has no key of its skeleton as read: Тиэми, tm,
                 // is Chiemi, sm).
-                bool otherReadings = false;
-                for (int r = 0; r < Phonetics.QueryReadings.Length; r++)
+                // Their lookups are asked for first (see CandidateIndex.PrefetchKey), then made.
+                string?[] readingSkeletons = s.ReadingSkeletons;
+                for (int r = 0; r < readingSkeletons.Length; r++)
                 {
-                    string? skeleton = Phonetics.QueryReadings[r].Read(token.Forms);
-                    readingIds[r] = skeleton is null ? -1 : index.KeyId(skeleton);
+                    readingSkeletons[r] = Phonetics.QueryReadings[r].Read(token.Forms);
+                    if (readingSkeletons[r] is { } skeleton)
+                    {
+                        readingHashes[r] = KeyTable.Hash(skeleton);
+                        index.PrefetchKey(readingHashes[r]);
+                    }
+                }
+
+                bool otherReadings = false;
+                for (int r = 0; r < readingSkeletons.Length; r++)
+                {
+                    string? skeleton = readingSkeletons[r];
+                    readingIds[r] = skeleton is null ? -1 : index.KeyId(skeleton, readingHashes[r]);
                     readingLengths[r] = skeleton?.Length ?? 0;
                     otherReadings |= readingIds[r] >= 0;
                 }
@@ -538,31 +552,45 @@ internal static class CandidateSearch
     /// <summary>The index key ids of a skeleton: its own key first (when posted), then its deletions.</summary>
     private static int KeysOf(CandidateIndex index, string skeleton, Span<int> ids, out bool hasOwnKey)
     {
+        // Every lookup is asked for first (see CandidateIndex.PrefetchKey), then made: the
+        // deletions are written one after the other into a buffer of length × (length - 1).
+        int length = skeleton.Length;
+        int deletions = length is >= 3 and <= MaxDeletedLength ? length : 0;
+        Span<char> variants = stackalloc char[deletions * Math.Max(0, length - 1)];
+        Span<uint> hashes = stackalloc uint[deletions];
+        uint ownHash = KeyTable.Hash(skeleton);
+        index.PrefetchKey(ownHash);
+        for (int i = 0; i < deletions; i++)
+        {
+            Span<char> variant = variants.Slice(i * (length - 1), length - 1);
+            skeleton.AsSpan(0, i).CopyTo(variant);
+            skeleton.AsSpan(i + 1).CopyTo(variant[i..]);
+            hashes[i] = KeyTable.Hash(variant);
+            index.PrefetchKey(hashes[i]);
+        }
+
         int n = 0;
-        int own = index.KeyId(skeleton);
+        int own = index.KeyId(skeleton, ownHash);
         hasOwnKey = own >= 0;
         if (hasOwnKey)
         {
             ids[n++] = own;
         }
 
-        if (skeleton.Length >= 3 && skeleton.Length <= 64)
+        for (int i = 0; i < deletions && n < ids.Length; i++)
         {
-            Span<char> buffer = stackalloc char[skeleton.Length - 1];
-            for (int i = 0; i < skeleton.Length && n < ids.Length; i++)
+            int id = index.KeyId(variants.Slice(i * (length - 1), length - 1), hashes[i]);
+            if (id >= 0 && !ids[..n].Contains(id))
             {
-                skeleton.AsSpan(0, i).CopyTo(buffer);
-                skeleton.AsSpan(i + 1).CopyTo(buffer[i..]);
-                int id = index.KeyId(buffer);
-                if (id >= 0 && !ids[..n].Contains(id))
-                {
-                    ids[n++] = id;
-                }
+                ids[n++] = id;
             }
         }
 
         return n;
     }
+
+    /// <summary>The longest skeleton whose deletions the search looks up (their buffers are on the stack).</summary>
+    private const int MaxDeletedLength = 64;
 
     /// <summary>
     /// Intersects the own-skeleton postings of the query's words (sorted merges, rarest first;
@@ -854,6 +882,9 @@ internal static class CandidateSearch
 
         public readonly KeyRef[] Keys = new KeyRef[MaxKeys];
         public readonly string?[] Skeletons = new string?[MaxTerms];
+
+        /// <summary>A word's skeletons as <see cref="Phonetics.QueryReadings"/> read it (null: not read so).</summary>
+        public readonly string?[] ReadingSkeletons = new string?[Phonetics.QueryReadings.Length];
         public readonly bool[] Joined = new bool[MaxTerms];
 
         private readonly int[] _alias = new int[Capacity];
@@ -1225,14 +1256,14 @@ internal static class CandidateSearch
         /// <summary>Stopwatch ticks spent in: terms, pairs, intersection, admission and boost, shortlist and re-ranking (summed over searches).</summary>
         public long[] Phases { get; } = new long[8];
 
+        /// <summary>A search starts: the time to the next <see cref="Mark"/> is phase 0's.</summary>
+        internal void Start() => _last = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        /// <summary>Phase <paramref name="phase"/> ends: the time since the last mark (or <see cref="Start"/>) is its.</summary>
         internal void Mark(int phase)
         {
             long now = System.Diagnostics.Stopwatch.GetTimestamp();
-            if (phase > 0)
-            {
-                Phases[phase] += now - _last;
-            }
-
+            Phases[phase] += now - _last;
             _last = now;
         }
 
