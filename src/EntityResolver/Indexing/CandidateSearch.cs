@@ -802,12 +802,63 @@ internal static class CandidateSearch
     private readonly record struct KeyRef(int Key, int Term, bool Own, int Length, int KeyLength, bool Reading = false, bool Unlikely = false);
 
     /// <summary>
+    /// Moves the <paramref name="count"/> smallest keys to the front, in no order (the keys are
+    /// distinct). When the keys are many more than <paramref name="count"/> (the shortlist: 128
+    /// or 256 of about 1,400 admitted aliases), a threshold is read off a sorted sample of 64
+    /// keys, at about twice the rank the count would have in it, and the keys at or under it are
+    /// moved to the front without a branch (a swap per key, whichever side it falls on); only
+    /// those, about a fifth of the keys, are then selected among (<see cref="QuickSelect"/>). The
+    /// quickselect's comparisons go either way at random, so each costs a mispredicted branch
+    /// about half the time; the pass that moves the keys has none. Should the threshold fall
+    /// short of <paramref name="count"/> keys (a sample far from the whole), every key is
+    /// selected among, as without it.
+    /// </summary>
+    /// <param name="keys">The keys; permuted in place.</param>
+    /// <param name="count">How many of the smallest are wanted at the front.</param>
+    /// <param name="maxRounds">See <see cref="QuickSelect"/> (tests).</param>
+    /// <param name="sampleRank">The sample's rank read as the threshold; -1: about twice the count's rank (tests set it).</param>
+    internal static void SelectSmallest(Span<ulong> keys, int count, int maxRounds = -1, int sampleRank = -1)
+    {
+        const int Samples = 64;
+        int n = keys.Length;
+        if (count > 0 && n >= 512 && n >= 4 * count)
+        {
+            Span<ulong> sample = stackalloc ulong[Samples];
+            int stride = n / Samples;
+            for (int i = 0; i < Samples; i++)
+            {
+                sample[i] = keys[i * stride];
+            }
+
+            sample.Sort();
+            int rank = sampleRank >= 0 ? sampleRank : Math.Min(Samples - 1, (int)(2L * count * Samples / n) + 2);
+            ulong threshold = sample[rank];
+            int under = 0;
+            for (int i = 0; i < n; i++)
+            {
+                ulong key = keys[i];
+                keys[i] = keys[under];
+                keys[under] = key;
+                under += key <= threshold ? 1 : 0;
+            }
+
+            if (under >= count)
+            {
+                QuickSelect(keys[..under], count, maxRounds);
+                return;
+            }
+        }
+
+        QuickSelect(keys, count, maxRounds);
+    }
+
+    /// <summary>
     /// Moves the <paramref name="count"/> smallest keys to the front, in no order (quickselect;
     /// the keys are distinct). After <paramref name="maxRounds"/> partitions (by default twice the
     /// bits of the length: a pivot that kept choosing badly) the rest is sorted instead, so the
     /// time stays O(n log n) whatever the order of the keys.
     /// </summary>
-    internal static void SelectSmallest(Span<ulong> keys, int count, int maxRounds = -1)
+    private static void QuickSelect(Span<ulong> keys, int count, int maxRounds)
     {
         int lo = 0, hi = keys.Length - 1;
         int rounds = maxRounds >= 0 ? maxRounds : 2 * (BitOperations.Log2((uint)keys.Length) + 1);

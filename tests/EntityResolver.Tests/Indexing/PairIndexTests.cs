@@ -112,6 +112,7 @@ public sealed class PairIndexTests
 
     [Theory]
     [InlineData(2000, 256)]
+    [InlineData(1400, 128)]
     [InlineData(257, 256)]
     [InlineData(256, 256)]
     [InlineData(100, 256)]
@@ -125,15 +126,19 @@ public sealed class PairIndexTests
         int take = Math.Min(count, length);
         ulong[] expected = [.. shuffled.Order().Take(take)];
 
-        // Shuffled, sorted, reversed; and with the sorting fallback from the first partition.
+        // Shuffled, sorted, reversed; with the sorting fallback from the first partition; with
+        // the sampled threshold (long inputs), and with one too low to keep enough keys (rank 0).
         foreach (ulong[] input in new[] { shuffled, [.. shuffled.Order()], [.. shuffled.OrderDescending()] })
         {
             foreach (int maxRounds in new[] { -1, 0, 1 })
             {
-                ulong[] keys = [.. input];
-                CandidateSearch.SelectSmallest(keys, take, maxRounds);
-                Assert.Equal(expected, keys[..take].Order());
-                Assert.Equal(input.Order(), keys.Order()); // a permutation: nothing lost or repeated
+                foreach (int sampleRank in new[] { -1, 0, 63 })
+                {
+                    ulong[] keys = [.. input];
+                    CandidateSearch.SelectSmallest(keys, take, maxRounds, sampleRank);
+                    Assert.Equal(expected, keys[..take].Order());
+                    Assert.Equal(input.Order(), keys.Order()); // a permutation: nothing lost or repeated
+                }
             }
         }
     }
