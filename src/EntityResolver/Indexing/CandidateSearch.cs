@@ -556,7 +556,7 @@ internal static class CandidateSearch
         // deletions are written one after the other into a buffer of length × (length - 1).
         int length = skeleton.Length;
         int deletions = length is >= 3 and <= MaxDeletedLength ? length : 0;
-        Span<char> variants = stackalloc char[deletions * Math.Max(0, length - 1)];
+        Span<char> variants = stackalloc char[deletions * (length - 1)];
         Span<uint> hashes = stackalloc uint[deletions];
         uint ownHash = KeyTable.Hash(skeleton);
         index.PrefetchKey(ownHash);

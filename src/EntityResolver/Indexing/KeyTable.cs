@@ -20,6 +20,12 @@ internal sealed class KeyTable
     /// <summary>Builds the table of <paramref name="names"/>: key i is <c>names[i]</c> (the names are distinct).</summary>
     public KeyTable(string[] names)
     {
+        // At most half full, in an array of at most 2^30 slots.
+        if (names.Length > 1 << 29)
+        {
+            throw new ArgumentOutOfRangeException(nameof(names), names.Length, "An index holds at most 2^29 keys.");
+        }
+
         int bits = Math.Max(4, BitOperations.Log2((uint)Math.Max(1, names.Length)) + 2);
         _slots = new ulong[1 << bits];
         _shift = 32 - bits;
