@@ -6,10 +6,10 @@ namespace EntityResolver.Indexing;
 /// <summary>
 /// The key ids of a <see cref="CandidateIndex"/> by key text: open addressing with linear
 /// probing, one 8-byte slot per entry (the key's 32-bit hash and its id), at most half full.
-/// Most lookups of a query are of keys the index does not have (the deletion variants of its
-/// words): such a lookup reads one slot, usually one cache line, where a
-/// <see cref="Dictionary{TKey, TValue}"/> reads a bucket, then an entry, then the key string.
-/// The key text is compared only when the hashes are equal. Immutable; safe for concurrent
+/// A lookup reads one slot (one cache line, mostly), and the key's text only when the hashes are
+/// equal, where a <see cref="Dictionary{TKey, TValue}"/> reads a bucket, then an entry, then the
+/// key string, each load waiting for the one before; and the slot can be asked for ahead
+/// (<see cref="Prefetch"/>), so that a query's lookups overlap. Immutable; safe for concurrent
 /// readers.
 /// </summary>
 internal sealed class KeyTable
