@@ -55,6 +55,7 @@ internal static class Misses
         // Phase times: a warm-up pass (JIT, caches), then the fastest of five timed passes.
         PreparedName[] prepared0 = [.. queries.Select(q => analyzer.AnalyzeQuery(q.Text).Primary).Where(p => !p.IsEmpty).Select(p => new PreparedName(p, registry.Statistics, 0))];
         var best = new long[8];
+        long lookups = 0, keysFound = 0; // of one pass
         Array.Fill(best, long.MaxValue);
         for (int pass = 0; pass < 6; pass++)
         {
@@ -66,6 +67,7 @@ internal static class Misses
             }
 
             CandidateSearch.Trace = null;
+            (lookups, keysFound) = (timing.KeyLookups, timing.KeysFound);
             for (int i = 0; pass > 0 && i < best.Length; i++)
             {
                 best[i] = Math.Min(best[i], timing.Phases[i]);
@@ -152,6 +154,7 @@ internal static class Misses
 
         phases = best;
         Console.WriteLine(string.Create(inv, $"  search phases per query (wall, fastest of 5 passes): terms and keys {phases[0] * us:F1} us, pairs {phases[1] * us:F1} us, intersection {phases[2] * us:F1} us, admission and boost {phases[4] * us:F1} us, shortlist {phases[3] * us:F1} us, exact: loads {phases[6] * us:F1} us, overlaps {phases[7] * us:F1} us, sort and cut {phases[5] * us:F1} us; {admittedSum / (double)present:F0} aliases admitted per query"));
+        Console.WriteLine(string.Create(inv, $"  key lookups per query: {lookups / (double)prepared0.Length:F1}, {100.0 * keysFound / Math.Max(1, lookups):F0} % finding a key"));
         foreach (var (stage, n) in stages)
         {
             Console.WriteLine($"  lost when {stage}: {n}");

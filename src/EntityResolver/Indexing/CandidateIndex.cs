@@ -780,10 +780,10 @@ internal sealed class CandidateIndex
     }
 
     /// <summary>The id of a key, or -1 when no alias is posted under it. No allocation.</summary>
-    public int KeyId(ReadOnlySpan<char> key) => _keys.Find(key, KeyTable.Hash(key), _keyNames);
+    public int KeyId(ReadOnlySpan<char> key) => _keys.Find(key, KeyTable.Hash(key));
 
     /// <summary><see cref="KeyId(ReadOnlySpan{char})"/> with the key's <see cref="KeyTable.Hash"/> already computed (after <see cref="PrefetchKey"/>).</summary>
-    public int KeyId(ReadOnlySpan<char> key, uint hash) => _keys.Find(key, hash, _keyNames);
+    public int KeyId(ReadOnlySpan<char> key, uint hash) => _keys.Find(key, hash);
 
     /// <summary>
     /// Asks the CPU to load where the key of <paramref name="hash"/> (<see cref="KeyTable.Hash"/>)

@@ -185,13 +185,18 @@ internal static class CandidateSearch
                 }
 
                 bool otherReadings = false;
+                int readingLookups = 0, readingsFound = 0;
                 for (int r = 0; r < readingSkeletons.Length; r++)
                 {
                     string? skeleton = readingSkeletons[r];
                     readingIds[r] = skeleton is null ? -1 : index.KeyId(skeleton, readingHashes[r]);
                     readingLengths[r] = skeleton?.Length ?? 0;
                     otherReadings |= readingIds[r] >= 0;
+                    readingLookups += skeleton is null ? 0 : 1;
+                    readingsFound += readingIds[r] >= 0 ? 1 : 0;
                 }
+
+                Trace?.CountLookups(readingLookups, readingsFound);
 
                 int term = AddTerm(wordKey, acronym: false, reading.Weights[t], index, s, ref termCount, ref keyCount, weights, readingWeights, ids, keepWithoutKeys: otherReadings);
                 for (int r = 0; r < Phonetics.QueryReadings.Length && term >= 0; r++)
@@ -501,6 +506,7 @@ internal static class CandidateSearch
             if (acronym)
             {
                 int id = index.KeyId(skeleton);
+                Trace?.CountLookups(1, id >= 0 ? 1 : 0);
                 if (id >= 0)
                 {
                     ids[n++] = id;
@@ -577,15 +583,21 @@ internal static class CandidateSearch
             ids[n++] = own;
         }
 
-        for (int i = 0; i < deletions && n < ids.Length; i++)
+        int made = 1, found = n;
+        for (int i = 0; i < deletions && n < ids.Length; i++, made++)
         {
             int id = index.KeyId(variants.Slice(i * (length - 1), length - 1), hashes[i]);
-            if (id >= 0 && !ids[..n].Contains(id))
+            if (id >= 0)
             {
-                ids[n++] = id;
+                found++;
+                if (!ids[..n].Contains(id))
+                {
+                    ids[n++] = id;
+                }
             }
         }
 
+        Trace?.CountLookups(made, found);
         return n;
     }
 
@@ -1304,7 +1316,11 @@ internal static class CandidateSearch
     {
         private long _last;
 
-        /// <summary>Stopwatch ticks spent in: terms, pairs, intersection, admission and boost, shortlist and re-ranking (summed over searches).</summary>
+        /// <summary>
+        /// Stopwatch ticks spent in each phase, summed over searches, by index: 0 terms and their
+        /// keys, 1 word pairs, 2 intersection, 3 shortlist, 4 admission and boost, 5 sort and cut,
+        /// 6 and 7 the exact re-ranking's loads and overlaps.
+        /// </summary>
         public long[] Phases { get; } = new long[8];
 
         /// <summary>A search starts: the time to the next <see cref="Mark"/> is phase 0's.</summary>
@@ -1323,6 +1339,18 @@ internal static class CandidateSearch
 
         /// <summary>Aliases admitted in all.</summary>
         public int AdmittedCount { get; private set; }
+
+        /// <summary>Lookups of key texts in the index (a word's skeleton, its deletions, its readings, an acronym), summed over searches.</summary>
+        public long KeyLookups { get; private set; }
+
+        /// <summary>How many of <see cref="KeyLookups"/> found a key.</summary>
+        public long KeysFound { get; private set; }
+
+        internal void CountLookups(int made, int found)
+        {
+            KeyLookups += made;
+            KeysFound += found;
+        }
 
         /// <summary>Best rank of a watched alias in the shortlist by optimistic overlap (-1: not shortlisted).</summary>
         public int ShortlistRank { get; private set; } = -1;

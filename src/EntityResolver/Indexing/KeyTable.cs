@@ -14,6 +14,7 @@ namespace EntityResolver.Indexing;
 /// </summary>
 internal sealed class KeyTable
 {
+    private readonly string[] _names;
     private readonly ulong[] _slots;
     private readonly int _shift;
 
@@ -26,6 +27,7 @@ internal sealed class KeyTable
             throw new ArgumentOutOfRangeException(nameof(names), names.Length, "An index holds at most 2^29 keys.");
         }
 
+        _names = names;
         int bits = Math.Max(4, BitOperations.Log2((uint)Math.Max(1, names.Length)) + 2);
         _slots = new ulong[1 << bits];
         _shift = 32 - bits;
@@ -58,8 +60,8 @@ internal sealed class KeyTable
         return h;
     }
 
-    /// <summary>The id of <paramref name="key"/> (of hash <paramref name="hash"/>), or -1; <paramref name="names"/>: the key texts by id.</summary>
-    public int Find(ReadOnlySpan<char> key, uint hash, string[] names)
+    /// <summary>The id of <paramref name="key"/> (of hash <paramref name="hash"/>), or -1.</summary>
+    public int Find(ReadOnlySpan<char> key, uint hash)
     {
         int mask = _slots.Length - 1;
         for (int slot = Home(hash); ; slot = (slot + 1) & mask)
@@ -73,7 +75,7 @@ internal sealed class KeyTable
             if ((uint)(entry >> 32) == hash)
             {
                 int id = (int)(uint)entry - 1;
-                if (key.SequenceEqual(names[id]))
+                if (key.SequenceEqual(_names[id]))
                 {
                     return id;
                 }
