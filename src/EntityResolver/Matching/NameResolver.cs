@@ -252,7 +252,8 @@ public sealed class NameResolver
             return byPair;
         }
 
-        var words = new string[]?[byPair.Count];
+        // Each candidate's matched words, in its best alias and (when that is not Latin) in its best Latin alias.
+        var words = new string[]?[2 * byPair.Count];
         var ranked = new List<RankedCandidate>(byPair.Count);
         // Each reading's one name word whose transliteration likelihood the stage reads (-1: none).
         int[]? singleWords = rivals || stage is { WeighsSpelling: true } ? Array.ConvertAll(readings, SingleModelWord) : null;
@@ -688,7 +689,9 @@ public sealed class NameResolver
     /// <summary>
     /// The best other candidate that is not a namesake of candidate <paramref name="i"/> (matched
     /// through the very same words: three persons called Nasser are namesakes for the query
-    /// "Nasser"; Abha and Aabha are rivals), and its pair score; -1 and 0 when there is none.
+    /// "Nasser"; Abha and Aabha are rivals; one entity met through its Arabic alias حفتر and
+    /// another through its only alias Haftar are namesakes too, by the words of their Latin
+    /// aliases), and its pair score; -1 and 0 when there is none.
     /// The rival's pair score is taken before the spelling re-weighing: a rival that spells the
     /// query less likely ranks lower, but it is no less a sign that the query could name
     /// another entity (with the lowered score, absent entities' queries were answered more often).
@@ -709,24 +712,76 @@ public sealed class NameResolver
                 return (byPair[j].Entity, byPair[j].UnweighedPairScore);
             }
 
-            string[] mine = words[i] ??= MatchedWords(byPair[i], readings);
-            string[] theirs = words[j] ??= MatchedWords(byPair[j], readings);
-            if (mine.Length == 0 || !mine.AsSpan().SequenceEqual(theirs))
+            string[] mine = words[i] ??= MatchedWords(byPair[i], readings, latin: false);
+            string[] theirs = words[j] ??= MatchedWords(byPair[j], readings, latin: false);
+            if (mine.Length == 0 || !(mine.AsSpan().SequenceEqual(theirs) || SameInLatin(i, j)))
             {
                 return (byPair[j].Entity, byPair[j].UnweighedPairScore);
             }
         }
 
         return (-1, 0f);
+
+        // Met through aliases of two scripts (or two non-Latin ones), the two may still be
+        // namesakes by the words of their Latin aliases.
+        bool SameInLatin(int a, int b)
+        {
+            if (IsLatin(Registry.Aliases[byPair[a].Alias]) && IsLatin(Registry.Aliases[byPair[b].Alias]))
+            {
+                return false;
+            }
+
+            string[] x = words[byPair.Count + a] ??= MatchedWords(byPair[a], readings, latin: true);
+            string[] y = words[byPair.Count + b] ??= MatchedWords(byPair[b], readings, latin: true);
+            return x.Length > 0 && x.AsSpan().SequenceEqual(y);
+        }
     }
 
-    /// <summary>The normalized words of the candidate's alias that met a query word, sorted.</summary>
-    private string[] MatchedWords(RankedCandidate c, PreparedName[] readings)
+    /// <summary>
+    /// The normalized words of the candidate's alias that met a query word, sorted. With
+    /// <paramref name="latin"/>, and when that alias is not written in Latin, the words of the
+    /// entity's Latin alias that the query meets best instead (the alias's own when it has none).
+    /// </summary>
+    private string[] MatchedWords(RankedCandidate c, PreparedName[] readings, bool latin)
     {
         var steps = new List<AlignmentStep>();
+        PreparedName query = readings[c.Reading];
+        bool person = Registry.IsPersonAt(c.Entity);
+        ulong ranks = Registry.RankClassesAt(c.Entity);
         AliasRecord alias = Registry.Aliases[c.Alias];
-        PairScorer.Compute(readings[c.Reading], alias, Registry.IsPersonAt(c.Entity), Registry.RankClassesAt(c.Entity), steps);
+        if (latin && !IsLatin(alias))
+        {
+            alias = BestLatinAlias(c, query, person, ranks) ?? alias;
+        }
+
+        PairScorer.Compute(query, alias, person, ranks, steps);
         return [.. steps.Where(s => s.Kind == AlignmentKind.Match && s.CandidateToken >= 0).Select(s => alias.Name.Tokens[s.CandidateToken].Forms.Normalized).Order(StringComparer.Ordinal)];
+    }
+
+    private static bool IsLatin(AliasRecord alias) => Array.TrueForAll(alias.Name.Tokens, t => t.Forms.Script == Script.Latin);
+
+    /// <summary>The candidate's entity's Latin alias with the best pair score against the query (the first of equal ones); null when it has none.</summary>
+    private AliasRecord? BestLatinAlias(RankedCandidate c, PreparedName query, bool person, ulong ranks)
+    {
+        // An entity's aliases are contiguous in the registry.
+        AliasRecord[] aliases = Registry.Aliases;
+        int first = c.Alias;
+        while (first > 0 && aliases[first - 1].EntityIndex == c.Entity)
+        {
+            first--;
+        }
+
+        AliasRecord? best = null;
+        float bestScore = float.NegativeInfinity;
+        for (int a = first; a < aliases.Length && aliases[a].EntityIndex == c.Entity; a++)
+        {
+            if (IsLatin(aliases[a]) && _model.Logit(PairScorer.Compute(query, aliases[a], person, ranks)) is float logit && logit > bestScore)
+            {
+                (best, bestScore) = (aliases[a], logit);
+            }
+        }
+
+        return best;
     }
 
     /// <param name="query">The reading to score.</param>

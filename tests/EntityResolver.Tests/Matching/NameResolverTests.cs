@@ -821,6 +821,28 @@ public sealed class NameResolverTests
         Assert.Equal(albret.PairScore - albret.SpellingAdjustment, albrecht.RivalPairScore!.Value, 3);
     }
 
+    [Theory]
+    [InlineData("حفتر")]
+    [InlineData("Haftar")]
+    public void Two_entities_the_query_meets_through_one_name_are_namesakes_whichever_script_their_aliases_are_in(string query)
+    {
+        // One entity has the query's own Arabic spelling among its aliases, the other only a
+        // Latin one: both are called Haftar, so neither is the other's rival. A third name,
+        // Hafter, is another spelling: a rival of both.
+        EntityRegistry registry = new EntityRegistryBuilder()
+            .AddPerson("p:khalifa", "Khalifa Haftar", "خليفة حفتر")
+            .AddPerson("p:belgassem", "Belgassem Haftar")
+            .AddPerson("p:hafter", "Omar Hafter")
+            .Build();
+        var resolver = new NameResolver(registry, MatchModel.Fitted);
+
+        IReadOnlyList<EntityMatch> matches = resolver.Resolve(query, new ResolveOptions { Top = 3, Threshold = 0, Explain = true });
+
+        Assert.Equal("p:hafter", matches.Single(m => m.EntityId == "p:khalifa").Explanation!.RivalEntityId);
+        Assert.Equal("p:hafter", matches.Single(m => m.EntityId == "p:belgassem").Explanation!.RivalEntityId);
+        Assert.NotEqual("p:hafter", matches.Single(m => m.EntityId == "p:hafter").Explanation!.RivalEntityId);
+    }
+
     [Fact]
     public void An_entity_left_out_is_no_reference_for_the_spelling_of_the_others()
     {
