@@ -374,20 +374,26 @@ internal readonly record struct RivalCalibration(float Own, float Rival, float B
     public override string ToString()
     {
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"score = sigmoid({Own:0.###} × logit(pair score) {Rival:+0.###;-0.###} × best rival's pair score");
+        sb.Append(CultureInfo.InvariantCulture, $"score = sigmoid({Shown(Own):0.###} × logit(pair score) {Shown(Rival):+0.###;-0.###} × best rival's pair score");
         foreach (var (name, weight) in Features)
         {
-            sb.Append(CultureInfo.InvariantCulture, $" {weight:+0.###;-0.###} × {name}");
+            sb.Append(CultureInfo.InvariantCulture, $" {Shown(weight):+0.###;-0.###} × {name}");
         }
 
         if (WeighsSpelling)
         {
-            sb.Append(CultureInfo.InvariantCulture, $" {Spelling:+0.###;-0.###} × transliteration log-likelihood ratio per character {SpellingKnown:+0.###;-0.###} when known");
+            sb.Append(CultureInfo.InvariantCulture, $" {Shown(Spelling):+0.###;-0.###} × transliteration log-likelihood ratio per character {Shown(SpellingKnown):+0.###;-0.###} when known");
         }
 
-        sb.Append(CultureInfo.InvariantCulture, $" {Bias:+0.###;-0.###})");
+        sb.Append(CultureInfo.InvariantCulture, $" {Shown(Bias):+0.###;-0.###})");
         return sb.ToString();
     }
+
+    /// <summary>
+    /// A weight rounded as shown, and never a negative zero: a tiny negative weight would
+    /// otherwise be formatted by the positive section with a minus sign before it ("-+0").
+    /// </summary>
+    private static float Shown(float weight) => MathF.Round(weight, 3) + 0f;
 
     /// <summary>The logit of a pair probability, clamped the way <see cref="Apply(float, float)"/> clamps it.</summary>
     public static double Logit(float pairScore)

@@ -63,6 +63,14 @@ public sealed class ScoringModelTests
         Assert.Contains("-2 × unmatched_candidate", loaded.Describe(), StringComparison.Ordinal);
     }
 
+
+    [Fact]
+    public void A_stage_is_described_with_its_weights_rounded_and_a_weight_that_rounds_to_zero_shown_as_plus_zero()
+    {
+        var stage = new RivalCalibration(1.4394f, -4.7061f, -0.0004f, new Dictionary<string, float> { ["unmatched_candidate"] = -1e-6f, ["single_token"] = -0.1414f });
+
+        Assert.Equal("score = sigmoid(1.439 × logit(pair score) -4.706 × best rival's pair score +0 × unmatched_candidate -0.141 × single_token +0)", stage.ToString());
+    }
     [Theory]
     [InlineData("{", "not valid JSON")]
     [InlineData("[]", "JSON object")]
