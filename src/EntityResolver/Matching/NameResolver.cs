@@ -775,7 +775,13 @@ public sealed class NameResolver
         float bestScore = float.NegativeInfinity;
         for (int a = first; a < aliases.Length && aliases[a].EntityIndex == c.Entity; a++)
         {
-            if (IsLatin(aliases[a]) && _model.Logit(PairScorer.Compute(query, aliases[a], person, ranks)) is float logit && logit > bestScore)
+            if (!IsLatin(aliases[a]))
+            {
+                continue;
+            }
+
+            float logit = _model.Logit(PairScorer.Compute(query, aliases[a], person, ranks));
+            if (logit > bestScore)
             {
                 (best, bestScore) = (aliases[a], logit);
             }

@@ -63,7 +63,6 @@ public sealed class ScoringModelTests
         Assert.Contains("-2 × unmatched_candidate", loaded.Describe(), StringComparison.Ordinal);
     }
 
-
     [Fact]
     public void A_stage_is_described_with_its_weights_rounded_and_a_weight_that_rounds_to_zero_shown_as_plus_zero()
     {
@@ -71,6 +70,7 @@ public sealed class ScoringModelTests
 
         Assert.Equal("score = sigmoid(1.439 × logit(pair score) -4.706 × best rival's pair score +0 × unmatched_candidate -0.141 × single_token +0)", stage.ToString());
     }
+
     [Theory]
     [InlineData("{", "not valid JSON")]
     [InlineData("[]", "JSON object")]
