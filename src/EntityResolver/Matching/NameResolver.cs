@@ -689,8 +689,8 @@ public sealed class NameResolver
     /// <summary>
     /// The best other candidate that is not a namesake of candidate <paramref name="i"/> (matched
     /// through the very same words: three persons called Nasser are namesakes for the query
-    /// "Nasser"; Abha and Aabha are rivals; one entity met through its Arabic alias حفتر and
-    /// another through its only alias Haftar are namesakes too, by the words of their Latin
+    /// "Nasser"; Abha and Aabha are rivals; one entity met through its Arabic alias ناصر and
+    /// another through its only alias Nasser are namesakes too, by the words of their Latin
     /// aliases), and its pair score; -1 and 0 when there is none.
     /// The rival's pair score is taken before the spelling re-weighing: a rival that spells the
     /// query less likely ranks lower, but it is no less a sign that the query could name
@@ -731,16 +731,20 @@ public sealed class NameResolver
                 return false;
             }
 
-            string[] x = words[byPair.Count + a] ??= MatchedWords(byPair[a], readings, latin: true);
-            string[] y = words[byPair.Count + b] ??= MatchedWords(byPair[b], readings, latin: true);
-            return x.Length > 0 && x.AsSpan().SequenceEqual(y);
+            string[] x = LatinWords(a);
+            return x.Length > 0 && x.AsSpan().SequenceEqual(LatinWords(b));
         }
+
+        // A Latin alias's words are its own (already in words[k]); another's, those of the entity's best Latin alias.
+        string[] LatinWords(int k) => IsLatin(Registry.Aliases[byPair[k].Alias])
+            ? words[k]!
+            : words[byPair.Count + k] ??= MatchedWords(byPair[k], readings, latin: true);
     }
 
     /// <summary>
     /// The normalized words of the candidate's alias that met a query word, sorted. With
-    /// <paramref name="latin"/>, and when that alias is not written in Latin, the words of the
-    /// entity's Latin alias that the query meets best instead (the alias's own when it has none).
+    /// <paramref name="latin"/>, those of the entity's Latin alias that the query meets best
+    /// instead (the alias's own when the entity has none).
     /// </summary>
     private string[] MatchedWords(RankedCandidate c, PreparedName[] readings, bool latin)
     {
@@ -749,7 +753,7 @@ public sealed class NameResolver
         bool person = Registry.IsPersonAt(c.Entity);
         ulong ranks = Registry.RankClassesAt(c.Entity);
         AliasRecord alias = Registry.Aliases[c.Alias];
-        if (latin && !IsLatin(alias))
+        if (latin)
         {
             alias = BestLatinAlias(c, query, person, ranks) ?? alias;
         }
