@@ -53,14 +53,19 @@ internal static class CandidateSearch
     /// The most aliases handed to full scoring for a query of two words or more. Their ranking
     /// weight tells more (the words an alias shares, not one skeleton that hundreds share): at a
     /// million entities, the search ranks the gold first for 98 % of the queries the resolver
-    /// answers right, and (scoring 48) past 24th for one of 1,414 (benchmark mode <c>ranks</c>).
+    /// answers right, and below 16th for all but one of 1,427 (benchmark mode <c>ranks</c>). 24
+    /// since the forty-ninth session (32 before: the same golds among the candidates at 1M, the
+    /// development sets' top-1 unchanged, a quarter less scoring: docs/benchmarks.md).
     /// </summary>
-    public const int MultiWordMaxCandidates = 32;
+    public const int MultiWordMaxCandidates = 24;
 
-    /// <summary>The fewest handed to full scoring when there are that many (the cutoff never goes below).</summary>
+    /// <summary>The fewest handed to full scoring for a query of one word when there are that many (the cutoff never goes below).</summary>
     public const int MinCandidates = 24;
 
-    /// <summary>Candidates whose overlap is below this share of the best overlap are not scored (past <see cref="MinCandidates"/>).</summary>
+    /// <summary>The fewest handed to full scoring for a query of two words or more (24 until the forty-ninth session).</summary>
+    public const int MultiWordMinCandidates = 16;
+
+    /// <summary>Candidates whose overlap is below this share of the best overlap are not scored (past <see cref="MinCandidates"/> or <see cref="MultiWordMinCandidates"/>).</summary>
     public const float CutoffRatio = 0.4f;
 
     /// <summary>
@@ -89,9 +94,10 @@ internal static class CandidateSearch
     public const int ShortlistSize = 256;
 
     /// <summary>
-    /// The shortlist of a query of two words or more, four times its <see cref="MultiWordMaxCandidates"/>
-    /// (halves the exact re-ranking, about 21 µs a query at 1M; at 1M one gold more and one fewer
-    /// among the candidates, the dev sets' results byte-identical: docs/benchmarks.md).
+    /// The shortlist of a query of two words or more (256 until the twenty-ninth session: halves the
+    /// exact re-ranking, about 21 µs a query at 1M; at 1M one gold more and one fewer among the
+    /// candidates, the dev sets' results byte-identical: docs/benchmarks.md). Kept at 128 when
+    /// <see cref="MultiWordMaxCandidates"/> went to 24: 96 or 64 lose a gold at 1M.
     /// </summary>
     public const int MultiWordShortlistSize = 128;
 
@@ -348,7 +354,7 @@ internal static class CandidateSearch
         int pairs = BitOperations.PopCount(spelled);
 
         Trace?.Mark(4);
-        ReadOnlySpan<Candidate> result = s.SelectTop(index, keys, weights[..termCount], queryWeight, telling, pending, pendingFactor, signature, pairs, words >= 2 ? MultiWordMaxCandidates : MaxCandidates, words >= 2 ? MultiWordShortlistSize : ShortlistSize);
+        ReadOnlySpan<Candidate> result = s.SelectTop(index, keys, weights[..termCount], queryWeight, telling, pending, pendingFactor, signature, pairs, words >= 2 ? MultiWordMinCandidates : MinCandidates, words >= 2 ? MultiWordMaxCandidates : MaxCandidates, words >= 2 ? MultiWordShortlistSize : ShortlistSize);
         Trace?.Mark(5);
         return result;
     }
@@ -1080,7 +1086,7 @@ internal static class CandidateSearch
 
         /// <summary>
         /// The admitted aliases with the best ranking weight, best first, at most
-        /// <paramref name="maxCandidates"/>, cut by <see cref="CutoffRatio"/>. The ranking weight
+        /// <paramref name="maxCandidates"/>, cut by <see cref="CutoffRatio"/> (never below <paramref name="minCandidates"/>). The ranking weight
         /// is the overlap (see <see cref="Overlap"/>) plus <see cref="SimilarityShare"/> times the letter-pair similarity of the query's and
         /// the alias's spelling (the skeleton keys cannot tell Prerad from Abart); ties: lower
         /// alias id. First a shortlist of <paramref name="shortlistSize"/> aliases (at most
@@ -1090,7 +1096,7 @@ internal static class CandidateSearch
         /// shortlisted alias's exact overlap from its own keys (the forward index), whatever the
         /// length of the postings of the query's common words.
         /// </summary>
-        public ReadOnlySpan<Candidate> SelectTop(CandidateIndex index, scoped ReadOnlySpan<KeyRef> keys, scoped ReadOnlySpan<float> weights, float queryWeight, uint telling, uint pending, scoped ReadOnlySpan<float> pendingFactor, ulong signature, int pairs, int maxCandidates, int shortlistSize)
+        public ReadOnlySpan<Candidate> SelectTop(CandidateIndex index, scoped ReadOnlySpan<KeyRef> keys, scoped ReadOnlySpan<float> weights, float queryWeight, uint telling, uint pending, scoped ReadOnlySpan<float> pendingFactor, ulong signature, int pairs, int minCandidates, int maxCandidates, int shortlistSize)
         {
             // 1. The shortlist: the best optimistic overlaps.
             // The alias weights first, in a loop of independent loads (they are scattered over a
@@ -1228,10 +1234,10 @@ internal static class CandidateSearch
             }
 
             int keep = total;
-            if (total > MinCandidates)
+            if (total > minCandidates)
             {
                 float cutoff = _result[0].Weight * CutoffRatio;
-                keep = MinCandidates;
+                keep = minCandidates;
                 while (keep < total && _result[keep].Weight >= cutoff)
                 {
                     keep++;

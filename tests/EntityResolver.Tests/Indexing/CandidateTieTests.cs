@@ -157,7 +157,7 @@ public sealed class CandidateTieTests
         var resolver = new NameResolver(registry);
 
         int[] twoWords = resolver.CandidateAliases("Ubirot Kamenska");
-        Assert.InRange(twoWords.Length, CandidateSearch.MinCandidates, CandidateSearch.MultiWordMaxCandidates);
+        Assert.InRange(twoWords.Length, CandidateSearch.MultiWordMinCandidates, CandidateSearch.MultiWordMaxCandidates);
         Assert.Equal(gold, twoWords[0]);
         Assert.Equal(goldId, Assert.Single(resolver.Resolve("Ubirot Kamenska", new ResolveOptions { Top = 1 })).EntityId);
 
