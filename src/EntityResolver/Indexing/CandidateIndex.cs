@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics.X86;
 using EntityResolver.Text;
 
 namespace EntityResolver.Indexing;
@@ -590,16 +589,7 @@ internal sealed class CandidateIndex
     public ref readonly AliasInfo Info(int alias) => ref _aliasInfo[alias];
 
     /// <summary>Asks the CPU to load <see cref="Info"/> of <paramref name="alias"/> into the cache (no effect without SSE).</summary>
-    public unsafe void PrefetchInfo(int alias)
-    {
-        if (Sse.IsSupported)
-        {
-            fixed (AliasInfo* entry = &_aliasInfo[alias])
-            {
-                Sse.Prefetch0(entry);
-            }
-        }
-    }
+    public void PrefetchInfo(int alias) => CpuCache.Prefetch(in _aliasInfo[alias]);
 
     /// <summary>The letter-pair signature of alias <paramref name="alias"/> (see <see cref="Signature"/>).</summary>
     public ulong AliasSignature(int alias) => _aliasInfo[alias].Signature;

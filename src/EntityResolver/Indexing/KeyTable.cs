@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.Intrinsics.X86;
 
 namespace EntityResolver.Indexing;
 
@@ -84,16 +83,7 @@ internal sealed class KeyTable
     }
 
     /// <summary>Asks the CPU to load the slot where a lookup of <paramref name="hash"/> starts (no effect without SSE).</summary>
-    public unsafe void Prefetch(uint hash)
-    {
-        if (Sse.IsSupported)
-        {
-            fixed (ulong* slot = &_slots[Home(hash)])
-            {
-                Sse.Prefetch0(slot);
-            }
-        }
-    }
+    public void Prefetch(uint hash) => CpuCache.Prefetch(in _slots[Home(hash)]);
 
     /// <summary>The slot a hash starts from: its high bits after a multiplicative mix (FNV's low bits are weak for short keys).</summary>
     private int Home(uint hash) => (int)((hash * 2654435769u) >> _shift);
