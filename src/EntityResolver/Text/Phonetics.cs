@@ -1854,12 +1854,20 @@ internal static class Phonetics
         forms.Script == Script.Cyrillic && AnyAt(forms.Phonetic, HardJ) ? Skeleton(forms.Phonetic, SkeletonReading.HardJAsK) : null;
 
     /// <summary>
-    /// The eleventh: a Cyrillic word with a j (ж or дж) before e, i or y, read as the g that French,
-    /// Portuguese, Italian and English names say so (Жибо: Gibaud, skeleton <c>kb</c>, not
-    /// <c>sb</c>; Жерар: Gérard; Джино: Gino), or null for other words.
+    /// The eleventh: the g that French, Portuguese, Italian and English names say j, which the
+    /// word's script writes as a j, or null for other words. A Cyrillic word's j (ж or дж) before
+    /// e, i or y (Жибо: Gibaud, skeleton <c>kb</c>, not <c>sb</c>; Жерар: Gérard; Джино: Gino);
+    /// every j of a Devanagari word (ज), which Hindi writes for such a g whatever follows it
+    /// (जेनोआ: Genoa, <c>kn</c>, not <c>sn</c>; जिनेवा: Geneva; जॉर्ज: George, <c>krk</c>), as
+    /// Arabic script's reading of ج does (<see cref="SkeletonWithJAsG"/>), but only after the
+    /// word's own skeletons: Hindi writes other g with ग.
     /// </summary>
-    public static string? SoftGSkeleton(TokenForms forms) =>
-        forms.Script == Script.Cyrillic && AnyAt(forms.Phonetic, IsSoftJ) ? Skeleton(forms.Phonetic, SkeletonReading.SoftJAsG) : null;
+    public static string? SoftGSkeleton(TokenForms forms) => forms.Script switch
+    {
+        Script.Cyrillic when AnyAt(forms.Phonetic, IsSoftJ) => Skeleton(forms.Phonetic, SkeletonReading.SoftJAsG),
+        Script.Devanagari when forms.Phonetic.Contains('j') => Skeleton(forms.Phonetic, SkeletonReading.JAsG),
+        _ => null,
+    };
 
     /// <summary>Whether the symbol at <paramref name="i"/> is a Cyrillic j before e, i or y (<see cref="SoftGSkeleton"/>).</summary>
     private static bool IsSoftJ(ReadOnlySpan<char> form, int i) => form[i] == 'Z' && At(form, i + 1) is 'e' or 'i' or 'y';
