@@ -285,6 +285,12 @@ internal sealed class CandidateIndex
             {
                 AddAliasKey(KeyIdOf(AcronymKey(alias.Acronym)) << 1);
             }
+
+            // The acronym said as a word (NATO: ناتو, НАТО, Nato), under its own skeleton.
+            if (alias.SaidAcronym?.Name.Tokens[0].Forms.Skeleton is { Length: > 0 } said)
+            {
+                AddAliasKey(KeyIdOf(said) << 1);
+            }
         }
 
         // The ids of the own keys of the alias's words, each with its word's number, into wordKeys.

@@ -275,6 +275,21 @@ internal static class PairScorer
             return f;
         }
 
+        // One word said as the candidate's acronym (ناتو, НАТО, Nato: North Atlantic Treaty
+        // Organization) is scored as against that acronym written as a name of its own.
+        if (n == 1 && candidate.SaidAcronym is { } said && qt[0].Role == TokenRole.Name
+            && TokenSimilarity(query, 0, said.Name.Tokens[0]) >= MatchThreshold)
+        {
+            int from = trace?.Count ?? 0;
+            PairFeatures asSaid = Compute(query, said, isPerson, entityRanks, trace);
+            for (int i = from; i < (trace?.Count ?? 0); i++)
+            {
+                trace![i] = trace[i] with { CandidateToken = -1 }; // not a word of the candidate's name
+            }
+
+            return asSaid;
+        }
+
         Span<float> sim = stackalloc float[n * m];
         float maxSim = 0f;
         for (int i = 0; i < n; i++)

@@ -54,7 +54,8 @@ public sealed class EntityRegistry
                             tokens[t] = tokenTable.GetOrAdd(tokens[t], tokens[t]);
                         }
 
-                        list.Add(new AnalyzedAlias(n, name, entity.IsPerson ? null : AcronymOf(name)));
+                        string? acronym = entity.IsPerson ? null : AcronymOf(name);
+                        list.Add(new AnalyzedAlias(n, name, acronym, AcronymWordOf(acronym, analyzer)));
                     }
                 }
 
@@ -75,6 +76,12 @@ public sealed class EntityRegistry
                     {
                         perEntity.Add(t.Forms.Skeleton);
                     }
+                }
+
+                // The acronym said as a word counts as the name the registry could have listed.
+                if (alias.AcronymWord is { Forms.Skeleton.Length: > 0 } said)
+                {
+                    perEntity.Add(said.Forms.Skeleton);
                 }
             }
 
@@ -100,7 +107,7 @@ public sealed class EntityRegistry
             for (int e = range.Item1; e < range.Item2 && e < analyzedByEntity.Length; e++)
             {
                 int i = firstAlias[e];
-                foreach (var (n, name, acronym) in analyzedByEntity[e])
+                foreach (var (n, name, acronym, acronymWord) in analyzedByEntity[e])
                 {
                     var weights = new float[name.Tokens.Length];
                     for (int t = 0; t < weights.Length; t++)
@@ -108,7 +115,8 @@ public sealed class EntityRegistry
                         weights[t] = Statistics.Weight(name.Tokens[t]);
                     }
 
-                    aliases[i++] = new AliasRecord(e, n, name, weights, acronym);
+                    AliasRecord? said = acronymWord is null ? null : new AliasRecord(e, n, new AnalyzedName([acronymWord], [], isAcronym: true), [Statistics.Weight(acronymWord)], acronym: null);
+                    aliases[i++] = new AliasRecord(e, n, name, weights, acronym, said);
                 }
             }
         });
@@ -143,7 +151,7 @@ public sealed class EntityRegistry
         return (classes, persons);
     }
 
-    private readonly record struct AnalyzedAlias(int NameIndex, AnalyzedName Name, string? Acronym);
+    private readonly record struct AnalyzedAlias(int NameIndex, AnalyzedName Name, string? Acronym, NameToken? AcronymWord);
 
     /// <summary>
     /// The embedded default registry: the people and organizations of the seed case (Libyan and
@@ -350,6 +358,34 @@ public sealed class EntityRegistry
         }
 
         return n >= 2 ? new string(letters[..n]) : null;
+    }
+
+    /// <summary>
+    /// An organization's acronym read as a word (<see cref="AliasRecord.SaidAcronym"/>), when it
+    /// looks said as one: four letters or more, two vowels or more, never three consonants in a row
+    /// (NATO, OPEC, UNESCO, FIFA; not IMF or UNHCR). Shorter acronyms read as words would meet
+    /// common short names (WHO: Hu); one read letter by letter that passes only adds a key.
+    /// </summary>
+    internal static NameToken? AcronymWordOf(string? acronym, NameAnalyzer analyzer)
+    {
+        if (acronym is null || acronym.Length < 4)
+        {
+            return null;
+        }
+
+        int vowels = 0, run = 0;
+        foreach (char c in acronym)
+        {
+            bool vowel = c is 'a' or 'e' or 'i' or 'o' or 'u';
+            vowels += vowel ? 1 : 0;
+            run = vowel ? 0 : run + 1;
+            if (run == 3)
+            {
+                return null;
+            }
+        }
+
+        return vowels >= 2 ? new NameToken(analyzer.Forms(acronym), TokenRole.Name, acronym.ToUpperInvariant(), false) : null;
     }
 
     private static EntityRegistry LoadDefault()

@@ -73,11 +73,13 @@ namespace EntityResolver.Registry;
 /// posted under its skeleton with the th read f; version 56: the th of a Latin word is a phonetic
 /// symbol of its own, E; version 57: a Latin word with a th and an ending that Russian leaves out
 /// is also posted under its skeleton with the th read f and without the ending; version 58: the
-/// kh key reads a first j as kh only before a vowel, as the key's trigger already said).
+/// kh key reads a first j as kh only before a vowel, as the key's trigger already said; version
+/// 59: an organization alias whose acronym is said as a word stores that word's token forms and
+/// weight, and is posted under its skeleton).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 58;
+    public const int Version = 59;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 
@@ -179,11 +181,21 @@ internal static class RegistrySnapshot
         {
             foreach (NameToken t in alias.Name.Tokens)
             {
-                if (!forms.ContainsKey(t.Forms))
-                {
-                    forms.Add(t.Forms, formList.Count);
-                    formList.Add(t.Forms);
-                }
+                Number(t.Forms);
+            }
+
+            if (alias.SaidAcronym is { } said)
+            {
+                Number(said.Name.Tokens[0].Forms);
+            }
+        }
+
+        void Number(TokenForms f)
+        {
+            if (!forms.ContainsKey(f))
+            {
+                forms.Add(f, formList.Count);
+                formList.Add(f);
             }
         }
 
@@ -231,6 +243,15 @@ internal static class RegistrySnapshot
             }
 
             Str(a.Acronym);
+            if (a.SaidAcronym is { } said)
+            {
+                w.Write7BitEncodedInt(forms[said.Name.Tokens[0].Forms] + 1);
+                w.Write(said.Weights[0]);
+            }
+            else
+            {
+                w.Write7BitEncodedInt(0);
+            }
         }
 
         registry.Index.Write(w);
@@ -394,7 +415,15 @@ internal static class RegistrySnapshot
                 throw new InvalidDataException($"alias {a} refers to a missing entity or name.");
             }
 
-            aliases[a] = new AliasRecord(entityIndex, nameIndex, new AnalyzedName(tokens, titles, isAcronym), weights, Str());
+            string? acronym = Str();
+            int acronymWord = r.Read7BitEncodedInt();
+            if (acronymWord != 0 && (acronym is null || (uint)(acronymWord - 1) >= (uint)forms.Length || !string.Equals(forms[acronymWord - 1].Latin, acronym, StringComparison.Ordinal)))
+            {
+                throw new InvalidDataException($"alias {a}: its acronym word refers to no acronym, to a missing token form, or to another word.");
+            }
+
+            AliasRecord? said = acronymWord == 0 ? null : new AliasRecord(entityIndex, nameIndex, new AnalyzedName([new NameToken(forms[acronymWord - 1], TokenRole.Name, acronym!.ToUpperInvariant(), false)], [], isAcronym: true), [r.ReadSingle()], acronym: null);
+            aliases[a] = new AliasRecord(entityIndex, nameIndex, new AnalyzedName(tokens, titles, isAcronym), weights, acronym, said);
         }
 
         CandidateIndex index = CandidateIndex.Read(r, aliases);

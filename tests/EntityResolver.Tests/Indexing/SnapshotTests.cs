@@ -1,4 +1,5 @@
 using EntityResolver.DataGen;
+using EntityResolver.Text;
 
 namespace EntityResolver.Tests.Indexing;
 
@@ -66,6 +67,35 @@ public sealed class SnapshotTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void Round_trip_keeps_an_acronym_said_as_a_word()
+    {
+        EntityRegistry registry = new EntityRegistryBuilder()
+            .AddOrganization("o:1", "North Atlantic Treaty Organization")
+            .AddOrganization("o:2", "International Monetary Fund")
+            .Build();
+        using var stream = new MemoryStream();
+        registry.SaveSnapshot(stream);
+        stream.Position = 0;
+        EntityRegistry loaded = EntityRegistry.Load(stream, "memory");
+
+        for (int a = 0; a < registry.Aliases.Length; a++)
+        {
+            AliasRecord? before = registry.Aliases[a].SaidAcronym, after = loaded.Aliases[a].SaidAcronym;
+            Assert.Equal(before is null, after is null);
+            if (before is not null)
+            {
+                NameToken b = before.Name.Tokens[0], c = after!.Name.Tokens[0];
+                Assert.Equal((b.Text, b.Forms.Phonetic, b.Forms.Skeleton, before.Weights[0]), (c.Text, c.Forms.Phonetic, c.Forms.Skeleton, after.Weights[0]));
+            }
+        }
+
+        Assert.NotNull(loaded.Aliases[0].SaidAcronym);
+        Assert.Null(loaded.Aliases[1].SaidAcronym); // imf: three letters
+        EntityMatch m1 = new NameResolver(registry).Resolve("ناتو")[0], m2 = new NameResolver(loaded).Resolve("ناتو")[0];
+        Assert.Equal(("o:1", m1.Score), (m2.EntityId, m2.Score));
     }
 
     [Fact]

@@ -107,6 +107,85 @@ public sealed class NameResolverTests
     }
 
     [Theory]
+    [InlineData("ناتو", "o:nato")]
+    [InlineData("НАТО", "o:nato")]
+    [InlineData("नाटो", "o:nato")]
+    [InlineData("Nato", "o:nato")]
+    [InlineData("اوپیک", "o:opec")]
+    [InlineData("ОПЕК", "o:opec")]
+    [InlineData("ओपेक", "o:opec")]
+    [InlineData("Opec", "o:opec")]
+    public void A_word_said_as_the_acronym_of_an_organization_name_meets_the_organization(string query, string expected)
+    {
+        // The registry has the long names only: the acronym is said as a word, and other scripts
+        // (and newspapers writing Nato) spell that word.
+        var resolver = new NameResolver(AcronymRegistry);
+
+        EntityMatch match = resolver.Resolve(query)[0];
+        Assert.Equal(expected, match.EntityId);
+        Assert.True(match.Score > 0.9, $"{query}: {match.Score}");
+    }
+
+    [Fact]
+    public void A_word_said_as_an_acronym_is_scored_as_against_that_acronym_written_as_a_name()
+    {
+        // The same registry, but for the acronym listed as a name of its own.
+        var builder = new EntityRegistryBuilder();
+        foreach (Entity e in AcronymRegistry.Entities)
+        {
+            builder.Add(e.Id == "o:nato" ? new Entity(e.Id, e.Type, [.. e.Names, new EntityName("NATO")]) : e);
+        }
+
+        var listed = new NameResolver(builder.Build());
+        var said = new NameResolver(AcronymRegistry);
+
+        foreach (string query in new[] { "ناتو", "Nauta" })
+        {
+            EntityMatch a = listed.Resolve(query, new ResolveOptions { Threshold = 0, Top = 10 }).Single(m => m.EntityId == "o:nato");
+            EntityMatch b = said.Resolve(query, new ResolveOptions { Threshold = 0, Top = 10, Explain = true }).Single(m => m.EntityId == "o:nato");
+            Assert.Equal(a.Score, b.Score, 3);
+            TokenAlignment token = Assert.Single(b.Explanation!.Tokens);
+            Assert.Equal("NATO", token.CandidateToken);
+        }
+
+        // A near word (Nauta) stays a near word: under the person whose name it is.
+        Assert.Equal("p:1", said.Resolve("Nauta")[0].EntityId);
+    }
+
+    [Theory]
+    [InlineData("nato", true)]
+    [InlineData("opec", true)]
+    [InlineData("unesco", true)]
+    [InlineData("imf", false)] // three letters: WHO read as a word would meet Hu
+    [InlineData("who", false)]
+    [InlineData("unhcr", false)] // three consonants in a row: read letter by letter
+    [InlineData("ncnd", false)]
+    [InlineData(null, false)]
+    public void Only_acronyms_that_look_said_as_words_are_read_as_words(string? acronym, bool said)
+    {
+        Assert.Equal(said, EntityRegistry.AcronymWordOf(acronym, new NameAnalyzer()) is not null);
+    }
+
+    [Fact]
+    public void Short_acronyms_and_person_names_are_not_read_as_words()
+    {
+        var resolver = new NameResolver(AcronymRegistry);
+
+        Assert.DoesNotContain(resolver.Resolve("Hu", new ResolveOptions { Threshold = 0, Top = 10 }), m => m.EntityId == "o:who");
+        Assert.Empty(resolver.Resolve("Imf"));
+        Assert.All(AcronymRegistry.Aliases, a => Assert.True(a.SaidAcronym is null || !AcronymRegistry.IsPersonAt(a.EntityIndex)));
+    }
+
+    private static readonly EntityRegistry AcronymRegistry = new EntityRegistryBuilder()
+        .AddOrganization("o:nato", "North Atlantic Treaty Organization")
+        .AddOrganization("o:opec", "Organization of the Petroleum Exporting Countries")
+        .AddOrganization("o:imf", "International Monetary Fund")
+        .AddOrganization("o:who", "World Health Organization")
+        .AddPerson("p:1", "Nauta Ibe")
+        .AddPerson("p:2", "Hu Jintao")
+        .Build();
+
+    [Theory]
     // The generic words and the nationality are translated, the name words transliterated: the
     // concepts of the lexicon make جماعة the word group, المصري Egyptian (unsc-2025 queries).
     [InlineData("الجماعة الإسلامية المسلحة", "o:gia")]
