@@ -1858,7 +1858,7 @@ internal static class Phonetics
     /// word's script writes as a j, or null for other words. A Cyrillic word's j (ж or дж) before
     /// e, i or y (Жибо: Gibaud, skeleton <c>kb</c>, not <c>sb</c>; Жерар: Gérard; Джино: Gino);
     /// every j of a Devanagari word (ज), which Hindi writes for such a g whatever follows it
-    /// (जेनोआ: Genoa, <c>kn</c>, not <c>sn</c>; जिनेवा: Geneva; जॉर्ज: George, <c>krk</c>), as
+    /// (जेनोआ: Genoa, <c>kn</c>, not <c>sn</c>; जिनेवा: Geneva; जीना: Gina), as
     /// Arabic script's reading of ج does (<see cref="SkeletonWithJAsG"/>), but only after the
     /// word's own skeletons: Hindi writes other g with ग.
     /// </summary>
