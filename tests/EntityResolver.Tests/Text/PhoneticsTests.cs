@@ -386,6 +386,18 @@ public sealed class PhoneticsTests
     }
 
     [Theory]
+    [InlineData("Джордж", "george", "jorge")]
+    [InlineData("Боржо", "borgeot", "borjot")]
+    public void The_e_between_a_soft_g_and_an_o_or_a_is_read_with_the_g(string cyrillic, string latin, string said)
+    {
+        // English George and French Borgeot write an e that only marks the g soft: the reading
+        // keeps 0.93 of what a spelling with a j and without that e would have.
+        float similarity = Phonetics.Similarity(FormsOf(cyrillic), FormsOf(latin), floor: 0f);
+        float asSaid = Phonetics.Similarity(FormsOf(cyrillic), FormsOf(said), floor: 0f);
+        Assert.True(similarity >= (0.93f * asSaid) - 1e-4f, $"{cyrillic} {latin} {similarity} against {asSaid}");
+    }
+
+    [Theory]
     [InlineData("yeshich", 0f)] // Ешич: Yeshich
     [InlineData("jeshich", 0.2f)] // Ješić: a j said y, as Cyrillic writes it (ScriptConventionCost)
     [InlineData("eshich", 0.1f)] // Eshich: the y left out
