@@ -67,4 +67,11 @@ internal sealed class AliasRecord
     /// when it meets that word (ناتو, НАТО, Nato), as if the registry listed the acronym; otherwise null.
     /// </summary>
     public AliasRecord? SaidAcronym => _acronym as AliasRecord;
+
+    /// <summary>The word of <see cref="SaidAcronym"/>: the acronym's forms, written in capitals.</summary>
+    public static NameToken SaidAcronymWord(TokenForms forms) => new(forms, TokenRole.Name, forms.Latin.ToUpperInvariant(), false);
+
+    /// <summary>The one-word name that is <see cref="SaidAcronym"/> of alias <paramref name="nameIndex"/> of entity <paramref name="entityIndex"/>.</summary>
+    public static AliasRecord SaidAcronymName(int entityIndex, int nameIndex, NameToken word, float weight) =>
+        new(entityIndex, nameIndex, new AnalyzedName([word], [], isAcronym: true), [weight], acronym: null);
 }

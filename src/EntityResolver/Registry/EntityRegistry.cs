@@ -115,7 +115,7 @@ public sealed class EntityRegistry
                         weights[t] = Statistics.Weight(name.Tokens[t]);
                     }
 
-                    AliasRecord? said = acronymWord is null ? null : new AliasRecord(e, n, new AnalyzedName([acronymWord], [], isAcronym: true), [Statistics.Weight(acronymWord)], acronym: null);
+                    AliasRecord? said = acronymWord is null ? null : AliasRecord.SaidAcronymName(e, n, acronymWord, Statistics.Weight(acronymWord));
                     aliases[i++] = new AliasRecord(e, n, name, weights, acronym, said);
                 }
             }
@@ -363,8 +363,9 @@ public sealed class EntityRegistry
     /// <summary>
     /// An organization's acronym read as a word (<see cref="AliasRecord.SaidAcronym"/>), when it
     /// looks said as one: four letters or more, two vowels or more, never three consonants in a row
-    /// (NATO, OPEC, UNESCO, FIFA; not IMF or UNHCR). Shorter acronyms read as words would meet
-    /// common short names (WHO: Hu); one read letter by letter that passes only adds a key.
+    /// (NATO, OPEC, UNESCO; not IMF or UNHCR, read letter by letter). A shorter one, even with
+    /// two vowels, would meet short names as a word (ECO: Eko); one read letter by letter that
+    /// passes only adds a key.
     /// </summary>
     internal static NameToken? AcronymWordOf(string? acronym, NameAnalyzer analyzer)
     {
@@ -385,7 +386,7 @@ public sealed class EntityRegistry
             }
         }
 
-        return vowels >= 2 ? new NameToken(analyzer.Forms(acronym), TokenRole.Name, acronym.ToUpperInvariant(), false) : null;
+        return vowels >= 2 ? AliasRecord.SaidAcronymWord(analyzer.Forms(acronym)) : null;
     }
 
     private static EntityRegistry LoadDefault()

@@ -422,7 +422,7 @@ internal static class RegistrySnapshot
                 throw new InvalidDataException($"alias {a}: its acronym word refers to no acronym, to a missing token form, or to another word.");
             }
 
-            AliasRecord? said = acronymWord == 0 ? null : new AliasRecord(entityIndex, nameIndex, new AnalyzedName([new NameToken(forms[acronymWord - 1], TokenRole.Name, acronym!.ToUpperInvariant(), false)], [], isAcronym: true), [r.ReadSingle()], acronym: null);
+            AliasRecord? said = acronymWord == 0 ? null : AliasRecord.SaidAcronymName(entityIndex, nameIndex, AliasRecord.SaidAcronymWord(forms[acronymWord - 1]), r.ReadSingle());
             aliases[a] = new AliasRecord(entityIndex, nameIndex, new AnalyzedName(tokens, titles, isAcronym), weights, acronym, said);
         }
 

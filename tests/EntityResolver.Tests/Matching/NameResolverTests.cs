@@ -156,7 +156,8 @@ public sealed class NameResolverTests
     [InlineData("nato", true)]
     [InlineData("opec", true)]
     [InlineData("unesco", true)]
-    [InlineData("imf", false)] // three letters: WHO read as a word would meet Hu
+    [InlineData("eco", false)] // three letters, though two vowels: read as a word it would meet Eko
+    [InlineData("imf", false)] // one vowel: read letter by letter
     [InlineData("who", false)]
     [InlineData("unhcr", false)] // three consonants in a row: read letter by letter
     [InlineData("ncnd", false)]
@@ -173,6 +174,7 @@ public sealed class NameResolverTests
 
         Assert.DoesNotContain(resolver.Resolve("Hu", new ResolveOptions { Threshold = 0, Top = 10 }), m => m.EntityId == "o:who");
         Assert.Empty(resolver.Resolve("Imf"));
+        Assert.DoesNotContain(resolver.Resolve("Eko", new ResolveOptions { Threshold = 0, Top = 10 }), m => m.EntityId == "o:eco");
         Assert.All(AcronymRegistry.Aliases, a => Assert.True(a.SaidAcronym is null || !AcronymRegistry.IsPersonAt(a.EntityIndex)));
     }
 
@@ -181,6 +183,7 @@ public sealed class NameResolverTests
         .AddOrganization("o:opec", "Organization of the Petroleum Exporting Countries")
         .AddOrganization("o:imf", "International Monetary Fund")
         .AddOrganization("o:who", "World Health Organization")
+        .AddOrganization("o:eco", "Economic Cooperation Organization")
         .AddPerson("p:1", "Nauta Ibe")
         .AddPerson("p:2", "Hu Jintao")
         .Build();
