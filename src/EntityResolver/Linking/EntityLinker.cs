@@ -49,9 +49,6 @@ public sealed partial class EntityLinker
     // A bare name word has no second word to confirm it: it must meet a name word closely.
     private const float PartialSimilarity = 0.85f;
 
-    // One-word organization names this short (IMF, WHO, FBI) must be written exactly.
-    private const int ShortNameLength = 4;
-
     private readonly NameAnalyzer _analyzer = new();
     private readonly Gazetteer _gazetteer;
     private readonly ResolveOptions _wordOptions;
@@ -1187,7 +1184,7 @@ public sealed partial class EntityLinker
                     continue;
                 }
 
-                if (to - from == 1 && !m.Entity.IsPerson && !ShortNameWrittenExactly(_words[from], m.MatchedName))
+                if (to - from == 1 && !m.Entity.IsPerson && !ShortNameWrittenExactly(_words[from], m))
                 {
                     continue;
                 }
@@ -1313,16 +1310,22 @@ public sealed partial class EntityLinker
             return true;
         }
 
-        /// <summary>A one-word match of a short organization name (PMO, HoR) counts only when written as the name is, ignoring case.</summary>
-        private static bool ShortNameWrittenExactly(Word w, string alias)
+        /// <summary>
+        /// A one-word match of an organization's short name (<see cref="Gazetteer.WrittenExactly"/>)
+        /// counts only when the word writes it: as it is, ignoring case, or in another script read
+        /// almost exactly (<see cref="GazetteerHit.AnchorSimilarity"/>), as the gazetteer's
+        /// <see cref="GazetteerHit.Sole"/> asks.
+        /// </summary>
+        private static bool ShortNameWrittenExactly(Word w, EntityMatch m)
         {
-            string a = TextNormalizer.NormalizeToken(alias);
-            if (a.Length > ShortNameLength || a.Contains(' ', StringComparison.Ordinal))
+            if (m.Explanation!.Tokens is not [{ Outcome: TokenOutcome.Match, CandidateToken: { } name } t] || !Gazetteer.WrittenExactly(name))
             {
                 return true;
             }
 
-            return string.Equals(w.Normalized, a, StringComparison.Ordinal);
+            string a = TextNormalizer.NormalizeToken(name);
+            return string.Equals(w.Normalized, a, StringComparison.Ordinal)
+                || (w.Forms is { } f && f.Script != ScriptDetector.Of(a) && t.Similarity >= GazetteerHit.AnchorSimilarity);
         }
 
         private int NameWords(int from, int to) => to - SkipTitles(from, to);

@@ -17,7 +17,10 @@ namespace EntityResolver.Linking;
 /// there are too many to list (a common name word).
 /// </param>
 /// <param name="OrganizationWitnesses">The organizations among the witnesses (listed further than <paramref name="Witnesses"/>; null when there are too many).</param>
-/// <param name="Sole">A name word matched by this token is the whole of some alias (a one-word name, no initials).</param>
+/// <param name="Sole">
+/// A name word matched by this token is the whole of some alias (a one-word name, no initials);
+/// a short one or an acronym (<see cref="Gazetteer.WrittenExactly"/>) only when the token writes it.
+/// </param>
 /// <param name="Anchors">
 /// The witnesses whose name word this token writes almost exactly (at
 /// <see cref="AnchorSimilarity"/> after the cross-script leniency); null when too many to list.
@@ -60,9 +63,16 @@ internal sealed class Gazetteer
     private const float CrossScriptLeniency = Matching.PairScorer.CrossScriptLeniency;
     private static readonly ConditionalWeakTable<EntityRegistry, Gazetteer> Cache = new();
 
+    private const byte SoleAlways = 1;
+    private const byte SoleWhenWritten = 2;
+
+    // One-word names this short (PMO, HoR, GHQ) must be written exactly (WrittenExactly).
+    private const int ShortNameLength = 4;
+
     private readonly TokenForms[] _forms;
     private readonly bool[] _isName;
-    private readonly bool[] _sole;
+    // Per form: 1, the whole of an alias; 2, the whole of an alias but only when written exactly (WrittenExactly).
+    private readonly byte[] _sole;
     private readonly int _entityCount;
     private readonly int[][] _organizationEntities;
     private readonly AliasRecord[] _aliases;
@@ -87,13 +97,16 @@ internal sealed class Gazetteer
         var forms = new List<TokenForms>();
         var isName = new List<bool>();
         var entitySets = new List<HashSet<int>>();
-        var sole = new List<bool>();
-        // The form of each name word of each alias, aliases in registry order.
-        int[] aliasFormStart = new int[registry.Aliases.Length + 1];
+        var sole = new List<byte>();
+        // The registry's aliases, then the acronyms said as words (НАТО in running text names
+        // the North Atlantic Treaty Organization as the resolver finds it: a one-word name).
+        AliasRecord[] aliases = [.. registry.Aliases, .. registry.Aliases.Select(a => a.SaidAcronym).OfType<AliasRecord>()];
+        // The form of each name word of each alias, aliases in that order.
+        int[] aliasFormStart = new int[aliases.Length + 1];
         var aliasForms = new List<int>();
-        for (int a = 0; a < registry.Aliases.Length; a++)
+        for (int a = 0; a < aliases.Length; a++)
         {
-            AliasRecord alias = registry.Aliases[a];
+            AliasRecord alias = aliases[a];
             foreach (NameToken token in alias.Name.Tokens)
             {
                 string key = token.Forms.Normalized;
@@ -104,14 +117,17 @@ internal sealed class Gazetteer
                     forms.Add(token.Forms);
                     isName.Add(false);
                     entitySets.Add([]);
-                    sole.Add(false);
+                    sole.Add(0);
                 }
 
                 if (token.Role == TokenRole.Name)
                 {
                     isName[i] = true;
                     entitySets[i].Add(alias.EntityIndex);
-                    sole[i] |= alias.Name.Tokens.Length == 1;
+                    if (alias.Name.Tokens.Length == 1)
+                    {
+                        sole[i] |= WrittenExactly(token.Text) ? SoleWhenWritten : SoleAlways;
+                    }
                     aliasForms.Add(i);
                 }
             }
@@ -125,7 +141,7 @@ internal sealed class Gazetteer
         _entityCount = registry.Count;
 
         // The aliases of each entity, for Resembles (a counting sort by entity).
-        _aliases = registry.Aliases;
+        _aliases = aliases;
         _aliasStart = new int[registry.Count + 1];
         foreach (AliasRecord alias in _aliases)
         {
@@ -198,6 +214,16 @@ internal sealed class Gazetteer
 
         _byKey = lists.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// Whether a one-word name (<paramref name="name"/>, as the registry writes it) stands for a
+    /// word of text only when the word writes it: as it is, ignoring case, or in another script
+    /// read almost exactly (<see cref="GazetteerHit.AnchorSimilarity"/>). So are names of four
+    /// letters or fewer, listed (PMO, HoR) or acronyms said as words (NATO): a word that only
+    /// resembles one is chance (the name Ната and the Hindi word नाता are not NATO; НАТО is not
+    /// the place Nauta). Longer ones are not held to it: Arabic writes UNESCO اليونسكو (0.88).
+    /// </summary>
+    public static bool WrittenExactly(string name) => TextNormalizer.NormalizeToken(name).Length <= ShortNameLength;
 
     /// <summary>The gazetteer of <paramref name="registry"/>, built on first use and kept as long as the registry lives.</summary>
     public static Gazetteer For(EntityRegistry registry) => Cache.GetValue(registry, r => new Gazetteer(r));
@@ -311,7 +337,9 @@ internal sealed class Gazetteer
         List<int> witnesses = scratch.Witnesses, organizations = scratch.Organizations, anchors = scratch.Anchors;
         foreach (var (rank, i) in similar)
         {
-            sole |= _sole[i];
+            // (A form read across scripts is written almost exactly at the anchor similarity.)
+            sole |= (_sole[i] & SoleAlways) != 0
+                || ((_sole[i] & SoleWhenWritten) != 0 && (i == exact || (_forms[i].Script != token.Script && (rank >= 2f ? rank - 2f : rank) >= GazetteerHit.AnchorSimilarity)));
             if (rank >= 2f && strong < 2)
             {
                 foreach (int entity in _entities[i])

@@ -137,6 +137,57 @@ public sealed class EntityLinkerTests
         Assert.Equal(LinkKind.Acronym, m.Evidence.Kind);
     }
 
+    private static readonly Lazy<EntityLinker> AcronymLinker = new(() => new EntityLinker(new NameResolver(new EntityRegistryBuilder()
+        .AddOrganization("o:nato", "North Atlantic Treaty Organization")
+        .AddOrganization("o:unesco", "United Nations Educational, Scientific and Cultural Organization")
+        .AddOrganization("o:care", "Cooperative for Assistance and Relief Everywhere")
+        .Add(new Entity("l:nauta", "place", [new EntityName("Nauta")]))
+        .Build())));
+
+    [Theory]
+    [InlineData("Генсек НАТО заявил, что альянс готов.", "НАТО", "o:nato")]
+    [InlineData("قال الأمين العام إن الناتو مستعد.", "الناتو", "o:nato")]
+    [InlineData("नाटो के महासचिव ने कहा।", "नाटो", "o:nato")]
+    [InlineData("The Nato summit opened.", "Nato", "o:nato")]
+    [InlineData("ЮНЕСКО объявила список.", "ЮНЕСКО", "o:unesco")]
+    [InlineData("یونیسکو نے اعلان کیا۔", "یونیسکو", "o:unesco")]
+    public void An_acronym_said_as_a_word_is_linked_when_the_registry_lists_only_the_long_name(string text, string mention, string entity)
+    {
+        // The resolver meets these words as the acronym (AliasRecord.SaidAcronym); the linker's
+        // gazetteer must know the word too, or it never proposes the span.
+        LinkedMention m = Assert.Single(AcronymLinker.Value.Link(text));
+        Assert.Equal(mention, m.Text);
+        Assert.Equal(entity, m.EntityId);
+    }
+
+    [Fact]
+    public void A_short_name_in_another_script_is_linked_only_when_read_almost_exactly()
+    {
+        // НАТО reads as NATO (similarity 1), so it is not left to the place Nauta (0.86), which
+        // the short-name rule never held back. The name Ната and the Hindi word नाता (nata, 0.92)
+        // only resemble NATO; a lower-case common word is not the acronym it spells.
+        static EntityLinker With(params Entity[] more)
+        {
+            var builder = new EntityRegistryBuilder().AddOrganization("o:nato", "North Atlantic Treaty Organization", "NATO");
+            foreach (Entity e in more)
+            {
+                builder.Add(e);
+            }
+
+            return new EntityLinker(new NameResolver(builder.Build()));
+        }
+
+        Assert.Equal(["o:nato", "o:nato"], With(new Entity("l:nauta", "place", [new EntityName("Nauta")])).Link("НАТО и नाटो.").Select(m => m.EntityId));
+        EntityLinker linker = With();
+        Assert.Empty(linker.Link("Ната пришла. यह नाता है।"));
+        // The gazetteer's gate holds them back too: the resolver is not even asked.
+        Assert.Equal(0, linker.ResolverCalls);
+        // A word in capitals is always asked, and its verdict holds it back: NATA is not NATO.
+        Assert.Empty(linker.Link("NATA agreed."));
+        Assert.Equal(1, linker.ResolverCalls);
+        Assert.Empty(AcronymLinker.Value.Link("They take care of the children."));
+    }
+
     [Fact]
     public void Invalid_surrogates_do_not_break_linking()
     {
