@@ -19,7 +19,7 @@ namespace EntityResolver.Linking;
 /// <param name="OrganizationWitnesses">The organizations among the witnesses (listed further than <paramref name="Witnesses"/>; null when there are too many).</param>
 /// <param name="Sole">
 /// A name word matched by this token is the whole of some alias (a one-word name, no initials);
-/// a short one or an acronym (<see cref="Gazetteer.WrittenExactly"/>) only when the token writes it.
+/// a short one (<see cref="Gazetteer.WrittenExactly"/>) only when the token writes it.
 /// </param>
 /// <param name="Anchors">
 /// The witnesses whose name word this token writes almost exactly (at
@@ -128,6 +128,7 @@ internal sealed class Gazetteer
                     {
                         sole[i] |= WrittenExactly(token.Text) ? SoleWhenWritten : SoleAlways;
                     }
+
                     aliasForms.Add(i);
                 }
             }

@@ -362,10 +362,12 @@ public sealed class EntityRegistry
 
     /// <summary>
     /// An organization's acronym read as a word (<see cref="AliasRecord.SaidAcronym"/>), when it
-    /// looks said as one: four letters or more, two vowels or more, never three consonants in a row
-    /// (NATO, OPEC, UNESCO; not IMF or UNHCR, read letter by letter). A shorter one, even with
-    /// two vowels, would meet short names as a word (ECO: Eko); one read letter by letter that
-    /// passes only adds a key.
+    /// can be said as one: four letters or more, two vowels or more, two consonants together only
+    /// between vowels (the sc of UNESCO) or at the start as s and a consonant or a consonant and l
+    /// or r (SWAPO, FRELIMO), never three vowels in a row (NATO, OPEC, ASEAN; not IMF or UNHCR,
+    /// read letter by letter, nor AAMC, NCAE or AUEB, which cannot be said). A
+    /// shorter one, even with two vowels, would meet short names as a word (ECO: Eko); one read
+    /// letter by letter that passes only adds a key.
     /// </summary>
     internal static NameToken? AcronymWordOf(string? acronym, NameAnalyzer analyzer)
     {
@@ -374,15 +376,28 @@ public sealed class EntityRegistry
             return null;
         }
 
-        int vowels = 0, run = 0;
-        foreach (char c in acronym)
+        static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
+        int vowels = 0;
+        for (int i = 0; i < acronym.Length; i++)
         {
-            bool vowel = c is 'a' or 'e' or 'i' or 'o' or 'u';
-            vowels += vowel ? 1 : 0;
-            run = vowel ? 0 : run + 1;
-            if (run == 3)
+            char c = acronym[i];
+            char next = i + 1 < acronym.Length ? acronym[i + 1] : '\0';
+            if (IsVowel(c))
             {
-                return null;
+                vowels++;
+                if (IsVowel(next) && i + 2 < acronym.Length && IsVowel(acronym[i + 2]))
+                {
+                    return null;
+                }
+            }
+            else if (next != '\0' && !IsVowel(next))
+            {
+                bool onset = i == 0 && (c == 's' || next is 'l' or 'r');
+                bool between = i > 0 && IsVowel(acronym[i - 1]) && i + 2 < acronym.Length && IsVowel(acronym[i + 2]);
+                if (!onset && !between)
+                {
+                    return null;
+                }
             }
         }
 

@@ -75,11 +75,12 @@ namespace EntityResolver.Registry;
 /// is also posted under its skeleton with the th read f and without the ending; version 58: the
 /// kh key reads a first j as kh only before a vowel, as the key's trigger already said; version
 /// 59: an organization alias whose acronym is said as a word stores that word's token forms and
-/// weight, and is posted under its skeleton).
+/// weight, and is posted under its skeleton; version 60: fewer acronyms are taken as said, only
+/// those that can be said, see EntityRegistry.AcronymWordOf).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 59;
+    public const int Version = 60;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

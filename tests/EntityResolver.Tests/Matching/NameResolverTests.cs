@@ -161,6 +161,12 @@ public sealed class NameResolverTests
     [InlineData("who", false)]
     [InlineData("unhcr", false)] // three consonants in a row: read letter by letter
     [InlineData("ncnd", false)]
+    [InlineData("asean", true)] // two vowels together
+    [InlineData("swapo", true)] // s and a consonant at the start
+    [InlineData("frelimo", true)] // a consonant and r at the start
+    [InlineData("ncae", false)] // no word starts nc
+    [InlineData("eamc", false)] // nor ends mc
+    [InlineData("aueb", false)] // three vowels
     [InlineData(null, false)]
     public void Only_acronyms_that_look_said_as_words_are_read_as_words(string? acronym, bool said)
     {
