@@ -376,24 +376,23 @@ public sealed class EntityRegistry
             return null;
         }
 
-        static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
         int vowels = 0;
         for (int i = 0; i < acronym.Length; i++)
         {
             char c = acronym[i];
             char next = i + 1 < acronym.Length ? acronym[i + 1] : '\0';
-            if (IsVowel(c))
+            if (Phonetics.IsVowel(c))
             {
                 vowels++;
-                if (IsVowel(next) && i + 2 < acronym.Length && IsVowel(acronym[i + 2]))
+                if (Phonetics.IsVowel(next) && i + 2 < acronym.Length && Phonetics.IsVowel(acronym[i + 2]))
                 {
                     return null;
                 }
             }
-            else if (next != '\0' && !IsVowel(next))
+            else if (next != '\0' && !Phonetics.IsVowel(next))
             {
                 bool onset = i == 0 && (c == 's' || next is 'l' or 'r');
-                bool between = i > 0 && IsVowel(acronym[i - 1]) && i + 2 < acronym.Length && IsVowel(acronym[i + 2]);
+                bool between = i > 0 && Phonetics.IsVowel(acronym[i - 1]) && i + 2 < acronym.Length && Phonetics.IsVowel(acronym[i + 2]);
                 if (!onset && !between)
                 {
                     return null;
