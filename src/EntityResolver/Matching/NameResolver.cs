@@ -961,11 +961,13 @@ public sealed class NameResolver
         foreach (AlignmentStep s in steps)
         {
             NameToken? q = s.QueryToken >= 0 ? query.Name.Tokens[s.QueryToken] : null;
-            // A match with no word of the name: the acronym, or the acronym said as a word (SaidAcronym).
-            NameToken? c = s.CandidateToken >= 0 ? alias.Name.Tokens[s.CandidateToken] : f.Acronym > 0 ? null : alias.SaidAcronym?.Name.Tokens[0];
-            double weight = s.QueryToken >= 0 ? query.Weights[s.QueryToken] : alias.Weights[s.CandidateToken];
             var outcome = (TokenOutcome)s.Kind;
-            tokens.Add(new TokenAlignment(q?.Text, c?.Text ?? (f.Acronym > 0 ? alias.Acronym : null), Math.Round(s.Similarity, 3), outcome, Math.Round(weight, 3), q?.Forms.Latin, c?.Forms.Latin));
+            // A query word paired with no word of the name: the acronym, or the acronym said as a
+            // word (SaidAcronym); a query word left unpaired (QueryOnly) has no candidate side.
+            bool paired = s.CandidateToken >= 0 || outcome != TokenOutcome.QueryOnly;
+            NameToken? c = s.CandidateToken >= 0 ? alias.Name.Tokens[s.CandidateToken] : !paired || f.Acronym > 0 ? null : alias.SaidAcronym?.Name.Tokens[0];
+            double weight = s.QueryToken >= 0 ? query.Weights[s.QueryToken] : alias.Weights[s.CandidateToken];
+            tokens.Add(new TokenAlignment(q?.Text, c?.Text ?? (paired && f.Acronym > 0 ? alias.Acronym : null), Math.Round(s.Similarity, 3), outcome, Math.Round(weight, 3), q?.Forms.Latin, c?.Forms.Latin));
             if (outcome == TokenOutcome.Match)
             {
                 matched++;

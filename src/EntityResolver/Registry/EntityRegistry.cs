@@ -367,7 +367,7 @@ public sealed class EntityRegistry
     /// or r (SWAPO, FRELIMO), never three vowels in a row (NATO, OPEC, ASEAN; not IMF or UNHCR,
     /// read letter by letter, nor AAMC, NCAE or AUEB, which cannot be said). A
     /// shorter one, even with two vowels, would meet short names as a word (ECO: Eko); one read
-    /// letter by letter that passes only adds a key.
+    /// letter by letter that passes adds a key and a one-word name that text seldom writes.
     /// </summary>
     internal static NameToken? AcronymWordOf(string? acronym, NameAnalyzer analyzer)
     {

@@ -647,8 +647,9 @@ internal static class Phonetics
     /// The g of a Latin form before e, i or y, said zh in French and Portuguese names and j in
     /// Italian and English ones, which Russian writes ж and дж (Gibaud: Жибо, Gérard: Жерар, Gino:
     /// Джино); the phonetic form keeps the hard g of German and English names (Gebhardt, Gibson).
-    /// An e between that g and an o or a only marks it soft and goes with it (George: Джордж,
-    /// جورج, जॉर्ज; Georgia), as the i of the Italian gi does in the phonetic form itself.
+    /// An e between that g and an o or a only marks it soft and goes with it (George: Джордж;
+    /// Borgeot: Боржо), as the i of the Italian gi does in the phonetic form itself. (Only
+    /// Cyrillic forms have this reading, see <see cref="ReadingsOf"/>.)
     /// </summary>
     private static int ReadSoftG(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
         Say(IsSoftG(form, i), "Z", At(form, i + 1) == 'e' && At(form, i + 2) is 'o' or 'a' ? 2 : 1, said, ref n);

@@ -174,6 +174,20 @@ public sealed class NameResolverTests
     }
 
     [Fact]
+    public void A_query_word_left_unpaired_has_no_candidate_word_in_the_explanation()
+    {
+        // The said acronym fills the candidate side of a step that pairs a query word with no
+        // word of the name (Nato), never that of a query word left unpaired (Bogus): NATO was
+        // shown there for every organization with a said acronym.
+        var resolver = new NameResolver(AcronymRegistry);
+        EntityMatch match = resolver.Resolve("North Atlantic Treaty Bogus", new ResolveOptions { Threshold = 0, Top = 10, Explain = true }).Single(m => m.EntityId == "o:nato");
+        TokenAlignment bogus = Assert.Single(match.Explanation!.Tokens, t => t.QueryToken == "Bogus");
+        Assert.Equal(TokenOutcome.QueryOnly, bogus.Outcome);
+        Assert.Null(bogus.CandidateToken);
+        Assert.Null(bogus.CandidateLatin);
+    }
+
+    [Fact]
     public void Short_acronyms_and_person_names_are_not_read_as_words()
     {
         var resolver = new NameResolver(AcronymRegistry);
