@@ -45,6 +45,51 @@ public sealed partial class EntityLinker
             }
         }
 
+        /// <summary>
+        /// Adds to a bare word's candidates the persons that the document names in full and that
+        /// have a name word like it (<see cref="PartialSimilarity"/>) when the resolver's first
+        /// candidates for the word left them out: at a million entities a bare मुनीर has hundreds
+        /// of namesakes, and the Asim Munir named earlier in the text need not be among the first
+        /// eight. They are scored among themselves (<see cref="NameResolver.ResolveAmong"/>) and
+        /// ranked by context with the others, where being named in full counts.
+        /// </summary>
+        private void AddNamedInFull(Mention m, Dictionary<string, int> firstFull)
+        {
+            Word word = _words[m.Last - 1];
+            if (word.Forms is not { } forms)
+            {
+                return;
+            }
+
+            var aliases = new List<int>();
+            foreach (string id in firstFull.Keys)
+            {
+                int e = Registry.IndexOf(id);
+                if (e >= 0 && Registry.IsPersonAt(e) && !m.Candidates.Exists(c => string.Equals(c.Match.EntityId, id, StringComparison.Ordinal))
+                    && _linker._gazetteer.Resembles(e, forms, PartialSimilarity))
+                {
+                    _linker._gazetteer.AliasesOf(e, aliases);
+                }
+            }
+
+            if (aliases.Count == 0)
+            {
+                return;
+            }
+
+            // A new list: the verdict's is shared by every document with this word.
+            var candidates = new List<Candidate>(m.Candidates);
+            foreach (EntityMatch match in _linker.Resolver.ResolveAmong(_text.Substring(word.Start, word.Length), _linker._wordOptions, aliases))
+            {
+                if (Feature(match, "unmatched_query") <= 0.05 && MatchedTokens(match) == 1)
+                {
+                    candidates.Add(new Candidate { Match = match });
+                }
+            }
+
+            m.Candidates = candidates;
+        }
+
         private void DecideFull(Mention m, Dictionary<string, int> firstFull)
         {
             Candidate best = m.Candidates[0];
@@ -97,6 +142,21 @@ public sealed partial class EntityLinker
         private void DecidePartial(Mention m, Dictionary<string, int> firstFull)
         {
             Word word = _words[m.Last - 1];
+            // Rare: the word is long, one entity has a name word like it, almost exactly, and that
+            // entity is the candidate (دہشتگردی is a word of one organization's name, which makes it
+            // no rare name of the person it only resembles).
+            bool rare = m.Candidates.Count == 1 && word.Hit.Entities == 1 && word.Forms is { } f && f.Latin.Length >= RareWordLength
+                && word.Hit.Anchors is { } anchors && Array.BinarySearch(anchors, Registry.IndexOf(m.Candidates[0].Match.EntityId)) >= 0;
+            AddNamedInFull(m, firstFull);
+
+            // Whatever the context, a bare word the resolver scores under half the threshold is no mention (ہفتہ, "week", for Haftar: 0.08).
+            m.Candidates = m.Candidates.FindAll(c => c.Match.Score >= Options.Threshold * BareNameFactor);
+            if (m.Candidates.Count == 0)
+            {
+                m.Rejected = true;
+                return;
+            }
+
             // A rank, an office or an honorific supports a bare name; a role word (chief, deputy) does not.
             bool hasTitle = m.TitlePhrases.Any(t => t.Kind is TitleKind.Rank or TitleKind.Office or TitleKind.Honorific);
             var scored = new List<(Candidate Candidate, double Context, List<string> Rules, bool InDocument)>();
@@ -114,7 +174,6 @@ public sealed partial class EntityLinker
             var top = ordered[0];
             bool rankConflict = top.Rules.Any(r => r.StartsWith("title conflict", StringComparison.Ordinal));
             bool shortWord = word.Normalized.Length <= 3 && word.Forms?.Script != Script.Latin;
-            bool rare = m.Candidates.Count == 1 && word.Hit.Entities == 1 && word.Forms is { } f && f.Latin.Length >= RareWordLength;
 
             string? support = null;
             if (hasTitle && !rankConflict)

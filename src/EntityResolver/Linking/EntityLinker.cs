@@ -43,6 +43,9 @@ public sealed partial class EntityLinker
     // similarity, is accepted at this fraction of the threshold.
     private const double FuzzyOrganizationFactor = 0.6;
 
+    /// <summary>The share of <see cref="LinkOptions.Threshold"/> a bare name word must score at least, whatever its context.</summary>
+    private const double BareNameFactor = 0.5;
+
     // The longest acronym spelled out in letter names (آئی ایم سی ٹی سی has five).
     private const int MaxAcronymLetters = 10;
 
@@ -338,6 +341,9 @@ public sealed partial class EntityLinker
         public bool IsLetterName;
         public bool Consumed;
 
+        /// <summary>The word is part of a title phrase of two or more words (فیلڈ مارشل, رئيس الوزراء): never a name alone.</summary>
+        public bool InTitlePhrase;
+
         /// <summary>The tag of this word in the pass's <see cref="Gazetteer.FormMemo"/> (0: none yet) and the memo's epoch when it was given.</summary>
         public int MemoTag;
         public int MemoEpoch;
@@ -429,6 +435,7 @@ public sealed partial class EntityLinker
             try
             {
                 ReadWords();
+                MarkTitlePhrases();
                 FindAcronyms();
                 FindNames();
                 Decide();
@@ -619,9 +626,10 @@ public sealed partial class EntityLinker
         private bool Viable(int from, int to, int otherThan = -1)
         {
             _names.Clear();
-            for (int k = from; k < to; k++)
+            for (int k = SkipTitles(from, to); k < to; k++)
             {
-                // Title words (the resolver strips them) and particles (ابو joins the next word) do not count.
+                // Title words (the resolver strips them: the phrases that open the span, such as
+                // اركان حرب, and single title words) and particles (ابو joins the next word) do not count.
                 if (_words[k].Hit.IsName && !IsTitleOrParticle(_words[k]))
                 {
                     _names.Add(k);
@@ -850,7 +858,11 @@ public sealed partial class EntityLinker
             return false;
         }
 
-        /// <summary>The bare words put aside by <see cref="Segment"/>: resolved only when an entity they resemble is named in full in the document.</summary>
+        /// <summary>
+        /// The bare words put aside by <see cref="Segment"/> (without support, or without a
+        /// candidate of the resolver's): resolved only when an entity they resemble is named in
+        /// full in the document, which <see cref="DecidePartial"/> then adds to their candidates.
+        /// </summary>
         private void LinkDeferred()
         {
             if (_deferred.Count == 0)
@@ -870,7 +882,15 @@ public sealed partial class EntityLinker
             foreach (int i in _deferred)
             {
                 int[]? witnesses = _words[i].Hit.Witnesses;
-                if ((witnesses is null || NamedAmong(named, witnesses)) && Evaluate(i, i + 1, letters: false) is { } mention)
+                if (witnesses is not null && !NamedAmong(named, witnesses))
+                {
+                    continue;
+                }
+
+                // With no candidate of the resolver's, the word may still be a person's named in
+                // full here (DecidePartial adds them, or rejects the mention).
+                Word w = _words[i];
+                if ((Evaluate(i, i + 1, letters: false) ?? (IsAnchor(w) && PartialWordOk(w) ? new Mention { First = i, Last = i + 1, NameFirst = i, Kind = LinkKind.PartialName } : null)) is { } mention)
                 {
                     _mentions.Add(mention);
                 }
@@ -932,7 +952,34 @@ public sealed partial class EntityLinker
         /// capitals, or a name word (as written, or close enough for a bare name) that is not a
         /// title word (رئيس, General) on its own.
         /// </summary>
-        private bool MayStandAlone(Word w) => w.AllCaps || ((w.Hit.Similarity >= 0.999f || PartialWordOk(w)) && !IsTitleOrParticle(w));
+        private bool MayStandAlone(Word w) => w.AllCaps || ((w.Hit.Similarity >= 0.999f || PartialWordOk(w)) && !IsTitleOrParticle(w) && !w.InTitlePhrase);
+
+        /// <summary>
+        /// Marks the words of the text's title phrases of two or more words (<see cref="Word.InTitlePhrase"/>),
+        /// longest phrase first from left to right: at a million entities the फील्ड of
+        /// फील्ड मार्शल and the الوزراء of رئيس الوزراء each resemble some name word, and alone after
+        /// the title words before them they read as bare names.
+        /// </summary>
+        private void MarkTitlePhrases()
+        {
+            int i = 0;
+            while (i < _words.Count)
+            {
+                int length = _words[i].Entry is null ? 0 : TitleLength(i, _words.Count);
+                if (length < 2)
+                {
+                    i++;
+                    continue;
+                }
+
+                for (int k = i; k < i + length; k++)
+                {
+                    _words[k].InTitlePhrase = true;
+                }
+
+                i += length;
+            }
+        }
 
         private void Segment(int from, int to)
         {
@@ -979,18 +1026,26 @@ public sealed partial class EntityLinker
                         continue;
                     }
 
-                    if (Evaluate(i, j, letters: false, gate: j - i > 1) is { } mention)
+                    if (Evaluate(i, j, letters: false, gate: j - i > 1) is not { } mention)
                     {
-                        _mentions.Add(mention);
-                        if (mention.Kind == LinkKind.Name && !mention.Candidates[0].Match.Entity.IsPerson && j - i >= 3)
+                        if (j - i == 1)
                         {
-                            FindNested(mention);
+                            // Nothing the resolver ranks first, but a person the document names in full may be meant.
+                            _deferred.Add(i);
                         }
 
-                        i = j;
-                        found = true;
-                        break;
+                        continue;
                     }
+
+                    _mentions.Add(mention);
+                    if (mention.Kind == LinkKind.Name && !mention.Candidates[0].Match.Entity.IsPerson && j - i >= 3)
+                    {
+                        FindNested(mention);
+                    }
+
+                    i = j;
+                    found = true;
+                    break;
                 }
 
                 if (!found)
@@ -1173,13 +1228,19 @@ public sealed partial class EntityLinker
                     continue;
                 }
 
-                if (Feature(m, "unmatched_query") > 0.05)
+                // A word the best alias leaves unmatched rules the entity out, unless the entity has
+                // a word like it in another name: at a million entities the resolver matches
+                // "सद्दाम खालिद हाफ़्तार" through the alias Saddam Haftar, Khalid left over, and not
+                // through Saddam Khalifa Haftar, Khalid for Khalifa.
+                if (Feature(m, "unmatched_query") > 0.05 && !(m.Entity.IsPerson && NamedByItsWords(Registry.IndexOf(m.EntityId), from, to)))
                 {
                     continue;
                 }
 
                 int matched = MatchedTokens(m);
-                if (m.Entity.IsPerson && (!anchored || LowerLatin(_words[to - 1])))
+                // A person's name ends neither on a lower-case Latin word nor inside a title phrase
+                // (المشير أركان of المشير أركان حرب: the words after a person's name are not titles).
+                if (m.Entity.IsPerson && (!anchored || LowerLatin(_words[to - 1]) || _words[to - 1].InTitlePhrase))
                 {
                     continue;
                 }
@@ -1244,13 +1305,28 @@ public sealed partial class EntityLinker
             return new Verdict(kind, candidates, nameFirst - from);
         }
 
+        /// <summary>Whether entity <paramref name="e"/> has a word like each name word of words [from, to) after their titles (at the conflict floor), over all its names.</summary>
+        private bool NamedByItsWords(int e, int from, int to)
+        {
+            for (int k = SkipTitles(from, to); k < to; k++)
+            {
+                if (!IsTitleOrParticle(_words[k]) && !Resembles(e, k, anchor: null))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>
         /// A bare name word must look like a name: close to a name word of the registry, capitalized
-        /// in Latin script, and not a common given name that several entities share (Muhammad).
+        /// in Latin script, neither a common given name that several entities share (Muhammad) nor
+        /// a country's name or adjective (باكستان, الباكستاني).
         /// </summary>
         private static bool PartialWordOk(Word w) =>
             w.Forms is { } f && w.Hit.Similarity >= PartialSimilarity && !(f.IsCommonName && w.Hit.Entities >= 2)
-            && (f.Script != Script.Latin || w.Capitalized);
+            && (f.Script != Script.Latin || w.Capitalized) && !Lexicon.Default.IsCountryWord(f);
 
         /// <summary>Whether the letters of words [from, to) are exactly the acronym the match was made with.</summary>
         private bool SpellsAcronym(EntityMatch m, int from, int to)

@@ -76,6 +76,9 @@ internal sealed class Gazetteer
     private readonly int _entityCount;
     private readonly int[][] _organizationEntities;
     private readonly AliasRecord[] _aliases;
+
+    /// <summary>How many of <see cref="_aliases"/> are the registry's (the said acronyms follow them).</summary>
+    private readonly int _registryAliases;
     private readonly int[] _aliasStart;
     private readonly int[] _aliasOrder;
     private readonly int[] _nameFormStart;
@@ -143,6 +146,7 @@ internal sealed class Gazetteer
 
         // The aliases of each entity, for Resembles (a counting sort by entity).
         _aliases = aliases;
+        _registryAliases = registry.Aliases.Length;
         _aliasStart = new int[registry.Count + 1];
         foreach (AliasRecord alias in _aliases)
         {
@@ -441,6 +445,18 @@ internal sealed class Gazetteer
         }
 
         return false;
+    }
+
+    /// <summary>The registry's aliases of entity <paramref name="entity"/> (indices into <see cref="EntityRegistry.Aliases"/>; not its said acronyms, which are part of them), appended to <paramref name="into"/>.</summary>
+    public void AliasesOf(int entity, List<int> into)
+    {
+        for (int a = _aliasStart[entity]; a < _aliasStart[entity + 1]; a++)
+        {
+            if (_aliasOrder[a] < _registryAliases)
+            {
+                into.Add(_aliasOrder[a]);
+            }
+        }
     }
 
     /// <summary>The fewest name words an alias of entity <paramref name="entity"/> has.</summary>

@@ -141,8 +141,38 @@ public sealed class NameResolver
             options.Validate();
         }
 
-        var matches = new List<EntityMatch>();
         List<RankedCandidate> ranked = Rank(name, options, out PreparedName[] readings);
+        return Matches(ranked, readings, options);
+    }
+
+    /// <summary>
+    /// The matches of <paramref name="name"/> among the entities that own <paramref name="aliases"/>
+    /// alone, as if the registry held no other (no candidate search: those aliases are the
+    /// candidates, and the rivals of a second stage are among them). The linker asks it for a bare
+    /// name word and the entities its document names in full, which a search among a million names
+    /// need not rank among the first.
+    /// </summary>
+    internal IReadOnlyList<EntityMatch> ResolveAmong(string name, ResolveOptions options, IReadOnlyList<int> aliases)
+    {
+        PreparedName[] readings = PreparedName.Readings(_analyzer, name, Registry.Statistics);
+        if (readings.Length == 0 || aliases.Count == 0)
+        {
+            return [];
+        }
+
+        var candidates = new Candidate[aliases.Count];
+        for (int i = 0; i < candidates.Length; i++)
+        {
+            candidates[i] = new Candidate(aliases[i], 0f);
+        }
+
+        List<RankedCandidate> ranked = Rank(readings, options, exclude: null, rivals: false, [], candidates);
+        return Matches(ranked, readings, options);
+    }
+
+    private List<EntityMatch> Matches(List<RankedCandidate> ranked, PreparedName[] readings, ResolveOptions options)
+    {
+        var matches = new List<EntityMatch>();
         bool droppedProclitic = options.Explain && DroppedProclitic(readings);
         foreach (RankedCandidate r in ranked)
         {
@@ -191,7 +221,7 @@ public sealed class NameResolver
         }
     }
 
-    private List<RankedCandidate> Rank(PreparedName[] readings, ResolveOptions options, Func<int, bool>? exclude, bool rivals, Dictionary<int, (float Score, int Alias, int Reading)> best)
+    private List<RankedCandidate> Rank(PreparedName[] readings, ResolveOptions options, Func<int, bool>? exclude, bool rivals, Dictionary<int, (float Score, int Alias, int Reading)> best, Candidate[]? given = null)
     {
         // The literal reading (title words kept as name words) is a fallback: it is scored only
         // when the reading without titles finds no good match (an organization named by title
@@ -202,7 +232,7 @@ public sealed class NameResolver
         // its own found the same first names on every held-out set, and cost a second search for
         // most absent titled names. The reading with an article kept, or with Palladius words in
         // pinyin, is scored beside the first: each entity keeps its best score of the two.
-        ReadOnlySpan<Candidate> candidates = Candidates(readings[0]);
+        ReadOnlySpan<Candidate> candidates = given ?? Candidates(readings[0]);
         Score(readings[0], 0, candidates, options, best);
         double good = Math.Max(options.Threshold, ResolveOptions.Default.Threshold);
         if (readings.Length > 1 && !readings[1].IsLiteral)
@@ -215,7 +245,7 @@ public sealed class NameResolver
                 }
             }
 
-            Score(readings[1], 1, Candidates(readings[1]), options, best);
+            Score(readings[1], 1, given ?? Candidates(readings[1]), options, best);
         }
         else if (readings.Length > 1 && !best.Values.Any(v => v.Score >= good))
         {

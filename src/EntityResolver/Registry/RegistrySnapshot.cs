@@ -76,11 +76,12 @@ namespace EntityResolver.Registry;
 /// kh key reads a first j as kh only before a vowel, as the key's trigger already said; version
 /// 59: an organization alias whose acronym is said as a word stores that word's token forms and
 /// weight, and is posted under its skeleton; version 60: fewer acronyms are taken as said, only
-/// those that can be said, see EntityRegistry.AcronymWordOf).
+/// those that can be said, see EntityRegistry.AcronymWordOf; version 61: titles.tsv has the Arabic
+/// chief of staff, رئيس اركان, whose words the analysis of a name strips as titles).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 60;
+    public const int Version = 61;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

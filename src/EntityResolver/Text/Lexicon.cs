@@ -133,7 +133,7 @@ internal sealed class Lexicon
                 demonyms.Add(words[0]);
                 if (row.Length > 1 && row[1].Length > 0)
                 {
-                    AddConcept(words[0], "country:" + row[1]);
+                    AddConcept(words[0], CountryConcept + row[1]);
                 }
 
                 if (ScriptDetector.Of(words[0]) == Script.Latin)
@@ -149,7 +149,7 @@ internal sealed class Lexicon
             string[] words = NormalizeWords(row[0]);
             if (words.Length == 1 && row.Length > 1 && row[1].Length > 0)
             {
-                AddConcept(words[0], "country:" + row[1]);
+                AddConcept(words[0], CountryConcept + row[1]);
             }
         }
 
@@ -312,6 +312,17 @@ internal sealed class Lexicon
     /// <summary>Whether a token is a nationality adjective.</summary>
     public bool IsDemonym(TokenForms forms) =>
         Demonyms.Contains(forms.Normalized) || (forms.Script == Script.Latin && DemonymLatinPhonetics.Contains(forms.Phonetic));
+
+    /// <summary>
+    /// Whether a token names a country or is its nationality adjective (Pakistan, باكستان,
+    /// الباكستاني; places.tsv leaves out the names that are also given names or surnames, such as
+    /// Jordan): such a word alone is never a bare name of a person.
+    /// </summary>
+    public bool IsCountryWord(TokenForms forms) =>
+        _conceptKeys[forms.Concept] is { } key && key.AsSpan(1).StartsWith(CountryConcept, StringComparison.Ordinal);
+
+    /// <summary>The prefix of the concepts of demonyms.tsv and places.tsv (country:PK).</summary>
+    private const string CountryConcept = "country:";
 
     private readonly FrozenDictionary<string, ushort> _conceptOfWord, _conceptOfLatinPhonetic;
 

@@ -412,4 +412,120 @@ public sealed class EntityLinkerTests
 
         Assert.Contains(new EntityLinker(resolver).Link("Meridian Kestrel reported losses."), m => m.EntityId == "o:kestrel" && m.Text == "Meridian Kestrel");
     }
+
+    /// <summary>The seed registry and <paramref name="more"/>: look-alikes that a registry of a million names holds by chance.</summary>
+    private static EntityLinker SeedWith(params Entity[] more) =>
+        new(new NameResolver(EntityRegistry.Create([.. EntityRegistry.Load(Fixture.Path("seed/registry.jsonl")).Entities, .. more])));
+
+    private static Entity Person(string id, params string[] names) => new(id, Entity.PersonType, [.. names.Select(n => new EntityName(n))]);
+
+    [Fact]
+    public void The_words_of_a_title_phrase_are_not_names()
+    {
+        // Persons whose names resemble words of titles: फील्ड of फील्ड मार्शल, أركان of
+        // رئيس أركان and of أركان حرب, الوزراء of رئيس الوزراء. A title phrase before a name is
+        // the name's titles, and its words alone are not bare names.
+        EntityLinker linker = SeedWith(
+            Person("p:feuillade", "Dove Feuillade", "دوف فيلد"),
+            Person("p:rukan", "Aseelah Rukan", "असीलाह रुकान", "A. Rukan"),
+            Person("p:khelifa", "Severus Khelifa", "S. Khelifa"),
+            Person("p:arkan", "Arkan Khelifa"),
+            Person("p:mushir", "Mushir Ahmad"),
+            Person("p:harb", "Nabil Harb"),
+            Person("p:azra", "Il Schur Serebryanikov Azra", "Il Azra"),
+            Person("p:vajra", "Aadita Vajra", "आदिता वज्र"));
+
+        IReadOnlyList<LinkedMention> hindi = linker.Link("पाकिस्तान के चीफ ऑफ डिफेंस स्टाफ फील्ड मार्शल आसिम मुनीर के साथ बैठक हुई।");
+        LinkedMention munir = Assert.Single(hindi);
+        Assert.Equal(("आसिम मुनीर", "person:asim-munir"), (munir.Text, munir.EntityId));
+
+        IReadOnlyList<LinkedMention> arabic = linker.Link("عقد المشير أركان حرب خليفة حفتر اجتماعًا مع رئيس أركان القوات الجوية. وحضر الاجتماع نائب رئيس الوزراء.");
+        Assert.Equal(
+            [("خليفة حفتر", "person:khalifa-haftar"), ("القوات الجوية", "org:pakistan-air-force")],
+            arabic.Select(m => (m.Text, m.EntityId)));
+
+        // The words after the title phrase are the span's name words: the whole span, titles
+        // included, is one resolver call (without the phrase, أركان حرب read as name words that no
+        // one entity has with حفتر, and the shorter spans cost more calls).
+        EntityLinker fresh = SeedWith(linker.Resolver.Registry.Entities.Where(e => e.Id.StartsWith("p:", StringComparison.Ordinal)).ToArray());
+        Assert.Single(fresh.Link("المشير أركان حرب خليفة حفتر"));
+        Assert.Equal(1, fresh.ResolverCalls);
+
+        // A person's name does not end inside a title phrase: with حرب no name word, the run of
+        // name words stops after المشير أركان, which is no mention of Arkan Khelifa.
+        EntityLinker withoutHarb = SeedWith(Person("p:arkan", "Arkan Khelifa"), Person("p:mushir", "Mushir Ahmad"));
+        Assert.Equal(["person:khalifa-haftar"], withoutHarb.Link("عقد المشير أركان حرب خليفة حفتر اجتماعًا.").Select(m => m.EntityId));
+
+        // A word of a title phrase is not even asked about alone.
+        Assert.Empty(fresh.Link("وحضر الاجتماع نائب رئيس الوزراء."));
+        Assert.Equal(1, fresh.ResolverCalls);
+    }
+
+    [Fact]
+    public void A_country_or_its_adjective_is_not_a_bare_name()
+    {
+        // бакстон reads like باكستان; after the title رئيس وزراء ("prime minister of") it would be a
+        // bare surname. A country's name or adjective (places.tsv, demonyms.tsv) is not one. (A low
+        // threshold, so that the resolver's score of the pair, 0.24 here, does not decide.)
+        var resolver = new NameResolver(EntityRegistry.Create([.. EntityRegistry.Load(Fixture.Path("seed/registry.jsonl")).Entities, Person("p:buxton", "Buxton Nanaka", "бакстон нанака")]));
+        var linker = new EntityLinker(resolver, new LinkOptions { Threshold = 0.2 });
+        IReadOnlyList<LinkedMention> mentions = linker.Link("اجتماعًا مع رئيس وزراء باكستان محمد شهباز شريف. وأكد رئيس الوزراء الباكستاني التزام بلاده.");
+        Assert.DoesNotContain(mentions, m => m.EntityId == "p:buxton");
+        Assert.Contains(mentions, m => m.EntityId == "person:shehbaz-sharif");
+    }
+
+    [Fact]
+    public void A_rare_long_word_is_a_bare_name_only_of_the_entity_it_writes()
+    {
+        // دہشتگردی ("terrorism") is a word of one organization's name, written as it is there; it
+        // only resembles Dashti. That one entity has the word does not make it his rare name.
+        EntityLinker linker = SeedWith(Person("p:dashti", "Dashti Gert", "دشتي جيرت"));
+        Assert.DoesNotContain(linker.Link("انٹیلی جنس شیئرنگ سے دہشتگردی سے نمٹیں گے۔"), m => m.EntityId == "p:dashti");
+    }
+
+    [Fact]
+    public void A_bare_surname_finds_the_person_named_in_full_among_many_namesakes()
+    {
+        // Twelve people called just Munir score 1.0 for the bare word, Asim Munir less: he is not
+        // among the resolver's first eight candidates, but the document names him in full.
+        Entity[] namesakes = [.. Enumerable.Range(0, 12).Select(i => Person($"p:munir{i}", "Munir"))];
+        EntityLinker linker = SeedWith(namesakes);
+        IReadOnlyList<LinkedMention> mentions = linker.Link("Field Marshal Asim Munir received the delegation. Munir said the talks went well.");
+        Assert.Equal(["person:asim-munir", "person:asim-munir"], mentions.Select(m => m.EntityId));
+        Assert.Equal(LinkKind.PartialName, mentions[1].Evidence.Kind);
+    }
+
+    [Fact]
+    public void A_word_the_best_alias_leaves_unmatched_may_be_matched_by_another_name_of_the_entity()
+    {
+        // With Khalid common (400 Khalids), the resolver matches "Saddam Khalid Haftar" through the
+        // alias Saddam Haftar and leaves Khalid unmatched; Saddam Khalifa Haftar, his full name,
+        // has Khalifa for it (a conflict), so the three words are one mention of him.
+        Entity[] khalids = [.. Enumerable.Range(0, 400).Select(i => Person($"p:k{i}", $"Khalid {Syllables(i)}"))];
+        LinkedMention m = Assert.Single(SeedWith(khalids).Link("Lt Gen Saddam Khalid Haftar arrived."));
+        Assert.Equal(("Saddam Khalid Haftar", "person:saddam-haftar"), (m.Text, m.EntityId));
+
+        static string Syllables(int i)
+        {
+            const string Consonants = "bdgkmnprstvz", Vowels = "aeiou";
+            var word = new StringBuilder();
+            for (int k = 0, c = i, v = i; k < 3; k++, c /= 12, v /= 7)
+            {
+                word.Append(Consonants[c % 12]).Append(Vowels[v % 5]);
+            }
+
+            word[0] = char.ToUpperInvariant(word[0]);
+            return word.ToString();
+        }
+    }
+
+    [Fact]
+    public void A_bare_word_the_resolver_scores_under_half_the_threshold_is_not_linked()
+    {
+        // ہفتہ ("week") reads like the name Hafta, and the document names Khalifa Haftar, whose
+        // surname it resembles, in full; but the resolver scores it against him at 0.08.
+        IReadOnlyList<LinkedMention> mentions = SeedWith(Person("p:hafta", "Rani Hafta")).Link("فیلڈ مارشل نے خلیفہ حفتر سے ملاقات کی۔ اگلے ہفتہ وفد واپس آئے گا۔");
+        Assert.Contains(mentions, m => m.EntityId == "person:khalifa-haftar");
+        Assert.DoesNotContain(mentions, m => m.Text == "ہفتہ");
+    }
 }
