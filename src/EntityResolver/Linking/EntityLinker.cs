@@ -925,11 +925,10 @@ public sealed partial class EntityLinker
             w.Hit.IsStrong && w.Hit.IsName && (w.Hit.Similarity >= 0.999f || w.Forms is not { } f || f.Latin.Length > ShortWordLength);
 
         /// <summary>
-        /// A word a mention of two or more words may start or end with: an anchor, or a longer
-        /// word that only resembles a name word (نیوز for News), so that transliterations the
-        /// registry lacks can be tried; the span must hold an anchor too.
+        /// Whether a mention may begin or end on <paramref name="w"/>: not a function word (and, in,
+        /// is), and an anchor or a longer word that only resembles a name word (نیوز for News), so
+        /// that transliterations the registry lacks can be tried; the span must hold an anchor too.
         /// </summary>
-        /// <summary>Whether a mention may begin or end on <paramref name="w"/>: a name word, and not a function word (and, in, is).</summary>
         private static bool IsEdge(Word w) =>
             !LinkLexicon.Default.FunctionWords.Contains(w.Normalized)
             && (IsAnchor(w) || (w.Hit.IsName && w.Hit.Similarity >= BridgeFloor && w.Forms is { } f && f.Latin.Length > ShortWordLength));
