@@ -61,18 +61,22 @@ public sealed partial class EntityLinker
                 return;
             }
 
-            var aliases = new List<int>();
+            // The word's witnesses (when listed) hold every entity it resembles that closely: a
+            // binary search spares most comparisons.
+            int[]? witnesses = word.Hit.Witnesses;
+            List<int>? aliases = null;
             foreach (string id in firstFull.Keys)
             {
                 int e = Registry.IndexOf(id);
-                if (e >= 0 && Registry.IsPersonAt(e) && !m.Candidates.Exists(c => string.Equals(c.Match.EntityId, id, StringComparison.Ordinal))
+                if (e >= 0 && Registry.IsPersonAt(e) && (witnesses is null || Array.BinarySearch(witnesses, e) >= 0)
+                    && !m.Candidates.Exists(c => string.Equals(c.Match.EntityId, id, StringComparison.Ordinal))
                     && _linker._gazetteer.Resembles(e, forms, PartialSimilarity))
                 {
-                    _linker._gazetteer.AliasesOf(e, aliases);
+                    _linker._gazetteer.AliasesOf(e, aliases ??= []);
                 }
             }
 
-            if (aliases.Count == 0)
+            if (aliases is null)
             {
                 return;
             }
@@ -150,7 +154,12 @@ public sealed partial class EntityLinker
             AddNamedInFull(m, firstFull);
 
             // Whatever the context, a bare word the resolver scores under half the threshold is no mention (ہفتہ, "week", for Haftar: 0.08).
-            m.Candidates = m.Candidates.FindAll(c => c.Match.Score >= Options.Threshold * BareNameFactor);
+            double floor = Options.Threshold * BareNameFactor;
+            if (m.Candidates.Exists(c => c.Match.Score < floor))
+            {
+                m.Candidates = m.Candidates.FindAll(c => c.Match.Score >= floor);
+            }
+
             if (m.Candidates.Count == 0)
             {
                 m.Rejected = true;

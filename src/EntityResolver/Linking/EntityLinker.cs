@@ -49,6 +49,9 @@ public sealed partial class EntityLinker
     // The longest acronym spelled out in letter names (آئی ایم سی ٹی سی has five).
     private const int MaxAcronymLetters = 10;
 
+    // At least the most words a title phrase of the lexicon has (five).
+    private const int MaxTitleWords = 6;
+
     // A bare name word has no second word to confirm it: it must meet a name word closely.
     private const float PartialSimilarity = 0.85f;
 
@@ -341,8 +344,8 @@ public sealed partial class EntityLinker
         public bool IsLetterName;
         public bool Consumed;
 
-        /// <summary>The word is part of a title phrase of two or more words (فیلڈ مارشل, رئيس الوزراء): never a name alone.</summary>
-        public bool InTitlePhrase;
+        /// <summary>Whether the word is part of a title phrase of two or more words (1), or not (-1); 0 until asked (<see cref="Pass.InTitlePhrase"/>).</summary>
+        public sbyte TitlePhrase;
 
         /// <summary>The tag of this word in the pass's <see cref="Gazetteer.FormMemo"/> (0: none yet) and the memo's epoch when it was given.</summary>
         public int MemoTag;
@@ -413,6 +416,7 @@ public sealed partial class EntityLinker
         private readonly Dictionary<string, IReadOnlyList<EntityMatch>> _resolved = new(StringComparer.Ordinal);
         private readonly List<Mention> _mentions = [];
         private readonly List<int> _deferred = [];
+        private readonly List<int> _unresolved = [];
         private readonly List<int> _names = [];
         private readonly List<TokenForms> _nameForms = [];
         private readonly Dictionary<(int, int), int[]?> _pairs = [];
@@ -435,7 +439,6 @@ public sealed partial class EntityLinker
             try
             {
                 ReadWords();
-                MarkTitlePhrases();
                 FindAcronyms();
                 FindNames();
                 Decide();
@@ -859,13 +862,14 @@ public sealed partial class EntityLinker
         }
 
         /// <summary>
-        /// The bare words put aside by <see cref="Segment"/> (without support, or without a
-        /// candidate of the resolver's): resolved only when an entity they resemble is named in
-        /// full in the document, which <see cref="DecidePartial"/> then adds to their candidates.
+        /// The bare words put aside by <see cref="Segment"/>: without support (<see cref="_deferred"/>),
+        /// resolved only when an entity they resemble is named in full in the document; without a
+        /// candidate of the resolver's (<see cref="_unresolved"/>), mentions when such an entity
+        /// is, which <see cref="DecidePartial"/> then adds to their candidates.
         /// </summary>
         private void LinkDeferred()
         {
-            if (_deferred.Count == 0)
+            if (_deferred.Count == 0 && _unresolved.Count == 0)
             {
                 return;
             }
@@ -879,23 +883,31 @@ public sealed partial class EntityLinker
                 }
             }
 
+            // A word with no candidate of the resolver's may still be a person's named in full here
+            // (DecidePartial adds them, or rejects the mention).
             foreach (int i in _deferred)
             {
-                int[]? witnesses = _words[i].Hit.Witnesses;
-                if (witnesses is not null && !NamedAmong(named, witnesses))
+                if (Witnessed(i, named) && (Evaluate(i, i + 1, letters: false) ?? Unresolved(i)) is { } mention)
                 {
-                    continue;
+                    _mentions.Add(mention);
                 }
+            }
 
-                // With no candidate of the resolver's, the word may still be a person's named in
-                // full here (DecidePartial adds them, or rejects the mention).
-                Word w = _words[i];
-                if ((Evaluate(i, i + 1, letters: false) ?? (IsAnchor(w) && PartialWordOk(w) ? new Mention { First = i, Last = i + 1, NameFirst = i, Kind = LinkKind.PartialName } : null)) is { } mention)
+            foreach (int i in _unresolved)
+            {
+                if (Witnessed(i, named) && Unresolved(i) is { } mention)
                 {
                     _mentions.Add(mention);
                 }
             }
         }
+
+        /// <summary>A bare word without a candidate of the resolver's, as a mention that only the persons the document names in full can fill (null when it cannot be a bare name).</summary>
+        private Mention? Unresolved(int i) =>
+            IsAnchor(_words[i]) && PartialWordOk(_words[i]) ? new Mention { First = i, Last = i + 1, NameFirst = i, Kind = LinkKind.PartialName } : null;
+
+        /// <summary>Whether word <paramref name="i"/> can be matched to an entity of <paramref name="named"/> (or to too many entities to list).</summary>
+        private bool Witnessed(int i, HashSet<int> named) => _words[i].Hit.Witnesses is not { } witnesses || NamedAmong(named, witnesses);
 
         /// <summary>Whether an entity of <paramref name="named"/> (a few) is among <paramref name="witnesses"/> (ascending, up to thousands).</summary>
         private static bool NamedAmong(HashSet<int> named, int[] witnesses)
@@ -951,33 +963,31 @@ public sealed partial class EntityLinker
         /// capitals, or a name word (as written, or close enough for a bare name) that is not a
         /// title word (رئيس, General) on its own.
         /// </summary>
-        private bool MayStandAlone(Word w) => w.AllCaps || ((w.Hit.Similarity >= 0.999f || PartialWordOk(w)) && !IsTitleOrParticle(w) && !w.InTitlePhrase);
+        private bool MayStandAlone(int i) => _words[i].AllCaps || ((_words[i].Hit.Similarity >= 0.999f || PartialWordOk(_words[i])) && !IsTitleOrParticle(_words[i]) && !InTitlePhrase(i));
 
         /// <summary>
-        /// Marks the words of the text's title phrases of two or more words (<see cref="Word.InTitlePhrase"/>),
-        /// longest phrase first from left to right: at a million entities the फील्ड of
-        /// फील्ड मार्शल and the الوزراء of رئيس الوزراء each resemble some name word, and alone after
-        /// the title words before them they read as bare names.
+        /// Whether word <paramref name="i"/> is part of a title phrase of two or more words (फील्ड
+        /// of फील्ड मार्शल, الوزراء of رئيس الوزراء), which at a million entities resemble some
+        /// name word each: such a word is never a name alone, and a person's name does not end on
+        /// one. Asked only of words that could end a name, and remembered per word.
         /// </summary>
-        private void MarkTitlePhrases()
+        private bool InTitlePhrase(int i)
         {
-            int i = 0;
-            while (i < _words.Count)
+            Word w = _words[i];
+            if (w.TitlePhrase == 0)
             {
-                int length = _words[i].Entry is null ? 0 : TitleLength(i, _words.Count);
-                if (length < 2)
+                w.TitlePhrase = -1;
+                for (int p = Math.Max(0, i - MaxTitleWords + 1); p <= i; p++)
                 {
-                    i++;
-                    continue;
+                    if (_words[p].Entry is not null && TitleLength(p, _words.Count) is int length and >= 2 && p + length > i)
+                    {
+                        w.TitlePhrase = 1;
+                        break;
+                    }
                 }
-
-                for (int k = i; k < i + length; k++)
-                {
-                    _words[k].InTitlePhrase = true;
-                }
-
-                i += length;
             }
+
+            return w.TitlePhrase > 0;
         }
 
         private void Segment(int from, int to)
@@ -1012,7 +1022,7 @@ public sealed partial class EntityLinker
                         continue;
                     }
 
-                    if (j - i == 1 && !MayStandAlone(_words[i]))
+                    if (j - i == 1 && !MayStandAlone(i))
                     {
                         continue;
                     }
@@ -1030,9 +1040,16 @@ public sealed partial class EntityLinker
                         if (j - i == 1)
                         {
                             // Nothing the resolver ranks first, but a person the document names in full may be meant.
-                            _deferred.Add(i);
+                            _unresolved.Add(i);
                         }
 
+                        continue;
+                    }
+
+                    // A person's name does not end inside a title phrase (المشير أركان of المشير أركان
+                    // حرب): the words after the span decide, so the verdict, kept per span, cannot.
+                    if (mention.Kind != LinkKind.Acronym && mention.Candidates[0].Match.Entity.IsPerson && InTitlePhrase(j - 1))
+                    {
                         continue;
                     }
 
@@ -1237,9 +1254,7 @@ public sealed partial class EntityLinker
                 }
 
                 int matched = MatchedTokens(m);
-                // A person's name ends neither on a lower-case Latin word nor inside a title phrase
-                // (المشير أركان of المشير أركان حرب: the words after a person's name are not titles).
-                if (m.Entity.IsPerson && (!anchored || LowerLatin(_words[to - 1]) || _words[to - 1].InTitlePhrase))
+                if (m.Entity.IsPerson && (!anchored || LowerLatin(_words[to - 1])))
                 {
                     continue;
                 }
@@ -1499,7 +1514,7 @@ public sealed partial class EntityLinker
             while (before.Count < 8 && start > 0 && !_words[start].HardBefore)
             {
                 bool found = false;
-                for (int p = Math.Max(0, start - 6); p < start; p++)
+                for (int p = Math.Max(0, start - MaxTitleWords); p < start; p++)
                 {
                     var (len, kind) = TitlePhrase(p, start, exactEnd: start);
                     if (len > 0)
