@@ -48,9 +48,9 @@ public sealed partial class EntityLinker
         /// <summary>
         /// Adds to a bare word's candidates the persons that the document names in full and that
         /// have a name word like it (<see cref="PartialSimilarity"/>) when the resolver's first
-        /// candidates for the word left them out: at a million entities a bare मुनीर has hundreds
-        /// of namesakes, and the Asim Munir named earlier in the text need not be among the first
-        /// eight. They are scored among themselves (<see cref="NameResolver.ResolveAmong"/>) and
+        /// candidates for the word left them out: at a million entities a bare surname has hundreds
+        /// of namesakes that write it exactly, and the person named earlier in the text need not be
+        /// among the first eight. They are scored among themselves (<see cref="NameResolver.ResolveAmong"/>) and
         /// ranked by context with the others, where being named in full counts.
         /// </summary>
         private void AddNamedInFull(Mention m, Dictionary<string, int> firstFull)
@@ -153,7 +153,8 @@ public sealed partial class EntityLinker
                 && word.Hit.Anchors is { } anchors && Array.BinarySearch(anchors, Registry.IndexOf(m.Candidates[0].Match.EntityId)) >= 0;
             AddNamedInFull(m, firstFull);
 
-            // Whatever the context, a bare word the resolver scores under half the threshold is no mention (ہفتہ, "week", for Haftar: 0.08).
+            // Whatever the context, a bare word the resolver scores under half the threshold is no
+            // mention: a common word that only resembles the surname of a person named in full.
             double floor = Options.Threshold * BareNameFactor;
             if (m.Candidates.Exists(c => c.Match.Score < floor))
             {

@@ -1245,9 +1245,9 @@ public sealed partial class EntityLinker
                 }
 
                 // A word the best alias leaves unmatched rules the entity out, unless the entity has
-                // a word like it in another name: at a million entities the resolver matches
-                // "सद्दाम खालिद हाफ़्तार" through the alias Saddam Haftar, Khalid left over, and not
-                // through Saddam Khalifa Haftar, Khalid for Khalifa.
+                // a word like it in another name: a three-word span may be matched best through a
+                // two-word alias, its middle word left over, while the full name has a word like
+                // that one (a conflict, as a misreported middle name is).
                 if (Feature(m, "unmatched_query") > 0.05 && !(m.Entity.IsPerson && NamedByItsWords(Registry.IndexOf(m.EntityId), from, to)))
                 {
                     continue;

@@ -384,7 +384,6 @@ public sealed class EntityLinkerTests
         // organization listed under "Falcon" has no word like "Meridian"; it costs no more calls
         // than the two words kept apart by a full stop. "Meridian Kestrel", listed under
         // "Kestrel", is still found.
-        const string Vowels = "aeiou", Consonants = "bdghjmnpvz";
         var entities = new List<Entity>
         {
             new("o:falcon", Entity.OrganizationType, [new EntityName("Falcon Logistics")]),
@@ -392,15 +391,8 @@ public sealed class EntityLinkerTests
         };
         for (int i = 0; entities.Count < 8_300; i++)
         {
-            // Distinct made-up words (four digits of i, four syllables) with none of the consonants of Falcon or Kestrel.
-            var word = new StringBuilder();
-            for (int n = i; word.Length < 8; n /= 10)
-            {
-                word.Append(Consonants[n % 10]).Append(Vowels[(n / 7) % 5]);
-            }
-
-            word[0] = char.ToUpperInvariant(word[0]);
-            entities.Add(new Entity($"o:{i}", Entity.OrganizationType, [new EntityName($"Meridian {word}")]));
+            // Distinct made-up words with none of the consonants of Falcon or Kestrel.
+            entities.Add(new Entity($"o:{i}", Entity.OrganizationType, [new EntityName($"Meridian {MadeUpWord(i, "bdghjmnpvz", 4)}")]));
         }
 
         var resolver = new NameResolver(EntityRegistry.Create(entities));
@@ -413,11 +405,35 @@ public sealed class EntityLinkerTests
         Assert.Contains(new EntityLinker(resolver).Link("Meridian Kestrel reported losses."), m => m.EntityId == "o:kestrel" && m.Text == "Meridian Kestrel");
     }
 
-    /// <summary>The seed registry and <paramref name="more"/>: look-alikes that a registry of a million names holds by chance.</summary>
-    private static EntityLinker SeedWith(params Entity[] more) =>
-        new(new NameResolver(EntityRegistry.Create([.. EntityRegistry.Load(Fixture.Path("seed/registry.jsonl")).Entities, .. more])));
+    /// <summary>
+    /// A made-up capitalized word of <paramref name="syllables"/> syllables, the digits of
+    /// <paramref name="i"/> in base <c>consonants.Length</c> as its consonants: distinct for every
+    /// <paramref name="i"/> below that base to the power <paramref name="syllables"/>.
+    /// </summary>
+    private static string MadeUpWord(int i, string consonants, int syllables)
+    {
+        var word = new StringBuilder();
+        for (int k = 0, n = i; k < syllables; k++, n /= consonants.Length)
+        {
+            word.Append(consonants[n % consonants.Length]).Append("aeiou"[(n / 7) % 5]);
+        }
 
-    private static Entity Person(string id, params string[] names) => new(id, Entity.PersonType, [.. names.Select(n => new EntityName(n))]);
+        word[0] = char.ToUpperInvariant(word[0]);
+        return word.ToString();
+    }
+
+    /// <summary>The seed registry and what <paramref name="add"/> adds: look-alikes that a registry of a million names holds by chance.</summary>
+    private static EntityLinker SeedWith(Action<EntityRegistryBuilder> add, LinkOptions? options = null)
+    {
+        var builder = new EntityRegistryBuilder();
+        foreach (Entity e in EntityRegistry.Load(Fixture.Path("seed/registry.jsonl")).Entities)
+        {
+            builder.Add(e);
+        }
+
+        add(builder);
+        return new EntityLinker(new NameResolver(builder.Build()), options);
+    }
 
     [Fact]
     public void The_words_of_a_title_phrase_are_not_names()
@@ -425,15 +441,16 @@ public sealed class EntityLinkerTests
         // Persons whose names resemble words of titles: फील्ड of फील्ड मार्शल, أركان of
         // رئيس أركان and of أركان حرب, الوزراء of رئيس الوزراء. A title phrase before a name is
         // the name's titles, and its words alone are not bare names.
-        EntityLinker linker = SeedWith(
-            Person("p:feuillade", "Dove Feuillade", "دوف فيلد"),
-            Person("p:rukan", "Aseelah Rukan", "असीलाह रुकान", "A. Rukan"),
-            Person("p:khelifa", "Severus Khelifa", "S. Khelifa"),
-            Person("p:arkan", "Arkan Khelifa"),
-            Person("p:mushir", "Mushir Ahmad"),
-            Person("p:harb", "Nabil Harb"),
-            Person("p:azra", "Il Schur Serebryanikov Azra", "Il Azra"),
-            Person("p:vajra", "Aadita Vajra", "आदिता वज्र"));
+        static void LookAlikes(EntityRegistryBuilder b) => b
+            .AddPerson("p:feuillade", "Dove Feuillade", "دوف فيلد")
+            .AddPerson("p:rukan", "Aseelah Rukan", "असीलाह रुकान", "A. Rukan")
+            .AddPerson("p:khelifa", "Severus Khelifa", "S. Khelifa")
+            .AddPerson("p:arkan", "Arkan Khelifa")
+            .AddPerson("p:mushir", "Mushir Ahmad")
+            .AddPerson("p:harb", "Nabil Harb")
+            .AddPerson("p:azra", "Il Schur Serebryanikov Azra", "Il Azra")
+            .AddPerson("p:vajra", "Aadita Vajra", "आदिता वज्र");
+        EntityLinker linker = SeedWith(LookAlikes);
 
         IReadOnlyList<LinkedMention> hindi = linker.Link("पाकिस्तान के चीफ ऑफ डिफेंस स्टाफ फील्ड मार्शल आसिम मुनीर के साथ बैठक हुई।");
         LinkedMention munir = Assert.Single(hindi);
@@ -447,13 +464,13 @@ public sealed class EntityLinkerTests
         // The words after the title phrase are the span's name words: the whole span, titles
         // included, is one resolver call (without the phrase, أركان حرب read as name words that no
         // one entity has with حفتر, and the shorter spans cost more calls).
-        EntityLinker fresh = SeedWith(linker.Resolver.Registry.Entities.Where(e => e.Id.StartsWith("p:", StringComparison.Ordinal)).ToArray());
+        EntityLinker fresh = SeedWith(LookAlikes);
         Assert.Single(fresh.Link("المشير أركان حرب خليفة حفتر"));
         Assert.Equal(1, fresh.ResolverCalls);
 
         // A person's name does not end inside a title phrase: with حرب no name word, the run of
         // name words stops after المشير أركان, which is no mention of Arkan Khelifa.
-        EntityLinker withoutHarb = SeedWith(Person("p:arkan", "Arkan Khelifa"), Person("p:mushir", "Mushir Ahmad"));
+        EntityLinker withoutHarb = SeedWith(b => b.AddPerson("p:arkan", "Arkan Khelifa").AddPerson("p:mushir", "Mushir Ahmad"));
         Assert.Equal(["person:khalifa-haftar"], withoutHarb.Link("عقد المشير أركان حرب خليفة حفتر اجتماعًا.").Select(m => m.EntityId));
 
         // A word of a title phrase is not even asked about alone.
@@ -467,8 +484,7 @@ public sealed class EntityLinkerTests
         // бакстон reads like باكستان; after the title رئيس وزراء ("prime minister of") it would be a
         // bare surname. A country's name or adjective (places.tsv, demonyms.tsv) is not one. (A low
         // threshold, so that the resolver's score of the pair, 0.24 here, does not decide.)
-        var resolver = new NameResolver(EntityRegistry.Create([.. EntityRegistry.Load(Fixture.Path("seed/registry.jsonl")).Entities, Person("p:buxton", "Buxton Nanaka", "бакстон нанака")]));
-        var linker = new EntityLinker(resolver, new LinkOptions { Threshold = 0.2 });
+        EntityLinker linker = SeedWith(b => b.AddPerson("p:buxton", "Buxton Nanaka", "бакстон нанака"), new LinkOptions { Threshold = 0.2 });
         IReadOnlyList<LinkedMention> mentions = linker.Link("اجتماعًا مع رئيس وزراء باكستان محمد شهباز شريف. وأكد رئيس الوزراء الباكستاني التزام بلاده.");
         Assert.DoesNotContain(mentions, m => m.EntityId == "p:buxton");
         Assert.Contains(mentions, m => m.EntityId == "person:shehbaz-sharif");
@@ -479,7 +495,7 @@ public sealed class EntityLinkerTests
     {
         // دہشتگردی ("terrorism") is a word of one organization's name, written as it is there; it
         // only resembles Dashti. That one entity has the word does not make it his rare name.
-        EntityLinker linker = SeedWith(Person("p:dashti", "Dashti Gert", "دشتي جيرت"));
+        EntityLinker linker = SeedWith(b => b.AddPerson("p:dashti", "Dashti Gert", "دشتي جيرت"));
         Assert.DoesNotContain(linker.Link("انٹیلی جنس شیئرنگ سے دہشتگردی سے نمٹیں گے۔"), m => m.EntityId == "p:dashti");
     }
 
@@ -488,8 +504,13 @@ public sealed class EntityLinkerTests
     {
         // Twelve people called just Munir score 1.0 for the bare word, Asim Munir less: he is not
         // among the resolver's first eight candidates, but the document names him in full.
-        Entity[] namesakes = [.. Enumerable.Range(0, 12).Select(i => Person($"p:munir{i}", "Munir"))];
-        EntityLinker linker = SeedWith(namesakes);
+        EntityLinker linker = SeedWith(b =>
+        {
+            for (int i = 0; i < 12; i++)
+            {
+                b.AddPerson($"p:munir{i}", "Munir");
+            }
+        });
         IReadOnlyList<LinkedMention> mentions = linker.Link("Field Marshal Asim Munir received the delegation. Munir said the talks went well.");
         Assert.Equal(["person:asim-munir", "person:asim-munir"], mentions.Select(m => m.EntityId));
         Assert.Equal(LinkKind.PartialName, mentions[1].Evidence.Kind);
@@ -501,22 +522,15 @@ public sealed class EntityLinkerTests
         // With Khalid common (400 Khalids), the resolver matches "Saddam Khalid Haftar" through the
         // alias Saddam Haftar and leaves Khalid unmatched; Saddam Khalifa Haftar, his full name,
         // has Khalifa for it (a conflict), so the three words are one mention of him.
-        Entity[] khalids = [.. Enumerable.Range(0, 400).Select(i => Person($"p:k{i}", $"Khalid {Syllables(i)}"))];
-        LinkedMention m = Assert.Single(SeedWith(khalids).Link("Lt Gen Saddam Khalid Haftar arrived."));
-        Assert.Equal(("Saddam Khalid Haftar", "person:saddam-haftar"), (m.Text, m.EntityId));
-
-        static string Syllables(int i)
+        EntityLinker linker = SeedWith(b =>
         {
-            const string Consonants = "bdgkmnprstvz", Vowels = "aeiou";
-            var word = new StringBuilder();
-            for (int k = 0, c = i, v = i; k < 3; k++, c /= 12, v /= 7)
+            for (int i = 0; i < 400; i++)
             {
-                word.Append(Consonants[c % 12]).Append(Vowels[v % 5]);
+                b.AddPerson($"p:k{i}", $"Khalid {MadeUpWord(i, "bdgkmnprstvz", 3)}");
             }
-
-            word[0] = char.ToUpperInvariant(word[0]);
-            return word.ToString();
-        }
+        });
+        LinkedMention m = Assert.Single(linker.Link("Lt Gen Saddam Khalid Haftar arrived."));
+        Assert.Equal(("Saddam Khalid Haftar", "person:saddam-haftar"), (m.Text, m.EntityId));
     }
 
     [Fact]
@@ -524,7 +538,7 @@ public sealed class EntityLinkerTests
     {
         // ہفتہ ("week") reads like the name Hafta, and the document names Khalifa Haftar, whose
         // surname it resembles, in full; but the resolver scores it against him at 0.08.
-        IReadOnlyList<LinkedMention> mentions = SeedWith(Person("p:hafta", "Rani Hafta")).Link("فیلڈ مارشل نے خلیفہ حفتر سے ملاقات کی۔ اگلے ہفتہ وفد واپس آئے گا۔");
+        IReadOnlyList<LinkedMention> mentions = SeedWith(b => b.AddPerson("p:hafta", "Rani Hafta")).Link("فیلڈ مارشل نے خلیفہ حفتر سے ملاقات کی۔ اگلے ہفتہ وفد واپس آئے گا۔");
         Assert.Contains(mentions, m => m.EntityId == "person:khalifa-haftar");
         Assert.DoesNotContain(mentions, m => m.Text == "ہفتہ");
     }
