@@ -378,12 +378,13 @@ internal sealed class CandidateIndex
     /// The skeletons a Latin word is also posted under, each as the word's own key only: as Arabic
     /// script and Cyrillic write its letters when its language says them otherwise than English
     /// does. Deletion variants of such keys crowded other names out of the candidates when tried
-    /// (Ivanov), and English names keep their own spelling (Howard: هوارد, James: جيمس). Last, in
-    /// every script, the key of the concept of a generic organization word, a nationality adjective
+    /// (Ivanov), and English names keep their own spelling (Howard: هوارد, James: جيمس). Then, in
+    /// every script, the finer key of a word with a short skeleton (<see cref="Phonetics.RepeatKey"/>,
+    /// which a query of one word looks up), and last the key of the concept of a generic organization word, a nationality adjective
     /// or a place name (<see cref="Lexicon.ConceptKey"/>), which the query looks up through
     /// <see cref="Phonetics.QueryReadings"/>: the two lists must both have it.
     /// </summary>
-    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, KhSaidSkeleton, ThSaidFSkeleton, GreekSaidSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, DiacriticsSaidSkeleton, SaidSkeleton, Lexicon.ConceptKey];
+    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, KhSaidSkeleton, ThSaidFSkeleton, GreekSaidSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, DiacriticsSaidSkeleton, SaidSkeleton, Phonetics.RepeatKey, Lexicon.ConceptKey];
 
     private delegate string? SkeletonReading(ReadOnlySpan<char> form);
 

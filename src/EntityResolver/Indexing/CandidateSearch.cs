@@ -154,6 +154,7 @@ internal static class CandidateSearch
         // Per reading of Phonetics.QueryReadings, the key id (-1: none) and length of the word being added.
         Span<int> readingIds = stackalloc int[Phonetics.QueryReadings.Length], readingLengths = stackalloc int[Phonetics.QueryReadings.Length];
         Span<uint> readingHashes = stackalloc uint[Phonetics.QueryReadings.Length];
+        bool oneWord = IsOneWord(readings);
         foreach (PreparedName reading in readings)
         {
             readingWeights.Clear();
@@ -208,6 +209,16 @@ internal static class CandidateSearch
                 for (int r = 0; r < Phonetics.QueryReadings.Length && term >= 0; r++)
                 {
                     AddOwnKey(readingIds[r], readingLengths[r], Phonetics.QueryReadings[r].Unlikely, term, index, s, ref keyCount);
+                }
+
+                // A word of a short skeleton, alone in the query, is also looked up under its finer
+                // key (Phonetics.RepeatKey): at a million names its skeleton's postings are more
+                // than the budget, and cut in registry order. A longer query finds its names
+                // through its other words (word pairs, the intersection of common words), which a
+                // rare key of one word would leave unread.
+                if (oneWord && term >= 0 && Phonetics.RepeatKey(token.Forms) is { } finer)
+                {
+                    AddOwnKey(index.KeyId(finer), finer.Length, unlikely: false, term, index, s, ref keyCount);
                 }
 
                 // Two adjacent words that the registry may write as one (Wali Jan / Walijan).
@@ -357,6 +368,26 @@ internal static class CandidateSearch
         ReadOnlySpan<Candidate> result = s.SelectTop(index, keys, weights[..termCount], queryWeight, telling, pending, pendingFactor, signature, pairs, words >= 2 ? MultiWordMinCandidates : MinCandidates, words >= 2 ? MultiWordMaxCandidates : MaxCandidates, words >= 2 ? MultiWordShortlistSize : ShortlistSize);
         Trace?.Mark(5);
         return result;
+    }
+
+    /// <summary>Whether every reading of the query has one name word (with a key) or none.</summary>
+    private static bool IsOneWord(scoped ReadOnlySpan<PreparedName> readings)
+    {
+        foreach (PreparedName reading in readings)
+        {
+            int words = 0;
+            foreach (NameToken token in reading.Name.Tokens)
+            {
+                words += token.Role == TokenRole.Name && CandidateIndex.WordKey(token.Forms).Length > 0 ? 1 : 0;
+            }
+
+            if (words > 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The postings of the rarest own key of a word (joined words left out); 0 when no word has its own key.</summary>

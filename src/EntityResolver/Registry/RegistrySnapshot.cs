@@ -77,11 +77,13 @@ namespace EntityResolver.Registry;
 /// 59: an organization alias whose acronym is said as a word stores that word's token forms and
 /// weight, and is posted under its skeleton; version 60: fewer acronyms are taken as said, only
 /// those that can be said, see EntityRegistry.AcronymWordOf; version 61: titles.tsv has the Arabic
-/// chief of staff, رئيس اركان, whose words the analysis of a name strips as titles).
+/// chief of staff, رئيس اركان, whose words the analysis of a name strips as titles; version 62: a
+/// word of a short skeleton whose consonant comes again after a vowel is also posted under a
+/// finer key that keeps both, Phonetics.RepeatKey).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 61;
+    public const int Version = 62;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

@@ -1928,6 +1928,32 @@ internal static class Phonetics
     /// </summary>
     public static readonly (Func<TokenForms, string?> Read, bool Unlikely)[] QueryReadings = [(ConventionSkeleton, false), (JapaneseSkeleton, false), (SlavicSkeleton, true), (GermanSkeleton, true), (SpanishSkeleton, true), (TurkishSkeleton, true), (LatinCaseSkeleton, true), (EnglishWSkeleton, false), (PersianZSkeleton, false), (SoftGSkeleton, true), (Lexicon.ConceptKey, true)];
 
+    /// <summary>The most consonant classes a skeleton may have for its word to have a <see cref="RepeatKey"/>.</summary>
+    public const int RepeatKeyMaxSkeleton = 2;
+
+    /// <summary>
+    /// A finer key for a word of a short skeleton (<see cref="RepeatKeyMaxSkeleton"/> classes or
+    /// fewer) in which a consonant class comes again after a vowel, or null for other words: the
+    /// skeleton merges the two (Habib, حبيب, Хабиб: <c>hb</c>, as Hope and Hobby), this key keeps
+    /// both (<c>=hbb</c>). At a million names a two-class skeleton has tens of thousands of
+    /// postings, more than a query may read, and this key tells the few with the same consonants
+    /// apart from them. Every script writes such a consonant each time it is said, so the key is
+    /// the same in all of them; the <c>=</c> keeps it apart from every skeleton and its deletion
+    /// variants. The index posts it (<see cref="Indexing.CandidateIndex.OwnKeys"/>), and a query
+    /// of one word is looked up under it (<see cref="Indexing.CandidateSearch"/>; a query of more
+    /// words finds its names through the others).
+    /// </summary>
+    public static string? RepeatKey(TokenForms forms)
+    {
+        if (forms.Skeleton.Length is 0 or > RepeatKeyMaxSkeleton)
+        {
+            return null;
+        }
+
+        string repeats = Skeleton(forms.Phonetic, SkeletonReading.KeepRepeats);
+        return repeats.Length > forms.Skeleton.Length ? string.Concat("=", repeats) : null;
+    }
+
     /// <summary>How a skeleton reads letters that scripts write otherwise than the plain skeleton says.</summary>
     [Flags]
     private enum SkeletonReading
@@ -1998,6 +2024,9 @@ internal static class Phonetics
 
         /// <summary>The th of a Latin spelling (<c>E</c>) is f.</summary>
         ThAsF = 524288,
+
+        /// <summary>A consonant class that comes again after a vowel is kept again (only one written twice in a row is merged).</summary>
+        KeepRepeats = 1048576,
     }
 
     private static string Skeleton(ReadOnlySpan<char> form, SkeletonReading reading)
@@ -2007,8 +2036,9 @@ internal static class Phonetics
         bool tiAsChi = reading.HasFlag(SkeletonReading.TiAsChi), dropG = reading.HasFlag(SkeletonReading.WithoutG), tsAsK = reading.HasFlag(SkeletonReading.TsAsK), kAsTs = reading.HasFlag(SkeletonReading.KAsTs);
         bool firstAsH = reading.HasFlag(SkeletonReading.FirstAsH), khAsJ = reading.HasFlag(SkeletonReading.KhAsJ), hardJAsK = reading.HasFlag(SkeletonReading.HardJAsK), firstUAsW = reading.HasFlag(SkeletonReading.FirstUAsW), anyKhAsJ = reading.HasFlag(SkeletonReading.AnyKhAsJ);
         bool said = reading.HasFlag(SkeletonReading.DiacriticsAsSaid), dAsZ = reading.HasFlag(SkeletonReading.DAsZ), softJAsG = reading.HasFlag(SkeletonReading.SoftJAsG), thAsF = reading.HasFlag(SkeletonReading.ThAsF);
+        bool keepRepeats = reading.HasFlag(SkeletonReading.KeepRepeats);
         Span<char> buffer = form.Length <= 64 ? stackalloc char[form.Length * 2] : new char[form.Length * 2];
-        int n = 0;
+        int n = 0, lastConsonant = -2;
         for (int i = 0; i < form.Length; i++)
         {
             char c = form[i] == 'j' && jAsY ? 'y' : i == 0 && firstUAsW ? 'w' : form[i];
@@ -2055,7 +2085,9 @@ internal static class Phonetics
                 'p' => 'b',
                 _ => c,
             };
-            if (n > 0 && buffer[n - 1] == k)
+            bool merged = n > 0 && buffer[n - 1] == k && (!keepRepeats || i - lastConsonant == 1);
+            lastConsonant = i;
+            if (merged)
             {
                 continue;
             }

@@ -252,6 +252,41 @@ public sealed class PairIndexTests
     }
 
     [Theory]
+    [InlineData("Kaleel")]
+    [InlineData("كليل")]
+    [InlineData("Калил")]
+    [InlineData("कलील")]
+    public void A_one_word_query_of_a_common_short_skeleton_finds_the_names_with_its_consonants(string query)
+    {
+        // More aliases than the search reads for one word have the skeleton kl, and the gold comes
+        // last in the registry: cut at the budget, the skeleton's postings never reached it. The
+        // finer key (Phonetics.RepeatKey: kll, its l said twice) has it at once, in every script.
+        string[] fillers = ["Kola", "Gale", "Cole", "Kyle", "Gil"];
+        EntityRegistry registry = EntityRegistry.Create([.. Copies("f", CandidateSearch.AdmitBudget + 2000, fillers), new Entity("gold", Entity.PersonType, [new EntityName("Kalil")])]);
+        Assert.True(registry.Index.Postings("kl").Length > CandidateSearch.AdmitBudget);
+
+        var resolver = new NameResolver(registry);
+        Assert.Equal("gold", resolver.Resolve(query)[0].EntityId);
+    }
+
+    [Fact]
+    public void The_finer_key_of_a_word_does_not_keep_a_longer_query_from_its_common_words()
+    {
+        // Kalil (kl, finer key kll) is a typo of Kalim (klm, which has kl as a deletion variant).
+        // Both words of the query are common, so the gold is found where their postings meet; a
+        // rare finer key read as the query's rarest own key would have admitted the few names
+        // with kll instead, and left the common words unread.
+        EntityRegistry registry = EntityRegistry.Create(
+            [.. Copies("k", CandidateSearch.MultiWordAdmitBudget + 1000, "Kola Dinu"), .. Copies("t", CandidateSearch.MultiWordAdmitBudget + 1000, "Tomas Rine"), .. Copies("r", 50, "Kalil Rine"), new Entity("gold", Entity.PersonType, [new EntityName("Kalim Tomas")])]);
+        Assert.True(registry.Index.Postings("kl").Length > CandidateSearch.MultiWordAdmitBudget);
+
+        var resolver = new NameResolver(registry);
+        registry.TryGetEntity("gold", out Entity? gold);
+        Assert.Contains(resolver.CandidateAliases("Kalil Tomas"), a => ReferenceEquals(registry.EntityAt(registry.Aliases[a].EntityIndex), gold));
+        Assert.Equal("gold", resolver.Resolve("Kalil Tomas", new ResolveOptions { Threshold = 0 })[0].EntityId);
+    }
+
+    [Theory]
     [InlineData("Авиви", "avivi")]
     [InlineData("Иваи", "iwai")]
     [InlineData("Аой", "aoi")]

@@ -1302,4 +1302,18 @@ public sealed class PhoneticsTests
         NameToken other = analyzer.AnalyzeQuery("Mototoshi").Primary.Tokens[0];
         Assert.True(EntityResolver.Matching.PairScorer.TokenSimilarity(query, gold) > EntityResolver.Matching.PairScorer.TokenSimilarity(query, other));
     }
+
+    [Theory]
+    [InlineData("Habib", "=hbb")]
+    [InlineData("حبيب", "=hbb")] // Arabic script writes the consonant both times
+    [InlineData("Калил", "=kll")]
+    [InlineData("हबीब", "=hbb")]
+    [InlineData("Kaleel", "=kll")]
+    [InlineData("Hubba", null)] // a consonant written twice in a row is one
+    [InlineData("Hope", null)] // no consonant comes again
+    [InlineData("Abdallah", null)] // a skeleton of three classes is fine enough
+    public void A_short_skeleton_whose_consonant_comes_again_has_a_finer_key(string word, string? expected)
+    {
+        Assert.Equal(expected, Phonetics.RepeatKey(FormsOf(word)));
+    }
 }
