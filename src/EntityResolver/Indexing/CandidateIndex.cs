@@ -285,6 +285,13 @@ internal sealed class CandidateIndex
             {
                 AddAliasKey(KeyIdOf(AcronymKey(alias.Acronym)) << 1);
             }
+            else if (alias.Name.IsAcronym && alias.Name.Tokens[0].Forms.Latin is { Length: >= 2 } letters)
+            {
+                // A name written as an acronym (GHQ), under the key an acronym query looks up
+                // too: the skeleton of so few letters (k) is shared by tens of thousands of
+                // names at a million entities, more than a one-word query reads.
+                AddAliasKey(KeyIdOf(AcronymKey(letters)) << 1);
+            }
 
             // The acronym said as a word (NATO: ناتو, НАТО, Nato), under its own skeleton.
             if (alias.SaidAcronym?.Name.Tokens[0].Forms.Skeleton is { Length: > 0 } said)

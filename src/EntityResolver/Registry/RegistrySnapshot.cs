@@ -79,11 +79,12 @@ namespace EntityResolver.Registry;
 /// those that can be said, see EntityRegistry.AcronymWordOf; version 61: titles.tsv has the Arabic
 /// chief of staff, رئيس اركان, whose words the analysis of a name strips as titles; version 62: a
 /// word of a short skeleton whose consonant comes again after a vowel is also posted under a
-/// finer key that keeps both, Phonetics.RepeatKey).
+/// finer key that keeps both, Phonetics.RepeatKey; version 63: a name written as an acronym is
+/// also posted under its letters' acronym key).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 62;
+    public const int Version = 63;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

@@ -269,6 +269,21 @@ public sealed class PairIndexTests
         Assert.Equal("gold", resolver.Resolve(query)[0].EntityId);
     }
 
+    [Theory]
+    [InlineData("GHQ")]
+    [InlineData("جی ایچ کیو")] // Urdu letter names: the acronym's letters
+    public void A_name_written_as_an_acronym_is_found_whatever_its_letters_skeleton_shares(string query)
+    {
+        // GHQ's skeleton is k, which thousands of names have, more than the search reads for one
+        // word, and the gold comes last in the registry: the acronym's own key finds it.
+        string[] fillers = ["Kay", "Ogee", "Coe", "Keo", "Gia"];
+        EntityRegistry registry = EntityRegistry.Create([.. Copies("f", CandidateSearch.AdmitBudget + 2000, fillers), new Entity("gold", Entity.OrganizationType, [new EntityName("General Headquarters"), new EntityName("GHQ")])]);
+        Assert.True(registry.Index.Postings("k").Length > CandidateSearch.AdmitBudget);
+
+        var resolver = new NameResolver(registry);
+        Assert.Equal("gold", resolver.Resolve(query)[0].EntityId);
+    }
+
     [Fact]
     public void The_finer_key_of_a_word_does_not_keep_a_longer_query_from_its_common_words()
     {
