@@ -457,7 +457,9 @@ public sealed partial class EntityLinker
         {
             int previousEnd = 0;
             Word? previous = null;
-            foreach (RawToken raw in Tokenizer.Tokenize(_text))
+            List<RawToken> raws = Tokenizer.Tokenize(_text);
+            _words.Capacity = raws.Count;
+            foreach (RawToken raw in raws)
             {
                 var word = new Word { Start = raw.Start, Length = raw.Length, RawStart = raw.Start, RawLength = raw.Length, AllCaps = raw.AllCaps };
                 WordEntry? entry = raw.Length <= MaxWordLength ? _linker.Entry(_text.AsSpan(raw.Start, raw.Length)) : null;

@@ -18,7 +18,9 @@ internal static class Tokenizer
 {
     public static List<RawToken> Tokenize(ReadOnlySpan<char> text)
     {
-        var tokens = new List<RawToken>();
+        // About one word in six characters of running text: room for all of them, mostly, without
+        // the list growing (and copying) a dozen times through a long document.
+        var tokens = new List<RawToken>((text.Length / 6) + 4);
         int i = 0;
         while (i < text.Length)
         {
