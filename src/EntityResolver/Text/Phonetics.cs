@@ -1934,7 +1934,7 @@ internal static class Phonetics
     /// <summary>
     /// A finer key for a word of a short skeleton (<see cref="RepeatKeyMaxSkeleton"/> classes or
     /// fewer) in which a consonant class comes again after a vowel, or null for other words: the
-    /// skeleton merges the two (Habib, حبيب, Хабиб: <c>hb</c>, as Hope and Hobby), this key keeps
+    /// skeleton merges the two (Habib, حبيب, हबीब: <c>hb</c>, as Hope and Hobby), this key keeps
     /// both (<c>=hbb</c>). At a million names a two-class skeleton has tens of thousands of
     /// postings, more than a query may read, and this key tells the few with the same consonants
     /// apart from them. Every script writes such a consonant each time it is said, so the key is
