@@ -287,8 +287,8 @@ internal sealed class CandidateIndex
             }
             else if (alias.Name.IsAcronym && alias.Name.Tokens[0].Forms.Latin is { Length: >= 2 } letters)
             {
-                // A name written as an acronym (GHQ), under the key an acronym query looks up
-                // too: the skeleton of so few letters (k) is shared by tens of thousands of
+                // A name written as an acronym (KGB), under the key an acronym query looks up
+                // too: the skeleton of so few letters (kb) is shared by tens of thousands of
                 // names at a million entities, more than a one-word query reads.
                 AddAliasKey(KeyIdOf(AcronymKey(letters)) << 1);
             }

@@ -66,7 +66,7 @@ internal sealed class Gazetteer
     private const byte SoleAlways = 1;
     private const byte SoleWhenWritten = 2;
 
-    // One-word names this short (PMO, HoR, GHQ) must be written exactly (WrittenExactly).
+    // One-word names this short (FBI, KGB, NHS) must be written exactly (WrittenExactly).
     private const int ShortNameLength = 4;
 
     private readonly TokenForms[] _forms;
