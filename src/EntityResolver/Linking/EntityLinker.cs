@@ -49,9 +49,6 @@ public sealed partial class EntityLinker
     // The longest acronym spelled out in letter names (آئی ایم سی ٹی سی has five).
     private const int MaxAcronymLetters = 10;
 
-    // At least the most words a title phrase of the lexicon has (five).
-    private const int MaxTitleWords = 6;
-
     // A bare name word has no second word to confirm it: it must meet a name word closely.
     private const float PartialSimilarity = 0.85f;
 
@@ -979,7 +976,7 @@ public sealed partial class EntityLinker
             if (w.TitlePhrase == 0)
             {
                 w.TitlePhrase = -1;
-                for (int p = Math.Max(0, i - MaxTitleWords + 1); p <= i; p++)
+                for (int p = Math.Max(0, i - _lexicon.LongestTitle + 1); p <= i; p++)
                 {
                     if (_words[p].Entry is not null && TitleLength(p, _words.Count) is int length and >= 2 && p + length > i)
                     {
@@ -1416,8 +1413,7 @@ public sealed partial class EntityLinker
             }
 
             string a = TextNormalizer.NormalizeToken(name);
-            return string.Equals(w.Normalized, a, StringComparison.Ordinal)
-                || (w.Forms is { } f && f.Script != ScriptDetector.Of(a) && t.Similarity >= GazetteerHit.AnchorSimilarity);
+            return w.Forms is { } f && Gazetteer.WritesShortName(string.Equals(w.Normalized, a, StringComparison.Ordinal), f.Script, ScriptDetector.Of(a), t.Similarity);
         }
 
         private int NameWords(int from, int to) => to - SkipTitles(from, to);
@@ -1516,7 +1512,7 @@ public sealed partial class EntityLinker
             while (before.Count < 8 && start > 0 && !_words[start].HardBefore)
             {
                 bool found = false;
-                for (int p = Math.Max(0, start - MaxTitleWords); p < start; p++)
+                for (int p = Math.Max(0, start - _lexicon.LongestTitle); p < start; p++)
                 {
                     var (len, kind) = TitlePhrase(p, start, exactEnd: start);
                     if (len > 0)

@@ -230,6 +230,15 @@ internal sealed class Gazetteer
     /// </summary>
     public static bool WrittenExactly(string name) => TextNormalizer.NormalizeToken(name).Length <= ShortNameLength;
 
+    /// <summary>
+    /// Whether a word of text writes a short name (<see cref="WrittenExactly"/>): it is the name as
+    /// written (<paramref name="same"/>), or, in another script, reads it almost exactly
+    /// (<paramref name="similarity"/> at <see cref="GazetteerHit.AnchorSimilarity"/> or more). The
+    /// gate (<see cref="GazetteerHit.Sole"/>) and the linker's verdict ask it alike.
+    /// </summary>
+    public static bool WritesShortName(bool same, Script word, Script name, double similarity) =>
+        same || (word != name && similarity >= GazetteerHit.AnchorSimilarity);
+
     /// <summary>The gazetteer of <paramref name="registry"/>, built on first use and kept as long as the registry lives.</summary>
     public static Gazetteer For(EntityRegistry registry) => Cache.GetValue(registry, r => new Gazetteer(r));
 
@@ -342,9 +351,8 @@ internal sealed class Gazetteer
         List<int> witnesses = scratch.Witnesses, organizations = scratch.Organizations, anchors = scratch.Anchors;
         foreach (var (rank, i) in similar)
         {
-            // (A form read across scripts is written almost exactly at the anchor similarity.)
             sole |= (_sole[i] & SoleAlways) != 0
-                || ((_sole[i] & SoleWhenWritten) != 0 && (i == exact || (_forms[i].Script != token.Script && (rank >= 2f ? rank - 2f : rank) >= GazetteerHit.AnchorSimilarity)));
+                || ((_sole[i] & SoleWhenWritten) != 0 && WritesShortName(i == exact, token.Script, _forms[i].Script, rank >= 2f ? rank - 2f : rank));
             if (rank >= 2f && strong < 2)
             {
                 foreach (int entity in _entities[i])

@@ -33,6 +33,7 @@ internal sealed class Lexicon
     private Lexicon()
     {
         Titles = PhraseTable("lexicon/titles.tsv", row => row.Length > 2 ? ParseKind(row[2]) : TitleKind.Role);
+        LongestTitle = Titles.Values.Max(phrases => phrases[0].Phrase.Length);
 
         var particles = new Dictionary<string, (ParticleKind, string?)>(StringComparer.Ordinal);
         var joinedHeads = new List<string>();
@@ -273,6 +274,9 @@ internal sealed class Lexicon
 
     /// <summary>Title phrases keyed by their first normalized word, longest first.</summary>
     public FrozenDictionary<string, (string[] Phrase, TitleKind Kind)[]> Titles { get; }
+
+    /// <summary>The most words a phrase of <see cref="Titles"/> has.</summary>
+    public int LongestTitle { get; }
 
     /// <summary>Heads also written run together with the next word (Abdulkarim, عبدالكريم), longest first.</summary>
     public string[] JoinedHeads { get; }

@@ -479,6 +479,18 @@ public sealed class EntityLinkerTests
     }
 
     [Fact]
+    public void The_longest_title_phrase_of_the_lexicon_is_read_whole_before_a_name()
+    {
+        // chief of the air staff has five words, the most a phrase of titles.tsv has: the linker
+        // looks back as far as the lexicon's longest phrase (Lexicon.LongestTitle), not a fixed
+        // number of words.
+        Assert.Equal(5, EntityResolver.Text.Lexicon.Default.LongestTitle);
+        LinkedMention m = Assert.Single(SeedWith(_ => { }).Link("Chief of the Air Staff Asim Munir arrived."));
+        Assert.Equal("person:asim-munir", m.EntityId);
+        Assert.Equal(["Chief of the Air Staff"], m.Evidence.Titles);
+    }
+
+    [Fact]
     public void A_country_or_its_adjective_is_not_a_bare_name()
     {
         // бакстон reads like باكستان; after the title رئيس وزراء ("prime minister of") it would be a
