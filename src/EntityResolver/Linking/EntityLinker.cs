@@ -1354,7 +1354,8 @@ public sealed partial class EntityLinker
                 }
                 else
                 {
-                    letters.Append(w.Normalized);
+                    // Capitals in Cyrillic spell the Latin letters they read as (КГБ: KGB).
+                    letters.Append(w.AllCaps && w.Forms is { } forms ? forms.Latin : w.Normalized);
                 }
             }
 

@@ -505,7 +505,7 @@ public sealed class NameResolver
     /// </summary>
     private static int SingleModelWord(PreparedName query)
     {
-        if (query.Name.NameTokenCount != 1)
+        if (query.Name.NameTokenCount != 1 || query.Name.IsAcronym)
         {
             return -1;
         }
@@ -515,9 +515,17 @@ public sealed class NameResolver
         return TransliterationModel.For(tokens[word].Forms.Script) is not null ? word : -1;
     }
 
-    /// <summary>Whether a name word of the query is written in a script with a transliteration model.</summary>
+    /// <summary>
+    /// Whether a name word of the query is written in a script with a transliteration model. An
+    /// acronym (КГБ) is read letter by letter, not spelled as a name is: the models do not weigh it.
+    /// </summary>
     private static bool HasSpellingModel(PreparedName query)
     {
+        if (query.Name.IsAcronym)
+        {
+            return false;
+        }
+
         foreach (NameToken t in query.Name.Tokens)
         {
             if (t.Role == TokenRole.Name && TransliterationModel.For(t.Forms.Script) is not null)

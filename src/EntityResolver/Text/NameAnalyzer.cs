@@ -61,7 +61,7 @@ internal sealed class NameAnalyzer
     public AnalyzedName AnalyzeAlias(string text, bool isPerson)
     {
         List<Piece> pieces = Split(text, _lexicon);
-        if (TryAcronym(pieces) is { } acronym)
+        if (TryAcronym(pieces, capitalsApart: !isPerson && WrittenWhole(text)) is { } acronym)
         {
             return acronym;
         }
@@ -79,7 +79,7 @@ internal sealed class NameAnalyzer
     public (AnalyzedName Primary, AnalyzedName? Literal) AnalyzeQuery(string text)
     {
         List<Piece> pieces = Split(text, _lexicon);
-        if (TryAcronym(pieces) is { } acronym)
+        if (TryAcronym(pieces, capitalsApart: WrittenWhole(text)) is { } acronym)
         {
             return (acronym, null);
         }
@@ -249,7 +249,7 @@ internal sealed class NameAnalyzer
 
     /// <param name="Normalized">The normalized (folded) word.</param>
     /// <param name="Text">The word as written.</param>
-    /// <param name="AllCaps">Written in capitals (Latin).</param>
+    /// <param name="AllCaps">Written in capitals (Latin or Cyrillic).</param>
     /// <param name="HamzaBelow">An Arabic-script word whose first letter is written alef with hamza below (إ), which folding makes a bare alef.</param>
     /// <param name="FinalMarbuta">An Arabic-script word whose final letter is written teh marbuta or an Urdu heh, which folding makes a heh.</param>
     private readonly record struct Piece(string Normalized, string Text, bool AllCaps, bool HamzaBelow = false, bool FinalMarbuta = false);
@@ -358,7 +358,10 @@ internal sealed class NameAnalyzer
         return assimilated && token[head.Length] != last ? token[(head.Length - 1)..] : token[head.Length..];
     }
 
-    private AnalyzedName? TryAcronym(List<Piece> pieces)
+    /// <param name="pieces">The name's pieces.</param>
+    /// <param name="capitalsApart">Whether capital letters apart (K.G.B.) may be an acronym: not
+    /// when written with spaces (K. G.) or as a person's name, where they are initials.</param>
+    private AnalyzedName? TryAcronym(List<Piece> pieces, bool capitalsApart)
     {
         if (pieces.Count == 1 && pieces[0].AllCaps && pieces[0].Normalized.Length <= 8)
         {
@@ -370,21 +373,42 @@ internal sealed class NameAnalyzer
             return null;
         }
 
+        // Spelled as letter names (آئی ایم ایف) or written as capitals apart (K.G.B., К.Г.Б.).
         Span<char> letters = stackalloc char[pieces.Count];
+        bool capitals = capitalsApart && SingleCapital(pieces[0]);
         for (int i = 0; i < pieces.Count; i++)
         {
-            if (!_lexicon.LetterNames.TryGetValue(pieces[i].Normalized, out char letter))
+            if (capitals ? !SingleCapital(pieces[i]) : !_lexicon.LetterNames.TryGetValue(pieces[i].Normalized, out letters[i]))
             {
                 return null;
             }
 
-            letters[i] = letter;
+            if (capitals)
+            {
+                letters[i] = pieces[i].Normalized[0];
+            }
         }
 
         string acronym = new(letters);
         string written = string.Join(' ', pieces.Select(p => p.Text));
         return new AnalyzedName([new NameToken(Forms(acronym), TokenRole.Name, written, false)], [], isAcronym: true);
     }
+
+    /// <summary>Whether the text has no space inside it (K.G.B., not K. G. B.).</summary>
+    private static bool WrittenWhole(string text)
+    {
+        foreach (char c in text.AsSpan().Trim())
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool SingleCapital(Piece piece) => piece.Text.Length == 1 && piece.Normalized.Length == 1 && Tokenizer.IsCapital(piece.Text[0]);
 
     /// <summary>Index of the first token after the leading run of titles (0 when none).</summary>
     private int LeadingTitleEnd(List<Piece> pieces, bool honorificsOnly)

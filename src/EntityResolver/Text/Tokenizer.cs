@@ -5,7 +5,7 @@ namespace EntityResolver.Text;
 /// <summary>A raw token: a span of the original text, before normalization.</summary>
 /// <param name="Start">Offset in UTF-16 code units.</param>
 /// <param name="Length">Length in UTF-16 code units.</param>
-/// <param name="AllCaps">Whether every letter was an upper-case Latin letter (acronym evidence).</param>
+/// <param name="AllCaps">Whether the token had two letters or more, each an upper-case Latin or Cyrillic letter (acronym evidence).</param>
 internal readonly record struct RawToken(int Start, int Length, bool AllCaps);
 
 /// <summary>
@@ -66,7 +66,7 @@ internal static class Tokenizer
         {
             if (char.IsLetter(c))
             {
-                if (c is < 'A' or > 'Z')
+                if (!IsCapital(c))
                 {
                     return false;
                 }
@@ -77,6 +77,9 @@ internal static class Tokenizer
 
         return letters >= 2;
     }
+
+    /// <summary>An upper-case letter of the scripts that write acronyms in capitals: Latin (A–Z) and Cyrillic (КГБ).</summary>
+    internal static bool IsCapital(char c) => c is (>= 'A' and <= 'Z') || (c is >= '\u0400' and <= '\u04FF' && char.IsUpper(c));
 
     internal static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC' or '`';
 

@@ -272,6 +272,9 @@ public sealed class PairIndexTests
     [Theory]
     [InlineData("KGB")]
     [InlineData("کے جی بی")] // Urdu letter names: the acronym's letters
+    [InlineData("КГБ")] // Cyrillic capitals read as Latin letters
+    [InlineData("K.G.B.")] // capitals written apart
+    [InlineData("К.Г.Б.")]
     public void A_name_written_as_an_acronym_is_found_whatever_its_letters_skeleton_shares(string query)
     {
         // KGB's skeleton is kb, which thousands of names have, more than the search reads for one

@@ -165,6 +165,27 @@ public sealed class NameAnalyzerTests
         Assert.True(_analyzer.AnalyzeQuery("ISPR").Primary.IsAcronym);
     }
 
+    [Theory]
+    [InlineData("КГБ", "kgb")] // Cyrillic capitals
+    [InlineData("K.G.B.", "kgb")] // capitals written apart, without a space
+    [InlineData("К.Г.Б.", "kgb")]
+    [InlineData("U.N.", "un")]
+    public void Names_in_capitals_are_acronyms_in_Latin_and_Cyrillic(string query, string letters)
+    {
+        AnalyzedName name = _analyzer.AnalyzeQuery(query).Primary;
+        Assert.True(name.IsAcronym);
+        Assert.Equal(letters, Assert.Single(name.Tokens).Forms.Latin);
+    }
+
+    [Fact]
+    public void Capitals_apart_are_initials_when_spaced_or_in_a_person_name()
+    {
+        Assert.False(_analyzer.AnalyzeQuery("K. G. B.").Primary.IsAcronym);
+        Assert.False(_analyzer.AnalyzeQuery("Кгб").Primary.IsAcronym);
+        Assert.False(_analyzer.AnalyzeAlias("J.K.", isPerson: true).IsAcronym);
+        Assert.True(_analyzer.AnalyzeAlias("K.G.B.", isPerson: false).IsAcronym);
+    }
+
     [Fact]
     public void Particles_get_their_roles()
     {
