@@ -183,7 +183,7 @@ internal static class LinkScale
 
         foreach (var x in found.Where(x => !gold.Any(y => Overlaps(x, y) && y.Entity == x.Mention.EntityId)))
         {
-            Console.WriteLine(string.Create(Inv, $"  wrong: {x.File} {x.Mention.Start} \"{x.Mention.Text}\" -> {x.Mention.EntityId} ({x.Mention.Score:0.00})"));
+            Console.WriteLine(string.Create(Inv, $"  wrong: {x.File} {x.Mention.Start} \"{x.Mention.Text}\" -> {x.Mention.EntityId} ({x.Mention.Score:0.00}): {x.Mention.Evidence}"));
         }
 
         foreach (var y in gold.Where(y => !found.Any(x => Overlaps(x, y) && y.Entity == x.Mention.EntityId)))

@@ -1464,7 +1464,7 @@ public sealed partial class EntityLinker
                 return (0, TitleKind.Role);
             }
 
-            foreach (var (phrase, kind) in phrases)
+            foreach (var (phrase, (kind, arabic)) in phrases)
             {
                 int end = at + phrase.Length;
                 if (end > limit || (exactEnd >= 0 && end != exactEnd))
@@ -1476,7 +1476,8 @@ public sealed partial class EntityLinker
                 for (int k = 0; k < phrase.Length && ok; k++)
                 {
                     Word w = _words[at + k];
-                    ok = w.Normalized.Length > 0 && string.Equals(Key(w), phrase[k], StringComparison.Ordinal) && (k == 0 || !w.HardBefore);
+                    ok = w.Normalized.Length > 0 && string.Equals(Key(w), phrase[k], StringComparison.Ordinal) && (k == 0 || !w.HardBefore)
+                        && (!arabic || Lexicon.InArabicLetters(_text.AsSpan(w.RawStart, w.RawLength)));
                 }
 
                 if (ok)

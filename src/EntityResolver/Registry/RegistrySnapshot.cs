@@ -81,11 +81,12 @@ namespace EntityResolver.Registry;
 /// word of a short skeleton whose consonant comes again after a vowel is also posted under a
 /// finer key that keeps both, Phonetics.RepeatKey; version 63: a name written as an acronym is
 /// also posted under its letters' acronym key; version 64: a name in Cyrillic capitals (КГБ), or
-/// in capitals written apart without a space (K.G.B.), is analyzed as an acronym).
+/// in capitals written apart without a space (K.G.B.), is analyzed as an acronym; version 65: an
+/// Arabic title is not read in a word written in Urdu or Persian letters).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 64;
+    public const int Version = 65;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

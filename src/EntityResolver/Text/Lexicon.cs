@@ -32,7 +32,7 @@ internal sealed class Lexicon
 
     private Lexicon()
     {
-        Titles = PhraseTable("lexicon/titles.tsv", row => row.Length > 2 ? ParseKind(row[2]) : TitleKind.Role);
+        Titles = PhraseTable("lexicon/titles.tsv", row => (row.Length > 2 ? ParseKind(row[2]) : TitleKind.Role, row[1] == "ar"));
         LongestTitle = Titles.Values.Max(phrases => phrases[0].Phrase.Length);
 
         var particles = new Dictionary<string, (ParticleKind, string?)>(StringComparer.Ordinal);
@@ -272,8 +272,31 @@ internal sealed class Lexicon
 
     public static Lexicon Default => Instance.Value;
 
-    /// <summary>Title phrases keyed by their first normalized word, longest first.</summary>
-    public FrozenDictionary<string, (string[] Phrase, TitleKind Kind)[]> Titles { get; }
+    /// <summary>
+    /// Whether a word as written uses no letter that Arabic does not write: Urdu and Persian write
+    /// ک, ی, ہ, ے, پ, ٹ and others, which normalization folds into Arabic letters. An Arabic title
+    /// written so is another language's word: Urdu رکن is a member, Arabic ركن a staff rank.
+    /// </summary>
+    public static bool InArabicLetters(ReadOnlySpan<char> written)
+    {
+        foreach (char c in written)
+        {
+            // The Arabic block's letters from U+0672 to U+06D3 are the ones other languages add.
+            if (c is >= '\u0672' and <= '\u06D3')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Title phrases keyed by their first normalized word, longest first. <c>Arabic</c>: the row is
+    /// Arabic's (language <c>ar</c>), and matches only words that Arabic could have written (see
+    /// <see cref="InArabicLetters"/>).
+    /// </summary>
+    public FrozenDictionary<string, (string[] Phrase, (TitleKind Kind, bool Arabic) Sense)[]> Titles { get; }
 
     /// <summary>The most words a phrase of <see cref="Titles"/> has.</summary>
     public int LongestTitle { get; }

@@ -421,9 +421,9 @@ internal sealed class NameAnalyzer
             TitleKind kind = TitleKind.Role;
             if (_lexicon.Titles.TryGetValue(pieces[i].Normalized, out var phrases))
             {
-                foreach (var (phrase, k) in phrases)
+                foreach (var (phrase, (k, arabic)) in phrases)
                 {
-                    if (i + phrase.Length <= pieces.Count && Matches(pieces, i, phrase))
+                    if (i + phrase.Length <= pieces.Count && Matches(pieces, i, phrase, arabic))
                     {
                         matched = phrase.Length;
                         kind = k;
@@ -448,11 +448,11 @@ internal sealed class NameAnalyzer
         return lastTitleEnd >= pieces.Count ? 0 : lastTitleEnd;
     }
 
-    private static bool Matches(List<Piece> pieces, int start, string[] phrase)
+    private static bool Matches(List<Piece> pieces, int start, string[] phrase, bool arabic)
     {
         for (int k = 0; k < phrase.Length; k++)
         {
-            if (!string.Equals(pieces[start + k].Normalized, phrase[k], StringComparison.Ordinal))
+            if (!string.Equals(pieces[start + k].Normalized, phrase[k], StringComparison.Ordinal) || (arabic && !Lexicon.InArabicLetters(pieces[start + k].Text)))
             {
                 return false;
             }

@@ -189,6 +189,19 @@ public sealed class EntityLinkerTests
     }
 
     [Fact]
+    public void An_Arabic_title_is_not_read_in_a_word_written_in_Urdu_letters()
+    {
+        // Arabic ركن is a staff rank (العميد الركن); Urdu رکن, written with keheh, is a member.
+        // Folded to one spelling, the Urdu word was read as the rank, and a bare surname after it
+        // was accepted as the person's.
+        var linker = new EntityLinker(new NameResolver(new EntityRegistryBuilder().AddPerson("p:sami", "Sami Malak").Build()));
+        Assert.Equal(["العميد", "الركن"], Assert.Single(linker.Link("قال العميد الركن سامي مالك إن")).Evidence.Titles);
+        Assert.Empty(Assert.Single(linker.Link("کمیٹی کے رکن سامی مالک نے کہا۔")).Evidence.Titles);
+        Assert.Equal("p:sami", Assert.Single(linker.Link("قال العميد الركن مالك إن")).EntityId);
+        Assert.Empty(linker.Link("کمیٹی کے رکن مالک نے کہا۔"));
+    }
+
+    [Fact]
     public void Invalid_surrogates_do_not_break_linking()
     {
         string text = "\uD800Field Marshal Asim Munir\uDC00 met \uDC00\uD800 Khalifa Haftar \uD83D";

@@ -28,6 +28,17 @@ public sealed class NameAnalyzerTests
     }
 
     [Fact]
+    public void An_Arabic_title_is_not_read_in_a_word_written_in_Urdu_letters()
+    {
+        // Arabic ركن is a staff rank; Urdu رکن, with keheh, is a member. Both fold to one spelling.
+        Assert.Equal(["ركن"], _analyzer.AnalyzeQuery("ركن سامي مالك").Primary.Titles);
+        Assert.Empty(_analyzer.AnalyzeQuery("رکن سامی مالک").Primary.Titles);
+        // Urdu's own rows match Urdu letters, and Arabic's the letters both write (نائب).
+        Assert.NotEmpty(_analyzer.AnalyzeQuery("وزیر اعظم سامی مالک").Primary.Titles);
+        Assert.NotEmpty(_analyzer.AnalyzeQuery("نائب سامی مالک").Primary.Titles);
+    }
+
+    [Fact]
     public void A_name_made_only_of_title_words_is_read_literally()
     {
         var (primary, literal) = _analyzer.AnalyzeQuery("General Headquarters");
