@@ -937,11 +937,12 @@ public sealed partial class EntityLinker
 
         /// <summary>
         /// Whether a mention may begin or end on <paramref name="w"/>: not a function word (and, in,
-        /// is), and an anchor or a longer word that only resembles a name word (نیوز for News), so
-        /// that transliterations the registry lacks can be tried; the span must hold an anchor too.
+        /// is), nor, at the end, a verb that ends a clause (बल दिया), and an anchor or a longer word
+        /// that only resembles a name word (نیوز for News), so that transliterations the registry
+        /// lacks can be tried; the span must hold an anchor too.
         /// </summary>
-        private static bool IsEdge(Word w) =>
-            !LinkLexicon.Default.FunctionWords.Contains(w.Normalized)
+        private static bool IsEdge(Word w, bool end) =>
+            !LinkLexicon.Default.FunctionWords.Contains(w.Normalized) && !(end && LinkLexicon.Default.FinalVerbs.Contains(w.Normalized))
             && (IsAnchor(w) || (w.Hit.IsName && w.Hit.Similarity >= BridgeFloor && w.Forms is { } f && f.Latin.Length > ShortWordLength));
 
         private bool HasAnchor(int from, int to)
@@ -994,7 +995,7 @@ public sealed partial class EntityLinker
             int i = from;
             while (i < to)
             {
-                if (!IsEdge(_words[i]))
+                if (!IsEdge(_words[i], end: false))
                 {
                     i++;
                     continue;
@@ -1016,7 +1017,7 @@ public sealed partial class EntityLinker
                 bool found = false;
                 for (int j = longest; j > i; j--)
                 {
-                    if (!IsEdge(_words[j - 1]) || !HasAnchor(i, j))
+                    if (!IsEdge(_words[j - 1], end: true) || !HasAnchor(i, j))
                     {
                         continue;
                     }

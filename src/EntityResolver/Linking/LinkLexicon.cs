@@ -55,16 +55,18 @@ internal sealed class LinkLexicon
         JoinedPostpositions = [.. postpositions];
 
         var functionWords = new HashSet<string>(StringComparer.Ordinal);
+        var finalVerbs = new HashSet<string>(StringComparer.Ordinal);
         foreach (string[] row in ResourceData.ReadTable("lexicon/function-words.tsv"))
         {
             string[] words = NormalizeWords(row[0]);
             if (words.Length == 1)
             {
-                functionWords.Add(words[0]);
+                (row.Length > 2 && row[2] == "verb" ? finalVerbs : functionWords).Add(words[0]);
             }
         }
 
         FunctionWords = functionWords.ToFrozenSet(StringComparer.Ordinal);
+        FinalVerbs = finalVerbs.ToFrozenSet(StringComparer.Ordinal);
     }
 
     public static LinkLexicon Default => Instance.Value;
@@ -76,6 +78,9 @@ internal sealed class LinkLexicon
 
     /// <summary>Function words a mention neither begins nor ends with (Data/lexicon/function-words.tsv), normalized.</summary>
     public FrozenSet<string> FunctionWords { get; }
+
+    /// <summary>Verbs that end a clause (दिया, کہا; the rows marked verb in function-words.tsv), normalized: a mention does not end on one.</summary>
+    public FrozenSet<string> FinalVerbs { get; }
 
     internal static string[] NormalizeWords(string phrase)
     {

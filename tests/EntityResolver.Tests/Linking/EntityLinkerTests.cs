@@ -201,6 +201,18 @@ public sealed class EntityLinkerTests
         Assert.Empty(linker.Link("کمیٹی کے رکن مالک نے کہا۔"));
     }
 
+    [Theory]
+    [InlineData("दोनों पक्षों ने सहयोग पर बल दिया।")] // "emphasized"
+    [InlineData("دونوں نے تعاون پر بل دیا۔")]
+    public void A_verb_after_a_noun_is_not_the_end_of_a_name(string text)
+    {
+        // Diya is a given name, and بل, बल (force) is near Bal: the verb दिया, دیا (gave) after
+        // the noun made a reversed name of the two words.
+        var linker = new EntityLinker(new NameResolver(new EntityRegistryBuilder().AddPerson("p:diya", "Diya Bal").Build()));
+        Assert.Empty(linker.Link(text));
+        Assert.Equal("p:diya", Assert.Single(linker.Link("दिया बल ने कहा।")).EntityId);
+    }
+
     [Fact]
     public void Invalid_surrogates_do_not_break_linking()
     {
