@@ -79,9 +79,27 @@ internal static class Accuracy
         }
     }
 
-    /// <summary>The snapshot when present (fast), the JSON Lines otherwise.</summary>
-    public static EntityRegistry Load(string size) =>
-        EntityRegistry.Load(File.Exists(BenchData.SnapshotPath(size)) ? BenchData.SnapshotPath(size) : BenchData.RegistryPath(size));
+    /// <summary>
+    /// The snapshot when present (fast), the JSON Lines otherwise, or when the snapshot was written
+    /// by another version of the library (<c>measure --size SIZE</c> rewrites it).
+    /// </summary>
+    public static EntityRegistry Load(string size)
+    {
+        string snapshot = BenchData.SnapshotPath(size);
+        if (File.Exists(snapshot))
+        {
+            try
+            {
+                return EntityRegistry.Load(snapshot);
+            }
+            catch (RegistryLoadException e)
+            {
+                Console.Error.WriteLine($"// {e.Message} Building from {BenchData.RegistryPath(size)} instead.");
+            }
+        }
+
+        return EntityRegistry.Load(BenchData.RegistryPath(size));
+    }
 
     /// <summary>Every name of every entity, with the id of its entity: what a brute-force matcher scans.</summary>
     public static (string[] Choices, string[] Owners) Choices(EntityRegistry registry)
