@@ -61,7 +61,7 @@ internal sealed class NameAnalyzer
     public AnalyzedName AnalyzeAlias(string text, bool isPerson)
     {
         List<Piece> pieces = Split(text, _lexicon);
-        if (TryAcronym(pieces, capitalsApart: !isPerson && WrittenWhole(text)) is { } acronym)
+        if (TryAcronym(pieces, text, capitalsApart: !isPerson) is { } acronym)
         {
             return acronym;
         }
@@ -79,7 +79,7 @@ internal sealed class NameAnalyzer
     public (AnalyzedName Primary, AnalyzedName? Literal) AnalyzeQuery(string text)
     {
         List<Piece> pieces = Split(text, _lexicon);
-        if (TryAcronym(pieces, capitalsApart: WrittenWhole(text)) is { } acronym)
+        if (TryAcronym(pieces, text, capitalsApart: true) is { } acronym)
         {
             return (acronym, null);
         }
@@ -359,9 +359,10 @@ internal sealed class NameAnalyzer
     }
 
     /// <param name="pieces">The name's pieces.</param>
-    /// <param name="capitalsApart">Whether capital letters apart (K.G.B.) may be an acronym: not
-    /// when written with spaces (K. G.) or as a person's name, where they are initials.</param>
-    private AnalyzedName? TryAcronym(List<Piece> pieces, bool capitalsApart)
+    /// <param name="text">The name as written.</param>
+    /// <param name="capitalsApart">Whether capital letters apart (K.G.B.) may be an acronym: not in
+    /// a person's name, where they are initials, as they are when written with spaces (K. G.).</param>
+    private AnalyzedName? TryAcronym(List<Piece> pieces, string text, bool capitalsApart)
     {
         if (pieces.Count == 1 && pieces[0].AllCaps && pieces[0].Normalized.Length <= 8)
         {
@@ -375,18 +376,25 @@ internal sealed class NameAnalyzer
 
         // Spelled as letter names (آئی ایم ایف) or written as capitals apart (K.G.B., К.Г.Б.).
         Span<char> letters = stackalloc char[pieces.Count];
-        bool capitals = capitalsApart && SingleCapital(pieces[0]);
+        bool capitals = capitalsApart && SingleCapital(pieces[0]) && WrittenWhole(text);
         for (int i = 0; i < pieces.Count; i++)
         {
-            if (capitals ? !SingleCapital(pieces[i]) : !_lexicon.LetterNames.TryGetValue(pieces[i].Normalized, out letters[i]))
+            char letter;
+            if (capitals)
+            {
+                if (!SingleCapital(pieces[i]))
+                {
+                    return null;
+                }
+
+                letter = pieces[i].Normalized[0];
+            }
+            else if (!_lexicon.LetterNames.TryGetValue(pieces[i].Normalized, out letter))
             {
                 return null;
             }
 
-            if (capitals)
-            {
-                letters[i] = pieces[i].Normalized[0];
-            }
+            letters[i] = letter;
         }
 
         string acronym = new(letters);
