@@ -1355,7 +1355,7 @@ public sealed partial class EntityLinker
                 }
                 else
                 {
-                    // Capitals in Cyrillic spell the Latin letters they read as (КГБ: KGB).
+                    // A word in capitals spells the Latin letters it reads as (КГБ: KGB).
                     letters.Append(w.AllCaps && w.Forms is { } forms ? forms.Latin : w.Normalized);
                 }
             }

@@ -455,7 +455,7 @@ internal sealed class Gazetteer
         return false;
     }
 
-    /// <summary>The registry's aliases of entity <paramref name="entity"/> (indices into <see cref="EntityRegistry.Aliases"/>; not its said acronyms, which are part of them), appended to <paramref name="into"/>.</summary>
+    /// <summary>The registry's aliases of entity <paramref name="entity"/> (indices into <see cref="EntityRegistry.Aliases"/>; the said acronyms that the gazetteer lists after them are left out), appended to <paramref name="into"/>.</summary>
     public void AliasesOf(int entity, List<int> into)
     {
         for (int a = _aliasStart[entity]; a < _aliasStart[entity + 1]; a++)

@@ -33,6 +33,9 @@ public sealed class NameAnalyzerTests
         // Arabic ركن is a staff rank; Urdu رکن, with keheh, is a member. Both fold to one spelling.
         Assert.Equal(["ركن"], _analyzer.AnalyzeQuery("ركن سامي مالك").Primary.Titles);
         Assert.Empty(_analyzer.AnalyzeQuery("رکن سامی مالک").Primary.Titles);
+        // امیر with Persian yeh opens a Pashto or Dari name; الامير is the Arabic honorific.
+        Assert.Empty(_analyzer.AnalyzeQuery("امیر عبد الله").Primary.Titles);
+        Assert.NotEmpty(_analyzer.AnalyzeQuery("الامير عبد الله").Primary.Titles);
         // Urdu's own rows match Urdu letters, and Arabic's the letters both write (نائب).
         Assert.NotEmpty(_analyzer.AnalyzeQuery("وزیر اعظم سامی مالک").Primary.Titles);
         Assert.NotEmpty(_analyzer.AnalyzeQuery("نائب سامی مالک").Primary.Titles);
