@@ -535,9 +535,13 @@ public sealed partial class EntityLinker
             return (hard, comma && hard);
         }
 
-        /// <summary>Letter names spelled out in Urdu or Hindi (آئی ایم سی ٹی سی) read as acronyms.</summary>
+        /// <summary>
+        /// Letter names spelled out in Urdu or Hindi (آئی ایم سی ٹی سی) and capitals written apart
+        /// without a space (K.G.B., К.Г.Б.) read as acronyms.
+        /// </summary>
         private void FindAcronyms()
         {
+            FindCapitalsApart();
             int i = 0;
             while (i < _words.Count)
             {
@@ -581,6 +585,57 @@ public sealed partial class EntityLinker
 
                 i = j;
             }
+        }
+
+        /// <summary>
+        /// Runs of single capitals each followed by a full stop and no space (K.G.B.): the resolver
+        /// reads such a run as an acronym, as it reads the query K.G.B. A run that spells no
+        /// entity's acronym is left to <see cref="FindNames"/> (J.R. Smith).
+        /// </summary>
+        private void FindCapitalsApart()
+        {
+            int i = 0;
+            while (i < _words.Count)
+            {
+                int j = i + 1;
+                if (SingleCapital(_words[i]))
+                {
+                    while (j < _words.Count && SingleCapital(_words[j]) && Dotted(_words[j - 1], _words[j]))
+                    {
+                        j++;
+                    }
+                }
+
+                if (j - i >= 2 && Evaluate(i, j, letters: true) is { } mention)
+                {
+                    _mentions.Add(mention);
+                    for (int k = i; k < j; k++)
+                    {
+                        _words[k].Consumed = true;
+                    }
+                }
+
+                i = j;
+            }
+        }
+
+        private bool SingleCapital(Word w) => w.RawLength == 1 && Tokenizer.IsCapital(_text[w.RawStart]);
+
+        /// <summary>Whether only a full stop stands between the one-letter word <paramref name="a"/> and <paramref name="b"/>.</summary>
+        private bool Dotted(Word a, Word b) => b.RawStart == a.RawStart + 2 && _text[a.RawStart + 1] == '.';
+
+        /// <summary>Whether words [from, to) are capitals written apart (<see cref="FindCapitalsApart"/>).</summary>
+        private bool CapitalsApart(int from, int to)
+        {
+            for (int k = from; k < to; k++)
+            {
+                if (!SingleCapital(_words[k]) || (k > from && !Dotted(_words[k - 1], _words[k])))
+                {
+                    return false;
+                }
+            }
+
+            return to - from >= 2;
         }
 
         /// <summary>Runs of words that hit the gazetteer, segmented longest match first.</summary>
@@ -1115,14 +1170,22 @@ public sealed partial class EntityLinker
         private IReadOnlyList<EntityMatch> Resolve(int from, int to)
         {
             var sb = new StringBuilder();
-            for (int k = from; k < to; k++)
+            if (CapitalsApart(from, to))
             {
-                if (k > from)
+                // As written, K.G.B: with spaces the resolver would read initials.
+                sb.Append(_text.AsSpan(_words[from].Start, _words[to - 1].End - _words[from].Start));
+            }
+            else
+            {
+                for (int k = from; k < to; k++)
                 {
-                    sb.Append(' ');
-                }
+                    if (k > from)
+                    {
+                        sb.Append(' ');
+                    }
 
-                sb.Append(_text.AsSpan(_words[k].Start, _words[k].Length));
+                    sb.Append(_text.AsSpan(_words[k].Start, _words[k].Length));
+                }
             }
 
             sb.Append(to - from == 1 ? '\u0001' : '\u0002');
@@ -1355,8 +1418,8 @@ public sealed partial class EntityLinker
                 }
                 else
                 {
-                    // A word in capitals spells the Latin letters it reads as (КГБ: KGB).
-                    letters.Append(w.AllCaps && w.Forms is { } forms ? forms.Latin : w.Normalized);
+                    // A word in capitals spells the Latin letters it reads as (КГБ, К.Г.Б.: KGB).
+                    letters.Append((w.AllCaps || SingleCapital(w)) && w.Forms is { } forms ? forms.Latin : w.Normalized);
                 }
             }
 

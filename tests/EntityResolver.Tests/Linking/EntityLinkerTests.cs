@@ -137,6 +137,25 @@ public sealed class EntityLinkerTests
         Assert.Equal(LinkKind.Acronym, m.Evidence.Kind);
     }
 
+    [Theory]
+    [InlineData("Officers of the K.G.B. arrested him.", "K.G.B")]
+    [InlineData("Сотрудники К.Г.Б. задержали его.", "К.Г.Б")]
+    public void Capitals_written_apart_are_linked_as_one_acronym(string text, string mention)
+    {
+        var linker = new EntityLinker(new NameResolver(new EntityRegistryBuilder()
+            .AddOrganization("o:kgb", "State Security Committee", "KGB")
+            .AddOrganization("o:gb", "Georgian Broadcasting", "GB")
+            .Build()));
+        LinkedMention m = Assert.Single(linker.Link(text));
+        Assert.Equal(mention, m.Text);
+        Assert.Equal("o:kgb", m.EntityId);
+        Assert.Equal(LinkKind.Acronym, m.Evidence.Kind);
+
+        // With spaces they are initials, and a run must spell the whole acronym: G.B. inside K.G.B. is not GB.
+        Assert.Empty(linker.Link("Officers of the K. G. B. arrested him."));
+        Assert.DoesNotContain(linker.Link("Officers of the K.G.B.X. arrested him."), l => l.EntityId == "o:gb");
+    }
+
     private static readonly Lazy<EntityLinker> AcronymLinker = new(() => new EntityLinker(new NameResolver(new EntityRegistryBuilder()
         .AddOrganization("o:nato", "North Atlantic Treaty Organization")
         .AddOrganization("o:unesco", "United Nations Educational, Scientific and Cultural Organization")
