@@ -1338,8 +1338,12 @@ public sealed partial class EntityLinker
                         partial.Add(new Candidate { Match = m });
                     }
                 }
-                else if (matched >= 1 && m.Score >= Options.Threshold && Feature(m, "coverage_candidate") >= 0.8 && CoversOrganization(m))
+                else if (matched >= 1 && m.Score >= Options.Threshold && Feature(m, "coverage_candidate") >= 0.8 && CoversOrganization(m) && !HasOutcome(m, TokenOutcome.Conflict))
                 {
+                    // A name word paired only as similar (a conflict) is left to the next rule, which
+                    // asks every word on both sides to be paired: a word that is common in the
+                    // registry (सेना, army) weighs little in the coverage, and پاکستان کی جانب
+                    // ("on Pakistan's side") is not the Pakistan Army.
                     full.Add(new Candidate { Match = m });
                 }
                 else if (to - from >= 2 && matched >= 1 && m.Score >= Options.Threshold * FuzzyOrganizationFactor && CoversOrganization(m) && AllAligned(m))
@@ -1428,6 +1432,19 @@ public sealed partial class EntityLinker
             {
                 if (t.Outcome == TokenOutcome.Match && (string.Equals(t.CandidateLatin, spelled, StringComparison.OrdinalIgnoreCase)
                     || string.Equals(t.CandidateToken, spelled, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasOutcome(EntityMatch m, TokenOutcome outcome)
+        {
+            foreach (TokenAlignment t in m.Explanation!.Tokens)
+            {
+                if (t.Outcome == outcome)
                 {
                     return true;
                 }

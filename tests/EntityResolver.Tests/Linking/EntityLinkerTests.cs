@@ -156,6 +156,37 @@ public sealed class EntityLinkerTests
         Assert.DoesNotContain(linker.Link("Officers of the K.G.B.X. arrested him."), l => l.EntityId == "o:gb");
     }
 
+    [Fact]
+    public void An_organization_is_not_linked_through_a_word_it_only_resembles_when_its_other_words_are_common()
+    {
+        // As at a million entities: many organizations have a word like پاکستان and like جانب, so
+        // the gazetteer's gate cannot narrow the span, and सेना (army) is a common word, so the
+        // Pakistan Army's name is almost covered by پاکستان alone (coverage_candidate 0.95).
+        // پاکستان کی جانب ("on Pakistan's side") pairs جانب with सेना only as similar (0.51).
+        var builder = new EntityRegistryBuilder()
+            .AddOrganization("o:army", "Pakistan Army", "पाकिस्तान सेना")
+            .AddOrganization("o:forces", "Pakistan Armed Forces", "پاکستان کی مسلح افواج");
+        string[] like = ["Braxton", "Brixton", "Plaxton", "Paxson", "Prakston"];
+        for (int i = 0; i < 8400; i++)
+        {
+            builder.AddOrganization($"o:h{i}", like[i % like.Length] + " Holdings");
+        }
+
+        for (int i = 0; i < 1100; i++)
+        {
+            builder.AddOrganization($"o:f{i}", "Janab Foods");
+        }
+
+        for (int i = 0; i < 150; i++)
+        {
+            builder.AddPerson($"p:{i}", "Sena Abbot");
+        }
+
+        var linker = new EntityLinker(new NameResolver(builder.Build()));
+        Assert.Empty(linker.Link("انہوں نے پاکستان کی جانب سے کہا۔"));
+        Assert.Equal(["o:army", "o:forces"], linker.Link("पाकिस्तान सेना और پاکستان کی مسلح افواج").Select(m => m.EntityId));
+    }
+
     private static readonly Lazy<EntityLinker> AcronymLinker = new(() => new EntityLinker(new NameResolver(new EntityRegistryBuilder()
         .AddOrganization("o:nato", "North Atlantic Treaty Organization")
         .AddOrganization("o:unesco", "United Nations Educational, Scientific and Cultural Organization")
