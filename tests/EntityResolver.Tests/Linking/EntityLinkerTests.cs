@@ -265,6 +265,17 @@ public sealed class EntityLinkerTests
         Assert.Equal("p:diya", Assert.Single(linker.Link(named)).EntityId);
     }
 
+    [Theory]
+    [InlineData("T. Borhani", "دونوں ملکوں نے تعاون بڑھانے کے لیے اتفاق کیا۔")] // "to increase cooperation"
+    [InlineData("Jane Ghar", "वह घर जाने वाला था।")] // "he was about to go home"
+    public void An_oblique_infinitive_is_not_the_end_of_a_name(string name, string text)
+    {
+        // بڑھانے reads as Borhani, and घर जाने as the reversed Jane Ghar.
+        var linker = new EntityLinker(new NameResolver(new EntityRegistryBuilder().AddPerson("p:x", name).Build()));
+        Assert.Empty(linker.Link(text));
+        Assert.Equal("p:x", Assert.Single(linker.Link(name + " said.")).EntityId);
+    }
+
     [Fact]
     public void Invalid_surrogates_do_not_break_linking()
     {
