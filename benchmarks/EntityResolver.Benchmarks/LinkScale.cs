@@ -17,12 +17,12 @@ internal static class LinkScale
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    /// <summary>The five seed articles (file name, text), in file order.</summary>
-    public static (string File, string Text)[] Articles()
-    {
-        string folder = Path.Combine(AppContext.BaseDirectory, "articles");
-        return [.. Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), File.ReadAllText(f, Encoding.UTF8)))];
-    }
+    /// <summary>The folder of the five seed articles and their gold mentions.</summary>
+    public static string SeedArticles => Path.Combine(AppContext.BaseDirectory, "articles");
+
+    /// <summary>The articles of a folder (file name, text), in file order: by default the five seed articles.</summary>
+    public static (string File, string Text)[] Articles(string? folder = null) =>
+        [.. Directory.GetFiles(folder ?? SeedArticles, "*.txt").Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), File.ReadAllText(f, Encoding.UTF8)))];
 
     /// <summary>The registry path from <c>--registry</c> or <see cref="RegistryVariable"/>, or null when neither is set.</summary>
     public static string? RegistryPath(string[] args)
@@ -65,14 +65,19 @@ internal static class LinkScale
         Console.WriteLine(string.Create(Inv, $"wrote {output}: {registry.Count:N0} entities ({file.Length:N0} bytes)"));
     }
 
-    /// <summary>Informal report: gazetteer build, cold/fresh/warm/unseen throughput (wall and thread CPU), resolver calls, precision and recall on the seed articles.</summary>
-    public static void Run(string path, int rounds)
+    /// <summary>
+    /// Informal report: gazetteer build, cold/fresh/warm/unseen throughput (wall and thread CPU),
+    /// resolver calls, precision and recall on the articles of <paramref name="folder"/> (*.txt
+    /// and their gold, mentions.jsonl; by default the seed articles).
+    /// </summary>
+    public static void Run(string path, int rounds, string? folder = null)
     {
         EntityRegistry registry = LoadWithSeed(path, Console.Out);
         var resolver = new NameResolver(registry);
-        var articles = Articles();
+        folder ??= SeedArticles;
+        var articles = Articles(folder);
         long bytes = articles.Sum(a => (long)Encoding.UTF8.GetByteCount(a.Text));
-        Console.WriteLine(string.Create(Inv, $"five articles: {bytes:N0} UTF-8 bytes"));
+        Console.WriteLine(string.Create(Inv, $"{articles.Length} articles in {folder}: {bytes:N0} UTF-8 bytes"));
 
         var clock = Clock.Start();
         var first = new EntityLinker(resolver);
@@ -137,7 +142,7 @@ internal static class LinkScale
             Report("a shared linker, the same articles again (upper bound)", bytes, clock, first.ResolverCalls - warmBefore);
         }
 
-        Evaluate(articles, found);
+        Evaluate(articles, Path.Combine(folder, "mentions.jsonl"), found);
     }
 
     private static void Report(string what, long bytes, Clock clock, int calls) =>
@@ -156,9 +161,8 @@ internal static class LinkScale
     }
 
     /// <summary>Precision/recall against the gold mentions (a found span counts when it overlaps a gold span of the same entity).</summary>
-    private static void Evaluate((string File, string Text)[] articles, List<(string File, LinkedMention Mention)> found)
+    private static void Evaluate((string File, string Text)[] articles, string goldPath, List<(string File, LinkedMention Mention)> found)
     {
-        string goldPath = Path.Combine(AppContext.BaseDirectory, "articles", "mentions.jsonl");
         var texts = articles.ToDictionary(a => a.File, a => a.Text, StringComparer.Ordinal);
         var gold = new List<(string File, int Start, int End, string Entity, string Script)>();
         foreach (string line in File.ReadLines(goldPath).Where(l => l.Length > 0))

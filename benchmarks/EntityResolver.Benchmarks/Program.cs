@@ -11,7 +11,8 @@ using EntityResolver.Benchmarks;
 //   top1 --size 100k [--misses FILE]            top-1 of the resolver alone on every query (and the misses)
 //   accuracy --size 100k [--queries N]          top-1 accuracy of the resolver and of FuzzySharp brute force
 //   link-registry --registry FILE --output FILE  a registry plus the seed entities, as a snapshot (for linking at scale)
-//   link-scale [--registry FILE] [--rounds N]   linking against a large registry (ER_LINK_REGISTRY): build, throughput, P/R
+//   link-scale [--registry FILE] [--rounds N] [--articles DIR]   linking against a large registry (ER_LINK_REGISTRY): build, throughput, P/R
+//                                                on the seed articles or on DIR's *.txt and mentions.jsonl (benchmarks/heldout-articles)
 //   (anything else)                              BenchmarkDotNet (BenchmarkSwitcher), e.g. --filter '*'
 string Arg(string name, string fallback)
 {
@@ -58,7 +59,7 @@ switch (args.FirstOrDefault())
             return 2;
         }
 
-        LinkScale.Run(registryPath, int.Parse(Arg("--rounds", "3"), CultureInfo.InvariantCulture));
+        LinkScale.Run(registryPath, int.Parse(Arg("--rounds", "3"), CultureInfo.InvariantCulture), Arg("--articles", "") is { Length: > 0 } folder ? folder : null);
         return 0;
     case "accuracy":
         Accuracy.Run(Arg("--size", "100k"), int.Parse(Arg("--queries", "200"), CultureInfo.InvariantCulture));

@@ -774,7 +774,7 @@ public sealed partial class EntityLinker
 
             foreach (int e in both)
             {
-                if (AnchoredIn(e) && LikeOthers(e, first, last))
+                if ((AnchoredIn(e) || CloseInAll(e)) && LikeOthers(e, first, last))
                 {
                     return true;
                 }
@@ -809,6 +809,20 @@ public sealed partial class EntityLinker
             }
 
             return false;
+        }
+
+        /// <summary>Whether every name word of the span is like a name word of entity <paramref name="e"/> at <see cref="GazetteerHit.CloseSimilarity"/>.</summary>
+        private bool CloseInAll(int e)
+        {
+            foreach (int k in _names)
+            {
+                if (_words[k].Forms is not { } forms || !_linker._gazetteer.Resembles(e, forms, GazetteerHit.CloseSimilarity))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>Whether the words of the span (title words too: Army) cover every name word of some alias of organization <paramref name="e"/>, each at least <paramref name="floor"/> similar.</summary>
@@ -1212,18 +1226,24 @@ public sealed partial class EntityLinker
             return 0;
         }
 
-        /// <summary>A person's name is matched almost exactly on at least one word (<see cref="GazetteerHit.AnchorSimilarity"/>).</summary>
+        /// <summary>A person's name is matched almost exactly on at least one word (<see cref="GazetteerHit.AnchorSimilarity"/>), or closely on every matched word (<see cref="GazetteerHit.CloseSimilarity"/>; called with two matched words or more).</summary>
         private static bool Anchored(EntityMatch m)
         {
+            bool close = true;
             foreach (TokenAlignment t in m.Explanation!.Tokens)
             {
-                if (t.Outcome == TokenOutcome.Match && t.QueryToken is not null && t.Similarity >= GazetteerHit.AnchorSimilarity - 0.0005)
+                if (t.Outcome == TokenOutcome.Match && t.QueryToken is not null)
                 {
-                    return true;
+                    if (t.Similarity >= GazetteerHit.AnchorSimilarity - 0.0005)
+                    {
+                        return true;
+                    }
+
+                    close &= t.Similarity >= GazetteerHit.CloseSimilarity - 0.0005;
                 }
             }
 
-            return false;
+            return close;
         }
 
         private static int MatchedTokens(EntityMatch m)

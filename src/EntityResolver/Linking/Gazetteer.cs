@@ -34,6 +34,14 @@ internal readonly record struct GazetteerHit(float Similarity, bool IsName, int 
     /// </summary>
     public const float AnchorSimilarity = 0.95f;
 
+    /// <summary>
+    /// Or every name word of it is at least this like the registry's (the resolver's token
+    /// similarity): a name in a script that writes fewer vowels than the registry's spelling
+    /// (Urdu نواز شریف, 0.93 and 0.94 against Nawaz Sharif) comes close on every word, where
+    /// two words that resemble a name by chance rarely do (پیشہ against Puja: 0.81).
+    /// </summary>
+    public const float CloseSimilarity = 0.9f;
+
     public static readonly GazetteerHit None = new(0f, false, 0, [], [], false, []);
 
     public bool IsStrong => Similarity >= Matching.PairScorer.MatchThreshold;
