@@ -597,15 +597,7 @@ public sealed partial class EntityLinker
             int i = 0;
             while (i < _words.Count)
             {
-                int j = i + 1;
-                if (SingleCapital(_words[i]))
-                {
-                    while (j < _words.Count && SingleCapital(_words[j]) && Dotted(_words[j - 1], _words[j]))
-                    {
-                        j++;
-                    }
-                }
-
+                int j = CapitalsRunEnd(i);
                 if (j - i >= 2 && Evaluate(i, j, letters: true) is { } mention)
                 {
                     _mentions.Add(mention);
@@ -624,19 +616,23 @@ public sealed partial class EntityLinker
         /// <summary>Whether only a full stop stands between the one-letter word <paramref name="a"/> and <paramref name="b"/>.</summary>
         private bool Dotted(Word a, Word b) => b.RawStart == a.RawStart + 2 && _text[a.RawStart + 1] == '.';
 
-        /// <summary>Whether words [from, to) are capitals written apart (<see cref="FindCapitalsApart"/>).</summary>
-        private bool CapitalsApart(int from, int to)
+        /// <summary>The end of the run of capitals written apart that starts at word <paramref name="i"/> (<paramref name="i"/> + 1 when none does).</summary>
+        private int CapitalsRunEnd(int i)
         {
-            for (int k = from; k < to; k++)
+            int j = i + 1;
+            if (SingleCapital(_words[i]))
             {
-                if (!SingleCapital(_words[k]) || (k > from && !Dotted(_words[k - 1], _words[k])))
+                while (j < _words.Count && SingleCapital(_words[j]) && Dotted(_words[j - 1], _words[j]))
                 {
-                    return false;
+                    j++;
                 }
             }
 
-            return to - from >= 2;
+            return j;
         }
+
+        /// <summary>Whether words [from, to) are capitals written apart (<see cref="FindCapitalsApart"/>).</summary>
+        private bool CapitalsApart(int from, int to) => to - from >= 2 && CapitalsRunEnd(from) >= to;
 
         /// <summary>Runs of words that hit the gazetteer, segmented longest match first.</summary>
         private void FindNames()
@@ -1226,10 +1222,10 @@ public sealed partial class EntityLinker
             return 0;
         }
 
-        /// <summary>A person's name is matched almost exactly on at least one word (<see cref="GazetteerHit.AnchorSimilarity"/>), or closely on every matched word (<see cref="GazetteerHit.CloseSimilarity"/>; called with two matched words or more).</summary>
+        /// <summary>A person's name is matched almost exactly on at least one word (<see cref="GazetteerHit.AnchorSimilarity"/>), or closely on every matched word (<see cref="GazetteerHit.CloseSimilarity"/>).</summary>
         private static bool Anchored(EntityMatch m)
         {
-            bool close = true;
+            bool matched = false, close = true;
             foreach (TokenAlignment t in m.Explanation!.Tokens)
             {
                 if (t.Outcome == TokenOutcome.Match && t.QueryToken is not null)
@@ -1239,11 +1235,12 @@ public sealed partial class EntityLinker
                         return true;
                     }
 
+                    matched = true;
                     close &= t.Similarity >= GazetteerHit.CloseSimilarity - 0.0005;
                 }
             }
 
-            return close;
+            return matched && close;
         }
 
         private static int MatchedTokens(EntityMatch m)

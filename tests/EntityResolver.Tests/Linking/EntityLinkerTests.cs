@@ -145,6 +145,7 @@ public sealed class EntityLinkerTests
         var linker = new EntityLinker(new NameResolver(new EntityRegistryBuilder()
             .AddOrganization("o:kgb", "State Security Committee", "KGB")
             .AddOrganization("o:gb", "Georgian Broadcasting", "GB")
+            .AddPerson("p:ewing", "J.R. Ewing")
             .Build()));
         LinkedMention m = Assert.Single(linker.Link(text));
         Assert.Equal(mention, m.Text);
@@ -154,6 +155,9 @@ public sealed class EntityLinkerTests
         // With spaces they are initials, and a run must spell the whole acronym: G.B. inside K.G.B. is not GB.
         Assert.Empty(linker.Link("Officers of the K. G. B. arrested him."));
         Assert.DoesNotContain(linker.Link("Officers of the K.G.B.X. arrested him."), l => l.EntityId == "o:gb");
+
+        // A run that spells no acronym is left to the name rules: J.R. is the start of a name.
+        Assert.Equal(["K.G.B", "J.R. Ewing"], linker.Link("Officers of the K.G.B. met J.R. Ewing.").Select(l => l.Text));
     }
 
     [Fact]
