@@ -341,6 +341,9 @@ public sealed partial class EntityLinker
         public bool IsLetterName;
         public bool Consumed;
 
+        /// <summary>The head of a compound name whose next name word was read joined with it (<see cref="Pass.JoinHeads"/>): a span may start here.</summary>
+        public bool OpensJoined;
+
         /// <summary>Whether the word is part of a title phrase of two or more words (1), or not (-1); 0 until asked (<see cref="Pass.InTitlePhrase"/>).</summary>
         public sbyte TitlePhrase;
 
@@ -436,6 +439,7 @@ public sealed partial class EntityLinker
             try
             {
                 ReadWords();
+                JoinHeads();
                 FindAcronyms();
                 FindNames();
                 Decide();
@@ -482,6 +486,46 @@ public sealed partial class EntityLinker
                 _words.Add(word);
                 previous = word;
                 previousEnd = word.End;
+            }
+        }
+
+        /// <summary>
+        /// A word after the head of a compound name (عبد الحميد, Abu Bakr, Abu al-Hasan) is read
+        /// as the registry reads it: one word with the head (see NameAnalyzer.Build). Alone, الحميد
+        /// is like no name word of عبد الحميد الدبيبة, so the gate would let no span with it through.
+        /// The joined reading is kept when the gazetteer finds it closer than the word alone.
+        /// </summary>
+        private void JoinHeads()
+        {
+            for (int k = 1; k < _words.Count; k++)
+            {
+                Word w = _words[k];
+                if (w.Entry is null || w.HardBefore)
+                {
+                    continue;
+                }
+
+                // An article written apart between them (Abu al-Hasan) is skipped, as the analyzer skips it.
+                int h = k - 1;
+                ParticleKind kind = _lexicon.ParticleOf(_words[h].Normalized, out _);
+                if (kind == ParticleKind.Article && h > 0 && !_words[h].HardBefore)
+                {
+                    h--;
+                    kind = _lexicon.ParticleOf(_words[h].Normalized, out _);
+                }
+
+                Word head = _words[h];
+                if (kind != ParticleKind.Head || head.Entry is null)
+                {
+                    continue;
+                }
+
+                AnalyzedName joined = _linker._analyzer.AnalyzeAlias(_text[head.Start..w.End], isPerson: false);
+                if (joined.Tokens is [{ Role: TokenRole.Name } token] && _linker._gazetteer.Lookup(token.Forms) is var hit && hit.Similarity >= w.Hit.Similarity)
+                {
+                    (w.Forms, w.Hit) = (token.Forms, hit);
+                    head.OpensJoined = IsAnchor(w);
+                }
             }
         }
 
@@ -987,10 +1031,10 @@ public sealed partial class EntityLinker
             return false;
         }
 
-        /// <summary>A word that may stand inside a name: it resembles a name word, is a function word of a name as written, or is a name particle (ابو, bin).</summary>
+        /// <summary>A word that may stand inside a name: it resembles a name word, is a function word of a name as written, or is a name particle (ابو, bin, al).</summary>
         private bool InRun(Word w) =>
             !w.Consumed && (w.Hit.Similarity >= BridgeFloor || (w.Hit.Similarity >= 0.999f && !w.Hit.IsName)
-                || (w.Normalized.Length > 0 && _lexicon.ParticleOf(w.Normalized, out _) is ParticleKind.Head or ParticleKind.Link));
+                || (w.Normalized.Length > 0 && _lexicon.ParticleOf(w.Normalized, out _) is ParticleKind.Head or ParticleKind.Link or ParticleKind.Article));
 
         /// <summary>
         /// A word a mention may start or end with: a strong hit on a name word. A word of three
@@ -1008,7 +1052,7 @@ public sealed partial class EntityLinker
         /// </summary>
         private static bool IsEdge(Word w, bool end) =>
             !LinkLexicon.Default.FunctionWords.Contains(w.Normalized) && !(end && LinkLexicon.Default.FinalVerbs.Contains(w.Normalized))
-            && (IsAnchor(w) || (w.Hit.IsName && w.Hit.Similarity >= BridgeFloor && w.Forms is { } f && f.Latin.Length > ShortWordLength));
+            && ((!end && w.OpensJoined) || IsAnchor(w) || (w.Hit.IsName && w.Hit.Similarity >= BridgeFloor && w.Forms is { } f && f.Latin.Length > ShortWordLength));
 
         private bool HasAnchor(int from, int to)
         {
@@ -1305,7 +1349,7 @@ public sealed partial class EntityLinker
 
             // A span that starts or ends with a word that only resembles a name word can only be
             // an organization's transliterated name; a person's name must start and end on name words.
-            bool anchored = letters || (IsAnchor(_words[from]) && IsAnchor(_words[to - 1]));
+            bool anchored = letters || ((IsAnchor(_words[from]) || _words[from].OpensJoined) && IsAnchor(_words[to - 1]));
             var full = new List<Candidate>();
             var partial = new List<Candidate>();
             LinkKind kind = LinkKind.Name;

@@ -295,6 +295,35 @@ public sealed class EntityLinkerTests
         Assert.Empty(linker.Link("انہیں پیشہ ورانہ تربیت دی گئی۔"));
     }
 
+    [Theory]
+    [InlineData("وقال رئيس الحكومة عبد الحميد الدبيبة إن الانتخابات ستجرى.", "عبد الحميد الدبيبة")]
+    [InlineData("प्रधानमंत्री अब्दुल हमीद दबीबा ने कहा।", "अब्दुल हमीद दबीबा")]
+    [InlineData("Prime Minister Abdul Hamid Dbeibeh said on Monday.", "Abdul Hamid Dbeibeh")]
+    [InlineData("Abd al-Hamid Dbeibeh spoke.", "Abd al-Hamid Dbeibeh")]
+    public void The_head_of_a_compound_name_is_read_with_the_next_word(string text, string mention)
+    {
+        // The registry reads عبد الحميد and Abdul Hamid as one word (abd-hamid). Alone, الحميد,
+        // हमीद and Hamid are like no word of that name, but like Hammad: the span must be read
+        // as the registry reads it, or only the surname is linked and the given name goes to
+        // the other man. (The Arabic name is there for the Hindi text: दबीबा is not close enough
+        // to the Latin Dbeibeh to end a person's name.)
+        var linker = new EntityLinker(new NameResolver(new EntityRegistryBuilder()
+            .AddPerson("p:dbeibeh", "Abdul Hamid Dbeibeh", "عبد الحميد الدبيبة")
+            .AddPerson("p:hammad", "Osama Hammad")
+            .Build()));
+        LinkedMention m = Assert.Single(linker.Link(text));
+        Assert.Equal((mention, "p:dbeibeh"), (m.Text, m.EntityId));
+
+        // The same when the word alone is a name word as written (Hamid Karzai): the resolver
+        // reads it joined all the same.
+        linker = new EntityLinker(new NameResolver(new EntityRegistryBuilder()
+            .AddPerson("p:dbeibeh", "Abdul Hamid Dbeibeh", "عبد الحميد الدبيبة")
+            .AddPerson("p:karzai", "Hamid Karzai", "حميد كرزاي", "हमीद करज़ई")
+            .Build()));
+        m = Assert.Single(linker.Link(text));
+        Assert.Equal((mention, "p:dbeibeh"), (m.Text, m.EntityId));
+    }
+
     [Fact]
     public void Invalid_surrogates_do_not_break_linking()
     {
