@@ -174,12 +174,17 @@ internal static class LinkScale
             gold.Add((file, Utf16(text, r.GetProperty("offset").GetInt32()), Utf16(text, r.GetProperty("end").GetInt32()), r.GetProperty("entity_id").GetString()!, r.GetProperty("script").GetString()!));
         }
 
-        static string ScriptOf(string script) => script == "Deva" || script == "Latn" ? script : "Arab";
-        foreach (string script in new[] { "all", "Arab", "Deva", "Latn" })
+        static string ScriptOf(string script) => script is "Deva" or "Latn" or "Cyrl" ? script : "Arab";
+        foreach (string script in new[] { "all", "Arab", "Deva", "Latn", "Cyrl" })
         {
             var g = gold.Where(x => script == "all" || ScriptOf(x.Script) == script).ToList();
             var goldFiles = g.Select(x => x.File).ToHashSet(StringComparer.Ordinal);
             var f = found.Where(x => script == "all" || (goldFiles.Contains(x.File) && ScriptOfMention(x, gold) == script)).ToList();
+            if (script != "all" && g.Count == 0 && f.Count == 0)
+            {
+                continue;
+            }
+
             int correct = f.Count(x => g.Any(y => Overlaps(x, y) && y.Entity == x.Mention.EntityId));
             int recalled = g.Count(y => found.Any(x => Overlaps(x, y) && y.Entity == x.Mention.EntityId));
             Console.WriteLine(string.Create(Inv, $"{script}: P={(f.Count == 0 ? 1 : (double)correct / f.Count):0.000} ({correct}/{f.Count}) R={(g.Count == 0 ? 1 : (double)recalled / g.Count):0.000} ({recalled}/{g.Count})"));
@@ -219,6 +224,11 @@ internal static class LinkScale
                 if (c is >= '\u0900' and <= '\u097F')
                 {
                     return "Deva";
+                }
+
+                if (c is >= '\u0400' and <= '\u04FF')
+                {
+                    return "Cyrl";
                 }
             }
 
