@@ -1378,7 +1378,7 @@ public sealed partial class EntityLinker
                 }
 
                 int matched = MatchedTokens(m);
-                if (m.Entity.IsPerson && (!anchored || LowerLatin(_words[to - 1])))
+                if (m.Entity.IsPerson && (!anchored || LowerLatin(_words[to - 1]) || !EdgesStrongFor(Registry.IndexOf(m.EntityId), from, to)))
                 {
                     continue;
                 }
@@ -1445,6 +1445,33 @@ public sealed partial class EntityLinker
                 ? SkipTitles(from, to)
                 : from;
             return new Verdict(kind, candidates, nameFirst - from);
+        }
+
+        /// <summary>
+        /// Whether the first and the last name word of words [from, to) are each strong for person
+        /// <paramref name="e"/> (like a name word of it at the match threshold, without the
+        /// cross-script leniency). The span's edges are anchors, but an anchor may be strong only
+        /// for another entity: at a million names सुहाना ("pleasant") is the given name Suhana,
+        /// and so ended `मौसम सुहाना` ("pleasant weather") taken for a Mausam Chahna, with whose
+        /// surname it pairs at a raw 0.72.
+        /// </summary>
+        private bool EdgesStrongFor(int e, int from, int to)
+        {
+            int first = SkipTitles(from, to), last = to - 1;
+            while (first < last && !NameWord(_words[first]))
+            {
+                first++;
+            }
+
+            while (last > first && !NameWord(_words[last]))
+            {
+                last--;
+            }
+
+            return StrongFor(e, first) && (last == first || StrongFor(e, last));
+
+            bool NameWord(Word w) => w.Hit.IsName && !IsTitleOrParticle(w);
+            bool StrongFor(int entity, int k) => _words[k].Forms is not { } f || _linker._gazetteer.Resembles(entity, f, Matching.PairScorer.MatchThreshold, withoutLeniency: true);
         }
 
         /// <summary>Whether entity <paramref name="e"/> has a word like each name word of words [from, to) after their titles (at the conflict floor), over all its names.</summary>

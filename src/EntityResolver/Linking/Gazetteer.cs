@@ -487,11 +487,12 @@ internal sealed class Gazetteer
     /// the conflict floor). Reads the entity's distinct name-word forms from flat arrays, not its
     /// aliases' objects: at a million entities the linker asks this (at the conflict floor through
     /// <see cref="ResemblesAtConflictFloor"/>) about twenty thousand times per document, and much of
-    /// the cost was the walk through the objects.
+    /// the cost was the walk through the objects. With <paramref name="withoutLeniency"/>, the plain phonetic
+    /// similarity, without the leniency (as <see cref="GazetteerHit.IsStrong"/> reads it).
     /// </summary>
-    public bool Resembles(int entity, TokenForms token, float floor)
+    public bool Resembles(int entity, TokenForms token, float floor, bool withoutLeniency = false)
     {
-        bool lenient = floor > Matching.PairScorer.ConflictFloor;
+        bool lenient = !withoutLeniency && floor > Matching.PairScorer.ConflictFloor;
         float rawFloor = lenient ? RawFloor(floor) : floor;
         for (int x = _nameFormStart[entity]; x < _nameFormStart[entity + 1]; x++)
         {
@@ -506,7 +507,7 @@ internal sealed class Gazetteer
     }
 
     /// <summary>
-    /// <see cref="Resembles(int, TokenForms, float)"/> at the conflict floor, remembering in
+    /// <see cref="Resembles(int, TokenForms, float, bool)"/> at the conflict floor, remembering in
     /// <paramref name="memo"/> the answer for each name-word form under <paramref name="tag"/> (see
     /// <see cref="FormMemo.NextTag"/>; one per text word): organizations share most of their name
     /// words (National, Army, Bank), so the gate compares one text word with the same form again

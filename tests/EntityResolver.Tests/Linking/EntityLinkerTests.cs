@@ -325,6 +325,21 @@ public sealed class EntityLinkerTests
     }
 
     [Fact]
+    public void A_person_name_does_not_end_on_a_word_strong_only_for_another_person()
+    {
+        // सुहाना ("pleasant") is the given name Suhana, so it may end a span; but it pairs with
+        // Mausam Chahna's surname at a raw 0.72 (0.81 with the cross-script leniency, which the
+        // resolver counts as matched): मौसम सुहाना ("pleasant weather") is not his name.
+        var linker = new EntityLinker(new NameResolver(new EntityRegistryBuilder()
+            .AddPerson("p:mausam", "Mausam Chahna")
+            .AddPerson("p:suhana", "Suhana Khan")
+            .Build()));
+        Assert.DoesNotContain(linker.Link("आज शहर में मौसम सुहाना रहा।"), m => m.Text == "मौसम सुहाना");
+        LinkedMention named = Assert.Single(linker.Link("अभिनेता मौसम चाहना ने कहा।"));
+        Assert.Equal(("मौसम चाहना", "p:mausam"), (named.Text, named.EntityId));
+    }
+
+    [Fact]
     public void Invalid_surrogates_do_not_break_linking()
     {
         string text = "\uD800Field Marshal Asim Munir\uDC00 met \uDC00\uD800 Khalifa Haftar \uD83D";
