@@ -814,7 +814,7 @@ public sealed partial class EntityLinker
 
             foreach (int e in both)
             {
-                if ((AnchoredIn(e) || CloseInAll(e)) && LikeOthers(e, first, last))
+                if ((AnchoredIn(e) || CloseInTwo(e)) && LikeOthers(e, first, last))
                 {
                     return true;
                 }
@@ -851,18 +851,22 @@ public sealed partial class EntityLinker
             return false;
         }
 
-        /// <summary>Whether every name word of the span is like a name word of entity <paramref name="e"/> at <see cref="GazetteerHit.CloseSimilarity"/>.</summary>
-        private bool CloseInAll(int e)
+        /// <summary>
+        /// Whether two name words of the span (each one, if it has fewer) are like a name word of
+        /// entity <paramref name="e"/> at <see cref="GazetteerHit.CloseSimilarity"/>.
+        /// </summary>
+        private bool CloseInTwo(int e)
         {
+            int close = 0;
             foreach (int k in _names)
             {
-                if (_words[k].Forms is not { } forms || !_linker._gazetteer.Resembles(e, forms, GazetteerHit.CloseSimilarity))
+                if (_words[k].Forms is { } forms && _linker._gazetteer.Resembles(e, forms, GazetteerHit.CloseSimilarity) && ++close >= 2)
                 {
-                    return false;
+                    return true;
                 }
             }
 
-            return true;
+            return close == _names.Count;
         }
 
         /// <summary>Whether the words of the span (title words too: Army) cover every name word of some alias of organization <paramref name="e"/>, each at least <paramref name="floor"/> similar.</summary>
@@ -1266,10 +1270,10 @@ public sealed partial class EntityLinker
             return 0;
         }
 
-        /// <summary>A person's name is matched almost exactly on at least one word (<see cref="GazetteerHit.AnchorSimilarity"/>), or closely on every matched word (<see cref="GazetteerHit.CloseSimilarity"/>).</summary>
+        /// <summary>A person's name is matched almost exactly on at least one word (<see cref="GazetteerHit.AnchorSimilarity"/>), or closely on two matched words, or on each if fewer (<see cref="GazetteerHit.CloseSimilarity"/>).</summary>
         private static bool Anchored(EntityMatch m)
         {
-            bool matched = false, close = true;
+            int matched = 0, close = 0;
             foreach (TokenAlignment t in m.Explanation!.Tokens)
             {
                 if (t.Outcome == TokenOutcome.Match && t.QueryToken is not null)
@@ -1279,12 +1283,12 @@ public sealed partial class EntityLinker
                         return true;
                     }
 
-                    matched = true;
-                    close &= t.Similarity >= GazetteerHit.CloseSimilarity - 0.0005;
+                    matched++;
+                    close += t.Similarity >= GazetteerHit.CloseSimilarity - 0.0005 ? 1 : 0;
                 }
             }
 
-            return matched && close;
+            return matched > 0 && close >= Math.Min(2, matched);
         }
 
         private static int MatchedTokens(EntityMatch m)

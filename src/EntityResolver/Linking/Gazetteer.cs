@@ -35,10 +35,11 @@ internal readonly record struct GazetteerHit(float Similarity, bool IsName, int 
     public const float AnchorSimilarity = 0.95f;
 
     /// <summary>
-    /// Or every name word of it is at least this like the registry's (the resolver's token
-    /// similarity): a name in a script that writes fewer vowels than the registry's spelling
-    /// (Urdu نواز شریف, 0.93 and 0.94 against Nawaz Sharif) comes close on every word, where
-    /// two words that resemble a name by chance rarely do (پیشہ against Puja: 0.81).
+    /// Or two name words of it (each, if it has fewer) are at least this like the registry's (the
+    /// resolver's token similarity): a name in a script that writes fewer vowels than the
+    /// registry's spelling (Urdu نواز شریف, 0.93 and 0.94 against Nawaz Sharif) comes close on
+    /// its words, where two words that resemble a name by chance rarely do (پیشہ against Puja:
+    /// 0.81). A third word may be only matched: Urdu محمد is 0.86 like Muhammad.
     /// </summary>
     public const float CloseSimilarity = 0.9f;
 

@@ -340,6 +340,23 @@ public sealed class EntityLinkerTests
     }
 
     [Fact]
+    public void A_name_close_on_two_words_is_linked_when_a_third_is_only_matched()
+    {
+        // Urdu خواجہ and آصف are 0.94 and 0.92 like the registry's Latin Khawaja and Asif, محمد
+        // only 0.86 like Muhammad: no word is almost exact, and not every word is close. (Asif
+        // Zardari's Urdu name lets the short آصف end a span: a word of three letters must be
+        // written as some name writes it.)
+        var linker = new EntityLinker(new NameResolver(new EntityRegistryBuilder()
+            .AddPerson("p:asif", "Khawaja Muhammad Asif")
+            .AddPerson("p:zardari", "Asif Ali Zardari", "آصف علی زرداری")
+            .AddPerson("p:puja", "Puja Rana")
+            .Build()));
+        LinkedMention m = Assert.Single(linker.Link("وزیر دفاع خواجہ محمد آصف نے کہا۔"));
+        Assert.Equal(("خواجہ محمد آصف", "p:asif"), (m.Text, m.EntityId));
+        Assert.Empty(linker.Link("انہیں پیشہ ورانہ تربیت دی گئی۔"));
+    }
+
+    [Fact]
     public void Invalid_surrogates_do_not_break_linking()
     {
         string text = "\uD800Field Marshal Asim Munir\uDC00 met \uDC00\uD800 Khalifa Haftar \uD83D";
