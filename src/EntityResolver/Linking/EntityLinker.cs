@@ -493,7 +493,9 @@ public sealed partial class EntityLinker
         /// A word after the head of a compound name (عبد الحميد, Abu Bakr, Abu al-Hasan) is read
         /// as the registry reads it: one word with the head (see NameAnalyzer.Build). Alone, الحميد
         /// is like no name word of عبد الحميد الدبيبة, so the gate would let no span with it through.
-        /// The joined reading is kept when the gazetteer finds it closer than the word alone.
+        /// The joined reading is kept when the gazetteer finds it at least as close as the word
+        /// alone (at a million names الحميد alone is a name word as written, and the resolver still
+        /// reads the pair joined).
         /// </summary>
         private void JoinHeads()
         {
@@ -1472,10 +1474,10 @@ public sealed partial class EntityLinker
                 last--;
             }
 
-            return StrongFor(e, first) && (last == first || StrongFor(e, last));
+            return StrongFor(first) && (last == first || StrongFor(last));
 
             bool NameWord(Word w) => w.Hit.IsName && !IsTitleOrParticle(w);
-            bool StrongFor(int entity, int k) => _words[k].Forms is not { } f || _linker._gazetteer.Resembles(entity, f, Matching.PairScorer.MatchThreshold, withoutLeniency: true);
+            bool StrongFor(int k) => _words[k].Forms is not { } f || _linker._gazetteer.Resembles(e, f, Matching.PairScorer.MatchThreshold, withoutLeniency: true);
         }
 
         /// <summary>Whether entity <paramref name="e"/> has a word like each name word of words [from, to) after their titles (at the conflict floor), over all its names.</summary>

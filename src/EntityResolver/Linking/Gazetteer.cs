@@ -488,8 +488,8 @@ internal sealed class Gazetteer
     /// the conflict floor). Reads the entity's distinct name-word forms from flat arrays, not its
     /// aliases' objects: at a million entities the linker asks this (at the conflict floor through
     /// <see cref="ResemblesAtConflictFloor"/>) about twenty thousand times per document, and much of
-    /// the cost was the walk through the objects. With <paramref name="withoutLeniency"/>, the plain phonetic
-    /// similarity, without the leniency (as <see cref="GazetteerHit.IsStrong"/> reads it).
+    /// the cost was the walk through the objects. With <paramref name="withoutLeniency"/>, the
+    /// plain phonetic similarity is compared (as <see cref="GazetteerHit.IsStrong"/> reads it).
     /// </summary>
     public bool Resembles(int entity, TokenForms token, float floor, bool withoutLeniency = false)
     {
