@@ -2,13 +2,15 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using EntityResolver.Text;
 
 namespace EntityResolver.Benchmarks;
 
 /// <summary>
 /// Linking against a large registry: where the registry comes from (<c>ER_LINK_REGISTRY</c> or
 /// <c>--registry</c>), how the seed entities are added to it, and an informal report of build
-/// time, cold and warm throughput and precision/recall on the five seed articles.
+/// time, cold and warm throughput and precision/recall on the five seed articles or on a folder
+/// of held-out articles (<c>--articles</c>).
 /// </summary>
 internal static class LinkScale
 {
@@ -214,25 +216,13 @@ internal static class LinkScale
                 }
             }
 
-            foreach (char c in x.Mention.Text)
+            return ScriptDetector.Of(x.Mention.Text) switch
             {
-                if (c is >= '\u0600' and <= '\u06FF')
-                {
-                    return "Arab";
-                }
-
-                if (c is >= '\u0900' and <= '\u097F')
-                {
-                    return "Deva";
-                }
-
-                if (c is >= '\u0400' and <= '\u04FF')
-                {
-                    return "Cyrl";
-                }
-            }
-
-            return "Latn";
+                Script.Arabic => "Arab",
+                Script.Devanagari => "Deva",
+                Script.Cyrillic => "Cyrl",
+                _ => "Latn",
+            };
         }
     }
 

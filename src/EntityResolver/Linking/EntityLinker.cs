@@ -724,17 +724,7 @@ public sealed partial class EntityLinker
         /// </summary>
         private bool Viable(int from, int to, int otherThan = -1)
         {
-            _names.Clear();
-            for (int k = SkipTitles(from, to); k < to; k++)
-            {
-                // Title words (the resolver strips them: the phrases that open the span, such as
-                // اركان حرب, and single title words) and particles (ابو joins the next word) do not count.
-                if (_words[k].Hit.IsName && !IsTitleOrParticle(_words[k]))
-                {
-                    _names.Add(k);
-                }
-            }
-
+            FindNameWords(from, to);
             if (_names.Count == 0)
             {
                 return true;
@@ -823,6 +813,21 @@ public sealed partial class EntityLinker
             }
 
             return false;
+        }
+
+        /// <summary>Puts the name words of words [from, to) in <see cref="_names"/>.</summary>
+        private void FindNameWords(int from, int to)
+        {
+            _names.Clear();
+            for (int k = SkipTitles(from, to); k < to; k++)
+            {
+                // Title words (the resolver strips them: the phrases that open the span, such as
+                // اركان حرب, and single title words) and particles (ابو joins the next word) do not count.
+                if (_words[k].Hit.IsName && !IsTitleOrParticle(_words[k]))
+                {
+                    _names.Add(k);
+                }
+            }
         }
 
         /// <summary>Whether a name word of the span other than <paramref name="k"/> can be matched to a name word of entity <paramref name="e"/>.</summary>
@@ -1356,6 +1361,8 @@ public sealed partial class EntityLinker
             // A span that starts or ends with a word that only resembles a name word can only be
             // an organization's transliterated name; a person's name must start and end on name words.
             bool anchored = letters || ((IsAnchor(_words[from]) || _words[from].OpensJoined) && IsAnchor(_words[to - 1]));
+            FindNameWords(from, to);
+            (int firstName, int lastName) = _names.Count > 0 ? (_names[0], _names[^1]) : (-1, -1);
             var full = new List<Candidate>();
             var partial = new List<Candidate>();
             LinkKind kind = LinkKind.Name;
@@ -1384,7 +1391,7 @@ public sealed partial class EntityLinker
                 }
 
                 int matched = MatchedTokens(m);
-                if (m.Entity.IsPerson && (!anchored || LowerLatin(_words[to - 1]) || !EdgesStrongFor(Registry.IndexOf(m.EntityId), from, to)))
+                if (m.Entity.IsPerson && (!anchored || LowerLatin(_words[to - 1]) || !EdgesStrongFor(Registry.IndexOf(m.EntityId), firstName, lastName)))
                 {
                     continue;
                 }
@@ -1454,29 +1461,20 @@ public sealed partial class EntityLinker
         }
 
         /// <summary>
-        /// Whether the first and the last name word of words [from, to) are each strong for person
+        /// Whether the first and the last name word of a span are each strong for person
         /// <paramref name="e"/> (like a name word of it at the match threshold, without the
         /// cross-script leniency). The span's edges are anchors, but an anchor may be strong only
         /// for another entity: at a million names सुहाना ("pleasant") is the given name Suhana,
         /// and so ended `मौसम सुहाना` ("pleasant weather") taken for a Mausam Chahna, with whose
         /// surname it pairs at a raw 0.72.
         /// </summary>
-        private bool EdgesStrongFor(int e, int from, int to)
+        /// <param name="e">The person.</param>
+        /// <param name="first">The span's first name word (-1: it has none).</param>
+        /// <param name="last">Its last name word.</param>
+        private bool EdgesStrongFor(int e, int first, int last)
         {
-            int first = SkipTitles(from, to), last = to - 1;
-            while (first < last && !NameWord(_words[first]))
-            {
-                first++;
-            }
+            return first < 0 || (StrongFor(first) && (last == first || StrongFor(last)));
 
-            while (last > first && !NameWord(_words[last]))
-            {
-                last--;
-            }
-
-            return StrongFor(first) && (last == first || StrongFor(last));
-
-            bool NameWord(Word w) => w.Hit.IsName && !IsTitleOrParticle(w);
             bool StrongFor(int k) => _words[k].Forms is not { } f || _linker._gazetteer.Resembles(e, f, Matching.PairScorer.MatchThreshold, withoutLeniency: true);
         }
 
