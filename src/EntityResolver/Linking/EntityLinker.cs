@@ -864,16 +864,18 @@ public sealed partial class EntityLinker
         /// </summary>
         private bool CloseInTwo(int e)
         {
-            int close = 0;
-            foreach (int k in _names)
+            // The gate asks this of every entity both edge words witness: stop as soon as the
+            // words left cannot make up the count.
+            int need = Math.Min(2, _names.Count), close = 0;
+            for (int i = 0; i < _names.Count && close + (_names.Count - i) >= need; i++)
             {
-                if (_words[k].Forms is { } forms && _linker._gazetteer.Resembles(e, forms, GazetteerHit.CloseSimilarity) && ++close >= 2)
+                if (_words[_names[i]].Forms is { } forms && _linker._gazetteer.Resembles(e, forms, GazetteerHit.CloseSimilarity) && ++close >= need)
                 {
                     return true;
                 }
             }
 
-            return close == _names.Count;
+            return false;
         }
 
         /// <summary>Whether the words of the span (title words too: Army) cover every name word of some alias of organization <paramref name="e"/>, each at least <paramref name="floor"/> similar.</summary>
