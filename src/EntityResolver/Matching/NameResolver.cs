@@ -567,7 +567,7 @@ public sealed class NameResolver
                 continue;
             }
 
-            TransliterationModel.Reader reader = ReaderOf(readers, model, q.Forms.Normalized);
+            TransliterationModel.Reader reader = ReaderOf(readers, model, q.Forms.Spelling);
             double likeliest = double.NegativeInfinity;
             foreach (NameToken c in candidate)
             {
@@ -613,7 +613,7 @@ public sealed class NameResolver
             int joined = JoinedArticleLength(latin, maghrebi: alone);
             if (joined > 0 && MetLatinWord(article, 0, c))
             {
-                reader ??= ReaderOf(readers, model, q.Forms.Normalized);
+                reader ??= ReaderOf(readers, model, q.Forms.Spelling);
                 likeliest = Math.Max(likeliest, reader.LogLikelihood(latin[joined..]) + explained);
             }
         }
@@ -661,7 +661,7 @@ public sealed class NameResolver
             return float.NaN;
         }
 
-        TransliterationModel.Reader reader = ReaderOf(readers, TransliterationModel.For(q.Forms.Script)!, q.Forms.Normalized);
+        TransliterationModel.Reader reader = ReaderOf(readers, TransliterationModel.For(q.Forms.Script)!, q.Forms.Spelling);
         return (float)((reader.LogLikelihood(latin) - reader.NativeLogProbability) / reader.Length);
     }
 

@@ -82,11 +82,12 @@ namespace EntityResolver.Registry;
 /// finer key that keeps both, Phonetics.RepeatKey; version 63: a name written as an acronym is
 /// also posted under its letters' acronym key; version 64: a name in Cyrillic capitals (КГБ), or
 /// in capitals written apart without a space (K.G.B.), is analyzed as an acronym; version 65: an
-/// Arabic title is not read in a word written in Urdu or Persian letters).
+/// Arabic title is not read in a word written in Urdu or Persian letters; version 66: the ض and ذ
+/// of a name written in Urdu or Persian letters are romanized z, NameAnalyzer.SaysZ).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 65;
+    public const int Version = 66;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

@@ -114,7 +114,7 @@ internal sealed class NameAnalyzer
         // with or without a proclitic: the whole word is the reading that keeps them.
         string whole = TextNormalizer.NormalizeToken(token.Text);
         return whole.Length > token.Forms.Normalized.Length && whole.EndsWith(token.Forms.Normalized, StringComparison.Ordinal)
-            ? Build([new Piece(whole, token.Text, false, FinalMarbuta: FinalMarbuta(token.Text))], 0)
+            ? Build([new Piece(whole, token.Text, false, FinalMarbuta: FinalMarbuta(token.Text), SayZ: SaysZ(token.Text))], 0)
             : null;
     }
 
@@ -147,10 +147,22 @@ internal sealed class NameAnalyzer
     public TokenForms Forms(string normalized) => Forms(normalized, hamzaBelow: false);
 
     /// <summary>
-    /// The comparable forms of one word as written in running text (<paramref name="normalized"/>
-    /// is its normalized form, whole): read as a name's word is (a first alef with hamza below is i).
+    /// The comparable forms of one word as written in running text: read as a name's word is (a
+    /// first alef with hamza below is i).
     /// </summary>
-    public TokenForms Forms(string normalized, ReadOnlySpan<char> written) => Forms(normalized, HamzaBelow(written), FinalMarbuta(written), written);
+    /// <param name="normalized">The word's normalized form, whole.</param>
+    /// <param name="written">The word as written.</param>
+    /// <param name="sayZ">The text is written in Urdu or Persian letters (<see cref="SaysZ"/>).</param>
+    public TokenForms Forms(string normalized, ReadOnlySpan<char> written, bool sayZ = false) => Forms(normalized, HamzaBelow(written), FinalMarbuta(written), written, sayZ);
+
+    /// <summary>
+    /// Whether the ض and ذ (and ظ) of a name or text are said z: it uses a letter that Arabic
+    /// does not write (<see cref="Lexicon.InArabicLetters"/>: ی, ک, ہ, ے, پ, ٹ), so it is Urdu,
+    /// Persian or Pashto, whose Latin spellings write z for them (رضا حیات Raza Hayat, ضیا Zia,
+    /// نذیر Nazir, ذاکر Zakir, عوض Ewaz; Arabic: Rida, Diya, Nadhir). A word in Arabic letters alone
+    /// keeps both readings (<see cref="Phonetics.PersianZSkeleton"/>).
+    /// </summary>
+    public static bool SaysZ(ReadOnlySpan<char> text) => !Lexicon.InArabicLetters(text);
 
     /// <summary>Whether a written word begins with alef with hamza below (إ), which folding makes a bare alef.</summary>
     private static bool HamzaBelow(ReadOnlySpan<char> written) => written.Length > 0 && written[0] == '\u0625';
@@ -205,13 +217,14 @@ internal sealed class NameAnalyzer
         return end.ToString();
     }
 
-    private TokenForms Forms(Piece piece) => Forms(piece.Normalized, piece.HamzaBelow, piece.FinalMarbuta, piece.Text);
+    private TokenForms Forms(Piece piece) => Forms(piece.Normalized, piece.HamzaBelow, piece.FinalMarbuta, piece.Text, piece.SayZ);
 
     /// <param name="normalized">The normalized word.</param>
     /// <param name="hamzaBelow">Its first letter, a bare alef, was written with hamza below: romanized i.</param>
     /// <param name="finalMarbuta">Its final letter, a heh, was written teh marbuta or an Urdu heh: romanized a.</param>
     /// <param name="written">The word as written, if known: where its hamza seats stand (<see cref="WithHamzaSeats"/>).</param>
-    private TokenForms Forms(string normalized, bool hamzaBelow, bool finalMarbuta = false, ReadOnlySpan<char> written = default)
+    /// <param name="sayZ">Its ض and ذ are said z (<see cref="SaysZ"/>): romanized as ز.</param>
+    private TokenForms Forms(string normalized, bool hamzaBelow, bool finalMarbuta = false, ReadOnlySpan<char> written = default, bool sayZ = false)
     {
         // Such a word is cached under its spelling with the hamzas or the teh marbuta, apart from
         // the bare alef's, the yeh's or the heh's; the romanization reads them.
@@ -226,6 +239,16 @@ internal sealed class NameAnalyzer
             key = string.Concat(key.AsSpan(0, key.Length - 1), "\u0629");
         }
 
+        // Read with z, the word is cached apart from its Arabic reading and from a word written with ز.
+        string spelling = key;
+        string? saidZ = null;
+        if (sayZ && key.AsSpan().ContainsAny('\u0636', '\u0630'))
+        {
+            spelling = WithZ(key);
+            saidZ = WithZ(normalized);
+            key = "\u0002" + key;
+        }
+
         var cache = _cache ?? SharedCache;
         if (cache.TryGetValue(key, out TokenForms? forms))
         {
@@ -233,7 +256,7 @@ internal sealed class NameAnalyzer
         }
 
         Script script = ScriptDetector.Of(normalized);
-        forms = new TokenForms(normalized, script, Romanizer.Romanize(key, script));
+        forms = new TokenForms(normalized, script, Romanizer.Romanize(spelling, script), saidZ);
         if (_cache is not null)
         {
             _cache.TryAdd(key, forms);
@@ -247,12 +270,16 @@ internal sealed class NameAnalyzer
         return forms;
     }
 
+    /// <summary>A word with its ض and ذ written ز, as Urdu and Persian say them (<see cref="SaysZ"/>).</summary>
+    private static string WithZ(string word) => word.Replace('\u0636', '\u0632').Replace('\u0630', '\u0632');
+
     /// <param name="Normalized">The normalized (folded) word.</param>
     /// <param name="Text">The word as written.</param>
     /// <param name="AllCaps">Written in capitals (Latin or Cyrillic).</param>
     /// <param name="HamzaBelow">An Arabic-script word whose first letter is written alef with hamza below (إ), which folding makes a bare alef.</param>
     /// <param name="FinalMarbuta">An Arabic-script word whose final letter is written teh marbuta or an Urdu heh, which folding makes a heh.</param>
-    private readonly record struct Piece(string Normalized, string Text, bool AllCaps, bool HamzaBelow = false, bool FinalMarbuta = false);
+    /// <param name="SayZ">An Arabic-script word of a name whose ض and ذ are said z (<see cref="SaysZ"/>).</param>
+    private readonly record struct Piece(string Normalized, string Text, bool AllCaps, bool HamzaBelow = false, bool FinalMarbuta = false, bool SayZ = false);
 
     /// <summary>The normalized words of a phrase, split as names are (used for the word lists).</summary>
     /// <remarks>Word lists are read before the lexicon exists, so no joined heads are split off here, nor
@@ -262,6 +289,7 @@ internal sealed class NameAnalyzer
     private static List<Piece> Split(string text, Lexicon? lexicon)
     {
         var pieces = new List<Piece>();
+        bool sayZ = lexicon is not null && SaysZ(text);
         foreach (RawToken raw in Tokenizer.Tokenize(text))
         {
             ReadOnlySpan<char> span = text.AsSpan(raw.Start, raw.Length);
@@ -274,7 +302,7 @@ internal sealed class NameAnalyzer
             string written = span.ToString();
             if (ScriptDetector.Of(normalized) == Script.Arabic)
             {
-                SplitArabic(normalized, written, lexicon, pieces);
+                SplitArabic(normalized, written, lexicon, sayZ, pieces);
             }
             else
             {
@@ -285,7 +313,7 @@ internal sealed class NameAnalyzer
         return pieces;
     }
 
-    private static void SplitArabic(string token, string written, Lexicon? lexicon, List<Piece> pieces)
+    private static void SplitArabic(string token, string written, Lexicon? lexicon, bool sayZ, List<Piece> pieces)
     {
         int length = token.Length;
         // Proclitic li- + article (للجيش), conjunction/preposition + article (والجيش, بالجيش),
@@ -312,7 +340,7 @@ internal sealed class NameAnalyzer
         {
             if (token.Length >= head.Length + 2 && token.StartsWith(head, StringComparison.Ordinal) && ScriptDetector.Of(head[0]) == Script.Arabic)
             {
-                pieces.Add(new Piece(head, written, false));
+                pieces.Add(new Piece(head, written, false, SayZ: sayZ));
                 token = token[head.Length..];
                 break;
             }
@@ -328,7 +356,7 @@ internal sealed class NameAnalyzer
 
         // Hamza below marks the vowel i (إبراهيم Ibrahim, إيفرا Evra): folding writes every alef
         // form as a bare alef, so the word carries that reading beside its folded form.
-        pieces.Add(new Piece(token, written, false, token.Length == length && HamzaBelow(written), FinalMarbuta(written)));
+        pieces.Add(new Piece(token, written, false, token.Length == length && HamzaBelow(written), FinalMarbuta(written), sayZ));
     }
 
     private static void SplitLatinHead(string token, string written, bool allCaps, string[] joinedHeads, List<Piece> pieces)

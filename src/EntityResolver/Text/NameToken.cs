@@ -61,12 +61,17 @@ internal enum TokenRole : byte
 /// <summary>The forms of one normalized token that the matcher compares; shared and immutable.</summary>
 internal sealed class TokenForms
 {
-    public TokenForms(string normalized, Script script, string latin)
+    /// <param name="normalized">The normalized token.</param>
+    /// <param name="script">Its script.</param>
+    /// <param name="latin">Its romanization.</param>
+    /// <param name="spelling">The word as it is said, when not as <paramref name="normalized"/> writes it (see <see cref="Spelling"/>).</param>
+    public TokenForms(string normalized, Script script, string latin, string? spelling = null)
     {
         Normalized = normalized;
+        Spelling = spelling ?? normalized;
         Script = script;
         Latin = latin;
-        Phonetic = Phonetics.Encode(Romanizer.PhoneticSource(normalized, script, latin), script);
+        Phonetic = Phonetics.Encode(Romanizer.PhoneticSource(Spelling, script, latin), script);
         PhoneticWeight = Phonetics.Weight(Phonetic);
         PhoneticPotential = Phonetics.Potential(Phonetic);
         PotentialAllowance = Phonetics.PotentialAllowance(Phonetic);
@@ -82,6 +87,7 @@ internal sealed class TokenForms
     public TokenForms(string normalized, Script script, string latin, string phonetic, float phoneticWeight, string skeleton, bool isCommonName, bool isNamePrefix)
     {
         Normalized = normalized;
+        Spelling = normalized;
         Script = script;
         Latin = latin;
         Phonetic = phonetic;
@@ -106,6 +112,13 @@ internal sealed class TokenForms
 
     /// <summary>The normalized token (folded, lower case).</summary>
     public string Normalized { get; }
+
+    /// <summary>
+    /// The normalized token as it is said, which the romanization and the transliteration models
+    /// read: <see cref="Normalized"/>, except in a name in Urdu or Persian letters, where ض and ذ
+    /// are written ز (NameAnalyzer.SaysZ).
+    /// </summary>
+    public string Spelling { get; }
 
     public Script Script { get; }
 

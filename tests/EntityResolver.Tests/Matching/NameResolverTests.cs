@@ -93,6 +93,21 @@ public sealed class NameResolverTests
     }
 
     [Fact]
+    public void A_name_in_urdu_letters_reads_zad_as_z_and_one_in_arabic_letters_as_d()
+    {
+        // رضا is Raza in Urdu and Persian, Rida in Arabic: the rest of the name tells which
+        // (حیات with Persian yeh, حيات with Arabic yeh). Both the similarity of the words and the
+        // transliteration model's reading of the spelling follow it.
+        var resolver = new NameResolver(new EntityRegistryBuilder()
+            .AddPerson("p:raza", "Raza Hayat")
+            .AddPerson("p:rida", "Rida Hayat")
+            .Build());
+
+        Assert.Equal("p:raza", resolver.Resolve("رضا حیات")[0].EntityId);
+        Assert.Equal("p:rida", resolver.Resolve("رضا حيات")[0].EntityId);
+    }
+
+    [Fact]
     public void Acronyms_meet_the_initials_of_organization_names()
     {
         EntityRegistry registry = new EntityRegistryBuilder()

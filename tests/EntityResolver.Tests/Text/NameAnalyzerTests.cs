@@ -42,6 +42,22 @@ public sealed class NameAnalyzerTests
     }
 
     [Fact]
+    public void A_name_in_urdu_or_persian_letters_says_zad_and_zal_z()
+    {
+        // Urdu and Persian write ی, ہ, ک where Arabic writes ي, ه, ك, and say ض and ذ z: رضا
+        // حیات is Raza Hayat, ذاکر Zakir. A name in Arabic letters keeps the Arabic reading
+        // (Rida, Dhakir), and the same word is cached apart under each reading.
+        Assert.Equal(["rza", "hyat"], Latin("رضا حیات"));
+        Assert.Equal(["zakr"], Latin("ذاکر"));
+        Assert.Equal(["rdha", "hyat"], Latin("رضا حيات"));
+        Assert.Equal(["rza", "hyat"], Latin("رضا حیات"));
+        Assert.Equal("رضا", _analyzer.AnalyzeQuery("رضا حیات").Primary.Tokens[0].Forms.Normalized);
+        Assert.True(NameAnalyzer.SaysZ("رضا حیات"));
+        Assert.False(NameAnalyzer.SaysZ("رضا حيات"));
+        Assert.False(NameAnalyzer.SaysZ("Raza Hayat"));
+    }
+
+    [Fact]
     public void A_name_made_only_of_title_words_is_read_literally()
     {
         var (primary, literal) = _analyzer.AnalyzeQuery("General Headquarters");
