@@ -57,7 +57,8 @@ public sealed partial class EntityLinker
     private readonly ResolveOptions _wordOptions;
     private readonly ResolveOptions _spanOptions;
     private readonly ConcurrentDictionary<string, IReadOnlyList<EntityMatch>> _memo = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, WordEntry> _words = new(StringComparer.Ordinal);
+    // Words as written, read in Arabic text and in Urdu or Persian text (Pass.UrduOrPersian).
+    private readonly ConcurrentDictionary<string, WordEntry>[] _words = [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
     private readonly ConcurrentDictionary<string, Verdict> _verdicts = new(StringComparer.Ordinal);
     private int _resolverCalls;
 
@@ -66,7 +67,7 @@ public sealed partial class EntityLinker
     private int _memoCount;
     private int _wordCount;
     private int _verdictCount;
-    private readonly ConcurrentDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
+    private readonly ConcurrentDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>>[] _wordLookups;
 
     /// <summary>Creates a linker over the registry of <paramref name="resolver"/>.</summary>
     /// <param name="resolver">The resolver that scores each candidate span.</param>
@@ -80,7 +81,7 @@ public sealed partial class EntityLinker
         Options.Validate();
         Resolver = resolver;
         _gazetteer = Gazetteer.For(resolver.Registry);
-        _wordLookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+        _wordLookups = [_words[0].GetAlternateLookup<ReadOnlySpan<char>>(), _words[1].GetAlternateLookup<ReadOnlySpan<char>>()];
         // One word is resolved with a low threshold, so that every entity sharing the word is a
         // candidate for the context rules; longer spans with the linker's threshold, which lets
         // the resolver fall back to reading title words as name words (General Assembly).
@@ -92,7 +93,7 @@ public sealed partial class EntityLinker
     internal int ResolverCalls => Volatile.Read(ref _resolverCalls);
 
     /// <summary>The forms the linker reads a word of text with (null: nothing name-like in it); for tests.</summary>
-    internal TokenForms? WordForms(string word) => Entry(word)?.Forms;
+    internal TokenForms? WordForms(string word, bool urduOrPersian = false) => Entry(word, urduOrPersian)?.Forms;
 
     /// <summary>The resolver (and through it the registry) this linker uses.</summary>
     public NameResolver Resolver { get; }
@@ -187,15 +188,18 @@ public sealed partial class EntityLinker
     }
 
     /// <summary>The entry of a word as written (cached per linker, bounded), or null when nothing name-like is left after normalization.</summary>
-    private WordEntry? Entry(ReadOnlySpan<char> raw)
+    /// <param name="raw">The word as written.</param>
+    /// <param name="urduOrPersian">The text is Urdu or Persian (<see cref="Pass.UrduOrPersian"/>), which reads some words otherwise.</param>
+    private WordEntry? Entry(ReadOnlySpan<char> raw, bool urduOrPersian)
     {
-        if (_wordLookup.TryGetValue(raw, out WordEntry? entry))
+        var lookup = _wordLookups[urduOrPersian ? 1 : 0];
+        if (lookup.TryGetValue(raw, out WordEntry? entry))
         {
             return entry;
         }
 
-        entry = Analyze(raw);
-        if (entry is not null && Volatile.Read(ref _wordCount) < MaxWords && _wordLookup.TryAdd(raw, entry))
+        entry = Analyze(raw, urduOrPersian);
+        if (entry is not null && Volatile.Read(ref _wordCount) < MaxWords && lookup.TryAdd(raw, entry))
         {
             Interlocked.Increment(ref _wordCount);
         }
@@ -203,8 +207,14 @@ public sealed partial class EntityLinker
         return entry;
     }
 
-    /// <summary>Looks a word up in the gazetteer, trying it without an Arabic proclitic or a joined Urdu postposition.</summary>
-    private WordEntry? Analyze(ReadOnlySpan<char> raw)
+    /// <summary>
+    /// Looks a word up in the gazetteer, trying it without an Arabic proclitic or a joined Urdu
+    /// postposition. In Urdu or Persian text (<paramref name="urduOrPersian"/>) its ض and ذ are said
+    /// z (<see cref="NameAnalyzer.SaysZ"/>), and no one-letter proclitic is split off: neither
+    /// language joins و, ب, ل, ف or ك to the next word as Arabic does (Urdu وزیر is a minister, not
+    /// و + زیر).
+    /// </summary>
+    private WordEntry? Analyze(ReadOnlySpan<char> raw, bool urduOrPersian)
     {
         string n = TextNormalizer.NormalizeToken(raw);
         if (n.Length == 0)
@@ -215,7 +225,7 @@ public sealed partial class EntityLinker
         bool capitalized = char.IsUpper(raw[0]);
         Script script = ScriptDetector.Of(n);
         bool letter = script != Script.Latin && n.Length <= 4 && Lexicon.Default.LetterNames.ContainsKey(n);
-        TokenForms forms = _analyzer.Forms(n, raw);
+        TokenForms forms = _analyzer.Forms(n, raw, sayZ: urduOrPersian);
         GazetteerHit hit = _gazetteer.Lookup(forms);
 
         // Latin script capitalizes names: a lower-case word counts only when it is a name word as written (armed forces).
@@ -232,12 +242,12 @@ public sealed partial class EntityLinker
         int skipStart = 0, skipEnd = 0;
         TokenForms bestForms = forms;
         GazetteerHit bestHit = hit;
-        foreach (var (variant, s, e) in ArabicVariants(n))
+        foreach (var (variant, s, e) in ArabicVariants(n, proclitics: !urduOrPersian))
         {
             // The letters of the word that the variant keeps, as written (a final teh marbuta reads a).
             int cut = RawLength(raw, n.Length - variant.Length - e, fromEnd: false);
             int cutEnd = RawLength(raw, e, fromEnd: true);
-            TokenForms f = cut + cutEnd < raw.Length ? _analyzer.Forms(variant, raw[cut..^cutEnd]) : _analyzer.Forms(variant);
+            TokenForms f = cut + cutEnd < raw.Length ? _analyzer.Forms(variant, raw[cut..^cutEnd], urduOrPersian) : _analyzer.Forms(variant, [], urduOrPersian);
             GazetteerHit h = _gazetteer.Lookup(f);
             if (h.IsStrong && h.Similarity > bestHit.Similarity + 0.05f)
             {
@@ -256,7 +266,7 @@ public sealed partial class EntityLinker
     }
 
     /// <summary>Readings of an Arabic-script word: (normalized variant, letters cut from the span's start, letters cut from its end).</summary>
-    private static IEnumerable<(string Variant, int SkipStart, int SkipEnd)> ArabicVariants(string n)
+    private static IEnumerable<(string Variant, int SkipStart, int SkipEnd)> ArabicVariants(string n, bool proclitics)
     {
         // The article and li- + article (للجيش) stay inside the span; the analyzer strips them.
         if (n.Length >= 4 && n.StartsWith("ال", StringComparison.Ordinal))
@@ -270,7 +280,7 @@ public sealed partial class EntityLinker
         }
 
         // One-letter proclitics (و ب ل ف ك) are left out of the span.
-        if (n.Length >= 4 && n[0] is 'و' or 'ب' or 'ل' or 'ف' or 'ك')
+        if (proclitics && n.Length >= 4 && n[0] is 'و' or 'ب' or 'ل' or 'ف' or 'ك')
         {
             string rest = n[1..];
             yield return (rest, 1, 0);
@@ -460,10 +470,11 @@ public sealed partial class EntityLinker
             Word? previous = null;
             List<RawToken> raws = Tokenizer.Tokenize(_text);
             _words.Capacity = raws.Count;
+            bool urduOrPersian = UrduOrPersian(raws);
             foreach (RawToken raw in raws)
             {
                 var word = new Word { Start = raw.Start, Length = raw.Length, RawStart = raw.Start, RawLength = raw.Length, AllCaps = raw.AllCaps };
-                WordEntry? entry = raw.Length <= MaxWordLength ? _linker.Entry(_text.AsSpan(raw.Start, raw.Length)) : null;
+                WordEntry? entry = raw.Length <= MaxWordLength ? _linker.Entry(_text.AsSpan(raw.Start, raw.Length), urduOrPersian) : null;
                 if (entry is null)
                 {
                     // Too long or nothing name-like: a separator.
@@ -487,6 +498,30 @@ public sealed partial class EntityLinker
                 previous = word;
                 previousEnd = word.End;
             }
+        }
+
+        /// <summary>
+        /// Whether the text is Urdu or Persian: more than a third of its Arabic-script words use a
+        /// letter that Arabic does not write (<see cref="NameAnalyzer.SaysZ"/>). Urdu text has such
+        /// letters in most words (ی, ک, ہ, ے: seven words in ten in the held-out articles); Arabic
+        /// text none, and one Persian name quoted in it does not make it Persian. A word of the
+        /// text is read as the text's language reads it, even when it is written in Arabic letters
+        /// alone (رضا in Urdu is Raza; see <see cref="Analyze"/>).
+        /// </summary>
+        private bool UrduOrPersian(List<RawToken> raws)
+        {
+            int arabic = 0, other = 0;
+            foreach (RawToken raw in raws)
+            {
+                ReadOnlySpan<char> word = _text.AsSpan(raw.Start, raw.Length);
+                if (word.ContainsAnyInRange('\u0600', '\u06FF'))
+                {
+                    arabic++;
+                    other += NameAnalyzer.SaysZ(word) ? 1 : 0;
+                }
+            }
+
+            return 3 * other > arabic;
         }
 
         /// <summary>
@@ -1055,7 +1090,14 @@ public sealed partial class EntityLinker
         /// often near some name.
         /// </summary>
         private static bool IsAnchor(Word w) =>
-            w.Hit.IsStrong && w.Hit.IsName && (w.Hit.Similarity >= 0.999f || w.Forms is not { } f || f.Latin.Length > ShortWordLength);
+            w.Hit.IsStrong && w.Hit.IsName && (w.Hit.Similarity >= 0.999f || w.Forms is not { } f || !IsShort(f));
+
+        /// <summary>
+        /// Whether a word is short (<see cref="ShortWordLength"/> letters or fewer romanized). Arabic
+        /// script leaves short vowels unwritten, so a word of three letters there is a name of four
+        /// or five (رضا Raza, حسن Hasan, عمر Omar): only one of two letters is short (كي, نے, سے).
+        /// </summary>
+        private static bool IsShort(TokenForms f) => f.Latin.Length <= (f.Script == Script.Arabic ? ShortWordLength - 1 : ShortWordLength);
 
         /// <summary>
         /// Whether a mention may begin or end on <paramref name="w"/>: not a function word (and, in,
@@ -1065,7 +1107,7 @@ public sealed partial class EntityLinker
         /// </summary>
         private static bool IsEdge(Word w, bool end) =>
             !LinkLexicon.Default.FunctionWords.Contains(w.Normalized) && !(end && LinkLexicon.Default.FinalVerbs.Contains(w.Normalized))
-            && ((!end && w.OpensJoined) || IsAnchor(w) || (w.Hit.IsName && w.Hit.Similarity >= BridgeFloor && w.Forms is { } f && f.Latin.Length > ShortWordLength));
+            && ((!end && w.OpensJoined) || IsAnchor(w) || (w.Hit.IsName && w.Hit.Similarity >= BridgeFloor && w.Forms is { } f && !IsShort(f)));
 
         private bool HasAnchor(int from, int to)
         {
@@ -1135,7 +1177,10 @@ public sealed partial class EntityLinker
 
                 // A span can only be a name that has a word like each of its name words: stop where
                 // the words of the span have no entity in common (cheap, before any resolver call).
-                int longest = Math.Min(to, i + Options.MaxMentionTokens);
+                // The titles that open the span do not count: a long one (کمانڈر ان چیف فیلڈ مارشل)
+                // would leave no room for the name after it. As many title words as name words at
+                // most, so that a run of title words costs linear time.
+                int longest = Math.Min(to, SkipTitles(i, Math.Min(to, i + Options.MaxMentionTokens)) + Options.MaxMentionTokens);
                 bool found = false;
                 for (int j = longest; j > i; j--)
                 {

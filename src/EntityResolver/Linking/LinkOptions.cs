@@ -17,7 +17,10 @@ public sealed class LinkOptions
     /// </summary>
     public double Threshold { get; init; } = 0.5;
 
-    /// <summary>The longest mention, in words, titles included (1 to 32; default 8).</summary>
+    /// <summary>
+    /// The longest mention, in words, not counting the titles before the name, of which there may
+    /// be as many words again (1 to 32; default 8).
+    /// </summary>
     public int MaxMentionTokens { get; init; } = 8;
 
     /// <summary>

@@ -320,6 +320,55 @@ public sealed class EntityLinkerTests
     }
 
     [Fact]
+    public void Urdu_text_reads_its_words_as_urdu_spells_them()
+    {
+        // A registry with Latin names only. Urdu says the ض of رضا z (Raza, where Arabic says
+        // Rida), and joins no proclitic to a word as Arabic does (وزیر is a minister, not و + زیر):
+        // read as Arabic, رضا is only 0.77 like Raza, too weak to begin a person's name.
+        var linker = LinkerOf(b => b
+            .AddPerson("p:raza", "Raza Hayat Harraj")
+            .AddPerson("p:zir", "Zir Mamlakat"));
+        LinkedMention m = Assert.Single(linker.Link("بعد ازاں وزیر مملکت رضا حیات ہراج نے صحافیوں کو بتایا۔"));
+        Assert.Equal(("رضا حیات ہراج", "p:raza"), (m.Text, m.EntityId));
+        Assert.Equal("wzir", linker.WordForms("وزیر", urduOrPersian: true)?.Latin);
+
+        // An Arabic text reads the same letters the Arabic way.
+        Assert.Equal("zir", linker.WordForms("وزير")?.Latin);
+        Assert.Equal("rdha", linker.WordForms("رضا")?.Latin);
+    }
+
+    [Fact]
+    public void A_name_word_of_three_arabic_letters_may_begin_a_name()
+    {
+        // Arabic script leaves short vowels unwritten: حسن and زيد are Hassan and Zaid, names of
+        // five and four Latin letters, not short words that must be written exactly to begin a
+        // person's name (the registry has the Latin names only).
+        var linker = LinkerOf(b => b
+            .AddPerson("p:rouhani", "Hassan Rouhani")
+            .AddPerson("p:rifai", "Zaid Rifai"));
+        IReadOnlyList<LinkedMention> mentions = linker.Link("وقال الرئيس حسن روحاني إن الحكومة مستمرة، والتقى زيد الرفاعي.");
+        Assert.Equal([("حسن روحاني", "p:rouhani"), ("زيد الرفاعي", "p:rifai")], mentions.Select(m => (m.Text, m.EntityId)));
+    }
+
+    [Fact]
+    public void The_titles_before_a_name_do_not_count_toward_the_longest_mention()
+    {
+        // Two words at most, but the titles that open a span come on top. Marshal is a title and
+        // a name word (Marshall Smith's), so a span may start on it: otherwise the longest one
+        // from there ends on Khalifa, and the man known by that one name is taken before the
+        // full name.
+        var linker = new EntityLinker(
+            new NameResolver(new EntityRegistryBuilder()
+                .AddPerson("p:haftar", "Khalifa Haftar")
+                .AddPerson("p:khalifa", "Khalifa")
+                .AddPerson("p:smith", "Marshall Smith")
+                .Build()),
+            new LinkOptions { MaxMentionTokens = 2 });
+        LinkedMention m = Assert.Single(linker.Link("Field Marshal Khalifa Haftar met the envoy."));
+        Assert.Equal(("Khalifa Haftar", "p:haftar"), (m.Text, m.EntityId));
+    }
+
+    [Fact]
     public void A_person_name_does_not_end_on_a_word_strong_only_for_another_person()
     {
         // सुहाना ("pleasant") is the given name Suhana, so it may end a span; but it pairs with
