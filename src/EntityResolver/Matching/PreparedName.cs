@@ -13,6 +13,8 @@ internal enum ReadingKind : byte
     Article,
     /// <summary>Cyrillic words written by the Palladius system, in pinyin (<see cref="NameAnalyzer.PinyinReading"/>).</summary>
     Pinyin,
+    /// <summary>A name of several words in Urdu or Persian letters with its articles kept (<see cref="NameAnalyzer.WholeWordReading"/>).</summary>
+    Whole,
 }
 
 /// <summary>A query reading with its token weights, prepared once and scored against many candidates.</summary>
@@ -42,7 +44,9 @@ internal sealed class PreparedName
     /// A query's readings, prepared as the resolver scores them: first the reading without titles;
     /// then, when there were titles, the literal reading (titles read as name words: a fallback,
     /// see <see cref="IsLiteral"/>); or, for one Arabic-script word, the reading with its article (and a
-    /// proclitic before it) kept (<see cref="NameAnalyzer.ArticleReading"/>); or, for Cyrillic
+    /// proclitic before it) kept (<see cref="NameAnalyzer.ArticleReading"/>); or, for a name of
+    /// several words in Urdu or Persian letters, the reading with its articles kept
+    /// (<see cref="NameAnalyzer.WholeWordReading"/>); or, for Cyrillic
     /// words written by the Palladius system, the reading with them in pinyin (<see cref="NameAnalyzer.PinyinReading"/>).
     /// Empty when the query has no name word.
     /// </summary>
@@ -64,6 +68,11 @@ internal sealed class PreparedName
         if (analyzer.ArticleReading(primary) is { } article)
         {
             return [first, new PreparedName(article, statistics, ranks, ReadingKind.Article)];
+        }
+
+        if (analyzer.WholeWordReading(query, primary) is { } whole)
+        {
+            return [first, new PreparedName(whole, statistics, ranks, ReadingKind.Whole)];
         }
 
         return analyzer.PinyinReading(primary) is { } pinyin ? [first, new PreparedName(pinyin, statistics, ranks, ReadingKind.Pinyin)] : [first];

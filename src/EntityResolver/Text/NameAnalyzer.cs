@@ -119,6 +119,41 @@ internal sealed class NameAnalyzer
     }
 
     /// <summary>
+    /// For a query of several words in Urdu or Persian letters (<see cref="SaysZ"/>) from which
+    /// the article was dropped, the reading that keeps each such word whole; otherwise null. Those
+    /// languages keep Arabic's article inside compounds (ضیاء الحق Zia-ul-Haq, نصیر الدین
+    /// Nasiruddin), which the primary reading drops, but they also have names that begin with its
+    /// letters (الطاف Altaf, الیاس Ilyas, الٰہی Elahi, الہام Elham). A word after a compound
+    /// head (عبد الرحمن) keeps the primary reading.
+    /// </summary>
+    /// <param name="text">The query.</param>
+    /// <param name="primary">The query's primary reading, from <see cref="AnalyzeQuery"/>.</param>
+    public AnalyzedName? WholeWordReading(string text, AnalyzedName primary)
+    {
+        if (primary.Tokens.Length < 2 || primary.IsAcronym || !SaysZ(text))
+        {
+            return null;
+        }
+
+        List<Piece> pieces = Split(text, _lexicon, keepArticle: true);
+        AnalyzedName whole = Build(pieces, LeadingTitleEnd(pieces, honorificsOnly: false));
+        if (whole.Tokens.Length != primary.Tokens.Length)
+        {
+            return whole;
+        }
+
+        for (int i = 0; i < whole.Tokens.Length; i++)
+        {
+            if (!ReferenceEquals(whole.Tokens[i].Forms, primary.Tokens[i].Forms))
+            {
+                return whole;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// For a query whose Cyrillic name words include one that Russian writes by the Palladius
     /// system for Chinese names (<see cref="Palladius.Pinyin"/>), the reading with each such word
     /// spelled in pinyin (Чэнлун: Chenglong); otherwise null. The plain romanization reads
@@ -286,7 +321,10 @@ internal sealed class NameAnalyzer
     /// proclitics before the lexicon's words.</remarks>
     internal static string[] NormalizedWords(string text) => [.. Split(text, null).Select(p => p.Normalized)];
 
-    private static List<Piece> Split(string text, Lexicon? lexicon)
+    /// <param name="text">The name.</param>
+    /// <param name="lexicon">The lexicon whose heads and concepts are split off; null for the word lists.</param>
+    /// <param name="keepArticle">Keep the article of a word that is not after a compound head (see <see cref="WholeWordReading"/>).</param>
+    private static List<Piece> Split(string text, Lexicon? lexicon, bool keepArticle = false)
     {
         var pieces = new List<Piece>();
         bool sayZ = lexicon is not null && SaysZ(text);
@@ -302,7 +340,8 @@ internal sealed class NameAnalyzer
             string written = span.ToString();
             if (ScriptDetector.Of(normalized) == Script.Arabic)
             {
-                SplitArabic(normalized, written, lexicon, sayZ, pieces);
+                bool afterHead = pieces.Count > 0 && lexicon?.ParticleOf(pieces[^1].Normalized, out _) == ParticleKind.Head;
+                SplitArabic(normalized, written, lexicon, sayZ, keepArticle && !afterHead, pieces);
             }
             else
             {
@@ -313,7 +352,7 @@ internal sealed class NameAnalyzer
         return pieces;
     }
 
-    private static void SplitArabic(string token, string written, Lexicon? lexicon, bool sayZ, List<Piece> pieces)
+    private static void SplitArabic(string token, string written, Lexicon? lexicon, bool sayZ, bool keepArticle, List<Piece> pieces)
     {
         int length = token.Length;
         // Proclitic li- + article (للجيش), conjunction/preposition + article (والجيش, بالجيش),
@@ -348,7 +387,7 @@ internal sealed class NameAnalyzer
 
         // The article is written with a bare alef (hamzat wasl); أل / إل begin foreign names
         // (ألبيرتوس, إلاري), which keep their first syllable.
-        if (token.Length >= 4 && token.StartsWith("ال", StringComparison.Ordinal) && token != "الله"
+        if (!keepArticle && token.Length >= 4 && token.StartsWith("ال", StringComparison.Ordinal) && token != "الله"
             && !written.StartsWith('\u0623') && !written.StartsWith('\u0625'))
         {
             token = token[2..];

@@ -108,6 +108,24 @@ public sealed class NameResolverTests
     }
 
     [Fact]
+    public void An_urdu_name_that_begins_with_the_letters_of_the_article_is_found()
+    {
+        // Altaf, Ilyas and Elahi are written الطاف, الیاس and الٰہی; read without the article
+        // (طاف, یاس, ہی) they are like no word of the names. Zia-ul-Haq's article is one.
+        var resolver = new NameResolver(new EntityRegistryBuilder()
+            .AddPerson("p:altaf", "Altaf Hussain")
+            .AddPerson("p:ilyas", "Muhammad Ilyas Khan")
+            .AddPerson("p:elahi", "Pervaiz Elahi")
+            .AddPerson("p:zia", "Zia-ul-Haq")
+            .Build());
+
+        Assert.Equal("p:altaf", Assert.Single(resolver.Resolve("الطاف حسین")).EntityId);
+        Assert.Equal("p:ilyas", Assert.Single(resolver.Resolve("محمد الیاس خان")).EntityId);
+        Assert.Equal("p:elahi", Assert.Single(resolver.Resolve("پرویز الٰہی")).EntityId);
+        Assert.Equal("p:zia", Assert.Single(resolver.Resolve("ضیاء الحق")).EntityId);
+    }
+
+    [Fact]
     public void Acronyms_meet_the_initials_of_organization_names()
     {
         EntityRegistry registry = new EntityRegistryBuilder()

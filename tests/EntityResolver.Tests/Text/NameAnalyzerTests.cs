@@ -124,6 +124,25 @@ public sealed class NameAnalyzerTests
     }
 
     [Fact]
+    public void A_name_of_several_words_in_urdu_letters_also_has_a_reading_that_keeps_its_articles()
+    {
+        // الطاف is Altaf, not the article and طاف; الحق in ضیاء الحق is the article and Haq.
+        string[] Whole(string name) =>
+            [.. _analyzer.WholeWordReading(name, _analyzer.AnalyzeQuery(name).Primary)?.Tokens.Select(t => t.Forms.Latin) ?? []];
+
+        Assert.Equal(["taf", "hsin"], Latin("الطاف حسین"));
+        Assert.Equal(["altaf", "hsin"], Whole("الطاف حسین"));
+        Assert.Equal(["zya", "alhq"], Whole("ضیاء الحق"));
+
+        // Not after a compound head (عبد الرحمن is one word either way), nor in Arabic letters,
+        // nor for a name without the article or of one word (ArticleReading's case).
+        Assert.Empty(Whole("عبد الرحمن ملک"));
+        Assert.Empty(Whole("الطاف حسين"));
+        Assert.Empty(Whole("نواز شریف"));
+        Assert.Empty(Whole("الطاف"));
+    }
+
+    [Fact]
     public void A_proclitic_and_article_are_split_off_only_before_three_letters()
     {
         Assert.Equal(["jish"], Latin("بالجيش"));
