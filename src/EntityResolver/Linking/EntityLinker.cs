@@ -1095,7 +1095,8 @@ public sealed partial class EntityLinker
         /// <summary>
         /// Whether a word is short (<see cref="ShortWordLength"/> letters or fewer romanized). Arabic
         /// script leaves short vowels unwritten, so a word of three letters there is a name of four
-        /// or five (رضا Raza, حسن Hasan, عمر Omar): only one of two letters is short (كي, نے, سے).
+        /// or five (رضا Raza, حسن Hasan, عمر Omar): only a word of two letters or fewer is short
+        /// there (كي, نے, سے).
         /// </summary>
         private static bool IsShort(TokenForms f) => f.Latin.Length <= (f.Script == Script.Arabic ? ShortWordLength - 1 : ShortWordLength);
 

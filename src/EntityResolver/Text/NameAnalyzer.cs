@@ -130,7 +130,8 @@ internal sealed class NameAnalyzer
     /// <param name="primary">The query's primary reading, from <see cref="AnalyzeQuery"/>.</param>
     public AnalyzedName? WholeWordReading(string text, AnalyzedName primary)
     {
-        if (primary.Tokens.Length < 2 || primary.IsAcronym || !SaysZ(text))
+        // The article the primary reading drops is written with a bare alef (SplitArabic).
+        if (primary.Tokens.Length < 2 || primary.IsAcronym || !text.Contains("\u0627\u0644", StringComparison.Ordinal) || !SaysZ(text))
         {
             return null;
         }
@@ -191,7 +192,7 @@ internal sealed class NameAnalyzer
     public TokenForms Forms(string normalized, ReadOnlySpan<char> written, bool sayZ = false) => Forms(normalized, HamzaBelow(written), FinalMarbuta(written), written, sayZ);
 
     /// <summary>
-    /// Whether the ض and ذ (and ظ) of a name or text are said z: it uses a letter that Arabic
+    /// Whether the ض and ذ of a name or text are said z: it uses a letter that Arabic
     /// does not write (<see cref="Lexicon.InArabicLetters"/>: ی, ک, ہ, ے, پ, ٹ), so it is Urdu,
     /// Persian or Pashto, whose Latin spellings write z for them (رضا حیات Raza Hayat, ضیا Zia,
     /// نذیر Nazir, ذاکر Zakir, عوض Ewaz; Arabic: Rida, Diya, Nadhir). A word in Arabic letters alone
