@@ -514,7 +514,7 @@ public sealed partial class EntityLinker
             foreach (RawToken raw in raws)
             {
                 ReadOnlySpan<char> word = _text.AsSpan(raw.Start, raw.Length);
-                if (word.ContainsAnyInRange('\u0600', '\u06FF'))
+                if (ScriptDetector.Of(word) == Script.Arabic)
                 {
                     arabic++;
                     other += NameAnalyzer.SaysZ(word) ? 1 : 0;
@@ -1085,8 +1085,8 @@ public sealed partial class EntityLinker
                 || (w.Normalized.Length > 0 && _lexicon.ParticleOf(w.Normalized, out _) is ParticleKind.Head or ParticleKind.Link or ParticleKind.Article));
 
         /// <summary>
-        /// A word a mention may start or end with: a strong hit on a name word. A word of three
-        /// letters or fewer (كي, कर, and) must be a name word as written: short words are too
+        /// A word a mention may start or end with: a strong hit on a name word. A short word
+        /// (<see cref="IsShort"/>: كي, कर, and) must be a name word as written: short words are too
         /// often near some name.
         /// </summary>
         private static bool IsAnchor(Word w) =>

@@ -143,9 +143,10 @@ internal sealed class NameAnalyzer
             return whole;
         }
 
+        // Compared by spelling: forms are not shared once the analyzer's cache is full.
         for (int i = 0; i < whole.Tokens.Length; i++)
         {
-            if (!ReferenceEquals(whole.Tokens[i].Forms, primary.Tokens[i].Forms))
+            if (!string.Equals(whole.Tokens[i].Forms.Normalized, primary.Tokens[i].Forms.Normalized, StringComparison.Ordinal))
             {
                 return whole;
             }
@@ -341,8 +342,8 @@ internal sealed class NameAnalyzer
             string written = span.ToString();
             if (ScriptDetector.Of(normalized) == Script.Arabic)
             {
-                bool afterHead = pieces.Count > 0 && lexicon?.ParticleOf(pieces[^1].Normalized, out _) == ParticleKind.Head;
-                SplitArabic(normalized, written, lexicon, sayZ, keepArticle && !afterHead, pieces);
+                bool keep = keepArticle && !(pieces.Count > 0 && lexicon?.ParticleOf(pieces[^1].Normalized, out _) == ParticleKind.Head);
+                SplitArabic(normalized, written, lexicon, sayZ, keep, pieces);
             }
             else
             {

@@ -116,7 +116,9 @@ internal sealed class TokenForms
     /// <summary>
     /// The normalized token as it is said, which the romanization and the transliteration models
     /// read: <see cref="Normalized"/>, except in a name in Urdu or Persian letters, where ض and ذ
-    /// are written ز (NameAnalyzer.SaysZ).
+    /// are written ز (NameAnalyzer.SaysZ). Forms restored from a snapshot have their normalized
+    /// token here: a snapshot keeps the romanization made from the spelling, and only a query's
+    /// forms, never restored, are read by the models.
     /// </summary>
     public string Spelling { get; }
 
