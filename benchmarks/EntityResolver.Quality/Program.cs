@@ -23,6 +23,11 @@ internal static class Program
           calibration [FILE]  the held-out calibration of a fitted model (default the embedded
                               logit-v5) as the resolver ranks today, without refitting it,
                               in the dev registries and in sparse ones (10 % and 1 %)
+          stage FIRST NAME OUT [--no-transliteration] [--no-features]
+                              fit only a second stage on top of the model file FIRST (its pair
+                              weights kept), write it to OUT as model NAME and print its
+                              held-out calibration as `calibration` does; the flags leave the
+                              transliteration likelihood or the candidate's features out of it
           translit [DIR]      fit the transliteration models on the train split (writes
                               DIR/translit-*.tsv.gz; default src/EntityResolver/Data/model)
           dev [DIR]           top-1 over every query of netranslit-ar, netranslit-ru,
@@ -72,6 +77,7 @@ internal static class Program
             {
                 case "train" when i == 0: train = true; break;
                 case "probe" when i == 0: return Probe(args[1..]);
+                case "stage" when i == 0: return Stage(args[1..], data);
                 case "calibration" when i == 0: return Training.Calibrate(Path.Combine(data, "dev"), args.Length > 1 ? LoadModel(args[1]) : ScoringModel.Embedded("model/logit-v5.json"));
                 case "dev" when i == 0: return DevTop1.Run(Path.Combine(data, "dev"), args.Length > 1 ? args[1] : null);
                 case "translit" when i == 0: return TranslitTraining.Run(Path.Combine(data, "dev"), args.Length > 1 ? args[1] : "src/EntityResolver/Data/model");
@@ -181,6 +187,31 @@ internal static class Program
     /// candidate's pair features per reading, and those of the entities --ids names too. --dev ranks
     /// in a registry of all a development set's entities (as the dev mode does).
     /// </summary>
+    /// <summary><c>stage FIRST NAME OUT [--no-transliteration] [--data DIR]</c>: see <see cref="Training.FitStage"/>.</summary>
+    private static int Stage(string[] args, string data)
+    {
+        var positional = new List<string>();
+        bool transliteration = true, features = true;
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--no-transliteration": transliteration = false; break;
+                case "--no-features": features = false; break;
+                case "--data" when i + 1 < args.Length: data = args[++i]; break;
+                default: positional.Add(args[i]); break;
+            }
+        }
+
+        if (positional.Count != 3 || positional.Any(a => a.StartsWith("--", StringComparison.Ordinal)))
+        {
+            Console.Error.WriteLine($"stage: expected FIRST NAME OUT, got {string.Join(' ', args)}\n{Usage}");
+            return 2;
+        }
+
+        return TryDevFolder(data, out string dev) ? Training.FitStage(dev, LoadModel(positional[0]), positional[1], positional[2], transliteration, features) : 2;
+    }
+
     private static int Probe(string[] args)
     {
         ScoringModel model = ScoringModel.Default;

@@ -165,6 +165,40 @@ internal static class Training
         return 0;
     }
 
+    /// <summary>
+    /// Fits only a second stage on top of a fixed first stage (<paramref name="firstStage"/>, whose
+    /// pair scores, spelling re-weighing and so ranking inputs are kept), on the rows
+    /// <see cref="Run"/>'s second stage is fitted on, writes it as model <paramref name="name"/> to
+    /// <paramref name="modelPath"/> and prints its held-out calibration as <see cref="Calibrate"/>
+    /// does. Without <paramref name="transliteration"/> the stage does not read the
+    /// transliteration likelihood, without <paramref name="features"/> the candidate's own pair
+    /// features (docs/quality.md, *Why the fitted model is not the default*).
+    /// </summary>
+    public static int FitStage(string dev, ScoringModel firstStage, string name, string modelPath, bool transliteration, bool features)
+    {
+        List<Source> sources = LoadSources(dev);
+        var model = new ScoringModel(name, firstStage.Bias, firstStage.Weights, $"{firstStage.Name}'s pair weights with a fitted second stage (see docs/quality.md)");
+        List<RivalRow> rows = [.. RankedRows(sources, model, SplitRole.Train, out _), .. RankedAugmented(sources, model)];
+        if (!transliteration)
+        {
+            rows = rows.ConvertAll(r => r with { Transliteration = float.NaN });
+        }
+
+        model = model.WithRival(ModelTrainer.FitRival(rows, features ? null : []));
+        Console.WriteLine($"second stage fitted on {rows.Count} rows (ranked candidates of the train split and augmented targets): {model.Rival}");
+        using (FileStream f = File.Create(modelPath))
+        {
+            model.Save(f, new Dictionary<string, string>
+            {
+                ["first_stage"] = firstStage.Name,
+                ["reproduce"] = $"dotnet run -c Release --project benchmarks/EntityResolver.Quality -- stage FIRST.json {name} OUT.json{(transliteration ? "" : " --no-transliteration")}{(features ? "" : " --no-features")}",
+            });
+        }
+
+        Console.WriteLine($"wrote {modelPath}");
+        return Calibrate(dev, model);
+    }
+
     /// <summary>The held-out calibration of a fitted model as the resolver runs today, without refitting it.</summary>
     public static int Calibrate(string dev, ScoringModel model)
     {
