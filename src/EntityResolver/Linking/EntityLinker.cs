@@ -163,6 +163,9 @@ public sealed partial class EntityLinker
     /// <summary>What the linker knows about a word as written, independent of where it stands.</summary>
     private sealed record WordEntry(string Normalized, TokenForms Forms, GazetteerHit Hit, bool IsLetterName, bool Capitalized, int SkipStart, int SkipEnd)
     {
+        /// <summary>Letter names written as one word (जीएचक्यू): an acronym, as if written in capitals; <see cref="Normalized"/> and <see cref="Forms"/> are its letters' (ghq).</summary>
+        public bool JoinedLetters { get; init; }
+
         /// <summary>The word as the core lexicon stores words (article and proclitics split off); set on first use.</summary>
         public string? Key { get; set; }
     }
@@ -225,6 +228,12 @@ public sealed partial class EntityLinker
         bool capitalized = char.IsUpper(raw[0]);
         Script script = ScriptDetector.Of(n);
         bool letter = script != Script.Latin && n.Length <= 4 && Lexicon.Default.LetterNames.ContainsKey(n);
+        if (script != Script.Latin && Lexicon.Default.JoinedLetterNames(n) is { } joined)
+        {
+            TokenForms letters = _analyzer.Forms(joined);
+            return new WordEntry(joined, letters, _gazetteer.Lookup(letters), false, true, 0, 0) { JoinedLetters = true };
+        }
+
         TokenForms forms = _analyzer.Forms(n, raw, sayZ: urduOrPersian);
         GazetteerHit hit = _gazetteer.Lookup(forms);
 
@@ -490,6 +499,7 @@ public sealed partial class EntityLinker
                 word.Forms = entry.Forms;
                 word.Hit = entry.Hit;
                 word.IsLetterName = entry.IsLetterName;
+                word.AllCaps |= entry.JoinedLetters;
                 word.Capitalized = entry.Capitalized;
                 word.Start = raw.Start + entry.SkipStart;
                 word.Length = raw.Length - entry.SkipStart - entry.SkipEnd;

@@ -83,11 +83,13 @@ namespace EntityResolver.Registry;
 /// also posted under its letters' acronym key; version 64: a name in Cyrillic capitals (КГБ), or
 /// in capitals written apart without a space (K.G.B.), is analyzed as an acronym; version 65: an
 /// Arabic title is not read in a word written in Urdu or Persian letters; version 66: the ض and ذ
-/// of a name written in Urdu or Persian letters are romanized z, NameAnalyzer.SaysZ).
+/// of a name written in Urdu or Persian letters are romanized z, NameAnalyzer.SaysZ; version 67:
+/// a word that splits into three letter names or more, written without spaces (आईएसपीआर), is
+/// analyzed as an acronym, Lexicon.JoinedLetterNames).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 66;
+    public const int Version = 67;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

@@ -174,6 +174,8 @@ internal sealed class Lexicon
         }
 
         LetterNames = letters.ToFrozenDictionary(StringComparer.Ordinal);
+        _longestLetterName = letters.Keys.Max(k => k.Length);
+        _letterNameStarts = [.. letters.Keys.Where(k => ScriptDetector.Of(k) == Script.Devanagari).Select(k => k[0]).Distinct().Order()];
 
         var classNames = new List<string>();
         Ranks = PhraseTable("lexicon/ranks.tsv", row =>
@@ -375,6 +377,62 @@ internal sealed class Lexicon
 
     /// <summary>Urdu and Hindi spellings of Latin letter names.</summary>
     public FrozenDictionary<string, char> LetterNames { get; }
+
+    private readonly int _longestLetterName;
+
+    /// <summary>The first characters of the Devanagari letter names, sorted (a word that starts otherwise is no run of them).</summary>
+    private readonly char[] _letterNameStarts;
+
+    /// <summary>The fewest letter names a single word must be made of to be read as an acronym.</summary>
+    internal const int MinJoinedLetterNames = 3;
+
+    /// <summary>
+    /// The letters of a Devanagari word written as letter names without spaces (आईएसपीआर: ISPR,
+    /// जीएचक्यू: GHQ), when the whole word splits into at least <see cref="MinJoinedLetterNames"/>
+    /// of them; otherwise null. Two are not enough: बीबी (bibi) and जीजी are words. Arabic script
+    /// is not read so: Urdu, whose letters join, writes letter names apart, and an Arabic-script
+    /// name is often made of syllables that are letter names (ارديتي, Arditi: ار دي تي).
+    /// </summary>
+    public string? JoinedLetterNames(string word)
+    {
+        if (word.Length < MinJoinedLetterNames || word.Length > 8 * _longestLetterName || Array.BinarySearch(_letterNameStarts, word[0]) < 0)
+        {
+            return null;
+        }
+
+        // For each position: one more than the fewest letter names that spell the word up to it
+        // (0: none do), and the length of the last of them, to read the letters back.
+        Span<byte> count = stackalloc byte[word.Length + 1];
+        Span<byte> last = stackalloc byte[word.Length + 1];
+        count.Clear();
+        count[0] = 1;
+        var lookup = LetterNames.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int end = 1; end <= word.Length; end++)
+        {
+            for (int length = 1; length <= Math.Min(end, _longestLetterName); length++)
+            {
+                if (count[end - length] != 0 && (count[end] == 0 || count[end - length] + 1 < count[end]) && lookup.ContainsKey(word.AsSpan(end - length, length)))
+                {
+                    count[end] = (byte)(count[end - length] + 1);
+                    last[end] = (byte)length;
+                }
+            }
+        }
+
+        int letters = count[word.Length] - 1;
+        if (letters < MinJoinedLetterNames)
+        {
+            return null;
+        }
+
+        Span<char> result = stackalloc char[letters];
+        for (int end = word.Length, i = letters - 1; i >= 0; end -= last[end], i--)
+        {
+            result[i] = lookup[word.AsSpan(end - last[end], last[end])];
+        }
+
+        return new string(result);
+    }
 
     public ParticleKind ParticleOf(string normalized, out string? canonical)
     {

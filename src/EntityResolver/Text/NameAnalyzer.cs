@@ -438,6 +438,12 @@ internal sealed class NameAnalyzer
             return new AnalyzedName([new NameToken(Forms(pieces[0]), TokenRole.Name, pieces[0].Text, false)], [], isAcronym: true);
         }
 
+        // Letter names written as one word (आईएसपीआर), as Hindi often writes them.
+        if (pieces.Count == 1 && _lexicon.JoinedLetterNames(pieces[0].Normalized) is { } joined)
+        {
+            return new AnalyzedName([new NameToken(Forms(joined), TokenRole.Name, pieces[0].Text, false)], [], isAcronym: true);
+        }
+
         if (pieces.Count < 2)
         {
             return null;

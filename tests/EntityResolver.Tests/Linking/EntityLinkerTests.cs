@@ -138,6 +138,16 @@ public sealed class EntityLinkerTests
     }
 
     [Theory]
+    [InlineData("सेना के मुख्यालय जीएचक्यू में बैठक हुई।", "जीएचक्यू", "org:ghq")]
+    [InlineData("आईएसपीआर ने बयान जारी किया।", "आईएसपीआर", "org:ispr")]
+    public void Acronyms_written_as_letter_names_in_one_word_are_found(string text, string written, string entity)
+    {
+        // Hindi often writes the letter names of an acronym without spaces: जी एच क्यू as जीएचक्यू.
+        LinkedMention m = Assert.Single(Link(text), l => l.Text == written);
+        Assert.Equal(entity, m.EntityId);
+    }
+
+    [Theory]
     [InlineData("Officers of the K.G.B. arrested him.", "K.G.B")]
     [InlineData("Сотрудники К.Г.Б. задержали его.", "К.Г.Б")]
     public void Capitals_written_apart_are_linked_as_one_acronym(string text, string mention)

@@ -215,6 +215,31 @@ public sealed class NameAnalyzerTests
     }
 
     [Theory]
+    [InlineData("जीएचक्यू", "ghq")]
+    [InlineData("आईएसपीआर", "ispr")]
+    [InlineData("आईएमसीटीसी", "imctc")]
+    [InlineData("बीबीसी", "bbc")]
+    public void Letter_names_written_as_one_word_are_an_acronym(string query, string letters)
+    {
+        AnalyzedName name = _analyzer.AnalyzeQuery(query).Primary;
+        Assert.True(name.IsAcronym);
+        Assert.Equal(letters, Assert.Single(name.Tokens).Forms.Latin);
+        Assert.True(_analyzer.AnalyzeAlias(query, isPerson: false).IsAcronym);
+    }
+
+    [Theory]
+    [InlineData("बीबी")] // two letter names are a word (bibi), not an acronym
+    [InlineData("जीजी")]
+    [InlineData("जीवन")] // जी + वन: वन is no letter name
+    [InlineData("एकता")]
+    [InlineData("ارديتي")] // Arabic script: ار دي تي are letter names in Urdu, but this is Arditi
+    [InlineData("بيكيسي")]
+    public void A_word_is_not_an_acronym_unless_it_is_devanagari_and_splits_into_three_letter_names_or_more(string word)
+    {
+        Assert.False(_analyzer.AnalyzeQuery(word).Primary.IsAcronym);
+    }
+
+    [Theory]
     [InlineData("КГБ", "kgb")] // Cyrillic capitals
     [InlineData("K.G.B.", "kgb")] // capitals written apart, without a space
     [InlineData("К.Г.Б.", "kgb")]
