@@ -228,7 +228,7 @@ public sealed partial class EntityLinker
         bool capitalized = char.IsUpper(raw[0]);
         Script script = ScriptDetector.Of(n);
         bool letter = script != Script.Latin && n.Length <= 4 && Lexicon.Default.LetterNames.ContainsKey(n);
-        if (script != Script.Latin && Lexicon.Default.JoinedLetterNames(n) is { } joined)
+        if (script == Script.Devanagari && Lexicon.Default.JoinedLetterNames(n) is { } joined)
         {
             TokenForms letters = _analyzer.Forms(joined);
             return new WordEntry(joined, letters, _gazetteer.Lookup(letters), false, true, 0, 0) { JoinedLetters = true };

@@ -84,7 +84,7 @@ namespace EntityResolver.Registry;
 /// in capitals written apart without a space (K.G.B.), is analyzed as an acronym; version 65: an
 /// Arabic title is not read in a word written in Urdu or Persian letters; version 66: the ض and ذ
 /// of a name written in Urdu or Persian letters are romanized z, NameAnalyzer.SaysZ; version 67:
-/// a word that splits into three letter names or more, written without spaces (आईएसपीआर), is
+/// a Devanagari word that splits into three letter names or more, written without spaces (आईएसपीआर), is
 /// analyzed as an acronym, Lexicon.JoinedLetterNames).
 /// </remarks>
 internal static class RegistrySnapshot
