@@ -169,7 +169,7 @@ internal static class Training
     /// Fits only a second stage on top of a fixed first stage (<paramref name="firstStage"/>, whose
     /// pair scores, spelling re-weighing and so ranking inputs are kept), on the rows
     /// <see cref="Run"/>'s second stage is fitted on, writes it as model <paramref name="name"/> to
-    /// <paramref name="modelPath"/> and prints its held-out calibration as <see cref="Calibrate"/>
+    /// <paramref name="modelPath"/> and prints its held-out calibration as <see cref="Calibrate(string, ScoringModel)"/>
     /// does. Without <paramref name="transliteration"/> the stage does not read the
     /// transliteration likelihood, without <paramref name="features"/> the candidate's own pair
     /// features (docs/quality.md, *Why the fitted model is not the default*).
@@ -196,19 +196,25 @@ internal static class Training
         }
 
         Console.WriteLine($"wrote {modelPath}");
-        return Calibrate(dev, model);
+        return Calibrate(sources, model);
     }
 
     /// <summary>The held-out calibration of a fitted model as the resolver runs today, without refitting it.</summary>
     public static int Calibrate(string dev, ScoringModel model)
     {
-        if (model.Rival is not { } stage)
+        if (model.Rival is null)
         {
             Console.Error.WriteLine($"{model.Name} has no second stage: its scores are not fitted probabilities");
             return 2;
         }
 
-        List<Source> sources = LoadSources(dev);
+        return Calibrate(LoadSources(dev), model);
+    }
+
+    /// <summary>The same over sources already loaded.</summary>
+    private static int Calibrate(List<Source> sources, ScoringModel model)
+    {
+        RivalCalibration stage = model.Rival!.Value;
         List<RivalRow> rows = RankedRows(sources, model, SplitRole.Test, out var perSource);
         Console.WriteLine("| source | held-out ranked candidates | right | log loss | ECE |");
         Console.WriteLine("|---|---:|---:|---:|---:|");

@@ -395,43 +395,45 @@ internal sealed class Lexicon
     /// </summary>
     public string? JoinedLetterNames(string word)
     {
+        // (Acronyms have at most 8 letters, as in capitals: the bound keeps the buffers small.)
         if (word.Length < MinJoinedLetterNames || word.Length > 8 * _longestLetterName || Array.BinarySearch(_letterNameStarts, word[0]) < 0)
         {
             return null;
         }
 
-        // For each position: one more than the fewest letter names that spell the word up to it
-        // (0: none do), and the length of the last of them, to read the letters back.
-        Span<byte> count = stackalloc byte[word.Length + 1];
+        // For each position, the length of a letter name that ends there and starts where the
+        // word starts or another such name ends (0: none). No word splits into the table's letter
+        // names in two ways, so the first found is the split.
         Span<byte> last = stackalloc byte[word.Length + 1];
-        count.Clear();
-        count[0] = 1;
+        last.Clear();
         var lookup = LetterNames.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int end = 1; end <= word.Length; end++)
         {
             for (int length = 1; length <= Math.Min(end, _longestLetterName); length++)
             {
-                if (count[end - length] != 0 && (count[end] == 0 || count[end - length] + 1 < count[end]) && lookup.ContainsKey(word.AsSpan(end - length, length)))
+                int start = end - length;
+                if ((start == 0 || last[start] != 0) && lookup.ContainsKey(word.AsSpan(start, length)))
                 {
-                    count[end] = (byte)(count[end - length] + 1);
                     last[end] = (byte)length;
+                    break;
                 }
             }
         }
 
-        int letters = count[word.Length] - 1;
-        if (letters < MinJoinedLetterNames)
+        Span<char> letters = stackalloc char[word.Length];
+        int count = 0;
+        for (int end = word.Length; end > 0 && last[end] != 0; end -= last[end])
+        {
+            letters[count++] = lookup[word.AsSpan(end - last[end], last[end])];
+        }
+
+        if (last[word.Length] == 0 || count < MinJoinedLetterNames)
         {
             return null;
         }
 
-        Span<char> result = stackalloc char[letters];
-        for (int end = word.Length, i = letters - 1; i >= 0; end -= last[end], i--)
-        {
-            result[i] = lookup[word.AsSpan(end - last[end], last[end])];
-        }
-
-        return new string(result);
+        letters[..count].Reverse();
+        return new string(letters[..count]);
     }
 
     public ParticleKind ParticleOf(string normalized, out string? canonical)

@@ -214,6 +214,25 @@ public sealed class NameAnalyzerTests
         Assert.True(_analyzer.AnalyzeQuery("ISPR").Primary.IsAcronym);
     }
 
+    [Fact]
+    public void Every_run_of_three_devanagari_letter_names_splits_back_into_its_letters()
+    {
+        // JoinedLetterNames takes the first split it finds: right only while no run of the
+        // table's letter names splits in two ways.
+        var names = Lexicon.Default.LetterNames.Where(kv => ScriptDetector.Of(kv.Key) == Script.Devanagari).ToList();
+        Assert.Equal(26, names.Count);
+        foreach (var a in names)
+        {
+            foreach (var b in names)
+            {
+                foreach (var c in names)
+                {
+                    Assert.Equal(new string([a.Value, b.Value, c.Value]), Lexicon.Default.JoinedLetterNames(a.Key + b.Key + c.Key));
+                }
+            }
+        }
+    }
+
     [Theory]
     [InlineData("बीबी")] // two letter names are a word (bibi), not an acronym
     [InlineData("जीजी")]
