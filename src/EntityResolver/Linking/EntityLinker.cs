@@ -1089,10 +1089,14 @@ public sealed partial class EntityLinker
             return false;
         }
 
-        /// <summary>A word that may stand inside a name: it resembles a name word, is a function word of a name as written, or is a name particle (ابو, bin, al).</summary>
+        /// <summary>
+        /// A word that may stand inside a name: it resembles a name word, is a function word of a
+        /// name as written, or is a name particle (ابو, bin, al) or a function word of
+        /// organizations' names in some script (آف, of; اینڈ, and: <see cref="LeavesFunctionWord"/>).
+        /// </summary>
         private bool InRun(Word w) =>
             !w.Consumed && (w.Hit.Similarity >= BridgeFloor || (w.Hit.Similarity >= 0.999f && !w.Hit.IsName)
-                || (w.Normalized.Length > 0 && _lexicon.ParticleOf(w.Normalized, out _) is ParticleKind.Head or ParticleKind.Link or ParticleKind.Article));
+                || (w.Normalized.Length > 0 && _lexicon.ParticleOf(w.Normalized, out _) is ParticleKind.Head or ParticleKind.Link or ParticleKind.Article or ParticleKind.Stop));
 
         /// <summary>
         /// A word a mention may start or end with: a strong hit on a name word. A short word
@@ -1439,6 +1443,11 @@ public sealed partial class EntityLinker
                     continue;
                 }
 
+                if (LeavesFunctionWord(m))
+                {
+                    continue;
+                }
+
                 // A word the best alias leaves unmatched rules the entity out, unless the entity has
                 // a word like it in another name: a three-word span may be matched best through a
                 // two-word alias, its middle word left over, while the full name has a word like
@@ -1595,6 +1604,27 @@ public sealed partial class EntityLinker
             foreach (TokenAlignment t in m.Explanation!.Tokens)
             {
                 if (t.Outcome == outcome)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether the match leaves a function word of the span (a stop particle: of, آف, और, के)
+        /// unpaired. A name does not gain function words: the registry may lack a transliteration
+        /// of one (آف for the "of" of National University of Sciences and Technology, paired with it
+        /// as similar), but पाकिस्तान के सेना ("Pakistan's army") is no name of the Pakistan Army,
+        /// and आसिम और मुनीर ("Asim and Munir") none of Asim Munir.
+        /// </summary>
+        private bool LeavesFunctionWord(EntityMatch m)
+        {
+            foreach (TokenAlignment t in m.Explanation!.Tokens)
+            {
+                if (t.Outcome == TokenOutcome.QueryOnly && t.QueryToken is { } q
+                    && _lexicon.ParticleOf(TextNormalizer.NormalizeToken(q), out _) == ParticleKind.Stop)
                 {
                     return true;
                 }

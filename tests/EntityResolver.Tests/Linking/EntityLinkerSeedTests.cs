@@ -35,13 +35,12 @@ public sealed class EntityLinkerSeedTests
     [Fact]
     public void Measured_baseline_holds()
     {
-        // Measured on this branch: P=1.000 (138/138), R=0.986 (138/140). The misses are the
-        // Urdu spelling of NUST (a six-word transliteration the registry has only in English)
-        // and the unusual Hindi spelling देबेबेह (a bare surname, 0.846 similar to Dbeibeh).
+        // Measured on this branch: P=1.000 (139/139), R=0.993 (139/140). The miss is the
+        // unusual Hindi spelling देबेबेह (a bare surname, 0.846 similar to Dbeibeh).
         var (scores, report, _) = Evaluation.Value;
         LinkScore all = scores[0];
         Assert.True(all.Precision >= 0.99, $"{all}\n{report}");
-        Assert.True(all.Recall >= 0.98, $"{all}\n{report}");
+        Assert.True(all.GoldFound >= 139, $"{all}\n{report}");
     }
 
     [Fact]

@@ -138,6 +138,29 @@ public sealed class EntityLinkerTests
     }
 
     [Theory]
+    [InlineData("وزیر اعظم نے نیشنل یونیورسٹی آف سائنسز اینڈ ٹیکنالوجی کا دورہ کیا۔", "نیشنل یونیورسٹی آف سائنسز اینڈ ٹیکنالوجی")]
+    [InlineData("प्रधानमंत्री ने नेशनल यूनिवर्सिटी ऑफ साइंसेज एंड टेक्नोलॉजी का दौरा किया।", "नेशनल यूनिवर्सिटी ऑफ साइंसेज एंड टेक्नोलॉजी")]
+    public void An_english_name_written_in_urdu_or_hindi_letters_is_found_across_its_function_words(string text, string written)
+    {
+        // The registry has the name in English only; آف / ऑफ (of) and اینڈ / एंड (and) are written
+        // as no name of it writes them, yet the resolver pairs each with the English word.
+        LinkedMention m = Assert.Single(Link(text));
+        Assert.Equal("org:nust", m.EntityId);
+        Assert.Equal(written, m.Text);
+    }
+
+    [Theory]
+    [InlineData("बैठक में आसिम और मुनीर दोनों थे।")]
+    [InlineData("حضر عاصم و منير الاجتماع.")]
+    [InlineData("बैठक में आसिम के मुनीर थे।")]
+    public void A_function_word_between_two_name_words_is_not_part_of_a_persons_name(string text)
+    {
+        // "Asim and Munir": a name does not gain a function word, so the two words are not the
+        // name Asim Munir (and neither is named in full, so neither links alone).
+        Assert.Empty(Link(text));
+    }
+
+    [Theory]
     [InlineData("सेना के मुख्यालय जीएचक्यू में बैठक हुई।", "जीएचक्यू", "org:ghq")]
     [InlineData("आईएसपीआर ने बयान जारी किया।", "आईएसपीआर", "org:ispr")]
     public void Acronyms_written_as_letter_names_in_one_word_are_found(string text, string written, string entity)
