@@ -25,6 +25,9 @@ internal sealed class DatasetResult
 
     public required TimeSpan BaselineTime { get; init; }
 
+    /// <summary>Absent queries answered at the default threshold: all of them, and those whose answer is also the answer to the absent entity's own (Latin) name.</summary>
+    public required (int Answered, int Alike) FalsePositives { get; init; }
+
     public (ResolutionMetrics Resolver, ResolutionMetrics Baseline) Total
     {
         get
@@ -55,6 +58,18 @@ internal static class Evaluator
             .ThenBy(p => p.Line)
             .Take(limit)];
 
+    /// <summary>
+    /// Whether the registry's name of one of the <paramref name="absent"/> entities (Latin; the
+    /// query was its name in another script) is itself answered with <paramref name="answer"/>
+    /// at the threshold: then even the name in the registry's own script cannot tell the absent
+    /// entity from the one answered (Bukari and Bokari, two entities), and the false positive
+    /// is one of the data, not of the transliteration.
+    /// </summary>
+    private static bool AnsweredAlike(NameResolver resolver, Entity answer, IEnumerable<Entity?> absent, double threshold) =>
+        absent.Any(e => e is not null
+            && resolver.Resolve(e.Name, new ResolveOptions { Top = 1, Threshold = threshold }) is [{ } m]
+            && string.Equals(m.EntityId, answer.Id, StringComparison.Ordinal));
+
     public static string GroupOf(DevPair p) => p.Type is null ? $"{p.Script}→Latn" : $"{p.Script}→Latn {p.Type}";
 
     public static DatasetResult Run(DevDataset ds, EntityRegistry registry, NameResolver resolver, int limit, int baselineLimit, int showMisses = 0)
@@ -66,6 +81,8 @@ internal static class Evaluator
         var groups = new SortedDictionary<string, (ResolutionMetrics, ResolutionMetrics)>(StringComparer.Ordinal);
 
         var outcomes = new List<(bool, int, double)>(pairs.Count);
+        Dictionary<string, Entity> all = ds.Entities.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        int falsePositives = 0, alike = 0;
         var sw = Stopwatch.StartNew();
         foreach (DevPair p in pairs)
         {
@@ -77,6 +94,12 @@ internal static class Evaluator
             {
                 outcomes.Add((true, 0, score));
                 r.AddAbsent(answered);
+                if (answered)
+                {
+                    falsePositives++;
+                    alike += AnsweredAlike(resolver, matches[0].Entity, p.GoldIds.Select(id => all.GetValueOrDefault(id)), threshold) ? 1 : 0;
+                }
+
                 if (answered && showMisses-- > 0)
                 {
                     Console.Error.WriteLine($"false positive: {p.Query} (absent) → {matches[0].Name} {matches[0].Score:0.000}");
@@ -137,6 +160,7 @@ internal static class Evaluator
         return new DatasetResult
         {
             Name = ds.Name,
+            FalsePositives = (falsePositives, alike),
             RegistryEntities = registry.Count,
             EvaluatedQueries = pairs.Count,
             AvailableQueries = available,

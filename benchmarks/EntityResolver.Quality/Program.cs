@@ -129,6 +129,12 @@ internal static class Program
             Console.WriteLine($"{name}: registry {r.RegistryEntities} entities, {r.EvaluatedQueries} of {r.AvailableQueries} held-out queries, baseline on {r.BaselineQueries}; load {load.TotalSeconds:0.0}s, resolver {r.ResolverTime.TotalSeconds:0.0}s, baseline {r.BaselineTime.TotalSeconds:0.0}s");
             Console.Write(Table(r));
             Console.WriteLine();
+            if (FalsePositiveNote(r) is { } note)
+            {
+                Console.WriteLine(note);
+                Console.WriteLine();
+            }
+
             Console.Write(OperatingPointTable(r));
         }
 
@@ -301,6 +307,11 @@ internal static class Program
 
     private static string Num(double v) => double.IsNaN(v) ? "–" : v.ToString("0.000", CultureInfo.InvariantCulture);
 
+    /// <summary>How many of the absent queries answered at the threshold got the answer that the absent entity's own name gets (null when none was answered).</summary>
+    private static string? FalsePositiveNote(DatasetResult r) => r.FalsePositives.Answered == 0
+        ? null
+        : string.Create(CultureInfo.InvariantCulture, $"Of the {r.FalsePositives.Answered} queries answered at the threshold although their entity is absent, {r.FalsePositives.Alike} got the answer that the absent entity's own name in the registry's script gets too: there, even the Latin name cannot tell the absent entity from the one answered.");
+
     private static string Table(DatasetResult r)
     {
         var sb = new StringBuilder();
@@ -391,6 +402,12 @@ internal static class Program
             sb.AppendLine();
             sb.Append(Table(r));
             sb.AppendLine();
+            if (FalsePositiveNote(r) is { } note)
+            {
+                sb.AppendLine(note);
+                sb.AppendLine();
+            }
+
             sb.AppendLine("At higher thresholds (all script pairs; the same run):");
             sb.AppendLine();
             sb.Append(OperatingPointTable(r));
