@@ -62,7 +62,7 @@ internal static class Evaluator
     /// Whether the registry's name of one of the <paramref name="absent"/> entities (Latin; the
     /// query was its name in another script) is itself answered with <paramref name="answer"/>
     /// at the threshold: then even the name in the registry's own script cannot tell the absent
-    /// entity from the one answered (Bukari and Bokari, two entities), and the false positive
+    /// entity from the one answered (Megh-nad and Meghnad, two entities), and the false positive
     /// is one of the data, not of the transliteration.
     /// </summary>
     private static bool AnsweredAlike(NameResolver resolver, Entity answer, IEnumerable<Entity?> absent, double threshold) =>
