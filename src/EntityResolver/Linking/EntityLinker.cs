@@ -1091,8 +1091,8 @@ public sealed partial class EntityLinker
 
         /// <summary>
         /// A word that may stand inside a name: it resembles a name word, is a function word of a
-        /// name as written, or is a name particle (ابو, bin, al) or a function word of
-        /// organizations' names in some script (آف, of; اینڈ, and: <see cref="LeavesFunctionWord"/>).
+        /// name as written, or is a name particle (ابو, bin, al) or a function word of names in
+        /// any spelling (آف, of; اینڈ, and), which the match must then pair (<see cref="LeavesFunctionWord"/>).
         /// </summary>
         private bool InRun(Word w) =>
             !w.Consumed && (w.Hit.Similarity >= BridgeFloor || (w.Hit.Similarity >= 0.999f && !w.Hit.IsName)
@@ -1615,16 +1615,22 @@ public sealed partial class EntityLinker
         /// <summary>
         /// Whether the match leaves a function word of the span (a stop particle: of, آف, और, के)
         /// unpaired. A name does not gain function words: the registry may lack a transliteration
-        /// of one (آف for the "of" of National University of Sciences and Technology, paired with it
-        /// as similar), but पाकिस्तान के सेना ("Pakistan's army") is no name of the Pakistan Army,
-        /// and आसिम और मुनीर ("Asim and Munir") none of Asim Munir.
+        /// of one (آف for the "of" of an English name written in Urdu letters, paired with it as
+        /// similar), but "X के Y" ("X's Y") is no name "X Y", and "X और Y" ("X and Y") none either.
         /// </summary>
-        private bool LeavesFunctionWord(EntityMatch m)
+        private bool LeavesFunctionWord(EntityMatch m) => LeavesUnpaired(m, TokenOutcome.QueryOnly, ParticleKind.Stop);
+
+        /// <summary>
+        /// Whether the match leaves a word of particle kind <paramref name="kind"/> unpaired on one
+        /// side: the span's (<see cref="TokenOutcome.QueryOnly"/>) or the name's
+        /// (<see cref="TokenOutcome.CandidateOnly"/>).
+        /// </summary>
+        private bool LeavesUnpaired(EntityMatch m, TokenOutcome side, ParticleKind kind)
         {
             foreach (TokenAlignment t in m.Explanation!.Tokens)
             {
-                if (t.Outcome == TokenOutcome.QueryOnly && t.QueryToken is { } q
-                    && _lexicon.ParticleOf(TextNormalizer.NormalizeToken(q), out _) == ParticleKind.Stop)
+                if (t.Outcome == side && (side == TokenOutcome.QueryOnly ? t.QueryToken : t.CandidateToken) is { } word
+                    && _lexicon.ParticleOf(TextNormalizer.NormalizeToken(word), out _) == kind)
                 {
                     return true;
                 }
@@ -1647,19 +1653,7 @@ public sealed partial class EntityLinker
         }
 
         /// <summary>An organization is named only by all of its name's words (پاک is not پاک فوج); particles and function words may be missing.</summary>
-        private bool CoversOrganization(EntityMatch m)
-        {
-            foreach (TokenAlignment t in m.Explanation!.Tokens)
-            {
-                if (t.Outcome == TokenOutcome.CandidateOnly && t.CandidateToken is { } c
-                    && _lexicon.ParticleOf(TextNormalizer.NormalizeToken(c), out _) == ParticleKind.None)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        private bool CoversOrganization(EntityMatch m) => !LeavesUnpaired(m, TokenOutcome.CandidateOnly, ParticleKind.None);
 
         /// <summary>
         /// A one-word match of an organization's short name (<see cref="Gazetteer.WrittenExactly"/>)
