@@ -85,11 +85,13 @@ namespace EntityResolver.Registry;
 /// Arabic title is not read in a word written in Urdu or Persian letters; version 66: the ض and ذ
 /// of a name written in Urdu or Persian letters are romanized z, NameAnalyzer.SaysZ; version 67:
 /// a Devanagari word that splits into three letter names or more, written without spaces (आईएसपीआर), is
-/// analyzed as an acronym, Lexicon.JoinedLetterNames).
+/// analyzed as an acronym, Lexicon.JoinedLetterNames; version 68: an article assimilated to the
+/// next word (ad-Din, ur-Rahman), and ul, аль, अल, are dropped as al is, Lexicon.IsArticleBefore,
+/// and Jamaat and جماعت are the concept of a group).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 67;
+    public const int Version = 68;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

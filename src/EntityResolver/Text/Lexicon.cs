@@ -37,11 +37,18 @@ internal sealed class Lexicon
 
         var particles = new Dictionary<string, (ParticleKind, string?)>(StringComparer.Ordinal);
         var joinedHeads = new List<string>();
+        var assimilated = new HashSet<string>(StringComparer.Ordinal);
         foreach (string[] row in ResourceData.ReadTable("lexicon/particles.tsv"))
         {
             string[] words = NormalizeWords(row[0]);
             if (words.Length != 1)
             {
+                continue;
+            }
+
+            if (row[1] == "assimilated")
+            {
+                assimilated.Add(words[0]);
                 continue;
             }
 
@@ -60,6 +67,7 @@ internal sealed class Lexicon
         }
 
         Particles = particles.ToFrozenDictionary(StringComparer.Ordinal);
+        AssimilatedArticles = assimilated.ToFrozenSet(StringComparer.Ordinal);
 
         // Longest first, so that "abdul" is tried before a shorter head it starts with.
         JoinedHeads = [.. joinedHeads.OrderByDescending(h => h.Length).ThenBy(h => h, StringComparer.Ordinal)];
@@ -309,6 +317,9 @@ internal sealed class Lexicon
     /// <summary>Particles by normalized word, with the Latin form of heads.</summary>
     public FrozenDictionary<string, (ParticleKind Kind, string? Canonical)> Particles { get; }
 
+    /// <summary>The article as said before the letters it assimilates to (ad, ur, ash; ад, ур), normalized.</summary>
+    public FrozenSet<string> AssimilatedArticles { get; }
+
     /// <summary>Normalized non-discriminating words (common given names, generic organization words).</summary>
     public FrozenSet<string> CommonWords { get; }
 
@@ -446,6 +457,35 @@ internal sealed class Lexicon
 
         canonical = null;
         return ParticleKind.None;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="word"/> is an article before <paramref name="next"/>: one of
+    /// <see cref="Particles"/>' articles, or an assimilated one (ad-Din, ur-Rahman, an-Najaf) when
+    /// <paramref name="next"/> begins with the letters after its vowel, followed by a vowel or h
+    /// (not "An Nguyen", "As Smith"); in Devanagari, by a letter that is not a virama.
+    /// </summary>
+    public bool IsArticleBefore(string word, string next)
+    {
+        if (ParticleOf(word, out _) == ParticleKind.Article)
+        {
+            return true;
+        }
+
+        if (!AssimilatedArticles.Contains(word))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> letters = word.AsSpan(1);
+        if (next.Length <= letters.Length || !next.AsSpan().StartsWith(letters, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // A Devanagari consonant carries its vowel unless a virama follows it (उद दीन, उर रहमान).
+        char after = next[letters.Length];
+        return ScriptDetector.Of(letters[0]) == Script.Devanagari ? after != '\u094D' : "aeiouyhаеёиоуыэюях".Contains(after, StringComparison.Ordinal);
     }
 
     private static TitleKind ParseKind(string s) => s switch

@@ -563,14 +563,20 @@ internal sealed class NameAnalyzer
             }
 
             ParticleKind kind = _lexicon.ParticleOf(piece.Normalized, out string? canonical);
+            if (kind == ParticleKind.None && i + 1 < pieces.Count && _lexicon.IsArticleBefore(piece.Normalized, pieces[i + 1].Normalized))
+            {
+                // An article said as the next word begins (Nur ad-Din, Shams ur-Rahman).
+                continue;
+            }
+
             switch (kind)
             {
                 case ParticleKind.Article when pieces.Count - start > 1:
                     continue;
                 case ParticleKind.Head when i + 1 < pieces.Count:
-                    // Join the head with the next word, skipping an article (Abu al-Hasan).
+                    // Join the head with the next word, skipping an article (Abu al-Hasan, Abd ar-Rahman).
                     int next = i + 1;
-                    if (next + 1 < pieces.Count && _lexicon.ParticleOf(pieces[next].Normalized, out _) == ParticleKind.Article)
+                    if (next + 1 < pieces.Count && _lexicon.IsArticleBefore(pieces[next].Normalized, pieces[next + 1].Normalized))
                     {
                         next++;
                     }

@@ -125,6 +125,39 @@ public sealed class NameResolverTests
         Assert.Equal("p:zia", Assert.Single(resolver.Resolve("ضیاء الحق")).EntityId);
     }
 
+    [Theory]
+    [InlineData("Salah ud Din Yusuf", "p:salah")]
+    [InlineData("Salah-ud-Din Yusuf", "p:salah")]
+    [InlineData("Салах ад-Дин Юсуф", "p:salah")]
+    [InlineData("सलाह उद दीन यूसुफ़", "p:salah")]
+    [InlineData("Shams ur-Rahman Haqqani", "p:shams")]
+    [InlineData("Шамс ур-Рахман Хаккани", "p:shams")]
+    [InlineData("Nuruddin Zangi", "p:nur")]
+    [InlineData("Jamaat ud Dawa", "o:jud")]
+    [InlineData("جماعة الدعوة", "o:jud")]
+    [InlineData("जमात उद दावा", "o:jud")]
+    [InlineData("النجف", "l:najaf")]
+    [InlineData("Najaf", "l:najaf")]
+    public void An_article_said_as_the_next_word_begins_matches_the_name_without_it(string query, string id)
+    {
+        // Arabic names join their article to the next word's first letter: Salah ad-Din, Shams
+        // ur-Rahman, an-Najaf. Registries write them run together or apart, and queries the other
+        // way; "ud" and "ur" are no name words, and Jamaat is the Arabic word for a group.
+        var resolver = new NameResolver(new EntityRegistryBuilder()
+            .AddPerson("p:salah", "Salahuddin Yusuf")
+            .AddPerson("p:yusuf", "Yusuf Khan")
+            .AddPerson("p:shams", "Shamsurrahman Haqqani")
+            .AddPerson("p:rehman", "Rehman Malik")
+            .AddPerson("p:nur", "Nur ad-Din Zangi")
+            .AddOrganization("o:jud", "Jamaat-ud-Dawa")
+            .Add(new Entity("l:najaf", "place", [new EntityName("An Najaf")]))
+            .Build());
+
+        EntityMatch first = resolver.Resolve(query)[0];
+        Assert.Equal(id, first.EntityId);
+        Assert.True(first.Score >= 0.9, $"{query}: {first.Score}");
+    }
+
     [Fact]
     public void Acronyms_meet_the_initials_of_organization_names()
     {

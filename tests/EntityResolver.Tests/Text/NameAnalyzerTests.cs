@@ -96,6 +96,34 @@ public sealed class NameAnalyzerTests
         Assert.Equal(["moghedi"], Latin("Al-Moghedi"));
     }
 
+    [Theory]
+    [InlineData("Nur ad-Din Zangi", "Nur al-Din Zangi")]
+    [InlineData("Shams ur Rahman", "Shams al-Rahman")]
+    [InlineData("Salah-ud-Din", "Salah al-Din")]
+    [InlineData("Zia ul Haq", "Zia al-Haq")]
+    [InlineData("Abu Bakr ash-Shami", "Abu Bakr Shami")]
+    [InlineData("An Najaf", "Najaf")]
+    [InlineData("Abd ar-Rahman", "Abdul Rahman")]
+    [InlineData("Нур ад-Дин", "Нур Дин")]
+    [InlineData("Абу Бакр аль-Багдади", "Абу Бакр Багдади")]
+    [InlineData("ज़िया उर रहमान", "ज़िया रहमान")]
+    [InlineData("अबू बक्र अल-बग़दादी", "अबू बक्र बग़दादी")]
+    public void An_article_said_as_the_next_word_begins_is_dropped(string withArticle, string without)
+    {
+        Assert.Equal(Latin(without), Latin(withArticle));
+    }
+
+    [Theory]
+    [InlineData("An Nguyen", 2)] // a given name before ng, which no Arabic word after the article begins with
+    [InlineData("As Smith", 2)] // s, then a consonant
+    [InlineData("Ad Kumar", 2)] // not the letter after its vowel
+    [InlineData("Nur ad", 2)] // nothing after it
+    [InlineData("उस समय", 2)] // Hindi "that", not an article
+    public void A_word_that_only_looks_like_an_assimilated_article_is_kept(string name, int tokens)
+    {
+        Assert.Equal(tokens, _analyzer.AnalyzeQuery(name).Primary.Tokens.Length);
+    }
+
     [Fact]
     public void A_one_arabic_word_with_the_article_also_has_a_reading_that_keeps_it()
     {
