@@ -87,11 +87,12 @@ namespace EntityResolver.Registry;
 /// a Devanagari word that splits into three letter names or more, written without spaces (आईएसपीआर), is
 /// analyzed as an acronym, Lexicon.JoinedLetterNames; version 68: an article assimilated to the
 /// next word (ad-Din, ur-Rahman), and ul, аль, अल, are dropped as al is, Lexicon.IsArticleBefore,
-/// and Jamaat and جماعت are the concept of a group).
+/// and Jamaat and جماعت are the concept of a group; version 69: the izafat between two words, e or
+/// i in lower case or between hyphens (Lashkar-e-Taiba), и, ए, is dropped).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 68;
+    public const int Version = 69;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

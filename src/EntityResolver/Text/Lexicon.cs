@@ -38,6 +38,7 @@ internal sealed class Lexicon
         var particles = new Dictionary<string, (ParticleKind, string?)>(StringComparer.Ordinal);
         var joinedHeads = new List<string>();
         var assimilated = new HashSet<string>(StringComparer.Ordinal);
+        var izafat = new HashSet<string>(StringComparer.Ordinal);
         foreach (string[] row in ResourceData.ReadTable("lexicon/particles.tsv"))
         {
             string[] words = NormalizeWords(row[0]);
@@ -46,9 +47,9 @@ internal sealed class Lexicon
                 continue;
             }
 
-            if (row[1] == "assimilated")
+            if (row[1] is "assimilated" or "izafat")
             {
-                assimilated.Add(words[0]);
+                (row[1] == "izafat" ? izafat : assimilated).Add(words[0]);
                 continue;
             }
 
@@ -68,6 +69,7 @@ internal sealed class Lexicon
 
         Particles = particles.ToFrozenDictionary(StringComparer.Ordinal);
         AssimilatedArticles = assimilated.ToFrozenSet(StringComparer.Ordinal);
+        Izafat = izafat.ToFrozenSet(StringComparer.Ordinal);
 
         // Longest first, so that "abdul" is tried before a shorter head it starts with.
         JoinedHeads = [.. joinedHeads.OrderByDescending(h => h.Length).ThenBy(h => h, StringComparer.Ordinal)];
@@ -319,6 +321,9 @@ internal sealed class Lexicon
 
     /// <summary>The article as said before the letters it assimilates to (ad, ur, ash; ад, ур), normalized.</summary>
     public FrozenSet<string> AssimilatedArticles { get; }
+
+    /// <summary>The vowels that join two words of a Persian or Urdu phrase (the e of Lashkar-e-Taiba), normalized.</summary>
+    public FrozenSet<string> Izafat { get; }
 
     /// <summary>Normalized non-discriminating words (common given names, generic organization words).</summary>
     public FrozenSet<string> CommonWords { get; }

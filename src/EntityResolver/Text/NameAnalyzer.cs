@@ -316,7 +316,8 @@ internal sealed class NameAnalyzer
     /// <param name="HamzaBelow">An Arabic-script word whose first letter is written alef with hamza below (إ), which folding makes a bare alef.</param>
     /// <param name="FinalMarbuta">An Arabic-script word whose final letter is written teh marbuta or an Urdu heh, which folding makes a heh.</param>
     /// <param name="SayZ">An Arabic-script word of a name whose ض and ذ are said z (<see cref="SaysZ"/>).</param>
-    private readonly record struct Piece(string Normalized, string Text, bool AllCaps, bool HamzaBelow = false, bool FinalMarbuta = false, bool SayZ = false);
+    /// <param name="Connector">Written in lower case (or a script without case), or joined by hyphens on both sides (the e of Lashkar-e-Taiba): not an initial.</param>
+    private readonly record struct Piece(string Normalized, string Text, bool AllCaps, bool HamzaBelow = false, bool FinalMarbuta = false, bool SayZ = false, bool Connector = false);
 
     /// <summary>The normalized words of a phrase, split as names are (used for the word lists).</summary>
     /// <remarks>Word lists are read before the lexicon exists, so no joined heads are split off here, nor
@@ -345,6 +346,11 @@ internal sealed class NameAnalyzer
                 bool keep = keepArticle && !(pieces.Count > 0 && lexicon?.ParticleOf(pieces[^1].Normalized, out _) == ParticleKind.Head);
                 SplitArabic(normalized, written, lexicon, sayZ, keep, pieces);
             }
+            else if (normalized.Length == 1 && lexicon is not null && lexicon.Izafat.Contains(normalized))
+            {
+                bool hyphens = raw.Start > 0 && IsHyphen(text[raw.Start - 1]) && raw.Start + raw.Length < text.Length && IsHyphen(text[raw.Start + raw.Length]);
+                pieces.Add(new Piece(normalized, written, false, Connector: hyphens || !char.IsUpper(written[0])));
+            }
             else
             {
                 SplitLatinHead(normalized, written, raw.AllCaps, lexicon?.JoinedHeads ?? [], pieces);
@@ -353,6 +359,8 @@ internal sealed class NameAnalyzer
 
         return pieces;
     }
+
+    private static bool IsHyphen(char c) => c is '-' or '\u2010' or '\u2011';
 
     private static void SplitArabic(string token, string written, Lexicon? lexicon, bool sayZ, bool keepArticle, List<Piece> pieces)
     {
@@ -563,9 +571,11 @@ internal sealed class NameAnalyzer
             }
 
             ParticleKind kind = _lexicon.ParticleOf(piece.Normalized, out string? canonical);
-            if (kind == ParticleKind.None && i + 1 < pieces.Count && _lexicon.IsArticleBefore(piece.Normalized, pieces[i + 1].Normalized))
+            if (kind == ParticleKind.None && i + 1 < pieces.Count
+                && (_lexicon.IsArticleBefore(piece.Normalized, pieces[i + 1].Normalized) || (piece.Connector && i > start)))
             {
-                // An article said as the next word begins (Nur ad-Din, Shams ur-Rahman).
+                // An article said as the next word begins (Nur ad-Din, Shams ur-Rahman), or the
+                // izafat between two words (Lashkar-e-Taiba), which Urdu does not write.
                 continue;
             }
 

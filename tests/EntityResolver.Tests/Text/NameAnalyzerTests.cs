@@ -124,6 +124,26 @@ public sealed class NameAnalyzerTests
         Assert.Equal(tokens, _analyzer.AnalyzeQuery(name).Primary.Tokens.Length);
     }
 
+    [Theory]
+    [InlineData("Lashkar-e-Taiba", "Lashkar Taiba")]
+    [InlineData("LASHKAR-I-TAIBA", "Lashkar Taiba")]
+    [InlineData("Tehrik e Taliban", "Tehrik Taliban")]
+    [InlineData("Лашкар-и-Тайба", "Лашкар Тайба")]
+    [InlineData("लश्कर-ए-तैयबा", "लश्कर तैयबा")]
+    public void The_izafat_between_two_words_is_dropped(string withIzafat, string without)
+    {
+        Assert.Equal(Latin(without), Latin(withIzafat));
+    }
+
+    [Theory]
+    [InlineData("Robert E. Lee")] // a capital written apart is an initial
+    [InlineData("ROBERT E LEE")]
+    [InlineData("Lee e")] // not between two words
+    public void A_letter_of_the_izafat_that_is_an_initial_is_kept(string name)
+    {
+        Assert.Equal(3 - (name == "Lee e" ? 1 : 0), _analyzer.AnalyzeQuery(name).Primary.Tokens.Length);
+    }
+
     [Fact]
     public void A_one_arabic_word_with_the_article_also_has_a_reading_that_keeps_it()
     {
