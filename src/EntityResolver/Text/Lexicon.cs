@@ -69,6 +69,7 @@ internal sealed class Lexicon
 
         Particles = particles.ToFrozenDictionary(StringComparer.Ordinal);
         AssimilatedArticles = assimilated.ToFrozenSet(StringComparer.Ordinal);
+        _longestAssimilated = assimilated.Max(w => w.Length);
         Izafat = izafat.ToFrozenSet(StringComparer.Ordinal);
 
         // Longest first, so that "abdul" is tried before a shorter head it starts with.
@@ -322,6 +323,8 @@ internal sealed class Lexicon
     /// <summary>The article as said before the letters it assimilates to (ad, ur, ash; ад, ур), normalized.</summary>
     public FrozenSet<string> AssimilatedArticles { get; }
 
+    private readonly int _longestAssimilated;
+
     /// <summary>The vowels that join two words of a Persian or Urdu phrase (the e of Lashkar-e-Taiba), normalized.</summary>
     public FrozenSet<string> Izafat { get; }
 
@@ -470,14 +473,12 @@ internal sealed class Lexicon
     /// <paramref name="next"/> begins with the letters after its vowel, followed by a vowel or h
     /// (not "An Nguyen", "As Smith"); in Devanagari, by a letter that is not a virama.
     /// </summary>
-    public bool IsArticleBefore(string word, string next)
-    {
-        if (ParticleOf(word, out _) == ParticleKind.Article)
-        {
-            return true;
-        }
+    public bool IsArticleBefore(string word, string next) => ParticleOf(word, out _) == ParticleKind.Article || IsAssimilatedArticleBefore(word, next);
 
-        if (!AssimilatedArticles.Contains(word))
+    /// <summary>Whether <paramref name="word"/> is an assimilated article before <paramref name="next"/> (see <see cref="IsArticleBefore"/>).</summary>
+    public bool IsAssimilatedArticleBefore(string word, string next)
+    {
+        if (word.Length < 2 || word.Length > _longestAssimilated || !AssimilatedArticles.Contains(word))
         {
             return false;
         }

@@ -572,7 +572,7 @@ internal sealed class NameAnalyzer
 
             ParticleKind kind = _lexicon.ParticleOf(piece.Normalized, out string? canonical);
             if (kind == ParticleKind.None && i + 1 < pieces.Count
-                && (_lexicon.IsArticleBefore(piece.Normalized, pieces[i + 1].Normalized) || (piece.Connector && i > start)))
+                && ((piece.Connector && i > start) || _lexicon.IsAssimilatedArticleBefore(piece.Normalized, pieces[i + 1].Normalized)))
             {
                 // An article said as the next word begins (Nur ad-Din, Shams ur-Rahman), or the
                 // izafat between two words (Lashkar-e-Taiba), which Urdu does not write.
