@@ -88,11 +88,12 @@ namespace EntityResolver.Registry;
 /// analyzed as an acronym, Lexicon.JoinedLetterNames; version 68: an article assimilated to the
 /// next word (ad-Din, ur-Rahman), and ul, аль, अल, are dropped as al is, Lexicon.IsArticleBefore,
 /// and Jamaat and جماعت are the concept of a group; version 69: the izafat between two words, e or
-/// i in lower case or between hyphens (Lashkar-e-Taiba), и, ए, is dropped).
+/// i in lower case or between hyphens (Lashkar-e-Taiba), и, ए, is dropped; version 70: an
+/// abbreviation of abbreviations.tsv (Md., Mohd) is analyzed as the word it stands for).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 69;
+    public const int Version = 70;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

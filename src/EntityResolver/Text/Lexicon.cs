@@ -68,6 +68,10 @@ internal sealed class Lexicon
         }
 
         Particles = particles.ToFrozenDictionary(StringComparer.Ordinal);
+        Abbreviations = ResourceData.ReadTable("lexicon/abbreviations.tsv")
+            .Select(row => (Short: NormalizeWords(row[0]), Full: NormalizeWords(row[1])))
+            .Where(a => a.Short.Length == 1 && a.Full.Length == 1)
+            .ToFrozenDictionary(a => a.Short[0], a => a.Full[0], StringComparer.Ordinal);
         AssimilatedArticles = assimilated.ToFrozenSet(StringComparer.Ordinal);
         _longestAssimilated = assimilated.Max(w => w.Length);
         Izafat = izafat.ToFrozenSet(StringComparer.Ordinal);
@@ -324,6 +328,9 @@ internal sealed class Lexicon
     public FrozenSet<string> AssimilatedArticles { get; }
 
     private readonly int _longestAssimilated;
+
+    /// <summary>Abbreviations of name words (Md., Mohd), normalized, with the word they stand for (muhammad).</summary>
+    public FrozenDictionary<string, string> Abbreviations { get; }
 
     /// <summary>The vowels that join two words of a Persian or Urdu phrase (the e of Lashkar-e-Taiba), normalized.</summary>
     public FrozenSet<string> Izafat { get; }

@@ -341,6 +341,11 @@ internal sealed class NameAnalyzer
             }
 
             string written = span.ToString();
+            if (lexicon is not null && lexicon.Abbreviations.TryGetValue(normalized, out string? full))
+            {
+                normalized = full;
+            }
+
             if (ScriptDetector.Of(normalized) == Script.Arabic)
             {
                 bool keep = keepArticle && !(pieces.Count > 0 && lexicon?.ParticleOf(pieces[^1].Normalized, out _) == ParticleKind.Head);

@@ -181,6 +181,26 @@ public sealed class NameResolverTests
         Assert.True(first.Score >= 0.85, $"{query}: {first.Score}");
     }
 
+    [Theory]
+    [InlineData("Md. Yunus")]
+    [InlineData("MD YUNUS")]
+    [InlineData("Mohd Yunus")]
+    [InlineData("Muhd Yunus")]
+    [InlineData("मो. यूनुस")]
+    public void An_abbreviation_of_muhammad_is_read_as_the_name(string query)
+    {
+        // Bangladeshi names write Muhammad Md., Malaysian ones Mohd or Muhd, Hindi मो.; before,
+        // these met Muhammad Yunus at 0.011 or less, no better than Yunus Khan.
+        var resolver = new NameResolver(new EntityRegistryBuilder()
+            .AddPerson("p:yunus", "Muhammad Yunus")
+            .AddPerson("p:khan", "Yunus Khan")
+            .Build());
+
+        EntityMatch first = resolver.Resolve(query)[0];
+        Assert.Equal("p:yunus", first.EntityId);
+        Assert.True(first.Score >= 0.9, $"{query}: {first.Score}");
+    }
+
     [Fact]
     public void Acronyms_meet_the_initials_of_organization_names()
     {
