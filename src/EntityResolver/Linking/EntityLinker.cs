@@ -219,7 +219,7 @@ public sealed partial class EntityLinker
     /// </summary>
     private WordEntry? Analyze(ReadOnlySpan<char> raw, bool urduOrPersian)
     {
-        string n = TextNormalizer.NormalizeToken(raw);
+        string n = Lexicon.Default.Expanded(TextNormalizer.NormalizeToken(raw));
         if (n.Length == 0)
         {
             return null;
@@ -609,8 +609,9 @@ public sealed partial class EntityLinker
                     continue;
                 }
 
-                // The full stop of an abbreviation (Lt. Gen. Dr.) does not end the phrase.
-                if (c == '.' && previous.Length <= 3 && previous.Forms?.Script == Script.Latin && i == previous.End)
+                // The full stop of an abbreviation (Lt. Gen. Dr., Md., मो.) does not end the phrase.
+                if (c == '.' && previous.Length <= 3 && i == previous.End
+                    && (previous.Forms?.Script == Script.Latin || _lexicon.Abbreviations.ContainsKey(TextNormalizer.NormalizeToken(_text.AsSpan(previous.Start, previous.Length)))))
                 {
                     continue;
                 }
@@ -731,14 +732,14 @@ public sealed partial class EntityLinker
             int i = 0;
             while (i < _words.Count)
             {
-                if (!InRun(_words[i]))
+                if (!InRun(i))
                 {
                     i++;
                     continue;
                 }
 
                 int j = i + 1;
-                while (j < _words.Count && InRun(_words[j]) && !_words[j].HardBefore)
+                while (j < _words.Count && InRun(j) && !_words[j].HardBefore)
                 {
                     j++;
                 }
@@ -1092,11 +1093,28 @@ public sealed partial class EntityLinker
         /// <summary>
         /// A word that may stand inside a name: it resembles a name word, is a function word of a
         /// name as written, or is a name particle (ابو, bin, al) or a function word of names in
-        /// any spelling (آف, of; اینڈ, and), which the match must then pair (<see cref="LeavesFunctionWord"/>).
+        /// any spelling (آف, of; اینڈ, and), which the match must then pair (<see cref="LeavesFunctionWord"/>);
+        /// or a word that the analysis of a name drops before the next word: the izafat in lower case
+        /// (Lashkar-e-Taiba) or an article said as the next word begins (Jamaat-ud-Dawa).
         /// </summary>
-        private bool InRun(Word w) =>
-            !w.Consumed && (w.Hit.Similarity >= BridgeFloor || (w.Hit.Similarity >= 0.999f && !w.Hit.IsName)
-                || (w.Normalized.Length > 0 && _lexicon.ParticleOf(w.Normalized, out _) is ParticleKind.Head or ParticleKind.Link or ParticleKind.Article or ParticleKind.Stop));
+        private bool InRun(int i)
+        {
+            Word w = _words[i];
+            if (w.Consumed)
+            {
+                return false;
+            }
+
+            if (w.Hit.Similarity >= BridgeFloor || (w.Hit.Similarity >= 0.999f && !w.Hit.IsName)
+                || (w.Normalized.Length > 0 && _lexicon.ParticleOf(w.Normalized, out _) is ParticleKind.Head or ParticleKind.Link or ParticleKind.Article or ParticleKind.Stop))
+            {
+                return true;
+            }
+
+            return i + 1 < _words.Count && w.Normalized.Length > 0
+                && ((_lexicon.Izafat.Contains(w.Normalized) && !w.Capitalized && !w.AllCaps)
+                    || _lexicon.IsAssimilatedArticleBefore(w.Normalized, _words[i + 1].Normalized));
+        }
 
         /// <summary>
         /// A word a mention may start or end with: a strong hit on a name word. A short word

@@ -332,6 +332,9 @@ internal sealed class Lexicon
     /// <summary>Abbreviations of name words (Md., Mohd), normalized, with the word they stand for (muhammad).</summary>
     public FrozenDictionary<string, string> Abbreviations { get; }
 
+    /// <summary>A normalized word as a name reads it: the word an abbreviation stands for (md: muhammad), or the word itself.</summary>
+    public string Expanded(string normalized) => Abbreviations.TryGetValue(normalized, out string? full) ? full : normalized;
+
     /// <summary>The vowels that join two words of a Persian or Urdu phrase (the e of Lashkar-e-Taiba), normalized.</summary>
     public FrozenSet<string> Izafat { get; }
 

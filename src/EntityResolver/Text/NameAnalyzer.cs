@@ -316,7 +316,7 @@ internal sealed class NameAnalyzer
     /// <param name="HamzaBelow">An Arabic-script word whose first letter is written alef with hamza below (إ), which folding makes a bare alef.</param>
     /// <param name="FinalMarbuta">An Arabic-script word whose final letter is written teh marbuta or an Urdu heh, which folding makes a heh.</param>
     /// <param name="SayZ">An Arabic-script word of a name whose ض and ذ are said z (<see cref="SaysZ"/>).</param>
-    /// <param name="Connector">Written in lower case (or a script without case), or joined by hyphens on both sides (the e of Lashkar-e-Taiba): not an initial.</param>
+    /// <param name="Connector">A letter of the izafat (<see cref="Lexicon.Izafat"/>) written in lower case (or a script without case), or joined by hyphens on both sides (the e of Lashkar-e-Taiba): not an initial.</param>
     private readonly record struct Piece(string Normalized, string Text, bool AllCaps, bool HamzaBelow = false, bool FinalMarbuta = false, bool SayZ = false, bool Connector = false);
 
     /// <summary>The normalized words of a phrase, split as names are (used for the word lists).</summary>
@@ -341,9 +341,9 @@ internal sealed class NameAnalyzer
             }
 
             string written = span.ToString();
-            if (lexicon is not null && lexicon.Abbreviations.TryGetValue(normalized, out string? full))
+            if (lexicon is not null)
             {
-                normalized = full;
+                normalized = lexicon.Expanded(normalized);
             }
 
             if (ScriptDetector.Of(normalized) == Script.Arabic)

@@ -361,6 +361,29 @@ public sealed class EntityLinkerTests
         }
     }
 
+    [Theory]
+    [InlineData("Officials blamed Lashkar-e-Tayyiba for the attack.", "Lashkar-e-Tayyiba", "o:let")]
+    [InlineData("Officials blamed Lashkar-i-Taiba for the attack.", "Lashkar-i-Taiba", "o:let")]
+    [InlineData("अधिकारियों ने लश्कर-ए-तैयबा को दोषी ठहराया।", "लश्कर-ए-तैयबा", "o:let")]
+    [InlineData("The ban on Jamaat-ud-Dawa was extended.", "Jamaat-ud-Dawa", "o:jud")]
+    [InlineData("Chief Adviser Md. Yunus met reporters on Monday.", "Md. Yunus", "p:yunus")]
+    [InlineData("मो. यूनुस ने कहा।", "मो. यूनुस", "p:yunus")]
+    public void Text_reads_the_izafat_the_joined_article_and_abbreviations_as_names_do(string text, string mention, string id)
+    {
+        // The analysis of a name drops the izafat (the e of Lashkar-e-Tayyiba) and an article said
+        // as the next word begins (the ud of Jamaat-ud-Dawa), so they are no words of the
+        // registry's names: in text they still bridge the name's words. An abbreviation (Md., मो.)
+        // is read as the word it stands for, and its full stop ends no phrase. Yunus alone is two
+        // persons' name.
+        var linker = LinkerOf(b => b
+            .AddOrganization("o:let", "Lashkar-e-Tayyiba")
+            .AddOrganization("o:jud", "Jamaat-ud-Dawa")
+            .AddPerson("p:yunus", "Muhammad Yunus")
+            .AddPerson("p:khan", "Yunus Khan"));
+        LinkedMention m = Assert.Single(linker.Link(text));
+        Assert.Equal((mention, id), (m.Text, m.EntityId));
+    }
+
     [Fact]
     public void Urdu_text_reads_its_words_as_urdu_spells_them()
     {

@@ -130,12 +130,12 @@ public sealed class NameAnalyzerTests
     }
 
     [Theory]
-    [InlineData("Robert E. Lee")] // a capital written apart is an initial
-    [InlineData("ROBERT E LEE")]
-    [InlineData("Lee e")] // not between two words
-    public void A_letter_of_the_izafat_that_is_an_initial_is_kept(string name)
+    [InlineData("Robert E. Lee", 3)] // a capital written apart is an initial
+    [InlineData("ROBERT E LEE", 3)]
+    [InlineData("Lee e", 2)] // not between two words
+    public void A_letter_of_the_izafat_that_is_an_initial_is_kept(string name, int tokens)
     {
-        Assert.Equal(3 - (name == "Lee e" ? 1 : 0), _analyzer.AnalyzeQuery(name).Primary.Tokens.Length);
+        Assert.Equal(tokens, _analyzer.AnalyzeQuery(name).Primary.Tokens.Length);
     }
 
     [Fact]
