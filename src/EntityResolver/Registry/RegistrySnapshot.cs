@@ -89,11 +89,13 @@ namespace EntityResolver.Registry;
 /// next word (ad-Din, ur-Rahman), and ul, аль, अल, are dropped as al is, Lexicon.IsArticleBefore,
 /// and Jamaat and جماعت are the concept of a group; version 69: the izafat between two words, e or
 /// i in lower case or between hyphens (Lashkar-e-Taiba), и, ए, is dropped; version 70: an
-/// abbreviation of abbreviations.tsv (Md., Mohd) is analyzed as the word it stands for).
+/// abbreviation of abbreviations.tsv (Md., Mohd) is analyzed as the word it stands for; version 71:
+/// a designator of a kind of place (Province, ضلع) is flagged and weighs as a particle,
+/// TokenForms.IsPlaceDesignator).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 70;
+    public const int Version = 71;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 
@@ -222,7 +224,7 @@ internal static class RegistrySnapshot
             Str(f.Phonetic);
             w.Write(f.PhoneticWeight);
             Str(f.Skeleton);
-            w.Write((byte)((f.IsCommonName ? 1 : 0) | (f.IsNamePrefix ? 2 : 0)));
+            w.Write((byte)((f.IsCommonName ? 1 : 0) | (f.IsNamePrefix ? 2 : 0) | (f.IsPlaceDesignator ? 4 : 0)));
         }
 
         TokenStatistics stats = registry.Statistics;
@@ -384,7 +386,7 @@ internal static class RegistrySnapshot
             float phoneticWeight = r.ReadSingle();
             string skeleton = Req();
             byte flags = r.ReadByte();
-            forms[i] = new TokenForms(normalized, script, latin, phonetic, phoneticWeight, skeleton, (flags & 1) != 0, (flags & 2) != 0);
+            forms[i] = new TokenForms(normalized, script, latin, phonetic, phoneticWeight, skeleton, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0);
         }
 
         int entityCount = r.ReadInt32();

@@ -6,7 +6,9 @@ namespace EntityResolver;
 /// <summary>
 /// Rarity of name tokens in a registry: weight = ln(1 + N / df), with df the number of entities
 /// whose names contain the token's skeleton. A rare surname counts for more than Muhammad;
-/// common given names (Data/lexicon/common-names.tsv) are damped further; particles barely count.
+/// common given names (Data/lexicon/common-names.tsv) are damped further; particles, and the
+/// designators of places (Province of Hainan Province, which a label in another script often
+/// leaves out), barely count.
 /// </summary>
 internal sealed class TokenStatistics
 {
@@ -33,7 +35,7 @@ internal sealed class TokenStatistics
 
     public float Weight(NameToken token)
     {
-        if (token.Role != TokenRole.Name)
+        if (token.Role != TokenRole.Name || token.Forms.IsPlaceDesignator)
         {
             return ParticleWeight;
         }

@@ -103,6 +103,8 @@ internal sealed class Lexicon
         var commonPhonetics = new HashSet<string>(StringComparer.Ordinal);
         var prefixWords = new HashSet<string>(StringComparer.Ordinal);
         var prefixPhonetics = new HashSet<string>(StringComparer.Ordinal);
+        var designatorWords = new HashSet<string>(StringComparer.Ordinal);
+        var designatorPhonetics = new HashSet<string>(StringComparer.Ordinal);
         foreach (string[] row in ResourceData.ReadTable("lexicon/common-names.tsv"))
         {
             string[] words = NormalizeWords(row[0]);
@@ -112,6 +114,7 @@ internal sealed class Lexicon
             }
 
             bool prefix = row.Length > 1 && row[1] == "prefix";
+            bool designator = row.Length > 1 && row[1] == "place";
             commonWords.Add(words[0]);
             if (row.Length > 2 && row[1] == "org" && row[2].Length > 0)
             {
@@ -123,6 +126,11 @@ internal sealed class Lexicon
                 prefixWords.Add(words[0]);
             }
 
+            if (designator)
+            {
+                designatorWords.Add(words[0]);
+            }
+
             if (ScriptDetector.Of(words[0]) == Script.Latin)
             {
                 string phonetic = LatinPhonetic(words[0]);
@@ -131,6 +139,11 @@ internal sealed class Lexicon
                 {
                     prefixPhonetics.Add(phonetic);
                 }
+
+                if (designator)
+                {
+                    designatorPhonetics.Add(phonetic);
+                }
             }
         }
 
@@ -138,6 +151,8 @@ internal sealed class Lexicon
         CommonLatinPhonetics = commonPhonetics.ToFrozenSet(StringComparer.Ordinal);
         PrefixWords = prefixWords.ToFrozenSet(StringComparer.Ordinal);
         PrefixLatinPhonetics = prefixPhonetics.ToFrozenSet(StringComparer.Ordinal);
+        PlaceDesignators = designatorWords.ToFrozenSet(StringComparer.Ordinal);
+        PlaceDesignatorLatinPhonetics = designatorPhonetics.ToFrozenSet(StringComparer.Ordinal);
 
         var demonyms = new HashSet<string>(StringComparer.Ordinal);
         var demonymPhonetics = new HashSet<string>(StringComparer.Ordinal);
@@ -353,6 +368,19 @@ internal sealed class Lexicon
     /// <summary>Whether a token is a name prefix that is not the given name (Muhammad Ali Jinnah).</summary>
     public bool IsNamePrefix(string normalized, Script script, string phonetic) =>
         PrefixWords.Contains(normalized) || (script == Script.Latin && PrefixLatinPhonetics.Contains(phonetic));
+
+    /// <summary>Normalized designators of places (district, province, island; ضلع, प्रांत): the kind of place, not its name.</summary>
+    public FrozenSet<string> PlaceDesignators { get; }
+
+    /// <summary>Phonetic forms of the Latin entries of <see cref="PlaceDesignators"/>.</summary>
+    public FrozenSet<string> PlaceDesignatorLatinPhonetics { get; }
+
+    /// <summary>
+    /// Whether a token designates a kind of place (Province of Hainan Province, ضلع of ضلع سوات): a
+    /// label in another script often leaves it out, so it weighs as a particle does.
+    /// </summary>
+    public bool IsPlaceDesignator(string normalized, Script script, string phonetic) =>
+        PlaceDesignators.Contains(normalized) || (script == Script.Latin && PlaceDesignatorLatinPhonetics.Contains(phonetic));
 
     /// <summary>The phonetic form of a Latin lexicon word, read as a token's is (<see cref="Romanizer.PhoneticSource"/>).</summary>
     private static string LatinPhonetic(string word) => Phonetics.Encode(Romanizer.PhoneticSource(word, Script.Latin, Romanizer.LatinToAscii(word)));

@@ -80,11 +80,12 @@ internal sealed class TokenForms
         Readings = Phonetics.ReadingsOf(script, Phonetic, latin);
         IsCommonName = Lexicon.Default.IsCommon(normalized, script, Phonetic);
         IsNamePrefix = IsCommonName && Lexicon.Default.IsNamePrefix(normalized, script, Phonetic);
+        IsPlaceDesignator = IsCommonName && Lexicon.Default.IsPlaceDesignator(normalized, script, Phonetic);
         Concept = Lexicon.Default.ConceptOf(normalized, script, Phonetic);
     }
 
     /// <summary>Restores forms computed earlier (a registry snapshot): nothing is recomputed.</summary>
-    public TokenForms(string normalized, Script script, string latin, string phonetic, float phoneticWeight, string skeleton, bool isCommonName, bool isNamePrefix)
+    public TokenForms(string normalized, Script script, string latin, string phonetic, float phoneticWeight, string skeleton, bool isCommonName, bool isNamePrefix, bool isPlaceDesignator)
     {
         Normalized = normalized;
         Spelling = normalized;
@@ -99,6 +100,7 @@ internal sealed class TokenForms
         Readings = Phonetics.ReadingsOf(script, phonetic, latin);
         IsCommonName = isCommonName;
         IsNamePrefix = isNamePrefix;
+        IsPlaceDesignator = isPlaceDesignator;
         Concept = Lexicon.Default.ConceptOf(normalized, script, phonetic);
     }
 
@@ -165,6 +167,9 @@ internal sealed class TokenForms
 
     /// <summary>A name prefix that stands before the given name (Muhammad, Syed): not taken for the given name.</summary>
     public bool IsNamePrefix { get; }
+
+    /// <summary>A designator of a kind of place (Province, ضلع, द्वीप), one of the common words: it weighs as a particle (<see cref="TokenStatistics.Weight"/>).</summary>
+    public bool IsPlaceDesignator { get; }
 
     /// <summary>The concept of a generic organization word, a nationality adjective or a place name (<see cref="Lexicon.ConceptOf"/>), or 0: forms of one concept are one word.</summary>
     public ushort Concept { get; }

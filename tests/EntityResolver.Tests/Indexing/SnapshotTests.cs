@@ -99,6 +99,26 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Round_trip_keeps_the_place_designators()
+    {
+        EntityRegistry registry = new EntityRegistryBuilder()
+            .Add(new Entity("l:hainan", "place", [new EntityName("Hainan Province")]))
+            .Add(new Entity("l:henan", "place", [new EntityName("Henan")]))
+            .Build();
+        using var stream = new MemoryStream();
+        registry.SaveSnapshot(stream);
+        stream.Position = 0;
+        EntityRegistry loaded = EntityRegistry.Load(stream, "memory");
+
+        TokenForms province = loaded.Aliases[0].Name.Tokens[1].Forms;
+        Assert.True(province.IsPlaceDesignator);
+        Assert.False(loaded.Aliases[0].Name.Tokens[0].Forms.IsPlaceDesignator);
+        Assert.Equal(registry.Aliases[0].Weights, loaded.Aliases[0].Weights);
+        EntityMatch m1 = new NameResolver(registry).Resolve("ہائنان")[0], m2 = new NameResolver(loaded).Resolve("ہائنان")[0];
+        Assert.Equal(("l:hainan", m1.Score), (m2.EntityId, m2.Score));
+    }
+
+    [Fact]
     public void Load_from_a_seekable_stream_detects_the_snapshot()
     {
         var (registry, _) = Data.Value;

@@ -177,6 +177,30 @@ public sealed class NameResolverTests
         Assert.True(first.Score >= 0.85, $"{query}: {first.Score}");
     }
 
+    [Theory]
+    [InlineData("ہائنان", "l:hainan")]
+    [InlineData("हाइनान", "l:hainan")]
+    [InlineData("Hainan", "l:hainan")]
+    [InlineData("Henan Province", "l:henan")]
+    [InlineData("ضلع سوات", "l:swat")]
+    [InlineData("सवाबी", "l:swabi")]
+    public void A_label_without_its_place_designator_meets_the_place(string query, string id)
+    {
+        // Registries label places with their designator (Hainan Province, Swat District), which
+        // labels in other scripts and queries often leave out. The designator says what kind of
+        // place it is, not which: it weighs as a particle, so the place whose name the query
+        // writes comes before a place written like it in full (Henan).
+        var resolver = new NameResolver(new EntityRegistryBuilder()
+            .Add(new Entity("l:hainan", "place", [new EntityName("Hainan Province")]))
+            .Add(new Entity("l:henan", "place", [new EntityName("Henan")]))
+            .Add(new Entity("l:swat", "place", [new EntityName("Swat District")]))
+            .Add(new Entity("l:swabi", "place", [new EntityName("Swabi")]))
+            .Build());
+
+        EntityMatch first = resolver.Resolve(query)[0];
+        Assert.Equal(id, first.EntityId);
+    }
+
     [Fact]
     public void Acronyms_meet_the_initials_of_organization_names()
     {
