@@ -459,6 +459,7 @@ public sealed partial class EntityLinker
             {
                 ReadWords();
                 JoinHeads();
+                StripJoinedArticles();
                 FindAcronyms();
                 FindNames();
                 Decide();
@@ -572,6 +573,31 @@ public sealed partial class EntityLinker
                 {
                     (w.Forms, w.Hit) = (token.Forms, hit);
                     head.OpensJoined = IsAnchor(w);
+                }
+            }
+        }
+
+        /// <summary>
+        /// A word that ends in the article of the compound name it begins (Ziaul of Ziaul Haq,
+        /// मुजीबुर of मुजीबुर रहमान) is read without it, as the name analysis reads it
+        /// (<see cref="Lexicon.ArticleSuffixStem"/>): the registry's names hold Zia and Mujib. Kept
+        /// when the gazetteer finds the word so at least as close as the word as written.
+        /// </summary>
+        private void StripJoinedArticles()
+        {
+            for (int k = 0; k + 1 < _words.Count; k++)
+            {
+                Word w = _words[k], next = _words[k + 1];
+                if (w.Entry is null || next.Entry is null || next.HardBefore
+                    || _lexicon.ArticleSuffixStem(w.Normalized, next.Normalized) is not { } stem)
+                {
+                    continue;
+                }
+
+                TokenForms forms = _linker._analyzer.Forms(stem);
+                if (_linker._gazetteer.Lookup(forms) is var hit && hit.Similarity >= w.Hit.Similarity)
+                {
+                    (w.Forms, w.Hit) = (forms, hit);
                 }
             }
         }

@@ -91,11 +91,13 @@ namespace EntityResolver.Registry;
 /// i in lower case or between hyphens (Lashkar-e-Taiba), и, ए, is dropped; version 70: an
 /// abbreviation of abbreviations.tsv (Md., Mohd) is analyzed as the word it stands for; version 71:
 /// a designator of a kind of place (Province, ضلع) is flagged and weighs as a particle,
-/// TokenForms.IsPlaceDesignator).
+/// TokenForms.IsPlaceDesignator; version 72: an article joined to the end of the word before one
+/// of article-names.tsv (Ziaul Haq, Mujibur Rahman) is dropped, Lexicon.ArticleSuffixStem, and
+/// Maulana, Mufti, Allama and Ayatollah are titles).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 71;
+    public const int Version = 72;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

@@ -76,6 +76,40 @@ internal sealed class Lexicon
         _longestAssimilated = assimilated.Max(w => w.Length);
         Izafat = izafat.ToFrozenSet(StringComparer.Ordinal);
 
+        // The articles said with u (ul, ur-, уль, उल), which South Asian spellings join to the end
+        // of the word before; in Devanagari after a consonant, with the vowel sign (मुजीबुर).
+        var suffixes = new List<(string Suffix, string Article)>();
+        foreach (string article in particles.Where(p => p.Value.Item1 == ParticleKind.Article).Select(p => p.Key).Concat(assimilated))
+        {
+            if (article.Length >= 2 && IsArticleU(article[0]))
+            {
+                suffixes.Add((article, article));
+                if (article[0] == '\u0909')
+                {
+                    suffixes.Add(("\u0941" + article[1..], article));
+                }
+            }
+        }
+
+        ArticleSuffixes = [.. suffixes.OrderByDescending(x => x.Suffix.Length).ThenBy(x => x.Suffix, StringComparer.Ordinal)];
+        var articleNames = new HashSet<string>(StringComparer.Ordinal);
+        var articleNamePhonetics = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string[] row in ResourceData.ReadTable("lexicon/article-names.tsv"))
+        {
+            string[] words = NormalizeWords(row[0]);
+            if (words.Length == 1)
+            {
+                articleNames.Add(words[0]);
+                if (ScriptDetector.Of(words[0]) == Script.Latin)
+                {
+                    articleNamePhonetics.Add(LatinPhonetic(words[0]));
+                }
+            }
+        }
+
+        ArticleNames = articleNames.ToFrozenSet(StringComparer.Ordinal);
+        ArticleNameLatinPhonetics = articleNamePhonetics.ToFrozenSet(StringComparer.Ordinal);
+
         // Longest first, so that "abdul" is tried before a shorter head it starts with.
         JoinedHeads = [.. joinedHeads.OrderByDescending(h => h.Length).ThenBy(h => h, StringComparer.Ordinal)];
 
@@ -512,6 +546,55 @@ internal sealed class Lexicon
     /// (not "An Nguyen", "As Smith"); in Devanagari, by a letter that is not a virama.
     /// </summary>
     public bool IsArticleBefore(string word, string next) => ParticleOf(word, out _) == ParticleKind.Article || IsAssimilatedArticleBefore(word, next);
+
+    /// <summary>The articles said with u that a word may end in (ul, ur, уль, उल, ुल), each with the article it is, longest first.</summary>
+    private (string Suffix, string Article)[] ArticleSuffixes { get; }
+
+    /// <summary>Normalized words that stand after the article in compound names (Haq, Rahman, Din; article-names.tsv).</summary>
+    public FrozenSet<string> ArticleNames { get; }
+
+    /// <summary>Phonetic forms of the Latin entries of <see cref="ArticleNames"/>.</summary>
+    private FrozenSet<string> ArticleNameLatinPhonetics { get; }
+
+    /// <summary>The shortest part of a word that may stand before an article joined to its end (Zia of Ziaul).</summary>
+    private const int MinArticleStem = 3;
+
+    /// <summary>
+    /// A word that ends in the article of the compound name it begins, written joined to it
+    /// (Ziaul Haq, Mujibur Rahman, मुजीबुर रहमान, Муджибур Рахман), read without the article
+    /// (Zia, Mujib), as the spellings that write the article apart or on the next word are read
+    /// (Zia-ul-Haq, مجیب الرحمن): when <paramref name="next"/> is one of
+    /// <see cref="ArticleNames"/>, at least three letters stand before the article, and an
+    /// assimilated article fits the next word (ur before Rahman, not before Haq). Null otherwise.
+    /// </summary>
+    /// <param name="word">The normalized word.</param>
+    /// <param name="next">The normalized word after it.</param>
+    public string? ArticleSuffixStem(string word, string next)
+    {
+        // Every such article begins with its u (one or two letters before the end): most words stop here.
+        if (word.Length < MinArticleStem + 2 || !(IsArticleU(word[^2]) || IsArticleU(word[^3])))
+        {
+            return null;
+        }
+
+        foreach (var (suffix, article) in ArticleSuffixes)
+        {
+            if (word.Length - suffix.Length < MinArticleStem || !word.EndsWith(suffix, StringComparison.Ordinal)
+                || (AssimilatedArticles.Contains(article) && !IsAssimilatedArticleBefore(article, next)))
+            {
+                continue;
+            }
+
+            return IsArticleName(next) ? word[..^suffix.Length] : null;
+        }
+
+        return null;
+    }
+
+    private static bool IsArticleU(char c) => c is 'u' or '\u0443' or '\u0909' or '\u0941';
+
+    private bool IsArticleName(string word) =>
+        ArticleNames.Contains(word) || (ScriptDetector.Of(word) == Script.Latin && ArticleNameLatinPhonetics.Contains(LatinPhonetic(word)));
 
     /// <summary>Whether <paramref name="word"/> is an assimilated article before <paramref name="next"/> (see <see cref="IsArticleBefore"/>).</summary>
     public bool IsAssimilatedArticleBefore(string word, string next)

@@ -610,7 +610,10 @@ internal sealed class NameAnalyzer
                     continue;
             }
 
-            TokenForms forms = Forms(piece);
+            // The article of a compound name joined to the end of its first word (Ziaul Haq, Mujibur Rahman).
+            TokenForms forms = kind == ParticleKind.None && i + 1 < pieces.Count && _lexicon.ArticleSuffixStem(piece.Normalized, pieces[i + 1].Normalized) is { } stem
+                ? Forms(stem, hamzaBelow: false, sayZ: piece.SayZ)
+                : Forms(piece);
             bool initial = forms.Script == Script.Latin && forms.Latin.Length == 1;
             tokens.Add(new NameToken(forms, TokenRole.Name, piece.Text, initial));
         }

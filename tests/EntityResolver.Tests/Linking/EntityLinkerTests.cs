@@ -368,18 +368,25 @@ public sealed class EntityLinkerTests
     [InlineData("The ban on Jamaat-ud-Dawa was extended.", "Jamaat-ud-Dawa", "o:jud")]
     [InlineData("Chief Adviser Md. Yunus met reporters on Monday.", "Md. Yunus", "p:yunus")]
     [InlineData("मो. यूनुस ने कहा।", "मो. यूनुस", "p:yunus")]
+    [InlineData("General Ziaul Haq ruled until 1988.", "Ziaul Haq", "p:zia")]
+    [InlineData("ज़ियाउल हक़ ने कहा।", "ज़ियाउल हक़", "p:zia")]
+    [InlineData("Mujib-ur-Rahman spoke in Dhaka.", "Mujib-ur-Rahman", "p:mujib")]
+    [InlineData("Муджибур Рахман выступил в Дакке.", "Муджибур Рахман", "p:mujib")]
     public void Text_reads_the_izafat_the_joined_article_and_abbreviations_as_names_do(string text, string mention, string id)
     {
         // The analysis of a name drops the izafat (the e of Lashkar-e-Tayyiba) and an article said
         // as the next word begins (the ud of Jamaat-ud-Dawa), so they are no words of the
-        // registry's names: in text they still bridge the name's words. An abbreviation (Md., मो.)
-        // is read as the word it stands for, and its full stop ends no phrase. Yunus alone is two
-        // persons' name.
+        // registry's names: in text they still bridge the name's words. An article joined to the
+        // end of the word before (Ziaul, Mujibur) is read without it, as the registry's names
+        // are. An abbreviation (Md., मो.) is read as the word it stands for, and its full stop
+        // ends no phrase. Yunus alone is two persons' name.
         var linker = LinkerOf(b => b
             .AddOrganization("o:let", "Lashkar-e-Tayyiba")
             .AddOrganization("o:jud", "Jamaat-ud-Dawa")
             .AddPerson("p:yunus", "Muhammad Yunus")
-            .AddPerson("p:khan", "Yunus Khan"));
+            .AddPerson("p:khan", "Yunus Khan")
+            .AddPerson("p:zia", "Zia-ul-Haq")
+            .AddPerson("p:mujib", "Mujibur Rahman"));
         LinkedMention m = Assert.Single(linker.Link(text));
         Assert.Equal((mention, id), (m.Text, m.EntityId));
     }

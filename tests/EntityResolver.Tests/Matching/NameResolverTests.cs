@@ -201,6 +201,36 @@ public sealed class NameResolverTests
         Assert.Equal(id, first.EntityId);
     }
 
+    [Theory]
+    [InlineData("ضیاء الحق", "p:zia")]
+    [InlineData("ज़िया उल हक़", "p:zia")]
+    [InlineData("Zia-ul-Haq", "p:zia")]
+    [InlineData("Зия-уль-Хак", "p:zia")]
+    [InlineData("Sheikh Mujib-ur-Rahman", "p:mujib")]
+    [InlineData("شیخ مجیب الرحمن", "p:mujib")]
+    [InlineData("Муджибур Рахман", "p:mujib")]
+    [InlineData("Fazl-ur-Rehman", "p:fazl")]
+    [InlineData("مولانا فضل الرحمن", "p:fazl")]
+    [InlineData("Rahul Gandhi", "p:rahul")]
+    [InlineData("राहुल गांधी", "p:rahul")]
+    public void A_compound_name_meets_its_spelling_with_the_article_joined_to_its_first_word(string query, string id)
+    {
+        // South Asian registries write Ziaul Haq and Mujibur Rahman, the article joined to the
+        // first word; Urdu writes it on the second (مجیب الرحمن), other spellings apart. Before,
+        // each of these met its Latin spelling at 0.001 or less. Maulana is a title.
+        var resolver = new NameResolver(new EntityRegistryBuilder()
+            .AddPerson("p:zia", "Ziaul Haq")
+            .AddPerson("p:mujib", "Sheikh Mujibur Rahman")
+            .AddPerson("p:fazl", "Fazlur Rehman")
+            .AddPerson("p:rahul", "Rahul Gandhi")
+            .AddPerson("p:imran", "Imran Khan")
+            .Build());
+
+        EntityMatch first = resolver.Resolve(query)[0];
+        Assert.Equal(id, first.EntityId);
+        Assert.True(first.Score >= 0.9, $"{query}: {first.Score}");
+    }
+
     [Fact]
     public void Acronyms_meet_the_initials_of_organization_names()
     {

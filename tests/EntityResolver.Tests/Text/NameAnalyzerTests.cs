@@ -119,6 +119,33 @@ public sealed class NameAnalyzerTests
     }
 
     [Theory]
+    [InlineData("Ziaul Haq", "Zia al-Haq")]
+    [InlineData("Mujibur Rahman", "Mujib ar-Rahman")]
+    [InlineData("Shamsul Haque", "Shams al-Haque")]
+    [InlineData("Nurul Islam", "Nur al-Islam")]
+    [InlineData("Badiuz Zaman", "Badi az-Zaman")]
+    [InlineData("ज़ियाउल हक़", "ज़िया हक़")]
+    [InlineData("मुजीबुर रहमान", "मुजीब रहमान")]
+    [InlineData("Зияуль Хак", "Зия Хак")]
+    [InlineData("Муджибур Рахман", "Муджиб Рахман")]
+    public void The_article_joined_to_the_end_of_the_word_before_is_dropped(string written, string without)
+    {
+        Assert.Equal(Latin(without), Latin(written));
+    }
+
+    [Theory]
+    [InlineData("Rahul Gandhi")] // Gandhi is not a word that follows the article
+    [InlineData("Mahmud Durrani")] // nor is Durrani
+    [InlineData("Ziaur Haq")] // ur is said before an r only
+    [InlineData("Saul Haq")] // two letters before it
+    [InlineData("राहुल गांधी")]
+    public void A_word_that_only_ends_like_the_article_is_kept(string name)
+    {
+        // The first word reads as it does alone, where nothing follows it.
+        Assert.Equal(Latin(name.Split(' ')[0])[0], Latin(name)[0]);
+    }
+
+    [Theory]
     [InlineData("An Nguyen", 2)] // a given name before ng, which no Arabic word after the article begins with
     [InlineData("As Smith", 2)] // s, then a consonant
     [InlineData("Ad Kumar", 2)] // not the letter after its vowel
