@@ -551,7 +551,7 @@ internal sealed class Lexicon
     private (string Suffix, string Article)[] ArticleSuffixes { get; }
 
     /// <summary>Normalized words that stand after the article in compound names (Haq, Rahman, Din; article-names.tsv).</summary>
-    public FrozenSet<string> ArticleNames { get; }
+    private FrozenSet<string> ArticleNames { get; }
 
     /// <summary>Phonetic forms of the Latin entries of <see cref="ArticleNames"/>.</summary>
     private FrozenSet<string> ArticleNameLatinPhonetics { get; }
