@@ -92,23 +92,8 @@ internal sealed class Lexicon
         }
 
         ArticleSuffixes = [.. suffixes.OrderByDescending(x => x.Suffix.Length).ThenBy(x => x.Suffix, StringComparer.Ordinal)];
-        var articleNames = new HashSet<string>(StringComparer.Ordinal);
-        var articleNamePhonetics = new HashSet<string>(StringComparer.Ordinal);
-        foreach (string[] row in ResourceData.ReadTable("lexicon/article-names.tsv"))
-        {
-            string[] words = NormalizeWords(row[0]);
-            if (words.Length == 1)
-            {
-                articleNames.Add(words[0]);
-                if (ScriptDetector.Of(words[0]) == Script.Latin)
-                {
-                    articleNamePhonetics.Add(LatinPhonetic(words[0]));
-                }
-            }
-        }
-
-        ArticleNames = articleNames.ToFrozenSet(StringComparer.Ordinal);
-        ArticleNameLatinPhonetics = articleNamePhonetics.ToFrozenSet(StringComparer.Ordinal);
+        (ArticleNames, ArticleNameLatinPhonetics) = WordSet(ResourceData.ReadTable("lexicon/article-names.tsv")
+            .Select(row => NormalizeWords(row[0])).Where(words => words.Length == 1).Select(words => words[0]));
 
         // Longest first, so that "abdul" is tried before a shorter head it starts with.
         JoinedHeads = [.. joinedHeads.OrderByDescending(h => h.Length).ThenBy(h => h, StringComparer.Ordinal)];
@@ -133,12 +118,9 @@ internal sealed class Lexicon
             }
         }
 
-        var commonWords = new HashSet<string>(StringComparer.Ordinal);
-        var commonPhonetics = new HashSet<string>(StringComparer.Ordinal);
-        var prefixWords = new HashSet<string>(StringComparer.Ordinal);
-        var prefixPhonetics = new HashSet<string>(StringComparer.Ordinal);
-        var designatorWords = new HashSet<string>(StringComparer.Ordinal);
-        var designatorPhonetics = new HashSet<string>(StringComparer.Ordinal);
+        var commonWords = new List<string>();
+        var prefixWords = new List<string>();
+        var designatorWords = new List<string>();
         foreach (string[] row in ResourceData.ReadTable("lexicon/common-names.tsv"))
         {
             string[] words = NormalizeWords(row[0]);
@@ -147,49 +129,27 @@ internal sealed class Lexicon
                 continue;
             }
 
-            bool prefix = row.Length > 1 && row[1] == "prefix";
-            bool designator = row.Length > 1 && row[1] == "place";
             commonWords.Add(words[0]);
             if (row.Length > 2 && row[1] == "org" && row[2].Length > 0)
             {
                 AddConcept(words[0], row[2]);
             }
 
-            if (prefix)
+            if (row.Length > 1 && row[1] == "prefix")
             {
                 prefixWords.Add(words[0]);
             }
-
-            if (designator)
+            else if (row.Length > 1 && row[1] == "place")
             {
                 designatorWords.Add(words[0]);
             }
-
-            if (ScriptDetector.Of(words[0]) == Script.Latin)
-            {
-                string phonetic = LatinPhonetic(words[0]);
-                commonPhonetics.Add(phonetic);
-                if (prefix)
-                {
-                    prefixPhonetics.Add(phonetic);
-                }
-
-                if (designator)
-                {
-                    designatorPhonetics.Add(phonetic);
-                }
-            }
         }
 
-        CommonWords = commonWords.ToFrozenSet(StringComparer.Ordinal);
-        CommonLatinPhonetics = commonPhonetics.ToFrozenSet(StringComparer.Ordinal);
-        PrefixWords = prefixWords.ToFrozenSet(StringComparer.Ordinal);
-        PrefixLatinPhonetics = prefixPhonetics.ToFrozenSet(StringComparer.Ordinal);
-        PlaceDesignators = designatorWords.ToFrozenSet(StringComparer.Ordinal);
-        PlaceDesignatorLatinPhonetics = designatorPhonetics.ToFrozenSet(StringComparer.Ordinal);
+        (CommonWords, CommonLatinPhonetics) = WordSet(commonWords);
+        (PrefixWords, PrefixLatinPhonetics) = WordSet(prefixWords);
+        (PlaceDesignators, PlaceDesignatorLatinPhonetics) = WordSet(designatorWords);
 
-        var demonyms = new HashSet<string>(StringComparer.Ordinal);
-        var demonymPhonetics = new HashSet<string>(StringComparer.Ordinal);
+        var demonyms = new List<string>();
         foreach (string[] row in ResourceData.ReadTable("lexicon/demonyms.tsv"))
         {
             string[] words = NormalizeWords(row[0]);
@@ -199,11 +159,6 @@ internal sealed class Lexicon
                 if (row.Length > 1 && row[1].Length > 0)
                 {
                     AddConcept(words[0], CountryConcept + row[1]);
-                }
-
-                if (ScriptDetector.Of(words[0]) == Script.Latin)
-                {
-                    demonymPhonetics.Add(LatinPhonetic(words[0]));
                 }
             }
         }
@@ -218,8 +173,7 @@ internal sealed class Lexicon
             }
         }
 
-        Demonyms = demonyms.ToFrozenSet(StringComparer.Ordinal);
-        DemonymLatinPhonetics = demonymPhonetics.ToFrozenSet(StringComparer.Ordinal);
+        (Demonyms, DemonymLatinPhonetics) = WordSet(demonyms);
         _conceptOfWord = conceptOfWord.ToFrozenDictionary(StringComparer.Ordinal);
         _conceptOfLatinPhonetic = conceptOfLatinPhonetic.ToFrozenDictionary(StringComparer.Ordinal);
         _conceptKeys = [null, .. conceptNames.Skip(1).Select(name => "%" + name)];
@@ -415,6 +369,16 @@ internal sealed class Lexicon
     /// </summary>
     public bool IsPlaceDesignator(string normalized, Script script, string phonetic) =>
         PlaceDesignators.Contains(normalized) || (script == Script.Latin && PlaceDesignatorLatinPhonetics.Contains(phonetic));
+
+    /// <summary>
+    /// A word list and the phonetic forms of its Latin words: a token is in it when its normalized
+    /// form is, or, in Latin script, its phonetic form (Mohammed for Muhammad, Haque for Haq).
+    /// </summary>
+    private static (FrozenSet<string> Words, FrozenSet<string> LatinPhonetics) WordSet(IEnumerable<string> words)
+    {
+        FrozenSet<string> set = words.ToFrozenSet(StringComparer.Ordinal);
+        return (set, set.Where(w => ScriptDetector.Of(w) == Script.Latin).Select(LatinPhonetic).ToFrozenSet(StringComparer.Ordinal));
+    }
 
     /// <summary>The phonetic form of a Latin lexicon word, read as a token's is (<see cref="Romanizer.PhoneticSource"/>).</summary>
     private static string LatinPhonetic(string word) => Phonetics.Encode(Romanizer.PhoneticSource(word, Script.Latin, Romanizer.LatinToAscii(word)));
