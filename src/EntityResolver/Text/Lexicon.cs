@@ -91,8 +91,8 @@ internal sealed class Lexicon
             }
         }
 
-        ArticleSuffixes = [.. suffixes.OrderByDescending(x => x.Suffix.Length).ThenBy(x => x.Suffix, StringComparer.Ordinal)];
-        (ArticleNames, ArticleNameLatinPhonetics) = WordSet(ResourceData.ReadTable("lexicon/article-names.tsv")
+        _articleSuffixes = [.. suffixes.OrderByDescending(x => x.Suffix.Length).ThenBy(x => x.Suffix, StringComparer.Ordinal)];
+        _articleNames = new WordList(ResourceData.ReadTable("lexicon/article-names.tsv")
             .Select(row => NormalizeWords(row[0])).Where(words => words.Length == 1).Select(words => words[0]));
 
         // Longest first, so that "abdul" is tried before a shorter head it starts with.
@@ -145,9 +145,9 @@ internal sealed class Lexicon
             }
         }
 
-        (CommonWords, CommonLatinPhonetics) = WordSet(commonWords);
-        (PrefixWords, PrefixLatinPhonetics) = WordSet(prefixWords);
-        (PlaceDesignators, PlaceDesignatorLatinPhonetics) = WordSet(designatorWords);
+        _common = new WordList(commonWords);
+        _prefixes = new WordList(prefixWords);
+        _placeDesignators = new WordList(designatorWords);
 
         var demonyms = new List<string>();
         foreach (string[] row in ResourceData.ReadTable("lexicon/demonyms.tsv"))
@@ -173,7 +173,7 @@ internal sealed class Lexicon
             }
         }
 
-        (Demonyms, DemonymLatinPhonetics) = WordSet(demonyms);
+        _demonyms = new WordList(demonyms);
         _conceptOfWord = conceptOfWord.ToFrozenDictionary(StringComparer.Ordinal);
         _conceptOfLatinPhonetic = conceptOfLatinPhonetic.ToFrozenDictionary(StringComparer.Ordinal);
         _conceptKeys = [null, .. conceptNames.Skip(1).Select(name => "%" + name)];
@@ -341,61 +341,59 @@ internal sealed class Lexicon
     /// <summary>The vowels that join two words of a Persian or Urdu phrase (the e of Lashkar-e-Taiba), normalized.</summary>
     public FrozenSet<string> Izafat { get; }
 
-    /// <summary>Normalized non-discriminating words (common given names, generic organization words).</summary>
-    public FrozenSet<string> CommonWords { get; }
+    /// <summary>Non-discriminating words (common given names, generic organization words).</summary>
+    private readonly WordList _common;
 
-    /// <summary>Phonetic forms of the Latin entries of <see cref="CommonWords"/>.</summary>
-    public FrozenSet<string> CommonLatinPhonetics { get; }
+    /// <summary>Name prefixes (Muhammad, Syed): common words that also stand before the given name.</summary>
+    private readonly WordList _prefixes;
 
-    /// <summary>Normalized name prefixes (Muhammad, Syed): common words that also stand before the given name.</summary>
-    public FrozenSet<string> PrefixWords { get; }
+    /// <summary>Designators of places (district, province, island; ضلع, प्रांत): the kind of place, not its name.</summary>
+    private readonly WordList _placeDesignators;
 
-    /// <summary>Phonetic forms of the Latin entries of <see cref="PrefixWords"/>.</summary>
-    public FrozenSet<string> PrefixLatinPhonetics { get; }
+    /// <summary>Nationality adjectives (Egyptian, مصري): alone they name no entity; inside a name they may tell two apart (Moroccan / Tunisian Islamic Combatant Group), so they keep their weight.</summary>
+    private readonly WordList _demonyms;
+
+    /// <summary>Whether a token is a non-discriminating word.</summary>
+    public bool IsCommon(string normalized, Script script, string phonetic) => _common.Contains(normalized, script, phonetic);
 
     /// <summary>Whether a token is a name prefix that is not the given name (Muhammad Ali Jinnah).</summary>
-    public bool IsNamePrefix(string normalized, Script script, string phonetic) =>
-        PrefixWords.Contains(normalized) || (script == Script.Latin && PrefixLatinPhonetics.Contains(phonetic));
-
-    /// <summary>Normalized designators of places (district, province, island; ضلع, प्रांत): the kind of place, not its name.</summary>
-    public FrozenSet<string> PlaceDesignators { get; }
-
-    /// <summary>Phonetic forms of the Latin entries of <see cref="PlaceDesignators"/>.</summary>
-    public FrozenSet<string> PlaceDesignatorLatinPhonetics { get; }
+    public bool IsNamePrefix(string normalized, Script script, string phonetic) => _prefixes.Contains(normalized, script, phonetic);
 
     /// <summary>
     /// Whether a token designates a kind of place (Province of Hainan Province, ضلع of ضلع سوات): a
     /// label in another script often leaves it out, so it weighs as a particle does.
     /// </summary>
-    public bool IsPlaceDesignator(string normalized, Script script, string phonetic) =>
-        PlaceDesignators.Contains(normalized) || (script == Script.Latin && PlaceDesignatorLatinPhonetics.Contains(phonetic));
+    public bool IsPlaceDesignator(string normalized, Script script, string phonetic) => _placeDesignators.Contains(normalized, script, phonetic);
 
-    /// <summary>
-    /// A word list and the phonetic forms of its Latin words: a token is in it when its normalized
-    /// form is, or, in Latin script, its phonetic form (Mohammed for Muhammad, Haque for Haq).
-    /// </summary>
-    private static (FrozenSet<string> Words, FrozenSet<string> LatinPhonetics) WordSet(IEnumerable<string> words)
-    {
-        FrozenSet<string> set = words.ToFrozenSet(StringComparer.Ordinal);
-        return (set, set.Where(w => ScriptDetector.Of(w) == Script.Latin).Select(LatinPhonetic).ToFrozenSet(StringComparer.Ordinal));
-    }
+    /// <summary>Whether a token is a nationality adjective.</summary>
+    public bool IsDemonym(TokenForms forms) => _demonyms.Contains(forms.Normalized, forms.Script, forms.Phonetic);
 
     /// <summary>The phonetic form of a Latin lexicon word, read as a token's is (<see cref="Romanizer.PhoneticSource"/>).</summary>
     private static string LatinPhonetic(string word) => Phonetics.Encode(Romanizer.PhoneticSource(word, Script.Latin, Romanizer.LatinToAscii(word)));
 
-    /// <summary>Whether a token is a non-discriminating word.</summary>
-    public bool IsCommon(string normalized, Script script, string phonetic) =>
-        CommonWords.Contains(normalized) || (script == Script.Latin && CommonLatinPhonetics.Contains(phonetic));
+    /// <summary>
+    /// A list of normalized words in which a token counts when its normalized form is one of them,
+    /// or, in Latin script, when it has the phonetic form of a Latin one (Mohammed for Muhammad,
+    /// Haque for Haq).
+    /// </summary>
+    private sealed class WordList
+    {
+        private readonly FrozenSet<string> _words;
+        private readonly FrozenSet<string> _latinPhonetics;
 
-    /// <summary>Normalized nationality adjectives (Egyptian, مصري): alone they name no entity; inside a name they may tell two apart (Moroccan / Tunisian Islamic Combatant Group), so they keep their weight.</summary>
-    public FrozenSet<string> Demonyms { get; }
+        public WordList(IEnumerable<string> words)
+        {
+            _words = words.ToFrozenSet(StringComparer.Ordinal);
+            _latinPhonetics = _words.Where(w => ScriptDetector.Of(w) == Script.Latin).Select(LatinPhonetic).ToFrozenSet(StringComparer.Ordinal);
+        }
 
-    /// <summary>Phonetic forms of the Latin entries of <see cref="Demonyms"/>.</summary>
-    public FrozenSet<string> DemonymLatinPhonetics { get; }
+        public bool Contains(string normalized, Script script, string phonetic) =>
+            _words.Contains(normalized) || (script == Script.Latin && _latinPhonetics.Contains(phonetic));
 
-    /// <summary>Whether a token is a nationality adjective.</summary>
-    public bool IsDemonym(TokenForms forms) =>
-        Demonyms.Contains(forms.Normalized) || (forms.Script == Script.Latin && DemonymLatinPhonetics.Contains(forms.Phonetic));
+        /// <summary>A normalized word of unknown forms (its phonetic form is made only when needed).</summary>
+        public bool Contains(string normalized) =>
+            _words.Contains(normalized) || (ScriptDetector.Of(normalized) == Script.Latin && _latinPhonetics.Contains(LatinPhonetic(normalized)));
+    }
 
     /// <summary>
     /// Whether a token names a country or is its nationality adjective (Pakistan, باكستان,
@@ -512,13 +510,10 @@ internal sealed class Lexicon
     public bool IsArticleBefore(string word, string next) => ParticleOf(word, out _) == ParticleKind.Article || IsAssimilatedArticleBefore(word, next);
 
     /// <summary>The articles said with u that a word may end in (ul, ur, уль, उल, ुल), each with the article it is, longest first.</summary>
-    private (string Suffix, string Article)[] ArticleSuffixes { get; }
+    private readonly (string Suffix, string Article)[] _articleSuffixes;
 
-    /// <summary>Normalized words that stand after the article in compound names (Haq, Rahman, Din; article-names.tsv).</summary>
-    private FrozenSet<string> ArticleNames { get; }
-
-    /// <summary>Phonetic forms of the Latin entries of <see cref="ArticleNames"/>.</summary>
-    private FrozenSet<string> ArticleNameLatinPhonetics { get; }
+    /// <summary>The words that stand after the article in compound names (Haq, Rahman, Din; article-names.tsv).</summary>
+    private readonly WordList _articleNames;
 
     /// <summary>The shortest part of a word that may stand before an article joined to its end (Zia of Ziaul).</summary>
     private const int MinArticleStem = 3;
@@ -528,20 +523,22 @@ internal sealed class Lexicon
     /// (Ziaul Haq, Mujibur Rahman, मुजीबुर रहमान, Муджибур Рахман), read without the article
     /// (Zia, Mujib), as the spellings that write the article apart or on the next word are read
     /// (Zia-ul-Haq, مجیب الرحمن): when <paramref name="next"/> is one of
-    /// <see cref="ArticleNames"/>, at least three letters stand before the article, and an
-    /// assimilated article fits the next word (ur before Rahman, not before Haq). Null otherwise.
+    /// the words of article-names.tsv, at least three letters stand before the article, and an
+    /// assimilated article fits the next word (ur before Rahman, not before Haq); never for a
+    /// particle (Abdul, Abdur). Null otherwise.
     /// </summary>
     /// <param name="word">The normalized word.</param>
     /// <param name="next">The normalized word after it.</param>
     public string? ArticleSuffixStem(string word, string next)
     {
-        // Every such article begins with its u (one or two letters before the end): most words stop here.
-        if (word.Length < MinArticleStem + 2 || !(IsArticleU(word[^2]) || IsArticleU(word[^3])))
+        // Every such article begins with its u (one or two letters before the end): most words stop
+        // here. A particle is none of these words: Abdul and Abdur are heads (Abdul Haq).
+        if (word.Length < MinArticleStem + 2 || !(IsArticleU(word[^2]) || IsArticleU(word[^3])) || Particles.ContainsKey(word))
         {
             return null;
         }
 
-        foreach (var (suffix, article) in ArticleSuffixes)
+        foreach (var (suffix, article) in _articleSuffixes)
         {
             if (word.Length - suffix.Length < MinArticleStem || !word.EndsWith(suffix, StringComparison.Ordinal)
                 || (AssimilatedArticles.Contains(article) && !IsAssimilatedArticleBefore(article, next)))
@@ -549,16 +546,13 @@ internal sealed class Lexicon
                 continue;
             }
 
-            return IsArticleName(next) ? word[..^suffix.Length] : null;
+            return _articleNames.Contains(next) ? word[..^suffix.Length] : null;
         }
 
         return null;
     }
 
     private static bool IsArticleU(char c) => c is 'u' or '\u0443' or '\u0909' or '\u0941';
-
-    private bool IsArticleName(string word) =>
-        ArticleNames.Contains(word) || (ScriptDetector.Of(word) == Script.Latin && ArticleNameLatinPhonetics.Contains(LatinPhonetic(word)));
 
     /// <summary>Whether <paramref name="word"/> is an assimilated article before <paramref name="next"/> (see <see cref="IsArticleBefore"/>).</summary>
     public bool IsAssimilatedArticleBefore(string word, string next)

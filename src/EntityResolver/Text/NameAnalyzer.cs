@@ -611,7 +611,7 @@ internal sealed class NameAnalyzer
             }
 
             // The article of a compound name joined to the end of its first word (Ziaul Haq, Mujibur Rahman).
-            TokenForms forms = kind == ParticleKind.None && i + 1 < pieces.Count && _lexicon.ArticleSuffixStem(piece.Normalized, pieces[i + 1].Normalized) is { } stem
+            TokenForms forms = i + 1 < pieces.Count && _lexicon.ArticleSuffixStem(piece.Normalized, pieces[i + 1].Normalized) is { } stem
                 ? Forms(stem, hamzaBelow: false, sayZ: piece.SayZ)
                 : Forms(piece);
             bool initial = forms.Script == Script.Latin && forms.Latin.Length == 1;

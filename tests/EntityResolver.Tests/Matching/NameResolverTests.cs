@@ -217,7 +217,9 @@ public sealed class NameResolverTests
     {
         // South Asian registries write Ziaul Haq and Mujibur Rahman, the article joined to the
         // first word; Urdu writes it on the second (مجیب الرحمن), other spellings apart. Before,
-        // each of these met its Latin spelling at 0.001 or less. Maulana is a title.
+        // the Urdu, Hindi and hyphenated spellings met the registry's at 0.001 or less (Maulana,
+        // now a title, was read as Fazlur Rehman's given name: 0). Rahul Gandhi ends like the
+        // article before a word that does not follow it, and stays whole.
         var resolver = new NameResolver(new EntityRegistryBuilder()
             .AddPerson("p:zia", "Ziaul Haq")
             .AddPerson("p:mujib", "Sheikh Mujibur Rahman")

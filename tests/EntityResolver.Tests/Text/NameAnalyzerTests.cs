@@ -140,6 +140,17 @@ public sealed class NameAnalyzerTests
     }
 
     [Theory]
+    [InlineData("abdul", "haq")]
+    [InlineData("abdur", "rahman")]
+    public void A_compound_head_is_no_word_with_the_article_joined(string head, string next)
+    {
+        // The linker asks the lexicon of every word of text, particles included; the head is
+        // joined with the next word instead (Abdul Haq: abd-haq).
+        Assert.Null(Lexicon.Default.ArticleSuffixStem(head, next));
+        Assert.Equal("zia", Lexicon.Default.ArticleSuffixStem("ziaul", "haq")); // a word that is no particle
+    }
+
+    [Theory]
     [InlineData("An Nguyen", 2)] // a given name before ng, which no Arabic word after the article begins with
     [InlineData("As Smith", 2)] // s, then a consonant
     [InlineData("Ad Kumar", 2)] // not the letter after its vowel
