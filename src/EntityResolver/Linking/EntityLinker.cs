@@ -166,6 +166,13 @@ public sealed partial class EntityLinker
         /// <summary>Letter names written as one word (जीएचक्यू): an acronym, as if written in capitals; <see cref="Normalized"/> and <see cref="Forms"/> are its letters' (ghq).</summary>
         public bool JoinedLetters { get; init; }
 
+        /// <summary>
+        /// An Arabic-script word written with the article before a word of compound names (the
+        /// الحق of ضیاء الحق, the الرحمن of فضل الرحمن; <see cref="Lexicon.IsArticleName"/>); <see cref="Forms"/>
+        /// are those of the word without it. A name word however short, never a bare name alone.
+        /// </summary>
+        public bool ArticleName { get; init; }
+
         /// <summary>The word as the core lexicon stores words (article and proclitics split off); set on first use.</summary>
         public string? Key { get; set; }
     }
@@ -271,7 +278,9 @@ public sealed partial class EntityLinker
             return new WordEntry(n, forms, hit, letter, capitalized, 0, 0);
         }
 
-        return new WordEntry(n, bestForms, bestHit, letter, capitalized, startUnits, endUnits);
+        // The article before a word of compound names (ضیاء الحق, فضل الرحمن: Zia-ul-Haq, Fazl-ur-Rehman).
+        bool articleName = n.StartsWith("ال", StringComparison.Ordinal) && !bestForms.Normalized.StartsWith("ال", StringComparison.Ordinal) && Lexicon.Default.IsArticleName(bestForms);
+        return new WordEntry(n, bestForms, bestHit, letter, capitalized, startUnits, endUnits) { ArticleName = articleName };
     }
 
     /// <summary>Readings of an Arabic-script word: (normalized variant, letters cut from the span's start, letters cut from its end).</summary>
@@ -370,6 +379,9 @@ public sealed partial class EntityLinker
         public int MemoTag;
         public int MemoEpoch;
         public int End => Start + Length;
+
+        /// <summary>See <see cref="WordEntry.ArticleName"/>.</summary>
+        public bool IsArticleName => Entry is { ArticleName: true };
     }
 
     /// <summary>The numbers in both ascending lists.</summary>
@@ -876,9 +888,31 @@ public sealed partial class EntityLinker
                 return true;
             }
 
+            bool compound = HasArticleCompound();
             foreach (int e in both)
             {
-                if ((AnchoredIn(e) || CloseInTwo(e)) && LikeOthers(e, first, last))
+                if ((compound || AnchoredIn(e) || CloseInTwo(e)) && LikeOthers(e, first, last))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether the name words of the span (<see cref="_names"/>) hold an article compound: a
+        /// name word, then one written with the article before a word of compound names (ضیاء الحق,
+        /// فضل الرحمن, انوار الحق کاکڑ). Arabic script writes no short vowels, so such words meet a
+        /// Latin-only name at 0.87–0.92 (Zia 0.92, Haq 0.90, Fazl 0.87), short of the closeness
+        /// that a person's name otherwise needs on one word or two; the compound stands in for it.
+        /// The resolver must still match every word, the span's edges be that person's words.
+        /// </summary>
+        private bool HasArticleCompound()
+        {
+            for (int i = 1; i < _names.Count; i++)
+            {
+                if (_names[i] == _names[i - 1] + 1 && _words[_names[i]].IsArticleName && !_words[_names[i - 1]].IsArticleName)
                 {
                     return true;
                 }
@@ -1148,7 +1182,7 @@ public sealed partial class EntityLinker
         /// often near some name.
         /// </summary>
         private static bool IsAnchor(Word w) =>
-            w.Hit.IsStrong && w.Hit.IsName && (w.Hit.Similarity >= 0.999f || w.Forms is not { } f || !IsShort(f));
+            w.Hit.IsStrong && w.Hit.IsName && (w.Hit.Similarity >= 0.999f || w.Forms is not { } f || !IsShort(f) || w.IsArticleName);
 
         /// <summary>
         /// Whether a word is short (<see cref="ShortWordLength"/> letters or fewer romanized). Arabic
@@ -1166,7 +1200,7 @@ public sealed partial class EntityLinker
         /// </summary>
         private static bool IsEdge(Word w, bool end) =>
             !LinkLexicon.Default.FunctionWords.Contains(w.Normalized) && !(end && LinkLexicon.Default.FinalVerbs.Contains(w.Normalized))
-            && ((!end && w.OpensJoined) || IsAnchor(w) || (w.Hit.IsName && w.Hit.Similarity >= BridgeFloor && w.Forms is { } f && !IsShort(f)));
+            && ((!end && w.OpensJoined) || IsAnchor(w) || (w.Hit.IsName && w.Hit.Similarity >= BridgeFloor && w.Forms is { } f && (!IsShort(f) || w.IsArticleName)));
 
         private bool HasAnchor(int from, int to)
         {
@@ -1514,7 +1548,7 @@ public sealed partial class EntityLinker
 
                 if (m.Entity.IsPerson)
                 {
-                    if (matched >= 2 && m.Score >= Options.Threshold && Anchored(m))
+                    if (matched >= 2 && m.Score >= Options.Threshold && (Anchored(m) || HasArticleCompound()))
                     {
                         full.Add(new Candidate { Match = m });
                     }
@@ -1606,10 +1640,11 @@ public sealed partial class EntityLinker
         /// <summary>
         /// A bare name word must look like a name: close to a name word of the registry, capitalized
         /// in Latin script, neither a common given name that several entities share (Muhammad) nor
-        /// a country's name or adjective (باكستان, الباكستاني).
+        /// a country's name or adjective (باكستان, الباكستاني), nor the second half of a compound
+        /// name written with its article (الرحمن of مجیب الرحمن; alone, also a name of God).
         /// </summary>
         private static bool PartialWordOk(Word w) =>
-            w.Forms is { } f && w.Hit.Similarity >= PartialSimilarity && !(f.IsCommonName && w.Hit.Entities >= 2)
+            w.Forms is { } f && w.Hit.Similarity >= PartialSimilarity && !w.IsArticleName && !(f.IsCommonName && w.Hit.Entities >= 2)
             && (f.Script != Script.Latin || w.Capitalized) && !Lexicon.Default.IsCountryWord(f);
 
         /// <summary>Whether the letters of words [from, to) are exactly the acronym the match was made with.</summary>

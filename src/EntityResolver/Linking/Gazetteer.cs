@@ -299,8 +299,9 @@ internal sealed class Gazetteer
             forms.Add(exact);
         }
 
-        // Short words (of, al, کی) only count when written exactly as in a name.
-        if (token.Latin.Length > 2 && token.Skeleton.Length > 0)
+        // Short words (of, al, کی) only count when written exactly as in a name; a word that stands
+        // after the article in compound names is a name word however short (the حق of الحق: Haq).
+        if ((token.Latin.Length > 2 || Lexicon.Default.IsArticleName(token)) && token.Skeleton.Length > 0)
         {
             HashSet<string> keys = scratch.Keys;
             CandidateIndex.AddKeys(token.Skeleton, keys);
