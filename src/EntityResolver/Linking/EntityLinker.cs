@@ -168,8 +168,8 @@ public sealed partial class EntityLinker
 
         /// <summary>
         /// An Arabic-script word written with the article before a word of compound names (the
-        /// الحق of ضیاء الحق, the الرحمن of فضل الرحمن; <see cref="Lexicon.IsArticleName"/>); <see cref="Forms"/>
-        /// are those of the word without it. A name word however short, never a bare name alone.
+        /// الحق of ضیاء الحق, the الرحمن of فضل الرحمن; <see cref="Lexicon.IsArticleName"/>). A name
+        /// word however short, never a bare name alone.
         /// </summary>
         public bool ArticleName { get; init; }
 
@@ -250,9 +250,12 @@ public sealed partial class EntityLinker
             return new WordEntry(n, forms, GazetteerHit.None, letter, capitalized, 0, 0);
         }
 
+        // The article before a word of compound names (ضیاء الحق, فضل الرحمن: Zia-ul-Haq,
+        // Fazl-ur-Rehman), whichever reading of the word the gazetteer prefers.
+        bool articleName = script == Script.Arabic && n.Length >= 4 && n.StartsWith("ال", StringComparison.Ordinal) && Lexicon.Default.IsArticleName(n[2..]);
         if (script != Script.Arabic || hit.Similarity >= 0.999f)
         {
-            return new WordEntry(n, forms, hit, letter, capitalized, 0, 0);
+            return new WordEntry(n, forms, hit, letter, capitalized, 0, 0) { ArticleName = articleName };
         }
 
         int skipStart = 0, skipEnd = 0;
@@ -275,11 +278,9 @@ public sealed partial class EntityLinker
         int endUnits = RawLength(raw, skipEnd, fromEnd: true);
         if (ReferenceEquals(bestForms, forms) || startUnits + endUnits >= raw.Length)
         {
-            return new WordEntry(n, forms, hit, letter, capitalized, 0, 0);
+            return new WordEntry(n, forms, hit, letter, capitalized, 0, 0) { ArticleName = articleName };
         }
 
-        // The article before a word of compound names (ضیاء الحق, فضل الرحمن: Zia-ul-Haq, Fazl-ur-Rehman).
-        bool articleName = n.StartsWith("ال", StringComparison.Ordinal) && !bestForms.Normalized.StartsWith("ال", StringComparison.Ordinal) && Lexicon.Default.IsArticleName(bestForms);
         return new WordEntry(n, bestForms, bestHit, letter, capitalized, startUnits, endUnits) { ArticleName = articleName };
     }
 
@@ -1503,6 +1504,7 @@ public sealed partial class EntityLinker
             bool anchored = letters || ((IsAnchor(_words[from]) || _words[from].OpensJoined) && IsAnchor(_words[to - 1]));
             FindNameWords(from, to);
             (int firstName, int lastName) = _names.Count > 0 ? (_names[0], _names[^1]) : (-1, -1);
+            bool compound = HasArticleCompound();
             var full = new List<Candidate>();
             var partial = new List<Candidate>();
             LinkKind kind = LinkKind.Name;
@@ -1548,7 +1550,7 @@ public sealed partial class EntityLinker
 
                 if (m.Entity.IsPerson)
                 {
-                    if (matched >= 2 && m.Score >= Options.Threshold && (Anchored(m) || HasArticleCompound()))
+                    if (matched >= 2 && m.Score >= Options.Threshold && (compound || Anchored(m)))
                     {
                         full.Add(new Candidate { Match = m });
                     }

@@ -301,7 +301,7 @@ internal sealed class Gazetteer
 
         // Short words (of, al, کی) only count when written exactly as in a name; a word that stands
         // after the article in compound names is a name word however short (the حق of الحق: Haq).
-        if ((token.Latin.Length > 2 || Lexicon.Default.IsArticleName(token)) && token.Skeleton.Length > 0)
+        if ((token.Latin.Length > 2 || Lexicon.Default.IsArticleName(token.Normalized)) && token.Skeleton.Length > 0)
         {
             HashSet<string> keys = scratch.Keys;
             CandidateIndex.AddKeys(token.Skeleton, keys);

@@ -366,10 +366,10 @@ internal sealed class Lexicon
     public bool IsPlaceDesignator(string normalized, Script script, string phonetic) => _placeDesignators.Contains(normalized, script, phonetic);
 
     /// <summary>
-    /// Whether a token is one of the words that stand after the article in compound names (Haq of
-    /// Zia-ul-Haq, الرحمن of فضل الرحمن; article-names.tsv).
+    /// Whether a normalized word is one of the words that stand after the article in compound
+    /// names (Haq of Zia-ul-Haq, رحمن of فضل الرحمن; article-names.tsv).
     /// </summary>
-    public bool IsArticleName(TokenForms forms) => _articleNames.Contains(forms.Normalized, forms.Script, forms.Phonetic);
+    public bool IsArticleName(string normalized) => _articleNames.Contains(normalized);
 
     /// <summary>Whether a token is a nationality adjective.</summary>
     public bool IsDemonym(TokenForms forms) => _demonyms.Contains(forms.Normalized, forms.Script, forms.Phonetic);

@@ -43,8 +43,8 @@ internal enum Readings : uint
     LatinAe = 32768,
     /// <summary>A Latin oe after no vowel, before a consonant or at the end (Dutch names: Broekman, Zoelen; English ones: Pascoe); the u of a Cyrillic form (Брукман, Зулен, Паскоу).</summary>
     DutchOe = 65536,
-    /// <summary>A Latin qu before e or i inside a word (Haque, Siddique, Enrique, Monique); a k of a Cyrillic or Arabic-script form (حق, صدیق, Энрике, Моник).</summary>
-    Qu = 131072,
+    /// <summary>A Latin final -que (Haque, Siddique, Monique); a k of a Cyrillic or Arabic-script form (حق, صدیق, Моник).</summary>
+    Que = 131072,
 }
 
 /// <summary>The role a token plays inside a name.</summary>
