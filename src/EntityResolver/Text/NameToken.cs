@@ -45,6 +45,8 @@ internal enum Readings : uint
     DutchOe = 65536,
     /// <summary>A Latin final -que (Haque, Siddique, Monique); a k of a Cyrillic or Arabic-script form (حق, صدیق, Моник).</summary>
     Que = 131072,
+    /// <summary>A Latin e after no vowel, before one consonant and a final e or es (English names: Steve, Pete, Darlene); the i of a Cyrillic form (Стив, Пит, Дарлин).</summary>
+    EnglishE = 262144,
 }
 
 /// <summary>The role a token plays inside a name.</summary>

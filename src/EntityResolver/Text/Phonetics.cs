@@ -584,7 +584,26 @@ internal static class Phonetics
         (Readings.LatinAe, ReadLatinAe, VowelReadingShare),
         (Readings.DutchOe, ReadDutchOe, VowelReadingShare),
         (Readings.Que, ReadQue, ReadingShare),
+        (Readings.EnglishE, ReadEnglishE, ReadingShare),
     ];
+
+    /// <summary>
+    /// The e of an English name before one consonant and a silent final e, said i, as Russian and
+    /// Arabic script write it (Steve: Стив, ستيف; Pete: Пит; Darlene: Дарлин). A reading, not the
+    /// form: German, French and Italian names say both e (Marlene: Марлен, Michele: Микеле), and
+    /// the form itself meets them.
+    /// </summary>
+    private static int ReadEnglishE(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
+        IsEnglishE(form, i) ? Say(true, "i", 1, said, ref n) : i >= 2 && IsEnglishE(form, i - 2) ? 1 : 0;
+
+    private static bool IsEnglishE(ReadOnlySpan<char> form, int i) => form[i] == 'e' && IsLongVowelBeforeSilentE(form, i);
+
+    /// <summary>Whether a Latin spelling ends in an e, one letter and an e or es (Steve, Darlenes; not Estelle, whose ll the phonetic form writes as one l).</summary>
+    private static bool SpellsEnglishE(string latin)
+    {
+        ReadOnlySpan<char> word = latin.EndsWith("es", StringComparison.Ordinal) ? latin.AsSpan(0, latin.Length - 1) : latin;
+        return word.Length >= 3 && word[^1] == 'e' && word[^3] == 'e' && word[^2] != 'e';
+    }
 
     /// <summary>
     /// A final -que said k, its u and e silent, as other scripts write it: the South Asian
@@ -797,8 +816,11 @@ internal static class Phonetics
     }
 
     /// <summary>Whether a Latin form has, at <paramref name="i"/>, an a, i, o or u after no vowel, then one consonant and its final e or es (Bates, Wade, Lime; not Ariane).</summary>
-    private static bool IsEnglishVowel(ReadOnlySpan<char> form, int i) =>
-        form[i] is 'a' or 'i' or 'o' or 'u' && (i == 0 || !(IsVowel(form[i - 1]) || form[i - 1] == 'y')) && i + 2 < form.Length
+    private static bool IsEnglishVowel(ReadOnlySpan<char> form, int i) => form[i] is 'a' or 'i' or 'o' or 'u' && IsLongVowelBeforeSilentE(form, i);
+
+    /// <summary>Whether the vowel at <paramref name="i"/> follows no vowel and comes before one consonant and a final e or es (the long vowels of English names).</summary>
+    private static bool IsLongVowelBeforeSilentE(ReadOnlySpan<char> form, int i) =>
+        (i == 0 || !(IsVowel(form[i - 1]) || form[i - 1] == 'y')) && i + 2 < form.Length
         && !(IsVowel(form[i + 1]) || form[i + 1] is 'y' or 'w' or 'h') && form[i + 2] == 'e'
         && (i + 3 == form.Length || (i + 4 == form.Length && form[i + 3] == 's'));
 
@@ -834,7 +856,7 @@ internal static class Phonetics
                     | (IsLBetweenVowels(phonetic, i) ? Readings.SpanishLl : 0) | (IsSoftG(phonetic, i) ? Readings.SoftG : 0) | (IsFrenchOi(phonetic, i) ? Readings.FrenchOi : 0)
                     | (IsPortugueseNh(phonetic, i) ? Readings.PortugueseNh : 0) | (IsEu(phonetic, i) ? Readings.GermanEu | Readings.Yo : 0) | (IsOe(phonetic, i) ? Readings.Yo | Readings.DutchOe : 0)
                     | (IsEnglishEa(phonetic, i) ? Readings.EnglishEa : 0) | (IsLatinAe(phonetic, i) ? Readings.LatinAe : 0)
-                    | (IsFinalQue(phonetic, i) ? Readings.Que : 0),
+                    | (IsFinalQue(phonetic, i) ? Readings.Que : 0) | (IsEnglishE(phonetic, i) ? Readings.EnglishE : 0),
                 Script.Cyrillic => (IsCyrillicJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0)
                     | (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'Z' or 'S' or 'j' ? Readings.Rz : 0)
                     | (EnglishLongVowelAt(phonetic, i) != '\0' ? Readings.EnglishVowel : 0)
@@ -844,7 +866,7 @@ internal static class Phonetics
                     | (phonetic[i] is 'n' or 'l' && At(phonetic, i + 1) == 'y' ? Readings.PortugueseNh : 0)
                     | ((phonetic[i], At(phonetic, i + 1)) == ('o', 'y') ? Readings.GermanEu : 0) | ((phonetic[i], At(phonetic, i + 1)) == ('y', 'o') ? Readings.Yo : 0)
                     | (phonetic[i] == 'i' ? Readings.EnglishEa : 0) | (phonetic[i] == 'e' ? Readings.LatinAe : 0) | (phonetic[i] == 'u' ? Readings.DutchOe : 0)
-                    | (phonetic[i] == 'k' ? Readings.Que : 0),
+                    | (phonetic[i] == 'k' ? Readings.Que : 0) | (phonetic[i] == 'i' ? Readings.EnglishE : 0),
                 Script.Arabic => (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'y' or 'i' or 'e' ? Readings.SpanishLl : 0) | (phonetic[i] == 's' ? Readings.HungarianSz : 0)
                     | (phonetic[i] == 'w' && At(phonetic, i + 1) == 'a' ? Readings.FrenchOi : 0)
                     | (phonetic[i] is 'n' or 'l' && At(phonetic, i + 1) is 'y' or 'i' ? Readings.PortugueseNh : 0)
@@ -855,7 +877,8 @@ internal static class Phonetics
 
         if (script == Script.Latin)
         {
-            readings &= ~((SpellsFrenchIll(latin) ? 0 : Readings.FrenchIll) | (SpellsSpanishLl(latin) ? 0 : Readings.SpanishLl) | (latin.EndsWith("que", StringComparison.Ordinal) ? 0 : Readings.Que));
+            readings &= ~((SpellsFrenchIll(latin) ? 0 : Readings.FrenchIll) | (SpellsSpanishLl(latin) ? 0 : Readings.SpanishLl) | (latin.EndsWith("que", StringComparison.Ordinal) ? 0 : Readings.Que)
+                | (SpellsEnglishE(latin) ? 0 : Readings.EnglishE));
             readings |= latin.Contains("sz", StringComparison.Ordinal) && phonetic.Contains('S') ? Readings.HungarianSz : 0;
         }
 

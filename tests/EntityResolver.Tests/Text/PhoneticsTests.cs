@@ -1064,6 +1064,41 @@ public sealed class PhoneticsTests
     }
 
     [Theory]
+    [InlineData("stiv", "steve", "stive")] // Стив: the final e silent, the first said i
+    [InlineData("pit", "pete", "pet")] // Пит
+    [InlineData("din", "dene", "den")] // Дин
+    [InlineData("iv", "eve", "ev")] // Ив: at the start too
+    public void A_long_english_e_meets_the_i_cyrillic_writes(string cyrillic, string latin, string other)
+    {
+        var query = new TokenForms(cyrillic, Script.Cyrillic, cyrillic);
+        Assert.True(query.Readings.HasFlag(Readings.EnglishE));
+
+        // Read as said, the Latin form is the Cyrillic one to the letter, at a share below 1
+        // (without the reading: Steve 0.83, Pete 0.77, Dene 0.77, Eve 0.63).
+        float similarity = Phonetics.Similarity(query, new TokenForms(latin, Script.Latin, latin), floor: 0f);
+        Assert.InRange(similarity, 0.9f, 0.99f);
+        Assert.True(similarity > Phonetics.Similarity(query, new TokenForms(other, Script.Latin, other), floor: 0f), $"{latin} {similarity}");
+    }
+
+    [Theory]
+    [InlineData("steve", true)]
+    [InlineData("darlenes", true)] // a final es
+    [InlineData("irene", true)]
+    [InlineData("reeve", false)] // two vowels
+    [InlineData("estelle", false)] // two consonants
+    [InlineData("helen", false)] // no final e
+    [InlineData("steven", false)]
+    public void An_english_e_before_a_silent_e_is_read_i(string latin, bool read) =>
+        Assert.Equal(read, Phonetics.ReadingsOf(Script.Latin, Phonetics.Encode(latin), latin).HasFlag(Readings.EnglishE));
+
+    [Theory]
+    [InlineData("Марлен", "Marlene")] // German says both e
+    [InlineData("Микеле", "Michele")] // Italian
+    [InlineData("Рене", "Rene")] // French
+    public void An_e_before_a_final_e_said_as_written_meets_its_spelling_as_before(string cyrillic, string latin) =>
+        Assert.True(Phonetics.Similarity(FormsOf(cyrillic), FormsOf(latin), 0f) >= 0.89f);
+
+    [Theory]
     [InlineData((int)Readings.FrenchAu, "арсено", "arsenault", "arsenal", 0.85f)]
     [InlineData((int)Readings.FrenchAu, "шово", "chauveau", "shavu", 0.85f)]
     [InlineData((int)Readings.FrenchIll, "абей", "abeille", "abel", 0.85f)]
