@@ -150,7 +150,7 @@ internal static class PairScorer
                 }
 
                 float halves = queryJoined ? MathF.Max(sim[(k * m) + s], sim[((k + 1) * m) + s]) : MathF.Max(sim[(s * m) + k], sim[(s * m) + k + 1]);
-                if (joinedSim < MatchThreshold || joinedSim <= halves)
+                if (joinedSim < MatchThreshold || joinedSim <= halves || HalfMatchesElsewhere(sim, n, m, k, s, queryJoined, joinedSim))
                 {
                     continue;
                 }
@@ -182,6 +182,50 @@ internal static class PairScorer
             }
         }
     }
+
+    /// <summary>
+    /// Whether either of the two adjacent tokens <paramref name="k"/> and <paramref name="k"/> + 1
+    /// (of the query when <paramref name="queryJoined"/>, else of the candidate) meets a token of
+    /// the other side other than <paramref name="single"/> at least as closely as the two joined
+    /// meet it, and no other token of their side meets that token as closely: then they are two
+    /// names, and joining them would take a word from its own match (عبدلله صالح against Abd
+    /// al-Latif ... Abdallah Salih: joined, they met Abd al-Latif at 0.80, while each meets its own
+    /// word at 0.98 and 0.92). A word met as well by another of its side's words stays free to join
+    /// (عارف الله عارف against Arefullah Aref: the second عارف is Aref's).
+    /// </summary>
+    private static bool HalfMatchesElsewhere(ReadOnlySpan<float> sim, int n, int m, int k, int single, bool queryJoined, float joinedSim)
+    {
+        int sides = queryJoined ? n : m, others = queryJoined ? m : n;
+        for (int o = 0; o < others; o++)
+        {
+            if (o == single)
+            {
+                continue;
+            }
+
+            float half = MathF.Max(Similarity(sim, m, k, o, queryJoined), Similarity(sim, m, k + 1, o, queryJoined));
+            if (half < joinedSim)
+            {
+                continue;
+            }
+
+            bool claimed = false;
+            for (int t = 0; t < sides && !claimed; t++)
+            {
+                claimed = t != k && t != k + 1 && Similarity(sim, m, t, o, queryJoined) >= half;
+            }
+
+            if (!claimed)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The similarity of token <paramref name="t"/> of the joined side and token <paramref name="o"/> of the other (<see cref="HalfMatchesElsewhere"/>).</summary>
+    private static float Similarity(ReadOnlySpan<float> sim, int m, int t, int o, bool queryJoined) => queryJoined ? sim[(t * m) + o] : sim[(o * m) + t];
 
     /// <summary>
     /// An initial stands for a word only beside a word that matches in full (J. Smith / John

@@ -585,7 +585,19 @@ internal static class Phonetics
         (Readings.DutchOe, ReadDutchOe, VowelReadingShare),
         (Readings.Que, ReadQue, ReadingShare),
         (Readings.EnglishE, ReadEnglishE, ReadingShare),
+        (Readings.SilentH, ReadSilentH, ReadingShare),
     ];
+
+    /// <summary>
+    /// The h of an English name after an o, before a consonant or at the end, silent, as the other
+    /// scripts write it (John: Джон, جان, जॉन; Johnson: Джонсон). A reading, not the form: Persian
+    /// and Indian names say it (Mohsen: محسن, Мохсен; Kohli: कोहली), and their other-script forms
+    /// write it, which the form as written meets.
+    /// </summary>
+    private static int ReadSilentH(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) => IsSilentH(form, i) ? 1 : 0;
+
+    private static bool IsSilentH(ReadOnlySpan<char> form, int i) =>
+        form[i] == 'h' && i > 0 && IsVowel(form[i - 1]) && (i + 1 == form.Length || !(IsVowel(form[i + 1]) || form[i + 1] is 'y' or 'w'));
 
     /// <summary>
     /// The e of an English name before one consonant and a silent final e, said i, as Russian and
@@ -856,7 +868,7 @@ internal static class Phonetics
                     | (IsLBetweenVowels(phonetic, i) ? Readings.SpanishLl : 0) | (IsSoftG(phonetic, i) ? Readings.SoftG : 0) | (IsFrenchOi(phonetic, i) ? Readings.FrenchOi : 0)
                     | (IsPortugueseNh(phonetic, i) ? Readings.PortugueseNh : 0) | (IsEu(phonetic, i) ? Readings.GermanEu | Readings.Yo : 0) | (IsOe(phonetic, i) ? Readings.Yo | Readings.DutchOe : 0)
                     | (IsEnglishEa(phonetic, i) ? Readings.EnglishEa : 0) | (IsLatinAe(phonetic, i) ? Readings.LatinAe : 0)
-                    | (IsFinalQue(phonetic, i) ? Readings.Que : 0) | (IsEnglishE(phonetic, i) ? Readings.EnglishE : 0),
+                    | (IsFinalQue(phonetic, i) ? Readings.Que : 0) | (IsEnglishE(phonetic, i) ? Readings.EnglishE : 0) | (IsSilentH(phonetic, i) ? Readings.SilentH : 0),
                 Script.Cyrillic => (IsCyrillicJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0)
                     | (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'Z' or 'S' or 'j' ? Readings.Rz : 0)
                     | (EnglishLongVowelAt(phonetic, i) != '\0' ? Readings.EnglishVowel : 0)
@@ -873,6 +885,12 @@ internal static class Phonetics
                     | (phonetic[i] is 'i' or 'y' ? Readings.EnglishEa : 0) | (phonetic[i] == 'k' ? Readings.Que : 0),
                 _ => 0,
             };
+        }
+
+        // A form of another script with no h (SilentH): nothing there for a Latin h to meet.
+        if (script is Script.Cyrillic or Script.Arabic && phonetic.IndexOfAny('h', 'H', 'x') < 0)
+        {
+            readings |= Readings.SilentH;
         }
 
         if (script == Script.Latin)

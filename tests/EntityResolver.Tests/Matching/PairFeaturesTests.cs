@@ -117,6 +117,26 @@ public sealed class PairFeaturesTests
     }
 
     [Theory]
+    [InlineData("عبدلله صالح", "Abd al-Latif Abdallah Salih", "Abdallah Salih", 2)] // each word has its own; joined they met Abd al-Latif at 0.80
+    [InlineData("Abd al-Latif Abdallah Salih", "عبدلله صالح", "عبدلله صالح", 2)] // the candidate's two words, the other way round
+    [InlineData("عارف الله عارف", "Arefullah Aref", "Arefullah Aref", 3)] // a word met as well by another query word still joins
+    public void Two_words_that_each_meet_a_word_of_their_own_are_not_joined(string query, string candidate, string matched, int matches)
+    {
+        var analyzer = new NameAnalyzer();
+        var registry = new EntityRegistryBuilder().AddPerson("p:1", candidate).Build();
+        var prepared = new PreparedName(analyzer.AnalyzeQuery(query).Primary, registry.Statistics, 0);
+        var trace = new List<AlignmentStep>();
+        PairScorer.Compute(prepared, registry.Aliases[0], isPerson: true, 0, trace);
+
+        // The query words matched meet the words of `matched`, in their order.
+        NameToken[] candidateTokens = registry.Aliases[0].Name.Tokens;
+        string[] expected = [.. analyzer.AnalyzeQuery(matched).Primary.Tokens.Select(t => t.Forms.Latin)];
+        List<AlignmentStep> steps = [.. trace.Where(s => s.Kind == AlignmentKind.Match)];
+        Assert.Equal(matches, steps.Count);
+        Assert.Equal(expected, steps.Select(s => candidateTokens[s.CandidateToken].Forms.Latin).Distinct());
+    }
+
+    [Theory]
     [InlineData("فيج", "F. J.", 0)] // a word is not two initials joined
     [InlineData("Fife", "F.", 0)] // nor one initial alone
     [InlineData("Эдж", "E. J.", 0)]

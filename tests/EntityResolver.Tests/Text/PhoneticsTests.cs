@@ -1099,6 +1099,33 @@ public sealed class PhoneticsTests
         Assert.True(Phonetics.Similarity(FormsOf(cyrillic), FormsOf(latin), 0f) >= 0.89f);
 
     [Theory]
+    [InlineData("Джон", "John")] // English: the h after an o
+    [InlineData("Джонсон", "Johnson")]
+    [InlineData("جون", "John")]
+    [InlineData("Леман", "Lehmann")] // German: the h that makes a vowel long
+    [InlineData("Кун", "Kuhn")]
+    [InlineData("Даль", "Dahl")]
+    [InlineData("لومان", "Lohmann")]
+    public void An_h_after_a_vowel_before_a_consonant_is_also_read_silent(string written, string latin)
+    {
+        // Without the reading: John 0.77 and 0.75, Johnson 0.87, Lehmann 0.88, Kuhn 0.77, Dahl 0.86, Lohmann 0.87.
+        TokenForms native = FormsOf(written), roman = FormsOf(latin);
+        Assert.True(native.Readings.HasFlag(Readings.SilentH) && roman.Readings.HasFlag(Readings.SilentH));
+        Assert.True(Phonetics.Similarity(native, roman, 0f) >= 0.9f, $"{written}: {latin} {Phonetics.Similarity(native, roman, 0f)}");
+    }
+
+    [Theory]
+    [InlineData("Мохсен", "Mohsen")] // Persian says it, and the other script writes it
+    [InlineData("محسن", "Mohsen")]
+    [InlineData("سہراب", "Sohrab")]
+    [InlineData("Ахмед", "Ahmed")]
+    public void An_h_the_other_script_writes_is_no_silent_h(string written, string latin)
+    {
+        Assert.False(FormsOf(written).Readings.HasFlag(Readings.SilentH));
+        Assert.True(Phonetics.Similarity(FormsOf(written), FormsOf(latin), 0f) >= 0.85f);
+    }
+
+    [Theory]
     [InlineData((int)Readings.FrenchAu, "арсено", "arsenault", "arsenal", 0.85f)]
     [InlineData((int)Readings.FrenchAu, "шово", "chauveau", "shavu", 0.85f)]
     [InlineData((int)Readings.FrenchIll, "абей", "abeille", "abel", 0.85f)]
@@ -1220,7 +1247,10 @@ public sealed class PhoneticsTests
         TokenForms query = FormsOf(written), forms = FormsOf(latin);
         Assert.Contains(symbol, forms.Phonetic);
         float similarity = Phonetics.Similarity(query, forms, floor: 0f);
-        Assert.True(similarity > Phonetics.Similarity(query, FormsOf(withoutDiacritic), floor: 0f) + 0.03f, $"{latin} {similarity}");
+        // (The h of a spelling without the umlaut is read silent as well, Readings.SilentH, so
+        // there the marked form need only stay nearer: Böhme 0.85 against Bohme 0.82.)
+        float margin = symbol == 'X' ? 0f : 0.03f;
+        Assert.True(similarity > Phonetics.Similarity(query, FormsOf(withoutDiacritic), floor: 0f) + margin, $"{latin} {similarity}");
         Assert.InRange(Phonetics.Similarity(FormsOf(withoutDiacritic), forms, floor: 0f), 0.92f, 1f);
     }
 
