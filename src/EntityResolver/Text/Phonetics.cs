@@ -589,10 +589,12 @@ internal static class Phonetics
     ];
 
     /// <summary>
-    /// The h of an English name after an o, before a consonant or at the end, silent, as the other
-    /// scripts write it (John: Джон, جان, जॉन; Johnson: Джонсон). A reading, not the form: Persian
-    /// and Indian names say it (Mohsen: محسن, Мохсен; Kohli: कोहली), and their other-script forms
-    /// write it, which the form as written meets.
+    /// A Latin h after a vowel, before a consonant or at the end, silent, as Cyrillic and Arabic
+    /// script write it: the h of English names after an o (John: Джон, جون; Johnson: Джонсон) and
+    /// the German h that makes a vowel long (Lehmann: Леман, Kuhn: Кун, Lohmann: لومان). Read so
+    /// only against a form with no h at all (<see cref="ReadingsOf"/>). A reading, not the form:
+    /// Persian, Arabic and Indian names say it (Mohsen: محسن, Мохсен; Ahmed: Ахмед), and their
+    /// other-script forms write it, which the form as written meets.
     /// </summary>
     private static int ReadSilentH(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) => IsSilentH(form, i) ? 1 : 0;
 
@@ -600,10 +602,11 @@ internal static class Phonetics
         form[i] == 'h' && i > 0 && IsVowel(form[i - 1]) && (i + 1 == form.Length || !(IsVowel(form[i + 1]) || form[i + 1] is 'y' or 'w'));
 
     /// <summary>
-    /// The e of an English name before one consonant and a silent final e, said i, as Russian and
-    /// Arabic script write it (Steve: Стив, ستيف; Pete: Пит; Darlene: Дарлин). A reading, not the
-    /// form: German, French and Italian names say both e (Marlene: Марлен, Michele: Микеле), and
-    /// the form itself meets them.
+    /// The e of an English name before one consonant and a silent final e, said i, as Russian
+    /// writes it (Steve: Стив; Pete: Пит; Darlene: Дарлин). A reading, not the form: German, French
+    /// and Italian names say both e (Marlene: Марлен, Michele: Микеле), and the form itself meets
+    /// them. Not against Arabic script, whose ي writes e and i alike (there it lost more
+    /// development queries than it gained).
     /// </summary>
     private static int ReadEnglishE(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
         IsEnglishE(form, i) ? Say(true, "i", 1, said, ref n) : i >= 2 && IsEnglishE(form, i - 2) ? 1 : 0;
@@ -887,7 +890,10 @@ internal static class Phonetics
             };
         }
 
-        // A form of another script with no h (SilentH): nothing there for a Latin h to meet.
+        // A form of another script with no h (SilentH): nothing there for a Latin h after a vowel
+        // to meet (an h, an Arabic-script ہ, a kh). A Cyrillic х after b, d, g or t (A) does not
+        // count: it writes the h of a Latin dh, th, bh or gh (мидхар: Mihdhar, whose first h it
+        // leaves out).
         if (script is Script.Cyrillic or Script.Arabic && phonetic.IndexOfAny('h', 'H', 'x') < 0)
         {
             readings |= Readings.SilentH;
