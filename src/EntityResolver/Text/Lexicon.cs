@@ -73,7 +73,6 @@ internal sealed class Lexicon
             .Where(a => a.Short.Length == 1 && a.Full.Length == 1)
             .ToFrozenDictionary(a => a.Short[0], a => a.Full[0], StringComparer.Ordinal);
         AssimilatedArticles = assimilated.ToFrozenSet(StringComparer.Ordinal);
-        _longestAssimilated = assimilated.Max(w => w.Length);
         Izafat = izafat.ToFrozenSet(StringComparer.Ordinal);
 
         // The articles said with u (ul, ur-, уль, उल), which South Asian spellings join to the end
@@ -330,8 +329,6 @@ internal sealed class Lexicon
     /// <summary>The article as said before the letters it assimilates to (ad, ur, ash; ад, ур), normalized.</summary>
     public FrozenSet<string> AssimilatedArticles { get; }
 
-    private readonly int _longestAssimilated;
-
     /// <summary>Abbreviations of name words (Md., Mohd), normalized, with the word they stand for (muhammad).</summary>
     public FrozenDictionary<string, string> Abbreviations { get; }
 
@@ -563,7 +560,7 @@ internal sealed class Lexicon
     /// <summary>Whether <paramref name="word"/> is an assimilated article before <paramref name="next"/> (see <see cref="IsArticleBefore"/>).</summary>
     public bool IsAssimilatedArticleBefore(string word, string next)
     {
-        if (word.Length < 2 || word.Length > _longestAssimilated || !AssimilatedArticles.Contains(word))
+        if (word.Length < 2 || !AssimilatedArticles.Contains(word))
         {
             return false;
         }

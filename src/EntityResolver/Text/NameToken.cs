@@ -47,7 +47,7 @@ internal enum Readings : uint
     Que = 131072,
     /// <summary>A Latin e after no vowel, before one consonant and a final e or es (English names: Steve, Pete, Darlene); the i of a Cyrillic form (Стив, Пит, Дарлин).</summary>
     EnglishE = 262144,
-    /// <summary>A Latin h after a vowel, before a consonant or at the end (English names: John, Johnson; German ones: Lehmann, Kuhn); a Cyrillic or Arabic-script form with no h (Джон, Леман, جون).</summary>
+    /// <summary>A Latin h after a vowel and before a consonant (English names: John, Johnson; German ones: Lehmann, Kuhn); a Cyrillic or Arabic-script form with no h (Джон, Леман, جون).</summary>
     SilentH = 524288,
 }
 

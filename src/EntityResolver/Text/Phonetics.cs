@@ -589,7 +589,7 @@ internal static class Phonetics
     ];
 
     /// <summary>
-    /// A Latin h after a vowel, before a consonant or at the end, silent, as Cyrillic and Arabic
+    /// A Latin h after a vowel and before a consonant, silent, as Cyrillic and Arabic
     /// script write it: the h of English names after an o (John: Джон, جون; Johnson: Джонсон) and
     /// the German h that makes a vowel long (Lehmann: Леман, Kuhn: Кун, Lohmann: لومان). Read so
     /// only against a form with no h at all (<see cref="ReadingsOf"/>). A reading, not the form:
@@ -598,8 +598,9 @@ internal static class Phonetics
     /// </summary>
     private static int ReadSilentH(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) => IsSilentH(form, i) ? 1 : 0;
 
+    /// <summary>An h after a vowel and before a consonant (a final one the phonetic form already leaves out: Noah, noa).</summary>
     private static bool IsSilentH(ReadOnlySpan<char> form, int i) =>
-        form[i] == 'h' && i > 0 && IsVowel(form[i - 1]) && (i + 1 == form.Length || !(IsVowel(form[i + 1]) || form[i + 1] is 'y' or 'w'));
+        form[i] == 'h' && i > 0 && IsVowel(form[i - 1]) && i + 1 < form.Length && !(IsVowel(form[i + 1]) || form[i + 1] is 'y' or 'w');
 
     /// <summary>
     /// The e of an English name before one consonant and a silent final e, said i, as Russian
@@ -608,8 +609,16 @@ internal static class Phonetics
     /// them. Not against Arabic script, whose ي writes e and i alike (there it lost more
     /// development queries than it gained).
     /// </summary>
-    private static int ReadEnglishE(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
-        IsEnglishE(form, i) ? Say(true, "i", 1, said, ref n) : i >= 2 && IsEnglishE(form, i - 2) ? 1 : 0;
+    private static int ReadEnglishE(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
+    {
+        if (IsEnglishE(form, i))
+        {
+            said[n++] = 'i';
+            return 1;
+        }
+
+        return i >= 2 && IsEnglishE(form, i - 2) ? 1 : 0; // its final e, silent
+    }
 
     private static bool IsEnglishE(ReadOnlySpan<char> form, int i) => form[i] == 'e' && IsLongVowelBeforeSilentE(form, i);
 
