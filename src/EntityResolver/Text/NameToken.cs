@@ -27,7 +27,7 @@ internal enum Readings : uint
     SpanishLl = 128,
     /// <summary>A Latin sz (Hungarian names: Szabó, Juhász); the s of a Cyrillic or Arabic-script form (Сабо, سابو).</summary>
     HungarianSz = 256,
-    /// <summary>A Latin g before e, i or y (French, Portuguese, Italian and English names: Gibaud, Gérard, Gino); the ж or дж of a Cyrillic form (Жибо, Жерар, Джино).</summary>
+    /// <summary>A Latin g before e, i or y (French, Portuguese, Italian and English names: Gibaud, Gérard, Gino); the ж or дж of a Cyrillic form, the ज of a Devanagari one (Жибо, Жерар, Джино, जीना).</summary>
     SoftG = 512,
     /// <summary>A Latin oi or oy after no vowel (French names: Boissier, Bonnefoy); the ua of a Cyrillic form, the wa of an Arabic-script one (Буассье, Бонфуа, بونفوا).</summary>
     FrenchOi = 1024,
@@ -37,7 +37,7 @@ internal enum Readings : uint
     GermanEu = 4096,
     /// <summary>A Latin eu or ieu (French names: Beudant, Matthieu), or an oe after no vowel, before a consonant or at the end (German names for ö: Boesch, Kroemer); the yo of a Cyrillic form (Бёдан, Матьё, Бёш, Крёмер).</summary>
     Yo = 8192,
-    /// <summary>A Latin ea before a consonant after no vowel (English names: Eaton, Kearney); the i of a Cyrillic form, the i or y of an Arabic-script one (Итон, Кирни, إيتون).</summary>
+    /// <summary>A Latin ea before a consonant after no vowel (English names: Eaton, Kearney); the i of a Cyrillic or Devanagari form, the i or y of an Arabic-script one (Итон, Кирни, إيتون, ईटन).</summary>
     EnglishEa = 16384,
     /// <summary>A Latin ae after no vowel, before a consonant or at the end (Latin and Greek names: Caesar, Aeschylus; German ones for ä: Jaenisch; Korean ones: Jae); the e of a Cyrillic form (Цезарь, Эсхил, Яниш, Чжэ).</summary>
     LatinAe = 32768,
@@ -45,10 +45,12 @@ internal enum Readings : uint
     DutchOe = 65536,
     /// <summary>A Latin final -que (Haque, Siddique, Monique); a k of a Cyrillic or Arabic-script form (حق, صدیق, Моник).</summary>
     Que = 131072,
-    /// <summary>A Latin e after no vowel, before one consonant and a final e or es (English names: Steve, Pete, Darlene); the i of a Cyrillic form (Стив, Пит, Дарлин).</summary>
+    /// <summary>A Latin e after no vowel, before one consonant and a final e or es (English names: Steve, Pete, Darlene); the i of a Cyrillic or Devanagari form (Стив, Пит, Дарлин, स्टीव).</summary>
     EnglishE = 262144,
-    /// <summary>A Latin h after a vowel and before a consonant (English names: John, Johnson; German ones: Lehmann, Kuhn); a Cyrillic or Arabic-script form with no h (Джон, Леман, جون).</summary>
+    /// <summary>A Latin h after a vowel and before a consonant (English names: John, Johnson; German ones: Lehmann, Kuhn); a Cyrillic, Arabic-script or Devanagari form with no h (Джон, Леман, جون, जॉन).</summary>
     SilentH = 524288,
+    /// <summary>A Latin a, i, o or u before one consonant and a final e or es (English names: Kate, Mike, Rose, Duke); a Devanagari form, which writes them e, ai, o and yu (केट, माइक, रोज़, ड्यूक).</summary>
+    HindiEnglishVowel = 1048576,
 }
 
 /// <summary>The role a token plays inside a name.</summary>

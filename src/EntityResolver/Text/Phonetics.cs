@@ -560,6 +560,9 @@ internal static class Phonetics
     /// Boesch: Бёш); that of Dutch names is u (Broekman: Брукман, Zoelen: Зулен), and an English
     /// final oe meets the у of оу (Pascoe: Паскоу); Joel's are apart (Джоэл), which the form as
     /// written meets. Cyrillic forms with a yo or a u only carry the flags.</item>
+    /// <item>Hindi writes English names as said too: a Devanagari form has the silent h, the
+    /// English e and ea and the soft g (<see cref="ReadingsOf"/>), and a reading of the long
+    /// vowel before a silent e of its own (<see cref="ReadHindiEnglishVowel"/>).</item>
     /// </list>
     /// All but the gn, the ae and the Dutch oe keep <see cref="ReadingShare"/>, so that an equal spelling stays ahead
     /// (Tyurin: Тюрин stays nearer than Churin).
@@ -586,6 +589,7 @@ internal static class Phonetics
         (Readings.Que, ReadQue, ReadingShare),
         (Readings.EnglishE, ReadEnglishE, ReadingShare),
         (Readings.SilentH, ReadSilentH, ReadingShare),
+        (Readings.HindiEnglishVowel, ReadHindiEnglishVowel, ReadingShare),
     ];
 
     /// <summary>
@@ -819,6 +823,21 @@ internal static class Phonetics
         return i >= 2 && IsEnglishVowel(form, i - 2) ? 1 : 0;
     }
 
+    /// <summary>
+    /// The vowel of an English name before one consonant and a silent final e as Hindi writes it:
+    /// a as e (Kate: केट, James: जेम्स), i as ai (Mike: माइक), o as o (Rose: रोज़), u as yu (Duke:
+    /// ड्यूक); the e is left out.
+    /// </summary>
+    private static int ReadHindiEnglishVowel(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
+    {
+        if (IsEnglishVowel(form, i))
+        {
+            return Say(true, form[i] switch { 'a' => "e", 'i' => "ai", 'u' => "yu", _ => "o" }, 1, said, ref n);
+        }
+
+        return i >= 2 && IsEnglishVowel(form, i - 2) ? 1 : 0;
+    }
+
     /// <summary>The long vowels of English names (before one consonant and a silent e) and the two letters Russian writes for each (<see cref="ReadEnglishVowel"/>).</summary>
     private static readonly (char English, char First, char Second)[] EnglishLongVowels = [('a', 'e', 'y'), ('i', 'a', 'y'), ('o', 'o', 'u'), ('u', 'y', 'u')];
 
@@ -870,13 +889,13 @@ internal static class Phonetics
     /// </summary>
     public static Readings ReadingsOf(Script script, ReadOnlySpan<char> phonetic, string latin)
     {
-        Readings readings = (script == Script.Latin ? phonetic.Contains('G') : phonetic.Contains("ny", StringComparison.Ordinal) || phonetic.Contains("ly", StringComparison.Ordinal)) ? Readings.GnOrGli : Readings.None;
+        Readings readings = (script == Script.Latin ? phonetic.Contains('G') : script is Script.Cyrillic or Script.Arabic && (phonetic.Contains("ny", StringComparison.Ordinal) || phonetic.Contains("ly", StringComparison.Ordinal))) ? Readings.GnOrGli : Readings.None;
         for (int i = 0; i < phonetic.Length; i++)
         {
             readings |= script switch
             {
                 Script.Latin => (IsJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0) | (IsHungarianCs(phonetic, i) ? Readings.Cs : 0) | (IsPolishRz(phonetic, i) ? Readings.Rz : 0)
-                    | (IsEnglishVowel(phonetic, i) ? Readings.EnglishVowel : 0) | (IsFrenchAu(phonetic, i) ? Readings.FrenchAu : 0) | (IsFrenchIll(phonetic, i) ? Readings.FrenchIll : 0)
+                    | (IsEnglishVowel(phonetic, i) ? Readings.EnglishVowel | Readings.HindiEnglishVowel : 0) | (IsFrenchAu(phonetic, i) ? Readings.FrenchAu : 0) | (IsFrenchIll(phonetic, i) ? Readings.FrenchIll : 0)
                     | (IsLBetweenVowels(phonetic, i) ? Readings.SpanishLl : 0) | (IsSoftG(phonetic, i) ? Readings.SoftG : 0) | (IsFrenchOi(phonetic, i) ? Readings.FrenchOi : 0)
                     | (IsPortugueseNh(phonetic, i) ? Readings.PortugueseNh : 0) | (IsEu(phonetic, i) ? Readings.GermanEu | Readings.Yo : 0) | (IsOe(phonetic, i) ? Readings.Yo | Readings.DutchOe : 0)
                     | (IsEnglishEa(phonetic, i) ? Readings.EnglishEa : 0) | (IsLatinAe(phonetic, i) ? Readings.LatinAe : 0)
@@ -895,6 +914,7 @@ internal static class Phonetics
                     | (phonetic[i] == 'w' && At(phonetic, i + 1) == 'a' ? Readings.FrenchOi : 0)
                     | (phonetic[i] is 'n' or 'l' && At(phonetic, i + 1) is 'y' or 'i' ? Readings.PortugueseNh : 0)
                     | (phonetic[i] is 'i' or 'y' ? Readings.EnglishEa : 0) | (phonetic[i] == 'k' ? Readings.Que : 0),
+                Script.Devanagari => (phonetic[i] == 'i' ? Readings.EnglishE | Readings.EnglishEa : 0) | (phonetic[i] == 'j' ? Readings.SoftG : 0) | (phonetic[i] is 'e' or 'o' or 'u' || (phonetic[i] == 'a' && At(phonetic, i + 1) == 'i') ? Readings.HindiEnglishVowel : 0),
                 _ => 0,
             };
         }
@@ -903,7 +923,7 @@ internal static class Phonetics
         // to meet (an h, an Arabic-script ہ, a kh). A Cyrillic х after b, d, g or t (A) does not
         // count: it writes the h of a Latin dh, th, bh or gh (мидхар: Mihdhar, whose first h it
         // leaves out).
-        if (script is Script.Cyrillic or Script.Arabic && phonetic.IndexOfAny('h', 'H', 'x') < 0)
+        if (script is Script.Cyrillic or Script.Arabic or Script.Devanagari && phonetic.IndexOfAny('h', 'H', 'x') < 0)
         {
             readings |= Readings.SilentH;
         }
@@ -1371,18 +1391,23 @@ internal static class Phonetics
     /// silent tail (<see cref="TokenForms.SilentTail"/>), leaving out that tail costs
     /// <see cref="SilentCost"/>: those scripts write French names as they are said
     /// (Brunet: Брюне, برونيه); and a Latin gn between vowels (<c>Gn</c>) is also read as the
-    /// <c>ny</c> they write for it (Agnelli: Аньелли).
+    /// <c>ny</c> they write for it (Agnelli: Аньелли). A Latin form is also read as those scripts,
+    /// and Devanagari, write some names (<see cref="LatinReadings"/>).
     /// </summary>
     public static float Similarity(TokenForms a, TokenForms b, float floor)
     {
         Script conventions = Conventions(a, b);
-        if (conventions != Script.Latin && (a.Script == Script.Latin || b.Script == Script.Latin))
+        bool devanagari = (a.Script, b.Script) is (Script.Devanagari, Script.Latin) or (Script.Latin, Script.Devanagari);
+        if ((conventions != Script.Latin && (a.Script == Script.Latin || b.Script == Script.Latin)) || devanagari)
         {
             // The Latin side second: the conventions' costs are one way (the script's symbol
-            // first), and the distance discounts the end of its second form.
+            // first), and the distance discounts the end of its second form. Devanagari has no
+            // conventions of its own (Latin's) and no silent tails, only readings.
             (TokenForms other, TokenForms latin) = b.Script == Script.Latin ? (a, b) : (b, a);
             int silent = latin.SilentTail(conventions);
-            float similarity = ScriptSimilarity(other, latin.Phonetic, latin.PhoneticWeight, latin.PhoneticPotential, latin.PotentialAllowance, silent, floor, conventions);
+            float similarity = devanagari
+                ? Similarity(a.Phonetic, b.Phonetic, a.PhoneticWeight, b.PhoneticWeight, PotentialGap(a.PhoneticPotential, b.PhoneticPotential, a.PotentialAllowance + b.PotentialAllowance), floor, conventions)
+                : ScriptSimilarity(other, latin.Phonetic, latin.PhoneticWeight, latin.PhoneticPotential, latin.PotentialAllowance, silent, floor, conventions);
 
             // Spellings that the other script writes as their language says them (LatinReadings):
             // the Latin form is also read so, when both forms have the spelling.

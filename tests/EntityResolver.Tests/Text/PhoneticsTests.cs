@@ -1104,10 +1104,41 @@ public sealed class PhoneticsTests
     }
 
     [Theory]
+    [InlineData((int)Readings.SilentH, "जॉन", "John", 0.9f)] // 0.77 without the reading
+    [InlineData((int)Readings.SilentH, "जॉनसन", "Johnson", 0.85f)] // 0.81
+    [InlineData((int)Readings.HindiEnglishVowel, "केट", "Kate", 0.9f)] // a as e (0.77)
+    [InlineData((int)Readings.HindiEnglishVowel, "माइक", "Mike", 0.9f)] // i as ai (0.77)
+    [InlineData((int)Readings.HindiEnglishVowel, "रोम", "Rome", 0.9f)] // o as o, the e silent (0.88)
+    [InlineData((int)Readings.HindiEnglishVowel, "ड्यूक", "Duke", 0.9f)] // u as yu (0.75)
+    [InlineData((int)Readings.EnglishE, "स्टीव", "Steve", 0.9f)] // 0.83
+    [InlineData((int)Readings.EnglishE, "पीट", "Pete", 0.9f)] // 0.77
+    [InlineData((int)Readings.SoftG, "जीना", "Gina", 0.9f)] // 0.85
+    [InlineData((int)Readings.SoftG, "जॉर्ज", "George", 0.85f)] // 0.64
+    public void An_english_name_meets_what_devanagari_writes_for_it(int reading, string devanagari, string latin, float least)
+    {
+        TokenForms hindi = FormsOf(devanagari), english = FormsOf(latin);
+        Assert.True(hindi.Readings.HasFlag((Readings)reading) && english.Readings.HasFlag((Readings)reading));
+        float similarity = Phonetics.Similarity(hindi, english, 0f);
+        Assert.True(similarity >= least && similarity < 1f, $"{devanagari}: {latin} {similarity}");
+    }
+
+    [Fact]
+    public void Devanagari_has_the_hindi_long_vowels_not_the_russian_ones()
+    {
+        // Hindi writes Kate केट, where Russian writes Кейт: the reading of the Cyrillic diphthongs
+        // would leave a y to insert.
+        Assert.False(FormsOf("केट").Readings.HasFlag(Readings.EnglishVowel));
+        Assert.False(FormsOf("Кейт").Readings.HasFlag(Readings.HindiEnglishVowel));
+        Assert.True(Phonetics.Similarity(FormsOf("केट"), FormsOf("Kate"), 0f) > Phonetics.Similarity(FormsOf("केट"), FormsOf("Kat"), 0f));
+    }
+
+    [Theory]
     [InlineData("Мохсен", "Mohsen")] // Persian says it, and the other script writes it
     [InlineData("محسن", "Mohsen")]
     [InlineData("سہراب", "Sohrab")]
     [InlineData("Ахмед", "Ahmed")]
+    [InlineData("अहमद", "Ahmed")]
+    [InlineData("मोहसिन", "Mohsin")]
     public void An_h_the_other_script_writes_is_no_silent_h(string written, string latin)
     {
         Assert.False(FormsOf(written).Readings.HasFlag(Readings.SilentH));
