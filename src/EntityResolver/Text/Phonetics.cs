@@ -592,6 +592,7 @@ internal static class Phonetics
         (Readings.HindiEnglishVowel, ReadHindiEnglishVowel, ReadingShare),
     ];
 
+
     /// <summary>
     /// A Latin h after a vowel and before a consonant, silent, as Cyrillic and Arabic
     /// script write it: the h of English names after an o (John: Джон, جون; Johnson: Джонсон) and
@@ -1085,6 +1086,53 @@ internal static class Phonetics
         return share * ScriptSimilarity(other, said, Weight(said), Potential(said), PotentialAllowance(said), silent, floor, conventions);
     }
 
+    /// <summary>
+    /// The similarity of <paramref name="other"/> to the Latin <paramref name="form"/> read with
+    /// every one of the <paramref name="shared"/> readings at once (at each position, the first of
+    /// <see cref="LatinReadings"/> that reads there), times <see cref="ReadingShare"/>; 0 when fewer
+    /// than two of them read anything (one alone was tried already).
+    /// </summary>
+    private static float CombinedReadingSimilarity(TokenForms other, string form, Readings shared, int silent, float floor, Script conventions)
+    {
+        if (form.Length > MaxReadLength)
+        {
+            return 0f;
+        }
+
+        Span<char> said = stackalloc char[2 * form.Length];
+        int n = 0;
+        Readings fired = Readings.None;
+        for (int i = 0; i < form.Length; i++)
+        {
+            int read = 0;
+            foreach ((Readings reading, Rewrite rewrite, _) in LatinReadings)
+            {
+                if ((shared & reading) != 0 && (read = rewrite(form, i, said, ref n)) > 0)
+                {
+                    fired |= reading;
+                    break;
+                }
+            }
+
+            if (read == 0)
+            {
+                said[n++] = form[i];
+            }
+            else
+            {
+                i += read - 1;
+            }
+        }
+
+        if ((fired & (fired - 1)) == 0)
+        {
+            return 0f;
+        }
+
+        said = said[..n];
+        return ReadingShare * ScriptSimilarity(other, said, Weight(said), Potential(said), PotentialAllowance(said), silent, floor, conventions);
+    }
+
     /// <summary>Whether <paramref name="latin"/> has an i at <paramref name="at"/> followed by a, o or u.</summary>
     private static bool SoftGi(ReadOnlySpan<char> latin, int at) =>
         at + 1 < latin.Length && latin[at] == 'i' && latin[at + 1] is 'a' or 'o' or 'u';
@@ -1420,6 +1468,14 @@ internal static class Phonetics
                     {
                         similarity = MathF.Max(similarity, ReadingSimilarity(other, latin.Phonetic, read, share, silent, floor, conventions));
                     }
+                }
+
+                // A word may need two of them at once (Gene: जीन, its soft g and its e; Eugene:
+                // Юджин). Together they keep no more than one does, so a pair already that close
+                // needs no more.
+                if (similarity < ReadingShare && (shared & (shared - 1)) != 0)
+                {
+                    similarity = MathF.Max(similarity, CombinedReadingSimilarity(other, latin.Phonetic, shared, silent, floor, conventions));
                 }
             }
 

@@ -1122,6 +1122,18 @@ public sealed class PhoneticsTests
         Assert.True(similarity >= least && similarity < 1f, $"{devanagari}: {latin} {similarity}");
     }
 
+    [Theory]
+    [InlineData("кейдж", "Cage", 0.9f)] // the long a and the soft g: 0.79 with one of them
+    [InlineData("сейдж", "Sage", 0.9f)] // 0.79
+    [InlineData("ожеро", "Augereau", 0.9f)] // the soft g and the eau: 0.80
+    [InlineData("जीन", "Gene", 0.9f)] // the soft g and the e: 0.77
+    [InlineData("Юджин", "Eugene", 0.85f)] // the eu read yo, the soft g and the e: 0.74
+    public void A_word_that_needs_two_readings_is_read_with_both_at_once(string written, string latin, float least)
+    {
+        float similarity = Phonetics.Similarity(FormsOf(written), FormsOf(latin), 0f);
+        Assert.True(similarity >= least && similarity < 1f, $"{written}: {latin} {similarity}");
+    }
+
     [Fact]
     public void Devanagari_has_the_hindi_long_vowels_not_the_russian_ones()
     {
