@@ -2057,6 +2057,16 @@ internal static class Phonetics
     public static string? EnglishWSkeleton(TokenForms forms) =>
         forms.Script == Script.Cyrillic && FirstUBeforeVowel(forms.Phonetic) ? Skeleton(forms.Phonetic, SkeletonReading.FirstUAsW) : null;
 
+    /// <summary>
+    /// The twelfth: a word of another script that begins with yu, read without its y: the English u said yu,
+    /// which Cyrillic writes ю, Arabic script يو and Devanagari यू (Utah: Юта, يوتا, यूटा; Uganda,
+    /// Union; Iurii), while the Latin spelling begins with the vowel, so its skeleton has no y
+    /// (<c>t</c>, not <c>yt</c>). A longer skeleton finds such names through its deletion variants;
+    /// one of two classes has none. Unlikely: names spelled with the y (Yuri, Yusuf) are more.
+    /// </summary>
+    public static string? YuSkeleton(TokenForms forms) =>
+        forms.Script != Script.Latin && forms.Phonetic.StartsWith("yu", StringComparison.Ordinal) ? Skeleton(forms.Phonetic.AsSpan(1)) : null;
+
     /// <summary>Whether a form begins with u before a vowel (<see cref="EnglishWSkeleton"/>).</summary>
     private static bool FirstUBeforeVowel(ReadOnlySpan<char> form) => form.Length >= 2 && form[0] == 'u' && IsVowel(form[1]);
 
@@ -2079,7 +2089,7 @@ internal static class Phonetics
     /// (<see cref="Lexicon.ConceptKey"/>), an unlikely reading too: its postings are long, and the
     /// name's other words find most organizations.
     /// </summary>
-    public static readonly (Func<TokenForms, string?> Read, bool Unlikely)[] QueryReadings = [(ConventionSkeleton, false), (JapaneseSkeleton, false), (SlavicSkeleton, true), (GermanSkeleton, true), (SpanishSkeleton, true), (TurkishSkeleton, true), (LatinCaseSkeleton, true), (EnglishWSkeleton, false), (PersianZSkeleton, false), (SoftGSkeleton, true), (Lexicon.ConceptKey, true)];
+    public static readonly (Func<TokenForms, string?> Read, bool Unlikely)[] QueryReadings = [(ConventionSkeleton, false), (JapaneseSkeleton, false), (SlavicSkeleton, true), (GermanSkeleton, true), (SpanishSkeleton, true), (TurkishSkeleton, true), (LatinCaseSkeleton, true), (EnglishWSkeleton, false), (PersianZSkeleton, false), (SoftGSkeleton, true), (YuSkeleton, true), (Lexicon.ConceptKey, true)];
 
     /// <summary>The most consonant classes a skeleton may have for its word to have a <see cref="RepeatKey"/>.</summary>
     public const int RepeatKeyMaxSkeleton = 2;

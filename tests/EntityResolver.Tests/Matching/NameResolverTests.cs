@@ -572,6 +572,19 @@ public sealed class NameResolverTests
     }
 
     [Theory]
+    [InlineData("Юта")] // the English u said yu: a skeleton of one class, t, where the word's own is yt
+    [InlineData("يوتا")]
+    [InlineData("یوٹاہ")]
+    [InlineData("यूटा")]
+    public void A_word_that_begins_with_yu_finds_a_latin_name_that_begins_with_u(string query)
+    {
+        // Phonetics.YuSkeleton: without it, no key of the query meets Utah's and it is no candidate.
+        IReadOnlyList<EntityMatch> ranked = RankedAmong(query, "Utah", "Tahoe", "Yates");
+        Assert.Equal("Utah", ranked[0].Name);
+        Assert.True(ranked[0].Score >= 0.85, $"{query}: {ranked[0].Score}");
+    }
+
+    [Theory]
     [InlineData("Гаэлль", "Gaelle", "Gall")] // Russian writes the ae of a French name apart
     [InlineData("Гаэ", "Gae", "Gay")]
     [InlineData("Артс", "Aerts", "Erts")] // a Dutch ae is a long a

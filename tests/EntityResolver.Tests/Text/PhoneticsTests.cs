@@ -684,6 +684,17 @@ public sealed class PhoneticsTests
         Assert.Equal(expected, Phonetics.EnglishWSkeleton(new TokenForms(phonetic, Script.Cyrillic, phonetic)));
     }
 
+    [Theory]
+    [InlineData("yuta", (int)Script.Cyrillic, "t")] // Юта: Utah
+    [InlineData("yunyon", (int)Script.Arabic, "n")] // يونيون: Union
+    [InlineData("yuta", (int)Script.Devanagari, "t")] // यूटा
+    [InlineData("yuta", (int)Script.Latin, null)] // a Latin spelling keeps its y
+    [InlineData("yaroslav", (int)Script.Cyrillic, null)] // only a yu
+    public void A_word_that_begins_with_yu_is_also_read_without_its_y(string phonetic, int script, string? expected)
+    {
+        Assert.Equal(expected, Phonetics.YuSkeleton(new TokenForms(phonetic, (Script)script, phonetic)));
+    }
+
     [Fact]
     public void Arabic_script_reads_o_and_u_alike_and_e_and_i_alike()
     {
