@@ -592,7 +592,6 @@ internal static class Phonetics
         (Readings.HindiEnglishVowel, ReadHindiEnglishVowel, ReadingShare),
     ];
 
-
     /// <summary>
     /// A Latin h after a vowel and before a consonant, silent, as Cyrillic and Arabic
     /// script write it: the h of English names after an o (John: Джон, جون; Johnson: Джонсон) and
@@ -1454,7 +1453,7 @@ internal static class Phonetics
             (TokenForms other, TokenForms latin) = b.Script == Script.Latin ? (a, b) : (b, a);
             int silent = latin.SilentTail(conventions);
             float similarity = devanagari
-                ? Similarity(a.Phonetic, b.Phonetic, a.PhoneticWeight, b.PhoneticWeight, PotentialGap(a.PhoneticPotential, b.PhoneticPotential, a.PotentialAllowance + b.PotentialAllowance), floor, conventions)
+                ? FormSimilarity(a, b, floor, conventions)
                 : ScriptSimilarity(other, latin.Phonetic, latin.PhoneticWeight, latin.PhoneticPotential, latin.PotentialAllowance, silent, floor, conventions);
 
             // Spellings that the other script writes as their language says them (LatinReadings):
@@ -1482,8 +1481,12 @@ internal static class Phonetics
             return similarity;
         }
 
-        return Similarity(a.Phonetic, b.Phonetic, a.PhoneticWeight, b.PhoneticWeight, PotentialGap(a.PhoneticPotential, b.PhoneticPotential, a.PotentialAllowance + b.PotentialAllowance), floor, conventions);
+        return FormSimilarity(a, b, floor, conventions);
     }
+
+    /// <summary>The similarity of two tokens' phonetic forms as they are, with no silent tail and no reading.</summary>
+    private static float FormSimilarity(TokenForms a, TokenForms b, float floor, Script conventions) =>
+        Similarity(a.Phonetic, b.Phonetic, a.PhoneticWeight, b.PhoneticWeight, PotentialGap(a.PhoneticPotential, b.PhoneticPotential, a.PotentialAllowance + b.PotentialAllowance), floor, conventions);
 
     /// <summary>
     /// <see cref="Similarity(TokenForms, TokenForms, float)"/> of a form read from another script
