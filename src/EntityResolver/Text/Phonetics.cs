@@ -803,55 +803,43 @@ internal static class Phonetics
     /// written so too); the e is left out. (Arabic script, which writes ey and i alike, was
     /// tried too: netranslit-ar +5 / -1, for one more distance on most pairs; not kept.)
     /// </summary>
-    private static int ReadEnglishVowel(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
-    {
-        if (IsEnglishVowel(form, i))
-        {
-            foreach ((char english, char first, char second) in EnglishLongVowels)
-            {
-                if (english == form[i])
-                {
-                    said[n++] = first;
-                    said[n++] = second;
-                    break;
-                }
-            }
-
-            return 1;
-        }
-
-        return i >= 2 && IsEnglishVowel(form, i - 2) ? 1 : 0;
-    }
+    private static int ReadEnglishVowel(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) => ReadLongVowel(form, i, said, ref n, hindi: false);
 
     /// <summary>
     /// The vowel of an English name before one consonant and a silent final e as Hindi writes it:
     /// a as e (Kate: केट, James: जेम्स), i as ai (Mike: माइक), o as o (Rose: रोज़), u as yu (Duke:
     /// ड्यूक); the e is left out.
     /// </summary>
-    private static int ReadHindiEnglishVowel(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
+    private static int ReadHindiEnglishVowel(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) => ReadLongVowel(form, i, said, ref n, hindi: true);
+
+    /// <summary>The long vowel of an English name as Russian or Hindi writes it (<see cref="EnglishLongVowels"/>), and its silent final e left out.</summary>
+    private static int ReadLongVowel(ReadOnlySpan<char> form, int i, Span<char> said, ref int n, bool hindi)
     {
         if (IsEnglishVowel(form, i))
         {
-            return Say(true, form[i] switch { 'a' => "e", 'i' => "ai", 'u' => "yu", _ => "o" }, 1, said, ref n);
+            foreach ((char english, string russian, string hindiSpelling) in EnglishLongVowels)
+            {
+                if (english == form[i])
+                {
+                    return Say(true, hindi ? hindiSpelling : russian, 1, said, ref n);
+                }
+            }
         }
 
         return i >= 2 && IsEnglishVowel(form, i - 2) ? 1 : 0;
     }
 
-    /// <summary>The long vowels of English names (before one consonant and a silent e) and the two letters Russian writes for each (<see cref="ReadEnglishVowel"/>).</summary>
-    private static readonly (char English, char First, char Second)[] EnglishLongVowels = [('a', 'e', 'y'), ('i', 'a', 'y'), ('o', 'o', 'u'), ('u', 'y', 'u')];
+    /// <summary>The long vowels of English names (before one consonant and a silent e), with what Russian and Hindi write for each (<see cref="ReadLongVowel"/>).</summary>
+    private static readonly (char English, string Russian, string Hindi)[] EnglishLongVowels = [('a', "ey", "e"), ('i', "ay", "ai"), ('o', "ou", "o"), ('u', "yu", "yu")];
 
     /// <summary>The English long vowel whose two letters a form read from Cyrillic has at <paramref name="i"/> (ей a, ай i, оу o, ью u), or <c>'\0'</c>.</summary>
     public static char EnglishLongVowelAt(ReadOnlySpan<char> form, int i)
     {
-        if (i + 1 < form.Length)
+        foreach ((char english, string russian, _) in EnglishLongVowels)
         {
-            foreach ((char english, char first, char second) in EnglishLongVowels)
+            if (form[i..].StartsWith(russian, StringComparison.Ordinal))
             {
-                if (form[i] == first && form[i + 1] == second)
-                {
-                    return english;
-                }
+                return english;
             }
         }
 
@@ -1081,9 +1069,12 @@ internal static class Phonetics
         }
 
         Span<char> said = stackalloc char[2 * form.Length];
-        said = said[..Rewritten(form, rewrite, said)];
-        return share * ScriptSimilarity(other, said, Weight(said), Potential(said), PotentialAllowance(said), silent, floor, conventions);
+        return SaidSimilarity(other, said[..Rewritten(form, rewrite, said)], share, silent, floor, conventions);
     }
+
+    /// <summary>The similarity of <paramref name="other"/> to a Latin form as read (<paramref name="said"/>), times <paramref name="share"/>.</summary>
+    private static float SaidSimilarity(TokenForms other, ReadOnlySpan<char> said, float share, int silent, float floor, Script conventions) =>
+        share * ScriptSimilarity(other, said, Weight(said), Potential(said), PotentialAllowance(said), silent, floor, conventions);
 
     /// <summary>
     /// The similarity of <paramref name="other"/> to the Latin <paramref name="form"/> read with
@@ -1128,8 +1119,7 @@ internal static class Phonetics
             return 0f;
         }
 
-        said = said[..n];
-        return ReadingShare * ScriptSimilarity(other, said, Weight(said), Potential(said), PotentialAllowance(said), silent, floor, conventions);
+        return SaidSimilarity(other, said[..n], ReadingShare, silent, floor, conventions);
     }
 
     /// <summary>Whether <paramref name="latin"/> has an i at <paramref name="at"/> followed by a, o or u.</summary>
