@@ -1121,6 +1121,11 @@ public sealed class PhoneticsTests
     [InlineData((int)Readings.HindiEnglishVowel, "माइक", "Mike", 0.9f)] // i as ai (0.77)
     [InlineData((int)Readings.HindiEnglishVowel, "रोम", "Rome", 0.9f)] // o as o, the e silent (0.88)
     [InlineData((int)Readings.HindiEnglishVowel, "ड्यूक", "Duke", 0.9f)] // u as yu (0.75)
+    [InlineData((int)Readings.HindiEnglishVowel, "ब्लेन", "Blaine", 0.9f)] // ai as e, the e silent (0.77)
+    [InlineData((int)Readings.HindiEnglishVowel, "हेली", "Hailey", 0.9f)] // 0.77
+    [InlineData((int)Readings.HindiEnglishVowel, "वेन", "Wayne", 0.85f)] // ay as e, the e silent (0.59)
+    [InlineData((int)Readings.HindiEnglishVowel, "टेलर", "Taylor", 0.85f)] // 0.80
+    [InlineData((int)Readings.HindiEnglishVowel, "मरे", "Murray", 0.8f)] // a final ay (0.73)
     [InlineData((int)Readings.EnglishE, "स्टीव", "Steve", 0.9f)] // 0.83
     [InlineData((int)Readings.EnglishE, "पीट", "Pete", 0.9f)] // 0.77
     [InlineData((int)Readings.SoftG, "जीना", "Gina", 0.9f)] // 0.85
@@ -1143,6 +1148,22 @@ public sealed class PhoneticsTests
     {
         float similarity = Phonetics.Similarity(FormsOf(written), FormsOf(latin), 0f);
         Assert.True(similarity >= least && similarity < 1f, $"{written}: {latin} {similarity}");
+    }
+
+    [Theory]
+    [InlineData("Maya")] // the y before a vowel
+    [InlineData("Sinai")] // a final ai
+    [InlineData("Raoul")]
+    public void An_ai_or_ay_is_read_e_only_before_a_consonant_or_as_a_final_ay(string latin) =>
+        Assert.False(FormsOf(latin).Readings.HasFlag(Readings.HindiEnglishVowel));
+
+    [Fact]
+    public void The_ai_of_an_indian_name_still_meets_its_own_spelling()
+    {
+        // Kailash has the English ai's shape, but कैलाश writes its ai (ऐ), which the form as written meets.
+        Assert.True(FormsOf("Kailash").Readings.HasFlag(Readings.HindiEnglishVowel));
+        Assert.Equal(1f, Phonetics.Similarity(FormsOf("कैलाश"), FormsOf("Kailash"), 0f));
+        Assert.True(Phonetics.Similarity(FormsOf("कैलाश"), FormsOf("Kailash"), 0f) > Phonetics.Similarity(FormsOf("केलाश"), FormsOf("Kailash"), 0f));
     }
 
     [Fact]
