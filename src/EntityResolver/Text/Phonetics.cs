@@ -810,7 +810,8 @@ internal static class Phonetics
     /// a as e (Kate: केट, James: जेम्स), i as ai (Mike: माइक), o as o (Rose: रोज़), u as yu (Duke:
     /// ड्यूक); the e is left out. The ai or ay of an English name is said as that a, and Hindi
     /// writes it e too (Taylor: टेलर, Hailey: हेली, Murray: मरे), with the silent final e after
-    /// one consonant left out (Blaine: ब्लेन, Wayne: वेन, Adelaide: एडिलेड).
+    /// one consonant left out (Blaine: ब्लेन, Wayne: वेन, Adelaide: एडिलेड); its au or aw is o, which
+    /// Hindi writes ऑ (Paul: पॉल, Austin: ऑस्टिन, Shaw: शॉ).
     /// </summary>
     private static int ReadHindiEnglishVowel(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
     {
@@ -819,8 +820,18 @@ internal static class Phonetics
             return Say(true, "e", 2, said, ref n);
         }
 
+        if (IsEnglishAu(form, i))
+        {
+            return Say(true, "o", 2, said, ref n);
+        }
+
         return i >= 3 && i + 1 == form.Length && form[i] == 'e' && IsEnglishAi(form, i - 3) ? 1 : ReadLongVowel(form, i, said, ref n, hindi: true);
     }
+
+    /// <summary>Whether a Latin form has, at <paramref name="i"/>, an au or aw after no vowel and before a consonant, or a final aw (Paul, Lawrence, Shaw; not Mauer's eau, Dawood's aw before a vowel).</summary>
+    private static bool IsEnglishAu(ReadOnlySpan<char> form, int i) =>
+        form[i] == 'a' && At(form, i + 1) is 'u' or 'w' && (i == 0 || !(IsVowel(form[i - 1]) || form[i - 1] == 'y'))
+        && (i + 2 == form.Length ? form[i + 1] == 'w' : !(IsVowel(form[i + 2]) || form[i + 2] is 'y' or 'w' or 'h'));
 
     /// <summary>Whether a Latin form has, at <paramref name="i"/>, an ai or ay after no vowel and before a consonant, or an ay at the end (Taylor, Blaine, Murray; not Maya, Sinai).</summary>
     private static bool IsEnglishAi(ReadOnlySpan<char> form, int i) =>
@@ -898,7 +909,7 @@ internal static class Phonetics
             readings |= script switch
             {
                 Script.Latin => (IsJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0) | (IsHungarianCs(phonetic, i) ? Readings.Cs : 0) | (IsPolishRz(phonetic, i) ? Readings.Rz : 0)
-                    | (IsEnglishVowel(phonetic, i) ? Readings.EnglishVowel | Readings.HindiEnglishVowel : 0) | (IsEnglishAi(phonetic, i) ? Readings.HindiEnglishVowel : 0) | (IsFrenchAu(phonetic, i) ? Readings.FrenchAu : 0) | (IsFrenchIll(phonetic, i) ? Readings.FrenchIll : 0)
+                    | (IsEnglishVowel(phonetic, i) ? Readings.EnglishVowel | Readings.HindiEnglishVowel : 0) | (IsEnglishAi(phonetic, i) || IsEnglishAu(phonetic, i) ? Readings.HindiEnglishVowel : 0) | (IsFrenchAu(phonetic, i) ? Readings.FrenchAu : 0) | (IsFrenchIll(phonetic, i) ? Readings.FrenchIll : 0)
                     | (IsLBetweenVowels(phonetic, i) ? Readings.SpanishLl : 0) | (IsSoftG(phonetic, i) ? Readings.SoftG : 0) | (IsFrenchOi(phonetic, i) ? Readings.FrenchOi : 0)
                     | (IsPortugueseNh(phonetic, i) ? Readings.PortugueseNh : 0) | (IsEu(phonetic, i) ? Readings.GermanEu | Readings.Yo : 0) | (IsOe(phonetic, i) ? Readings.Yo | Readings.DutchOe : 0)
                     | (IsEnglishEa(phonetic, i) ? Readings.EnglishEa : 0) | (IsLatinAe(phonetic, i) ? Readings.LatinAe : 0)

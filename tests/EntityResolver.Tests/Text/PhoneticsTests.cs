@@ -1126,6 +1126,9 @@ public sealed class PhoneticsTests
     [InlineData((int)Readings.HindiEnglishVowel, "वेन", "Wayne", 0.85f)] // ay as e, the e silent (0.59)
     [InlineData((int)Readings.HindiEnglishVowel, "टेलर", "Taylor", 0.85f)] // 0.80
     [InlineData((int)Readings.HindiEnglishVowel, "मरे", "Murray", 0.8f)] // a final ay (0.73)
+    [InlineData((int)Readings.HindiEnglishVowel, "पॉल", "Paul", 0.9f)] // au as o (0.77)
+    [InlineData((int)Readings.HindiEnglishVowel, "ऑस्टिन", "Austin", 0.9f)] // 0.85
+    [InlineData((int)Readings.HindiEnglishVowel, "शॉ", "Shaw", 0.9f)] // a final aw
     [InlineData((int)Readings.EnglishE, "स्टीव", "Steve", 0.9f)] // 0.83
     [InlineData((int)Readings.EnglishE, "पीट", "Pete", 0.9f)] // 0.77
     [InlineData((int)Readings.SoftG, "जीना", "Gina", 0.9f)] // 0.85
@@ -1153,8 +1156,9 @@ public sealed class PhoneticsTests
     [Theory]
     [InlineData("Maya")] // the y before a vowel
     [InlineData("Sinai")] // a final ai
-    [InlineData("Raoul")]
-    public void An_ai_or_ay_is_read_e_only_before_a_consonant_or_as_a_final_ay(string latin) =>
+    [InlineData("Dawood")] // the aw before a vowel
+    [InlineData("Moreau")] // the French eau
+    public void An_ai_ay_au_or_aw_is_read_only_before_a_consonant_or_at_the_end(string latin) =>
         Assert.False(FormsOf(latin).Readings.HasFlag(Readings.HindiEnglishVowel));
 
     [Fact]
