@@ -51,6 +51,8 @@ internal enum Readings : uint
     SilentH = 524288,
     /// <summary>A Latin a, i, o or u before one consonant and a final e or es (English names: Kate, Mike, Rose, Duke), or an ai or ay said as that a (Taylor, Blaine), or an au or aw said o (Paul, Shaw); a Devanagari form, which writes them e, ai, o and yu (केट, माइक, रोज़, ड्यूक, टेलर, ब्लेन, पॉल).</summary>
     HindiEnglishVowel = 1048576,
+    /// <summary>A Latin a that is a word's first vowel, before a consonant (English names: Gary, Catherine, Andrew); a Cyrillic form with an э, which writes it so (Гэри, Кэтрин, Эндрю).</summary>
+    EnglishShortA = 2097152,
 }
 
 /// <summary>The role a token plays inside a name.</summary>
@@ -85,7 +87,7 @@ internal sealed class TokenForms
         PotentialAllowance = Phonetics.PotentialAllowance(Phonetic);
         Skeleton = Phonetics.Skeleton(Phonetic);
         (_silentTail, _cyrillicSilentTail) = SilentTails(script, latin);
-        Readings = Phonetics.ReadingsOf(script, Phonetic, latin);
+        Readings = Phonetics.ReadingsOf(script, Phonetic, latin, normalized);
         IsCommonName = Lexicon.Default.IsCommon(normalized, script, Phonetic);
         IsNamePrefix = IsCommonName && Lexicon.Default.IsNamePrefix(normalized, script, Phonetic);
         IsPlaceDesignator = IsCommonName && Lexicon.Default.IsPlaceDesignator(normalized, script, Phonetic);
@@ -105,7 +107,7 @@ internal sealed class TokenForms
         PotentialAllowance = Phonetics.PotentialAllowance(phonetic);
         Skeleton = skeleton;
         (_silentTail, _cyrillicSilentTail) = SilentTails(script, latin);
-        Readings = Phonetics.ReadingsOf(script, phonetic, latin);
+        Readings = Phonetics.ReadingsOf(script, phonetic, latin, normalized);
         IsCommonName = isCommonName;
         IsNamePrefix = isNamePrefix;
         IsPlaceDesignator = isPlaceDesignator;
