@@ -19,7 +19,7 @@ internal enum Readings : uint
     Rz = 8,
     /// <summary>A Latin a, i, o or u before one consonant and a final e or es (English names: Bates, Lime); the ey, ay, ou or yu of a Cyrillic form (Бейтс, Лайм).</summary>
     EnglishVowel = 16,
-    /// <summary>A Latin au or eau (French names: Arsenault, Moreau); the o of a Cyrillic form (Арсено, Моро).</summary>
+    /// <summary>A Latin au or eau (French names: Arsenault, Moreau); the o of a Cyrillic form (Арсено, Моро), the u of an Arabic-script one, which و writes (أوسين, Ausean).</summary>
     FrenchAu = 32,
     /// <summary>A Latin ill after a, e or u before a vowel or at the end, or a final il after them (French names: Abeille, Baillet, Dubreuil); a Cyrillic й after a vowel (Абей, Байе, Дюбрёй).</summary>
     FrenchIll = 64,

@@ -524,8 +524,9 @@ internal static class Phonetics
     /// diphthong, which Russian writes (Bates: Бейтс, Lime: Лайм); other languages say it as
     /// written (Ariane: Ариан). Cyrillic forms only carry the flag.</item>
     /// <item>The au and eau of French names are o (Arsenault: Арсено, Chauveau: Шово), while
-    /// German ones say au (Baumann: Бауман), which the form as written meets. Cyrillic forms only
-    /// carry the flag (with Arabic script's و too, no netranslit-ar top-1 changed).</item>
+    /// German ones say au (Baumann: Бауман), which the form as written meets. Cyrillic forms with
+    /// an o and Arabic-script forms with a u (و) carry the flag (when it was first tried against
+    /// Arabic script no netranslit-ar top-1 changed; in the sixty-fifth session it gained two).</item>
     /// <item>The ill of French names after a, e or u, and their final il after a vowel, are y
     /// (Abeille: Абей, Dubreuil: Дюбрёй), which Russian writes й; German names say their il
     /// (Feiler: Фейлер). Cyrillic forms only carry the flag.</item>
@@ -803,7 +804,7 @@ internal static class Phonetics
     private static bool IsFrenchIll(ReadOnlySpan<char> form, int i) =>
         form[i] == 'i' && At(form, i + 1) == 'l' && i > 0 && form[i - 1] is 'a' or 'e' or 'u' && (i + 2 == form.Length || IsVowel(form[i + 2]));
 
-    /// <summary>The au or eau of a French name, said o, as Russian writes it (Arsenault: Арсено, Moreau: Моро, Audard: Одар).</summary>
+    /// <summary>The au or eau of a French name, said o, as Russian writes it (Arsenault: Арсено, Moreau: Моро, Audard: Одар) and Arabic script's و.</summary>
     private static int ReadFrenchAu(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
         Say(IsFrenchAu(form, i), "o", form[i] == 'e' ? 3 : 2, said, ref n);
 
@@ -943,7 +944,7 @@ internal static class Phonetics
                 Script.Arabic => (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'y' or 'i' or 'e' ? Readings.SpanishLl : 0) | (phonetic[i] == 's' ? Readings.HungarianSz : 0)
                     | (phonetic[i] == 'w' && At(phonetic, i + 1) == 'a' ? Readings.FrenchOi : 0)
                     | (phonetic[i] is 'n' or 'l' && At(phonetic, i + 1) is 'y' or 'i' ? Readings.PortugueseNh : 0)
-                    | (phonetic[i] is 'i' or 'y' ? Readings.EnglishEa : 0) | (phonetic[i] == 'k' ? Readings.Que : 0),
+                    | (phonetic[i] is 'i' or 'y' ? Readings.EnglishEa : 0) | (phonetic[i] == 'k' ? Readings.Que : 0) | (phonetic[i] == 'u' ? Readings.FrenchAu : 0),
                 Script.Devanagari => (phonetic[i] == 'i' ? Readings.EnglishE | Readings.EnglishEa : 0) | (phonetic[i] == 'j' ? Readings.SoftG : 0) | (phonetic[i] is 'e' or 'o' or 'u' || (phonetic[i] == 'a' && At(phonetic, i + 1) == 'i') ? Readings.HindiEnglishVowel : 0),
                 _ => 0,
             };

@@ -1225,6 +1225,7 @@ public sealed class PhoneticsTests
     [Theory]
     [InlineData((int)Readings.FrenchAu, "арсено", "arsenault", "arsenal", 0.85f)]
     [InlineData((int)Readings.FrenchAu, "шово", "chauveau", "shavu", 0.85f)]
+    [InlineData((int)Readings.FrenchAu, "أوسين", "ausean", "asin", 0.9f)] // and as the و of Arabic script (0.83 without)
     [InlineData((int)Readings.FrenchIll, "абей", "abeille", "abel", 0.85f)]
     [InlineData((int)Readings.FrenchIll, "мервей", "merveille", "mervel", 0.85f)]
     [InlineData((int)Readings.FrenchIll, "грибуй", "gribouille", "gribul", 0.85f)]
@@ -1253,7 +1254,7 @@ public sealed class PhoneticsTests
     [InlineData((int)Readings.EnglishEa, "إيتون", "eaton", "aiton", 0.9f)]
     public void A_french_portuguese_german_or_english_spelling_meets_what_other_scripts_write_for_it(int reading, string written, string latin, string other, float least)
     {
-        // au and eau as o (Арсено, Шово); ill, and a final il after a vowel, as й (Абей, Дюбрёй);
+        // au and eau as o (Арсено, Шово, أوسين); ill, and a final il after a vowel, as й (Абей, Дюбрёй);
         // oi and oy as ua (Луак, Жанруа); the Portuguese nh and lh as ny and ly (Коутинью, جونينيو);
         // the German eu as oy (Ойлер), the French eu and the German oe as ё (Матьё, Крёмер); the
         // English ea as i (Бизли, إيتون); the Dutch oe as u (Брукман); the ae as e (Тэгер).
