@@ -600,7 +600,7 @@ internal static class Phonetics
 
     /// <summary>
     /// The a of an English name that is its first vowel, before a consonant, said as in Gary,
-    /// which Russian writes э or е (Гэри, Кэтрин, Джек, Эндрю).
+    /// which Russian writes э (Гэри, Кэтрин, Эндрю); read so only against a form with an э.
     /// </summary>
     private static int ReadEnglishShortA(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) => Say(IsEnglishShortA(form, i), "e", 1, said, ref n);
 
@@ -845,14 +845,15 @@ internal static class Phonetics
     }
 
     /// <summary>Whether a Latin form has, at <paramref name="i"/>, an au or aw after no vowel and before a consonant, or a final aw (Paul, Lawrence, Shaw; not Mauer's eau, Dawood's aw before a vowel).</summary>
-    private static bool IsEnglishAu(ReadOnlySpan<char> form, int i) =>
-        form[i] == 'a' && At(form, i + 1) is 'u' or 'w' && (i == 0 || !(IsVowel(form[i - 1]) || form[i - 1] == 'y'))
-        && (i + 2 == form.Length ? form[i + 1] == 'w' : !(IsVowel(form[i + 2]) || form[i + 2] is 'y' or 'w' or 'h'));
+    private static bool IsEnglishAu(ReadOnlySpan<char> form, int i) => IsADiphthong(form, i, 'u', 'w');
 
     /// <summary>Whether a Latin form has, at <paramref name="i"/>, an ai or ay after no vowel and before a consonant, or an ay at the end (Taylor, Blaine, Murray; not Maya, Sinai).</summary>
-    private static bool IsEnglishAi(ReadOnlySpan<char> form, int i) =>
-        form[i] == 'a' && At(form, i + 1) is 'i' or 'y' && (i == 0 || !(IsVowel(form[i - 1]) || form[i - 1] == 'y'))
-        && (i + 2 == form.Length ? form[i + 1] == 'y' : !(IsVowel(form[i + 2]) || form[i + 2] is 'y' or 'w' or 'h'));
+    private static bool IsEnglishAi(ReadOnlySpan<char> form, int i) => IsADiphthong(form, i, 'i', 'y');
+
+    /// <summary>Whether a Latin form has, at <paramref name="i"/>, an a and <paramref name="vowel"/> or <paramref name="glide"/> after no vowel and before a consonant, or an a and <paramref name="glide"/> at the end.</summary>
+    private static bool IsADiphthong(ReadOnlySpan<char> form, int i, char vowel, char glide) =>
+        form[i] == 'a' && (At(form, i + 1) == vowel || At(form, i + 1) == glide) && (i == 0 || !(IsVowel(form[i - 1]) || form[i - 1] == 'y'))
+        && (i + 2 == form.Length ? form[i + 1] == glide : !(IsVowel(form[i + 2]) || form[i + 2] is 'y' or 'w' or 'h'));
 
     /// <summary>The long vowel of an English name as Russian or Hindi writes it (<see cref="EnglishLongVowels"/>), and its silent final e left out.</summary>
     private static int ReadLongVowel(ReadOnlySpan<char> form, int i, Span<char> said, ref int n, bool hindi)
