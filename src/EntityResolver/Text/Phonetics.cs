@@ -841,7 +841,7 @@ internal static class Phonetics
             return Say(true, "o", 2, said, ref n);
         }
 
-        return i >= 3 && i + 1 == form.Length && form[i] == 'e' && IsEnglishAi(form, i - 3) ? 1 : ReadLongVowel(form, i, said, ref n, hindi: true);
+        return i >= 3 && IsSilentE(form, i) && IsEnglishAi(form, i - 3) ? 1 : ReadLongVowel(form, i, said, ref n, hindi: true);
     }
 
     /// <summary>Whether a Latin form has, at <paramref name="i"/>, an au or aw after no vowel and before a consonant, or a final aw (Paul, Lawrence, Shaw; not Mauer's eau, Dawood's aw before a vowel).</summary>
@@ -895,8 +895,11 @@ internal static class Phonetics
     /// <summary>Whether the vowel at <paramref name="i"/> follows no vowel and comes before one consonant and a final e or es (the long vowels of English names).</summary>
     private static bool IsLongVowelBeforeSilentE(ReadOnlySpan<char> form, int i) =>
         (i == 0 || !(IsVowel(form[i - 1]) || form[i - 1] == 'y')) && i + 2 < form.Length
-        && !(IsVowel(form[i + 1]) || form[i + 1] is 'y' or 'w' or 'h') && form[i + 2] == 'e'
-        && (i + 3 == form.Length || (i + 4 == form.Length && form[i + 3] == 's'));
+        && !(IsVowel(form[i + 1]) || form[i + 1] is 'y' or 'w' or 'h') && IsSilentE(form, i + 2);
+
+    /// <summary>Whether the e at <paramref name="i"/> is a word's last letter, or its last but an s (Bates, Haines): the silent e of an English long vowel.</summary>
+    private static bool IsSilentE(ReadOnlySpan<char> form, int i) =>
+        form[i] == 'e' && (i + 1 == form.Length || (i + 2 == form.Length && form[i + 1] == 's'));
 
     /// <summary>The <c>Gn</c> of a Latin form read as the ny, and its <c>Gli</c> as the ly, that the other scripts write for them.</summary>
     private static int ReadGn(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
@@ -919,7 +922,7 @@ internal static class Phonetics
     /// between vowels from an l (Castilla, Castila), and an sz from an sh (Szabó, Shabo); for a
     /// Cyrillic form, the word as <paramref name="written"/> tells an э from an е.
     /// </summary>
-    public static Readings ReadingsOf(Script script, ReadOnlySpan<char> phonetic, string latin, string written = "")
+    public static Readings ReadingsOf(Script script, ReadOnlySpan<char> phonetic, string latin, string written)
     {
         Readings readings = (script == Script.Latin ? phonetic.Contains('G') : script is Script.Cyrillic or Script.Arabic && (phonetic.Contains("ny", StringComparison.Ordinal) || phonetic.Contains("ly", StringComparison.Ordinal))) ? Readings.GnOrGli : Readings.None;
         for (int i = 0; i < phonetic.Length; i++)
