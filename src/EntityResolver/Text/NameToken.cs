@@ -53,6 +53,10 @@ internal enum Readings : uint
     HindiEnglishVowel = 1048576,
     /// <summary>A Latin a that is a word's first vowel, before a consonant (English names: Gary, Catherine, Andrew); a Cyrillic form with an э, which writes it so (Гэри, Кэтрин, Эндрю).</summary>
     EnglishShortA = 2097152,
+    /// <summary>A Latin u after a consonant and not before a vowel or an h (the u of French names, the ü of German ones: Dumas, Luc, Müller); a Cyrillic form with a ю right after a consonant, which writes it so (Дюма, Люк, Мюллер).</summary>
+    Yu = 4194304,
+    /// <summary>A Latin u after a consonant, then one consonant and a vowel (the long u of English names: Cuba, Pusey, Tukey); a Cyrillic form with an ью after a consonant, or a Devanagari one with a yu after a consonant, which write it so (Хьюз, Пьюзи, क्यूबा).</summary>
+    EnglishYu = 8388608,
 }
 
 /// <summary>The role a token plays inside a name.</summary>

@@ -104,6 +104,14 @@ internal static class Phonetics
     private const float VowelReadingShare = 0.97f;
 
     /// <summary>
+    /// What the readings of a u after a consonant as yu keep (<see cref="Readings.Yu"/>,
+    /// <see cref="Readings.EnglishYu"/>): less than <see cref="ReadingShare"/>, since that u is yu
+    /// in some names and u in most others, so that a reading surer of the yu wins a tie: the long u
+    /// before a silent e (Дьюд: Dude before Dud), the shu of a Japanese name (Касю: Kashu before Kasu).
+    /// </summary>
+    private const float YuReadingShare = 0.92f;
+
+    /// <summary>
     /// Converts a lower-case ASCII romanization to its phonetic form. <paramref name="script"/>:
     /// the script the word was written in; some letter groups are read as one sound only in a
     /// Latin spelling (sz, zs), where a romanization of another script has two letters.
@@ -596,7 +604,40 @@ internal static class Phonetics
         (Readings.SilentH, ReadSilentH, ReadingShare),
         (Readings.HindiEnglishVowel, ReadHindiEnglishVowel, ReadingShare),
         (Readings.EnglishShortA, ReadEnglishShortA, ReadingShare),
+        (Readings.Yu, ReadYu, YuReadingShare),
+        (Readings.EnglishYu, ReadEnglishYu, YuReadingShare),
     ];
+
+    /// <summary>
+    /// The u of a Latin name after a consonant, said as the u of French names and the ü of German
+    /// ones, which Russian writes ю (Dumas: Дюма; Luc: Люк; Müller: Мюллер); read so only against
+    /// a form with a ю right after a consonant (an ью is English's, <see cref="ReadEnglishYu"/>).
+    /// </summary>
+    private static int ReadYu(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) => Say(IsLatinYu(form, i), "yu", At(form, i + 1) == 'X' ? 2 : 1, said, ref n);
+
+    /// <summary>
+    /// Whether a Latin form has, at <paramref name="i"/>, a u after a consonant and not before a
+    /// vowel or an h (Dumas, Luc, Munich; not Luis, Yusuf, Paul, nor the long u of German Kuhn,
+    /// Кун). The silent h after a ü (<c>X</c>: Kühn, Кюн) is read with it.
+    /// </summary>
+    private static bool IsLatinYu(ReadOnlySpan<char> form, int i) =>
+        form[i] == 'u' && i > 0 && !(IsVowel(form[i - 1]) || form[i - 1] is 'y' or 'w' or 'q') && !(IsVowel(At(form, i + 1)) || At(form, i + 1) == 'h');
+
+    /// <summary>
+    /// The u of a Latin name after a consonant and in an open syllable, said as the long u of
+    /// English names, which Russian writes ью and Hindi यू (Pusey: Пьюзи; Cuba: क्यूबा; Munich:
+    /// म्यूनिख); read so only against a form that writes such a yu. Not a u in a closed syllable
+    /// (Duc: Дюк, not Дьюк).
+    /// </summary>
+    private static int ReadEnglishYu(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) => Say(IsEnglishYu(form, i), "yu", 1, said, ref n);
+
+    /// <summary>Whether a Latin form has, at <paramref name="i"/>, a u after a consonant, then one consonant (not h) and a vowel or y (Cuba, Pusey, Munich; not Duc, Gupta).</summary>
+    private static bool IsEnglishYu(ReadOnlySpan<char> form, int i) =>
+        IsLatinYu(form, i) && i + 2 < form.Length && !(form[i + 1] is 'w' or 'y' or 'X') && (IsVowel(form[i + 2]) || form[i + 2] == 'y');
+
+    /// <summary>Whether a form read from Devanagari has, at <paramref name="i"/>, a consonant, a y and a u (क्यू, म्यू).</summary>
+    private static bool IsConsonantYu(ReadOnlySpan<char> form, int i) =>
+        !(IsVowel(form[i]) || form[i] is 'y' or 'w') && At(form, i + 1) == 'y' && At(form, i + 2) == 'u';
 
     /// <summary>
     /// The a of an English name that is its first vowel, before a consonant, said as in Gary,
@@ -930,7 +971,7 @@ internal static class Phonetics
             readings |= script switch
             {
                 Script.Latin => (IsJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0) | (IsHungarianCs(phonetic, i) ? Readings.Cs : 0) | (IsPolishRz(phonetic, i) ? Readings.Rz : 0)
-                    | (IsEnglishVowel(phonetic, i) ? Readings.EnglishVowel | Readings.HindiEnglishVowel : 0) | (IsEnglishAi(phonetic, i) || IsEnglishAu(phonetic, i) ? Readings.HindiEnglishVowel : 0) | (IsEnglishShortA(phonetic, i) ? Readings.EnglishShortA : 0) | (IsFrenchAu(phonetic, i) ? Readings.FrenchAu : 0) | (IsFrenchIll(phonetic, i) ? Readings.FrenchIll : 0)
+                    | (IsEnglishVowel(phonetic, i) ? Readings.EnglishVowel | Readings.HindiEnglishVowel : 0) | (IsEnglishAi(phonetic, i) || IsEnglishAu(phonetic, i) ? Readings.HindiEnglishVowel : 0) | (IsEnglishShortA(phonetic, i) ? Readings.EnglishShortA : 0) | (IsLatinYu(phonetic, i) ? Readings.Yu : 0) | (IsEnglishYu(phonetic, i) ? Readings.EnglishYu : 0) | (IsFrenchAu(phonetic, i) ? Readings.FrenchAu : 0) | (IsFrenchIll(phonetic, i) ? Readings.FrenchIll : 0)
                     | (IsLBetweenVowels(phonetic, i) ? Readings.SpanishLl : 0) | (IsSoftG(phonetic, i) ? Readings.SoftG : 0) | (IsFrenchOi(phonetic, i) ? Readings.FrenchOi : 0)
                     | (IsPortugueseNh(phonetic, i) ? Readings.PortugueseNh : 0) | (IsEu(phonetic, i) ? Readings.GermanEu | Readings.Yo : 0) | (IsOe(phonetic, i) ? Readings.Yo | Readings.DutchOe : 0)
                     | (IsEnglishEa(phonetic, i) ? Readings.EnglishEa : 0) | (IsLatinAe(phonetic, i) ? Readings.LatinAe : 0)
@@ -952,6 +993,7 @@ internal static class Phonetics
                 Script.Devanagari => (phonetic[i] == 'i' ? Readings.EnglishE | Readings.EnglishEa : 0) | (phonetic[i] == 'j' ? Readings.SoftG : 0) | (phonetic[i] is 'e' or 'o' or 'u' || (phonetic[i] == 'a' && At(phonetic, i + 1) == 'i') ? Readings.HindiEnglishVowel : 0),
                 _ => 0,
             };
+            readings |= script == Script.Devanagari && IsConsonantYu(phonetic, i) ? Readings.EnglishYu : 0;
         }
 
         // A form of another script with no h (SilentH): nothing there for a Latin h after a vowel
@@ -970,6 +1012,17 @@ internal static class Phonetics
             readings |= Readings.EnglishShortA;
         }
 
+        // Russian writes the u of French and German names ю (Дюма, Мюллер), the long u of English
+        // ones ью (Пьюзи, Дьюк), which the phonetic form writes alike.
+        if (script == Script.Cyrillic)
+        {
+            for (int k = written.IndexOf('ю'); k > 0; k = written.IndexOf('ю', k + 1))
+            {
+                readings |= written[k - 1] == 'ь' ? (k > 1 && IsCyrillicConsonant(written[k - 2]) ? Readings.EnglishYu : 0)
+                    : IsCyrillicConsonant(written[k - 1]) ? Readings.Yu : 0;
+            }
+        }
+
         if (script == Script.Latin)
         {
             readings &= ~((SpellsFrenchIll(latin) ? 0 : Readings.FrenchIll) | (SpellsSpanishLl(latin) ? 0 : Readings.SpanishLl) | (latin.EndsWith("que", StringComparison.Ordinal) ? 0 : Readings.Que)
@@ -981,6 +1034,9 @@ internal static class Phonetics
     }
 
     private static char At(ReadOnlySpan<char> form, int i) => i < form.Length ? form[i] : '\0';
+
+    /// <summary>Whether a normalized Cyrillic letter is a consonant (not a vowel, й, ь or ъ).</summary>
+    private static bool IsCyrillicConsonant(char c) => c is >= 'а' and <= 'я' && "аеёиоуыэюяйьъ".IndexOf(c) < 0;
 
     /// <summary>A rewriting of a Latin form at one position: appends what it reads there and returns how many symbols it read (0: none).</summary>
     private delegate int Rewrite(ReadOnlySpan<char> form, int i, Span<char> said, ref int n);
@@ -1133,8 +1189,9 @@ internal static class Phonetics
     /// <summary>
     /// The similarity of <paramref name="other"/> to the Latin <paramref name="form"/> read with
     /// every one of the <paramref name="shared"/> readings at once (at each position, the first of
-    /// <see cref="LatinReadings"/> that reads there), times <see cref="ReadingShare"/>; 0 when fewer
-    /// than two of them read anything (one alone was tried already).
+    /// <see cref="LatinReadings"/> that reads there), times the least share of those that read (at
+    /// most <see cref="ReadingShare"/>); 0 when fewer than two of them read anything (one alone was
+    /// tried already).
     /// </summary>
     private static float CombinedReadingSimilarity(TokenForms other, string form, Readings shared, int silent, float floor, Script conventions)
     {
@@ -1146,14 +1203,16 @@ internal static class Phonetics
         Span<char> said = stackalloc char[2 * form.Length];
         int n = 0;
         Readings fired = Readings.None;
+        float share = ReadingShare;
         for (int i = 0; i < form.Length; i++)
         {
             int read = 0;
-            foreach ((Readings reading, Rewrite rewrite, _) in LatinReadings)
+            foreach ((Readings reading, Rewrite rewrite, float readingShare) in LatinReadings)
             {
                 if ((shared & reading) != 0 && (read = rewrite(form, i, said, ref n)) > 0)
                 {
                     fired |= reading;
+                    share = MathF.Min(share, readingShare);
                     break;
                 }
             }
@@ -1173,7 +1232,7 @@ internal static class Phonetics
             return 0f;
         }
 
-        return SaidSimilarity(other, said[..n], ReadingShare, silent, floor, conventions);
+        return SaidSimilarity(other, said[..n], share, silent, floor, conventions);
     }
 
     /// <summary>Whether <paramref name="latin"/> has an i at <paramref name="at"/> followed by a, o or u.</summary>

@@ -1183,6 +1183,15 @@ public sealed class PhoneticsTests
         Assert.True(similarity >= least && similarity < 1f, $"{written}: {latin} {similarity}");
     }
 
+    [Fact]
+    public void Two_readings_at_once_keep_the_lesser_share_of_the_two()
+    {
+        // Жюссьё: the u of Jussieu read yu (Readings.Yu, a share of 0.92) and its ieu read ё
+        // (Readings.Yo, 0.93). Read with both, the Latin form is the Cyrillic one, at the lesser share.
+        float similarity = Phonetics.Similarity(FormsOf("Жюссьё"), FormsOf("Jussieu"), 0f);
+        Assert.InRange(similarity, 0.9f, 0.925f);
+    }
+
     [Theory]
     [InlineData("Maya")] // the y before a vowel
     [InlineData("Sinai")] // a final ai
@@ -1253,12 +1262,18 @@ public sealed class PhoneticsTests
     [InlineData((int)Readings.EnglishEa, "бизли", "beasley", "bisele", 0.85f)] // the English ea as i
     [InlineData((int)Readings.EnglishEa, "итон", "eaton", "aiton", 0.9f)]
     [InlineData((int)Readings.EnglishEa, "إيتون", "eaton", "aiton", 0.9f)]
+    [InlineData((int)Readings.Yu, "люк", "luc", "lik", 0.9f)] // a u after a consonant as yu: the French u (0.87 without)
+    [InlineData((int)Readings.Yu, "дюма", "dumas", "dima", 0.84f)] // (0.82)
+    [InlineData((int)Readings.Yu, "мюллер", "müller", "miller", 0.915f)] // the German ü (0.91)
+    [InlineData((int)Readings.EnglishYu, "тьюки", "tukey", "taki", 0.9f)] // the English long u (0.88)
+    [InlineData((int)Readings.EnglishYu, "क्यूबा", "cuba", "kiba", 0.9f)] // (0.88)
     public void A_french_portuguese_german_or_english_spelling_meets_what_other_scripts_write_for_it(int reading, string written, string latin, string other, float least)
     {
         // au and eau as o (Арсено, Шово, أوسين); ill, and a final il after a vowel, as й (Абей, Дюбрёй);
         // oi and oy as ua (Луак, Жанруа); the Portuguese nh and lh as ny and ly (Коутинью, جونينيو);
         // the German eu as oy (Ойлер), the French eu and the German oe as ё (Матьё, Крёмер); the
-        // English ea as i (Бизли, إيتون); the Dutch oe as u (Брукман); the ae as e (Тэгер).
+        // English ea as i (Бизли, إيتون); the Dutch oe as u (Брукман); the ae as e (Тэгер); a u
+        // after a consonant as yu (Люк, Мюллер, क्यूबा).
         TokenForms query = FormsOf(written);
         Assert.True(query.Readings.HasFlag((Readings)reading));
         TokenForms french = FormsOf(latin);
@@ -1289,11 +1304,19 @@ public sealed class PhoneticsTests
     [InlineData((int)Readings.PortugueseNh, "nhung")] // not first
     [InlineData((int)Readings.PortugueseNh, "thanh")] // not at the end
     [InlineData((int)Readings.PortugueseNh, "lindholm")] // not after a consonant
+    [InlineData((int)Readings.Yu, "dumas", true)]
+    [InlineData((int)Readings.Yu, "luis")] // not before a vowel
+    [InlineData((int)Readings.Yu, "paul")] // not after a vowel
+    [InlineData((int)Readings.Yu, "yuri")] // not after a y
+    [InlineData((int)Readings.EnglishYu, "pusey", true)]
+    [InlineData((int)Readings.EnglishYu, "duc")] // not in a closed syllable (Дюк, not Дьюк)
+    [InlineData((int)Readings.EnglishYu, "gupta")]
     public void A_latin_form_carries_a_reading_only_where_its_pattern_stands(int reading, string latin, bool read = false)
     {
         // An ill, or a final il after a vowel, is y (the phonetic form writes ll as l: the spelling
         // tells Feiler from Abeille); an oi or oy after no vowel is wa; an ea before a consonant i;
-        // an nh or lh between vowels ny or ly.
+        // an nh or lh between vowels ny or ly; a u after a consonant and not before a vowel yu,
+        // which Russian writes ю, and in an open syllable also the yu it writes ью.
         Assert.Equal(read, FormsOf(latin).Readings.HasFlag((Readings)reading));
     }
 
