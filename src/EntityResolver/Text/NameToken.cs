@@ -49,7 +49,7 @@ internal enum Readings : uint
     EnglishE = 262144,
     /// <summary>A Latin h after a vowel and before a consonant (English names: John, Johnson; German ones: Lehmann, Kuhn); a Cyrillic, Arabic-script or Devanagari form with no h (Джон, Леман, جون, जॉन).</summary>
     SilentH = 524288,
-    /// <summary>A Latin a, i, o or u before one consonant and a final e or es (English names: Kate, Mike, Rose, Duke), or an ai or ay said as that a (Taylor, Blaine), or an au or aw said o (Paul, Shaw); a Devanagari form, which writes them e, ai, o and yu (केट, माइक, रोज़, ड्यूक, टेलर, ब्लेन, पॉल).</summary>
+    /// <summary>A Latin a, i, o or u before one consonant and a final e or es (English names: Kate, Mike, Rose, Duke), or an ai or ay said as that a (Taylor, Blaine), or an au or aw said o (Paul, Shaw); a Devanagari form, which writes them e, ai, o and yu (केट, माइक, रोज़, ड्यूक, टेलर, ब्लेन, पॉल), or an Arabic-script form with a ي or و said as a vowel, which writes them so too (كيت, مايك, ٹیلر).</summary>
     HindiEnglishVowel = 1048576,
     /// <summary>A Latin a that is a word's first vowel, before a consonant (English names: Gary, Catherine, Andrew); a Cyrillic form with an э, which writes it so (Гэри, Кэтрин, Эндрю).</summary>
     EnglishShortA = 2097152,

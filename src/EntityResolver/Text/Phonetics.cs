@@ -989,7 +989,7 @@ internal static class Phonetics
                 Script.Arabic => (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'y' or 'i' or 'e' ? Readings.SpanishLl : 0) | (phonetic[i] == 's' ? Readings.HungarianSz : 0)
                     | (phonetic[i] == 'w' && At(phonetic, i + 1) == 'a' ? Readings.FrenchOi : 0)
                     | (phonetic[i] is 'n' or 'l' && At(phonetic, i + 1) is 'y' or 'i' ? Readings.PortugueseNh : 0)
-                    | (phonetic[i] is 'i' or 'y' ? Readings.EnglishEa : 0) | (phonetic[i] == 'k' ? Readings.Que : 0) | (phonetic[i] == 'u' ? Readings.FrenchAu : 0),
+                    | (phonetic[i] is 'i' or 'y' ? Readings.EnglishEa : 0) | (phonetic[i] == 'k' ? Readings.Que : 0) | (phonetic[i] == 'u' ? Readings.FrenchAu : 0) | (phonetic[i] is 'i' or 'u' ? Readings.HindiEnglishVowel : 0),
                 Script.Devanagari => (phonetic[i] == 'i' ? Readings.EnglishE | Readings.EnglishEa : 0) | (phonetic[i] == 'j' ? Readings.SoftG : 0) | (phonetic[i] is 'e' or 'o' or 'u' || (phonetic[i] == 'a' && At(phonetic, i + 1) == 'i') ? Readings.HindiEnglishVowel : 0),
                 _ => 0,
             };

@@ -1143,6 +1143,21 @@ public sealed class PhoneticsTests
     }
 
     [Theory]
+    [InlineData("كيت", "Kate", 0.9f)] // a as e, the e silent (0.77 without the reading)
+    [InlineData("مائیک", "Mike", 0.9f)] // i as ai (0.77)
+    [InlineData("بلین", "Blaine", 0.9f)] // ai as e (0.85)
+    [InlineData("ٹیلر", "Taylor", 0.82f)] // ay as e (0.80)
+    public void An_english_name_meets_what_arabic_script_writes_for_it(string arabic, string latin, float least)
+    {
+        // Arabic script writes the vowels of English names as Hindi does (Readings.HindiEnglishVowel),
+        // with ي and و: Urdu ٹیلر, Arabic كيت.
+        TokenForms written = FormsOf(arabic), english = FormsOf(latin);
+        Assert.True(written.Readings.HasFlag(Readings.HindiEnglishVowel) && english.Readings.HasFlag(Readings.HindiEnglishVowel));
+        float similarity = Phonetics.Similarity(written, english, 0f);
+        Assert.True(similarity >= least && similarity < 1f, $"{arabic}: {latin} {similarity}");
+    }
+
+    [Theory]
     [InlineData("Эшли", "Ashley", 0.9f)] // 0.89 without the reading
     [InlineData("Гэри", "Gary", 0.85f)] // 0.81
     [InlineData("Бэрри", "Barry", 0.85f)] // 0.81
