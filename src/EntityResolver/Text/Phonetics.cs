@@ -990,10 +990,10 @@ internal static class Phonetics
                     | (phonetic[i] == 'w' && At(phonetic, i + 1) == 'a' ? Readings.FrenchOi : 0)
                     | (phonetic[i] is 'n' or 'l' && At(phonetic, i + 1) is 'y' or 'i' ? Readings.PortugueseNh : 0)
                     | (phonetic[i] is 'i' or 'y' ? Readings.EnglishEa : 0) | (phonetic[i] == 'k' ? Readings.Que : 0) | (phonetic[i] == 'u' ? Readings.FrenchAu : 0) | (phonetic[i] is 'i' or 'u' ? Readings.HindiEnglishVowel : 0),
-                Script.Devanagari => (phonetic[i] == 'i' ? Readings.EnglishE | Readings.EnglishEa : 0) | (phonetic[i] == 'j' ? Readings.SoftG : 0) | (phonetic[i] is 'e' or 'o' or 'u' || (phonetic[i] == 'a' && At(phonetic, i + 1) == 'i') ? Readings.HindiEnglishVowel : 0),
+                Script.Devanagari => (phonetic[i] == 'i' ? Readings.EnglishE | Readings.EnglishEa : 0) | (phonetic[i] == 'j' ? Readings.SoftG : 0) | (phonetic[i] is 'e' or 'o' or 'u' || (phonetic[i] == 'a' && At(phonetic, i + 1) == 'i') ? Readings.HindiEnglishVowel : 0)
+                    | (IsConsonantYu(phonetic, i) ? Readings.EnglishYu : 0),
                 _ => 0,
             };
-            readings |= script == Script.Devanagari && IsConsonantYu(phonetic, i) ? Readings.EnglishYu : 0;
         }
 
         // A form of another script with no h (SilentH): nothing there for a Latin h after a vowel
