@@ -41,6 +41,53 @@ public class HotPathBenchmarks
 }
 
 /// <summary>
+/// The token similarity of the 10k queries' words against the words of the candidates the
+/// search finds for them (the pairs scoring meets, most of them wrong candidates, many across
+/// scripts with their readings): what a token pair costs before <see cref="SimilarityMemo"/>
+/// keeps it.
+/// </summary>
+public class TokenSimilarityBenchmarks
+{
+    private const int PairsPerOp = 8192;
+    private (TokenForms Query, TokenForms Alias)[] _pairs = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        EntityRegistry registry = Accuracy.Load("10k");
+        var analyzer = new NameAnalyzer();
+        var pairs = new List<(TokenForms, TokenForms)>();
+        foreach (GeneratedQuery q in BenchData.Queries("10k").Take(200))
+        {
+            var prepared = new PreparedName(analyzer.AnalyzeQuery(q.Text).Primary, registry.Statistics, 0);
+            foreach (Candidate candidate in CandidateSearch.Find(registry.Index, [prepared]).ToArray())
+            {
+                foreach (NameToken queryToken in prepared.Name.Tokens)
+                {
+                    pairs.AddRange(registry.Aliases[candidate.Alias].Name.Tokens.Select(t => (queryToken.Forms, t.Forms)));
+                }
+            }
+        }
+
+        _pairs = [.. pairs];
+    }
+
+    /// <summary>The pairs in turn, <see cref="PairsPerOp"/> per operation; the figure is per pair.</summary>
+    [Benchmark(OperationsPerInvoke = PairsPerOp)]
+    public float Similarity()
+    {
+        float sum = 0f;
+        for (int i = 0; i < PairsPerOp; i++)
+        {
+            (TokenForms a, TokenForms b) = _pairs[i % _pairs.Length];
+            sum += Phonetics.Similarity(a, b, 0f);
+        }
+
+        return sum;
+    }
+}
+
+/// <summary>
 /// Resolution against FuzzySharp's brute force (<c>Process.ExtractOne</c> over every name, the
 /// baseline) on the same 16 queries per operation, at 10k and 100k entities.
 /// </summary>

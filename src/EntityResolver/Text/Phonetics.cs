@@ -1564,9 +1564,10 @@ internal static class Phonetics
             Readings shared = latin.Readings & other.Readings;
             if (shared != Readings.None)
             {
+                // A reading keeps at most its share: it is read only when that could beat the best so far.
                 foreach ((Readings reading, Rewrite read, float share) in LatinReadings)
                 {
-                    if (similarity < 1f && (shared & reading) != 0)
+                    if (similarity < share && (shared & reading) != 0)
                     {
                         similarity = MathF.Max(similarity, ReadingSimilarity(other, latin.Phonetic, read, share, silent, floor, conventions));
                     }
