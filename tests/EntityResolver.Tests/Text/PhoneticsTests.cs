@@ -1198,6 +1198,19 @@ public sealed class PhoneticsTests
         Assert.True(similarity >= least && similarity < 1f, $"{written}: {latin} {similarity}");
     }
 
+    [Theory]
+    [InlineData("дюк", (int)Readings.Yu)] // Duc: the French u
+    [InlineData("мюллер", (int)Readings.Yu)] // Müller: the German ü
+    [InlineData("дьюк", (int)Readings.EnglishYu)] // Duke: the English long u
+    [InlineData("пьюзи", (int)Readings.EnglishYu)]
+    [InlineData("юрий", 0)] // a ю after no consonant
+    public void Russian_tells_the_french_or_german_u_from_the_english_yu_by_its_soft_sign(string russian, int reading)
+    {
+        // The phonetic form writes дю and дью alike (dyu): the word as written tells them apart.
+        Readings readings = FormsOf(russian).Readings & (Readings.Yu | Readings.EnglishYu);
+        Assert.Equal((Readings)reading, readings);
+    }
+
     [Fact]
     public void Two_readings_at_once_keep_the_lesser_share_of_the_two()
     {
