@@ -91,7 +91,7 @@ internal static class Phonetics
 
     /// <summary>
     /// What a reading of a Latin form keeps of its similarity (every one of <see cref="LatinReadings"/>
-    /// but the gn, the ae and the Dutch oe): an equal spelling stays ahead.
+    /// but the gn, the ae, the Dutch oe and the two yu readings): an equal spelling stays ahead.
     /// </summary>
     private const float ReadingShare = 0.93f;
 
@@ -575,10 +575,15 @@ internal static class Phonetics
     /// queries for 64, against 10 for 50 with э alone.</item>
     /// <item>Hindi writes English names as said too: a Devanagari form has the silent h, the
     /// English e and ea and the soft g (<see cref="ReadingsOf"/>), and a reading of the long
-    /// vowel before a silent e of its own (<see cref="ReadHindiEnglishVowel"/>).</item>
+    /// vowel before a silent e, the ai and the au of its own (<see cref="ReadHindiEnglishVowel"/>),
+    /// which Arabic-script forms with a ي or و share.</item>
+    /// <item>A u after a consonant is the yu that Russian writes ю in French and German names
+    /// (Dumas: Дюма, Müller: Мюллер) and ью in English ones, as Hindi writes यू (Tukey: Тьюки,
+    /// Cuba: क्यूबा): <see cref="ReadYu"/>, <see cref="ReadEnglishYu"/>.</item>
     /// </list>
-    /// All but the gn, the ae and the Dutch oe keep <see cref="ReadingShare"/>, so that an equal spelling stays ahead
-    /// (Tyurin: Тюрин stays nearer than Churin).
+    /// All but the gn, the ae, the Dutch oe and the two yu readings keep <see cref="ReadingShare"/>,
+    /// so that an equal spelling stays ahead (Tyurin: Тюрин stays nearer than Churin); the yu
+    /// readings keep less (<see cref="YuReadingShare"/>).
     /// </summary>
     private static readonly (Readings Reading, Rewrite Read, float Share)[] LatinReadings =
     [
@@ -863,7 +868,8 @@ internal static class Phonetics
     private static int ReadEnglishVowel(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) => ReadLongVowel(form, i, said, ref n, hindi: false);
 
     /// <summary>
-    /// The vowel of an English name before one consonant and a silent final e as Hindi writes it:
+    /// The vowel of an English name before one consonant and a silent final e as Hindi (and Arabic
+    /// script, with ي and و: Kate كيت, Mike مايك) writes it:
     /// a as e (Kate: केट, James: जेम्स), i as ai (Mike: माइक), o as o (Rose: रोज़), u as yu (Duke:
     /// ड्यूक); the e is left out. The ai or ay of an English name is said as that a, and Hindi
     /// writes it e too (Taylor: टेलर, Hailey: हेली, Murray: मरे), with the silent final e after
@@ -1005,17 +1011,15 @@ internal static class Phonetics
             readings |= Readings.SilentH;
         }
 
-        // Russian writes an English a э (Гэри, Эндрю), which the phonetic form writes as е's e; an е
-        // is as often an e (Флеш: Flesch, not Flash).
-        if (script == Script.Cyrillic && written.Contains('э'))
-        {
-            readings |= Readings.EnglishShortA;
-        }
-
-        // Russian writes the u of French and German names ю (Дюма, Мюллер), the long u of English
-        // ones ью (Пьюзи, Дьюк), which the phonetic form writes alike.
         if (script == Script.Cyrillic)
         {
+            // The phonetic form writes some of Russian's letters alike, and the word as written
+            // tells them apart. Russian writes an English a э (Гэри, Эндрю), the phonetic form е's
+            // e; an е is as often an e (Флеш: Flesch, not Flash).
+            readings |= written.Contains('э') ? Readings.EnglishShortA : 0;
+
+            // It writes the u of French and German names ю (Дюма, Мюллер), the long u of English
+            // ones ью (Пьюзи, Дьюк), both yu in the phonetic form.
             for (int k = written.IndexOf('ю'); k > 0; k = written.IndexOf('ю', k + 1))
             {
                 readings |= written[k - 1] == 'ь' ? (k > 1 && IsCyrillicConsonant(written[k - 2]) ? Readings.EnglishYu : 0)
