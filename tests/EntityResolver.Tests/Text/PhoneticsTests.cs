@@ -1277,6 +1277,7 @@ public sealed class PhoneticsTests
     [InlineData((int)Readings.Yu, "люк", "luc", "lik", 0.9f)] // a u after a consonant as yu: the French u (0.87 without)
     [InlineData((int)Readings.Yu, "дюма", "dumas", "dima", 0.84f)] // (0.82)
     [InlineData((int)Readings.Yu, "мюллер", "müller", "miller", 0.915f)] // the German ü (0.91)
+    [InlineData((int)Readings.Yu, "кюн", "kühn", "kan", 0.91f)] // with the silent h after it (0.90 with the h left)
     [InlineData((int)Readings.EnglishYu, "тьюки", "tukey", "taki", 0.9f)] // the English long u (0.88)
     [InlineData((int)Readings.EnglishYu, "क्यूबा", "cuba", "kiba", 0.9f)] // (0.88)
     public void A_french_portuguese_german_or_english_spelling_meets_what_other_scripts_write_for_it(int reading, string written, string latin, string other, float least)
