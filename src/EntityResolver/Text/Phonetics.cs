@@ -1370,11 +1370,13 @@ internal static class Phonetics
     /// <summary>
     /// The spelling conventions a comparison of two forms allows for: <see cref="Script.Arabic"/>
     /// when either was read from Arabic script, <see cref="Script.Cyrillic"/> when either was read
-    /// from Cyrillic, otherwise <see cref="Script.Latin"/> (none). See <see cref="SubstitutionCost"/>.
+    /// from Cyrillic, <see cref="Script.Devanagari"/> when one was read from Devanagari and the other
+    /// is a Latin spelling, otherwise <see cref="Script.Latin"/> (none). See <see cref="SubstitutionCost"/>.
     /// </summary>
     public static Script Conventions(TokenForms a, TokenForms b) =>
         a.Script == Script.Arabic || b.Script == Script.Arabic ? Script.Arabic
         : a.Script == Script.Cyrillic || b.Script == Script.Cyrillic ? Script.Cyrillic
+        : (a.Script, b.Script) is (Script.Devanagari, Script.Latin) or (Script.Latin, Script.Devanagari) ? Script.Devanagari
         : Script.Latin;
 
     /// <summary>
@@ -1390,7 +1392,10 @@ internal static class Phonetics
     /// си, their chi as ти, and the s of German st and sp as ш (Штайн Stein). Both write the ch of German names as kh (Bach: باخ, Бах)
     /// and that of French names as sh (Achar: أشار, Binoche: Бинош), and both write the c of Turkish
     /// names with their j (ج, дж): 0.3 from a soft c, 0.5 from a c said k (at 0.5, k's
-    /// <see cref="Potential"/> stays what it was).
+    /// <see cref="Potential"/> stays what it was). Hindi writes the ch of German names ख़ too (Bach:
+    /// बाख़, Munich: म्यूनिख़), but neither the sh of French ones (श is the sh of Indian names, whose
+    /// Latin ch is च: with it, cmu-indian-names answered more queries of absent entities, शाशिश
+    /// with Sachish) nor the j of Turkish ones (its ज met the q of Thaqib).
     /// The other way (پ for a Latin b, ج for a Latin y) is no closer than without conventions.
     /// </summary>
     public static float SubstitutionCost(char a, char b, Script conventions = Script.Latin)
@@ -1429,7 +1434,7 @@ internal static class Phonetics
             return 0f;
         }
 
-        if (conventions != Script.Latin && Plain(a) == 'j' && b is 'c' or 'K')
+        if (conventions is Script.Arabic or Script.Cyrillic && Plain(a) == 'j' && b is 'c' or 'K')
         {
             return b == 'c' ? TurkishCCost : TurkishKCost;
         }
@@ -1448,7 +1453,8 @@ internal static class Phonetics
         }
 
         if ((conventions == Script.Cyrillic && (a, b) is ('g', 'h') or ('x', 'h') or ('s', 'S') or ('S', 's') or ('t', 'C') or ('x', 'C') or ('S', 'C') or ('x', 'j') or ('y', 'j'))
-            || (conventions == Script.Arabic && (a, b) is ('j', 'g') or ('x', 'C') or ('S', 'C') or ('b', 'p') or ('f', 'w') or ('y', 'j') or ('i', 'j') or ('x', 'j')))
+            || (conventions == Script.Arabic && (a, b) is ('j', 'g') or ('x', 'C') or ('S', 'C') or ('b', 'p') or ('f', 'w') or ('y', 'j') or ('i', 'j') or ('x', 'j'))
+            || (conventions == Script.Devanagari && (a, b) is ('x', 'C')))
         {
             return ScriptConventionCost;
         }
@@ -1551,16 +1557,16 @@ internal static class Phonetics
     public static float Similarity(TokenForms a, TokenForms b, float floor)
     {
         Script conventions = Conventions(a, b);
-        bool devanagari = (a.Script, b.Script) is (Script.Devanagari, Script.Latin) or (Script.Latin, Script.Devanagari);
-        if ((conventions != Script.Latin && (a.Script == Script.Latin || b.Script == Script.Latin)) || devanagari)
+        bool devanagari = conventions == Script.Devanagari;
+        if (conventions != Script.Latin && (a.Script == Script.Latin || b.Script == Script.Latin))
         {
             // The Latin side second: the conventions' costs are one way (the script's symbol
-            // first), and the distance discounts the end of its second form. Devanagari has no
-            // conventions of its own (Latin's) and no silent tails, only readings.
+            // first), and the distance discounts the end of its second form. Devanagari has one
+            // convention (the kh of German ch) and no silent tails, but the readings.
             (TokenForms other, TokenForms latin) = b.Script == Script.Latin ? (a, b) : (b, a);
             int silent = latin.SilentTail(conventions);
             float similarity = devanagari
-                ? FormSimilarity(a, b, floor, conventions)
+                ? FormSimilarity(other, latin, floor, conventions)
                 : ScriptSimilarity(other, latin.Phonetic, latin.PhoneticWeight, latin.PhoneticPotential, latin.PotentialAllowance, silent, floor, conventions);
 
             // Spellings that the other script writes as their language says them (LatinReadings):
@@ -1657,7 +1663,7 @@ internal static class Phonetics
             return 0f;
         }
 
-        float d = Distance(a, b, limit, conventions switch { Script.Arabic => ArabicSubstitutionTable, Script.Cyrillic => CyrillicSubstitutionTable, _ => SubstitutionTable }, silentTail, conventions == Script.Cyrillic && CyrillicCaseEnding(a));
+        float d = Distance(a, b, limit, conventions switch { Script.Arabic => ArabicSubstitutionTable, Script.Cyrillic => CyrillicSubstitutionTable, Script.Devanagari => DevanagariSubstitutionTable, _ => SubstitutionTable }, silentTail, conventions == Script.Cyrillic && CyrillicCaseEnding(a));
         return d > limit ? 0f : MathF.Max(0f, 1f - (d / norm));
     }
 
@@ -1667,9 +1673,10 @@ internal static class Phonetics
     private static readonly float[] SubstitutionTable = BuildSubstitutionTable(Script.Latin);
     private static readonly float[] ArabicSubstitutionTable = BuildSubstitutionTable(Script.Arabic);
     private static readonly float[] CyrillicSubstitutionTable = BuildSubstitutionTable(Script.Cyrillic);
+    private static readonly float[] DevanagariSubstitutionTable = BuildSubstitutionTable(Script.Devanagari);
 
     /// <summary>The substitution tables of every convention, which the potentials bound together.</summary>
-    private static readonly float[][] SubstitutionTables = [SubstitutionTable, ArabicSubstitutionTable, CyrillicSubstitutionTable];
+    private static readonly float[][] SubstitutionTables = [SubstitutionTable, ArabicSubstitutionTable, CyrillicSubstitutionTable, DevanagariSubstitutionTable];
     private static readonly float[] PotentialTable = BuildPotentialTable();
 
     /// <summary>Per symbol, what its insertion may change a form's potential by beyond its cost (see <see cref="PotentialAllowance"/>).</summary>

@@ -569,6 +569,7 @@ public sealed class PhoneticsTests
         ('t', 'C', Script.Cyrillic), // the chi of Japanese names: Мититоси Michitoshi
         ('x', 'C', Script.Cyrillic), // the ch of German names: Бах Bach, Дитрих Dietrich
         ('x', 'C', Script.Arabic), // باخ Bach
+        ('x', 'C', Script.Devanagari), // बाख़ Bach, म्यूनिख़ Munich
         ('S', 'C', Script.Cyrillic), // the ch of French names: Бинош Binoche
         ('S', 'C', Script.Arabic), // أشار Achar
         ('x', 'j', Script.Cyrillic), // the j of Spanish names: Хуана Juana
@@ -605,6 +606,9 @@ public sealed class PhoneticsTests
             }
 
             Assert.True(Phonetics.SubstitutionCost(written, latin) > cost);
+
+            // Hindi writes that c च (C, not j): Devanagari's j keeps its cost (तहजीब is no Thaqib).
+            Assert.Equal(Phonetics.SubstitutionCost(written, latin), Phonetics.SubstitutionCost(written, latin, Script.Devanagari));
         }
 
         // At 0.5 the hard c keeps k's potential (the bound of the distance) where it was.
@@ -636,7 +640,7 @@ public sealed class PhoneticsTests
         // above, as written or as plain letters (Z is j, so i for Z is the i for j of Arabic
         // script), or is Cyrillic s / sh or Arabic script's o / u and e / i, tested apart.
         const string symbols = "aeiouywbdfghjklmnrstvxzSCHZTGKQ";
-        foreach (Script script in new[] { Script.Arabic, Script.Cyrillic })
+        foreach (Script script in new[] { Script.Arabic, Script.Cyrillic, Script.Devanagari })
         {
             foreach (char a in symbols)
             {
@@ -651,6 +655,23 @@ public sealed class PhoneticsTests
                 }
             }
         }
+    }
+
+    [Theory]
+    [InlineData("बाख़", "bach", 0.9f)] // 0.57 without the convention
+    [InlineData("बोख़ुम", "bochum", 0.9f)]
+    [InlineData("म्यूनिख़", "munich", 0.85f)]
+    public void Devanagari_writes_the_ch_of_german_names_kh(string written, string latin, float least)
+    {
+        // Only against a Latin form: between two Devanagari words ख़ and च stay apart.
+        TokenForms hindi = FormsOf(written);
+        Assert.Equal(Script.Devanagari, Phonetics.Conventions(hindi, FormsOf(latin)));
+        Assert.InRange(Phonetics.Similarity(hindi, FormsOf(latin), floor: 0f), least, 0.99f);
+        Assert.Equal(Script.Latin, Phonetics.Conventions(hindi, FormsOf("चाँद")));
+
+        // The ch of Indian names is च, and श is no nearer a Latin ch than without conventions
+        // (शांता is not Chanta: the sh of French names is not read here).
+        Assert.Equal(Phonetics.SubstitutionCost('S', 'C'), Phonetics.SubstitutionCost('S', 'C', Script.Devanagari));
     }
 
     [Fact]
