@@ -360,10 +360,17 @@ internal sealed class TransliterationModel
     {
         if (native.AsSpan().IndexOfAny(PersianLetters) >= 0)
         {
-            var folded = new StringBuilder(native.Length + 1);
+            var folded = new StringBuilder(native.Length + 2);
             foreach (char c in native)
             {
-                folded.Append(c switch { '\u067E' => "\u0628", '\u0686' => "\u062A\u0634", '\u0698' => "\u062C", '\u06AF' => "\u063A", _ => c.ToString() });
+                switch (c)
+                {
+                    case '\u067E': folded.Append('\u0628'); break; // پ: ب
+                    case '\u0686': folded.Append("\u062A\u0634"); break; // چ: تش
+                    case '\u0698': folded.Append('\u062C'); break; // ژ: ج
+                    case '\u06AF': folded.Append('\u063A'); break; // گ: غ
+                    default: folded.Append(c); break;
+                }
             }
 
             return folded.ToString();
