@@ -159,7 +159,8 @@ internal sealed class TokenForms
     /// <summary>
     /// How many final symbols of <see cref="Phonetic"/> a script with the given
     /// <paramref name="conventions"/> leaves out of this Latin spelling (Brunet, Arnaud, Dajoux:
-    /// see <see cref="Phonetics.SilentTail"/>); 0 for other scripts.
+    /// see <see cref="Phonetics.SilentTail"/>); 0 for other scripts. Devanagari leaves out what
+    /// Arabic script does (Brunet: برونيه, ब्रूने).
     /// </summary>
     public int SilentTail(Script conventions) => conventions == Script.Cyrillic ? _cyrillicSilentTail : _silentTail;
 

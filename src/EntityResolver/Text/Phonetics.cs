@@ -1557,17 +1557,14 @@ internal static class Phonetics
     public static float Similarity(TokenForms a, TokenForms b, float floor)
     {
         Script conventions = Conventions(a, b);
-        bool devanagari = conventions == Script.Devanagari;
         if (conventions != Script.Latin && (a.Script == Script.Latin || b.Script == Script.Latin))
         {
             // The Latin side second: the conventions' costs are one way (the script's symbol
-            // first), and the distance discounts the end of its second form. Devanagari has one
-            // convention (the kh of German ch) and no silent tails, but the readings.
+            // first), and the distance discounts the end of its second form. Hindi writes French
+            // names as said too (Brunet: ब्रूने), with Arabic script's silent tails.
             (TokenForms other, TokenForms latin) = b.Script == Script.Latin ? (a, b) : (b, a);
             int silent = latin.SilentTail(conventions);
-            float similarity = devanagari
-                ? FormSimilarity(other, latin, floor, conventions)
-                : ScriptSimilarity(other, latin.Phonetic, latin.PhoneticWeight, latin.PhoneticPotential, latin.PotentialAllowance, silent, floor, conventions);
+            float similarity = ScriptSimilarity(other, latin.Phonetic, latin.PhoneticWeight, latin.PhoneticPotential, latin.PotentialAllowance, silent, floor, conventions);
 
             // Spellings that the other script writes as their language says them (LatinReadings):
             // the Latin form is also read so, when both forms have the spelling.
