@@ -61,7 +61,7 @@ internal static class PairScorer
 
         if (q.IsInitial || c.IsInitial)
         {
-            return a.Latin.Length > 0 && b.Latin.Length > 0 && a.Latin[0] == b.Latin[0] ? 0.85f : 0f;
+            return Initials.Similarity(a, b);
         }
 
         // One generic word or nationality in two languages (group, جماعة; Egyptian, مصري).
@@ -229,8 +229,9 @@ internal static class PairScorer
 
     /// <summary>
     /// An initial stands for a word only beside a word that matches in full (J. Smith / John
-    /// Smith): when every match of the alignment is a word against an initial (Fij against F. J.,
-    /// Fife against F.), those pairs are undone and both sides count as unmatched.
+    /// Smith): when no word of the alignment matches a word, and some word matches an initial
+    /// (Fij against F. J., Fife against F., K. Jones against J. K. Rowling) other than as its
+    /// romanization (я, ya), the pairs are undone and both sides count as unmatched.
     /// </summary>
     private static void ReleaseLoneInitials(NameToken[] qt, NameToken[] ct, Span<sbyte> qPair, Span<sbyte> cPair, ReadOnlySpan<float> qSim)
     {
@@ -240,12 +241,15 @@ internal static class PairScorer
             int j = qPair[i];
             if (j >= 0 && qSim[i] >= MatchThreshold)
             {
-                if (!IsInitialPair(qt, ct, qPair, cPair, i, j))
+                // An initial written as the word is said (Ю., Yu.) is that word.
+                if (qSim[i] < 1f && IsInitialPair(qt, ct, qPair, cPair, i, j))
+                {
+                    any = true;
+                }
+                else if (!IsLetter(qt[i]) || !IsLetter(ct[j]))
                 {
                     return;
                 }
-
-                any = true;
             }
         }
 
@@ -268,8 +272,8 @@ internal static class PairScorer
         && (i == 0 || qPair[i - 1] != j) && (i + 1 >= qPair.Length || qPair[i + 1] != j)
         && (j == 0 || cPair[j - 1] != i) && (j + 1 >= cPair.Length || cPair[j + 1] != i);
 
-    /// <summary>Whether a token is a letter alone, in any script (a Latin one is <see cref="NameToken.IsInitial"/>).</summary>
-    private static bool IsLetter(NameToken t) => t.Forms.Latin.Length == 1;
+    /// <summary>Whether a token is an initial (<see cref="NameToken.IsInitial"/>) or a letter alone in another script.</summary>
+    private static bool IsLetter(NameToken t) => t.IsInitial || t.Forms.Latin.Length == 1;
 
     private static bool IsWeakQuery(int i, Span<sbyte> qPair, Span<float> qSim) => qPair[i] < 0 || qSim[i] < MatchThreshold;
 

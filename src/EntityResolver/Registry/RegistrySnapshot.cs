@@ -93,11 +93,12 @@ namespace EntityResolver.Registry;
 /// a designator of a kind of place (Province, ضلع) is flagged and weighs as a particle,
 /// TokenForms.IsPlaceDesignator; version 72: an article joined to the end of the word before one
 /// of article-names.tsv (Ziaul Haq, Mujibur Rahman) is dropped, Lexicon.ArticleSuffixStem, and
-/// Maulana, Mufti, Allama and Ayatollah are titles).
+/// Maulana, Mufti, Allama and Ayatollah are titles; version 73: a Cyrillic letter alone, or дж,
+/// is an initial, Initials.IsInitial).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 72;
+    public const int Version = 73;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

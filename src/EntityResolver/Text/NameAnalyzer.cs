@@ -614,8 +614,7 @@ internal sealed class NameAnalyzer
             TokenForms forms = i + 1 < pieces.Count && _lexicon.ArticleSuffixStem(piece.Normalized, pieces[i + 1].Normalized) is { } stem
                 ? Forms(stem, hamzaBelow: false, sayZ: piece.SayZ)
                 : Forms(piece);
-            bool initial = forms.Script == Script.Latin && forms.Latin.Length == 1;
-            tokens.Add(new NameToken(forms, TokenRole.Name, piece.Text, initial));
+            tokens.Add(new NameToken(forms, TokenRole.Name, piece.Text, Initials.IsInitial(forms)));
         }
 
         return new AnalyzedName([.. tokens], titles, isAcronym: false);

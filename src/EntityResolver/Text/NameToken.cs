@@ -194,5 +194,5 @@ internal sealed class TokenForms
 /// <param name="Forms">The comparable forms.</param>
 /// <param name="Role">Name word, link or stop word.</param>
 /// <param name="Text">The token as written (for explanations).</param>
-/// <param name="IsInitial">A single Latin letter (an initial).</param>
+/// <param name="IsInitial">An initial (<see cref="Initials.IsInitial"/>): a Latin letter alone, a Cyrillic letter alone or дж.</param>
 internal sealed record NameToken(TokenForms Forms, TokenRole Role, string Text, bool IsInitial);

@@ -899,6 +899,23 @@ public sealed class NameResolverTests
     }
 
     [Theory]
+    [InlineData("Х. Г. Уэллс", "H. G. Wells", "K. Hughes")] // х is h here
+    [InlineData("Г. Уэллс", "H. Wells", "K. Wells")] // г for h, as Russian once wrote it
+    [InlineData("Р. Дж. Смит", "R. J. Smith", "R. A. Smith")] // дж is one initial: J
+    [InlineData("Дж. Р. Р. Толкин", "J. R. R. Tolkien", "J. K. Rowling")]
+    [InlineData("Дж. Буш", "George W. Bush", "D. Bush")] // an initial meets the word it stands for
+    [InlineData("У. Шекспир", "William Shakespeare", "Edmund Shakespeare")] // у for w
+    [InlineData("एच. जी. वेल्स", "H. G. Wells", "A. G. Wells")] // Hindi writes the letter's name
+    public void Cyrillic_initials_and_the_names_of_letters_meet_latin_initials(string query, string expected, string other)
+    {
+        // Russian writes one letter, or дж, for an initial, and a letter stands for the Latin ones
+        // it carries over (у: u and w; х: h, kh and j); read as words, Дж. and У. met nothing.
+        IReadOnlyList<EntityMatch> matches = RankedAmong(query, expected, other);
+        Assert.Equal(expected, matches[0].Name);
+        Assert.True(matches[0].Score >= 0.9, $"{query}: {string.Join(", ", matches)}");
+    }
+
+    [Theory]
     [InlineData("Цириак", "Țiriac", "Ciriaca")]
     [InlineData("Влахуцэ", "Vlahuță", "Vlahos")]
     [InlineData("Штефан", "Ștefan", "Stefan")]

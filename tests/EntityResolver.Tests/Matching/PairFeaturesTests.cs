@@ -145,6 +145,9 @@ public sealed class PairFeaturesTests
     [InlineData("John Smith", "J. Smith", 2)] // beside a word that matches in full, an initial stands for a word
     [InlineData("Л. В.", "L. V.", 2)] // initials against initials, in any script
     [InlineData("Oneill", "O Neill", 1)] // a letter joined to its neighbour is part of a word
+    [InlineData("K. Jones", "J. K. Rowling", 0)] // two initials that agree are not a word that matches in full
+    [InlineData("Дж. Буш", "G. Bush", 2)] // дж is one initial
+    [InlineData("Я", "Ya", 1)] // an initial written as the word is said is that word
     public void An_initial_stands_for_a_word_only_beside_a_word_that_matches_in_full(string query, string candidate, int matched)
     {
         var analyzer = new NameAnalyzer();
