@@ -648,9 +648,12 @@ public sealed partial class EntityLinker
                     continue;
                 }
 
-                // The full stop of an abbreviation (Lt. Gen. Dr., Md., मो.) does not end the phrase.
+                // The full stop of an abbreviation (Lt. Gen. Dr., Md., मो.) or of a Cyrillic
+                // initial (Х. Г. Уэллс, Дж. Буш) does not end the phrase.
                 if (c == '.' && previous.Length <= 3 && i == previous.End
-                    && (previous.Forms?.Script == Script.Latin || _lexicon.Abbreviations.ContainsKey(TextNormalizer.NormalizeToken(_text.AsSpan(previous.Start, previous.Length)))))
+                    && (previous.Forms?.Script == Script.Latin
+                        || (previous.Capitalized && previous.Forms is { } forms && Initials.IsInitial(forms))
+                        || _lexicon.Abbreviations.ContainsKey(TextNormalizer.NormalizeToken(_text.AsSpan(previous.Start, previous.Length)))))
                 {
                     continue;
                 }

@@ -299,6 +299,21 @@ internal sealed class Gazetteer
             forms.Add(exact);
         }
 
+        // A Cyrillic initial (Дж., Х.) is like the Latin initials it carries over (J. or G.; H., K. or J.).
+        bool cyrillicInitial = token.Script == Script.Cyrillic && Initials.IsInitial(token);
+        if (cyrillicInitial)
+        {
+            var lookup = _exact.GetAlternateLookup<ReadOnlySpan<char>>();
+            foreach (char letter in Initials.Letters(token, stackalloc char[2]))
+            {
+                if (lookup.TryGetValue(new ReadOnlySpan<char>(in letter), out int i) && scratch.FormStamp[i] != stamp)
+                {
+                    scratch.FormStamp[i] = stamp;
+                    forms.Add(i);
+                }
+            }
+        }
+
         // Short words (of, al, کی) only count when written exactly as in a name; a word that stands
         // after the article in compound names is a name word however short (the حق of الحق: Haq).
         if ((token.Latin.Length > 2 || Lexicon.Default.IsArticleName(token.Normalized)) && token.Skeleton.Length > 0)
@@ -334,7 +349,7 @@ internal sealed class Gazetteer
         foreach (int i in forms)
         {
             TokenForms f = _forms[i];
-            float s = i == exact ? 1f : Phonetics.Similarity(token, f, floor: 0f);
+            float s = i == exact ? 1f : cyrillicInitial ? Initials.Similarity(token, f) : Phonetics.Similarity(token, f, floor: 0f);
             if (s > best || (s == best && bestIndex >= 0 && _isName[i] && !_isName[bestIndex]))
             {
                 best = s;

@@ -59,9 +59,11 @@ internal static class Initials
 
     /// <summary>
     /// The similarity of an initial and a word, or of two initials: 1 when both romanize alike (Ю.
-    /// and Yu.), <see cref="Same"/> when they begin with the same letter (in one script) or the
-    /// likeliest Latin letters of their first letters are one, <see cref="Carried"/> when some
-    /// other Latin letter is, otherwise 0.
+    /// and Yu.) or both are initials of one likeliest Latin letter (Дж. and J., Х. and H.; not Ю.
+    /// and Y.),
+    /// <see cref="Same"/> when they begin with the same letter (in one script) or the likeliest
+    /// Latin letters of their first letters are one, <see cref="Carried"/> when some other Latin
+    /// letter is, otherwise 0.
     /// </summary>
     public static float Similarity(TokenForms a, TokenForms b)
     {
@@ -82,8 +84,16 @@ internal static class Initials
 
         Span<char> bufferA = stackalloc char[2], bufferB = stackalloc char[2];
         ReadOnlySpan<char> lettersA = Letters(a, bufferA), lettersB = Letters(b, bufferB);
-        return lettersA[0] == lettersB[0] ? Same : lettersA.IndexOfAny(lettersB) >= 0 ? Carried : 0f;
+        return lettersA[0] != lettersB[0] ? (lettersA.IndexOfAny(lettersB) >= 0 ? Carried : 0f)
+            : IsInitial(a) && IsInitial(b) && !Iotated(a) && !Iotated(b) ? 1f
+            : Same;
     }
+
+    /// <summary>
+    /// Whether a Cyrillic initial is a vowel said with a y before it (я, ю, ё): Latin spellings
+    /// mostly write it with two letters (Yu. Gagarin), so Y. alone is not quite the same initial.
+    /// </summary>
+    private static bool Iotated(TokenForms forms) => forms.Script == Script.Cyrillic && forms.Latin.Length > 1 && forms.Latin[0] == 'y';
 
     /// <summary>
     /// The Latin letters a token's first letter may stand for, the likeliest first: the first
@@ -91,7 +101,7 @@ internal static class Initials
     /// over as (дж: j and g, not the d of dzh); for an Urdu or Hindi letter's name, the letter
     /// (एच: h, then e).
     /// </summary>
-    private static ReadOnlySpan<char> Letters(TokenForms forms, Span<char> buffer)
+    public static ReadOnlySpan<char> Letters(TokenForms forms, Span<char> buffer)
     {
         if (forms.Script == Script.Cyrillic)
         {

@@ -161,6 +161,21 @@ public sealed class EntityLinkerTests
     }
 
     [Theory]
+    [InlineData("Писатель Х. Г. Уэллс сказал.", "Х. Г. Уэллс", "p:wells")] // х for h
+    [InlineData("В 2005 г. Р. Дж. Смит приехал.", "Р. Дж. Смит", "p:rj")] // дж is one initial; г. (year) is no name
+    [InlineData("Дж. Р. Р. Толкин сказал.", "Дж. Р. Р. Толкин", "p:tolkien")]
+    public void Cyrillic_initials_are_part_of_the_name_they_stand_before(string text, string span, string entity)
+    {
+        // A Cyrillic initial is like the Latin initials it carries over, and its full stop does not
+        // end the name; before, only the surname was read (Толкин), or nothing (Уэллс alone is no
+        // person named in full).
+        var linker = LinkerOf(b => b.AddPerson("p:wells", "H. G. Wells").AddPerson("p:rj", "R. J. Smith").AddPerson("p:ra", "R. A. Smith").AddPerson("p:tolkien", "J. R. R. Tolkien"));
+        LinkedMention m = Assert.Single(linker.Link(text));
+        Assert.Equal(span, m.Text);
+        Assert.Equal(entity, m.EntityId);
+    }
+
+    [Theory]
     [InlineData("बैठक में आसिम और मुनीर दोनों थे।")]
     [InlineData("حضر عاصم و منير الاجتماع.")]
     [InlineData("बैठक में आसिम के मुनीर थे।")]

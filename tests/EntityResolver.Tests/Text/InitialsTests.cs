@@ -23,6 +23,10 @@ public sealed class InitialsTests
     [InlineData("Ю. Гагарин", "Yu. Gagarin", 1f)] // romanized alike
     [InlineData("Р. Смит", "R. Smith", 1f)]
     [InlineData("Р. Смит", "Robert Smith", Initials.Same)]
+    [InlineData("Дж. Смит", "J. Smith", 1f)] // two initials of one letter
+    [InlineData("Х. Смит", "H. Smith", 1f)]
+    [InlineData("Х. Смит", "K. Smith", Initials.Carried)]
+    [InlineData("Ю. Смит", "Y. Smith", Initials.Same)] // Latin mostly writes Yu.
     [InlineData("Джон", "J. Smith", Initials.Same)] // дж: j, then g
     [InlineData("Джон", "D. Smith", 0f)] // not the d of its romanization, dzh
     [InlineData("Дж. Буш", "George Bush", Initials.Carried)]
