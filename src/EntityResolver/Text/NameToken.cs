@@ -57,6 +57,10 @@ internal enum Readings : uint
     Yu = 4194304,
     /// <summary>A Latin u after a consonant, then one consonant and a vowel (the long u of English names: Cuba, Pusey, Tukey); a Cyrillic form with an ью after a consonant, or a Devanagari one with a yu after a consonant, which write it so (Хьюз, Пьюзи, क्यूबा).</summary>
     EnglishYu = 8388608,
+    /// <summary>A Latin gh after ei, ou or au and not before a vowel (English names: Leigh, Houghton, Bradlaugh), or an ugh after a consonant that is the end or before es, ey or ie (Hugh, Pugh, Hughes); a Cyrillic, Arabic-script or Devanagari form, which leaves the gh out and writes that ugh yu (Ли, Хоутон, Хьюз).</summary>
+    EnglishGh = 16777216,
+    /// <summary>A Latin gh after ou or au and not before a vowel, said f (Baugh, McLaughlin, Brough); a Cyrillic, Arabic-script or Devanagari form with an f (Боф, Маклафлин, بروف).</summary>
+    EnglishGhF = 33554432,
 }
 
 /// <summary>The role a token plays inside a name.</summary>

@@ -611,7 +611,65 @@ internal static class Phonetics
         (Readings.EnglishShortA, ReadEnglishShortA, ReadingShare),
         (Readings.Yu, ReadYu, YuReadingShare),
         (Readings.EnglishYu, ReadEnglishYu, YuReadingShare),
+        (Readings.EnglishGh, ReadSilentGh, ReadingShare),
+        (Readings.EnglishGhF, ReadGhF, ReadingShare),
     ];
+
+    /// <summary>
+    /// The gh of an English name that is said as nothing, as the other scripts write it (Leigh:
+    /// Ли; Houghton: Хоутон; Bradlaugh: Брэдлоу): a g after a vowel and not before one (the
+    /// phonetic form writes gh g); and the ugh of Hugh, Pugh and Hughes, said yu (Хью, Пью, Хьюз).
+    /// Read only against a Latin spelling with such a gh (<see cref="SpellsEnglishGh"/>): Persian
+    /// and Arabic names write a gh that is said (Forough: فروغ; Moghrabi: مغربي), and Arabic script
+    /// often writes the English one too (Vaughn: فوغن), which the form as written meets.
+    /// </summary>
+    private static int ReadSilentGh(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
+    {
+        if (form[i] == 'u' && i > 0 && !IsVowel(form[i - 1]) && At(form, i + 1) == 'g' && (i + 2 == form.Length || form[(i + 2)..] is "es" or "ey" or "ie" or "i"))
+        {
+            said[n++] = 'y';
+            said[n++] = 'u';
+            return 2;
+        }
+
+        return IsGhAfterVowel(form, i) ? 1 : 0;
+    }
+
+    /// <summary>The gh of an English name after ou or au said f, as the other scripts write it (Baugh: Боф; McLaughlin: Маклафлин; Brough: بروف); read only against a Latin spelling with such a gh (<see cref="SpellsEnglishGh"/>).</summary>
+    private static int ReadGhF(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) => Say(IsGhAfterVowel(form, i) && form[i - 1] == 'u', "f", 1, said, ref n);
+
+    /// <summary>Whether a phonetic form has, at <paramref name="i"/>, a g after a vowel and not before one.</summary>
+    private static bool IsGhAfterVowel(ReadOnlySpan<char> form, int i) =>
+        form[i] == 'g' && i > 0 && IsVowel(form[i - 1]) && !(IsVowel(At(form, i + 1)) || At(form, i + 1) is 'y' or 'w');
+
+    /// <summary>
+    /// Whether a Latin spelling has the gh of English names said as nothing or f: after ei, ou or
+    /// au and not before a vowel (Leigh, Houghton, Baugh; not Vaughan, whose gh the form as written
+    /// meets as closely, nor the igh that the phonetic form already reads), or in an ugh after a
+    /// consonant that ends the word or comes before es, ey or ie (Hugh, Hughes; not Mughal).
+    /// </summary>
+    private static bool SpellsEnglishGh(string latin, out bool f)
+    {
+        f = false;
+        bool any = false;
+        for (int k = latin.Length < 4 ? -1 : latin.IndexOf("gh", 2, StringComparison.Ordinal); k > 0; k = latin.IndexOf("gh", k + 2, StringComparison.Ordinal))
+        {
+            ReadOnlySpan<char> after = latin.AsSpan(k + 2);
+            bool vowelAfter = after.Length > 0 && (IsVowel(after[0]) || after[0] == 'y');
+            (char a, char b) = (latin[k - 2], latin[k - 1]);
+            if (!vowelAfter && (a, b) is ('e', 'i') or ('o', 'u') or ('a', 'u'))
+            {
+                any = true;
+                f |= b == 'u';
+            }
+            else if (b == 'u' && !IsVowel(a) && (after.Length == 0 || after is "es" or "ey" or "ie"))
+            {
+                any = true;
+            }
+        }
+
+        return any;
+    }
 
     /// <summary>
     /// The u of a Latin name after a consonant, said as the u of French names and the ü of German
@@ -1032,6 +1090,11 @@ internal static class Phonetics
             readings &= ~((SpellsFrenchIll(latin) ? 0 : Readings.FrenchIll) | (SpellsSpanishLl(latin) ? 0 : Readings.SpanishLl) | (latin.EndsWith("que", StringComparison.Ordinal) ? 0 : Readings.Que)
                 | (SpellsEnglishE(latin) ? 0 : Readings.EnglishE));
             readings |= latin.Contains("sz", StringComparison.Ordinal) && phonetic.Contains('S') ? Readings.HungarianSz : 0;
+            readings |= SpellsEnglishGh(latin, out bool ghF) ? Readings.EnglishGh | (ghF ? Readings.EnglishGhF : 0) : 0;
+        }
+        else if (script is Script.Cyrillic or Script.Arabic or Script.Devanagari)
+        {
+            readings |= Readings.EnglishGh | (phonetic.Contains('f') ? Readings.EnglishGhF : 0);
         }
 
         return readings;

@@ -1314,6 +1314,11 @@ public sealed class PhoneticsTests
     [InlineData((int)Readings.Yu, "кюн", "kühn", "kan", 0.91f)] // with the silent h after it (0.90 with the h left)
     [InlineData((int)Readings.EnglishYu, "тьюки", "tukey", "taki", 0.9f)] // the English long u (0.88)
     [InlineData((int)Readings.EnglishYu, "क्यूबा", "cuba", "kiba", 0.9f)] // (0.88)
+    [InlineData((int)Readings.EnglishGh, "хоутон", "houghton", "hutson", 0.85f)] // the English gh said as nothing (0.72 without)
+    [InlineData((int)Readings.EnglishGh, "бейтон", "beighton", "begton", 0.85f)] // (0.76)
+    [InlineData((int)Readings.EnglishGh, "пью", "pugh", "pog", 0.9f)] // and ugh as yu (0.41)
+    [InlineData((int)Readings.EnglishGhF, "بروف", "brough", "brog", 0.9f)] // or said f (0.70)
+    [InlineData((int)Readings.EnglishGhF, "лафлэнд", "laughland", "lagland", 0.8f)] // (0.73)
     public void A_french_portuguese_german_or_english_spelling_meets_what_other_scripts_write_for_it(int reading, string written, string latin, string other, float least)
     {
         // au and eau as o (Арсено, Шово, أوسين); ill, and a final il after a vowel, as й (Абей, Дюбрёй);
@@ -1358,6 +1363,14 @@ public sealed class PhoneticsTests
     [InlineData((int)Readings.EnglishYu, "pusey", true)]
     [InlineData((int)Readings.EnglishYu, "duc")] // not in a closed syllable (Дюк, not Дьюк)
     [InlineData((int)Readings.EnglishYu, "gupta")]
+    [InlineData((int)Readings.EnglishGh, "leigh", true)]
+    [InlineData((int)Readings.EnglishGh, "hughes", true)]
+    [InlineData((int)Readings.EnglishGh, "vaughan")] // not before a vowel
+    [InlineData((int)Readings.EnglishGh, "aghaei")] // Persian: gh after a single vowel
+    [InlineData((int)Readings.EnglishGh, "mughal")] // an ugh before a vowel
+    [InlineData((int)Readings.EnglishGh, "sadegh")]
+    [InlineData((int)Readings.EnglishGhF, "baugh", true)]
+    [InlineData((int)Readings.EnglishGhF, "leigh")] // an eigh is never f
     public void A_latin_form_carries_a_reading_only_where_its_pattern_stands(int reading, string latin, bool read = false)
     {
         // An ill, or a final il after a vowel, is y (the phonetic form writes ll as l: the spelling
