@@ -51,7 +51,7 @@ internal static class Initials
         _ => false,
     };
 
-    /// <summary>The similarity of an initial and a word that begin alike, or of two initials of one letter.</summary>
+    /// <summary>The similarity of an initial and a word that begin alike (J. and John, Дж. and Джон).</summary>
     public const float Same = 0.85f;
 
     /// <summary>The similarity of an initial and a word that begin with letters one carries the other over as (У. and William).</summary>
@@ -60,10 +60,9 @@ internal static class Initials
     /// <summary>
     /// The similarity of an initial and a word, or of two initials: 1 when both romanize alike (Ю.
     /// and Yu.) or both are initials of one likeliest Latin letter (Дж. and J., Х. and H.; not Ю.
-    /// and Y.),
-    /// <see cref="Same"/> when they begin with the same letter (in one script) or the likeliest
-    /// Latin letters of their first letters are one, <see cref="Carried"/> when some other Latin
-    /// letter is, otherwise 0.
+    /// and Y.), <see cref="Same"/> when they begin with the same letter (in one script) or the
+    /// likeliest Latin letters of their first letters are one, <see cref="Carried"/> when some
+    /// other Latin letter is, otherwise 0.
     /// </summary>
     public static float Similarity(TokenForms a, TokenForms b)
     {

@@ -618,7 +618,8 @@ internal static class Phonetics
     /// <summary>
     /// The gh of an English name that is said as nothing, as the other scripts write it (Leigh:
     /// Ли; Houghton: Хоутон; Bradlaugh: Брэдлоу): a g after a vowel and not before one (the
-    /// phonetic form writes gh g); and the ugh of Hugh, Pugh and Hughes, said yu (Хью, Пью, Хьюз).
+    /// phonetic form writes gh g); and the ugh of Hugh, Pugh and Hughes, said yu (Хью, Пью, Хьюз),
+    /// at the end or before es, ey or ie (which the phonetic form writes i: Hughey).
     /// Read only against a Latin spelling with such a gh (<see cref="SpellsEnglishGh"/>): Persian
     /// and Arabic names write a gh that is said (Forough: فروغ; Moghrabi: مغربي), and Arabic script
     /// often writes the English one too (Vaughn: فوغن), which the form as written meets.
