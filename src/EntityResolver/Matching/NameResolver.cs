@@ -538,8 +538,8 @@ public sealed class NameResolver
     }
 
     /// <summary>
-    /// log P(the query's words | the alias's Latin words): for each query word that has a
-    /// transliteration model, the likeliest of the alias's Latin words that it met in scoring (at
+    /// log P(the query's words | the alias's Latin words): for each query word (not an initial)
+    /// that has a transliteration model, the likeliest of the alias's Latin words that it met in scoring (at
     /// the conflict floor or above), or the model's floor for a word written from no letter when
     /// it met none; NaN when the alias has no Latin word (it was matched in the query's own script).
     /// </summary>
@@ -561,8 +561,10 @@ public sealed class NameResolver
         double sum = 0;
         for (int i = 0; i < tokens.Length; i++)
         {
+            // An initial (Э., Дж.) is no spelling of the word it stands for: the model would weigh
+            // Э as a transliteration of Andrew against one of Edward.
             NameToken q = tokens[i];
-            if (q.Role != TokenRole.Name || TransliterationModel.For(q.Forms.Script) is not { } model)
+            if (q.Role != TokenRole.Name || q.IsInitial || TransliterationModel.For(q.Forms.Script) is not { } model)
             {
                 continue;
             }

@@ -5,8 +5,8 @@ namespace EntityResolver.Text;
 /// or another initial. A Latin initial is one letter (J.). A Cyrillic one is one letter, or the
 /// дж that Russian writes for a J (Дж. Буш, G. Bush). A Cyrillic letter stands for several Latin
 /// ones, as names are carried over: У. for W. (Уильям, William), Х. for H. or J. (Хуан, Juan),
-/// Г. for H. (Г. Дж. Уэллс, H. G. Wells), Э. for A. (Энн, Ann). In Urdu and Hindi an initial is
-/// written as the letter's name (एच. जी. वेल्स, H. G. Wells).
+/// Г. for H. (Г. Уэллс, H. Wells, as Russian once wrote it), Э. for A. (Энн, Ann). In Urdu and
+/// Hindi an initial is written as the letter's name (एच. जी. वेल्स, H. G. Wells).
 /// </summary>
 internal static class Initials
 {
@@ -20,7 +20,7 @@ internal static class Initials
     private static readonly Dictionary<char, string> CyrillicLeads = new()
     {
         ['\u0432'] = "vw",   // в: Вальтер, Walter
-        ['\u0433'] = "gh",   // г: Г. Дж. Уэллс, H. G. Wells (the older rendering of h; Ukrainian)
+        ['\u0433'] = "gh",   // г: Г. Уэллс, H. Wells (the older rendering of h; Ukrainian)
         ['\u0435'] = "ey",   // е: Елена, Yelena
         ['\u0451'] = "yej",  // ё: Ёсиф, Yosif
         ['\u0436'] = "zjg",  // ж: Жан, Jean; Жорж, Georges

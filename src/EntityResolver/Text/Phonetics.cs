@@ -619,14 +619,14 @@ internal static class Phonetics
     /// The gh of an English name that is said as nothing, as the other scripts write it (Leigh:
     /// Ли; Houghton: Хоутон; Bradlaugh: Брэдлоу): a g after a vowel and not before one (the
     /// phonetic form writes gh g); and the ugh of Hugh, Pugh and Hughes, said yu (Хью, Пью, Хьюз),
-    /// at the end or before es, ey or ie (which the phonetic form writes i: Hughey).
+    /// at the end or before es, ey or ie (the phonetic form writes a final ey or ie i: Hughey, hugi).
     /// Read only against a Latin spelling with such a gh (<see cref="SpellsEnglishGh"/>): Persian
     /// and Arabic names write a gh that is said (Forough: فروغ; Moghrabi: مغربي), and Arabic script
     /// often writes the English one too (Vaughn: فوغن), which the form as written meets.
     /// </summary>
     private static int ReadSilentGh(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
     {
-        if (form[i] == 'u' && i > 0 && !IsVowel(form[i - 1]) && At(form, i + 1) == 'g' && (i + 2 == form.Length || form[(i + 2)..] is "es" or "ey" or "ie" or "i"))
+        if (form[i] == 'u' && i > 0 && !IsVowel(form[i - 1]) && At(form, i + 1) == 'g' && (i + 2 == form.Length || form[(i + 2)..] is "es" or "i"))
         {
             said[n++] = 'y';
             said[n++] = 'u';

@@ -916,6 +916,18 @@ public sealed class NameResolverTests
     }
 
     [Theory]
+    [InlineData("Р. Э. Смит", "R. E. Smith", "A. R. Smith")] // initials: E. is э's own, A. only carried over
+    [InlineData("Х. Смит", "H. Smith", "K. Smith")]
+    [InlineData("Э. Смит", "Edward Smith", "Andrew Smith")] // words: 0.85 against 0.82
+    [InlineData("Х. Смит", "Henry Smith", "Karl Smith")]
+    public void A_cyrillic_initial_meets_its_likeliest_latin_letter_first(string query, string expected, string other)
+    {
+        // э may be carried over as a and х as k, but each is likelier e and h: a candidate with
+        // the likeliest letter is ahead (algorithms.md: р.э. is R.E. before A.R.).
+        AssertFirstAhead(query, expected, other);
+    }
+
+    [Theory]
     [InlineData("Цириак", "Țiriac", "Ciriaca")]
     [InlineData("Влахуцэ", "Vlahuță", "Vlahos")]
     [InlineData("Штефан", "Ștefan", "Stefan")]
