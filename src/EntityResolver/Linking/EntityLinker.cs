@@ -368,6 +368,9 @@ public sealed partial class EntityLinker
         public bool Capitalized;
         public bool AllCaps;
         public bool IsLetterName;
+
+        /// <summary>An initial of a name (<see cref="Pass.ReadInitials"/>): G. of G. Bush, Дж. of Дж. Буш.</summary>
+        public bool IsInitial;
         public bool Consumed;
 
         /// <summary>The head of a compound name whose next name word was read joined with it (<see cref="Pass.JoinHeads"/>): a span may start here.</summary>
@@ -471,6 +474,7 @@ public sealed partial class EntityLinker
             try
             {
                 ReadWords();
+                ReadInitials();
                 JoinHeads();
                 StripJoinedArticles();
                 FindAcronyms();
@@ -521,6 +525,27 @@ public sealed partial class EntityLinker
                 _words.Add(word);
                 previous = word;
                 previousEnd = word.End;
+            }
+        }
+
+        /// <summary>
+        /// Reads as an initial each capital letter alone (Latin, or Cyrillic with its дж) that a full
+        /// stop follows inside the phrase (G. Bush, Дж. Буш, J. R. R. Tolkien): it stands for
+        /// any name word that begins with its letter, as the resolver pairs them
+        /// (<see cref="Initials.Similarity"/>), so its entities are too many to list (<see cref="Gazetteer.InitialHit"/>).
+        /// A word followed by no full stop is read as it is (the A of A Smith said).
+        /// </summary>
+        private void ReadInitials()
+        {
+            for (int i = 0; i + 1 < _words.Count; i++)
+            {
+                Word w = _words[i];
+                int end = w.RawStart + w.RawLength;
+                if (w.Capitalized && w.Forms is { } forms && Initials.IsInitial(forms) && end < _text.Length && _text[end] == '.' && !_words[i + 1].HardBefore)
+                {
+                    w.IsInitial = true;
+                    w.Hit = Gazetteer.InitialHit(w.Hit);
+                }
             }
         }
 
@@ -1200,10 +1225,11 @@ public sealed partial class EntityLinker
         /// Whether a mention may begin or end on <paramref name="w"/>: not a function word (and, in,
         /// is), nor, at the end, a verb that ends a clause (बल दिया), and an anchor or a longer word
         /// that only resembles a name word (نیوز for News), so that transliterations the registry
-        /// lacks can be tried; the span must hold an anchor too.
+        /// lacks can be tried; the span must hold an anchor too. A name does not end on an initial
+        /// (<see cref="Word.IsInitial"/>).
         /// </summary>
         private static bool IsEdge(Word w, bool end) =>
-            !LinkLexicon.Default.FunctionWords.Contains(w.Normalized) && !(end && LinkLexicon.Default.FinalVerbs.Contains(w.Normalized))
+            !(end && w.IsInitial) && !LinkLexicon.Default.FunctionWords.Contains(w.Normalized) && !(end && LinkLexicon.Default.FinalVerbs.Contains(w.Normalized))
             && ((!end && w.OpensJoined) || IsAnchor(w) || (w.Hit.IsName && w.Hit.Similarity >= BridgeFloor && w.Forms is { } f && (!IsShort(f) || w.IsArticleName)));
 
         private bool HasAnchor(int from, int to)
@@ -1222,9 +1248,15 @@ public sealed partial class EntityLinker
         /// <summary>
         /// Whether a single word can be a mention at all, before asking the resolver: an acronym in
         /// capitals, or a name word (as written, or close enough for a bare name) that is not a
-        /// title word (رئيس, General) on its own.
+        /// title word (رئيس, General) on its own, nor the word after an initial (<see cref="AfterInitial"/>).
         /// </summary>
-        private bool MayStandAlone(int i) => _words[i].AllCaps || ((_words[i].Hit.Similarity >= 0.999f || PartialWordOk(_words[i])) && !IsTitleOrParticle(_words[i]) && !InTitlePhrase(i));
+        private bool MayStandAlone(int i) => (_words[i].AllCaps || ((_words[i].Hit.Similarity >= 0.999f || PartialWordOk(_words[i])) && !IsTitleOrParticle(_words[i]) && !InTitlePhrase(i))) && !AfterInitial(i);
+
+        /// <summary>
+        /// Whether an initial stands right before word <paramref name="i"/>: the name begins with it,
+        /// so the word is not a name alone (B. Smith is not the Adam Smith named before it).
+        /// </summary>
+        private bool AfterInitial(int i) => i > 0 && _words[i - 1].IsInitial && !_words[i].HardBefore;
 
         /// <summary>
         /// Whether word <paramref name="i"/> is part of a title phrase of two or more words (फील्ड
@@ -1646,10 +1678,11 @@ public sealed partial class EntityLinker
         /// A bare name word must look like a name: close to a name word of the registry, capitalized
         /// in Latin script, neither a common given name that several entities share (Muhammad) nor
         /// a country's name or adjective (باكستان, الباكستاني), nor the second half of a compound
-        /// name written with its article (الرحمن of مجیب الرحمن; alone, also a name of God).
+        /// name written with its article (الرحمن of مجیب الرحمن; alone, also a name of God), nor a
+        /// letter alone (the G of H. G. Wells is no name by itself).
         /// </summary>
         private static bool PartialWordOk(Word w) =>
-            w.Forms is { } f && w.Hit.Similarity >= PartialSimilarity && !w.IsArticleName && !(f.IsCommonName && w.Hit.Entities >= 2)
+            w.Forms is { } f && w.Hit.Similarity >= PartialSimilarity && !Initials.IsInitial(f) && !w.IsArticleName && !(f.IsCommonName && w.Hit.Entities >= 2)
             && (f.Script != Script.Latin || w.Capitalized) && !Lexicon.Default.IsCountryWord(f);
 
         /// <summary>Whether the letters of words [from, to) are exactly the acronym the match was made with.</summary>

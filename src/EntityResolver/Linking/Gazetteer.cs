@@ -248,6 +248,15 @@ internal sealed class Gazetteer
     public static bool WritesShortName(bool same, Script word, Script name, double similarity) =>
         same || (word != name && similarity >= GazetteerHit.AnchorSimilarity);
 
+    /// <summary>
+    /// The hit of a word of text read as an initial (the G. of G. Bush): a name word as written,
+    /// like every name word of the registry that begins with its letter, so of too many entities
+    /// to list (<see cref="GazetteerHit.Witnesses"/> null: the linker asks each entity that the
+    /// span's other words name, <see cref="Resembles"/>). It writes no name word almost exactly (no
+    /// anchors); the organizations it may name are those with that initial (<paramref name="hit"/>'s).
+    /// </summary>
+    public static GazetteerHit InitialHit(GazetteerHit hit) => new(1f, true, 2, null, hit.OrganizationWitnesses ?? [], false, []);
+
     /// <summary>The gazetteer of <paramref name="registry"/>, built on first use and kept as long as the registry lives.</summary>
     public static Gazetteer For(EntityRegistry registry) => Cache.GetValue(registry, r => new Gazetteer(r));
 
@@ -602,13 +611,14 @@ internal sealed class Gazetteer
     private static float RawFloor(float floor) => (floor - CrossScriptLeniency) / (1f - CrossScriptLeniency);
 
     /// <summary>
-    /// The similarity of <paramref name="f"/> to <paramref name="token"/>, raw and with the
+    /// The similarity of <paramref name="f"/> to <paramref name="token"/> (as the resolver compares
+    /// them: an initial agrees with a word that begins with its letter), raw and with the
     /// cross-script leniency; both 0 below <paramref name="rawFloor"/> (the distance then stops early).
     /// </summary>
     private static (float Raw, float Lenient) Compare(TokenForms f, TokenForms token, float rawFloor)
     {
-        float s = string.Equals(f.Normalized, token.Normalized, StringComparison.Ordinal)
-            ? 1f
+        float s = string.Equals(f.Normalized, token.Normalized, StringComparison.Ordinal) ? 1f
+            : Initials.IsInitial(token) || Initials.IsInitial(f) ? Initials.Similarity(token, f)
             : Phonetics.Similarity(token, f, rawFloor);
         return s < rawFloor ? (0f, 0f) : (s, f.Script != token.Script ? s + (CrossScriptLeniency * (1f - s)) : s);
     }

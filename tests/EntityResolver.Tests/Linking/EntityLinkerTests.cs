@@ -176,6 +176,39 @@ public sealed class EntityLinkerTests
     }
 
     [Theory]
+    [InlineData("President G. Bush arrived.", "G. Bush", "p:bush")]
+    [InlineData("Президент Дж. Буш прибыл.", "Дж. Буш", "p:bush")] // дж for the g of George
+    [InlineData("Президент Г. Буш прибыл.", "Г. Буш", "p:bush")]
+    [InlineData("Писатель Х. Уэллс сказал.", "Х. Уэллс", "p:wells")] // х for the h of Herbert
+    [InlineData("Dr. A. Smith and Dr. B. Smith spoke.", "A. Smith", "p:adam")]
+    public void An_initial_stands_for_a_given_name_written_in_full(string text, string span, string entity)
+    {
+        // The registry writes the given names in full and has no initial G or H: the initial
+        // stands for every name word that begins with its letter, as the resolver pairs them.
+        // Before, an initial counted only where some alias had the same initial (G. of H. G.
+        // Wells), and then for no one else.
+        var linker = LinkerOf(b => b.AddPerson("p:bush", "George W. Bush").AddPerson("p:wells", "Herbert George Wells").AddPerson("p:adam", "Adam Smith").AddPerson("p:other", "H. G. Hughes"));
+        LinkedMention m = Assert.Single(linker.Link(text));
+        Assert.Equal(span, m.Text);
+        Assert.Equal(entity, m.EntityId);
+    }
+
+    [Theory]
+    [InlineData("President J. Bush arrived.")] // J is not George's letter
+    [InlineData("President G. arrived.")] // an initial alone
+    [InlineData("President G arrived.")] // a letter alone, even without its full stop
+    [InlineData("President G. Hale arrived.")] // nor the G of H. G. Wells, nor Hale after an initial that is not Andrew's
+    [InlineData("President H. G. arrived.")] // nor two: a name ends on a word
+    [InlineData("A Bush spokesman said.")] // no full stop: the article
+    public void An_initial_is_no_name_without_a_word_of_the_name(string text)
+    {
+        // At a threshold that lets almost any score through: the rules, not the score, keep these out.
+        var registry = new EntityRegistryBuilder().AddPerson("p:bush", "George W. Bush").AddPerson("p:wells", "H. G. Wells").AddPerson("p:ab", "Andrew Bush Hale").Build();
+        var linker = new EntityLinker(new NameResolver(registry), new LinkOptions { Threshold = 0.05 });
+        Assert.Empty(linker.Link(text));
+    }
+
+    [Theory]
     [InlineData("बैठक में आसिम और मुनीर दोनों थे।")]
     [InlineData("حضر عاصم و منير الاجتماع.")]
     [InlineData("बैठक में आसिम के मुनीर थे।")]
