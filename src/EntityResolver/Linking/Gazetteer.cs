@@ -51,7 +51,10 @@ internal readonly record struct GazetteerHit(float Similarity, bool IsName, int 
 /// <summary>
 /// The vocabulary of a registry's names, for spotting name words in running text: every distinct
 /// alias token, reachable through the same blocking keys as the candidate index (consonant
-/// skeleton and its one-deletion variants), compared phonetically. Built once per registry
+/// skeleton and its one-deletion variants; a word of text also through the skeletons the search
+/// reads a query word under, <see cref="Phonetics.QueryReadings"/>), compared phonetically. The
+/// index's own keys of a Latin word said otherwise than in English are not posted: at a million
+/// names they let Arabic prose through (خلاله met Jalil, its j said kh). Built once per registry
 /// instance and cached with it; immutable apart from a bounded lookup memo; thread-safe.
 /// </summary>
 internal sealed class Gazetteer
@@ -329,6 +332,16 @@ internal sealed class Gazetteer
         {
             HashSet<string> keys = scratch.Keys;
             CandidateIndex.AddKeys(token.Skeleton, keys);
+            // And, as the search reads a query word, under the skeletons of its script's conventions
+            // (Джордж and जॉर्ज meet George there: krk).
+            foreach (var (read, _) in Phonetics.QueryReadings)
+            {
+                if (read(token) is { } reading)
+                {
+                    keys.Add(reading);
+                }
+            }
+
             foreach (string key in keys)
             {
                 if (_byKey.TryGetValue(key, out int[]? postings))
