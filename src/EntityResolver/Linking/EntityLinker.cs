@@ -1226,10 +1226,11 @@ public sealed partial class EntityLinker
         /// is), nor, at the end, a verb that ends a clause (बल दिया), and an anchor or a longer word
         /// that only resembles a name word (نیوز for News), so that transliterations the registry
         /// lacks can be tried; the span must hold an anchor too. A name does not end on an initial
-        /// (<see cref="Word.IsInitial"/>).
+        /// (<see cref="Word.IsInitial"/>), and may begin on one that is also a function word (В. of
+        /// В. В. Путин, not the в of В Москве, "in Moscow").
         /// </summary>
         private static bool IsEdge(Word w, bool end) =>
-            !(end && w.IsInitial) && !LinkLexicon.Default.FunctionWords.Contains(w.Normalized) && !(end && LinkLexicon.Default.FinalVerbs.Contains(w.Normalized))
+            !(end && w.IsInitial) && (w.IsInitial || !LinkLexicon.Default.FunctionWords.Contains(w.Normalized)) && !(end && LinkLexicon.Default.FinalVerbs.Contains(w.Normalized))
             && ((!end && w.OpensJoined) || IsAnchor(w) || (w.Hit.IsName && w.Hit.Similarity >= BridgeFloor && w.Forms is { } f && (!IsShort(f) || w.IsArticleName)));
 
         private bool HasAnchor(int from, int to)

@@ -207,6 +207,17 @@ public sealed class EntityLinkerTests
         Assert.Equal("p:bush", m.EntityId);
     }
 
+    [Fact]
+    public void A_russian_preposition_is_no_initial_but_an_initial_may_be_written_like_one()
+    {
+        // В ("in") opens the sentence in capitals, like the initial V. of a name; only with its
+        // full stop is it one (В. В. Путин). Before, В Москве ("in Moscow") was V. Musco Saori.
+        var linker = LinkerOf(b => b.AddPerson("p:v", "V. Musco Saori").AddPerson("p:putin", "Vladimir Vladimirovich Putin"));
+        Assert.Empty(linker.Link("В Москве прошла встреча."));
+        LinkedMention m = Assert.Single(linker.Link("В. В. Путин прибыл в Москву."));
+        Assert.Equal(("В. В. Путин", "p:putin"), (m.Text, m.EntityId));
+    }
+
     [Theory]
     [InlineData("President J. Bush arrived.")] // J is not George's letter
     [InlineData("President G. arrived.")] // an initial alone
