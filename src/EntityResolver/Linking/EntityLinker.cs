@@ -1184,7 +1184,8 @@ public sealed partial class EntityLinker
         /// name as written, or is a name particle (ابو, bin, al) or a function word of names in
         /// any spelling (آف, of; اینڈ, and), which the match must then pair (<see cref="LeavesFunctionWord"/>);
         /// or a word that the analysis of a name drops before the next word: the izafat in lower case
-        /// (Lashkar-e-Taiba) or an article said as the next word begins (Jamaat-ud-Dawa).
+        /// (Lashkar-e-Taiba) or an article said as the next word begins (Jamaat-ud-Dawa); or a
+        /// word the registry may write as an initial (<see cref="WrittenInFull"/>).
         /// </summary>
         private bool InRun(int i)
         {
@@ -1202,8 +1203,23 @@ public sealed partial class EntityLinker
 
             return i + 1 < _words.Count && w.Normalized.Length > 0
                 && ((_lexicon.Izafat.Contains(w.Normalized) && !w.Capitalized && !w.AllCaps)
-                    || _lexicon.IsAssimilatedArticleBefore(w.Normalized, _words[i + 1].Normalized));
+                    || _lexicon.IsAssimilatedArticleBefore(w.Normalized, _words[i + 1].Normalized)
+                    || WrittenInFull(i));
         }
+
+        /// <summary>
+        /// Whether word <paramref name="i"/> may be a name word that the registry writes as an
+        /// initial (Walker of George Walker Bush against George W. Bush; Уокер): capitalized, in a
+        /// script that capitalizes names, between two name words (not titles) within the phrase,
+        /// and not part of a title phrase (the Air of Chief of the Air Staff). It bridges the run;
+        /// the resolver must still pair it.
+        /// </summary>
+        private bool WrittenInFull(int i) =>
+            i > 0 && _words[i].Capitalized && !_words[i].HardBefore && !_words[i + 1].HardBefore
+            && _words[i].Forms?.Script is Script.Latin or Script.Cyrillic
+            && IsNameWord(_words[i - 1]) && IsNameWord(_words[i + 1]) && !InTitlePhrase(i);
+
+        private bool IsNameWord(Word w) => w.Hit.IsName && w.Hit.Similarity >= BridgeFloor && !IsTitleOrParticle(w);
 
         /// <summary>
         /// A word a mention may start or end with: a strong hit on a name word. A short word

@@ -207,6 +207,27 @@ public sealed class EntityLinkerTests
         Assert.Equal("p:bush", m.EntityId);
     }
 
+    [Theory]
+    [InlineData("President George Walker Bush arrived.", "George Walker Bush", "p:bush")]
+    [InlineData("Президент Джордж Уокер Буш прибыл.", "Джордж Уокер Буш", "p:bush")]
+    [InlineData("President George Harold Bush arrived.", null, null)] // Harold is not the W.
+    public void A_word_the_registry_writes_as_an_initial_stays_in_the_name(string text, string? span, string? entity)
+    {
+        // Walker meets no name word of the registry, which has only its initial: before, it broke
+        // the run of name words, and George Walker Bush was not linked whole.
+        var linker = LinkerOf(b => b.AddPerson("p:bush", "George W. Bush").AddPerson("p:wells", "H. G. Wells"));
+        IReadOnlyList<LinkedMention> mentions = linker.Link(text);
+        if (span is null)
+        {
+            Assert.DoesNotContain(mentions, m => m.Text.Contains(' ', StringComparison.Ordinal));
+        }
+        else
+        {
+            LinkedMention m = Assert.Single(mentions);
+            Assert.Equal((span, entity), (m.Text, m.EntityId));
+        }
+    }
+
     [Fact]
     public void A_russian_preposition_is_no_initial_but_an_initial_may_be_written_like_one()
     {
