@@ -371,6 +371,9 @@ internal sealed class Gazetteer
         foreach (int i in forms)
         {
             TokenForms f = _forms[i];
+            // Unlike Compare, a word that only agrees with an initial of the registry's (Kai, K.) is
+            // not read as it here: a word of text is a name word by its own spelling, and the
+            // resolver counts a word against an initial only beside a word matched in full.
             float s = i == exact ? 1f : cyrillicInitial ? Initials.Similarity(token, f) : Phonetics.Similarity(token, f, floor: 0f);
             if (s > best || (s == best && bestIndex >= 0 && _isName[i] && !_isName[bestIndex]))
             {
