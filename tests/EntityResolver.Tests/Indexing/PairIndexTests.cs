@@ -324,12 +324,14 @@ public sealed class PairIndexTests
     }
 
     [Theory]
-    [InlineData("Кейд", "Cade", "Kydd")]
     [InlineData("Джейк", "Jake", "Jock")]
     [InlineData("Пайк", "Pike", "Pyke")]
     [InlineData("Дьюк", "Duke", "Dyk")]
     public void A_russian_long_vowel_meets_the_english_spelling_with_a_silent_e(string query, string expected, string filler)
     {
+        // (Кейд: Cade against Kydd was a row until the spelling models were refitted in the
+        // seventieth session: Cade is still a candidate, but ranked after every Kydd, which the new
+        // Cyrillic model finds the likelier spelling; NameResolverTests.Spellings_the_refitted_models_rank_the_other_way.)
         // More aliases than the search hands to scoring have the query's skeleton and share more
         // of its letter pairs as written (Kydd: k, d); the English spelling (Cade: ka, ad, de)
         // shares them once ей before a final consonant is read as a consonant and a silent e.

@@ -42,6 +42,19 @@ public sealed class TransliterationModelTests
     }
 
     [Fact]
+    public void Each_letter_writes_its_own_character_not_its_neighbours()
+    {
+        var model = TransliterationModel.Train(Pairs);
+
+        // The a of these pairs is а; fitted with its neighbours from the start, the r of Charlie,
+        // Marshall and Archer wrote ар and the a nothing, so that мак was as likely from mak as
+        // мк, and Mak the least likely source of мак.
+        Assert.True(model.LogLikelihood("мак", "mak") > model.LogLikelihood("мк", "mak") + 1);
+        Assert.True(model.LogLikelihood("мак", "mak") > model.LogLikelihood("мак", "mk") + 1);
+        Assert.True(model.LogLikelihood("рим", "rim") > model.LogLikelihood("арим", "rim") + 1);
+    }
+
+    [Fact]
     public void A_marked_letter_writes_what_its_pairs_teach_and_what_its_plain_letter_writes_where_they_are_few()
     {
         // о is written for o, ё for ö (Bergström: Бергстрём); no pair has a ü.
