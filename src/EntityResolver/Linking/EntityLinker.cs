@@ -384,6 +384,9 @@ public sealed partial class EntityLinker
         public int MemoEpoch;
         public int End => Start + Length;
 
+        /// <summary>A capital letter alone (Latin, or Cyrillic with its дж): an initial when a full stop follows it.</summary>
+        public bool IsCapitalLetter => Capitalized && Forms is { } forms && Initials.IsInitial(forms);
+
         /// <summary>See <see cref="WordEntry.ArticleName"/>.</summary>
         public bool IsArticleName => Entry is { ArticleName: true };
     }
@@ -541,7 +544,7 @@ public sealed partial class EntityLinker
             {
                 Word w = _words[i];
                 int end = w.RawStart + w.RawLength;
-                if (w.Capitalized && w.Forms is { } forms && Initials.IsInitial(forms) && end < _text.Length && _text[end] == '.' && !_words[i + 1].HardBefore)
+                if (w.IsCapitalLetter && end < _text.Length && _text[end] == '.' && !_words[i + 1].HardBefore)
                 {
                     w.IsInitial = true;
                     w.Hit = Gazetteer.InitialHit(w.Hit);
@@ -677,7 +680,7 @@ public sealed partial class EntityLinker
                 // initial (Х. Г. Уэллс, Дж. Буш) does not end the phrase.
                 if (c == '.' && previous.Length <= 3 && i == previous.End
                     && (previous.Forms?.Script == Script.Latin
-                        || (previous.Capitalized && previous.Forms is { } forms && Initials.IsInitial(forms))
+                        || previous.IsCapitalLetter
                         || _lexicon.Abbreviations.ContainsKey(TextNormalizer.NormalizeToken(_text.AsSpan(previous.Start, previous.Length)))))
                 {
                     continue;

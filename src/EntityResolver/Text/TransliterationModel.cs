@@ -66,9 +66,6 @@ internal sealed class TransliterationModel
     private readonly Dictionary<char, double> _written = [];
     private double _writtenTotal;
 
-    // How many levels OutputsOf reads (3 once fitted; fewer in the first rounds of a fit).
-    private int _levelsRead = 3;
-
     private TransliterationModel()
     {
     }
@@ -153,16 +150,21 @@ internal sealed class TransliterationModel
         private readonly string _native;
         private readonly string _symbols;
         private readonly Dictionary<int, double[]> _byContext = [];
+        private readonly int _levels;
         private long[]? _codes;
         private double[]?[]? _byLetter;
         private double[]? _finer1, _finer2;
         private double? _nativeLogProbability;
 
-        public Reader(TransliterationModel model, string native)
+        /// <param name="model">The model.</param>
+        /// <param name="native">The native word.</param>
+        /// <param name="levels">How many levels of context <see cref="OutputsOf"/> reads: 3 (the letter with both neighbours), or 1 (the letter alone) in the first rounds of a fit.</param>
+        public Reader(TransliterationModel model, string native, int levels = 3)
         {
             _model = model;
             _native = native;
             _symbols = Compose(native);
+            _levels = levels;
         }
 
         public string Native => _native;
@@ -211,7 +213,7 @@ internal sealed class TransliterationModel
             }
 
             double[]? counts = null;
-            for (int level = 0; level < _model._levelsRead; level++)
+            for (int level = 0; level < _levels; level++)
             {
                 if (_model._levels[level][Reduce(context, level)] is not { } d)
                 {
@@ -440,11 +442,10 @@ internal sealed class TransliterationModel
         model.Summarize();
         for (int round = 0; round < letterRounds + rounds; round++)
         {
-            model._levelsRead = round < letterRounds ? 1 : 3;
             var next = new TransliterationModel();
             foreach ((string native, string latin) in data)
             {
-                model.Expect(native, latin, next, diagonal: round == 0);
+                model.Expect(native, latin, next, diagonal: round == 0, levels: round < letterRounds ? 1 : 3);
             }
 
             next.Prune();
@@ -461,12 +462,14 @@ internal sealed class TransliterationModel
     /// alignments that keep the two words' positions in step are favoured: without it the first
     /// posteriors are spread over every alignment and the fit can settle on one where each letter
     /// writes what its neighbour should.
+    /// <paramref name="levels"/> is how many levels of context the current model is read with
+    /// (1 in the letter rounds of <see cref="Train"/>).
     /// </remarks>
-    private void Expect(string native, string latin, TransliterationModel into, bool diagonal)
+    private void Expect(string native, string latin, TransliterationModel into, bool diagonal, int levels)
     {
         int n = native.Length, w = n + 1, m = latin.Length;
         var probs = new double[m][];
-        var reader = new Reader(this, native);
+        var reader = new Reader(this, native, levels);
         var contexts = new int[m];
         for (int i = 0; i < m; i++)
         {

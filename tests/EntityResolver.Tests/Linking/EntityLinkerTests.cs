@@ -170,9 +170,7 @@ public sealed class EntityLinkerTests
         // end the name; before, only the surname was read (Толкин), or nothing (Уэллс alone is no
         // person named in full).
         var linker = LinkerOf(b => b.AddPerson("p:wells", "H. G. Wells").AddPerson("p:rj", "R. J. Smith").AddPerson("p:ra", "R. A. Smith").AddPerson("p:tolkien", "J. R. R. Tolkien"));
-        LinkedMention m = Assert.Single(linker.Link(text));
-        Assert.Equal(span, m.Text);
-        Assert.Equal(entity, m.EntityId);
+        AssertLinksOnly(linker, text, span, entity);
     }
 
     [Theory]
@@ -188,9 +186,7 @@ public sealed class EntityLinkerTests
         // Before, an initial counted only where some alias had the same initial (G. of H. G.
         // Wells), and then for no one else.
         var linker = LinkerOf(b => b.AddPerson("p:bush", "George W. Bush").AddPerson("p:wells", "Herbert George Wells").AddPerson("p:adam", "Adam Smith").AddPerson("p:other", "H. G. Hughes"));
-        LinkedMention m = Assert.Single(linker.Link(text));
-        Assert.Equal(span, m.Text);
-        Assert.Equal(entity, m.EntityId);
+        AssertLinksOnly(linker, text, span, entity);
     }
 
     [Theory]
@@ -202,9 +198,7 @@ public sealed class EntityLinkerTests
         // George under the skeleton the search reads them with (дж as g, ज as g: krk). Before, the
         // word met no name word and the text had no mention.
         var linker = LinkerOf(b => b.AddPerson("p:bush", "George W. Bush").AddPerson("p:jordan", "Michael Jordan"));
-        LinkedMention m = Assert.Single(linker.Link(text));
-        Assert.Equal(span, m.Text);
-        Assert.Equal("p:bush", m.EntityId);
+        AssertLinksOnly(linker, text, span, "p:bush");
     }
 
     [Theory]
@@ -284,9 +278,7 @@ public sealed class EntityLinkerTests
             .AddOrganization("o:kgb", "State Security Committee", "KGB")
             .AddOrganization("o:gb", "Georgian Broadcasting", "GB")
             .AddPerson("p:ewing", "J.R. Ewing"));
-        LinkedMention m = Assert.Single(linker.Link(text));
-        Assert.Equal(mention, m.Text);
-        Assert.Equal("o:kgb", m.EntityId);
+        LinkedMention m = AssertLinksOnly(linker, text, mention, "o:kgb");
         Assert.Equal(LinkKind.Acronym, m.Evidence.Kind);
 
         // With spaces they are initials, and a run must spell the whole acronym: G.B. inside K.G.B. is not GB.
@@ -450,8 +442,7 @@ public sealed class EntityLinkerTests
         ];
         foreach (EntityLinker linker in linkers)
         {
-            LinkedMention m = Assert.Single(linker.Link(text));
-            Assert.Equal((mention, "p:dbeibeh"), (m.Text, m.EntityId));
+            AssertLinksOnly(linker, text, mention, "p:dbeibeh");
         }
     }
 
@@ -481,8 +472,7 @@ public sealed class EntityLinkerTests
             .AddPerson("p:khan", "Yunus Khan")
             .AddPerson("p:zia", "Zia-ul-Haq")
             .AddPerson("p:mujib", "Mujibur Rahman"));
-        LinkedMention m = Assert.Single(linker.Link(text));
-        Assert.Equal((mention, id), (m.Text, m.EntityId));
+        AssertLinksOnly(linker, text, mention, id);
     }
 
     [Theory]
@@ -502,8 +492,7 @@ public sealed class EntityLinkerTests
             .AddPerson("p:kakar", "Anwaar-ul-Haq Kakar")
             .AddPerson("p:fazl", "Fazl-ur-Rehman")
             .AddPerson("p:mujib", "Sheikh Mujibur Rahman"));
-        LinkedMention m = Assert.Single(linker.Link(text));
-        Assert.Equal((mention, id), (m.Text, m.EntityId));
+        AssertLinksOnly(linker, text, mention, id);
     }
 
     [Fact]
@@ -826,6 +815,14 @@ public sealed class EntityLinkerTests
 
         word[0] = char.ToUpperInvariant(word[0]);
         return word.ToString();
+    }
+
+    /// <summary>The text has one mention, <paramref name="span"/>, linked to <paramref name="entity"/>; returns it.</summary>
+    private static LinkedMention AssertLinksOnly(EntityLinker linker, string text, string span, string entity)
+    {
+        LinkedMention m = Assert.Single(linker.Link(text));
+        Assert.Equal((span, entity), (m.Text, m.EntityId));
+        return m;
     }
 
     /// <summary>A linker on a registry of what <paramref name="add"/> adds.</summary>
