@@ -316,7 +316,7 @@ internal sealed class Gazetteer
         if (cyrillicInitial)
         {
             var lookup = _exact.GetAlternateLookup<ReadOnlySpan<char>>();
-            foreach (char letter in Initials.Letters(token, stackalloc char[2]))
+            foreach (char letter in Initials.Letters(token, stackalloc char[Initials.MaxLetters]))
             {
                 if (lookup.TryGetValue(new ReadOnlySpan<char>(in letter), out int i) && scratch.FormStamp[i] != stamp)
                 {

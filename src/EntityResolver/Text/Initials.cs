@@ -6,7 +6,10 @@ namespace EntityResolver.Text;
 /// дж that Russian writes for a J (Дж. Буш, G. Bush). A Cyrillic letter stands for several Latin
 /// ones, as names are carried over: У. for W. (Уильям, William), Х. for H. or J. (Хуан, Juan),
 /// Г. for H. (Г. Уэллс, H. Wells, as Russian once wrote it), Э. for A. (Энн, Ann). In Urdu and
-/// Hindi an initial is written as the letter's name (एच. जी. वेल्स, H. G. Wells).
+/// Hindi an initial is written as the letter's name (एच. जी. वेल्स, H. G. Wells). A word in
+/// Devanagari or Arabic script meets the Latin initials its first letter is carried over as, as
+/// well as that of its romanization: वॉकर and W. (व romanizes v), फ्रांसिस and F. (फ: ph), جورج
+/// and G. (ج: j).
 /// </summary>
 internal static class Initials
 {
@@ -42,6 +45,48 @@ internal static class Initials
         ['\u0454'] = "ye",   // є
         ['\u0457'] = "yi",   // ї
     };
+
+    /// <summary>
+    /// The other Latin letters a word's first Devanagari or Arabic-script letter may stand for in
+    /// names, after the first letter of its romanization (which comes first and is not listed).
+    /// </summary>
+    private static readonly Dictionary<char, string> CarriedLeads = new()
+    {
+        // Devanagari
+        ['\u0935'] = "vw",    // व: वॉकर, Walker; विलियम, William
+        ['\u092B'] = "fp",    // फ (ph): फ्रांसिस, Francis (फ़ with its nukta romanizes f)
+        ['\u091C'] = "jgz",   // ज: जॉर्ज, George; जिया, Zia (ज़ without its nukta)
+        ['\u0915'] = "kcq",   // क: क्रिस्टोफर, Christopher
+        ['\u0938'] = "sc",    // स: सेसिल, Cecil
+        ['\u092F'] = "yj",    // य: यूसुफ, Yusuf or Jusuf
+        ['\u0909'] = "uo",    // उ: उसामा, Usama or Osama
+        ['\u090A'] = "uo",    // ऊ
+        ['\u0911'] = "oa",    // ऑ: ऑस्टिन, Austin
+        // Arabic script (Arabic, Persian, Urdu)
+        ['\u0648'] = "wvou",  // و: ووكر, Walker; وحيد, Vahid
+        ['\u0641'] = "fvp",   // ف: فيكتور, Victor; فيليب, Philip
+        ['\u0628'] = "bp",    // ب: بول, Paul (Arabic has no p)
+        ['\u062C'] = "jg",    // ج: جورج, George
+        ['\u0643'] = "kcq",   // ك: كريستوفر, Christopher
+        ['\u06A9'] = "kcq",   // ک
+        ['\u0642'] = "qkg",   // ق: Qasim, Kassem, Gaddafi
+        ['\u0633'] = "sc",    // س: سيسيل, Cecil
+        ['\u062B'] = "ts",    // ث: Thabit, Sabit
+        ['\u0630'] = "dz",    // ذ: Dhakir, Zakir
+        ['\u0636'] = "dz",    // ض: Diya, Zia
+        ['\u0638'] = "zd",    // ظ: Zafar, Dhafar
+        ['\u0698'] = "zj",    // ژ
+        ['\u064A'] = "yj",    // ي: يوسف, Yusuf or Jusuf
+        ['\u06CC'] = "yj",    // ی
+        ['\u0627'] = "aeiou", // ا: a vowel the script does not write: اسامة, Osama; ادوارد, Edward
+        ['\u0623'] = "aeiou", // أ
+        ['\u0625'] = "aeiou", // إ
+        ['\u0622'] = "aeiou", // آ
+        ['\u0639'] = "aeiou", // ع: عمر, Omar or Umar
+    };
+
+    /// <summary>The most letters <see cref="Letters"/> returns; a caller's buffer holds this many.</summary>
+    public const int MaxLetters = 6;
 
     /// <summary>Whether a name word is an initial: one Latin letter, or a Cyrillic letter alone or дж.</summary>
     public static bool IsInitial(TokenForms forms) => forms.Script switch
@@ -81,7 +126,7 @@ internal static class Initials
             return 1f;
         }
 
-        Span<char> bufferA = stackalloc char[2], bufferB = stackalloc char[2];
+        Span<char> bufferA = stackalloc char[MaxLetters], bufferB = stackalloc char[MaxLetters];
         ReadOnlySpan<char> lettersA = Letters(a, bufferA), lettersB = Letters(b, bufferB);
         return lettersA[0] != lettersB[0] ? (lettersA.IndexOfAny(lettersB) >= 0 ? Carried : 0f)
             : IsInitial(a) && IsInitial(b) && !Iotated(a) && !Iotated(b) ? 1f
@@ -98,7 +143,9 @@ internal static class Initials
     /// The Latin letters a token's first letter may stand for, the likeliest first: the first
     /// letter of its romanization; for a Cyrillic word, the letters its first letter is carried
     /// over as (дж: j and g, not the d of dzh); for an Urdu or Hindi letter's name, the letter
-    /// (एच: h, then e).
+    /// (एच: h, then e); for another Devanagari or Arabic-script word, the first letter of its
+    /// romanization, then the others its first letter is carried over as (फ्रांसिस: p, then f).
+    /// <paramref name="buffer"/> holds at least <see cref="MaxLetters"/> characters.
     /// </summary>
     public static ReadOnlySpan<char> Letters(TokenForms forms, Span<char> buffer)
     {
@@ -113,10 +160,22 @@ internal static class Initials
         {
             buffer[0] = letter;
             buffer[1] = forms.Latin[0];
-            return buffer;
+            return buffer[..2];
         }
 
         buffer[0] = forms.Latin[0];
-        return buffer[..1];
+        int count = 1;
+        if (forms.Script != Script.Latin && CarriedLeads.TryGetValue(forms.Normalized[0], out string? carried))
+        {
+            foreach (char c in carried)
+            {
+                if (c != buffer[0])
+                {
+                    buffer[count++] = c;
+                }
+            }
+        }
+
+        return buffer[..count];
     }
 }

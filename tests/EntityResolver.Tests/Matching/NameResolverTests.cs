@@ -912,6 +912,23 @@ public sealed class NameResolverTests
     }
 
     [Theory]
+    [InlineData("जॉर्ज वॉकर बुश", "George W. Bush", "George H. Bush")] // व (v) is carried over as w
+    [InlineData("फ्रांसिस स्कॉट फिट्ज़गेराल्ड", "F. Scott Fitzgerald", "M. Scott Fitzgerald")] // फ: ph, and f (P. would be first: its romanization)
+    [InlineData("أسامة بن لادن", "O. bin Laden", "M. bin Laden")] // ا: any vowel
+    [InlineData("فيكتور هوغو", "V. Hugo", "T. Hugo")] // ف: f, and v
+    public void A_word_in_devanagari_or_arabic_script_meets_the_latin_initials_its_first_letter_is_carried_over_as(string query, string expected, string other)
+    {
+        // A name in a registry often keeps only an initial of a given or middle name. The word
+        // that a Hindi or Arabic text writes in full meets it when its first letter is carried
+        // over as that initial, not only when its romanization begins with it: वॉकर romanizes
+        // vokar, and against W. it met nothing (जॉर्ज वॉकर बुश scored 0.02 against George W. Bush,
+        // फ्रांसिस स्कॉट फिट्ज़गेराल्ड 0.0002 against F. Scott Fitzgerald).
+        IReadOnlyList<EntityMatch> matches = RankedAmong(query, expected, other);
+        Assert.Equal(expected, matches[0].Name);
+        Assert.True(matches[0].Score >= 0.9 && (matches is [_] || matches[1].Score < matches[0].Score), $"{query}: {string.Join(", ", matches)}");
+    }
+
+    [Theory]
     [InlineData("Р. Э. Смит", "R. E. Smith", "A. R. Smith")] // initials: E. is э's own, A. only carried over
     [InlineData("Х. Смит", "H. Smith", "K. Smith")]
     [InlineData("Э. Смит", "Edward Smith", "Andrew Smith")] // words: 0.85 against 0.82

@@ -37,6 +37,15 @@ public sealed class InitialsTests
     [InlineData("Э. Смит", "Ann Smith", Initials.Carried)] // э: e or a
     [InlineData("एच. जी. वेल्स", "H. G. Wells", Initials.Same)] // एच names h
     [InlineData("एच. जी. वेल्स", "E. Wells", Initials.Carried)] // and romanizes ech
+    [InlineData("वॉकर बुश", "W. Bush", Initials.Carried)] // व romanizes v and is carried over as w
+    [InlineData("फ्रांसिस फिट्ज़गेराल्ड", "F. Fitzgerald", Initials.Carried)] // फ: ph, and f
+    [InlineData("फ़ातिमा अली", "F. Ali", Initials.Same)] // फ़ romanizes f
+    [InlineData("जॉर्ज बुश", "G. Bush", Initials.Carried)] // ज: j, and g
+    [InlineData("جورج بوش", "G. Bush", Initials.Carried)] // ج: j, and g
+    [InlineData("فيكتور هوغو", "V. Hugo", Initials.Carried)] // ف: f, and v
+    [InlineData("اسامة بن لادن", "O. bin Laden", Initials.Carried)] // ا: a vowel the script does not write
+    [InlineData("वॉकर बुश", "M. Bush", 0f)]
+    [InlineData("جورج بوش", "D. Bush", 0f)]
     [InlineData("J. Smith", "John Smith", Initials.Same)]
     [InlineData("J. Smith", "Mary Smith", 0f)]
     [InlineData("Ш. Смит", "C. Smith", 0f)]
