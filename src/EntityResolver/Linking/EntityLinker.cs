@@ -1212,15 +1212,24 @@ public sealed partial class EntityLinker
 
         /// <summary>
         /// Whether word <paramref name="i"/> may be a name word that the registry writes as an
-        /// initial (Walker of George Walker Bush against George W. Bush; Уокер): capitalized, in a
-        /// script that capitalizes names, between two name words (not titles) within the phrase,
-        /// and not part of a title phrase (the Air of Chief of the Air Staff). It bridges the run;
+        /// initial (Walker of George Walker Bush against George W. Bush; Уокер, वॉकर): between two
+        /// name words (not titles) within the phrase, not part of a title phrase (the Air of Chief
+        /// of the Air Staff), and capitalized in a script that capitalizes names; in Devanagari or
+        /// Arabic script, which do not, not a function word (और, و) nor short. It bridges the run;
         /// the resolver must still pair it.
         /// </summary>
-        private bool WrittenInFull(int i) =>
-            i > 0 && _words[i].Capitalized && !_words[i].HardBefore && !_words[i + 1].HardBefore
-            && _words[i].Forms?.Script is Script.Latin or Script.Cyrillic
-            && IsNameWord(_words[i - 1]) && IsNameWord(_words[i + 1]) && !InTitlePhrase(i);
+        private bool WrittenInFull(int i)
+        {
+            Word w = _words[i];
+            bool nameLike = w.Forms switch
+            {
+                { Script: Script.Latin or Script.Cyrillic } => w.Capitalized,
+                { Script: Script.Devanagari or Script.Arabic } f => !IsShort(f) && !LinkLexicon.Default.FunctionWords.Contains(w.Normalized),
+                _ => false,
+            };
+            return i > 0 && nameLike && !w.HardBefore && !_words[i + 1].HardBefore
+                && IsNameWord(_words[i - 1]) && IsNameWord(_words[i + 1]) && !InTitlePhrase(i);
+        }
 
         private bool IsNameWord(Word w) => w.Hit.IsName && w.Hit.Similarity >= BridgeFloor && !IsTitleOrParticle(w);
 

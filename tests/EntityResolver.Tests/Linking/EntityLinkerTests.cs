@@ -205,6 +205,8 @@ public sealed class EntityLinkerTests
     [InlineData("President George Walker Bush arrived.", "George Walker Bush", "p:bush")]
     [InlineData("Президент Джордж Уокер Буш прибыл.", "Джордж Уокер Буш", "p:bush")]
     [InlineData("President George Harold Bush arrived.", null, null)] // Harold is not the W.
+    [InlineData("राष्ट्रपति जॉर्ज वॉकर बुश आए।", "जॉर्ज वॉकर बुश", "p:bush")] // no capitals: वॉकर is not a function word
+    [InlineData("राष्ट्रपति जॉर्ज हेरोल्ड बुश आए।", null, null)]
     public void A_word_the_registry_writes_as_an_initial_stays_in_the_name(string text, string? span, string? entity)
     {
         // Walker meets no name word of the registry, which has only its initial: before, it broke
