@@ -831,7 +831,8 @@ internal static class Phonetics
     /// Джино); the phonetic form keeps the hard g of German and English names (Gebhardt, Gibson).
     /// An e between that g and an o or a only marks it soft and goes with it (George: Джордж;
     /// Borgeot: Боржо), as the i of the Italian gi does in the phonetic form itself. (Only
-    /// Cyrillic forms have this reading, see <see cref="ReadingsOf"/>.)
+    /// Cyrillic, Devanagari and Arabic-script forms have this reading, see <see cref="ReadingsOf"/>:
+    /// Arabic script writes that g ج, as it writes j: George, Urdu جارج; Geagea, جعجع.)
     /// </summary>
     private static int ReadSoftG(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
         Say(IsSoftG(form, i), "Z", At(form, i + 1) == 'e' && At(form, i + 2) is 'o' or 'a' ? 2 : 1, said, ref n);
@@ -1051,7 +1052,7 @@ internal static class Phonetics
                     | ((phonetic[i], At(phonetic, i + 1)) == ('o', 'y') ? Readings.GermanEu : 0) | ((phonetic[i], At(phonetic, i + 1)) == ('y', 'o') ? Readings.Yo : 0)
                     | (phonetic[i] == 'i' ? Readings.EnglishEa : 0) | (phonetic[i] == 'e' ? Readings.LatinAe : 0) | (phonetic[i] == 'u' ? Readings.DutchOe : 0)
                     | (phonetic[i] == 'k' ? Readings.Que : 0) | (phonetic[i] == 'i' ? Readings.EnglishE : 0),
-                Script.Arabic => (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'y' or 'i' or 'e' ? Readings.SpanishLl : 0) | (phonetic[i] == 's' ? Readings.HungarianSz : 0)
+                Script.Arabic => (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'y' or 'i' or 'e' ? Readings.SpanishLl : 0) | (phonetic[i] == 's' ? Readings.HungarianSz : 0) | (phonetic[i] == 'j' ? Readings.SoftG : 0)
                     | (phonetic[i] == 'w' && At(phonetic, i + 1) == 'a' ? Readings.FrenchOi : 0)
                     | (phonetic[i] is 'n' or 'l' && At(phonetic, i + 1) is 'y' or 'i' ? Readings.PortugueseNh : 0)
                     | (phonetic[i] is 'i' or 'y' ? Readings.EnglishEa : 0) | (phonetic[i] == 'k' ? Readings.Que : 0) | (phonetic[i] == 'u' ? Readings.FrenchAu : 0) | (phonetic[i] is 'i' or 'u' ? Readings.HindiEnglishVowel : 0),

@@ -557,6 +557,10 @@ public sealed class NameResolverTests
     // Arabic script writes the ll of Spanish names as y.
     [InlineData("كاسيا", "Casilla", "Kasuya")]
     [InlineData("كابيا", "Cabella", "Kabha")]
+    // Arabic script writes the soft g of English, French and Italian names ج, as it writes j
+    // (George: Urdu جارج, Arabic جورج; the ea of Geagea marks the g soft and goes with it).
+    [InlineData("جارج", "George", "Jarrah")]
+    [InlineData("جعجع", "Geagea", "Gaga")]
     // The sz of Hungarian names is s.
     [InlineData("ديبوس", "Dibusz", "Dibbs")]
     // The ae of Latin, German and Korean names is e.
