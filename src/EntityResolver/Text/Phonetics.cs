@@ -456,8 +456,9 @@ internal static class Phonetics
     /// writes it: ديمارس Dumars), the whole case ending of a Latin or Greek name, which Russian
     /// leaves out (two symbols, the vowel and its s: Quartus Кварт, Aemilius Эмилий, Demades
     /// Демад; French -es after a consonant too, Fallières Фальер: <see cref="LatinCaseEnding"/>),
-    /// and the g of a final ng, which Russian leaves out of Chinese names (Wang: Ван). 0 for
-    /// words of three letters or fewer and for other endings.
+    /// and the g of a final ng, which Russian leaves out of Chinese names (Wang: Ван); with the
+    /// conventions of Arabic script, the French -es after a consonant (Charles شارل:
+    /// <see cref="FrenchEs"/>). 0 for words of three letters or fewer and for other endings.
     /// </summary>
     public static int SilentTail(ReadOnlySpan<char> latin, Script conventions)
     {
@@ -478,6 +479,7 @@ internal static class Phonetics
             'x' when before == 'u' && IsVowel(third) => 2,
             'r' when before == 'e' && third == 'i' && !IsVowel(latin[n - 4]) => 1,
             's' when conventions == Script.Cyrillic && LatinCaseEnding(latin) => 2,
+            's' when conventions == Script.Arabic && FrenchEs(latin) => 2,
             's' when (IsVowel(before) || before == 'y') && conventions == Script.Cyrillic => 1,
             // Russian writes the final ng of Chinese names н (Wang: Ван, Aiping: Айпин).
             'g' when before == 'n' && conventions == Script.Cyrillic => 1,
@@ -501,6 +503,16 @@ internal static class Phonetics
             'e' => !IsVowel(latin[^3]) && latin[^3] != 'y',
             _ => false,
         };
+
+    /// <summary>
+    /// Whether <paramref name="latin"/> ends in a silent -es that only French names have, which
+    /// Arabic script leaves out with its s, as French says it: -rles, -lles, -nnes, -rges, -ules,
+    /// -ieres (Charles شارل, Gilles جيل, Cannes كان, Georges جورج, Jules جول, Fallières فاليير). Not
+    /// the -es of English names, whose s Arabic script writes (Jones جونز, James جيمس, Holmes
+    /// هولمز, Miles مايلز), nor one after a vowel (Idrees).
+    /// </summary>
+    private static bool FrenchEs(ReadOnlySpan<char> latin) =>
+        latin.Length >= 5 && latin[^4..] is "rles" or "lles" or "nnes" or "rges" or "ules" || latin.EndsWith("ieres", StringComparison.Ordinal);
 
     /// <summary>
     /// Whether a form read from Cyrillic ends in a vowel and y (й), the ending that Russian
@@ -762,10 +774,11 @@ internal static class Phonetics
     /// not read so: Хоакин and Маркес meet Joaquin and Marquez as closely without it (0.88, 0.89).
     /// </summary>
     private static int ReadQue(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
-        Say(IsFinalQue(form, i), "k", 3, said, ref n);
+        Say(IsFinalQue(form, i), "k", form.Length - i, said, ref n);
 
+    /// <summary>Whether a Latin form ends at <paramref name="i"/> in -que, or in the -ques of French names, their s silent too (Jacques: Жак, جاك).</summary>
     private static bool IsFinalQue(ReadOnlySpan<char> form, int i) =>
-        i > 0 && i + 3 == form.Length && form[i] == 'k' && form[i + 1] == 'u' && form[i + 2] == 'e';
+        i > 0 && (i + 3 == form.Length || (i + 4 == form.Length && form[i + 3] == 's')) && form[i] == 'k' && form[i + 1] == 'u' && form[i + 2] == 'e';
 
     /// <summary>The oe of a Dutch name, said u, as Russian writes it (Broekman: Брукман, Zoelen: Зулен); an English final oe meets the у of оу (Pascoe: Паскоу).</summary>
     private static int ReadDutchOe(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
@@ -1089,7 +1102,7 @@ internal static class Phonetics
 
         if (script == Script.Latin)
         {
-            readings &= ~((SpellsFrenchIll(latin) ? 0 : Readings.FrenchIll) | (SpellsSpanishLl(latin) ? 0 : Readings.SpanishLl) | (latin.EndsWith("que", StringComparison.Ordinal) ? 0 : Readings.Que)
+            readings &= ~((SpellsFrenchIll(latin) ? 0 : Readings.FrenchIll) | (SpellsSpanishLl(latin) ? 0 : Readings.SpanishLl) | (latin.EndsWith("que", StringComparison.Ordinal) || latin.EndsWith("ques", StringComparison.Ordinal) ? 0 : Readings.Que)
                 | (SpellsEnglishE(latin) ? 0 : Readings.EnglishE));
             readings |= latin.Contains("sz", StringComparison.Ordinal) && phonetic.Contains('S') ? Readings.HungarianSz : 0;
             readings |= SpellsEnglishGh(latin, out bool ghF) ? Readings.EnglishGh | (ghF ? Readings.EnglishGhF : 0) : 0;

@@ -574,6 +574,21 @@ public sealed class NameResolverTests
     }
 
     [Theory]
+    [InlineData("جاك شيراك", "Jacques Chirac", "Jack Sheeran")] // -ques is k, its s silent
+    [InlineData("ژاک شیراک", "Jacques Chirac", "Jack Sheeran")] // Urdu and Persian write the j zh
+    [InlineData("شارل ديغول", "Charles de Gaulle", "Philippe de Gaulle")] // the -es of Charles is silent
+    [InlineData("جول فيرن", "Jules Verne", "Michel Verne")]
+    public void French_names_are_found_from_what_arabic_script_writes_for_them_as_said(string query, string expected, string other)
+    {
+        // Arabic script writes a French name as it is said, without its silent endings: Jacques
+        // جاك, Charles شارل, Jules جول. Before, the given name was a conflict (جاك / Jacques 0.71,
+        // شارل / Charles 0.77) and جاك شيراك scored 0.0003 against Jacques Chirac.
+        IReadOnlyList<EntityMatch> matches = RankedAmong(query, expected, other);
+        Assert.Equal(expected, matches[0].Name);
+        Assert.True(matches[0].Score >= 0.9, $"{query}: {string.Join(", ", matches)}");
+    }
+
+    [Theory]
     [InlineData("Юта")] // the English u said yu: a skeleton of one class, t, where the word's own is yt
     [InlineData("يوتا")]
     [InlineData("یوٹاہ")]
