@@ -95,11 +95,12 @@ namespace EntityResolver.Registry;
 /// of article-names.tsv (Ziaul Haq, Mujibur Rahman) is dropped, Lexicon.ArticleSuffixStem, and
 /// Maulana, Mufti, Allama and Ayatollah are titles; version 73: a Cyrillic letter alone, or дж,
 /// is an initial, Initials.IsInitial; version 74: a Latin word ending in a silent -es that only
-/// French names have (Charles, Georges) is also keyed without it, Phonetics.SilentTail).
+/// French names have (Charles, Georges) is also keyed without it, Phonetics.SilentTail; version
+/// 75: the sch of a romanized Arabic-script word is s and ch, not sh).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 74;
+    public const int Version = 75;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

@@ -298,8 +298,10 @@ internal static class Phonetics
             }
 
             // sch is sh in German, Dutch and Yiddish names (Schmidt: شميت, Шмидт), which other
-            // scripts write with their one letter for sh.
-            if (c == 's' && next == 'c' && i + 2 < latin.Length && latin[i + 2] == 'h')
+            // scripts write with their one letter for sh. In a romanization of Arabic script it
+            // is two letters, s and ch (Urdu سچن, Sachin), while Russian writes the sch of Latin
+            // names сч letter for letter (Maschio: Масчио, Visch: Висч).
+            if (c == 's' && next == 'c' && i + 2 < latin.Length && latin[i + 2] == 'h' && script != Script.Arabic)
             {
                 AppendSymbol(buffer, ref n, 'S');
                 i += 2;

@@ -563,6 +563,9 @@ public sealed class NameResolverTests
     [InlineData("جعجع", "Geagea", "Gaga")]
     // The sz of Hungarian names is s.
     [InlineData("ديبوس", "Dibusz", "Dibbs")]
+    // The s and ch of Urdu سچ are two letters, not the sch of German names.
+    [InlineData("سچن", "Sachin", "Shin")]
+    [InlineData("Масчио", "Maschio", "Masuccio")] // while Russian writes that sch сч
     // The ae of Latin, German and Korean names is e.
     [InlineData("Тэгер", "Taeger", "Tager")]
     [InlineData("Гэлан", "Gaelan", "Galan")]
