@@ -165,7 +165,10 @@ internal static class Initials
 
         buffer[0] = forms.Latin[0];
         int count = 1;
-        if (forms.Script != Script.Latin && CarriedLeads.TryGetValue(forms.Normalized[0], out string? carried))
+        // (Not for a word that begins with the article ال: its alif is no vowel of the name, and الدين
+        // is no U.)
+        if (forms.Script != Script.Latin && CarriedLeads.TryGetValue(forms.Normalized[0], out string? carried)
+            && !forms.Normalized.StartsWith("\u0627\u0644", StringComparison.Ordinal))
         {
             foreach (char c in carried)
             {

@@ -459,7 +459,7 @@ internal static class Phonetics
     /// leaves out (two symbols, the vowel and its s: Quartus Кварт, Aemilius Эмилий, Demades
     /// Демад; French -es after a consonant too, Fallières Фальер: <see cref="LatinCaseEnding"/>),
     /// and the g of a final ng, which Russian leaves out of Chinese names (Wang: Ван); with the
-    /// conventions of Arabic script, the French -es after a consonant (Charles شارل:
+    /// conventions of Arabic script, a silent -es that only French names have (Charles شارل:
     /// <see cref="FrenchEs"/>). 0 for words of three letters or fewer and for other endings.
     /// </summary>
     public static int SilentTail(ReadOnlySpan<char> latin, Script conventions)
