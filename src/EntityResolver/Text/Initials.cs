@@ -49,6 +49,7 @@ internal static class Initials
     /// <summary>
     /// The other Latin letters a word's first Devanagari or Arabic-script letter may stand for in
     /// names, after the first letter of its romanization (which comes first and is not listed).
+    /// Keyed by the normalized letter: the normalized form writes أ, إ and آ as ا, ک as ك and ی as ي.
     /// </summary>
     private static readonly Dictionary<char, string> CarriedLeads = new()
     {
@@ -67,8 +68,7 @@ internal static class Initials
         ['\u0641'] = "fvp",   // ف: فيكتور, Victor; فيليب, Philip
         ['\u0628'] = "bp",    // ب: بول, Paul (Arabic has no p)
         ['\u062C'] = "jg",    // ج: جورج, George
-        ['\u0643'] = "kcq",   // ك: كريستوفر, Christopher
-        ['\u06A9'] = "kcq",   // ک
+        ['\u0643'] = "kcq",   // ك (and ک): كريستوفر, Christopher
         ['\u0642'] = "qkg",   // ق: Qasim, Kassem, Gaddafi
         ['\u0633'] = "sc",    // س: سيسيل, Cecil
         ['\u062B'] = "ts",    // ث: Thabit, Sabit
@@ -76,17 +76,13 @@ internal static class Initials
         ['\u0636'] = "dz",    // ض: Diya, Zia
         ['\u0638'] = "zd",    // ظ: Zafar, Dhafar
         ['\u0698'] = "zj",    // ژ
-        ['\u064A'] = "yj",    // ي: يوسف, Yusuf or Jusuf
-        ['\u06CC'] = "yj",    // ی
-        ['\u0627'] = "aeiou", // ا: a vowel the script does not write: اسامة, Osama; ادوارد, Edward
-        ['\u0623'] = "aeiou", // أ
-        ['\u0625'] = "aeiou", // إ
-        ['\u0622'] = "aeiou", // آ
+        ['\u064A'] = "yj",    // ي (and ی): يوسف, Yusuf or Jusuf
+        ['\u0627'] = "aeiou", // ا (and أ, إ, آ): a vowel the script does not write: أسامة, Osama; ادوارد, Edward
         ['\u0639'] = "aeiou", // ع: عمر, Omar or Umar
     };
 
-    /// <summary>The most letters <see cref="Letters"/> returns; a caller's buffer holds this many.</summary>
-    public const int MaxLetters = 6;
+    /// <summary>The most letters <see cref="Letters"/> writes to its buffer (the romanization's first and the carried ones); a caller's buffer holds this many.</summary>
+    public static readonly int MaxLetters = 1 + CarriedLeads.Values.Max(leads => leads.Length);
 
     /// <summary>Whether a name word is an initial: one Latin letter, or a Cyrillic letter alone or дж.</summary>
     public static bool IsInitial(TokenForms forms) => forms.Script switch
@@ -168,7 +164,7 @@ internal static class Initials
         // (Not for a word that begins with the article ال: its alif is no vowel of the name, and الدين
         // is no U.)
         if (forms.Script != Script.Latin && CarriedLeads.TryGetValue(forms.Normalized[0], out string? carried)
-            && !forms.Normalized.StartsWith("\u0627\u0644", StringComparison.Ordinal))
+            && !forms.Normalized.StartsWith("ال", StringComparison.Ordinal))
         {
             foreach (char c in carried)
             {

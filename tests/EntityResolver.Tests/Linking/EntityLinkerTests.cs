@@ -207,11 +207,13 @@ public sealed class EntityLinkerTests
     [InlineData("President George Harold Bush arrived.", null, null)] // Harold is not the W.
     [InlineData("राष्ट्रपति जॉर्ज वॉकर बुश आए।", "जॉर्ज वॉकर बुश", "p:bush")] // no capitals: वॉकर is not a function word
     [InlineData("राष्ट्रपति जॉर्ज हेरोल्ड बुश आए।", null, null)]
+    [InlineData("قال الرئيس حسني سيد مبارك إن الحكومة مستعدة.", "حسني سيد مبارك", "p:mubarak")] // س is the S.
+    [InlineData("قال الرئيس حسني محمد مبارك إن الحكومة مستعدة.", null, null)]
     public void A_word_the_registry_writes_as_an_initial_stays_in_the_name(string text, string? span, string? entity)
     {
         // Walker meets no name word of the registry, which has only its initial: before, it broke
         // the run of name words, and George Walker Bush was not linked whole.
-        var linker = LinkerOf(b => b.AddPerson("p:bush", "George W. Bush").AddPerson("p:wells", "H. G. Wells"));
+        var linker = LinkerOf(b => b.AddPerson("p:bush", "George W. Bush").AddPerson("p:wells", "H. G. Wells").AddPerson("p:mubarak", "Hosni S. Mubarak"));
         IReadOnlyList<LinkedMention> mentions = linker.Link(text);
         if (span is null)
         {

@@ -44,6 +44,7 @@ public sealed class InitialsTests
     [InlineData("جورج بوش", "G. Bush", Initials.Carried)] // ج: j, and g
     [InlineData("فيكتور هوغو", "V. Hugo", Initials.Carried)] // ف: f, and v
     [InlineData("اسامة بن لادن", "O. bin Laden", Initials.Carried)] // ا: a vowel the script does not write
+    [InlineData("یوسف خان", "J. Khan", Initials.Carried)] // ی, folded to ي: y, and j
     [InlineData("الدين حسن", "U. Hassan", 0f)] // the alif of the article is no vowel of the name
     [InlineData("वॉकर बुश", "M. Bush", 0f)]
     [InlineData("جورج بوش", "D. Bush", 0f)]
