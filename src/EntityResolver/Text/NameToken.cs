@@ -61,6 +61,8 @@ internal enum Readings : uint
     EnglishGh = 16777216,
     /// <summary>A Latin gh after ou or au and not before a vowel, said f (Baugh, McLaughlin, Brough); a Cyrillic, Arabic-script or Devanagari form with an f (Боф, Маклафлин, بروف).</summary>
     EnglishGhF = 33554432,
+    /// <summary>A Latin final ngh (Singh, Narsingh); a Devanagari word that ends in an anusvara and ह, which the phonetic form reads n (सिंह, नरसिंह).</summary>
+    FinalNgh = 67108864,
 }
 
 /// <summary>The role a token plays inside a name.</summary>

@@ -627,7 +627,16 @@ internal static class Phonetics
         (Readings.EnglishYu, ReadEnglishYu, YuReadingShare),
         (Readings.EnglishGh, ReadSilentGh, ReadingShare),
         (Readings.EnglishGhF, ReadGhF, ReadingShare),
+        (Readings.FinalNgh, ReadFinalNgh, ReadingShare),
     ];
+
+    /// <summary>
+    /// The final ngh of a Latin spelling (Singh, Narsingh) as Hindi writes it, an anusvara and ह,
+    /// which the phonetic form of the Devanagari word reads n (सिंह: sin); read only against a
+    /// Devanagari word that ends so. Elsewhere an anusvara before ह is n or m (संहिता Samhita).
+    /// </summary>
+    private static int ReadFinalNgh(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
+        Say(i == form.Length - 2 && form[i] == 'n' && form[i + 1] == 'g', "n", 2, said, ref n);
 
     /// <summary>
     /// The gh of an English name that is said as nothing, as the other scripts write it (Leigh:
@@ -1108,10 +1117,12 @@ internal static class Phonetics
                 | (SpellsEnglishE(latin) ? 0 : Readings.EnglishE));
             readings |= latin.Contains("sz", StringComparison.Ordinal) && phonetic.Contains('S') ? Readings.HungarianSz : 0;
             readings |= SpellsEnglishGh(latin, out bool ghF) ? Readings.EnglishGh | (ghF ? Readings.EnglishGhF : 0) : 0;
+            readings |= latin.EndsWith("ngh", StringComparison.Ordinal) && phonetic.EndsWith("ng", StringComparison.Ordinal) ? Readings.FinalNgh : 0;
         }
         else if (script is Script.Cyrillic or Script.Arabic or Script.Devanagari)
         {
             readings |= Readings.EnglishGh | (phonetic.Contains('f') ? Readings.EnglishGhF : 0);
+            readings |= script == Script.Devanagari && written.EndsWith("ंह", StringComparison.Ordinal) ? Readings.FinalNgh : 0;
         }
 
         return readings;

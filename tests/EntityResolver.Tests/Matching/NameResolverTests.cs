@@ -566,6 +566,8 @@ public sealed class NameResolverTests
     // The s and ch of Urdu سچ are two letters, not the sch of German names.
     [InlineData("سچن", "Sachin", "Shin")]
     [InlineData("Масчио", "Maschio", "Masuccio")] // while Russian writes that sch сч
+    // Hindi writes the final ngh of Singh an anusvara and ह, which the phonetic form reads n.
+    [InlineData("सिंह", "Singh", "Sinha")]
     // The ae of Latin, German and Korean names is e.
     [InlineData("Тэгер", "Taeger", "Tager")]
     [InlineData("Гэлан", "Gaelan", "Galan")]
