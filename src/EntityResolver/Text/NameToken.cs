@@ -63,6 +63,8 @@ internal enum Readings : uint
     EnglishGhF = 33554432,
     /// <summary>A Latin final ngh (Singh, Narsingh); a Devanagari word that ends in an anusvara and ह, which the phonetic form reads n (सिंह, नरसिंह).</summary>
     FinalNgh = 67108864,
+    /// <summary>A Latin zh that the phonetic form reads as one sound (Azhar, Mazhar: aZar); an Arabic-script form with a z before a h, or a Cyrillic one with зх, which write it z and h (أزهر, مظہر, Азхар).</summary>
+    SeparateZh = 134217728,
 }
 
 /// <summary>The role a token plays inside a name.</summary>

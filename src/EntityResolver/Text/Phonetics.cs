@@ -628,7 +628,17 @@ internal static class Phonetics
         (Readings.EnglishGh, ReadSilentGh, ReadingShare),
         (Readings.EnglishGhF, ReadGhF, ReadingShare),
         (Readings.FinalNgh, ReadFinalNgh, ReadingShare),
+        (Readings.SeparateZh, ReadSeparateZh, ReadingShare),
     ];
+
+    /// <summary>
+    /// The zh of a Latin spelling as two sounds, z and h, as Arabic and Urdu names have it and
+    /// the other scripts write it (Azhar: أزهر, اظہر, Азхар; Mazhar: مظهر, Мазхар). The phonetic
+    /// form reads a zh as the one sound of Russian names (Zhukov: Жуков; Brezhnev: بريجنيف), so
+    /// this is read only against an Arabic-script form with a z before a h, or a Cyrillic one
+    /// with зх.
+    /// </summary>
+    private static int ReadSeparateZh(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) => Say(form[i] == 'Z', "zh", 1, said, ref n);
 
     /// <summary>
     /// The final ngh of a Latin spelling (Singh, Narsingh) as Hindi writes it, an anusvara and ह,
@@ -1118,11 +1128,13 @@ internal static class Phonetics
             readings |= latin.Contains("sz", StringComparison.Ordinal) && phonetic.Contains('S') ? Readings.HungarianSz : 0;
             readings |= SpellsEnglishGh(latin, out bool ghF) ? Readings.EnglishGh | (ghF ? Readings.EnglishGhF : 0) : 0;
             readings |= latin.EndsWith("ngh", StringComparison.Ordinal) && phonetic.EndsWith("ng", StringComparison.Ordinal) ? Readings.FinalNgh : 0;
+            readings |= latin.Contains("zh", StringComparison.Ordinal) && phonetic.Contains('Z') ? Readings.SeparateZh : 0;
         }
         else if (script is Script.Cyrillic or Script.Arabic or Script.Devanagari)
         {
             readings |= Readings.EnglishGh | (phonetic.Contains('f') ? Readings.EnglishGhF : 0);
             readings |= script == Script.Devanagari && written.EndsWith("ंह", StringComparison.Ordinal) ? Readings.FinalNgh : 0;
+            readings |= (script == Script.Arabic && phonetic.Contains("zH", StringComparison.Ordinal)) || (script == Script.Cyrillic && phonetic.Contains("zx", StringComparison.Ordinal)) ? Readings.SeparateZh : 0;
         }
 
         return readings;
