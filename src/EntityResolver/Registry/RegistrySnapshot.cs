@@ -100,7 +100,7 @@ namespace EntityResolver.Registry;
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 77;
+    public const int Version = 78;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

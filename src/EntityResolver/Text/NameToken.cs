@@ -65,6 +65,8 @@ internal enum Readings : uint
     FinalNgh = 67108864,
     /// <summary>A Latin zh that the phonetic form reads as one sound (Azhar, Mazhar: aZar); an Arabic-script form with a z before a h, or a Cyrillic one with зх, which write it z and h (أزهر, مظہر, Азхар).</summary>
     SeparateZh = 134217728,
+    /// <summary>A Latin sh that the phonetic form reads as one sound (Hildesheim, Haushofer, Eshaq); an Arabic-script form with an s before a h, or a Cyrillic one with сх, which write it s and h (Хильдесхайм, Хаусхофер, Эсхак).</summary>
+    SeparateSh = 268435456,
 }
 
 /// <summary>The role a token plays inside a name.</summary>

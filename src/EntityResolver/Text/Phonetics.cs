@@ -629,6 +629,7 @@ internal static class Phonetics
         (Readings.EnglishGhF, ReadGhF, ReadingShare),
         (Readings.FinalNgh, ReadFinalNgh, ReadingShare),
         (Readings.SeparateZh, ReadSeparateZh, ReadingShare),
+        (Readings.SeparateSh, ReadSeparateSh, ReadingShare),
     ];
 
     /// <summary>
@@ -638,7 +639,17 @@ internal static class Phonetics
     /// this is read only against an Arabic-script form with a z before a h, or a Cyrillic one
     /// with зх.
     /// </summary>
-    private static int ReadSeparateZh(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) => Say(form[i] == 'Z', "zh", 1, said, ref n);
+    private static int ReadSeparateZh(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) => Say(form[i] == 'Z' && i > 0, "zh", 1, said, ref n);
+
+    /// <summary>
+    /// The sh of a Latin spelling as two sounds, s and h, as German compounds (Hildesheim:
+    /// Хильдесхайм, Haushofer: Хаусхофер) and Arabic names (Eshaq: Эсхак) have it and Russian
+    /// writes it; read only against a Cyrillic form with сх, or an Arabic-script one with an s
+    /// before an h (the phonetic form reads a sh as one sound: Shamil, Шамиль). Both readings
+    /// are of two sounds that meet inside a word: a word that begins with сх is Dutch (Schaken:
+    /// Схакен), whose sch is s and kh.
+    /// </summary>
+    private static int ReadSeparateSh(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) => Say(form[i] == 'S' && i > 0, "sh", 1, said, ref n);
 
     /// <summary>
     /// The final ngh of a Latin spelling (Singh, Narsingh) as Hindi writes it, an anusvara and ह,
@@ -1128,19 +1139,34 @@ internal static class Phonetics
             readings |= latin.Contains("sz", StringComparison.Ordinal) && phonetic.Contains('S') ? Readings.HungarianSz : 0;
             readings |= SpellsEnglishGh(latin, out bool ghF) ? Readings.EnglishGh | (ghF ? Readings.EnglishGhF : 0) : 0;
             readings |= latin.EndsWith("ngh", StringComparison.Ordinal) && phonetic.EndsWith("ng", StringComparison.Ordinal) ? Readings.FinalNgh : 0;
-            readings |= latin.Contains("zh", StringComparison.Ordinal) && phonetic.Contains('Z') ? Readings.SeparateZh : 0;
+            readings |= SpellsInside(latin, phonetic, "zh", 'Z') ? Readings.SeparateZh : 0;
+            readings |= SpellsInside(latin, phonetic, "sh", 'S') ? Readings.SeparateSh : 0;
         }
         else if (script is Script.Cyrillic or Script.Arabic or Script.Devanagari)
         {
             readings |= Readings.EnglishGh | (phonetic.Contains('f') ? Readings.EnglishGhF : 0);
             readings |= script == Script.Devanagari && written.EndsWith("ंह", StringComparison.Ordinal) ? Readings.FinalNgh : 0;
-            readings |= (script == Script.Arabic && phonetic.Contains("zH", StringComparison.Ordinal)) || (script == Script.Cyrillic && phonetic.Contains("zx", StringComparison.Ordinal)) ? Readings.SeparateZh : 0;
+            readings |= SpellsSeparateH(script, phonetic, 'z') ? Readings.SeparateZh : 0;
+            readings |= SpellsSeparateH(script, phonetic, 's') ? Readings.SeparateSh : 0;
         }
 
         return readings;
     }
 
     private static char At(ReadOnlySpan<char> form, int i) => i < form.Length ? form[i] : '\0';
+
+    /// <summary>Whether a Latin spelling has <paramref name="digraph"/> after its first letter, and its phonetic form the one sound <paramref name="sound"/> there (Azhar: aZar).</summary>
+    private static bool SpellsInside(string latin, ReadOnlySpan<char> phonetic, string digraph, char sound) =>
+        latin.Length > 2 && phonetic.Length > 1 && latin.IndexOf(digraph, 1, StringComparison.Ordinal) > 0 && phonetic[1..].Contains(sound);
+
+    /// <summary>Whether a form read from Arabic script has <paramref name="consonant"/> before an h (ه), or one read from Cyrillic before an x (х), after its first letter: <see cref="Readings.SeparateZh"/>, <see cref="Readings.SeparateSh"/>.</summary>
+    private static bool SpellsSeparateH(Script script, ReadOnlySpan<char> phonetic, char consonant) =>
+        phonetic.Length > 2 && script switch
+        {
+            Script.Arabic => phonetic[1..].IndexOf([consonant, 'H']) >= 0,
+            Script.Cyrillic => phonetic[1..].IndexOf([consonant, 'x']) >= 0,
+            _ => false,
+        };
 
     /// <summary>Whether a normalized Cyrillic letter is a consonant (not a vowel, й, ь or ъ).</summary>
     private static bool IsCyrillicConsonant(char c) => c is >= 'а' and <= 'я' && "аеёиоуыэюяйьъ".IndexOf(c) < 0;
