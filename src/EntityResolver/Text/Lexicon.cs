@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text;
 
 namespace EntityResolver.Text;
 
@@ -178,6 +179,7 @@ internal sealed class Lexicon
         _conceptKeys = [null, .. conceptNames.Skip(1).Select(name => "%" + name)];
 
         var letters = new Dictionary<string, char>(StringComparer.Ordinal);
+        var writtenLetters = new Dictionary<string, char>(StringComparer.Ordinal);
         foreach (string[] row in ResourceData.ReadTable("lexicon/letters.tsv"))
         {
             for (int i = 1; i < row.Length; i++)
@@ -186,11 +188,13 @@ internal sealed class Lexicon
                 if (words.Length == 1)
                 {
                     letters.TryAdd(words[0], row[0][0]);
+                    writtenLetters.TryAdd(row[i].Normalize(NormalizationForm.FormC), row[0][0]);
                 }
             }
         }
 
         LetterNames = letters.ToFrozenDictionary(StringComparer.Ordinal);
+        _writtenLetterNames = writtenLetters.ToFrozenDictionary(StringComparer.Ordinal);
         _longestLetterName = letters.Keys.Max(k => k.Length);
         _letterNameStarts = [.. letters.Keys.Where(k => ScriptDetector.Of(k) == Script.Devanagari).Select(k => k[0]).Distinct().Order()];
 
@@ -431,8 +435,18 @@ internal sealed class Lexicon
         : script == Script.Latin && _conceptOfLatinPhonetic.TryGetValue(phonetic, out id) ? id
         : (ushort)0;
 
-    /// <summary>Urdu and Hindi spellings of Latin letter names.</summary>
+    /// <summary>Urdu, Hindi, Arabic and Russian spellings of Latin letter names, normalized.</summary>
     public FrozenDictionary<string, char> LetterNames { get; }
+
+    /// <summary>The spellings of <see cref="LetterNames"/> as the table writes them: normalization folds some apart (Urdu ای, e, and Arabic آي, i, are both اي).</summary>
+    private readonly FrozenDictionary<string, char> _writtenLetterNames;
+
+    /// <summary>
+    /// The Latin letter a word names, by its spelling as written first (Urdu ای is e, Arabic آي
+    /// is i, the same word once normalized), then by its normalized form (Би, Ай).
+    /// </summary>
+    public bool TryLetterName(string written, string normalized, out char letter) =>
+        _writtenLetterNames.TryGetValue(written, out letter) || LetterNames.TryGetValue(normalized, out letter);
 
     private readonly int _longestLetterName;
 

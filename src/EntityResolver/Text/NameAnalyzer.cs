@@ -477,7 +477,7 @@ internal sealed class NameAnalyzer
 
                 letter = pieces[i].Normalized[0];
             }
-            else if (!_lexicon.LetterNames.TryGetValue(pieces[i].Normalized, out letter))
+            else if (!_lexicon.TryLetterName(pieces[i].Text, pieces[i].Normalized, out letter))
             {
                 return null;
             }

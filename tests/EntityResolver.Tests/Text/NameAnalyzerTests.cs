@@ -288,6 +288,30 @@ public sealed class NameAnalyzerTests
         Assert.True(_analyzer.AnalyzeQuery("ISPR").Primary.IsAcronym);
     }
 
+    [Theory]
+    [InlineData("سي آي إيه", "cia")] // Arabic letter names
+    [InlineData("إف بي آي", "fbi")]
+    [InlineData("بي إم دبليو", "bmw")]
+    [InlineData("ای سی پی", "ecp")] // Urdu ای is e, Arabic آي i: the same word once normalized
+    [InlineData("آئی ایس آئی", "isi")]
+    [InlineData("Би-би-си", "bbc")] // Russian letter names, joined by hyphens
+    [InlineData("Си-эн-эн", "cnn")]
+    [InlineData("Ай-би-эм", "ibm")]
+    public void Names_spelled_as_letters_are_acronyms_in_arabic_and_russian_too(string name, string acronym)
+    {
+        AnalyzedName analyzed = _analyzer.AnalyzeQuery(name).Primary;
+        Assert.True(analyzed.IsAcronym, name);
+        Assert.Equal(acronym, analyzed.Tokens[0].Forms.Latin);
+    }
+
+    [Theory]
+    [InlineData("Си Цзиньпин")] // Си is c, Цзиньпин no letter
+    [InlineData("محمد بن سلمان")]
+    public void A_name_with_a_word_that_is_no_letter_name_is_no_acronym(string name)
+    {
+        Assert.False(_analyzer.AnalyzeQuery(name).Primary.IsAcronym);
+    }
+
     [Fact]
     public void Every_run_of_three_devanagari_letter_names_splits_back_into_its_letters()
     {
