@@ -1721,7 +1721,8 @@ public sealed partial class EntityLinker
             for (int k = from; k < to; k++)
             {
                 Word w = _words[k];
-                if (w.IsLetterName && _lexicon.LetterNames.TryGetValue(Key(w), out char letter))
+                // As written first: Urdu ای is e, Arabic آي i (Lexicon.TryLetterName).
+                if (w.IsLetterName && _lexicon.TryLetterName(_text.Substring(w.Start, w.Length), Key(w), out char letter))
                 {
                     letters.Append(letter);
                 }

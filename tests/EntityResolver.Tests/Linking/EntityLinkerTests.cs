@@ -274,6 +274,22 @@ public sealed class EntityLinkerTests
     }
 
     [Theory]
+    [InlineData("قالت وكالة سي آي إيه في بيان إن التقرير صحيح.", "سي آي إيه", "o:cia")] // Arabic آي is i
+    [InlineData("سی آئی اے نے رپورٹ جاری کی۔", "سی آئی اے", "o:cia")]
+    [InlineData("وقال مكتب إف بي آي إنه يحقق.", "إف بي آي", "o:fbi")]
+    [InlineData("По данным Би-би-си, переговоры продолжаются.", "Би-би-си", "o:bbc")]
+    public void Acronyms_spelled_as_arabic_and_russian_letter_names_are_linked(string text, string mention, string entity)
+    {
+        var linker = LinkerOf(b => b
+            .AddOrganization("o:cia", "Central Intelligence Agency", "CIA")
+            .AddOrganization("o:cea", "Commission for Environmental Assessment", "CEA")
+            .AddOrganization("o:fbi", "Federal Bureau of Investigation", "FBI")
+            .AddOrganization("o:bbc", "British Broadcasting Corporation", "BBC"));
+        LinkedMention m = AssertLinksOnly(linker, text, mention, entity);
+        Assert.Equal(LinkKind.Acronym, m.Evidence.Kind);
+    }
+
+    [Theory]
     [InlineData("Officers of the K.G.B. arrested him.", "K.G.B")]
     [InlineData("Сотрудники К.Г.Б. задержали его.", "К.Г.Б")]
     public void Capitals_written_apart_are_linked_as_one_acronym(string text, string mention)
