@@ -63,9 +63,9 @@ internal enum Readings : uint
     EnglishGhF = 33554432,
     /// <summary>A Latin final ngh (Singh, Narsingh); a Devanagari word that ends in an anusvara and ह, which the phonetic form reads n (सिंह, नरसिंह).</summary>
     FinalNgh = 67108864,
-    /// <summary>A Latin zh that the phonetic form reads as one sound (Azhar, Mazhar: aZar); an Arabic-script form with a z before a h, or a Cyrillic one with зх, which write it z and h (أزهر, مظہر, Азхар).</summary>
+    /// <summary>A Latin zh after a word's first letter that the phonetic form reads as one sound (Azhar, Mazhar: aZar); an Arabic-script form with a z before an h there, or a Cyrillic one with зх, which write it z and h (أزهر, مظہر, Азхар).</summary>
     SeparateZh = 134217728,
-    /// <summary>A Latin sh that the phonetic form reads as one sound (Hildesheim, Haushofer, Eshaq); an Arabic-script form with an s before a h, or a Cyrillic one with сх, which write it s and h (Хильдесхайм, Хаусхофер, Эсхак).</summary>
+    /// <summary>A Latin sh after a word's first letter that the phonetic form reads as one sound (Hildesheim, Haushofer, Eshaq); an Arabic-script form with an s before an h there, or a Cyrillic one with сх, which write it s and h (Хильдесхайм, Хаусхофер, Эсхак).</summary>
     SeparateSh = 268435456,
 }
 
