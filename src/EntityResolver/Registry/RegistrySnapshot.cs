@@ -96,7 +96,8 @@ namespace EntityResolver.Registry;
 /// Maulana, Mufti, Allama and Ayatollah are titles; version 73: a Cyrillic letter alone, or дж,
 /// is an initial, Initials.IsInitial; version 74: a Latin word ending in a silent -es that only
 /// French names have (Charles, Georges) is also keyed without it, Phonetics.SilentTail; version
-/// 75: the sch of a romanized Arabic-script word is s and ch, not sh).
+/// 75: the sch of a romanized Arabic-script word is s and ch, not sh; versions 76 to 78: the
+/// reading flags of tokens gained Readings.FinalNgh, SeparateZh and SeparateSh).
 /// </remarks>
 internal static class RegistrySnapshot
 {

@@ -81,8 +81,8 @@ internal static class Initials
         ['\u0639'] = "aeiou", // ع: عمر, Omar or Umar
     };
 
-    /// <summary>The most letters <see cref="Letters"/> writes to its buffer (the romanization's first and the carried ones); a caller's buffer holds this many.</summary>
-    public static readonly int MaxLetters = 1 + CarriedLeads.Values.Max(leads => leads.Length);
+    /// <summary>The most letters <see cref="Letters"/> writes to its buffer (a letter name's letter, the romanization's first and the carried ones); a caller's buffer holds this many.</summary>
+    public static readonly int MaxLetters = 2 + CarriedLeads.Values.Max(leads => leads.Length);
 
     /// <summary>Whether a name word is an initial: one Latin letter, or a Cyrillic letter alone or дж.</summary>
     public static bool IsInitial(TokenForms forms) => forms.Script switch
@@ -138,9 +138,9 @@ internal static class Initials
     /// <summary>
     /// The Latin letters a token's first letter may stand for, the likeliest first: the first
     /// letter of its romanization; for a Cyrillic word, the letters its first letter is carried
-    /// over as (дж: j and g, not the d of dzh); for an Urdu or Hindi letter's name, the letter
-    /// (एच: h, then e); for another Devanagari or Arabic-script word, the first letter of its
-    /// romanization, then the others its first letter is carried over as (फ्रांसिस: p, then f).
+    /// over as (дж: j and g, not the d of dzh); for a Devanagari or Arabic-script word, the letter
+    /// it names if it is a letter's name (एच: h), then the first letter of its romanization, then
+    /// the others its first letter is carried over as (एच: h, e; फ्रांसिस: p, f; بي: b, p).
     /// <paramref name="buffer"/> holds at least <see cref="MaxLetters"/> characters.
     /// </summary>
     public static ReadOnlySpan<char> Letters(TokenForms forms, Span<char> buffer)
@@ -152,15 +152,13 @@ internal static class Initials
                 : forms.Latin.AsSpan(0, 1);
         }
 
+        int count = 0;
         if (forms.Script != Script.Latin && Lexicon.Default.LetterNames.TryGetValue(forms.Normalized, out char letter))
         {
-            buffer[0] = letter;
-            buffer[1] = forms.Latin[0];
-            return buffer[..2];
+            buffer[count++] = letter;
         }
 
-        buffer[0] = forms.Latin[0];
-        int count = 1;
+        Add(forms.Latin[0], buffer, ref count);
         // (Not for a word that begins with the article ال: its alif is no vowel of the name, and الدين
         // is no U.)
         if (forms.Script != Script.Latin && CarriedLeads.TryGetValue(forms.Normalized[0], out string? carried)
@@ -168,13 +166,18 @@ internal static class Initials
         {
             foreach (char c in carried)
             {
-                if (c != buffer[0])
-                {
-                    buffer[count++] = c;
-                }
+                Add(c, buffer, ref count);
             }
         }
 
         return buffer[..count];
+
+        static void Add(char c, Span<char> buffer, ref int count)
+        {
+            if (buffer[..count].IndexOf(c) < 0)
+            {
+                buffer[count++] = c;
+            }
+        }
     }
 }

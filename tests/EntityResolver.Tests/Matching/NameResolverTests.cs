@@ -593,9 +593,7 @@ public sealed class NameResolverTests
         // scored 0.38 against Masood Azhar. (In Arabic script a whole name carried it already:
         // مسعود اظہر; a single word, مظهر, now meets Mazhar at 0.86 rather than 0.79.)
         // So with the sh of German compounds and Arabic names (Rosheim: Росхайм, Ishaq: Исхак).
-        IReadOnlyList<EntityMatch> matches = RankedAmong(query, expected, other);
-        Assert.Equal(expected, matches[0].Name);
-        Assert.True(matches[0].Score >= 0.9, $"{query}: {string.Join(", ", matches)}");
+        AssertFirstAtLeast(0.9, query, expected, other);
     }
 
     [Theory]
@@ -608,9 +606,7 @@ public sealed class NameResolverTests
         // Arabic script writes a French name as it is said, without its silent endings: Jacques
         // جاك, Charles شارل, Jules جول. Before, the given name was a conflict (جاك / Jacques 0.71,
         // شارل / Charles 0.77) and جاك شيراك scored 0.0003 against Jacques Chirac.
-        IReadOnlyList<EntityMatch> matches = RankedAmong(query, expected, other);
-        Assert.Equal(expected, matches[0].Name);
-        Assert.True(matches[0].Score >= 0.9, $"{query}: {string.Join(", ", matches)}");
+        AssertFirstAtLeast(0.9, query, expected, other);
     }
 
     [Theory]
@@ -950,9 +946,7 @@ public sealed class NameResolverTests
     {
         // Russian writes one letter, or дж, for an initial, and a letter stands for the Latin ones
         // it carries over (у: u and w; х: h, kh and j); read as words, Дж. and У. met nothing.
-        IReadOnlyList<EntityMatch> matches = RankedAmong(query, expected, other);
-        Assert.Equal(expected, matches[0].Name);
-        Assert.True(matches[0].Score >= 0.9, $"{query}: {string.Join(", ", matches)}");
+        AssertFirstAtLeast(0.9, query, expected, other);
     }
 
     [Theory]
@@ -967,9 +961,8 @@ public sealed class NameResolverTests
         // over as that initial, not only when its romanization begins with it: वॉकर romanizes
         // vokar, and against W. it met nothing (जॉर्ज वॉकर बुश scored 0.02 against George W. Bush,
         // फ्रांसिस स्कॉट फिट्ज़गेराल्ड 0.0002 against F. Scott Fitzgerald).
-        IReadOnlyList<EntityMatch> matches = RankedAmong(query, expected, other);
-        Assert.Equal(expected, matches[0].Name);
-        Assert.True(matches[0].Score >= 0.9 && (matches is [_] || matches[1].Score < matches[0].Score), $"{query}: {string.Join(", ", matches)}");
+        IReadOnlyList<EntityMatch> matches = AssertFirstAtLeast(0.9, query, expected, other);
+        Assert.True(matches is [_] || matches[1].Score < matches[0].Score, $"{query}: {string.Join(", ", matches)}");
     }
 
     [Theory]
@@ -1153,6 +1146,15 @@ public sealed class NameResolverTests
     }
 
     /// <summary>The query's matches (every score, with explanations) in a registry of one person per name.</summary>
+    /// <summary>Ranks <paramref name="query"/> among persons named <paramref name="names"/> and asserts that the first is <paramref name="expected"/>, scored <paramref name="min"/> or more.</summary>
+    private static IReadOnlyList<EntityMatch> AssertFirstAtLeast(double min, string query, string expected, params string[] names)
+    {
+        IReadOnlyList<EntityMatch> matches = RankedAmong(query, [expected, .. names]);
+        Assert.Equal(expected, matches[0].Name);
+        Assert.True(matches[0].Score >= min, $"{query}: {string.Join(", ", matches)}");
+        return matches;
+    }
+
     private static IReadOnlyList<EntityMatch> RankedAmong(string query, params string[] names)
     {
         var builder = new EntityRegistryBuilder();

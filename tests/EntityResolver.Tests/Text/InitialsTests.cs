@@ -46,6 +46,7 @@ public sealed class InitialsTests
     [InlineData("اسامة بن لادن", "O. bin Laden", Initials.Carried)] // ا: a vowel the script does not write
     [InlineData("یوسف خان", "J. Khan", Initials.Carried)] // ی, folded to ي: y, and j
     [InlineData("الدين حسن", "U. Hassan", 0f)] // the alif of the article is no vowel of the name
+    [InlineData("بي. تشيدامبارام", "P. Chidambaram", Initials.Carried)] // بي names b, and ب is carried over as p
     [InlineData("वॉकर बुश", "M. Bush", 0f)]
     [InlineData("جورج بوش", "D. Bush", 0f)]
     [InlineData("J. Smith", "John Smith", Initials.Same)]
