@@ -255,7 +255,10 @@ internal static class Romanizer
             switch (entry.Class)
             {
                 case 'W':
-                    sb.Append(i == 0 || next == '\u0627' ? "w" : "u");
+                    // A consonant first, before alef or before a second waw, whose vowel the
+                    // second is (داوود Dawud, أتوود Atwood, ایوو Evo; netranslit-ar development
+                    // queries +9 / -3 against reading both u); the vowel u otherwise.
+                    sb.Append(i == 0 || next is '\u0627' or '\u0648' ? "w" : "u");
                     break;
                 case 'Y':
                     sb.Append(Yeh(token, i, next));

@@ -36,6 +36,8 @@ public sealed class RomanizerTests
     [InlineData("اوباما", "ubama")] // a first alef before waw and a consonant carries the vowel
     [InlineData("أوزير", "uzir")]
     [InlineData("اوا", "awa")] // before waw and a vowel letter it does not
+    [InlineData("داوود", "dawud")] // a waw before a second waw is its consonant (Dawud, Atwood)
+    [InlineData("داود", "daud")] // one waw after alef is the vowel
     [InlineData("ایران", "airan")] // before yeh it stays (ay or i: Ayman, Iran)
     [InlineData("زحاف", "z-haf")] // hah after z is a consonant of its own (Zahaf), not zh
     [InlineData("دانييل", "daniel")] // yeh after yeh inside a word reads e (Daniel)
