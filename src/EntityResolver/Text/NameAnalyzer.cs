@@ -119,24 +119,32 @@ internal sealed class NameAnalyzer
     }
 
     /// <summary>
-    /// For a query of several words in Urdu or Persian letters (<see cref="SaysZ"/>) from which
-    /// the article was dropped, the reading that keeps each such word whole; otherwise null. Those
-    /// languages keep Arabic's article inside compounds (ضیاء الحق Zia-ul-Haq, نصیر الدین
+    /// For a query of several Arabic-script words, the reading that keeps whole each word from
+    /// which the primary reading dropped a proclitic and the article, or, in Urdu or Persian
+    /// letters (<see cref="SaysZ"/>), the article alone; otherwise null. Foreign names may begin
+    /// with a proclitic's and the article's letters (فالنتينا Valentina, بالوتيلي Balotelli), and
+    /// Urdu and Persian keep Arabic's article inside compounds (ضیاء الحق Zia-ul-Haq, نصیر الدین
     /// Nasiruddin), which the primary reading drops, but they also have names that begin with its
     /// letters (الطاف Altaf, الیاس Ilyas, الٰہی Elahi, الہام Elham). A word after a compound
-    /// head (عبد الرحمن) keeps the primary reading.
+    /// head (عبد الرحمن) keeps the primary reading's article.
     /// </summary>
     /// <param name="text">The query.</param>
     /// <param name="primary">The query's primary reading, from <see cref="AnalyzeQuery"/>.</param>
     public AnalyzedName? WholeWordReading(string text, AnalyzedName primary)
     {
         // The article the primary reading drops is written with a bare alef (SplitArabic).
-        if (primary.Tokens.Length < 2 || primary.IsAcronym || !text.Contains("\u0627\u0644", StringComparison.Ordinal) || !SaysZ(text))
+        if (primary.Tokens.Length < 2 || primary.IsAcronym)
         {
             return null;
         }
 
-        List<Piece> pieces = Split(text, _lexicon, keepArticle: true);
+        bool keepArticle = text.Contains("\u0627\u0644", StringComparison.Ordinal) && SaysZ(text);
+        if (!keepArticle && !primary.Tokens.Any(LostProcliticAndArticle))
+        {
+            return null;
+        }
+
+        List<Piece> pieces = Split(text, _lexicon, keepArticle, keepProclitic: true);
         AnalyzedName whole = Build(pieces, LeadingTitleEnd(pieces, honorificsOnly: false));
         if (whole.Tokens.Length != primary.Tokens.Length)
         {
@@ -154,6 +162,23 @@ internal sealed class NameAnalyzer
 
         return null;
     }
+
+    /// <summary>Whether <see cref="SplitArabic"/> dropped a proclitic and the article from the start of a token's word (والجيش, فالنتينا).</summary>
+    private static bool LostProcliticAndArticle(NameToken token)
+    {
+        if (token.Forms.Script != Script.Arabic)
+        {
+            return false;
+        }
+
+        string whole = TextNormalizer.NormalizeToken(token.Text);
+        int dropped = whole.Length - token.Forms.Normalized.Length;
+        return dropped is 2 or 3 && whole.EndsWith(token.Forms.Normalized, StringComparison.Ordinal) && IsProcliticAndArticle(whole.AsSpan(0, dropped));
+    }
+
+    /// <summary>A proclitic and the article: li- (لل), or wa-, bi-, ka- or fa- and al- (وال, بال, كال, فال).</summary>
+    private static bool IsProcliticAndArticle(ReadOnlySpan<char> prefix) =>
+        prefix is "\u0644\u0644" || (prefix.Length == 3 && prefix[1..] is "\u0627\u0644" && prefix[0] is '\u0648' or '\u0628' or '\u0643' or '\u0641');
 
     /// <summary>
     /// For a query whose Cyrillic name words include one that Russian writes by the Palladius
@@ -327,7 +352,8 @@ internal sealed class NameAnalyzer
     /// <param name="text">The name.</param>
     /// <param name="lexicon">The lexicon whose heads and concepts are split off; null for the word lists.</param>
     /// <param name="keepArticle">Keep the article of a word that is not after a compound head (see <see cref="WholeWordReading"/>).</param>
-    private static List<Piece> Split(string text, Lexicon? lexicon, bool keepArticle = false)
+    /// <param name="keepProclitic">Keep whole a word that begins with a proclitic and the article (see <see cref="WholeWordReading"/>).</param>
+    private static List<Piece> Split(string text, Lexicon? lexicon, bool keepArticle = false, bool keepProclitic = false)
     {
         var pieces = new List<Piece>();
         bool sayZ = lexicon is not null && SaysZ(text);
@@ -349,7 +375,7 @@ internal sealed class NameAnalyzer
             if (ScriptDetector.Of(normalized) == Script.Arabic)
             {
                 bool keep = keepArticle && !(pieces.Count > 0 && lexicon?.ParticleOf(pieces[^1].Normalized, out _) == ParticleKind.Head);
-                SplitArabic(normalized, written, lexicon, sayZ, keep, pieces);
+                SplitArabic(normalized, written, lexicon, sayZ, keep, keepProclitic, pieces);
             }
             else if (normalized.Length == 1 && lexicon is not null && lexicon.Izafat.Contains(normalized))
             {
@@ -367,19 +393,18 @@ internal sealed class NameAnalyzer
 
     private static bool IsHyphen(char c) => c is '-' or '\u2010' or '\u2011';
 
-    private static void SplitArabic(string token, string written, Lexicon? lexicon, bool sayZ, bool keepArticle, List<Piece> pieces)
+    private static void SplitArabic(string token, string written, Lexicon? lexicon, bool sayZ, bool keepArticle, bool keepProclitic, List<Piece> pieces)
     {
         int length = token.Length;
         // Proclitic li- + article (للجيش), conjunction/preposition + article (والجيش, بالجيش),
         // when at least three letters are left (بالتي is Balti, not bi- + al- + ti).
-        if (token.Length >= 5 && token.StartsWith("لل", StringComparison.Ordinal))
+        if (token.Length >= 5 && IsProcliticAndArticle(token.AsSpan(0, 2)))
         {
-            token = token[2..];
+            token = keepProclitic ? token : token[2..];
         }
-        else if (token.Length >= 6 && (token.StartsWith("وال", StringComparison.Ordinal) || token.StartsWith("بال", StringComparison.Ordinal)
-            || token.StartsWith("كال", StringComparison.Ordinal) || token.StartsWith("فال", StringComparison.Ordinal)))
+        else if (token.Length >= 6 && IsProcliticAndArticle(token.AsSpan(0, 3)))
         {
-            token = token[3..];
+            token = keepProclitic ? token : token[3..];
         }
         else if (token.Length >= 4 && "وبلفك".Contains(token[0])
             && lexicon is not null && lexicon.ConceptOf(token[1..], Script.Arabic, "") != 0)

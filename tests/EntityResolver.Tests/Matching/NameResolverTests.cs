@@ -610,6 +610,17 @@ public sealed class NameResolverTests
     }
 
     [Theory]
+    [InlineData("فالنتينا تيريشكوفا", "Valentina Tereshkova", "Antonina Tereshkova")] // fa- + al- + ntina
+    [InlineData("ماريو بالوتيلي", "Mario Balotelli", "Mario Lotito")] // bi- + al- + wtili
+    [InlineData("فالنتینا تریشکووا", "Valentina Tereshkova", "Antonina Tereshkova")] // in Urdu letters
+    public void A_foreign_name_that_begins_with_a_proclitic_and_the_article_is_read_whole_in_a_name_of_several_words(string query, string expected, string other)
+    {
+        // Before, only a query of one word had a reading with them kept (ArticleReading):
+        // فالنتينا تيريشكوفا scored 0.001 against Valentina Tereshkova, its first word a conflict.
+        AssertFirstAtLeast(0.9, query, expected, other);
+    }
+
+    [Theory]
     [InlineData("Юта")] // the English u said yu: a skeleton of one class, t, where the word's own is yt
     [InlineData("يوتا")]
     [InlineData("یوٹاہ")]

@@ -217,6 +217,29 @@ public sealed class NameAnalyzerTests
     }
 
     [Fact]
+    public void A_name_of_several_words_has_a_reading_that_keeps_a_proclitic_and_article_whole()
+    {
+        // فالنتينا is Valentina, not fa- + al- + ntina; the primary reading still splits it off.
+        string[] Whole(string name) =>
+            [.. _analyzer.WholeWordReading(name, _analyzer.AnalyzeQuery(name).Primary)?.Tokens.Select(t => t.Forms.Normalized) ?? []];
+
+        Assert.Equal("نتينا", _analyzer.AnalyzeQuery("فالنتينا تيريشكوفا").Primary.Tokens[0].Forms.Normalized);
+        Assert.Equal(["فالنتينا", "تيريشكوفا"], Whole("فالنتينا تيريشكوفا"));
+
+        // The other words keep the primary reading: an Arabic article alone is still dropped.
+        Assert.Equal(["بالوتيلي", "بشير"], Whole("بالوتيلي البشير"));
+
+        // In Urdu letters the articles are kept too (folding writes Urdu's yeh as Arabic's).
+        Assert.Equal(["فالنتينا", "الطاف"], Whole("فالنتینا الطاف"));
+
+        // Not without such a word, nor for one word (ArticleReading's case), nor for a proclitic
+        // before a word of the lexicon's concepts without the article (ومصر).
+        Assert.Empty(Whole("عمر البشير"));
+        Assert.Empty(Whole("فالنتينا"));
+        Assert.Empty(Whole("جيش ومصر"));
+    }
+
+    [Fact]
     public void A_proclitic_and_article_are_split_off_only_before_three_letters()
     {
         Assert.Equal(["jish"], Latin("بالجيش"));
