@@ -98,11 +98,12 @@ namespace EntityResolver.Registry;
 /// French names have (Charles, Georges) is also keyed without it, Phonetics.SilentTail; version
 /// 75: the sch of a romanized Arabic-script word is s and ch, not sh; versions 76 to 78: the
 /// reading flags of tokens gained Readings.FinalNgh, SeparateZh and SeparateSh; version 79: a
-/// waw before a second waw inside an Arabic-script word is w, Romanizer).
+/// waw before a second waw inside an Arabic-script word is w, Romanizer; version 80: a Cyrillic
+/// оу is o and u in the phonetic form, and reading flags gained Readings.LatinOu).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 79;
+    public const int Version = 80;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

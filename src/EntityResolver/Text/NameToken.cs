@@ -67,6 +67,8 @@ internal enum Readings : uint
     SeparateZh = 134217728,
     /// <summary>A Latin sh after a word's first letter that the phonetic form reads as one sound (Hildesheim, Haushofer, Eshaq); an Arabic-script form with an s before an h there, or a Cyrillic one with сх, which write it s and h (Хильдесхайм, Хаусхофер, Эсхак).</summary>
     SeparateSh = 268435456,
+    /// <summary>A Latin ou, which the phonetic form reads u (Coutinho, Houghton, Gould); a Cyrillic form with оу, which writes it o and u (Коутинью, Хоутон, Гоулд).</summary>
+    LatinOu = 536870912,
 }
 
 /// <summary>The role a token plays inside a name.</summary>

@@ -221,8 +221,10 @@ internal static class Phonetics
             }
 
             // Vowel digraphs of English and French romanizations: ee = i (Saeed, Jeevan),
-            // oo/ou = u (Moosa, Moustafa).
-            if ((c == 'e' && next == 'e') || (c == 'o' && next is 'o' or 'u'))
+            // oo/ou = u (Moosa, Moustafa). Not the оу of Russian, which writes two sounds: the
+            // long o of English names (Роуз Rose, Боуи Bowie, Коуди Cody), and the ou of Portuguese
+            // and English ones (Коутинью Coutinho), which Readings.LatinOu reads so.
+            if ((c == 'e' && next == 'e') || (c == 'o' && (next == 'o' || (next == 'u' && script != Script.Cyrillic))))
             {
                 AppendSymbol(buffer, ref n, c == 'e' ? 'i' : 'u');
                 i++;
@@ -624,6 +626,7 @@ internal static class Phonetics
         (Readings.SilentH, ReadSilentH, ReadingShare),
         (Readings.HindiEnglishVowel, ReadHindiEnglishVowel, ReadingShare),
         (Readings.EnglishShortA, ReadEnglishShortA, ReadingShare),
+        (Readings.LatinOu, ReadLatinOu, ReadingShare), // before the yu readings: the u of an ou is no yu
         (Readings.Yu, ReadYu, YuReadingShare),
         (Readings.EnglishYu, ReadEnglishYu, YuReadingShare),
         (Readings.EnglishGh, ReadSilentGh, ReadingShare),
@@ -632,6 +635,14 @@ internal static class Phonetics
         (Readings.SeparateZh, ReadSeparateZh, ReadingShare),
         (Readings.SeparateSh, ReadSeparateSh, ReadingShare),
     ];
+
+    /// <summary>
+    /// The u that the phonetic form reads for a Latin ou (the ou of French names: Moustafa,
+    /// Boulez) as the o and u that Russian writes for it in Portuguese and English names (Coutinho:
+    /// Коутинью, Houghton: Хоутон, Gould: Гоулд), where the form read from Cyrillic keeps оу two
+    /// sounds (the English long o of Роуз, Боуи and Коуди); read only against a Cyrillic form with ou.
+    /// </summary>
+    private static int ReadLatinOu(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) => Say(form[i] == 'u' && i > 0 && form[i - 1] != 'o', "ou", 1, said, ref n);
 
     /// <summary>
     /// The zh of a Latin spelling as two sounds, z and h, as Arabic and Urdu names have it and
@@ -1142,6 +1153,7 @@ internal static class Phonetics
             readings |= latin.EndsWith("ngh", StringComparison.Ordinal) && phonetic.EndsWith("ng", StringComparison.Ordinal) ? Readings.FinalNgh : 0;
             readings |= SpellsInside(latin, phonetic, "zh", 'Z') ? Readings.SeparateZh : 0;
             readings |= SpellsInside(latin, phonetic, "sh", 'S') ? Readings.SeparateSh : 0;
+            readings |= latin.Contains("ou", StringComparison.Ordinal) && phonetic.Contains('u') ? Readings.LatinOu : 0;
         }
         else if (script is Script.Cyrillic or Script.Arabic or Script.Devanagari)
         {
@@ -1149,6 +1161,7 @@ internal static class Phonetics
             readings |= script == Script.Devanagari && written.EndsWith("ंह", StringComparison.Ordinal) ? Readings.FinalNgh : 0;
             readings |= SpellsSeparateH(script, phonetic, 'z') ? Readings.SeparateZh : 0;
             readings |= SpellsSeparateH(script, phonetic, 's') ? Readings.SeparateSh : 0;
+            readings |= script == Script.Cyrillic && phonetic.Contains("ou", StringComparison.Ordinal) ? Readings.LatinOu : 0;
         }
 
         return readings;

@@ -1307,6 +1307,7 @@ public sealed class PhoneticsTests
     [InlineData((int)Readings.FrenchOi, "куапель", "coypel", "capel", 0.9f)]
     [InlineData((int)Readings.FrenchOi, "жанруа", "jeanroy", "janri", 0.85f)]
     [InlineData((int)Readings.PortugueseNh, "коутинью", "coutinho", "cuttino", 0.9f)] // nh and lh as ny and ly, a final o after them as u
+    [InlineData((int)Readings.LatinOu, "гоулд", "gould", "guild", 0.9f)] // the ou that the phonetic form reads u as Russian's оу
     [InlineData((int)Readings.PortugueseNh, "карвалью", "carvalho", "carvallo", 0.9f)]
     [InlineData((int)Readings.PortugueseNh, "норонья", "noronha", "norena", 0.9f)]
     [InlineData((int)Readings.PortugueseNh, "جونينيو", "juninho", "djaniny", 0.9f)]
@@ -1350,6 +1351,18 @@ public sealed class PhoneticsTests
         float similarity = Phonetics.Similarity(query, french, floor: 0f);
         Assert.InRange(similarity, least, 0.99f);
         Assert.True(similarity > Phonetics.Similarity(query, FormsOf(other), floor: 0f), $"{latin} {similarity}");
+    }
+
+    [Fact]
+    public void Cyrillic_ou_is_two_sounds_and_latin_ou_one()
+    {
+        // Russian writes the long o of English names оу (Роуз Rose, Боуи Bowie); French names'
+        // ou is у (Мустафа), and a Latin ou is their u (Moustafa). With оу read u, the English
+        // reading of Rose (rous) met nothing: netranslit-ru development top-1 +104 / -29.
+        Assert.Equal("rouz", FormsOf("роуз").Phonetic);
+        Assert.Equal("boui", FormsOf("боуи").Phonetic);
+        Assert.Equal("mustafa", FormsOf("moustafa").Phonetic);
+        Assert.True(Phonetics.Similarity(FormsOf("роуз"), FormsOf("rose"), floor: 0f) > Phonetics.Similarity(FormsOf("роуз"), FormsOf("ruse"), floor: 0f));
     }
 
     [Theory]
