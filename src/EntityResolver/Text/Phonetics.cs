@@ -1037,7 +1037,7 @@ internal static class Phonetics
     }
 
     /// <summary>The long vowels of English names (before one consonant and a silent e), with what Russian and Hindi write for each (<see cref="ReadLongVowel"/>).</summary>
-    private static readonly (char English, string Russian, string Hindi)[] EnglishLongVowels = [('a', "ey", "e"), ('i', "ay", "ai"), ('o', "ou", "o"), ('u', "yu", "yu")];
+    private static readonly (char English, string Russian, string Hindi)[] EnglishLongVowels = [('a', "ey", "e"), ('i', "ay", "ai"), ('o', "ou", "o"), ('u', "yu", "yu"), ('y', "ay", "ai")];
 
     /// <summary>The English long vowel whose two letters a form read from Cyrillic has at <paramref name="i"/> (ей a, ай i, оу o, ью u), or <c>'\0'</c>.</summary>
     public static char EnglishLongVowelAt(ReadOnlySpan<char> form, int i)
@@ -1054,7 +1054,7 @@ internal static class Phonetics
     }
 
     /// <summary>Whether a Latin form has, at <paramref name="i"/>, an a, i, o or u after no vowel, then one consonant and its final e or es (Bates, Wade, Lime; not Ariane).</summary>
-    private static bool IsEnglishVowel(ReadOnlySpan<char> form, int i) => form[i] is 'a' or 'i' or 'o' or 'u' && IsLongVowelBeforeSilentE(form, i);
+    private static bool IsEnglishVowel(ReadOnlySpan<char> form, int i) => form[i] is 'a' or 'i' or 'o' or 'u' or 'y' && IsLongVowelBeforeSilentE(form, i);
 
     /// <summary>Whether the vowel at <paramref name="i"/> follows no vowel and comes before one consonant and a final e or es (the long vowels of English names).</summary>
     private static bool IsLongVowelBeforeSilentE(ReadOnlySpan<char> form, int i) =>

@@ -1101,6 +1101,7 @@ public sealed class PhoneticsTests
     [InlineData("wade", true)]
     [InlineData("lime", true)]
     [InlineData("dukes", true)]
+    [InlineData("kyle", true)] // y as i
     [InlineData("ariane", false)] // the a after a vowel
     [InlineData("blaise", false)] // two vowels
     [InlineData("bath", false)] // no final e
@@ -1114,6 +1115,7 @@ public sealed class PhoneticsTests
     [InlineData((int)Readings.EnglishVowel, "beyts", "bates", "bets")] // Бейтс
     [InlineData((int)Readings.EnglishVowel, "laym", "lime", "lim")] // Лайм
     [InlineData((int)Readings.EnglishVowel, "dyuk", "duke", "duk")] // Дьюк
+    [InlineData((int)Readings.EnglishVowel, "kayl", "kyle", "kil")] // Кайл: an English y is that i
     [InlineData((int)Readings.EnglishE, "stiv", "steve", "stive")] // Стив: the final e silent, the first said i (0.83 without the reading)
     [InlineData((int)Readings.EnglishE, "pit", "pete", "pet")] // Пит (0.77)
     [InlineData((int)Readings.EnglishE, "din", "dene", "den")] // Дин (0.77)
