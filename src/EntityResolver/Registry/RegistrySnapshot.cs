@@ -99,7 +99,8 @@ namespace EntityResolver.Registry;
 /// 75: the sch of a romanized Arabic-script word is s and ch, not sh; versions 76 to 78: the
 /// reading flags of tokens gained Readings.FinalNgh, SeparateZh and SeparateSh; version 79: a
 /// waw before a second waw inside an Arabic-script word is w, Romanizer; version 80: a Cyrillic
-/// оу is o and u in the phonetic form, and reading flags gained Readings.LatinOu).
+/// оу is o and u in the phonetic form, reading flags gained Readings.LatinOu, and a Latin y before
+/// one consonant and a silent e carries Readings.EnglishVowel).
 /// </remarks>
 internal static class RegistrySnapshot
 {
