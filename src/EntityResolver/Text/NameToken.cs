@@ -17,7 +17,7 @@ internal enum Readings : uint
     Cs = 4,
     /// <summary>A Latin rz after a consonant; a Cyrillic ж, ш or дж (Polish names: Brzezinski, Бжезинский).</summary>
     Rz = 8,
-    /// <summary>A Latin a, i, o or u before one consonant and a final e or es (English names: Bates, Lime); the ey, ay, ou or yu of a Cyrillic form (Бейтс, Лайм).</summary>
+    /// <summary>A Latin a, i, o, u or y before one consonant and a final e or es (English names: Bates, Lime, Kyle); the ey, ay, ou or yu of a Cyrillic form (Бейтс, Лайм, Кайл).</summary>
     EnglishVowel = 16,
     /// <summary>A Latin au or eau (French names: Arsenault, Moreau); the o of a Cyrillic form (Арсено, Моро), the u of an Arabic-script one, which و writes (أوسين, Ausean).</summary>
     FrenchAu = 32,

@@ -1053,7 +1053,7 @@ internal static class Phonetics
         return '\0';
     }
 
-    /// <summary>Whether a Latin form has, at <paramref name="i"/>, an a, i, o or u after no vowel, then one consonant and its final e or es (Bates, Wade, Lime; not Ariane).</summary>
+    /// <summary>Whether a Latin form has, at <paramref name="i"/>, an a, i, o, u or y after no vowel, then one consonant and its final e or es (Bates, Wade, Lime, Kyle; not Ariane).</summary>
     private static bool IsEnglishVowel(ReadOnlySpan<char> form, int i) => form[i] is 'a' or 'i' or 'o' or 'u' or 'y' && IsLongVowelBeforeSilentE(form, i);
 
     /// <summary>Whether the vowel at <paramref name="i"/> follows no vowel and comes before one consonant and a final e or es (the long vowels of English names).</summary>
