@@ -32,9 +32,8 @@ internal static class Phonetics
     private const float ArabicVowelCost = 0.05f;
 
     /// <summary>
-    /// Substituting for a Latin letter what Arabic script, Cyrillic or Devanagari writes for it (ب
-    /// for p, й for a j said y, х for kh and for the ch of German names, ह for the j of Spanish
-    /// ones: <see cref="SubstitutionCost"/>).
+    /// Substituting for a Latin letter what Arabic script or Cyrillic writes for it (ب for p, й
+    /// for a j said y, х for kh and for the ch of German names: <see cref="SubstitutionCost"/>).
     /// </summary>
     private const float ScriptConventionCost = 0.2f;
     private const float SemivowelCost = 0.35f;
@@ -1536,9 +1535,7 @@ internal static class Phonetics
     /// and that of French names as sh (Achar: أشار, Binoche: Бинош), and both write the c of Turkish
     /// names with their j (ج, дж): 0.3 from a soft c, 0.5 from a c said k (at 0.5, k's
     /// <see cref="Potential"/> stays what it was). Hindi writes the ch of German names ख़ too (Bach:
-    /// बाख़, Munich: म्यूनिख़), and the j of Spanish names ह or ख़ (Javier: हावियर, Juan: हुआन;
-    /// with it, cmu-indian-names answered two more queries of absent entities of 942, an Indian h
-    /// name met a j name, and top-1 stayed the same), but neither the sh of French ones (श is the sh of Indian names, whose
+    /// बाख़, Munich: म्यूनिख़), but neither the sh of French ones (श is the sh of Indian names, whose
     /// Latin ch is च: with it, cmu-indian-names answered more queries of absent entities, शाशिश
     /// with Sachish) nor the j of Turkish ones (its ज met the q of Thaqib).
     /// The other way (پ for a Latin b, ج for a Latin y) is no closer than without conventions.
@@ -1599,7 +1596,7 @@ internal static class Phonetics
 
         if ((conventions == Script.Cyrillic && (a, b) is ('g', 'h') or ('x', 'h') or ('s', 'S') or ('S', 's') or ('t', 'C') or ('x', 'C') or ('S', 'C') or ('x', 'j') or ('y', 'j'))
             || (conventions == Script.Arabic && (a, b) is ('j', 'g') or ('x', 'C') or ('S', 'C') or ('b', 'p') or ('f', 'w') or ('y', 'j') or ('i', 'j') or ('x', 'j'))
-            || (conventions == Script.Devanagari && (a, b) is ('x', 'C') or ('h', 'j') or ('x', 'j')))
+            || (conventions == Script.Devanagari && (a, b) is ('x', 'C')))
         {
             return ScriptConventionCost;
         }
