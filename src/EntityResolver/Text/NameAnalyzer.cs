@@ -112,10 +112,16 @@ internal sealed class NameAnalyzer
 
         // What SplitArabic drops from the start of a word that stays one token is the article,
         // with or without a proclitic: the whole word is the reading that keeps them.
-        string whole = TextNormalizer.NormalizeToken(token.Text);
-        return whole.Length > token.Forms.Normalized.Length && whole.EndsWith(token.Forms.Normalized, StringComparison.Ordinal)
+        return WholeWordOf(token) is { } whole
             ? Build([new Piece(whole, token.Text, false, FinalMarbuta: FinalMarbuta(token.Text), SayZ: SaysZ(token.Text))], 0)
             : null;
+    }
+
+    /// <summary>The normalized word a token was read from, when <see cref="SplitArabic"/> dropped letters from its start (an article, a proclitic, or both); otherwise null.</summary>
+    private static string? WholeWordOf(NameToken token)
+    {
+        string whole = TextNormalizer.NormalizeToken(token.Text);
+        return whole.Length > token.Forms.Normalized.Length && whole.EndsWith(token.Forms.Normalized, StringComparison.Ordinal) ? whole : null;
     }
 
     /// <summary>
@@ -166,14 +172,8 @@ internal sealed class NameAnalyzer
     /// <summary>Whether <see cref="SplitArabic"/> dropped a proclitic and the article from the start of a token's word (والجيش, فالنتينا).</summary>
     private static bool LostProcliticAndArticle(NameToken token)
     {
-        if (token.Forms.Script != Script.Arabic)
-        {
-            return false;
-        }
-
-        string whole = TextNormalizer.NormalizeToken(token.Text);
-        int dropped = whole.Length - token.Forms.Normalized.Length;
-        return dropped is 2 or 3 && whole.EndsWith(token.Forms.Normalized, StringComparison.Ordinal) && IsProcliticAndArticle(whole.AsSpan(0, dropped));
+        return token.Forms.Script == Script.Arabic && WholeWordOf(token) is { } whole
+            && IsProcliticAndArticle(whole.AsSpan(0, whole.Length - token.Forms.Normalized.Length));
     }
 
     /// <summary>A proclitic and the article: li- (لل), or wa-, bi-, ka- or fa- and al- (وال, بال, كال, فال).</summary>

@@ -201,8 +201,7 @@ public sealed class NameAnalyzerTests
     public void A_name_of_several_words_in_urdu_letters_also_has_a_reading_that_keeps_its_articles()
     {
         // الطاف is Altaf, not the article and طاف; الحق in ضیاء الحق is the article and Haq.
-        string[] Whole(string name) =>
-            [.. _analyzer.WholeWordReading(name, _analyzer.AnalyzeQuery(name).Primary)?.Tokens.Select(t => t.Forms.Latin) ?? []];
+        string[] Whole(string name) => WholeWordReading(name, f => f.Latin);
 
         Assert.Equal(["taf", "hsin"], Latin("الطاف حسین"));
         Assert.Equal(["altaf", "hsin"], Whole("الطاف حسین"));
@@ -220,8 +219,7 @@ public sealed class NameAnalyzerTests
     public void A_name_of_several_words_has_a_reading_that_keeps_a_proclitic_and_article_whole()
     {
         // فالنتينا is Valentina, not fa- + al- + ntina; the primary reading still splits it off.
-        string[] Whole(string name) =>
-            [.. _analyzer.WholeWordReading(name, _analyzer.AnalyzeQuery(name).Primary)?.Tokens.Select(t => t.Forms.Normalized) ?? []];
+        string[] Whole(string name) => WholeWordReading(name, f => f.Normalized);
 
         Assert.Equal("نتينا", _analyzer.AnalyzeQuery("فالنتينا تيريشكوفا").Primary.Tokens[0].Forms.Normalized);
         Assert.Equal(["فالنتينا", "تيريشكوفا"], Whole("فالنتينا تيريشكوفا"));
@@ -238,6 +236,10 @@ public sealed class NameAnalyzerTests
         Assert.Empty(Whole("فالنتينا"));
         Assert.Empty(Whole("جيش ومصر"));
     }
+
+    /// <summary>One form of each token of <see cref="NameAnalyzer.WholeWordReading"/> of <paramref name="name"/>; empty when it has none.</summary>
+    private string[] WholeWordReading(string name, Func<TokenForms, string> form) =>
+        [.. _analyzer.WholeWordReading(name, _analyzer.AnalyzeQuery(name).Primary)?.Tokens.Select(t => form(t.Forms)) ?? []];
 
     [Fact]
     public void A_proclitic_and_article_are_split_off_only_before_three_letters()

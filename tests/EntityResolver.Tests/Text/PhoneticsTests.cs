@@ -1344,8 +1344,9 @@ public sealed class PhoneticsTests
     public void Cyrillic_ou_is_two_sounds_and_latin_ou_one()
     {
         // Russian writes the long o of English names оу (Роуз Rose, Боуи Bowie); French names'
-        // ou is у (Мустафа), and a Latin ou is their u (Moustafa). With оу read u, the English
-        // reading of Rose (rous) met nothing: netranslit-ru development top-1 +104 / -29.
+        // ou is у (Мустафа), and a Latin ou is their u (Moustafa). With оу read u, Роуз had no ou
+        // for the English reading of Rose (rous) to meet (netranslit-ru development top-1 +104 /
+        // -29 for this alone; +101 / -21 with Readings.LatinOu).
         Assert.Equal("rouz", FormsOf("роуз").Phonetic);
         Assert.Equal("boui", FormsOf("боуи").Phonetic);
         Assert.Equal("mustafa", FormsOf("moustafa").Phonetic);
