@@ -321,7 +321,9 @@ internal sealed class NameAnalyzer
         forms = new TokenForms(normalized, script, Romanizer.Romanize(spelling, script), saidZ);
         if (_cache is not null)
         {
-            _cache.TryAdd(key, forms);
+            // Another thread may have added the word meanwhile: its forms are the word's forms
+            // (one object per word, so that a snapshot numbers the same forms in every build).
+            forms = _cache.GetOrAdd(key, forms);
         }
         else if (Volatile.Read(ref s_sharedCount) < MaxSharedCacheEntries && SharedCache.TryAdd(key, forms))
         {
@@ -656,9 +658,13 @@ internal sealed class NameAnalyzer
         }
 
         forms = new TokenForms(headNormalized + tail.Normalized, tail.Script, headLatin + "-" + tail.Latin);
-        if (_cache is not null || SharedCache.Count < MaxSharedCacheEntries)
+        if (_cache is not null)
         {
-            cache.TryAdd(key, forms);
+            forms = _cache.GetOrAdd(key, forms); // as in Forms
+        }
+        else if (SharedCache.Count < MaxSharedCacheEntries)
+        {
+            SharedCache.TryAdd(key, forms);
         }
 
         return forms;
