@@ -160,14 +160,17 @@ internal sealed class CandidateIndex
         var scratch = new HashSet<string>(StringComparer.Ordinal);
         var aliasKeys = new List<int>(32);
         var wordKeys = new List<(int Word, int Key)>(16);
+        char[] joinBuffer = new char[256];
 
-        int KeyIdOf(string key)
+        var keysBySpan = keys.GetAlternateLookup<ReadOnlySpan<char>>();
+        int KeyIdOf(ReadOnlySpan<char> key)
         {
-            if (!keys.TryGetValue(key, out int id))
+            if (!keysBySpan.TryGetValue(key, out int id))
             {
                 id = keyNames.Count;
-                keys.Add(key, id);
-                keyNames.Add(key);
+                string name = key.ToString();
+                keys.Add(name, id);
+                keyNames.Add(name);
                 counts.Add(0);
             }
 
@@ -274,7 +277,12 @@ internal sealed class CandidateIndex
                     // Two adjacent words written as one (Wali Jan / Walijan).
                     if (previous is not null)
                     {
-                        AddAliasKey(KeyIdOf(JoinedSkeleton(previous, token)) << 1);
+                        if (joinBuffer.Length < JoinBufferLength(previous, token))
+                        {
+                            joinBuffer = new char[JoinBufferLength(previous, token)];
+                        }
+
+                        AddAliasKey(KeyIdOf(JoinedSkeleton(previous, token, joinBuffer)) << 1);
                     }
 
                     previous = token;
@@ -762,8 +770,30 @@ internal sealed class CandidateIndex
     private static bool IsIndexed(NameToken token) => token.Role == TokenRole.Name && WordKey(token.Forms).Length > 0;
 
     /// <summary>The skeleton of two adjacent tokens written as one (Wali Jan / Walijan).</summary>
-    public static string JoinedSkeleton(NameToken first, NameToken second) =>
-        Phonetics.Skeleton(string.Concat(first.Forms.Phonetic, second.Forms.Phonetic));
+    public static string JoinedSkeleton(NameToken first, NameToken second)
+    {
+        int length = JoinBufferLength(first, second);
+        Span<char> buffer = length <= 384 ? stackalloc char[length] : new char[length];
+        return new string(JoinedSkeleton(first, second, buffer));
+    }
+
+    /// <summary>The buffer <see cref="JoinedSkeleton(NameToken, NameToken, Span{char})"/> needs: the two words joined, and room for their skeleton.</summary>
+    private static int JoinBufferLength(NameToken first, NameToken second) => 3 * (first.Forms.Phonetic.Length + second.Forms.Phonetic.Length);
+
+    /// <summary>
+    /// <see cref="JoinedSkeleton(NameToken, NameToken)"/> written into <paramref name="buffer"/>
+    /// (at least <see cref="JoinBufferLength"/> long), without a string: the index's build computes
+    /// it for every pair of adjacent words of every alias, and most are keys it already has.
+    /// </summary>
+    private static ReadOnlySpan<char> JoinedSkeleton(NameToken first, NameToken second, Span<char> buffer)
+    {
+        string a = first.Forms.Phonetic, b = second.Forms.Phonetic;
+        Span<char> joined = buffer[..(a.Length + b.Length)];
+        a.CopyTo(joined);
+        b.CopyTo(joined[a.Length..]);
+        Span<char> skeleton = buffer[joined.Length..];
+        return skeleton[..Phonetics.WriteSkeleton(joined, skeleton)];
+    }
 
     /// <summary>The blocking keys of one skeleton.</summary>
     public static void AddKeys(string skeleton, HashSet<string> keys)

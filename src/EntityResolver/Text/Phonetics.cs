@@ -2451,13 +2451,24 @@ internal static class Phonetics
 
     private static string Skeleton(ReadOnlySpan<char> form, SkeletonReading reading)
     {
+        Span<char> buffer = form.Length <= 64 ? stackalloc char[form.Length * 2] : new char[form.Length * 2];
+        return new string(buffer[..WriteSkeleton(form, reading, buffer)]);
+    }
+
+    /// <summary>
+    /// Writes the skeleton of <paramref name="form"/> (see <see cref="Skeleton(ReadOnlySpan{char})"/>)
+    /// into <paramref name="buffer"/>, which holds at least twice the form's length, and returns its length.
+    /// </summary>
+    internal static int WriteSkeleton(ReadOnlySpan<char> form, Span<char> buffer) => WriteSkeleton(form, SkeletonReading.None, buffer);
+
+    private static int WriteSkeleton(ReadOnlySpan<char> form, SkeletonReading reading, Span<char> buffer)
+    {
         bool vAsF = reading.HasFlag(SkeletonReading.VAsF), wAsF = reading.HasFlag(SkeletonReading.WAsF), jAsY = reading.HasFlag(SkeletonReading.JAsY);
         bool khSaid = reading.HasFlag(SkeletonReading.KhSaid), khAsH = reading.HasFlag(SkeletonReading.KhAsH), jAsG = reading.HasFlag(SkeletonReading.JAsG), dropT = reading.HasFlag(SkeletonReading.WithoutT);
         bool tiAsChi = reading.HasFlag(SkeletonReading.TiAsChi), dropG = reading.HasFlag(SkeletonReading.WithoutG), tsAsK = reading.HasFlag(SkeletonReading.TsAsK), kAsTs = reading.HasFlag(SkeletonReading.KAsTs);
         bool firstAsH = reading.HasFlag(SkeletonReading.FirstAsH), khAsJ = reading.HasFlag(SkeletonReading.KhAsJ), hardJAsK = reading.HasFlag(SkeletonReading.HardJAsK), firstUAsW = reading.HasFlag(SkeletonReading.FirstUAsW), anyKhAsJ = reading.HasFlag(SkeletonReading.AnyKhAsJ);
         bool said = reading.HasFlag(SkeletonReading.DiacriticsAsSaid), dAsZ = reading.HasFlag(SkeletonReading.DAsZ), softJAsG = reading.HasFlag(SkeletonReading.SoftJAsG), thAsF = reading.HasFlag(SkeletonReading.ThAsF);
         bool keepRepeats = reading.HasFlag(SkeletonReading.KeepRepeats);
-        Span<char> buffer = form.Length <= 64 ? stackalloc char[form.Length * 2] : new char[form.Length * 2];
         int n = 0, lastConsonant = -2;
         for (int i = 0; i < form.Length; i++)
         {
@@ -2515,6 +2526,6 @@ internal static class Phonetics
             buffer[n++] = k;
         }
 
-        return new string(buffer[..n]);
+        return n;
     }
 }
