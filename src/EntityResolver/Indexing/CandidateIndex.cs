@@ -399,7 +399,7 @@ internal sealed class CandidateIndex
     /// or a place name (<see cref="Lexicon.ConceptKey"/>), which the query looks up through
     /// <see cref="Phonetics.QueryReadings"/>: the two lists must both have it.
     /// </summary>
-    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, KhSaidSkeleton, ThSaidFSkeleton, GreekSaidSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, DiacriticsSaidSkeleton, SaidSkeleton, Phonetics.RepeatKey, Lexicon.ConceptKey];
+    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, KhSaidSkeleton, ThSaidFSkeleton, GreekSaidSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, DiacriticsSaidSkeleton, SaidSkeleton, NameSaidSkeleton, Phonetics.RepeatKey, Lexicon.ConceptKey];
 
     private delegate string? SkeletonReading(ReadOnlySpan<char> form);
 
@@ -484,6 +484,15 @@ internal sealed class CandidateIndex
     /// the skeleton is the same.
     /// </summary>
     internal static string? SaidSkeleton(TokenForms forms) => WithoutSilentTail(forms, Script.Arabic, Phonetics.Skeleton);
+
+    /// <summary>
+    /// The skeleton of how a Latin name is said when its letters do not read so (<see cref="TokenForms.Said"/>:
+    /// Siobhan, Шивон, skeleton <c>sn</c>, not <c>sbn</c>), or null when it has none or it is the word's own.
+    /// </summary>
+    internal static string? NameSaidSkeleton(TokenForms forms) =>
+        forms.Said is { } said && Phonetics.Skeleton(said) is { Length: > 0 } skeleton && !string.Equals(skeleton, forms.Skeleton, StringComparison.Ordinal)
+            ? skeleton
+            : null;
 
     /// <summary>
     /// What <paramref name="read"/> gives the phonetic form of a Latin word without the ending that

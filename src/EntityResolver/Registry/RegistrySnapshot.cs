@@ -100,11 +100,13 @@ namespace EntityResolver.Registry;
 /// reading flags of tokens gained Readings.FinalNgh, SeparateZh and SeparateSh; version 79: a
 /// waw before a second waw inside an Arabic-script word is w, Romanizer; version 80: a Cyrillic
 /// оу is o and u in the phonetic form, reading flags gained Readings.LatinOu, and a Latin y before
-/// one consonant and a silent e carries Readings.EnglishVowel).
+/// one consonant and a silent e carries Readings.EnglishVowel; version 81: a Latin name of
+/// said-names.tsv, not said as its letters read (Siobhan), is also posted under the skeleton of
+/// how it is said, CandidateIndex.NameSaidSkeleton).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 80;
+    public const int Version = 81;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

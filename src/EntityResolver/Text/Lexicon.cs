@@ -69,6 +69,8 @@ internal sealed class Lexicon
         }
 
         Particles = particles.ToFrozenDictionary(StringComparer.Ordinal);
+        _said = ResourceData.ReadTable("lexicon/said-names.tsv")
+            .ToFrozenDictionary(row => NormalizeWords(row[0]).Single(), row => Phonetics.Encode(row[1], Script.Latin), StringComparer.Ordinal);
         Abbreviations = ResourceData.ReadTable("lexicon/abbreviations.tsv")
             .Select(row => (Short: NormalizeWords(row[0]), Full: NormalizeWords(row[1])))
             .Where(a => a.Short.Length == 1 && a.Full.Length == 1)
@@ -423,6 +425,16 @@ internal sealed class Lexicon
     /// الجماعة الإسلامية المسلحة, whose words sound like none of its words.
     /// </summary>
     public static string? ConceptKey(TokenForms forms) => Default._conceptKeys[forms.Concept];
+
+    /// <summary>Normalized Latin names that are not said as their letters read, each with the phonetic form of how it is said (said-names.tsv).</summary>
+    private readonly FrozenDictionary<string, string> _said;
+
+    /// <summary>
+    /// The phonetic form of how a Latin name is said when its letters do not read so (Michael:
+    /// <c>maikl</c>, as Майкл and مايكل write it; said-names.tsv), or null: the matcher reads the
+    /// word so too against another script.
+    /// </summary>
+    public string? SaidOf(string normalized) => _said.GetValueOrDefault(normalized);
 
     /// <summary>
     /// The concept of a generic organization word, a nationality adjective or a place name

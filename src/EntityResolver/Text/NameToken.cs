@@ -108,6 +108,7 @@ internal sealed class TokenForms
         IsNamePrefix = IsCommonName && Lexicon.Default.IsNamePrefix(normalized, script, Phonetic);
         IsPlaceDesignator = IsCommonName && Lexicon.Default.IsPlaceDesignator(normalized, script, Phonetic);
         Concept = Lexicon.Default.ConceptOf(normalized, script, Phonetic);
+        Said = script == Script.Latin ? Lexicon.Default.SaidOf(normalized) : null;
     }
 
     /// <summary>Restores forms computed earlier (a registry snapshot): nothing is recomputed.</summary>
@@ -128,6 +129,7 @@ internal sealed class TokenForms
         IsNamePrefix = isNamePrefix;
         IsPlaceDesignator = isPlaceDesignator;
         Concept = Lexicon.Default.ConceptOf(normalized, script, phonetic);
+        Said = script == Script.Latin ? Lexicon.Default.SaidOf(normalized) : null;
     }
 
     private static int s_ids;
@@ -185,6 +187,12 @@ internal sealed class TokenForms
     /// known once per word rather than searched for in every pair.
     /// </summary>
     public Readings Readings { get; }
+
+    /// <summary>
+    /// The phonetic form of how this Latin name is said when its letters do not read so (Michael:
+    /// <c>maikl</c>; <see cref="Lexicon.SaidOf"/>), or null: read against another script too.
+    /// </summary>
+    public string? Said { get; }
 
     /// <summary>Coarse consonant skeleton: the blocking key.</summary>
     public string Skeleton { get; }

@@ -1731,6 +1731,12 @@ internal static class Phonetics
                 }
             }
 
+            // A name not said as its letters read (Michael: Майкл, مايكل), read as said.
+            if (latin.Said is { } said && similarity < ReadingShare)
+            {
+                similarity = MathF.Max(similarity, SaidSimilarity(other, said, ReadingShare, 0, floor, conventions));
+            }
+
             return similarity;
         }
 

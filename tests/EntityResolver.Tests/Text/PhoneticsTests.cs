@@ -1270,6 +1270,49 @@ public sealed class PhoneticsTests
     }
 
     [Theory]
+    [InlineData("Майкл", "Michael", 0.85f)] // 0.62 read as spelled
+    [InlineData("مايكل", "Michael", 0.9f)] // 0.67
+    [InlineData("माइकल", "Michael", 0.85f)] // 0.74
+    [InlineData("Шивон", "Siobhan", 0.9f)] // 0.54
+    [InlineData("Грэм", "Graham", 0.9f)] // 0.70
+    [InlineData("Айзек", "Isaac", 0.85f)] // 0.64
+    [InlineData("ليستر", "Leicester", 0.85f)] // 0.69
+    public void A_name_not_said_as_its_letters_read_meets_what_other_scripts_write_for_it(string written, string latin, float least)
+    {
+        TokenForms roman = FormsOf(latin);
+        Assert.NotNull(roman.Said);
+        Assert.Null(FormsOf(written).Said); // a Latin name's reading only
+        float similarity = Phonetics.Similarity(FormsOf(written), roman, 0f);
+        Assert.True(similarity >= least, $"{written} ~ {latin}: {similarity}");
+        Assert.True(similarity <= 0.93f, $"{written} ~ {latin}: {similarity} (a reading keeps at most its share)");
+    }
+
+    [Fact]
+    public void A_name_said_otherwise_still_meets_the_spelling_other_scripts_copy()
+    {
+        // Arabic writes Graham letter by letter too (غراهام), and Russian writes Michael Михаил:
+        // the reading as said is a second reading, not a replacement.
+        Assert.True(Phonetics.Similarity(FormsOf("غراهام"), FormsOf("Graham"), 0f) >= 0.95f);
+        Assert.True(Phonetics.Similarity(FormsOf("Михаил"), FormsOf("Michael"), 0f) >= 0.85f);
+        Assert.Null(FormsOf("Mikhail").Said);
+    }
+
+    [Fact]
+    public void Every_said_name_is_one_latin_word_said_otherwise_than_it_reads()
+    {
+        var rows = ResourceData.ReadTable("lexicon/said-names.tsv").ToList();
+        Assert.NotEmpty(rows);
+        foreach (string[] row in rows)
+        {
+            Assert.Equal(2, row.Length);
+            TokenForms forms = FormsOf(row[0]);
+            Assert.Equal(Script.Latin, forms.Script);
+            Assert.Equal(Phonetics.Encode(row[1], Script.Latin), forms.Said);
+            Assert.NotEqual(forms.Phonetic, forms.Said); // else the entry reads nothing new
+        }
+    }
+
+    [Theory]
     [InlineData("Мохсен", "Mohsen")] // Persian says it, and the other script writes it
     [InlineData("محسن", "Mohsen")]
     [InlineData("سہراب", "Sohrab")]
