@@ -562,9 +562,10 @@ public sealed class NameResolver
         for (int i = 0; i < tokens.Length; i++)
         {
             // An initial (Э., Дж.) is no spelling of the word it stands for: the model would weigh
-            // Э as a transliteration of Andrew against one of Edward.
+            // Э as a transliteration of Andrew against one of Edward. Nor is a designator of places
+            // a spelling of the one it meets (ضلع, District): the model would prefer Valley.
             NameToken q = tokens[i];
-            if (q.Role != TokenRole.Name || q.IsInitial || TransliterationModel.For(q.Forms.Script) is not { } model)
+            if (q.Role != TokenRole.Name || q.IsInitial || q.Forms.IsPlaceDesignator || TransliterationModel.For(q.Forms.Script) is not { } model)
             {
                 continue;
             }

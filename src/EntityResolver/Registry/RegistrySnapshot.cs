@@ -102,11 +102,12 @@ namespace EntityResolver.Registry;
 /// оу is o and u in the phonetic form, reading flags gained Readings.LatinOu, and a Latin y before
 /// one consonant and a silent e carries Readings.EnglishVowel; version 81: a Latin name of
 /// said-names.tsv, not said as its letters read (Siobhan), is also posted under the skeleton of
-/// how it is said, CandidateIndex.NameSaidSkeleton).
+/// how it is said, CandidateIndex.NameSaidSkeleton; version 82: designators of places have
+/// concepts and are listed in Russian too, common-names.tsv).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 81;
+    public const int Version = 82;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

@@ -132,7 +132,7 @@ internal sealed class Lexicon
             }
 
             commonWords.Add(words[0]);
-            if (row.Length > 2 && row[1] == "org" && row[2].Length > 0)
+            if (row.Length > 2 && row[1] is "org" or "place" && row[2].Length > 0)
             {
                 AddConcept(words[0], row[2]);
             }
