@@ -431,10 +431,10 @@ internal sealed class Lexicon
 
     /// <summary>
     /// The phonetic form of how a Latin name is said when its letters do not read so (Michael:
-    /// <c>maikl</c>, as Майкл and مايكل write it; said-names.tsv), or null: the matcher reads the
-    /// word so too against another script.
+    /// <c>maikl</c>, as Майкл and مايكل write it; said-names.tsv), or null, as for a word of
+    /// another script: the matcher reads the word so too against another script.
     /// </summary>
-    public string? SaidOf(string normalized) => _said.GetValueOrDefault(normalized);
+    public string? SaidOf(string normalized, Script script) => script == Script.Latin ? _said.GetValueOrDefault(normalized) : null;
 
     /// <summary>
     /// The concept of a generic organization word, a nationality adjective or a place name

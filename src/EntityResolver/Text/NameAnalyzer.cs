@@ -318,14 +318,23 @@ internal sealed class NameAnalyzer
         }
 
         Script script = ScriptDetector.Of(normalized);
-        forms = new TokenForms(normalized, script, Romanizer.Romanize(spelling, script), saidZ);
+        return Cached(key, new TokenForms(normalized, script, Romanizer.Romanize(spelling, script), saidZ));
+    }
+
+    /// <summary>
+    /// Adds new <paramref name="forms"/> to the cache under <paramref name="key"/> and returns the
+    /// word's forms: with a registry's cache, those another thread may have added meanwhile (one
+    /// object per word, so that a snapshot numbers the same forms in every build); the shared
+    /// cache takes them while it has room.
+    /// </summary>
+    internal TokenForms Cached(string key, TokenForms forms)
+    {
         if (_cache is not null)
         {
-            // Another thread may have added the word meanwhile: its forms are the word's forms
-            // (one object per word, so that a snapshot numbers the same forms in every build).
-            forms = _cache.GetOrAdd(key, forms);
+            return _cache.GetOrAdd(key, forms);
         }
-        else if (Volatile.Read(ref s_sharedCount) < MaxSharedCacheEntries && SharedCache.TryAdd(key, forms))
+
+        if (Volatile.Read(ref s_sharedCount) < MaxSharedCacheEntries && SharedCache.TryAdd(key, forms))
         {
             // Counted on insertion: ConcurrentDictionary.Count takes every lock of the dictionary.
             Interlocked.Increment(ref s_sharedCount);
@@ -657,16 +666,6 @@ internal sealed class NameAnalyzer
             return forms;
         }
 
-        forms = new TokenForms(headNormalized + tail.Normalized, tail.Script, headLatin + "-" + tail.Latin);
-        if (_cache is not null)
-        {
-            forms = _cache.GetOrAdd(key, forms); // as in Forms
-        }
-        else if (SharedCache.Count < MaxSharedCacheEntries)
-        {
-            SharedCache.TryAdd(key, forms);
-        }
-
-        return forms;
+        return Cached(key, new TokenForms(headNormalized + tail.Normalized, tail.Script, headLatin + "-" + tail.Latin));
     }
 }

@@ -108,7 +108,7 @@ internal sealed class TokenForms
         IsNamePrefix = IsCommonName && Lexicon.Default.IsNamePrefix(normalized, script, Phonetic);
         IsPlaceDesignator = IsCommonName && Lexicon.Default.IsPlaceDesignator(normalized, script, Phonetic);
         Concept = Lexicon.Default.ConceptOf(normalized, script, Phonetic);
-        Said = script == Script.Latin ? Lexicon.Default.SaidOf(normalized) : null;
+        Said = Lexicon.Default.SaidOf(normalized, script);
     }
 
     /// <summary>Restores forms computed earlier (a registry snapshot): nothing is recomputed.</summary>
@@ -129,7 +129,7 @@ internal sealed class TokenForms
         IsNamePrefix = isNamePrefix;
         IsPlaceDesignator = isPlaceDesignator;
         Concept = Lexicon.Default.ConceptOf(normalized, script, phonetic);
-        Said = script == Script.Latin ? Lexicon.Default.SaidOf(normalized) : null;
+        Said = Lexicon.Default.SaidOf(normalized, script);
     }
 
     private static int s_ids;

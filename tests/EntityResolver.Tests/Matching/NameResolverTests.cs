@@ -190,15 +190,21 @@ public sealed class NameResolverTests
         // labels in other scripts and queries often leave out. The designator says what kind of
         // place it is, not which: it weighs as a particle, so the place whose name the query
         // writes comes before a place written like it in full (Henan).
-        var resolver = new NameResolver(new EntityRegistryBuilder()
-            .Add(new Entity("l:hainan", "place", [new EntityName("Hainan Province")]))
-            .Add(new Entity("l:henan", "place", [new EntityName("Henan")]))
-            .Add(new Entity("l:swat", "place", [new EntityName("Swat District")]))
-            .Add(new Entity("l:swabi", "place", [new EntityName("Swabi")]))
-            .Build());
+        NameResolver resolver = ResolverOfPlaces(("l:hainan", "Hainan Province"), ("l:henan", "Henan"), ("l:swat", "Swat District"), ("l:swabi", "Swabi"));
 
         EntityMatch first = resolver.Resolve(query)[0];
         Assert.Equal(id, first.EntityId);
+    }
+
+    private static NameResolver ResolverOfPlaces(params (string Id, string Name)[] places)
+    {
+        var builder = new EntityRegistryBuilder();
+        foreach (var (id, name) in places)
+        {
+            builder.Add(new Entity(id, "place", [new EntityName(name)]));
+        }
+
+        return new NameResolver(builder.Build());
     }
 
     [Theory]
@@ -216,12 +222,7 @@ public sealed class NameResolverTests
         // spelling model does not read one as a spelling of the other: it took ضلع for a
         // transliteration of Valley rather than of District and put Swat Valley first (0.96,
         // Swat District 0.18).
-        var resolver = new NameResolver(new EntityRegistryBuilder()
-            .Add(new Entity("l:swat", "place", [new EntityName("Swat District")]))
-            .Add(new Entity("l:swat-valley", "place", [new EntityName("Swat Valley")]))
-            .Add(new Entity("l:sakhalin", "place", [new EntityName("Sakhalin Island")]))
-            .Add(new Entity("l:sindh", "place", [new EntityName("Sindh Province")]))
-            .Build());
+        NameResolver resolver = ResolverOfPlaces(("l:swat", "Swat District"), ("l:swat-valley", "Swat Valley"), ("l:sakhalin", "Sakhalin Island"), ("l:sindh", "Sindh Province"));
 
         IReadOnlyList<EntityMatch> matches = resolver.Resolve(query);
         Assert.Equal(id, matches[0].EntityId);

@@ -198,6 +198,23 @@ public sealed class NameAnalyzerTests
     }
 
     [Fact]
+    public void A_registry_cache_keeps_the_forms_another_thread_added_first()
+    {
+        // Two threads of a registry's analysis can both miss a new word and make its forms: the
+        // one that adds second must take the forms already cached, so that the word has one
+        // forms object (SnapshotTests: the same entities write the same snapshot).
+        var cache = new System.Collections.Concurrent.ConcurrentDictionary<string, TokenForms>(StringComparer.Ordinal);
+        var analyzer = new NameAnalyzer(cache);
+        var first = new TokenForms("swat", Script.Latin, "swat");
+        cache["swat"] = first;
+
+        Assert.Same(first, analyzer.Cached("swat", new TokenForms("swat", Script.Latin, "swat")));
+        var other = new TokenForms("sindh", Script.Latin, "sindh");
+        Assert.Same(other, analyzer.Cached("sindh", other));
+        Assert.Same(other, cache["sindh"]);
+    }
+
+    [Fact]
     public void A_name_of_several_words_in_urdu_letters_also_has_a_reading_that_keeps_its_articles()
     {
         // الطاف is Altaf, not the article and طاف; الحق in ضیاء الحق is the article and Haq.
