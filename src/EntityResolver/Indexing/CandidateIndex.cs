@@ -150,44 +150,217 @@ internal sealed class CandidateIndex
         }
     }
 
-    /// <summary>Builds the index of <paramref name="aliases"/>; <paramref name="pairMinPostings"/>: see <see cref="PairMinPostings"/>; <paramref name="bitmapMinPostings"/>: see <see cref="BitmapMinPostings"/>.</summary>
-    public static CandidateIndex Build(IReadOnlyList<AliasRecord> aliases, int pairMinPostings = DefaultPairMinPostings, int bitmapMinPostings = DefaultBitmapMinPostings)
+    /// <summary>
+    /// Builds the index of <paramref name="aliases"/>; <paramref name="pairMinPostings"/>: see
+    /// <see cref="PairMinPostings"/>; <paramref name="bitmapMinPostings"/>: see
+    /// <see cref="BitmapMinPostings"/>; <paramref name="rangeCount"/>: the ranges of aliases the
+    /// first pass runs in parallel, one per core (and at least <see cref="MinBuildRange"/> aliases
+    /// each) when 0. The index is the same for any number of ranges.
+    /// </summary>
+    public static CandidateIndex Build(IReadOnlyList<AliasRecord> aliases, int pairMinPostings = DefaultPairMinPostings, int bitmapMinPostings = DefaultBitmapMinPostings, int rangeCount = 0)
     {
-        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
-        var keyNames = new List<string>();
-        var bySkeleton = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        var counts = new List<int>();
-        var scratch = new HashSet<string>(StringComparer.Ordinal);
-        var aliasKeys = new List<int>(32);
-        var wordKeys = new List<(int Word, int Key)>(16);
-        char[] joinBuffer = new char[256];
-
-        var keysBySpan = keys.GetAlternateLookup<ReadOnlySpan<char>>();
-        int KeyIdOf(ReadOnlySpan<char> key)
+        // Pass 1, on every core: the aliases in ranges, each range numbering the keys it meets on
+        // its own (KeyCollector): every alias's keys (the forward index) and its words' own keys.
+        if (rangeCount <= 0)
         {
-            if (!keysBySpan.TryGetValue(key, out int id))
+            rangeCount = Math.Clamp(aliases.Count / MinBuildRange, 1, Environment.ProcessorCount);
+        }
+
+        var ranges = new KeyCollector[rangeCount];
+        Parallel.For(0, rangeCount, r =>
+        {
+            var range = new KeyCollector(RangeStart(r), RangeStart(r + 1));
+            range.Collect(aliases);
+            ranges[r] = range;
+        });
+
+        int RangeStart(int r) => (int)((long)aliases.Count * r / rangeCount);
+
+        // The ranges' keys numbered as one, in range order: each range lists its keys in the order
+        // of their first use in it, so a key's id is the order of its first use over all aliases,
+        // whatever the number of ranges (the snapshot does not depend on the machine's cores).
+        // The first range's numbering is already that (its keys are all known). Then the postings
+        // counted per key.
+        Dictionary<string, int> keys = ranges[0].Ids;
+        List<string> keyNames = ranges[0].KeyNames;
+        var counts = new List<int>(new int[keyNames.Count]);
+        var forwardOffsets = new int[aliases.Count + 1];
+        var forward = new int[ranges.Sum(range => range.Keys.Count)];
+        var wordKeyOffsets = new int[aliases.Count + 1];
+        var wordKeys = new (int Word, int Key)[ranges.Sum(range => range.WordKeys.Count)];
+        int forwardCount = 0, wordKeyCount = 0;
+        foreach (KeyCollector range in ranges)
+        {
+            int[] ids = new int[range.KeyNames.Count];
+            for (int k = 0; k < ids.Length; k++)
+            {
+                ids[k] = range == ranges[0] ? k : IdOf(range.KeyNames[k]);
+            }
+
+            for (int a = range.Start; a < range.End; a++)
+            {
+                forwardOffsets[a + 1] = forwardCount + range.KeyOffsets[a - range.Start + 1];
+                wordKeyOffsets[a + 1] = wordKeyCount + range.WordKeyOffsets[a - range.Start + 1];
+            }
+
+            foreach (int encoded in range.Keys)
+            {
+                counts[ids[encoded >> 1]]++;
+                forward[forwardCount++] = (ids[encoded >> 1] << 1) | (encoded & 1);
+            }
+
+            foreach ((int word, int key) in range.WordKeys)
+            {
+                wordKeys[wordKeyCount++] = (word, ids[key]);
+            }
+        }
+
+        ranges = null;
+
+        int IdOf(string key)
+        {
+            ref int id = ref CollectionsMarshal.GetValueRefOrAddDefault(keys, key, out bool known);
+            if (!known)
             {
                 id = keyNames.Count;
-                string name = key.ToString();
-                keys.Add(name, id);
-                keyNames.Add(name);
+                keyNames.Add(key);
                 counts.Add(0);
             }
 
             return id;
         }
 
-        // Keys of a skeleton, encoded id << 1 | deletion; the skeleton's own key first.
-        int[] SkeletonKeys(string skeleton)
+        var offsets = new int[keyNames.Count + 1];
+        for (int k = 0; k < keyNames.Count; k++)
         {
-            if (!bySkeleton.TryGetValue(skeleton, out int[]? ids))
+            offsets[k + 1] = offsets[k] + counts[k];
+        }
+
+        // Pass 2: fill the postings in alias order (so each list is ascending), and the pairs.
+        var postings = new int[offsets[^1]];
+        int[] cursor = offsets[..^1];
+        var pairs = new PairBuilder(pairMinPostings);
+        var aliasPairs = new List<ulong>(16);
+        for (int a = 0; a < aliases.Count; a++)
+        {
+            for (int f = forwardOffsets[a]; f < forwardOffsets[a + 1]; f++)
             {
-                scratch.Clear();
-                AddKeys(skeleton, scratch);
-                ids = new int[scratch.Count];
+                postings[cursor[forward[f] >> 1]++] = (a << 1) | (forward[f] & 1);
+            }
+
+            // Pairs of two different words' own keys, both common; each pair once per alias.
+            aliasPairs.Clear();
+            for (int i = wordKeyOffsets[a]; i < wordKeyOffsets[a + 1]; i++)
+            {
+                if (counts[wordKeys[i].Key] <= pairMinPostings)
+                {
+                    continue;
+                }
+
+                for (int j = i + 1; j < wordKeyOffsets[a + 1]; j++)
+                {
+                    if (wordKeys[j].Word != wordKeys[i].Word && wordKeys[j].Key != wordKeys[i].Key && counts[wordKeys[j].Key] > pairMinPostings)
+                    {
+                        ulong pair = PairKey(wordKeys[i].Key, wordKeys[j].Key);
+                        if (!aliasPairs.Contains(pair))
+                        {
+                            aliasPairs.Add(pair);
+                            pairs.Add(pair, a);
+                        }
+                    }
+                }
+            }
+        }
+
+        return new CandidateIndex([.. keyNames], offsets, postings, forwardOffsets, forward, pairs.Build(), aliases, bitmapMinPostings);
+    }
+
+    /// <summary>The fewest aliases a range of the index's first pass has (<see cref="Build"/>): a smaller registry is one range.</summary>
+    private const int MinBuildRange = 1 << 14;
+
+    /// <summary>
+    /// The first pass of <see cref="Build"/> over one range of aliases, with its own numbering of
+    /// the keys, in the order of their first use in the range (<see cref="KeyNames"/>): the keys
+    /// of each alias (<see cref="Keys"/>, <c>id &lt;&lt; 1 | deletion</c>, from
+    /// <see cref="KeyOffsets"/>) and the ids of the own keys of its words, each with its word's
+    /// number (<see cref="WordKeys"/>, from <see cref="WordKeyOffsets"/>).
+    /// </summary>
+    private sealed class KeyCollector
+    {
+        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _idsBySpan;
+        private readonly Dictionary<string, int[]> _bySkeleton = new(StringComparer.Ordinal);
+        private readonly Dictionary<TokenForms, WordKeys> _byWord = [];
+        private readonly HashSet<string> _scratch = new(StringComparer.Ordinal);
+        private readonly List<int> _wordKeyList = new(8);
+        private readonly List<int> _wordIdList = new(4);
+        private readonly List<int> _aliasKeys = new(32);
+        private char[] _joinBuffer = new char[256];
+
+        public KeyCollector(int start, int end)
+        {
+            Start = start;
+            End = end;
+            Keys = new((end - start) * 8);
+            KeyOffsets = new int[end - start + 1];
+            WordKeys = new((end - start) * 4);
+            WordKeyOffsets = new int[end - start + 1];
+            _idsBySpan = Ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        public int Start { get; }
+
+        public int End { get; }
+
+        /// <summary>The range's keys, each with its id in the range.</summary>
+        public Dictionary<string, int> Ids { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The range's keys by id.</summary>
+        public List<string> KeyNames { get; } = [];
+
+        public List<int> Keys { get; }
+
+        public int[] KeyOffsets { get; }
+
+        public List<(int Word, int Key)> WordKeys { get; }
+
+        public int[] WordKeyOffsets { get; }
+
+        public void Collect(IReadOnlyList<AliasRecord> aliases)
+        {
+            for (int a = Start; a < End; a++)
+            {
+                CollectKeys(aliases[a]);
+                Keys.AddRange(_aliasKeys);
+                KeyOffsets[a - Start + 1] = Keys.Count;
+                CollectWordKeys(aliases[a]);
+                WordKeyOffsets[a - Start + 1] = WordKeys.Count;
+            }
+        }
+
+        private int KeyIdOf(ReadOnlySpan<char> key)
+        {
+            if (!_idsBySpan.TryGetValue(key, out int id))
+            {
+                id = KeyNames.Count;
+                string name = key.ToString();
+                Ids.Add(name, id);
+                KeyNames.Add(name);
+            }
+
+            return id;
+        }
+
+        // Keys of a skeleton, encoded id << 1 | deletion; the skeleton's own key first.
+        private int[] SkeletonKeys(string skeleton)
+        {
+            if (!_bySkeleton.TryGetValue(skeleton, out int[]? ids))
+            {
+                _scratch.Clear();
+                AddKeys(skeleton, _scratch);
+                ids = new int[_scratch.Count];
                 int i = 0;
                 ids[i++] = KeyIdOf(skeleton) << 1;
-                foreach (string k in scratch)
+                foreach (string k in _scratch)
                 {
                     if (!string.Equals(k, skeleton, StringComparison.Ordinal))
                     {
@@ -195,7 +368,7 @@ internal sealed class CandidateIndex
                     }
                 }
 
-                bySkeleton.Add(skeleton, ids);
+                _bySkeleton.Add(skeleton, ids);
             }
 
             return ids;
@@ -205,28 +378,25 @@ internal sealed class CandidateIndex
         // object): its skeleton's keys, the keys of its skeleton as Arabic script writes a v, and
         // its own keys as other languages say its letters (encoded, in that order); and the ids of
         // the word's own keys, for word pairs.
-        var byWord = new Dictionary<TokenForms, WordKeys>();
-        var wordKeyList = new List<int>(8);
-        var wordIdList = new List<int>(4);
-        WordKeys KeysOfWord(TokenForms forms)
+        private WordKeys KeysOfWord(TokenForms forms)
         {
-            if (byWord.TryGetValue(forms, out WordKeys cached))
+            if (_byWord.TryGetValue(forms, out WordKeys cached))
             {
                 return cached;
             }
 
-            wordKeyList.Clear();
-            wordIdList.Clear();
+            _wordKeyList.Clear();
+            _wordIdList.Clear();
             string wordKey = WordKey(forms);
-            wordKeyList.AddRange(SkeletonKeys(wordKey));
-            wordIdList.Add(KeyIdOf(wordKey));
+            _wordKeyList.AddRange(SkeletonKeys(wordKey));
+            _wordIdList.Add(KeyIdOf(wordKey));
 
             // A v inside a word is f in Arabic script: the name is found from that
             // spelling too (Svetlova: سفيتلوفا).
             if (Phonetics.SkeletonWithVAsF(forms.Phonetic) is { } arabic && !string.Equals(arabic, forms.Skeleton, StringComparison.Ordinal))
             {
-                wordKeyList.AddRange(SkeletonKeys(arabic));
-                wordIdList.Add(KeyIdOf(arabic));
+                _wordKeyList.AddRange(SkeletonKeys(arabic));
+                _wordIdList.Add(KeyIdOf(arabic));
             }
 
             // A Latin word's letters as other scripts write them when said otherwise than
@@ -236,34 +406,34 @@ internal sealed class CandidateIndex
                 if (said(forms) is { } key)
                 {
                     int id = KeyIdOf(key);
-                    wordKeyList.Add(id << 1);
-                    wordIdList.Add(id);
+                    _wordKeyList.Add(id << 1);
+                    _wordIdList.Add(id);
                 }
             }
 
-            var keysOfWord = new WordKeys([.. wordKeyList], [.. wordIdList]);
-            byWord.Add(forms, keysOfWord);
+            var keysOfWord = new WordKeys([.. _wordKeyList], [.. _wordIdList]);
+            _byWord.Add(forms, keysOfWord);
             return keysOfWord;
         }
 
-        void AddAliasKey(int encoded)
+        private void AddAliasKey(int encoded)
         {
-            for (int i = 0; i < aliasKeys.Count; i++)
+            for (int i = 0; i < _aliasKeys.Count; i++)
             {
-                if (aliasKeys[i] >> 1 == encoded >> 1)
+                if (_aliasKeys[i] >> 1 == encoded >> 1)
                 {
-                    aliasKeys[i] &= encoded | ~1; // a skeleton beats a deletion
+                    _aliasKeys[i] &= encoded | ~1; // a skeleton beats a deletion
                     return;
                 }
             }
 
-            aliasKeys.Add(encoded);
+            _aliasKeys.Add(encoded);
         }
 
-        // The alias's keys, into aliasKeys.
-        void CollectKeys(AliasRecord alias)
+        // The alias's keys, into _aliasKeys.
+        private void CollectKeys(AliasRecord alias)
         {
-            aliasKeys.Clear();
+            _aliasKeys.Clear();
             NameToken? previous = null;
             foreach (NameToken token in alias.Name.Tokens)
             {
@@ -277,12 +447,12 @@ internal sealed class CandidateIndex
                     // Two adjacent words written as one (Wali Jan / Walijan).
                     if (previous is not null)
                     {
-                        if (joinBuffer.Length < JoinBufferLength(previous, token))
+                        if (_joinBuffer.Length < JoinBufferLength(previous, token))
                         {
-                            joinBuffer = new char[JoinBufferLength(previous, token)];
+                            _joinBuffer = new char[JoinBufferLength(previous, token)];
                         }
 
-                        AddAliasKey(KeyIdOf(JoinedSkeleton(previous, token, joinBuffer)) << 1);
+                        AddAliasKey(KeyIdOf(JoinedSkeleton(previous, token, _joinBuffer)) << 1);
                     }
 
                     previous = token;
@@ -308,10 +478,9 @@ internal sealed class CandidateIndex
             }
         }
 
-        // The ids of the own keys of the alias's words, each with its word's number, into wordKeys.
-        void CollectWordKeys(AliasRecord alias)
+        // The ids of the own keys of the alias's words, each with its word's number, into WordKeys.
+        private void CollectWordKeys(AliasRecord alias)
         {
-            wordKeys.Clear();
             int word = 0;
             foreach (NameToken token in alias.Name.Tokens)
             {
@@ -320,73 +489,11 @@ internal sealed class CandidateIndex
                     word++;
                     foreach (int id in KeysOfWord(token.Forms).Ids)
                     {
-                        wordKeys.Add((word, id));
+                        WordKeys.Add((word, id));
                     }
                 }
             }
         }
-
-        // Pass 1: collect every alias's keys (the forward index) and count postings per key.
-        // Pass 2: fill the postings in alias order (so each list is ascending), and the pairs.
-        var forwardOffsets = new int[aliases.Count + 1];
-        var forwardList = new List<int>(aliases.Count * 8);
-        for (int a = 0; a < aliases.Count; a++)
-        {
-            CollectKeys(aliases[a]);
-            foreach (int encoded in aliasKeys)
-            {
-                counts[encoded >> 1]++;
-            }
-
-            forwardList.AddRange(aliasKeys);
-            forwardOffsets[a + 1] = forwardList.Count;
-        }
-
-        int[] forward = [.. forwardList];
-        forwardList = null;
-        var offsets = new int[keyNames.Count + 1];
-        for (int k = 0; k < keyNames.Count; k++)
-        {
-            offsets[k + 1] = offsets[k] + counts[k];
-        }
-
-        var postings = new int[offsets[^1]];
-        int[] cursor = offsets[..^1];
-        var pairs = new PairBuilder(pairMinPostings);
-        var aliasPairs = new List<ulong>(16);
-        for (int a = 0; a < aliases.Count; a++)
-        {
-            for (int f = forwardOffsets[a]; f < forwardOffsets[a + 1]; f++)
-            {
-                postings[cursor[forward[f] >> 1]++] = (a << 1) | (forward[f] & 1);
-            }
-
-            // Pairs of two different words' own keys, both common; each pair once per alias.
-            CollectWordKeys(aliases[a]);
-            aliasPairs.Clear();
-            for (int i = 0; i < wordKeys.Count; i++)
-            {
-                if (counts[wordKeys[i].Key] <= pairMinPostings)
-                {
-                    continue;
-                }
-
-                for (int j = i + 1; j < wordKeys.Count; j++)
-                {
-                    if (wordKeys[j].Word != wordKeys[i].Word && wordKeys[j].Key != wordKeys[i].Key && counts[wordKeys[j].Key] > pairMinPostings)
-                    {
-                        ulong pair = PairKey(wordKeys[i].Key, wordKeys[j].Key);
-                        if (!aliasPairs.Contains(pair))
-                        {
-                            aliasPairs.Add(pair);
-                            pairs.Add(pair, a);
-                        }
-                    }
-                }
-            }
-        }
-
-        return new CandidateIndex([.. keyNames], offsets, postings, forwardOffsets, forward, pairs.Build(), aliases, bitmapMinPostings);
     }
 
     /// <summary>

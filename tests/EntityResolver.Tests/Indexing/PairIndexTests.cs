@@ -32,6 +32,29 @@ public sealed class PairIndexTests
         return words;
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(7)]
+    public void The_index_is_the_same_whatever_the_ranges_of_its_first_pass(int rangeCount)
+    {
+        // The first pass numbers keys per range of aliases, in parallel; the ranges' numberings
+        // are merged into the order of first use over all aliases, as one range gives.
+        EntityRegistry registry = Registry.Value;
+        byte[] Written(int ranges)
+        {
+            using var stream = new MemoryStream();
+            using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+            {
+                CandidateIndex.Build(registry.Aliases, pairMinPostings: 0, rangeCount: ranges).Write(writer);
+            }
+
+            return stream.ToArray();
+        }
+
+        Assert.Equal(Written(1), Written(rangeCount));
+    }
+
     [Fact]
     public void Every_alias_is_listed_under_each_pair_of_its_words_and_only_there()
     {
