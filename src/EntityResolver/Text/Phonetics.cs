@@ -633,6 +633,7 @@ internal static class Phonetics
         (Readings.FinalNgh, ReadFinalNgh, ReadingShare),
         (Readings.SeparateZh, ReadSeparateZh, ReadingShare),
         (Readings.SeparateSh, ReadSeparateSh, ReadingShare),
+        (Readings.FinalH, ReadFinalH, ReadingShare),
     ];
 
     /// <summary>
@@ -661,6 +662,15 @@ internal static class Phonetics
     /// Схакен), whose sch is s and kh.
     /// </summary>
     private static int ReadSeparateSh(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) => Say(form[i] == 'S' && i > 0, "sh", 1, said, ref n);
+
+    /// <summary>
+    /// The h after a Latin word's last vowel, which the phonetic form leaves out (Salah: sala), as
+    /// Russian writes it, х (Салах, Фаттах, Фатех); read only against a Cyrillic form that ends in
+    /// a vowel and х. Russian as often leaves it out (Абдулла, Ализаде), which the form as written
+    /// meets.
+    /// </summary>
+    private static int ReadFinalH(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
+        Say(i == form.Length - 1 && IsVowel(form[i]), [form[i], 'x'], 1, said, ref n);
 
     /// <summary>
     /// The final ngh of a Latin spelling (Singh, Narsingh) as Hindi writes it, an anusvara and ह,
@@ -1153,6 +1163,7 @@ internal static class Phonetics
             readings |= SpellsInside(latin, phonetic, "zh", 'Z') ? Readings.SeparateZh : 0;
             readings |= SpellsInside(latin, phonetic, "sh", 'S') ? Readings.SeparateSh : 0;
             readings |= latin.Contains("ou", StringComparison.Ordinal) && phonetic.Contains('u') ? Readings.LatinOu : 0;
+            readings |= latin.Length > 2 && latin[^1] == 'h' && IsVowel(latin[^2]) && phonetic.Length > 1 && IsVowel(phonetic[^1]) ? Readings.FinalH : 0;
         }
         else if (script is Script.Cyrillic or Script.Arabic or Script.Devanagari)
         {
@@ -1161,6 +1172,7 @@ internal static class Phonetics
             readings |= SpellsSeparateH(script, phonetic, 'z') ? Readings.SeparateZh : 0;
             readings |= SpellsSeparateH(script, phonetic, 's') ? Readings.SeparateSh : 0;
             readings |= script == Script.Cyrillic && phonetic.Contains("ou", StringComparison.Ordinal) ? Readings.LatinOu : 0;
+            readings |= script == Script.Cyrillic && phonetic.Length > 2 && phonetic[^1] == 'x' && IsVowel(phonetic[^2]) ? Readings.FinalH : 0;
         }
 
         return readings;

@@ -1367,6 +1367,9 @@ public sealed class PhoneticsTests
     [InlineData((int)Readings.EnglishGh, "пью", "pugh", "pog", 0.9f)] // and ugh as yu (0.41)
     [InlineData((int)Readings.EnglishGhF, "بروف", "brough", "brog", 0.9f)] // or said f (0.70)
     [InlineData((int)Readings.EnglishGhF, "лафлэнд", "laughland", "lagland", 0.8f)] // (0.73)
+    [InlineData((int)Readings.FinalH, "фарах", "farah", "fara", 0.9f)] // a final h after a vowel as Russian's х (0.72 without)
+    [InlineData((int)Readings.FinalH, "салех", "saleh", "salehi", 0.9f)] // (0.72, under Salehi's 0.86)
+    [InlineData((int)Readings.FinalH, "барух", "baruh", "baru", 0.9f)]
     public void A_french_portuguese_german_or_english_spelling_meets_what_other_scripts_write_for_it(int reading, string written, string latin, string other, float least)
     {
         // au and eau as o (Арсено, Шово, أوسين); ill, and a final il after a vowel, as й (Абей, Дюбрёй);
@@ -1381,6 +1384,28 @@ public sealed class PhoneticsTests
         float similarity = Phonetics.Similarity(query, french, floor: 0f);
         Assert.InRange(similarity, least, 0.99f);
         Assert.True(similarity > Phonetics.Similarity(query, FormsOf(other), floor: 0f), $"{latin} {similarity}");
+    }
+
+    [Theory]
+    [InlineData("абдулла", "abdullah")] // Russian as often leaves the h out: the form as written meets it
+    [InlineData("ализаде", "alizadeh")]
+    [InlineData("фара", "farah")]
+    public void A_final_h_that_russian_leaves_out_is_no_final_h_reading(string written, string latin)
+    {
+        Assert.False(FormsOf(written).Readings.HasFlag(Readings.FinalH));
+        Assert.True(FormsOf(latin).Readings.HasFlag(Readings.FinalH));
+        Assert.True(Phonetics.Similarity(FormsOf(written), FormsOf(latin), 0f) >= 0.9f);
+    }
+
+    [Theory]
+    [InlineData("sarah", true)]
+    [InlineData("fateh", true)]
+    [InlineData("bach", false)] // a ch, which the phonetic form keeps (Бах)
+    [InlineData("brahms", false)] // an h before a consonant
+    [InlineData("oh", false)] // a word of two letters
+    public void A_latin_word_has_the_final_h_reading_when_it_ends_in_a_vowel_and_an_h(string latin, bool reads)
+    {
+        Assert.Equal(reads, FormsOf(latin).Readings.HasFlag(Readings.FinalH));
     }
 
     [Fact]
