@@ -69,7 +69,7 @@ internal enum Readings : uint
     SeparateSh = 268435456,
     /// <summary>A Latin ou, which the phonetic form reads u (Coutinho, Houghton, Gould); a Cyrillic form with оу, which writes it o and u (Коутинью, Хоутон, Гоулд).</summary>
     LatinOu = 536870912,
-    /// <summary>A Latin h after a word's last vowel, which the phonetic form leaves out (Arabic names: Salah, Fattah, Fateh; Hebrew ones: Baruch's Baruh); a Cyrillic form that ends in a vowel and х, which writes it (Салах, Фаттах, Фатех, Барух).</summary>
+    /// <summary>A Latin h after a word's last vowel, which the phonetic form leaves out (Arabic, Persian and Turkish names: Salah, Fattah, Fateh, Baruh); a Cyrillic form that ends in a vowel and х, which writes it (Салах, Фаттах, Фатех, Барух).</summary>
     FinalH = 1073741824,
 }
 
