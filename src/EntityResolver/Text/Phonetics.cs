@@ -670,7 +670,7 @@ internal static class Phonetics
     /// meets.
     /// </summary>
     private static int ReadFinalH(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
-        Say(i == form.Length - 1 && IsVowel(form[i]), [form[i], 'x'], 1, said, ref n);
+        i == form.Length - 1 && IsVowel(form[i]) ? Say(true, [form[i], 'x'], 1, said, ref n) : 0;
 
     /// <summary>
     /// The final ngh of a Latin spelling (Singh, Narsingh) as Hindi writes it, an anusvara and ह,
