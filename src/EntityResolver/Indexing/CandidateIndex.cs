@@ -39,7 +39,7 @@ internal sealed class CandidateIndex
     private readonly int[] _pairPostings;
     private readonly Dictionary<int, ulong[]> _bitmaps;
 
-    private CandidateIndex(string[] keyNames, int[] offsets, int[] postings, int[] aliasKeyOffsets, int[] aliasKeys, PairTable pairs, IReadOnlyList<AliasRecord> aliases, int bitmapMinPostings = DefaultBitmapMinPostings)
+    private CandidateIndex(string[] keyNames, int[] offsets, int[] postings, AliasInfo[] aliasInfo, int[] aliasKeys, PairTable pairs, int bitmapMinPostings = DefaultBitmapMinPostings)
     {
         PairMinPostings = pairs.MinPostings;
         _keyNames = keyNames;
@@ -49,8 +49,18 @@ internal sealed class CandidateIndex
         _offsets = offsets;
         _postings = postings;
         _aliasKeys = aliasKeys;
+        _aliasInfo = aliasInfo;
+        AliasCount = aliasInfo.Length - 1;
+        _keys = new KeyTable(keyNames);
+        BitmapMinPostings = bitmapMinPostings;
+        _bitmaps = BuildBitmaps();
+    }
+
+    /// <summary>The alias table: each alias's signature, weight and first forward key, and an end entry.</summary>
+    private static AliasInfo[] AliasTable(IReadOnlyList<AliasRecord> aliases, int[] aliasKeyOffsets)
+    {
         var info = new AliasInfo[aliases.Count + 1];
-        // Per alias and independent: on every core, in ranges (a snapshot load waits for this).
+        // Per alias and independent: on every core, in ranges.
         if (aliases.Count > 0)
         {
             Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, aliases.Count, 1 << 16), range =>
@@ -61,13 +71,9 @@ internal sealed class CandidateIndex
                 }
             });
         }
-        _aliasInfo = info;
 
-        _aliasInfo[^1] = new AliasInfo(0, 0f, aliasKeyOffsets[^1]);
-        AliasCount = aliases.Count;
-        _keys = new KeyTable(keyNames);
-        BitmapMinPostings = bitmapMinPostings;
-        _bitmaps = BuildBitmaps();
+        info[^1] = new AliasInfo(0, 0f, aliasKeyOffsets[^1]);
+        return info;
     }
 
     /// <summary>
@@ -272,7 +278,7 @@ internal sealed class CandidateIndex
             }
         }
 
-        return new CandidateIndex([.. keyNames], offsets, postings, forwardOffsets, forward, pairs.Build(), aliases, bitmapMinPostings);
+        return new CandidateIndex([.. keyNames], offsets, postings, AliasTable(aliases, forwardOffsets), forward, pairs.Build(), bitmapMinPostings);
     }
 
     /// <summary>The fewest aliases a range of the index's first pass has (<see cref="Build"/>): a smaller registry is one range.</summary>
@@ -979,13 +985,7 @@ internal sealed class CandidateIndex
 
         WriteInts(writer, _offsets);
         WriteInts(writer, _postings);
-        var forwardOffsets = new int[_aliasInfo.Length];
-        for (int a = 0; a < forwardOffsets.Length; a++)
-        {
-            forwardOffsets[a] = _aliasInfo[a].ForwardStart;
-        }
-
-        WriteInts(writer, forwardOffsets);
+        writer.Write(MemoryMarshal.AsBytes(_aliasInfo.AsSpan()));
         WriteInts(writer, _aliasKeys);
         writer.Write(PairMinPostings);
         writer.Write(_pairKeys.Length);
@@ -994,10 +994,14 @@ internal sealed class CandidateIndex
         WriteInts(writer, _pairPostings);
     }
 
-    /// <summary>Reads an index written by <see cref="Write"/>.</summary>
-    public static CandidateIndex Read(BinaryReader reader, IReadOnlyList<AliasRecord> aliases)
+    /// <summary>Reads an index written by <see cref="Write"/>, of <paramref name="aliasCount"/> aliases.</summary>
+    public static CandidateIndex Read(BinaryReader reader, int aliasCount)
     {
-        int aliasCount = reader.ReadInt32();
+        if (reader.ReadInt32() != aliasCount)
+        {
+            throw new InvalidDataException("Snapshot index does not match the aliases.");
+        }
+
         int keyCount = reader.ReadInt32();
         var names = new string[keyCount];
         for (int i = 0; i < keyCount; i++)
@@ -1012,11 +1016,21 @@ internal sealed class CandidateIndex
             throw new InvalidDataException("Snapshot index is inconsistent (offsets do not match postings).");
         }
 
-        int[] forwardOffsets = ReadInts(reader);
+        // The alias table as written (what the search reads of each alias, computed when the index was built).
+        var aliasInfo = GC.AllocateUninitializedArray<AliasInfo>(aliasCount + 1);
+        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(aliasInfo.AsSpan()));
         int[] forward = ReadInts(reader);
-        if (forwardOffsets.Length != aliasCount + 1 || forwardOffsets[^1] != forward.Length || forward.Length != postings.Length)
+        if (aliasInfo[0].ForwardStart != 0 || aliasInfo[^1].ForwardStart != forward.Length || forward.Length != postings.Length)
         {
-            throw new InvalidDataException("Snapshot index is inconsistent (the forward index does not match the postings).");
+            throw new InvalidDataException("Snapshot index is inconsistent (the alias table or the forward index does not match the postings).");
+        }
+
+        for (int a = 0; a < aliasCount; a++)
+        {
+            if ((uint)aliasInfo[a].ForwardStart > (uint)aliasInfo[a + 1].ForwardStart)
+            {
+                throw new InvalidDataException($"Snapshot index is inconsistent (alias {a}'s keys end before they start).");
+            }
         }
 
         int pairMinPostings = reader.ReadInt32();
@@ -1026,7 +1040,7 @@ internal sealed class CandidateIndex
             throw new InvalidDataException("Snapshot index has a negative array length.");
         }
 
-        var pairKeys = new ulong[pairCount];
+        var pairKeys = GC.AllocateUninitializedArray<ulong>(pairCount);
         reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(pairKeys.AsSpan()));
         int[] pairOffsets = ReadInts(reader);
         int[] pairPostings = ReadInts(reader);
@@ -1035,12 +1049,7 @@ internal sealed class CandidateIndex
             throw new InvalidDataException("Snapshot index is inconsistent (the pair offsets do not match the pair postings).");
         }
 
-        if (aliasCount != aliases.Count)
-        {
-            throw new InvalidDataException("Snapshot index does not match the aliases.");
-        }
-
-        return new CandidateIndex(names, offsets, postings, forwardOffsets, forward, new PairTable(pairMinPostings, pairKeys, pairOffsets, pairPostings), aliases);
+        return new CandidateIndex(names, offsets, postings, aliasInfo, forward, new PairTable(pairMinPostings, pairKeys, pairOffsets, pairPostings));
     }
 
     private static void WriteInts(BinaryWriter writer, int[] values)
@@ -1057,7 +1066,8 @@ internal sealed class CandidateIndex
             throw new InvalidDataException("Snapshot index has a negative array length.");
         }
 
-        var values = new int[length];
+        // Not zeroed: every element is read at once.
+        int[] values = GC.AllocateUninitializedArray<int>(length);
         Span<byte> bytes = MemoryMarshal.AsBytes(values.AsSpan());
         reader.BaseStream.ReadExactly(bytes);
         return values;

@@ -63,21 +63,29 @@ public sealed class Entity
     /// <param name="relations">Optional relations to other entities.</param>
     /// <exception cref="ArgumentException">The id is empty or there is no name.</exception>
     public Entity(string id, string type, IEnumerable<EntityName> names, IReadOnlyDictionary<string, JsonElement>? attributes = null, IEnumerable<EntityRelation>? relations = null)
+        : this(id, type, [.. names ?? throw new ArgumentNullException(nameof(names))], attributes is null ? null : new Dictionary<string, JsonElement>(attributes, StringComparer.Ordinal), relations is null ? [] : [.. relations])
+    {
+    }
+
+    private Entity(string id, string type, EntityName[] names, Dictionary<string, JsonElement>? attributes, EntityRelation[] relations)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(type);
-        ArgumentNullException.ThrowIfNull(names);
-        Id = id;
-        Type = type;
-        Names = [.. names];
-        if (Names.Count == 0)
+        if (names.Length == 0)
         {
             throw new ArgumentException($"Entity '{id}' needs at least one name.", nameof(names));
         }
 
-        Attributes = attributes is null ? NoAttributes : new Dictionary<string, JsonElement>(attributes, StringComparer.Ordinal);
-        Relations = relations is null ? [] : [.. relations];
+        Id = id;
+        Type = type;
+        Names = names;
+        Attributes = attributes ?? NoAttributes;
+        Relations = relations;
     }
+
+    /// <summary>An entity that keeps the arrays and the dictionary it is given, made for it alone (a snapshot's): nothing is copied.</summary>
+    internal static Entity Own(string id, string type, EntityName[] names, Dictionary<string, JsonElement>? attributes, EntityRelation[] relations) =>
+        new(id, type, names, attributes, relations);
 
     /// <summary>The unique id.</summary>
     public string Id { get; }

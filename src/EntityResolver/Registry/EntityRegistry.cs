@@ -25,7 +25,7 @@ public sealed class EntityRegistry
     private EntityRegistry(Entity[] entities)
     {
         _entities = entities;
-        _byId = IndexIds(entities);
+        (_byId, _rankClasses, _isPerson) = EntityTables.Of(entities);
 
         // Analysis is the costly step (romanization, phonetic forms): run it on all cores over
         // ranges of entities, sharing one token-forms cache. Tokens are immutable records: equal
@@ -123,32 +123,38 @@ public sealed class EntityRegistry
 
         Aliases = aliases;
         Index = CandidateIndex.Build(aliases);
-        (_rankClasses, _isPerson) = TraitsOf(entities);
     }
 
     /// <summary>A registry read from a snapshot: nothing is analyzed again.</summary>
-    private EntityRegistry(Entity[] entities, AliasRecord[] aliases, TokenStatistics statistics, CandidateIndex index)
+    private EntityRegistry(Entity[] entities, EntityTables tables, AliasRecord[] aliases, TokenStatistics statistics, CandidateIndex index)
     {
         _entities = entities;
-        _byId = IndexIds(entities);
+        (_byId, _rankClasses, _isPerson) = tables;
         Aliases = aliases;
         Statistics = statistics;
         Index = index;
-        (_rankClasses, _isPerson) = TraitsOf(entities);
     }
 
-    /// <summary>Per entity, what scoring reads of it, in flat arrays (an entity object and its type string are two cache misses per candidate in a large registry).</summary>
-    private static (ulong[] RankClasses, bool[] IsPerson) TraitsOf(Entity[] entities)
+    /// <summary>
+    /// What a registry keeps of its entities besides the entities: their indexes by id, and, in
+    /// flat arrays, what scoring reads of them (an entity object and its type string are two cache
+    /// misses per candidate in a large registry). A snapshot load makes these while it reads on.
+    /// </summary>
+    internal sealed record EntityTables(Dictionary<string, int> ById, ulong[] RankClasses, bool[] IsPerson)
     {
-        var classes = new ulong[entities.Length];
-        var persons = new bool[entities.Length];
-        for (int e = 0; e < entities.Length; e++)
+        /// <exception cref="ArgumentException">Two entities have one id.</exception>
+        public static EntityTables Of(Entity[] entities)
         {
-            classes[e] = RankClassesOf(entities[e]);
-            persons[e] = entities[e].IsPerson;
-        }
+            var classes = new ulong[entities.Length];
+            var persons = new bool[entities.Length];
+            for (int e = 0; e < entities.Length; e++)
+            {
+                classes[e] = RankClassesOf(entities[e]);
+                persons[e] = entities[e].IsPerson;
+            }
 
-        return (classes, persons);
+            return new EntityTables(IndexIds(entities), classes, persons);
+        }
     }
 
     private readonly record struct AnalyzedAlias(int NameIndex, AnalyzedName Name, string? Acronym, NameToken? AcronymWord);
@@ -267,8 +273,8 @@ public sealed class EntityRegistry
     }
 
     /// <summary>Creates a registry from parts read from a snapshot.</summary>
-    internal static EntityRegistry FromSnapshot(Entity[] entities, AliasRecord[] aliases, TokenStatistics statistics, CandidateIndex index) =>
-        new(entities, aliases, statistics, index);
+    internal static EntityRegistry FromSnapshot(Entity[] entities, EntityTables tables, AliasRecord[] aliases, TokenStatistics statistics, CandidateIndex index) =>
+        new(entities, tables, aliases, statistics, index);
 
     /// <summary>Finds an entity by id.</summary>
     public bool TryGetEntity(string id, [NotNullWhen(true)] out Entity? entity)

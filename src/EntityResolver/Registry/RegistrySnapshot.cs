@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Collections.Frozen;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -10,15 +11,19 @@ namespace EntityResolver.Registry;
 /// <summary>
 /// The binary snapshot of a built registry: entities, analyzed names (token forms already
 /// romanized and encoded), token statistics and the candidate index, so that loading skips all
-/// analysis. Little-endian, via <see cref="BinaryWriter"/>; strings are written once and then
-/// referred to by number (token texts, skeletons, languages repeat a lot).
+/// analysis. Little-endian, via <see cref="BinaryWriter"/>; strings are written once, in a table,
+/// and then referred to by number (token texts, skeletons, languages repeat a lot). The sections
+/// of many items are written in blocks of about 256 KiB, so that a load decodes them on every core.
 /// </summary>
 /// <remarks>
-/// Layout (version 18): magic <c>ERSNAP</c> 0x00 0x1A, int32 version, int32 entity count, entities
-/// (id, type, names, attributes as one JSON object, relations), token forms, statistics, aliases
-/// (entity, name, titles, tokens as form numbers, weights, acronym), the index (keys, offsets,
-/// postings, forward offsets and forward keys as raw int32 arrays; the word-pair keys, offsets and
-/// postings), and the int32 end marker. A
+/// Layout (version 83): magic <c>ERSNAP</c> 0x00 0x1A, int32 version, then sections of items,
+/// each an int32 item count, an int32 block count, per block its int32 item count and byte
+/// length, and the blocks: the strings; the entities (id, type, names, attributes as one JSON
+/// object, relations); the token forms; the tokens (form, role, text); the int32 entity count
+/// of the statistics and their section (skeleton, document frequency); the aliases (entity,
+/// name, titles, tokens by number with their weights, acronym); then the index (keys, offsets, postings, the alias table of signatures, weights and
+/// forward offsets, forward keys as raw arrays; the word-pair keys, offsets and postings), and
+/// the int32 end marker. A
 /// file of another version is refused with a message saying to rebuild it. The snapshot stores
 /// the analyzed token forms, so the version also stands for the text analysis: bump it whenever
 /// romanization, phonetic forms or skeletons change (version 2: v kept apart from w, Latin č š ž
@@ -103,11 +108,14 @@ namespace EntityResolver.Registry;
 /// one consonant and a silent e carries Readings.EnglishVowel; version 81: a Latin name of
 /// said-names.tsv, not said as its letters read (Siobhan), is also posted under the skeleton of
 /// how it is said, CandidateIndex.NameSaidSkeleton; version 82: designators of places have
-/// concepts and are listed in Russian too, common-names.tsv).
+/// concepts and are listed in Russian too, common-names.tsv; version 83: the layout above, in
+/// blocks, with the string table first, tokens numbered, and the index's alias table stored, so
+/// bump the version too when <see cref="CandidateIndex.Signature"/> or an alias's weight in the
+/// index change).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 82;
+    public const int Version = 83;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 
@@ -127,165 +135,154 @@ internal static class RegistrySnapshot
     /// <summary>Whether <paramref name="head"/> is the snapshot magic.</summary>
     public static bool IsMagic(ReadOnlySpan<byte> head) => head.SequenceEqual(Magic);
 
-    public static void Write(EntityRegistry registry, Stream stream)
+    /// <summary>The size at which a section's block is cut: the first item that reaches it ends the block.</summary>
+    public const int BlockBytes = 1 << 18;
+
+    /// <summary>Writes <paramref name="registry"/>, with blocks of about <paramref name="blockBytes"/> (other sizes are for tests).</summary>
+    public static void Write(EntityRegistry registry, Stream stream, int blockBytes = BlockBytes)
     {
         // Not disposed: disposing a BufferedStream closes the caller's stream.
         var buffered = new BufferedStream(stream, 1 << 16);
         using var w = new BinaryWriter(buffered, Encoding.UTF8, leaveOpen: true);
-        var strings = new Dictionary<string, int>(StringComparer.Ordinal);
 
-        void Str(string? s)
+        // The sections after the string table are written to memory first: the table comes first
+        // in the file, so that a reader can decode every section in parallel, and it lists the
+        // strings those sections use.
+        var strings = new StringTable(blockBytes);
+        var entities = new SectionWriter(blockBytes);
+        foreach (Entity e in registry.Entities)
         {
-            // 0 = null; n + 1 = string n, followed by its text the first time.
-            if (s is null)
+            BinaryWriter s = entities.Item();
+            strings.Write(s, e.Id);
+            strings.Write(s, e.Type);
+            s.Write7BitEncodedInt(e.Names.Count);
+            foreach (EntityName n in e.Names)
             {
-                w.Write7BitEncodedInt(0);
-                return;
+                strings.Write(s, n.Text);
+                strings.Write(s, n.Lang);
+                strings.Write(s, n.Script);
+                strings.Write(s, n.Kind);
             }
 
-            if (strings.TryGetValue(s, out int id))
+            strings.Write(s, e.Attributes.Count == 0 ? null : AttributesJson(e));
+            s.Write7BitEncodedInt(e.Relations.Count);
+            foreach (EntityRelation r in e.Relations)
             {
-                w.Write7BitEncodedInt(id + 1);
-                return;
+                strings.Write(s, r.Type);
+                strings.Write(s, r.Target);
+            }
+        }
+
+        // Token forms and tokens, numbered by first use; equal tokens are one object (see
+        // EntityRegistry), so they are numbered by reference.
+        var forms = new Numbering<TokenForms>();
+        var tokens = new Numbering<NameToken>();
+        var formSection = new SectionWriter(blockBytes);
+        var tokenSection = new SectionWriter(blockBytes);
+        int FormNumber(TokenForms f)
+        {
+            if (forms.Add(f, out int id))
+            {
+                BinaryWriter s = formSection.Item();
+                strings.Write(s, f.Normalized);
+                s.Write((byte)f.Script);
+                strings.Write(s, f.Latin);
+                strings.Write(s, f.Phonetic);
+                s.Write(f.PhoneticWeight);
+                strings.Write(s, f.Skeleton);
+                s.Write((byte)((f.IsCommonName ? 1 : 0) | (f.IsNamePrefix ? 2 : 0) | (f.IsPlaceDesignator ? 4 : 0)));
             }
 
-            id = strings.Count;
-            strings.Add(s, id);
-            w.Write7BitEncodedInt(id + 1);
-            w.Write(s);
+            return id;
+        }
+
+        int TokenNumber(NameToken t)
+        {
+            int form = FormNumber(t.Forms);
+            if (tokens.Add(t, out int id))
+            {
+                BinaryWriter s = tokenSection.Item();
+                s.Write7BitEncodedInt(form);
+                s.Write((byte)((byte)t.Role | (t.IsInitial ? 0x80 : 0)));
+                strings.Write(s, t.Text);
+            }
+
+            return id;
+        }
+
+        var aliasSection = new SectionWriter(blockBytes);
+        foreach (AliasRecord a in registry.Aliases)
+        {
+            BinaryWriter item = aliasSection.Item();
+            item.Write7BitEncodedInt(a.EntityIndex);
+            item.Write7BitEncodedInt(a.NameIndex);
+            item.Write(a.Name.IsAcronym);
+            item.Write7BitEncodedInt(a.Name.Titles.Length);
+            foreach (string title in a.Name.Titles)
+            {
+                strings.Write(item, title);
+            }
+
+            item.Write7BitEncodedInt(a.Name.Tokens.Length);
+            for (int i = 0; i < a.Name.Tokens.Length; i++)
+            {
+                item.Write7BitEncodedInt(TokenNumber(a.Name.Tokens[i]));
+                item.Write(a.Weights[i]);
+            }
+
+            strings.Write(item, a.Acronym);
+            if (a.SaidAcronym is { } said)
+            {
+                item.Write7BitEncodedInt(FormNumber(said.Name.Tokens[0].Forms) + 1);
+                item.Write(said.Weights[0]);
+            }
+            else
+            {
+                item.Write7BitEncodedInt(0);
+            }
+        }
+
+        var statistics = new SectionWriter(blockBytes);
+        // In order of the text: a frozen dictionary's own order depends on how it was made.
+        foreach (var (skeleton, df) in registry.Statistics.DocumentFrequency.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            BinaryWriter item = statistics.Item();
+            strings.Write(item, skeleton);
+            item.Write7BitEncodedInt(df);
         }
 
         w.Write(Magic);
         w.Write(Version);
-        IReadOnlyList<Entity> entities = registry.Entities;
-        w.Write(entities.Count);
-        foreach (Entity e in entities)
-        {
-            Str(e.Id);
-            Str(e.Type);
-            w.Write7BitEncodedInt(e.Names.Count);
-            foreach (EntityName n in e.Names)
-            {
-                Str(n.Text);
-                Str(n.Lang);
-                Str(n.Script);
-                Str(n.Kind);
-            }
-
-            if (e.Attributes.Count == 0)
-            {
-                Str(null);
-            }
-            else
-            {
-                using var json = new MemoryStream();
-                using (var j = new Utf8JsonWriter(json))
-                {
-                    j.WriteStartObject();
-                    foreach (var (key, value) in e.Attributes)
-                    {
-                        j.WritePropertyName(key);
-                        j.WriteRawValue(value.GetRawText(), skipInputValidation: true);
-                    }
-
-                    j.WriteEndObject();
-                }
-
-                Str(Encoding.UTF8.GetString(json.GetBuffer(), 0, (int)json.Length));
-            }
-
-            w.Write7BitEncodedInt(e.Relations.Count);
-            foreach (EntityRelation r in e.Relations)
-            {
-                Str(r.Type);
-                Str(r.Target);
-            }
-        }
-
-        // Token forms, numbered by first use.
-        var forms = new Dictionary<TokenForms, int>(ReferenceEqualityComparer.Instance);
-        var formList = new List<TokenForms>();
-        foreach (AliasRecord alias in registry.Aliases)
-        {
-            foreach (NameToken t in alias.Name.Tokens)
-            {
-                Number(t.Forms);
-            }
-
-            if (alias.SaidAcronym is { } said)
-            {
-                Number(said.Name.Tokens[0].Forms);
-            }
-        }
-
-        void Number(TokenForms f)
-        {
-            if (!forms.ContainsKey(f))
-            {
-                forms.Add(f, formList.Count);
-                formList.Add(f);
-            }
-        }
-
-        w.Write(formList.Count);
-        foreach (TokenForms f in formList)
-        {
-            Str(f.Normalized);
-            w.Write((byte)f.Script);
-            Str(f.Latin);
-            Str(f.Phonetic);
-            w.Write(f.PhoneticWeight);
-            Str(f.Skeleton);
-            w.Write((byte)((f.IsCommonName ? 1 : 0) | (f.IsNamePrefix ? 2 : 0) | (f.IsPlaceDesignator ? 4 : 0)));
-        }
-
-        TokenStatistics stats = registry.Statistics;
-        w.Write(stats.EntityCount);
-        w.Write(stats.DocumentFrequency.Count);
-        foreach (var (skeleton, df) in stats.DocumentFrequency)
-        {
-            Str(skeleton);
-            w.Write7BitEncodedInt(df);
-        }
-
-        w.Write(registry.Aliases.Length);
-        foreach (AliasRecord a in registry.Aliases)
-        {
-            w.Write7BitEncodedInt(a.EntityIndex);
-            w.Write7BitEncodedInt(a.NameIndex);
-            w.Write(a.Name.IsAcronym);
-            w.Write7BitEncodedInt(a.Name.Titles.Length);
-            foreach (string title in a.Name.Titles)
-            {
-                Str(title);
-            }
-
-            w.Write7BitEncodedInt(a.Name.Tokens.Length);
-            for (int i = 0; i < a.Name.Tokens.Length; i++)
-            {
-                NameToken t = a.Name.Tokens[i];
-                w.Write7BitEncodedInt(forms[t.Forms]);
-                w.Write((byte)((byte)t.Role | (t.IsInitial ? 0x80 : 0)));
-                Str(t.Text);
-                w.Write(a.Weights[i]);
-            }
-
-            Str(a.Acronym);
-            if (a.SaidAcronym is { } said)
-            {
-                w.Write7BitEncodedInt(forms[said.Name.Tokens[0].Forms] + 1);
-                w.Write(said.Weights[0]);
-            }
-            else
-            {
-                w.Write7BitEncodedInt(0);
-            }
-        }
-
+        strings.Section.WriteTo(w);
+        entities.WriteTo(w);
+        formSection.WriteTo(w);
+        tokenSection.WriteTo(w);
+        w.Write(registry.Statistics.EntityCount);
+        statistics.WriteTo(w);
+        aliasSection.WriteTo(w);
         registry.Index.Write(w);
         w.Write(EndMarker);
         w.Flush();
         buffered.Flush();
+    }
+
+    /// <summary>An entity's attributes as one JSON object.</summary>
+    private static string AttributesJson(Entity e)
+    {
+        using var json = new MemoryStream();
+        using (var j = new Utf8JsonWriter(json))
+        {
+            j.WriteStartObject();
+            foreach (var (key, value) in e.Attributes)
+            {
+                j.WritePropertyName(key);
+                j.WriteRawValue(value.GetRawText(), skipInputValidation: true);
+            }
+
+            j.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(json.GetBuffer(), 0, (int)json.Length);
     }
 
     public static EntityRegistry Read(Stream stream, string source)
@@ -304,47 +301,6 @@ internal static class RegistrySnapshot
     {
         var buffered = new BufferedStream(stream, 1 << 16);
         using var r = new BinaryReader(buffered, Encoding.UTF8, leaveOpen: true);
-        var strings = new List<string>();
-
-        string? Str()
-        {
-            int id = r.Read7BitEncodedInt();
-            if (id == 0)
-            {
-                return null;
-            }
-
-            if (id - 1 == strings.Count)
-            {
-                string s = r.ReadString();
-                strings.Add(s);
-                return s;
-            }
-
-            return strings[id - 1];
-        }
-
-        string Req() => Str() ?? throw new InvalidDataException("a required string is missing.");
-
-        // A required string and its number (equal strings have one number: the writer writes each once).
-        string ReqNumbered(out int id)
-        {
-            id = r.Read7BitEncodedInt();
-            if (id == 0)
-            {
-                throw new InvalidDataException("a required string is missing.");
-            }
-
-            if (id - 1 == strings.Count)
-            {
-                string s = r.ReadString();
-                strings.Add(s);
-                return s;
-            }
-
-            return strings[id - 1];
-        }
-
         if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
         {
             throw new InvalidDataException("not a registry snapshot (bad magic bytes).");
@@ -356,110 +312,383 @@ internal static class RegistrySnapshot
             throw new RegistryLoadException([new RegistryProblem(source, 0, null, $"snapshot version {version} is not supported (this library reads version {Version}); rebuild it with `entity-resolver index build`.")]);
         }
 
-        var entities = new Entity[r.ReadInt32()];
-        for (int e = 0; e < entities.Length; e++)
-        {
-            string id = Req();
-            string type = Req();
-            var names = new EntityName[r.Read7BitEncodedInt()];
-            for (int n = 0; n < names.Length; n++)
-            {
-                names[n] = new EntityName(Req(), Str(), Str(), Str());
-            }
+        // This thread reads the sections in turn, and the index, raw arrays, last; each section
+        // is decoded on every core, block by block, as soon as what it refers to is decoded,
+        // while this thread reads on.
+        var stringSection = new Section(r);
+        Task<StringRefs> strings = Task.Run(() => new StringRefs(stringSection.Decode(static (ref SectionReader s) => s.String())));
 
-            Dictionary<string, JsonElement>? attributes = null;
-            if (Str() is { } json)
+        var entitySection = new Section(r);
+        Task<Entity[]> entities = Task.Run(async () =>
+        {
+            StringRefs str = await strings.ConfigureAwait(false);
+            return entitySection.Decode((ref SectionReader s) =>
             {
-                using var doc = JsonDocument.Parse(json);
-                attributes = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-                foreach (JsonProperty p in doc.RootElement.EnumerateObject())
+                string id = str.Req(ref s);
+                string type = str.Req(ref s);
+                var names = new EntityName[s.Length()];
+                for (int n = 0; n < names.Length; n++)
                 {
-                    attributes[p.Name] = p.Value.Clone();
+                    names[n] = new EntityName(str.Req(ref s), str.Get(ref s), str.Get(ref s), str.Get(ref s));
                 }
-            }
 
-            int relationCount = r.Read7BitEncodedInt();
-            EntityRelation[]? relations = relationCount == 0 ? null : new EntityRelation[relationCount];
-            for (int i = 0; i < relationCount; i++)
-            {
-                relations![i] = new EntityRelation(Req(), Req());
-            }
+                Dictionary<string, JsonElement>? attributes = null;
+                if (str.Get(ref s) is { } json)
+                {
+                    using var doc = JsonDocument.Parse(json);
+                    attributes = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+                    foreach (JsonProperty p in doc.RootElement.EnumerateObject())
+                    {
+                        attributes[p.Name] = p.Value.Clone();
+                    }
+                }
 
-            entities[e] = new Entity(id, type, names, attributes, relations);
-        }
+                int relationCount = s.Length();
+                EntityRelation[] relations = relationCount == 0 ? [] : new EntityRelation[relationCount];
+                for (int i = 0; i < relations.Length; i++)
+                {
+                    relations[i] = new EntityRelation(str.Req(ref s), str.Req(ref s));
+                }
 
-        var forms = new TokenForms[r.ReadInt32()];
-        for (int i = 0; i < forms.Length; i++)
+                return Entity.Own(id, type, names, attributes, relations);
+            });
+        });
+        Task<EntityRegistry.EntityTables> tables = Task.Run(async () => EntityRegistry.EntityTables.Of(await entities.ConfigureAwait(false)));
+
+        var formSection = new Section(r);
+        var tokenSection = new Section(r);
+        Task<(TokenForms[] Forms, NameToken[] Tokens)> tokens = Task.Run(async () =>
         {
-            string normalized = Req();
-            var script = (Script)r.ReadByte();
-            string latin = Req();
-            string phonetic = Req();
-            float phoneticWeight = r.ReadSingle();
-            string skeleton = Req();
-            byte flags = r.ReadByte();
-            forms[i] = new TokenForms(normalized, script, latin, phonetic, phoneticWeight, skeleton, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0);
-        }
+            StringRefs str = await strings.ConfigureAwait(false);
+            TokenForms[] forms = formSection.Decode((ref SectionReader s) =>
+            {
+                string normalized = str.Req(ref s);
+                var script = (Script)s.Byte();
+                string latin = str.Req(ref s);
+                string phonetic = str.Req(ref s);
+                float phoneticWeight = s.Single();
+                string skeleton = str.Req(ref s);
+                byte flags = s.Byte();
+                return new TokenForms(normalized, script, latin, phonetic, phoneticWeight, skeleton, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0);
+            });
+
+            return (forms, tokenSection.Decode((ref SectionReader s) =>
+            {
+                TokenForms form = forms[s.Count()];
+                byte role = s.Byte();
+                return new NameToken(form, (TokenRole)(role & 0x7F), str.Req(ref s), (role & 0x80) != 0);
+            }));
+        });
 
         int entityCount = r.ReadInt32();
-        int dfCount = r.ReadInt32();
-        var df = new Dictionary<string, int>(dfCount, StringComparer.Ordinal);
-        for (int i = 0; i < dfCount; i++)
+        var dfSection = new Section(r);
+        Task<TokenStatistics> statistics = Task.Run(async () =>
         {
-            df.Add(Req(), r.Read7BitEncodedInt());
-        }
+            StringRefs str = await strings.ConfigureAwait(false);
+            var df = dfSection.Decode((ref SectionReader s) => KeyValuePair.Create(str.Req(ref s), s.Count()));
+            return new TokenStatistics(df.ToFrozenDictionary(StringComparer.Ordinal), entityCount);
+        });
 
-        var statistics = new TokenStatistics(df.ToFrozenDictionary(StringComparer.Ordinal), entityCount);
-        var aliases = new AliasRecord[r.ReadInt32()];
-        // Equal tokens share one object; keyed by numbers (the text's string number), not by text.
-        var tokenTable = new Dictionary<(int Form, int Role, int Text), NameToken?>();
-        for (int a = 0; a < aliases.Length; a++)
+        var aliasSection = new Section(r);
+        Task<AliasRecord[]> aliases = Task.Run(async () =>
         {
-            int entityIndex = r.Read7BitEncodedInt();
-            int nameIndex = r.Read7BitEncodedInt();
-            bool isAcronym = r.ReadBoolean();
-            int titleCount = r.Read7BitEncodedInt();
-            string[] titles = titleCount == 0 ? [] : new string[titleCount];
-            for (int i = 0; i < titleCount; i++)
+            StringRefs str = await strings.ConfigureAwait(false);
+            Entity[] entityArray = await entities.ConfigureAwait(false);
+            var (forms, tokenArray) = await tokens.ConfigureAwait(false);
+            return aliasSection.Decode((ref SectionReader s) =>
             {
-                titles[i] = Req();
-            }
+                int entityIndex = s.Count();
+                int nameIndex = s.Count();
+                if ((uint)entityIndex >= (uint)entityArray.Length || (uint)nameIndex >= (uint)entityArray[entityIndex].Names.Count)
+                {
+                    throw new InvalidDataException($"an alias of entity {entityIndex} refers to a missing entity or name.");
+                }
 
-            var tokens = new NameToken[r.Read7BitEncodedInt()];
-            var weights = new float[tokens.Length];
-            for (int i = 0; i < tokens.Length; i++)
-            {
-                int form = r.Read7BitEncodedInt();
-                byte role = r.ReadByte();
-                string text = ReqNumbered(out int textId);
-                ref NameToken? shared = ref CollectionsMarshal.GetValueRefOrAddDefault(tokenTable, (form, role, textId), out _);
-                shared ??= new NameToken(forms[form], (TokenRole)(role & 0x7F), text, (role & 0x80) != 0);
-                tokens[i] = shared;
-                weights[i] = r.ReadSingle();
-            }
+                bool isAcronym = s.Byte() != 0;
+                int titleCount = s.Length();
+                string[] titles = titleCount == 0 ? [] : new string[titleCount];
+                for (int i = 0; i < titles.Length; i++)
+                {
+                    titles[i] = str.Req(ref s);
+                }
 
-            if ((uint)entityIndex >= (uint)entities.Length || (uint)nameIndex >= (uint)entities[entityIndex].Names.Count)
-            {
-                throw new InvalidDataException($"alias {a} refers to a missing entity or name.");
-            }
+                var aliasTokens = new NameToken[s.Length()];
+                var weights = new float[aliasTokens.Length];
+                for (int i = 0; i < aliasTokens.Length; i++)
+                {
+                    aliasTokens[i] = tokenArray[s.Count()];
+                    weights[i] = s.Single();
+                }
 
-            string? acronym = Str();
-            int acronymWord = r.Read7BitEncodedInt();
-            if (acronymWord != 0 && (acronym is null || (uint)(acronymWord - 1) >= (uint)forms.Length || !string.Equals(forms[acronymWord - 1].Latin, acronym, StringComparison.Ordinal)))
-            {
-                throw new InvalidDataException($"alias {a}: its acronym word refers to no acronym, to a missing token form, or to another word.");
-            }
+                string? acronym = str.Get(ref s);
+                int acronymWord = s.Count();
+                if (acronymWord != 0 && (acronym is null || (uint)(acronymWord - 1) >= (uint)forms.Length || !string.Equals(forms[acronymWord - 1].Latin, acronym, StringComparison.Ordinal)))
+                {
+                    throw new InvalidDataException($"an alias of entity {entityIndex}: its acronym word refers to no acronym, to a missing token form, or to another word.");
+                }
 
-            AliasRecord? said = acronymWord == 0 ? null : AliasRecord.SaidAcronymName(entityIndex, nameIndex, AliasRecord.SaidAcronymWord(forms[acronymWord - 1]), r.ReadSingle());
-            aliases[a] = new AliasRecord(entityIndex, nameIndex, new AnalyzedName(tokens, titles, isAcronym), weights, acronym, said);
-        }
+                AliasRecord? said = acronymWord == 0 ? null : AliasRecord.SaidAcronymName(entityIndex, nameIndex, AliasRecord.SaidAcronymWord(forms[acronymWord - 1]), s.Single());
+                return new AliasRecord(entityIndex, nameIndex, new AnalyzedName(aliasTokens, titles, isAcronym), weights, acronym, said);
+            });
+        });
 
-        CandidateIndex index = CandidateIndex.Read(r, aliases);
+        CandidateIndex index = CandidateIndex.Read(r, aliasSection.Count);
         if (r.ReadInt32() != EndMarker)
         {
             throw new InvalidDataException("the end marker is missing (truncated file?).");
         }
 
-        return EntityRegistry.FromSnapshot(entities, aliases, statistics, index);
+        return EntityRegistry.FromSnapshot(entities.GetAwaiter().GetResult(), tables.GetAwaiter().GetResult(), aliases.GetAwaiter().GetResult(), statistics.GetAwaiter().GetResult(), index);
+    }
+
+    /// <summary>Reads one item of a section.</summary>
+    private delegate T ItemReader<T>(ref SectionReader reader);
+
+    /// <summary>The largest block a snapshot may have: blocks are cut at <see cref="BlockBytes"/>, after the item that reaches it, so a larger one is damage.</summary>
+    private const int MaxBlockBytes = 1 << 26;
+
+    /// <summary>The most blocks a section may have (4 TiB of blocks): more is damage, not a table to allocate.</summary>
+    private const int MaxBlocks = 1 << 24;
+
+    /// <summary>A section written by <see cref="SectionWriter"/>, read but not decoded: its blocks' bytes and where their items start.</summary>
+    private sealed class Section
+    {
+        private readonly int[] _starts;
+        private readonly byte[][] _blocks;
+
+        /// <summary>Reads the section's block table and blocks.</summary>
+        public Section(BinaryReader r)
+        {
+            Count = r.ReadInt32();
+            int blockCount = r.ReadInt32();
+            if (Count < 0 || blockCount < 0 || blockCount > Count || blockCount > MaxBlocks)
+            {
+                throw new InvalidDataException($"a section has {Count} items in {blockCount} blocks.");
+            }
+
+            _starts = new int[blockCount + 1];
+            _blocks = new byte[blockCount][];
+            for (int b = 0; b < blockCount; b++)
+            {
+                int items = r.ReadInt32();
+                int length = r.ReadInt32();
+                if (items <= 0 || length < items || length > MaxBlockBytes || _starts[b] > Count - items)
+                {
+                    throw new InvalidDataException($"block {b} of a section has {items} items in {length} bytes.");
+                }
+
+                _starts[b + 1] = _starts[b] + items;
+                _blocks[b] = GC.AllocateUninitializedArray<byte>(length);
+            }
+
+            if (_starts[^1] != Count)
+            {
+                throw new InvalidDataException($"a section's blocks hold {_starts[^1]} items, not {Count}.");
+            }
+
+            foreach (byte[] block in _blocks)
+            {
+                r.BaseStream.ReadExactly(block);
+            }
+        }
+
+        public int Count { get; }
+
+        /// <summary>Decodes the blocks on every core, each into its own range of the items.</summary>
+        public T[] Decode<T>(ItemReader<T> read)
+        {
+            var values = new T[Count];
+            try
+            {
+                Parallel.For(0, _blocks.Length, b =>
+                {
+                    var reader = new SectionReader(_blocks[b]);
+                    for (int i = _starts[b]; i < _starts[b + 1]; i++)
+                    {
+                        values[i] = read(ref reader);
+                    }
+
+                    if (!reader.AtEnd)
+                    {
+                        throw new InvalidDataException($"block {b} of a section has bytes after its last item.");
+                    }
+                });
+            }
+            catch (AggregateException ex)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.Flatten().InnerExceptions[0]);
+            }
+
+            return values;
+        }
+    }
+
+    /// <summary>The string table, read: what a string written by <see cref="StringTable"/> refers to.</summary>
+    private sealed class StringRefs(string[] strings)
+    {
+        /// <summary>A string, or null.</summary>
+        public string? Get(ref SectionReader s)
+        {
+            int id = s.Count();
+            return id == 0 ? null : strings[id - 1];
+        }
+
+        /// <summary>A string that may not be null.</summary>
+        public string Req(ref SectionReader s) => Get(ref s) ?? throw new InvalidDataException("a required string is missing.");
+    }
+
+    /// <summary>Reads the items of one block: the subset of <see cref="BinaryReader"/> the sections use.</summary>
+    private ref struct SectionReader(ReadOnlySpan<byte> bytes)
+    {
+        private readonly ReadOnlySpan<byte> _bytes = bytes;
+        private int _position;
+
+        public readonly bool AtEnd => _position == _bytes.Length;
+
+        public byte Byte() => _bytes[_position++];
+
+        public float Single()
+        {
+            float value = BinaryPrimitives.ReadSingleLittleEndian(_bytes.Slice(_position, 4));
+            _position += 4;
+            return value;
+        }
+
+        /// <summary>A non-negative number, as <see cref="BinaryWriter.Write7BitEncodedInt"/> writes it.</summary>
+        public int Count()
+        {
+            uint value = 0;
+            for (int shift = 0; shift < 35; shift += 7)
+            {
+                byte b = _bytes[_position++];
+                value |= (uint)(b & 0x7F) << shift;
+                if ((b & 0x80) == 0)
+                {
+                    return value <= int.MaxValue ? (int)value : throw new InvalidDataException("a count is negative.");
+                }
+            }
+
+            throw new InvalidDataException("a number is longer than five bytes.");
+        }
+
+        /// <summary>The number of items that follow, each of one byte or more: not more than the bytes left.</summary>
+        public int Length()
+        {
+            int n = Count();
+            return n <= _bytes.Length - _position ? n : throw new InvalidDataException($"a count of {n} items is more than the {_bytes.Length - _position} bytes left in its block.");
+        }
+
+        /// <summary>A string, as <see cref="BinaryWriter.Write(string)"/> writes it.</summary>
+        public string String()
+        {
+            int length = Count();
+            string value = Encoding.UTF8.GetString(_bytes.Slice(_position, length));
+            _position += length;
+            return value;
+        }
+    }
+
+    /// <summary>Items of one section, written to memory in blocks (see <see cref="Section"/>).</summary>
+    private sealed class SectionWriter
+    {
+        private readonly MemoryStream _block = new();
+        private readonly BinaryWriter _writer;
+        private readonly List<(int Items, byte[] Bytes)> _blocks = [];
+        private readonly int _blockBytes;
+        private int _items;
+        private int _count;
+
+        public SectionWriter(int blockBytes)
+        {
+            _writer = new BinaryWriter(_block, Encoding.UTF8, leaveOpen: true);
+            _blockBytes = blockBytes;
+        }
+
+        /// <summary>Begins an item, which the returned writer writes.</summary>
+        public BinaryWriter Item()
+        {
+            if (_block.Length >= _blockBytes)
+            {
+                Cut();
+            }
+
+            _items++;
+            _count++;
+            return _writer;
+        }
+
+        public void WriteTo(BinaryWriter output)
+        {
+            Cut();
+            output.Write(_count);
+            output.Write(_blocks.Count);
+            foreach (var (items, bytes) in _blocks)
+            {
+                output.Write(items);
+                output.Write(bytes.Length);
+            }
+
+            foreach (var (_, bytes) in _blocks)
+            {
+                output.Write(bytes);
+            }
+        }
+
+        private void Cut()
+        {
+            _writer.Flush();
+            if (_items > 0)
+            {
+                _blocks.Add((_items, _block.ToArray()));
+                _block.SetLength(0);
+                _items = 0;
+            }
+        }
+    }
+
+    /// <summary>Strings numbered by first use, with a section that lists them: a string is written as 0 (null) or its number + 1.</summary>
+    private sealed class StringTable(int blockBytes)
+    {
+        private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+
+        public SectionWriter Section { get; } = new(blockBytes);
+
+        public void Write(BinaryWriter w, string? s)
+        {
+            if (s is null)
+            {
+                w.Write7BitEncodedInt(0);
+                return;
+            }
+
+            ref int id = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, s, out bool exists);
+            if (!exists)
+            {
+                id = _ids.Count - 1;
+                Section.Item().Write(s);
+            }
+
+            w.Write7BitEncodedInt(id + 1);
+        }
+    }
+
+    /// <summary>Objects numbered by first use, by reference.</summary>
+    private sealed class Numbering<T>
+        where T : class
+    {
+        private readonly Dictionary<T, int> _ids = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>Numbers <paramref name="value"/>; true when it is new.</summary>
+        public bool Add(T value, out int id)
+        {
+            ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, value, out bool exists);
+            if (!exists)
+            {
+                slot = _ids.Count - 1;
+            }
+
+            id = slot;
+            return !exists;
+        }
     }
 }

@@ -119,8 +119,13 @@ public sealed class PairIndexTests
 
         stream.Position = 0;
         using var reader = new BinaryReader(stream);
-        CandidateIndex read = CandidateIndex.Read(reader, registry.Aliases);
+        CandidateIndex read = CandidateIndex.Read(reader, registry.Aliases.Length);
         Assert.Equal(index.PairPostingCount, read.PairPostingCount);
+        for (int a = 0; a <= registry.Aliases.Length; a++)
+        {
+            Assert.Equal(index.Info(a), read.Info(a)); // the alias table is stored, not computed again
+        }
+
         Assert.Equal(0, read.PairMinPostings);
         for (int a = 0; a < registry.Aliases.Length; a += 5)
         {

@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using EntityResolver.DataGen;
+using EntityResolver.Registry;
 using EntityResolver.Text;
 
 namespace EntityResolver.Tests.Indexing;
@@ -95,6 +97,64 @@ public sealed class SnapshotTests
             first ??= stream.ToArray();
             Assert.Equal(first, stream.ToArray());
         }
+    }
+
+    [Theory]
+    [InlineData(1)] // every item a block of its own
+    [InlineData(4096)]
+    public void The_snapshot_is_the_same_registry_whatever_its_block_size(int blockBytes)
+    {
+        // The sections are decoded block by block on every core: small blocks give many of them,
+        // and the registry read must be the one written, down to the bytes it writes again.
+        var (registry, queries) = Data.Value;
+        using var blocks = new MemoryStream();
+        RegistrySnapshot.Write(registry, blocks, blockBytes);
+        using var usual = new MemoryStream();
+        registry.SaveSnapshot(usual);
+        Assert.NotEqual(usual.Length, blocks.Length); // more block tables
+
+        blocks.Position = 0;
+        EntityRegistry loaded = EntityRegistry.Load(blocks, "blocks.idx");
+        using var again = new MemoryStream();
+        loaded.SaveSnapshot(again);
+        Assert.Equal(usual.ToArray(), again.ToArray());
+
+        var r1 = new NameResolver(registry);
+        var r2 = new NameResolver(loaded);
+        foreach (string q in queries.Take(40).Select(q => q.Text))
+        {
+            Assert.Equal(r1.Resolve(q).Select(m => (m.EntityId, m.Score)), r2.Resolve(q).Select(m => (m.EntityId, m.Score)));
+        }
+    }
+
+    [Fact]
+    public void A_block_with_bytes_after_its_items_is_refused()
+    {
+        // The first section (the strings) says one item less, as does its first block: the
+        // block's last string is then bytes that no item reads.
+        var (registry, _) = Data.Value;
+        using var stream = new MemoryStream();
+        registry.SaveSnapshot(stream);
+        byte[] bytes = stream.ToArray();
+        const int SectionCount = 12, FirstBlockItems = 20; // after the magic bytes and the version; after the section's counts
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(SectionCount), BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(SectionCount)) - 1);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(FirstBlockItems), BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(FirstBlockItems)) - 1);
+        var ex = Assert.Throws<RegistryLoadException>(() => EntityRegistry.Load(new MemoryStream(bytes), "odd.idx"));
+        Assert.Contains("block 0 of a section has bytes after its last item", ex.Problems[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_block_table_that_does_not_add_up_is_refused()
+    {
+        var (registry, _) = Data.Value;
+        using var stream = new MemoryStream();
+        registry.SaveSnapshot(stream);
+        byte[] bytes = stream.ToArray();
+        const int FirstBlockItems = 20;
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(FirstBlockItems), BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(FirstBlockItems)) - 1);
+        var ex = Assert.Throws<RegistryLoadException>(() => EntityRegistry.Load(new MemoryStream(bytes), "odd.idx"));
+        Assert.Contains("damaged snapshot", ex.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Contains("items, not", ex.Problems[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
