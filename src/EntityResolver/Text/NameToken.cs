@@ -71,6 +71,8 @@ internal enum Readings : uint
     LatinOu = 536870912,
     /// <summary>A Latin h after a word's last vowel, which the phonetic form leaves out (Arabic, Persian and Turkish names: Salah, Fattah, Fateh, Baruh); a Cyrillic form that ends in a vowel and х, which writes it (Салах, Фаттах, Фатех, Барух).</summary>
     FinalH = 1073741824,
+    /// <summary>A Latin j that begins a word before a vowel, the y of German, Dutch, Scandinavian and Hebrew names (Johann, Josef, Jakob, Jordan); a Cyrillic form that begins with и before a vowel, which writes that y so (Иоганн, Иосиф, Иаков, Иордан).</summary>
+    InitialJ = 2147483648,
 }
 
 /// <summary>The role a token plays inside a name.</summary>

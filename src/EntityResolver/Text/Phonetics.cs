@@ -634,6 +634,7 @@ internal static class Phonetics
         (Readings.SeparateZh, ReadSeparateZh, ReadingShare),
         (Readings.SeparateSh, ReadSeparateSh, ReadingShare),
         (Readings.FinalH, ReadFinalH, ReadingShare),
+        (Readings.InitialJ, ReadInitialJ, ReadingShare),
     ];
 
     /// <summary>
@@ -671,6 +672,14 @@ internal static class Phonetics
     /// </summary>
     private static int ReadFinalH(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
         i == form.Length - 1 && IsVowel(form[i]) ? Say(true, [form[i], 'x'], 1, said, ref n) : 0;
+
+    /// <summary>
+    /// A Latin word's first j before a vowel as the i that Russian writes for the y of German,
+    /// Dutch, Scandinavian and Hebrew names (Johann: Иоганн, Josef: Иосиф, Jakob: Иаков, Jordan:
+    /// Иордан); read only against a Cyrillic form that begins with и before a vowel. Russian as
+    /// often writes й (Йозеф) or the English j (Джозеф), which the form as written meets.
+    /// </summary>
+    private static int ReadInitialJ(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) => Say(i == 0 && form[0] == 'j', "i", 1, said, ref n);
 
     /// <summary>
     /// The final ngh of a Latin spelling (Singh, Narsingh) as Hindi writes it, an anusvara and ह,
@@ -1164,6 +1173,7 @@ internal static class Phonetics
             readings |= SpellsInside(latin, phonetic, "sh", 'S') ? Readings.SeparateSh : 0;
             readings |= latin.Contains("ou", StringComparison.Ordinal) && phonetic.Contains('u') ? Readings.LatinOu : 0;
             readings |= latin.Length > 2 && latin[^1] == 'h' && IsVowel(latin[^2]) && phonetic.Length > 1 && IsVowel(phonetic[^1]) ? Readings.FinalH : 0;
+            readings |= latin.Length > 2 && latin[0] == 'j' && phonetic.Length > 1 && phonetic[0] == 'j' && IsVowel(phonetic[1]) ? Readings.InitialJ : 0;
         }
         else if (script is Script.Cyrillic or Script.Arabic or Script.Devanagari)
         {
@@ -1173,6 +1183,7 @@ internal static class Phonetics
             readings |= SpellsSeparateH(script, phonetic, 's') ? Readings.SeparateSh : 0;
             readings |= script == Script.Cyrillic && phonetic.Contains("ou", StringComparison.Ordinal) ? Readings.LatinOu : 0;
             readings |= script == Script.Cyrillic && phonetic.Length > 2 && phonetic[^1] == 'x' && IsVowel(phonetic[^2]) ? Readings.FinalH : 0;
+            readings |= script == Script.Cyrillic && phonetic.Length > 2 && phonetic[0] == 'i' && IsVowel(phonetic[1]) ? Readings.InitialJ : 0;
         }
 
         return readings;

@@ -1370,6 +1370,8 @@ public sealed class PhoneticsTests
     [InlineData((int)Readings.FinalH, "фарах", "farah", "fara", 0.9f)] // a final h after a vowel as Russian's х (0.72 without)
     [InlineData((int)Readings.FinalH, "салех", "saleh", "salehi", 0.9f)] // (0.72, under Salehi's 0.86)
     [InlineData((int)Readings.FinalH, "барух", "baruh", "baru", 0.9f)]
+    [InlineData(unchecked((int)Readings.InitialJ), "иоганн", "johann", "hogan", 0.85f)] // a first j before a vowel as Russian's и (0.64 without, under Hogan's 0.70)
+    [InlineData(unchecked((int)Readings.InitialJ), "иордан", "jordan", "gordan", 0.9f)] // (0.78, as Gordan)
     public void A_french_portuguese_german_or_english_spelling_meets_what_other_scripts_write_for_it(int reading, string written, string latin, string other, float least)
     {
         // au and eau as o (Арсено, Шово, أوسين); ill, and a final il after a vowel, as й (Абей, Дюбрёй);
@@ -1406,6 +1408,18 @@ public sealed class PhoneticsTests
     public void A_latin_word_has_the_final_h_reading_when_it_ends_in_a_vowel_and_an_h(string latin, bool reads)
     {
         Assert.Equal(reads, FormsOf(latin).Readings.HasFlag(Readings.FinalH));
+    }
+
+    [Theory]
+    [InlineData("josef", true)]
+    [InlineData("иосиф", true)]
+    [InlineData("djokovic", false)] // the j of a dj is the English one
+    [InlineData("jr", false)] // no vowel after it
+    [InlineData("иван", false)] // и before a consonant
+    [InlineData("йозеф", false)] // Russian's й, which the form as written meets
+    public void A_word_has_the_initial_j_reading_when_it_begins_with_j_or_и_before_a_vowel(string word, bool reads)
+    {
+        Assert.Equal(reads, FormsOf(word).Readings.HasFlag(Readings.InitialJ));
     }
 
     [Fact]
