@@ -127,34 +127,30 @@ public sealed class SnapshotTests
         }
     }
 
-    [Fact]
-    public void A_block_with_bytes_after_its_items_is_refused()
-    {
-        // The first section (the strings) says one item less, as does its first block: the
-        // block's last string is then bytes that no item reads.
-        var (registry, _) = Data.Value;
-        using var stream = new MemoryStream();
-        registry.SaveSnapshot(stream);
-        byte[] bytes = stream.ToArray();
-        const int SectionCount = 12, FirstBlockItems = 20; // after the magic bytes and the version; after the section's counts
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(SectionCount), BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(SectionCount)) - 1);
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(FirstBlockItems), BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(FirstBlockItems)) - 1);
-        var ex = Assert.Throws<RegistryLoadException>(() => EntityRegistry.Load(new MemoryStream(bytes), "odd.idx"));
-        Assert.Contains("block 0 of a section has bytes after its last item", ex.Problems[0].Message, StringComparison.Ordinal);
-    }
+    /// <summary>Where the first section's item count and its first block's item count are: after the magic bytes and the version; after the section's counts.</summary>
+    private const int SectionCount = 12, FirstBlockItems = 20;
 
-    [Fact]
-    public void A_block_table_that_does_not_add_up_is_refused()
+    [Theory]
+    // The first section (the strings) says one item less, as does its first block: the block's
+    // last string is then bytes that no item reads.
+    [InlineData(new[] { SectionCount, FirstBlockItems }, "block 0 of a section has bytes after its last item")]
+    // Its first block alone says one item less: the blocks do not add up to the section.
+    [InlineData(new[] { FirstBlockItems }, "items, not")]
+    public void A_block_table_that_does_not_match_the_blocks_is_refused(int[] decremented, string message)
     {
         var (registry, _) = Data.Value;
         using var stream = new MemoryStream();
         registry.SaveSnapshot(stream);
         byte[] bytes = stream.ToArray();
-        const int FirstBlockItems = 20;
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(FirstBlockItems), BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(FirstBlockItems)) - 1);
+        foreach (int at in decremented)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at), BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(at)) - 1);
+        }
+
         var ex = Assert.Throws<RegistryLoadException>(() => EntityRegistry.Load(new MemoryStream(bytes), "odd.idx"));
-        Assert.Contains("damaged snapshot", ex.Problems[0].Message, StringComparison.Ordinal);
-        Assert.Contains("items, not", ex.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Equal("odd.idx", ex.Problems[0].Source);
+        Assert.StartsWith("damaged snapshot", ex.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Contains(message, ex.Problems[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
