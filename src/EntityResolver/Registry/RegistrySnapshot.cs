@@ -468,6 +468,7 @@ internal static class RegistrySnapshot
 
             _starts = new int[blockCount + 1];
             _blocks = new byte[blockCount][];
+            var lengths = new int[blockCount];
             for (int b = 0; b < blockCount; b++)
             {
                 int items = r.ReadInt32();
@@ -478,7 +479,7 @@ internal static class RegistrySnapshot
                 }
 
                 _starts[b + 1] = _starts[b] + items;
-                _blocks[b] = GC.AllocateUninitializedArray<byte>(length);
+                lengths[b] = length;
             }
 
             if (_starts[^1] != Count)
@@ -486,9 +487,12 @@ internal static class RegistrySnapshot
                 throw new InvalidDataException($"a section's blocks hold {_starts[^1]} items, not {Count}.");
             }
 
-            foreach (byte[] block in _blocks)
+            // Each block is allocated as it is read: a damaged table stops at the first short read,
+            // not after allocating what it claims.
+            for (int b = 0; b < blockCount; b++)
             {
-                r.BaseStream.ReadExactly(block);
+                _blocks[b] = GC.AllocateUninitializedArray<byte>(lengths[b]);
+                r.BaseStream.ReadExactly(_blocks[b]);
             }
         }
 
