@@ -96,30 +96,30 @@ internal sealed class TokenForms
     /// <param name="latin">Its romanization.</param>
     /// <param name="spelling">The word as it is said, when not as <paramref name="normalized"/> writes it (see <see cref="Spelling"/>).</param>
     public TokenForms(string normalized, Script script, string latin, string? spelling = null)
+        : this(normalized, spelling ?? normalized, script, latin, Phonetics.Encode(Romanizer.PhoneticSource(spelling ?? normalized, script, latin), script))
     {
-        Normalized = normalized;
-        Spelling = spelling ?? normalized;
-        Script = script;
-        Latin = latin;
-        Phonetic = Phonetics.Encode(Romanizer.PhoneticSource(Spelling, script, latin), script);
-        PhoneticWeight = Phonetics.Weight(Phonetic);
-        PhoneticPotential = Phonetics.Potential(Phonetic);
-        PotentialAllowance = Phonetics.PotentialAllowance(Phonetic);
-        Skeleton = Phonetics.Skeleton(Phonetic);
-        (_silentTail, _cyrillicSilentTail) = SilentTails(script, latin);
-        Readings = Phonetics.ReadingsOf(script, Phonetic, latin, normalized);
-        IsCommonName = Lexicon.Default.IsCommon(normalized, script, Phonetic);
-        IsNamePrefix = IsCommonName && Lexicon.Default.IsNamePrefix(normalized, script, Phonetic);
-        IsPlaceDesignator = IsCommonName && Lexicon.Default.IsPlaceDesignator(normalized, script, Phonetic);
-        Concept = Lexicon.Default.ConceptOf(normalized, script, Phonetic);
-        Said = Lexicon.Default.SaidOf(normalized, script);
     }
 
-    /// <summary>Restores forms computed earlier (a registry snapshot): nothing is recomputed.</summary>
+    /// <summary>
+    /// Restores forms computed earlier (a registry snapshot): the phonetic form, its weight and
+    /// skeleton, and the lexicon's classes of the word are not computed again; what is derived from
+    /// them (readings, potentials, concept) is, so that it follows the library that reads them.
+    /// </summary>
     public TokenForms(string normalized, Script script, string latin, string phonetic, float phoneticWeight, string skeleton, bool isCommonName, bool isNamePrefix, bool isPlaceDesignator)
+        : this(normalized, normalized, script, latin, phonetic, phoneticWeight, skeleton, (isCommonName, isNamePrefix, isPlaceDesignator))
+    {
+    }
+
+    private TokenForms(string normalized, string spelling, Script script, string latin, string phonetic)
+        : this(normalized, spelling, script, latin, phonetic, Phonetics.Weight(phonetic), Phonetics.Skeleton(phonetic), ClassesOf(normalized, script, phonetic))
+    {
+    }
+
+    /// <summary>The one constructor that sets every form: the others compute or restore its arguments.</summary>
+    private TokenForms(string normalized, string spelling, Script script, string latin, string phonetic, float phoneticWeight, string skeleton, (bool Common, bool NamePrefix, bool PlaceDesignator) classes)
     {
         Normalized = normalized;
-        Spelling = normalized;
+        Spelling = spelling;
         Script = script;
         Latin = latin;
         Phonetic = phonetic;
@@ -129,11 +129,16 @@ internal sealed class TokenForms
         Skeleton = skeleton;
         (_silentTail, _cyrillicSilentTail) = SilentTails(script, latin);
         Readings = Phonetics.ReadingsOf(script, phonetic, latin, normalized);
-        IsCommonName = isCommonName;
-        IsNamePrefix = isNamePrefix;
-        IsPlaceDesignator = isPlaceDesignator;
+        (IsCommonName, IsNamePrefix, IsPlaceDesignator) = classes;
         Concept = Lexicon.Default.ConceptOf(normalized, script, phonetic);
         Said = Lexicon.Default.SaidOf(normalized, script);
+    }
+
+    /// <summary>Whether a word is a common name, and then whether a name prefix or a designator of places (the lexicon's classes).</summary>
+    private static (bool Common, bool NamePrefix, bool PlaceDesignator) ClassesOf(string normalized, Script script, string phonetic)
+    {
+        bool common = Lexicon.Default.IsCommon(normalized, script, phonetic);
+        return (common, common && Lexicon.Default.IsNamePrefix(normalized, script, phonetic), common && Lexicon.Default.IsPlaceDesignator(normalized, script, phonetic));
     }
 
     private static int s_ids;
