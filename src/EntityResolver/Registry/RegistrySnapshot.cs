@@ -109,13 +109,15 @@ namespace EntityResolver.Registry;
 /// said-names.tsv, not said as its letters read (Siobhan), is also posted under the skeleton of
 /// how it is said, CandidateIndex.NameSaidSkeleton; version 82: designators of places have
 /// concepts and are listed in Russian too, common-names.tsv; version 83: the layout above, in
-/// blocks, with the string table first, tokens numbered, and the index's alias table stored, so
-/// bump the version too when <see cref="CandidateIndex.Signature"/> or an alias's weight in the
+/// blocks, with the string table first, tokens numbered, and the index's alias table stored;
+/// version 84: the t and d of a nasal -nt and -nd (Laurent, Bertrand) are silent tails, so such
+/// Latin words are also keyed without them, Phonetics.SilentTail. Since version 83, bump the
+/// version too when <see cref="CandidateIndex.Signature"/> or an alias's weight in the
 /// index change).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 83;
+    public const int Version = 84;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

@@ -457,7 +457,8 @@ internal static class Phonetics
     /// -ait, -oit, -aut, -rt, the lt of -ault and the d of -rd, -aud (Brunet Брюне, Arnaud, Boulard Булар, Arsenault Арсено), the x
     /// of -aux, -eux, -oux (Dajoux Дажу: k and s), the r of -ier (Garnier Гарнье); and with the
     /// <paramref name="conventions"/> of Cyrillic an s after a vowel (Dubois Дюбуа; Arabic script
-    /// writes it: ديمارس Dumars), the whole case ending of a Latin or Greek name, which Russian
+    /// writes it: ديمارس Dumars), the t or d of a vowel's -nt or -nd (Laurent Лоран, Dupont Дюпон,
+    /// Bertrand Бертран; Hindi and Urdu say them: Prashant प्रशांत, Anand آنند), the whole case ending of a Latin or Greek name, which Russian
     /// leaves out (two symbols, the vowel and its s: Quartus Кварт, Aemilius Эмилий, Demades
     /// Демад; French -es after a consonant too, Fallières Фальер: <see cref="LatinCaseEnding"/>),
     /// and the g of a final ng, which Russian leaves out of Chinese names (Wang: Ван); with the
@@ -480,6 +481,11 @@ internal static class Phonetics
             't' when before is 'e' or 'o' or 'r' || (before is 'i' or 'u' && IsVowel(third)) => 1,
             't' when before == 'l' && third == 'u' && latin[n - 4] == 'a' => 2, // -ault: Arsenault Арсено
             'd' when before == 'r' || (before == 'u' && third == 'a') => 1,
+            // A vowel's -nt and -nd, which Russian leaves out of French names (Laurent Лоран,
+            // Bertrand Бертран); Hindi and Urdu say them in Indian names (Prashant प्रशांत, Anand
+            // आनंद), which Arabic script's conventions serve too. Leaving one out costs
+            // SilentCost, so the names that say it (Grant: Грант) still meet their spelling in full.
+            't' or 'd' when before == 'n' && IsVowel(third) && conventions == Script.Cyrillic => 1,
             'x' when before == 'u' && IsVowel(third) => 2,
             'r' when before == 'e' && third == 'i' && !IsVowel(latin[n - 4]) => 1,
             's' when conventions == Script.Cyrillic && LatinCaseEnding(latin) => 2,

@@ -243,6 +243,8 @@ public sealed class PhoneticsTests
     [InlineData("arnaud", 1)]
     [InlineData("dajoux", 2)] // x is k and s
     [InlineData("garnier", 1)]
+    [InlineData("prashant", 0)] // Hindi and Urdu say the -nt and -nd of Indian names: प्रशांत, آنند
+    [InlineData("anand", 0)]
     [InlineData("barakat", 0)] // Arabic names keep their ends: بركات, أحمد, رشيد, محمود
     [InlineData("ahmed", 0)]
     [InlineData("rashid", 0)]
@@ -261,9 +263,13 @@ public sealed class PhoneticsTests
     [InlineData("dubois", 1)] // Дюбуа
     [InlineData("brunet", 1)]
     [InlineData("jensen", 0)]
+    [InlineData("laurent", 1)] // the t of a vowel's -nt: Лоран
+    [InlineData("dupont", 1)] // Дюпон
+    [InlineData("bertrand", 1)] // the d of a vowel's -nd: Бертран
+    [InlineData("brandt", 0)] // a t after another consonant is said: Брандт
     [InlineData("zhang", 1)] // Чжан: the final ng of Chinese names
     [InlineData("aiping", 1)] // Айпин
-    public void Cyrillic_also_leaves_out_an_s_after_a_vowel(string latin, int expected)
+    public void Cyrillic_also_leaves_out_an_s_after_a_vowel_and_the_t_or_d_of_a_vowels_nt_or_nd(string latin, int expected)
     {
         Assert.Equal(expected, Phonetics.SilentTail(latin, Script.Cyrillic));
     }
