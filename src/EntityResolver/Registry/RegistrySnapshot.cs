@@ -16,7 +16,7 @@ namespace EntityResolver.Registry;
 /// of many items are written in blocks of about 256 KiB, so that a load decodes them on every core.
 /// </summary>
 /// <remarks>
-/// Layout (version 83): magic <c>ERSNAP</c> 0x00 0x1A, int32 version, then sections of items,
+/// Layout (since version 83; version 84 changed keys, not the layout): magic <c>ERSNAP</c> 0x00 0x1A, int32 version, then sections of items,
 /// each an int32 item count, an int32 block count, per block its int32 item count and byte
 /// length, and the blocks: the strings; the entities (id, type, names, attributes as one JSON
 /// object, relations); the token forms; the tokens (form, role, text); the int32 entity count
