@@ -6,7 +6,7 @@ namespace EntityResolver.Text;
 /// the other script wrote it when both forms have the flag (<see cref="Phonetics.ReadingsOf"/>).
 /// </summary>
 [Flags]
-internal enum Readings : uint
+internal enum Readings : ulong
 {
     None = 0,
     /// <summary>The <c>Gn</c> or <c>Gli</c> of a Latin form (Italian and French gn, Italian gli), the ny or ly of another script's (Аньелли, Батталья).</summary>
@@ -73,6 +73,8 @@ internal enum Readings : uint
     FinalH = 1073741824,
     /// <summary>A Latin j that begins a word before a vowel, the y of German, Dutch, Scandinavian and Hebrew names (Johann, Josef, Jakob, Jordan); a Cyrillic form that begins with и before a vowel, which writes that y so (Иоганн, Иосиф, Иаков, Иордан).</summary>
     InitialJ = 2147483648,
+    /// <summary>A Latin ai before a consonant other than l (French names: Alain, Germain, Blais, Lemaire); the e of a Cyrillic form, which writes it so (Ален, Жермен, Блэ, Лемер).</summary>
+    FrenchAi = 4294967296,
 }
 
 /// <summary>The role a token plays inside a name.</summary>

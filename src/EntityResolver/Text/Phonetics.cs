@@ -641,6 +641,7 @@ internal static class Phonetics
         (Readings.SeparateSh, ReadSeparateSh, ReadingShare),
         (Readings.FinalH, ReadFinalH, ReadingShare),
         (Readings.InitialJ, ReadInitialJ, ReadingShare),
+        (Readings.FrenchAi, ReadFrenchAi, ReadingShare),
     ];
 
     /// <summary>
@@ -686,6 +687,18 @@ internal static class Phonetics
     /// often writes й (Йозеф) or the English j (Джозеф), which the form as written meets.
     /// </summary>
     private static int ReadInitialJ(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) => Say(i == 0 && form[0] == 'j', "i", 1, said, ref n);
+
+    /// <summary>
+    /// The ai of a French name before a consonant, said e, as Russian writes it (Alain: Ален,
+    /// Germain: Жермен, Blais: Блэ, Lemaire: Лемер); read only against a Cyrillic form with an e.
+    /// Not before l, where French says ay (Bail: Бай, <see cref="Readings.FrenchIll"/>), nor the
+    /// ai of other names that Russian writes ай (Kaiser: Кайзер), which the form as written meets.
+    /// </summary>
+    private static int ReadFrenchAi(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) => Say(IsFrenchAi(form, i), "e", 2, said, ref n);
+
+    /// <summary>Whether a Latin form has, at <paramref name="i"/>, an ai before a consonant other than l.</summary>
+    private static bool IsFrenchAi(ReadOnlySpan<char> form, int i) =>
+        form[i] == 'a' && At(form, i + 1) == 'i' && i + 2 < form.Length && !IsVowel(form[i + 2]) && form[i + 2] is not ('l' or 'y' or 'w');
 
     /// <summary>
     /// The final ngh of a Latin spelling (Singh, Narsingh) as Hindi writes it, an anusvara and ह,
@@ -1180,6 +1193,7 @@ internal static class Phonetics
             readings |= latin.Contains("ou", StringComparison.Ordinal) && phonetic.Contains('u') ? Readings.LatinOu : 0;
             readings |= latin.Length > 2 && latin[^1] == 'h' && IsVowel(latin[^2]) && phonetic.Length > 1 && IsVowel(phonetic[^1]) ? Readings.FinalH : 0;
             readings |= latin.Length > 2 && latin[0] == 'j' && phonetic.Length > 1 && phonetic[0] == 'j' && IsVowel(phonetic[1]) ? Readings.InitialJ : 0;
+            readings |= SpellsFrenchAi(phonetic) ? Readings.FrenchAi : 0;
         }
         else if (script is Script.Cyrillic or Script.Arabic or Script.Devanagari)
         {
@@ -1190,9 +1204,24 @@ internal static class Phonetics
             readings |= script == Script.Cyrillic && phonetic.Contains("ou", StringComparison.Ordinal) ? Readings.LatinOu : 0;
             readings |= script == Script.Cyrillic && phonetic.Length > 2 && phonetic[^1] == 'x' && IsVowel(phonetic[^2]) ? Readings.FinalH : 0;
             readings |= script == Script.Cyrillic && phonetic.Length > 2 && phonetic[0] == 'i' && IsVowel(phonetic[1]) ? Readings.InitialJ : 0;
+            readings |= script == Script.Cyrillic && phonetic.Contains('e') ? Readings.FrenchAi : 0;
         }
 
         return readings;
+    }
+
+    /// <summary>Whether a Latin phonetic form has an ai before a consonant other than l (<see cref="Readings.FrenchAi"/>).</summary>
+    private static bool SpellsFrenchAi(ReadOnlySpan<char> phonetic)
+    {
+        for (int i = phonetic.IndexOf("ai"); i >= 0; i = phonetic[(i + 1)..].IndexOf("ai") is int next and >= 0 ? i + 1 + next : -1)
+        {
+            if (IsFrenchAi(phonetic, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static char At(ReadOnlySpan<char> form, int i) => i < form.Length ? form[i] : '\0';
