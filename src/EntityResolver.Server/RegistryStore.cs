@@ -178,7 +178,7 @@ internal sealed class SqliteRegistryStore : IRegistryStore
             }
             catch (JsonException ex)
             {
-                problems.Add(new RegistryProblem(_path, row, null, "invalid JSON in the store: " + ex.Message));
+                problems.Add(new RegistryProblem(_path, row, null, "invalid JSON in the store: " + RegistryReader.JsonProblem(ex)));
             }
         }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
+using EntityResolver.Registry;
 
 namespace EntityResolver.Cli.IO;
 
@@ -350,7 +351,7 @@ internal sealed class RecordReader : IDisposable
         }
         catch (JsonException ex)
         {
-            return InputRecord.Failed(line, "invalid JSON: " + ex.Message);
+            return InputRecord.Failed(line, "invalid JSON: " + RegistryReader.JsonProblem(ex));
         }
 
         using (doc)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -55,6 +56,25 @@ internal static class RegistryReader
         return entities;
     }
 
+    /// <summary>
+    /// What is wrong with one line of JSON, and where in it: the parser's message without its
+    /// own position, which counts lines from 0 inside the line (the caller names the file's line),
+    /// then the byte of the line it stopped at, counted from 1.
+    /// </summary>
+    internal static string JsonProblem(JsonException ex)
+    {
+        string message = ex.Message;
+        int position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (position >= 0)
+        {
+            message = message[..position].TrimEnd();
+        }
+
+        return ex.BytePositionInLine is long column
+            ? string.Create(CultureInfo.InvariantCulture, $"{message.TrimEnd('.')} (byte {column + 1} of the line).")
+            : message;
+    }
+
     /// <summary>Parses one entity from a JSON object (also used by the HTTP API).</summary>
     internal static Entity? ParseLine(string line, string source, int lineNumber, List<RegistryProblem> problems)
     {
@@ -65,7 +85,7 @@ internal static class RegistryReader
         }
         catch (JsonException ex)
         {
-            problems.Add(new RegistryProblem(source, lineNumber, null, "invalid JSON: " + ex.Message));
+            problems.Add(new RegistryProblem(source, lineNumber, null, "invalid JSON: " + JsonProblem(ex)));
             return null;
         }
 

@@ -53,6 +53,15 @@ public sealed class EntityRegistryTests
     }
 
     [Fact]
+    public void Invalid_json_names_the_file_line_and_the_byte_of_the_line_and_not_the_parsers_own_line_count()
+    {
+        // The parser counts lines from 0 inside the one line it was given: "LineNumber: 0" next to
+        // "people.jsonl:2" told the reader two different lines.
+        var ex = Assert.Throws<RegistryLoadException>(() => LoadText("{\"id\": \"a\", \"names\": [\"A\"]}\n{\"id\": \"b\", \"names\": [}\n", "people.jsonl"));
+        Assert.Equal("people.jsonl:2: invalid JSON: '}' is an invalid start of a value (byte 23 of the line).", Assert.Single(ex.Problems).ToString());
+    }
+
+    [Fact]
     public void Every_problem_is_reported_and_nothing_is_loaded()
     {
         var ex = Assert.Throws<RegistryLoadException>(() => LoadText("{\"id\": 1, \"names\": [\"A\"]}\n{\"id\": \"b\", \"names\": [\"B\"]}\n{\"id\": \"c\"}\n"));
