@@ -75,6 +75,8 @@ internal enum Readings : ulong
     InitialJ = 2147483648,
     /// <summary>A Latin ai before a consonant other than l (French names: Alain, Germain, Blais, Lemaire); the e of a Cyrillic form, which writes it so (Ален, Жермен, Блэ, Лемер).</summary>
     FrenchAi = 4294967296,
+    /// <summary>A Latin ai or ei before a consonant other than l (Arabic names: Hussain, Zaid, Saif, Hussein; German ones: Einstein); the ей of a Cyrillic form, which writes it so (Хусейн, Зейд, Сейф, Эйнштейн).</summary>
+    AiAsEy = 8589934592,
 }
 
 /// <summary>The role a token plays inside a name.</summary>

@@ -642,6 +642,7 @@ internal static class Phonetics
         (Readings.FinalH, ReadFinalH, ReadingShare),
         (Readings.InitialJ, ReadInitialJ, ReadingShare),
         (Readings.FrenchAi, ReadFrenchAi, ReadingShare),
+        (Readings.AiAsEy, ReadAiAsEy, ReadingShare),
     ];
 
     /// <summary>
@@ -697,8 +698,20 @@ internal static class Phonetics
     private static int ReadFrenchAi(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) => Say(IsFrenchAi(form, i), "e", 2, said, ref n);
 
     /// <summary>Whether a Latin form has, at <paramref name="i"/>, an ai before a consonant other than l.</summary>
-    private static bool IsFrenchAi(ReadOnlySpan<char> form, int i) =>
-        form[i] == 'a' && At(form, i + 1) == 'i' && i + 2 < form.Length && !IsVowel(form[i + 2]) && form[i + 2] is not ('l' or 'y' or 'w');
+    private static bool IsFrenchAi(ReadOnlySpan<char> form, int i) => form[i] == 'a' && IsIBeforeConsonant(form, i + 1);
+
+    /// <summary>Whether a Latin form has, at <paramref name="i"/>, an i before a consonant other than l (or y and w, which are no consonants here).</summary>
+    private static bool IsIBeforeConsonant(ReadOnlySpan<char> form, int i) =>
+        At(form, i) == 'i' && i + 1 < form.Length && !IsVowel(form[i + 1]) && form[i + 1] is not ('l' or 'y' or 'w');
+
+    /// <summary>
+    /// The ai or ei of an Arabic or German name before a consonant as the ей that Russian writes
+    /// for it (Hussain, Hussein: Хусейн; Zaid: Зейд; Saif: Сейф; Einstein: Эйнштейн); read only
+    /// against a Cyrillic form with ей. Russian as often writes ай (Зайд, Штайн), which the form as
+    /// written meets.
+    /// </summary>
+    private static int ReadAiAsEy(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
+        Say(form[i] is 'a' or 'e' && IsIBeforeConsonant(form, i + 1), "ey", 2, said, ref n);
 
     /// <summary>
     /// The final ngh of a Latin spelling (Singh, Narsingh) as Hindi writes it, an anusvara and ह,
@@ -1193,7 +1206,9 @@ internal static class Phonetics
             readings |= latin.Contains("ou", StringComparison.Ordinal) && phonetic.Contains('u') ? Readings.LatinOu : 0;
             readings |= latin.Length > 2 && latin[^1] == 'h' && IsVowel(latin[^2]) && phonetic.Length > 1 && IsVowel(phonetic[^1]) ? Readings.FinalH : 0;
             readings |= latin.Length > 2 && latin[0] == 'j' && phonetic.Length > 1 && phonetic[0] == 'j' && IsVowel(phonetic[1]) ? Readings.InitialJ : 0;
-            readings |= SpellsFrenchAi(phonetic) ? Readings.FrenchAi : 0;
+            bool ai = SpellsIBeforeConsonantAfter(phonetic, 'a');
+            readings |= ai ? Readings.FrenchAi : 0;
+            readings |= ai || SpellsIBeforeConsonantAfter(phonetic, 'e') ? Readings.AiAsEy : 0;
         }
         else if (script is Script.Cyrillic or Script.Arabic or Script.Devanagari)
         {
@@ -1205,17 +1220,18 @@ internal static class Phonetics
             readings |= script == Script.Cyrillic && phonetic.Length > 2 && phonetic[^1] == 'x' && IsVowel(phonetic[^2]) ? Readings.FinalH : 0;
             readings |= script == Script.Cyrillic && phonetic.Length > 2 && phonetic[0] == 'i' && IsVowel(phonetic[1]) ? Readings.InitialJ : 0;
             readings |= script == Script.Cyrillic && phonetic.Contains('e') ? Readings.FrenchAi : 0;
+            readings |= script == Script.Cyrillic && phonetic.Contains("ey", StringComparison.Ordinal) ? Readings.AiAsEy : 0;
         }
 
         return readings;
     }
 
-    /// <summary>Whether a Latin phonetic form has an ai before a consonant other than l (<see cref="Readings.FrenchAi"/>).</summary>
-    private static bool SpellsFrenchAi(ReadOnlySpan<char> phonetic)
+    /// <summary>Whether a Latin phonetic form has <paramref name="vowel"/> and an i before a consonant other than l (<see cref="Readings.FrenchAi"/>, <see cref="Readings.AiAsEy"/>).</summary>
+    private static bool SpellsIBeforeConsonantAfter(ReadOnlySpan<char> phonetic, char vowel)
     {
-        for (int i = phonetic.IndexOf("ai"); i >= 0; i = phonetic[(i + 1)..].IndexOf("ai") is int next and >= 0 ? i + 1 + next : -1)
+        for (int i = 1; i < phonetic.Length; i++)
         {
-            if (IsFrenchAi(phonetic, i))
+            if (phonetic[i - 1] == vowel && IsIBeforeConsonant(phonetic, i))
             {
                 return true;
             }

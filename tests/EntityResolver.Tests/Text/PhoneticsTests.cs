@@ -1381,6 +1381,9 @@ public sealed class PhoneticsTests
     [InlineData((ulong)Readings.FrenchAi, "ален", "alain", "alan", 0.9f)] // a French ai before a consonant as e (0.79 without, under Alan's 0.89)
     [InlineData((ulong)Readings.FrenchAi, "жермен", "germain", "germann", 0.9f)] // (0.82, under Germann's 0.87)
     [InlineData((ulong)Readings.FrenchAi, "журден", "jourdain", "jordan", 0.9f)] // (0.88)
+    [InlineData((ulong)Readings.AiAsEy, "зейд", "zaid", "zed", 0.9f)] // an Arabic ai as Russian's ей (0.81 without, under Zed's 0.87)
+    [InlineData((ulong)Readings.AiAsEy, "сейф", "saif", "sef", 0.9f)]
+    [InlineData((ulong)Readings.AiAsEy, "хусейн", "hussain", "hussan", 0.85f)] // (0.82, as Hussan)
     public void A_french_portuguese_german_or_english_spelling_meets_what_other_scripts_write_for_it(ulong reading, string written, string latin, string other, float least)
     {
         // au and eau as o (Арсено, Шово, أوسين); ill, and a final il after a vowel, as й (Абей, Дюбрёй);
@@ -1441,6 +1444,18 @@ public sealed class PhoneticsTests
     public void A_word_has_the_french_ai_reading_when_its_ai_is_before_a_consonant_other_than_l(string word, bool reads)
     {
         Assert.Equal(reads, FormsOf(word).Readings.HasFlag(Readings.FrenchAi));
+    }
+
+    [Theory]
+    [InlineData("zaid", true)]
+    [InlineData("hussein", true)] // an ei too
+    [InlineData("heil", false)] // before l
+    [InlineData("rei", false)] // at the end
+    [InlineData("зейд", true)]
+    [InlineData("ален", false)] // a Cyrillic form with no ей
+    public void A_word_has_the_ey_reading_when_its_ai_or_ei_is_before_a_consonant_other_than_l_or_it_has_ей(string word, bool reads)
+    {
+        Assert.Equal(reads, FormsOf(word).Readings.HasFlag(Readings.AiAsEy));
     }
 
     [Fact]
