@@ -110,8 +110,9 @@ namespace EntityResolver.Registry;
 /// how it is said, CandidateIndex.NameSaidSkeleton; version 82: designators of places have
 /// concepts and are listed in Russian too, common-names.tsv; version 83: the layout above, in
 /// blocks, with the string table first, tokens numbered, and the index's alias table stored;
-/// version 84: the t and d of a nasal -nt and -nd (Laurent, Bertrand) are silent tails, so such
-/// Latin words are also keyed without them, Phonetics.SilentTail. Since version 83, bump the
+/// version 84: the t and d of a vowel's -nt and -nd (Laurent, Bertrand) are silent tails against
+/// Cyrillic, Phonetics.SilentTail, which the key of a Latin word with a th and such an ending
+/// leaves out, CandidateIndex.GreekSaidSkeleton. Since version 83, bump the
 /// version too when <see cref="CandidateIndex.Signature"/> or an alias's weight in the
 /// index change).
 /// </remarks>

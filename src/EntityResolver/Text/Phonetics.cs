@@ -458,9 +458,10 @@ internal static class Phonetics
     /// of -aux, -eux, -oux (Dajoux Дажу: k and s), the r of -ier (Garnier Гарнье); and with the
     /// <paramref name="conventions"/> of Cyrillic an s after a vowel (Dubois Дюбуа; Arabic script
     /// writes it: ديمارس Dumars), the t or d of a vowel's -nt or -nd (Laurent Лоран, Dupont Дюпон,
-    /// Bertrand Бертран; Hindi and Urdu say them: Prashant प्रशांत, Anand آنند), the whole case ending of a Latin or Greek name, which Russian
-    /// leaves out (two symbols, the vowel and its s: Quartus Кварт, Aemilius Эмилий, Demades
-    /// Демад; French -es after a consonant too, Fallières Фальер: <see cref="LatinCaseEnding"/>),
+    /// Bertrand Бертран; Hindi and Urdu say them: Prashant प्रशांत, Anand آنند), the whole case
+    /// ending of a Latin or Greek name, which Russian leaves out (two symbols, the vowel and its s:
+    /// Quartus Кварт, Aemilius Эмилий, Demades Демад; French -es after a consonant too, Fallières
+    /// Фальер: <see cref="LatinCaseEnding"/>),
     /// and the g of a final ng, which Russian leaves out of Chinese names (Wang: Ван); with the
     /// conventions of Arabic script, a silent -es that only French names have (Charles شارل:
     /// <see cref="FrenchEs"/>). 0 for words of three letters or fewer and for other endings.
