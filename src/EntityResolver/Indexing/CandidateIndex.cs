@@ -512,7 +512,7 @@ internal sealed class CandidateIndex
     /// or a place name (<see cref="Lexicon.ConceptKey"/>), which the query looks up through
     /// <see cref="Phonetics.QueryReadings"/>: the two lists must both have it.
     /// </summary>
-    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, KhSaidSkeleton, ThSaidFSkeleton, GreekSaidSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, DiacriticsSaidSkeleton, SaidSkeleton, NameSaidSkeleton, Phonetics.RepeatKey, Lexicon.ConceptKey];
+    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, KhSaidSkeleton, ThSaidFSkeleton, GreekSaidSkeleton, IllSaidYSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, DiacriticsSaidSkeleton, SaidSkeleton, NameSaidSkeleton, Phonetics.RepeatKey, Lexicon.ConceptKey];
 
     private delegate string? SkeletonReading(ReadOnlySpan<char> form);
 
@@ -548,6 +548,26 @@ internal sealed class CandidateIndex
     /// <c>ntsfn</c>; Theodotus: Феодот, <c>ft</c>; <see cref="TokenForms.SilentTail"/>), or null.
     /// </summary>
     internal static string? GreekSaidSkeleton(TokenForms forms) => WithoutSilentTail(forms, Script.Cyrillic, Phonetics.SkeletonWithThAsF);
+
+    /// <summary>
+    /// The skeleton of a Latin word with its French ill read as said (<see cref="Readings.FrenchIll"/>)
+    /// and without the ending that Russian leaves out (<see cref="TokenForms.SilentTail"/>), as
+    /// Russian writes it: Cotillard, Котийяр, skeleton <c>ktr</c>, not <c>ktlrt</c>; Guillaume,
+    /// Гийом, <c>km</c>; Abeille, Абей, <c>b</c>; or null when it reads as the word's own skeleton.
+    /// </summary>
+    internal static string? IllSaidYSkeleton(TokenForms forms)
+    {
+        if (forms.Script != Script.Latin || !forms.Readings.HasFlag(Readings.FrenchIll))
+        {
+            return null;
+        }
+
+        int silent = forms.SilentTail(Script.Cyrillic);
+        return Phonetics.SkeletonAsSaid(forms.Phonetic.AsSpan(0, forms.Phonetic.Length - silent), Readings.FrenchIll) is { Length: > 0 } said
+            && !string.Equals(said, forms.Skeleton, StringComparison.Ordinal)
+                ? said
+                : null;
+    }
 
     /// <summary>
     /// The skeleton of a Latin word without the g of its Romance gn or Italian gli (<see cref="Phonetics.SkeletonWithGnAsNy"/>:

@@ -112,13 +112,15 @@ namespace EntityResolver.Registry;
 /// blocks, with the string table first, tokens numbered, and the index's alias table stored;
 /// version 84: the t and d of a vowel's -nt and -nd (Laurent, Bertrand) are silent tails against
 /// Cyrillic, Phonetics.SilentTail, which the key of a Latin word with a th and such an ending
-/// leaves out, CandidateIndex.GreekSaidSkeleton. Since version 83, bump the
+/// leaves out, CandidateIndex.GreekSaidSkeleton; version 85: a Latin ill after a consonant is
+/// Readings.FrenchIll too (Fillon), and a Latin word with that reading is also posted under the
+/// skeleton of the ill as said, CandidateIndex.IllSaidYSkeleton. Since version 83, bump the
 /// version too when <see cref="CandidateIndex.Signature"/> or an alias's weight in the
 /// index change).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 84;
+    public const int Version = 85;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

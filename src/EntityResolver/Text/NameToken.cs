@@ -21,7 +21,7 @@ internal enum Readings : ulong
     EnglishVowel = 16,
     /// <summary>A Latin au or eau (French names: Arsenault, Moreau); the o of a Cyrillic form (Арсено, Моро), the u of an Arabic-script one, which و writes (أوسين, Ausean).</summary>
     FrenchAu = 32,
-    /// <summary>A Latin ill after a, e or u before a vowel or at the end, or a final il after them (French names: Abeille, Baillet, Dubreuil); a Cyrillic й after a vowel (Абей, Байе, Дюбрёй).</summary>
+    /// <summary>A Latin ill after a, e, u or a consonant before a vowel or at the end, or a final il after a, e or u (French names: Abeille, Baillet, Dubreuil, Fillon); a Cyrillic й after a vowel (Абей, Байе, Дюбрёй, Фийон).</summary>
     FrenchIll = 64,
     /// <summary>A Latin ll between vowels (Spanish names: Castilla, Ballester); the y, i or e of an Arabic-script form, which ي writes (كاستيا, باييستير).</summary>
     SpanishLl = 128,

@@ -1004,19 +1004,21 @@ internal static class Phonetics
     /// <summary>
     /// The ill of a French name after a, e or u, and its final il after them, said y, as Russian
     /// writes it (Abeille: Абей, Baillet: Байе, Bouillon: Буйон, Dubreuil: Дюбрёй, Raspail:
-    /// Распай); a final e after it is not said. In the phonetic form the ll is one l, so the
-    /// Latin spelling decides whether the form has the reading (<see cref="ReadingsOf"/>).
+    /// Распай); after a consonant, its ill said iy, which Russian writes ий (Fillon: Фийон,
+    /// Cotillard: Котийяр, Guillaume: Гийом, Bastille: Бастий). A final e after it is not said. In
+    /// the phonetic form the ll is one l, so the Latin spelling decides whether the form has the
+    /// reading (<see cref="ReadingsOf"/>).
     /// </summary>
     private static int ReadFrenchIll(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
-        Say(IsFrenchIll(form, i), "y", i + 3 == form.Length && form[i + 2] == 'e' ? 3 : 2, said, ref n);
+        IsFrenchIll(form, i) ? Say(true, IsVowel(form[i - 1]) ? "y" : "iy", i + 3 == form.Length && form[i + 2] == 'e' ? 3 : 2, said, ref n) : 0;
 
     /// <summary>Whether a Latin spelling has an ill, or ends in il after a vowel (Soleil): not an il before a vowel (Feiler).</summary>
     private static bool SpellsFrenchIll(string latin) =>
         latin.Contains("ill", StringComparison.Ordinal) || (latin.Length >= 3 && latin.EndsWith("il", StringComparison.Ordinal) && IsVowel(latin[^3]));
 
-    /// <summary>Whether a Latin phonetic form has, at <paramref name="i"/>, the il of an ill after a, e or u, before a vowel or at the end.</summary>
+    /// <summary>Whether a Latin phonetic form has, at <paramref name="i"/>, the il of an ill after a, e, u or a consonant, before a vowel, a final y (Marcilly: Марсийи) or at the end.</summary>
     private static bool IsFrenchIll(ReadOnlySpan<char> form, int i) =>
-        form[i] == 'i' && At(form, i + 1) == 'l' && i > 0 && form[i - 1] is 'a' or 'e' or 'u' && (i + 2 == form.Length || IsVowel(form[i + 2]));
+        form[i] == 'i' && At(form, i + 1) == 'l' && i > 0 && form[i - 1] is not ('i' or 'o') && (i + 2 == form.Length || IsVowel(form[i + 2]) || (form[i + 2] == 'y' && i + 3 == form.Length));
 
     /// <summary>The au or eau of a French name, said o, as Russian writes it (Arsenault: Арсено, Moreau: Моро, Audard: Одар) and Arabic script's و.</summary>
     private static int ReadFrenchAu(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>

@@ -311,6 +311,27 @@ public sealed class CandidateRecallTests
     }
 
     [Theory]
+    [InlineData("cotillard", "ktr")] // Котийяр: the ill said iy, the d silent
+    [InlineData("guillaume", "km")] // Гийом
+    [InlineData("abeille", "b")] // Абей: after a vowel, the ill said y
+    [InlineData("filon", null)] // no ill
+    [InlineData("bouillon", "bn")] // Буйон
+    public void A_french_ill_gives_a_latin_word_the_skeleton_of_the_ill_as_russian_writes_it(string word, string? expected)
+    {
+        var forms = new TokenForms(word, Script.Latin, word);
+        Assert.Equal(expected, CandidateIndex.IllSaidYSkeleton(forms));
+    }
+
+    [Fact]
+    public void A_cyrillic_iy_finds_the_ill_of_a_french_name()
+    {
+        // Котийяр (ktr) shares no key with Cotillard (ktlrt, and its deletions) but the one its
+        // ill read iy, without its silent d, is posted under.
+        EntityRegistry registry = EntityRegistry.Create([new Entity("p:0", Entity.PersonType, [new EntityName("Cotillard")]), new Entity("p:1", Entity.PersonType, [new EntityName("Anjali Rao")])]);
+        Assert.Contains(0, new NameResolver(registry).CandidateAliases("котийяр"));
+    }
+
+    [Theory]
     [InlineData("jelen", "yln")] // ييلين, Йелен
     [InlineData("mojmir", "mr")] // Моймир: m, y, m, r
     [InlineData("bajrami", "brm")] // بايرامي

@@ -1339,6 +1339,9 @@ public sealed class PhoneticsTests
     [InlineData((ulong)Readings.FrenchIll, "мервей", "merveille", "mervel", 0.85f)]
     [InlineData((ulong)Readings.FrenchIll, "грибуй", "gribouille", "gribul", 0.85f)]
     [InlineData((ulong)Readings.FrenchIll, "дюбрёй", "dubreuil", "dubrul", 0.75f)] // the eu, said ё, still costs
+    [InlineData((ulong)Readings.FrenchIll, "фийон", "fillon", "filon", 0.9f)] // after a consonant, the ill said iy (0.72 without, as Filon)
+    [InlineData((ulong)Readings.FrenchIll, "котийяр", "cotillard", "cotilard", 0.85f)] // (0.78)
+    [InlineData((ulong)Readings.FrenchIll, "марсийи", "marcilly", "marsili", 0.85f)] // before a final y (0.76)
     [InlineData((ulong)Readings.FrenchOi, "луак", "loicq", "luk", 0.9f)] // oi as ua (Луак, Куапель, Жанруа)
     [InlineData((ulong)Readings.FrenchOi, "куапель", "coypel", "capel", 0.9f)]
     [InlineData((ulong)Readings.FrenchOi, "жанруа", "jeanroy", "janri", 0.85f)]
@@ -1476,6 +1479,9 @@ public sealed class PhoneticsTests
     [InlineData((ulong)Readings.FrenchIll, "gaillardo", true)]
     [InlineData((ulong)Readings.FrenchIll, "soleil", true)]
     [InlineData((ulong)Readings.FrenchIll, "emile")] // an il after a consonant
+    [InlineData((ulong)Readings.FrenchIll, "fillon", true)] // an ill after a consonant
+    [InlineData((ulong)Readings.FrenchIll, "marcilly", true)] // before a final y
+    [InlineData((ulong)Readings.FrenchIll, "billboard")] // before a consonant
     [InlineData((ulong)Readings.FrenchIll, "daniel")] // no il
     [InlineData((ulong)Readings.FrenchOi, "boissier", true)]
     [InlineData((ulong)Readings.FrenchOi, "bonnefoy", true)]
