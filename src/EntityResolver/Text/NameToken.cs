@@ -77,6 +77,8 @@ internal enum Readings : ulong
     FrenchAi = 4294967296,
     /// <summary>A Latin ai or ei before a consonant other than l (Arabic names: Hussain, Zaid, Saif, Hussein; German ones: Einstein); the ей of a Cyrillic form, which writes it so (Хусейн, Зейд, Сейф, Эйнштейн).</summary>
     AiAsEy = 8589934592,
+    /// <summary>A Latin j or y between a vowel and an e or i (Slavic names: Agejev, Grujić, Andrijević; Asseyev); a Cyrillic form with a vowel before е or и, which writes no letter for it (Агеев, Груич, Андриевич, Ассеев).</summary>
+    GlideBeforeVowel = 17179869184,
 }
 
 /// <summary>The role a token plays inside a name.</summary>

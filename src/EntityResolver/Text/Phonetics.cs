@@ -644,6 +644,7 @@ internal static class Phonetics
         (Readings.InitialJ, ReadInitialJ, ReadingShare),
         (Readings.FrenchAi, ReadFrenchAi, ReadingShare),
         (Readings.AiAsEy, ReadAiAsEy, ReadingShare),
+        (Readings.GlideBeforeVowel, ReadGlideBeforeVowel, ReadingShare),
     ];
 
     /// <summary>
@@ -689,6 +690,23 @@ internal static class Phonetics
     /// often writes й (Йозеф) or the English j (Джозеф), which the form as written meets.
     /// </summary>
     private static int ReadInitialJ(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) => Say(i == 0 && form[0] == 'j', "i", 1, said, ref n);
+
+    /// <summary>
+    /// The j of a Slavic name between a vowel and an e or i, and the y of a romanization there,
+    /// left out, as Russian writes them: its е after a vowel says the glide (Agejev, Asseyev:
+    /// Агеев, Ассеев; Babajew: Бабаев), and it writes the Serbian j so before i too (Grujić: Груич).
+    /// The phonetic form reads Russian's ее as the i of an English ee, so an e, the glide and an e
+    /// are read i (Agejev: agiv, as Агеев). Read only against a Cyrillic form with a vowel before е
+    /// or и.
+    /// </summary>
+    private static int ReadGlideBeforeVowel(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
+        form[i] == 'e' && IsGlideBeforeVowel(form, i + 1) && form[i + 2] == 'e' ? Say(true, "i", 3, said, ref n)
+            : IsGlideBeforeVowel(form, i) ? Say(true, "", 1, said, ref n)
+            : 0;
+
+    /// <summary>Whether a Latin phonetic form has, at <paramref name="i"/>, a j or y between a vowel and an e or i.</summary>
+    private static bool IsGlideBeforeVowel(ReadOnlySpan<char> form, int i) =>
+        i > 0 && i < form.Length && form[i] is 'j' or 'y' && IsVowel(form[i - 1]) && At(form, i + 1) is 'e' or 'i';
 
     /// <summary>
     /// The ai of a French name before a consonant, said e, as Russian writes it (Alain: Ален,
@@ -1212,6 +1230,7 @@ internal static class Phonetics
             bool ai = SpellsIBeforeConsonantAfter(phonetic, 'a');
             readings |= ai ? Readings.FrenchAi : 0;
             readings |= ai || SpellsIBeforeConsonantAfter(phonetic, 'e') ? Readings.AiAsEy : 0;
+            readings |= HasGlideBeforeVowel(phonetic) ? Readings.GlideBeforeVowel : 0;
         }
         else if (script is Script.Cyrillic or Script.Arabic or Script.Devanagari)
         {
@@ -1224,6 +1243,7 @@ internal static class Phonetics
             readings |= script == Script.Cyrillic && phonetic.Length > 2 && phonetic[0] == 'i' && IsVowel(phonetic[1]) ? Readings.InitialJ : 0;
             readings |= script == Script.Cyrillic && phonetic.Contains('e') ? Readings.FrenchAi : 0;
             readings |= script == Script.Cyrillic && phonetic.Contains("ey", StringComparison.Ordinal) ? Readings.AiAsEy : 0;
+            readings |= script == Script.Cyrillic && HasVowelBeforeEOrI(written) ? Readings.GlideBeforeVowel : 0;
         }
 
         return readings;
@@ -1244,6 +1264,34 @@ internal static class Phonetics
     }
 
     private static char At(ReadOnlySpan<char> form, int i) => i < form.Length ? form[i] : '\0';
+
+    /// <summary>Whether a Latin phonetic form has a j or y between a vowel and an e or i (<see cref="Readings.GlideBeforeVowel"/>).</summary>
+    private static bool HasGlideBeforeVowel(ReadOnlySpan<char> phonetic)
+    {
+        for (int i = 1; i < phonetic.Length - 1; i++)
+        {
+            if (IsGlideBeforeVowel(phonetic, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a normalized Cyrillic word has a vowel before е or и (<see cref="Readings.GlideBeforeVowel"/>).</summary>
+    private static bool HasVowelBeforeEOrI(ReadOnlySpan<char> written)
+    {
+        for (int i = 1; i < written.Length; i++)
+        {
+            if (written[i] is 'е' or 'и' && "аеёиоуыэюя".Contains(written[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether a Latin spelling has <paramref name="digraph"/> after its first letter, and its phonetic form the one sound <paramref name="sound"/> there (Azhar: aZar).</summary>
     private static bool SpellsInside(string latin, ReadOnlySpan<char> phonetic, string digraph, char sound) =>

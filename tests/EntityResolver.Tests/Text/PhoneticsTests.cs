@@ -1387,6 +1387,9 @@ public sealed class PhoneticsTests
     [InlineData((ulong)Readings.AiAsEy, "зейд", "zaid", "zed", 0.9f)] // an Arabic ai as Russian's ей (0.81 without, under Zed's 0.87)
     [InlineData((ulong)Readings.AiAsEy, "сейф", "saif", "sef", 0.9f)]
     [InlineData((ulong)Readings.AiAsEy, "хусейн", "hussain", "hussan", 0.85f)] // (0.82, as Hussan)
+    [InlineData((ulong)Readings.GlideBeforeVowel, "агеев", "agejev", "aghaev", 0.9f)] // the j of a Slavic eje read as Russian's ее (0.59 without, under Aghaev's 0.79)
+    [InlineData((ulong)Readings.GlideBeforeVowel, "коич", "kojić", "koech", 0.9f)] // a Serbian j before i left out (0.78, under Koech's 0.89)
+    [InlineData((ulong)Readings.GlideBeforeVowel, "кареев", "karejev", "karev", 0.9f)] // (under Karev's 0.92)
     public void A_french_portuguese_german_or_english_spelling_meets_what_other_scripts_write_for_it(ulong reading, string written, string latin, string other, float least)
     {
         // au and eau as o (Арсено, Шово, أوسين); ill, and a final il after a vowel, as й (Абей, Дюбрёй);
@@ -1461,6 +1464,16 @@ public sealed class PhoneticsTests
         Assert.Equal(reads, FormsOf(word).Readings.HasFlag(Readings.AiAsEy));
     }
 
+    [Theory]
+    [InlineData("агеев", true)] // е after a vowel
+    [InlineData("груич", true)] // и after a vowel
+    [InlineData("сергей", false)] // е after a consonant
+    [InlineData("маяк", false)] // я after a vowel writes its y itself
+    public void A_cyrillic_word_has_the_glide_reading_when_a_vowel_comes_before_е_or_и(string word, bool reads)
+    {
+        Assert.Equal(reads, FormsOf(word).Readings.HasFlag(Readings.GlideBeforeVowel));
+    }
+
     [Fact]
     public void Cyrillic_ou_is_two_sounds_and_latin_ou_one()
     {
@@ -1480,6 +1493,12 @@ public sealed class PhoneticsTests
     [InlineData((ulong)Readings.FrenchIll, "soleil", true)]
     [InlineData((ulong)Readings.FrenchIll, "emile")] // an il after a consonant
     [InlineData((ulong)Readings.FrenchIll, "fillon", true)] // an ill after a consonant
+    [InlineData((ulong)Readings.GlideBeforeVowel, "agejev", true)]
+    [InlineData((ulong)Readings.GlideBeforeVowel, "asseyev", true)]
+    [InlineData((ulong)Readings.GlideBeforeVowel, "grujic", true)] // before i
+    [InlineData((ulong)Readings.GlideBeforeVowel, "maja")] // before a
+    [InlineData((ulong)Readings.GlideBeforeVowel, "jelen")] // after no vowel
+    [InlineData((ulong)Readings.GlideBeforeVowel, "sergej")] // at the end
     [InlineData((ulong)Readings.FrenchIll, "marcilly", true)] // before a final y
     [InlineData((ulong)Readings.FrenchIll, "billboard")] // before a consonant
     [InlineData((ulong)Readings.FrenchIll, "daniel")] // no il
