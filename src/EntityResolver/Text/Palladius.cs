@@ -141,7 +141,9 @@ internal static class Palladius
     /// <summary>
     /// Whether the word has a letter sequence that Russian writes in Chinese names and rarely
     /// elsewhere: э after a consonant (чэн), цз, чж, a hard sign inside the word, сю, ся, цю, ця
-    /// (xiu, xia, qiu, qia), юй, or a final ун or юн (дун: dong, сюн: xiong).
+    /// and ци (xiu, xia, qiu, qia, qi), юй, нь before a consonant (the final n of a syllable
+    /// before the next: даньцин, danqing), or a final ун or юн (дун: dong, сюн: xiong). Russian
+    /// words with one (Ельцин, Коньков) rarely parse into Palladius syllables.
     /// </summary>
     internal static bool IsMarked(ReadOnlySpan<char> word)
     {
@@ -150,7 +152,8 @@ internal static class Palladius
             char a = word[i - 1], b = word[i];
             if ((b == 'э' && !IsVowelOrSign(a)) || (a, b) is ('ц', 'з') or ('ч', 'ж') or ('ю', 'й')
                 || (b == 'ъ' && i + 1 < word.Length)
-                || (a is 'с' or 'ц' && b is 'ю' or 'я'))
+                || (a is 'с' or 'ц' && b is 'ю' or 'я') || (a, b) is ('ц', 'и')
+                || (a == 'ь' && i > 1 && word[i - 2] == 'н' && !IsVowelOrSign(b)))
             {
                 return true;
             }

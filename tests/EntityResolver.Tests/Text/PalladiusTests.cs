@@ -14,6 +14,8 @@ public class PalladiusTests
     [InlineData("аньцзян", "anjiang")] // нь is n
     [InlineData("синъэ", "xinge")] // a hard sign marks the break between syllables
     [InlineData("дун", "dong")]
+    [InlineData("даньцин", "danqing")]
+    [InlineData("гоцин", "guoqing")] // го: guo
     public void A_palladius_word_is_spelled_in_pinyin(string word, string pinyin) =>
         Assert.Equal(pinyin, Palladius.Pinyin(word));
 
@@ -23,6 +25,7 @@ public class PalladiusTests
     [InlineData("сёдзи")] // Palladius has no ё (a Japanese name: Shoji)
     [InlineData("кэмбридж")] // marked (кэ), but дж is no syllable
     [InlineData("бэйбун")] // marked (бэй), but pinyin has no bong
+    [InlineData("ельцин")] // marked (ци), but ель is no syllable (Yeltsin)
     [InlineData("")]
     public void Other_words_have_no_pinyin(string word) => Assert.Null(Palladius.Pinyin(word));
 
@@ -32,6 +35,10 @@ public class PalladiusTests
     [InlineData("чжан", true)]
     [InlineData("сюй", true)]
     [InlineData("тун", true)]
+    [InlineData("даньцин", true)] // нь before a consonant: a final n before the next syllable
+    [InlineData("гоцин", true)] // ци: q before i
+    [InlineData("конь", false)] // нь at the end
+    [InlineData("маньяк", false)] // нь before a vowel
     [InlineData("ян", false)] // yang or Jan: nothing tells
     [InlineData("баун", false)] // a final ун after a vowel
     [InlineData("эрик", false)] // a first э
