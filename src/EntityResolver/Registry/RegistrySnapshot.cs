@@ -114,13 +114,15 @@ namespace EntityResolver.Registry;
 /// Cyrillic, Phonetics.SilentTail, which the key of a Latin word with a th and such an ending
 /// leaves out, CandidateIndex.GreekSaidSkeleton; version 85: a Latin ill after a consonant is
 /// Readings.FrenchIll too (Fillon), and a Latin word with that reading is also posted under the
-/// skeleton of the ill as said, CandidateIndex.IllSaidYSkeleton. Since version 83, bump the
+/// skeleton of the ill as said, CandidateIndex.IllSaidYSkeleton; version 86: a Latin word with
+/// đ is said with dj too (Lexicon.SaidOf), and posted under that skeleton,
+/// CandidateIndex.NameSaidSkeleton. Since version 83, bump the
 /// version too when <see cref="CandidateIndex.Signature"/> or an alias's weight in the
 /// index change).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 85;
+    public const int Version = 86;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

@@ -432,9 +432,14 @@ internal sealed class Lexicon
     /// <summary>
     /// The phonetic form of how a Latin name is said when its letters do not read so (Michael:
     /// <c>maikl</c>, as Майкл and مايكل write it; said-names.tsv), or null, as for a word of
-    /// another script: the matcher reads the word so too against another script.
+    /// another script: the matcher reads the word so too against another script. A word with
+    /// the đ of Serbian and Croatian names, which the romanization makes d (as Vietnamese says
+    /// it, and Russian writes it: Đinh, Динь), is also said with dj, as Russian and Arabic script
+    /// write it (Đoković: Джокович, ديوكوفيتش; Đilas: Джилас).
     /// </summary>
-    public string? SaidOf(string normalized, Script script) => script == Script.Latin ? _said.GetValueOrDefault(normalized) : null;
+    public string? SaidOf(string normalized, Script script) =>
+        script != Script.Latin ? null
+            : _said.GetValueOrDefault(normalized) ?? (normalized.Contains('đ') ? LatinPhonetic(normalized.Replace("đ", "dj", StringComparison.Ordinal)) : null);
 
     /// <summary>
     /// The concept of a generic organization word, a nationality adjective or a place name
