@@ -1034,7 +1034,7 @@ internal static class Phonetics
     private static bool SpellsFrenchIll(string latin) =>
         latin.Contains("ill", StringComparison.Ordinal) || (latin.Length >= 3 && latin.EndsWith("il", StringComparison.Ordinal) && IsVowel(latin[^3]));
 
-    /// <summary>Whether a Latin phonetic form has, at <paramref name="i"/>, the il of an ill after a, e, u or a consonant, before a vowel, a final y (Marcilly: Марсийи) or at the end.</summary>
+    /// <summary>Whether a Latin phonetic form has, at <paramref name="i"/>, the il of an ill after a letter other than i or o (a, e, u or a consonant), before a vowel, a final y (Marcilly: Марсийи) or at the end.</summary>
     private static bool IsFrenchIll(ReadOnlySpan<char> form, int i) =>
         form[i] == 'i' && At(form, i + 1) == 'l' && i > 0 && form[i - 1] is not ('i' or 'o') && (i + 2 == form.Length || IsVowel(form[i + 2]) || (form[i + 2] == 'y' && i + 3 == form.Length));
 
