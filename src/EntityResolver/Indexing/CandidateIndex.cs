@@ -562,11 +562,7 @@ internal sealed class CandidateIndex
             return null;
         }
 
-        int silent = forms.SilentTail(Script.Cyrillic);
-        return Phonetics.SkeletonAsSaid(forms.Phonetic.AsSpan(0, forms.Phonetic.Length - silent), Readings.FrenchIll) is { Length: > 0 } said
-            && !string.Equals(said, forms.Skeleton, StringComparison.Ordinal)
-                ? said
-                : null;
+        return ReadWithout(forms, forms.SilentTail(Script.Cyrillic), static form => Phonetics.SkeletonAsSaid(form, Readings.FrenchIll));
     }
 
     /// <summary>
@@ -635,11 +631,14 @@ internal sealed class CandidateIndex
     private static string? WithoutSilentTail(TokenForms forms, Script conventions, SkeletonReading read)
     {
         int silent = forms.SilentTail(conventions);
-        return silent > 0 && read(forms.Phonetic.AsSpan(0, forms.Phonetic.Length - silent)) is { Length: > 0 } said
-            && !string.Equals(said, forms.Skeleton, StringComparison.Ordinal)
-                ? said
-                : null;
+        return silent > 0 ? ReadWithout(forms, silent, read) : null;
     }
+
+    /// <summary>The skeleton <paramref name="read"/> gives the word's phonetic form without its last <paramref name="silent"/> symbols, or null when it gives none, an empty one or the word's own.</summary>
+    private static string? ReadWithout(TokenForms forms, int silent, SkeletonReading read) =>
+        read(forms.Phonetic.AsSpan(0, forms.Phonetic.Length - silent)) is { Length: > 0 } said && !string.Equals(said, forms.Skeleton, StringComparison.Ordinal)
+            ? said
+            : null;
 
     /// <summary>The pair key of two key ids (order does not matter).</summary>
     public static ulong PairKey(int a, int b) => a < b ? ((ulong)(uint)a << 32) | (uint)b : ((ulong)(uint)b << 32) | (uint)a;

@@ -729,8 +729,10 @@ internal static class Phonetics
     /// against a Cyrillic form with ей. Russian as often writes ай (Зайд, Штайн), which the form as
     /// written meets.
     /// </summary>
-    private static int ReadAiAsEy(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
-        Say(form[i] is 'a' or 'e' && IsIBeforeConsonant(form, i + 1), "ey", 2, said, ref n);
+    private static int ReadAiAsEy(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) => Say(IsAiOrEi(form, i), "ey", 2, said, ref n);
+
+    /// <summary>Whether a Latin form has, at <paramref name="i"/>, an ai or ei before a consonant other than l.</summary>
+    private static bool IsAiOrEi(ReadOnlySpan<char> form, int i) => form[i] is 'a' or 'e' && IsIBeforeConsonant(form, i + 1);
 
     /// <summary>
     /// The final ngh of a Latin spelling (Singh, Narsingh) as Hindi writes it, an anusvara and ह,
@@ -1169,7 +1171,8 @@ internal static class Phonetics
                     | (IsLBetweenVowels(phonetic, i) ? Readings.SpanishLl : 0) | (IsSoftG(phonetic, i) ? Readings.SoftG : 0) | (IsFrenchOi(phonetic, i) ? Readings.FrenchOi : 0)
                     | (IsPortugueseNh(phonetic, i) ? Readings.PortugueseNh : 0) | (IsEu(phonetic, i) ? Readings.GermanEu | Readings.Yo : 0) | (IsOe(phonetic, i) ? Readings.Yo | Readings.DutchOe : 0)
                     | (IsEnglishEa(phonetic, i) ? Readings.EnglishEa : 0) | (IsLatinAe(phonetic, i) ? Readings.LatinAe : 0)
-                    | (IsFinalQue(phonetic, i) ? Readings.Que : 0) | (IsEnglishE(phonetic, i) ? Readings.EnglishE : 0) | (IsSilentH(phonetic, i) ? Readings.SilentH : 0),
+                    | (IsFinalQue(phonetic, i) ? Readings.Que : 0) | (IsEnglishE(phonetic, i) ? Readings.EnglishE : 0) | (IsSilentH(phonetic, i) ? Readings.SilentH : 0)
+                    | (IsFrenchAi(phonetic, i) ? Readings.FrenchAi : 0) | (IsAiOrEi(phonetic, i) ? Readings.AiAsEy : 0) | (IsGlideBeforeVowel(phonetic, i) ? Readings.GlideBeforeVowel : 0),
                 Script.Cyrillic => (IsCyrillicJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0)
                     | (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'Z' or 'S' or 'j' ? Readings.Rz : 0)
                     | (EnglishLongVowelAt(phonetic, i) != '\0' ? Readings.EnglishVowel : 0)
@@ -1178,7 +1181,8 @@ internal static class Phonetics
                     | (phonetic[i] == 's' ? Readings.HungarianSz : 0) | (phonetic[i] == 'Z' ? Readings.SoftG : 0) | (phonetic[i] == 'u' && At(phonetic, i + 1) == 'a' ? Readings.FrenchOi : 0)
                     | (phonetic[i] is 'n' or 'l' && At(phonetic, i + 1) == 'y' ? Readings.PortugueseNh : 0)
                     | ((phonetic[i], At(phonetic, i + 1)) == ('o', 'y') ? Readings.GermanEu : 0) | ((phonetic[i], At(phonetic, i + 1)) == ('y', 'o') ? Readings.Yo : 0)
-                    | (phonetic[i] == 'i' ? Readings.EnglishEa : 0) | (phonetic[i] == 'e' ? Readings.LatinAe : 0) | (phonetic[i] == 'u' ? Readings.DutchOe : 0)
+                    | (phonetic[i] == 'i' ? Readings.EnglishEa : 0) | (phonetic[i] == 'e' ? Readings.LatinAe | Readings.FrenchAi : 0) | (phonetic[i] == 'u' ? Readings.DutchOe : 0)
+                    | ((phonetic[i], At(phonetic, i + 1)) == ('e', 'y') ? Readings.AiAsEy : 0)
                     | (phonetic[i] == 'k' ? Readings.Que : 0) | (phonetic[i] == 'i' ? Readings.EnglishE : 0),
                 Script.Arabic => (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'y' or 'i' or 'e' ? Readings.SpanishLl : 0) | (phonetic[i] == 's' ? Readings.HungarianSz : 0) | (phonetic[i] == 'j' ? Readings.SoftG : 0)
                     | (phonetic[i] == 'w' && At(phonetic, i + 1) == 'a' ? Readings.FrenchOi : 0)
@@ -1227,10 +1231,6 @@ internal static class Phonetics
             readings |= latin.Contains("ou", StringComparison.Ordinal) && phonetic.Contains('u') ? Readings.LatinOu : 0;
             readings |= latin.Length > 2 && latin[^1] == 'h' && IsVowel(latin[^2]) && phonetic.Length > 1 && IsVowel(phonetic[^1]) ? Readings.FinalH : 0;
             readings |= latin.Length > 2 && latin[0] == 'j' && phonetic.Length > 1 && phonetic[0] == 'j' && IsVowel(phonetic[1]) ? Readings.InitialJ : 0;
-            bool ai = SpellsIBeforeConsonantAfter(phonetic, 'a');
-            readings |= ai ? Readings.FrenchAi : 0;
-            readings |= ai || SpellsIBeforeConsonantAfter(phonetic, 'e') ? Readings.AiAsEy : 0;
-            readings |= HasGlideBeforeVowel(phonetic) ? Readings.GlideBeforeVowel : 0;
         }
         else if (script is Script.Cyrillic or Script.Arabic or Script.Devanagari)
         {
@@ -1241,57 +1241,16 @@ internal static class Phonetics
             readings |= script == Script.Cyrillic && phonetic.Contains("ou", StringComparison.Ordinal) ? Readings.LatinOu : 0;
             readings |= script == Script.Cyrillic && phonetic.Length > 2 && phonetic[^1] == 'x' && IsVowel(phonetic[^2]) ? Readings.FinalH : 0;
             readings |= script == Script.Cyrillic && phonetic.Length > 2 && phonetic[0] == 'i' && IsVowel(phonetic[1]) ? Readings.InitialJ : 0;
-            readings |= script == Script.Cyrillic && phonetic.Contains('e') ? Readings.FrenchAi : 0;
-            readings |= script == Script.Cyrillic && phonetic.Contains("ey", StringComparison.Ordinal) ? Readings.AiAsEy : 0;
-            readings |= script == Script.Cyrillic && HasVowelBeforeEOrI(written) ? Readings.GlideBeforeVowel : 0;
+            readings |= script == Script.Cyrillic && AnyAt(written, VowelBeforeEOrI) ? Readings.GlideBeforeVowel : 0;
         }
 
         return readings;
     }
 
-    /// <summary>Whether a Latin phonetic form has <paramref name="vowel"/> and an i before a consonant other than l (<see cref="Readings.FrenchAi"/>, <see cref="Readings.AiAsEy"/>).</summary>
-    private static bool SpellsIBeforeConsonantAfter(ReadOnlySpan<char> phonetic, char vowel)
-    {
-        for (int i = 1; i < phonetic.Length; i++)
-        {
-            if (phonetic[i - 1] == vowel && IsIBeforeConsonant(phonetic, i))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static char At(ReadOnlySpan<char> form, int i) => i < form.Length ? form[i] : '\0';
 
-    /// <summary>Whether a Latin phonetic form has a j or y between a vowel and an e or i (<see cref="Readings.GlideBeforeVowel"/>).</summary>
-    private static bool HasGlideBeforeVowel(ReadOnlySpan<char> phonetic)
-    {
-        for (int i = 1; i < phonetic.Length - 1; i++)
-        {
-            if (IsGlideBeforeVowel(phonetic, i))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether a normalized Cyrillic word has a vowel before е or и (<see cref="Readings.GlideBeforeVowel"/>).</summary>
-    private static bool HasVowelBeforeEOrI(ReadOnlySpan<char> written)
-    {
-        for (int i = 1; i < written.Length; i++)
-        {
-            if (written[i] is 'е' or 'и' && "аеёиоуыэюя".Contains(written[i - 1]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>Whether a normalized Cyrillic word has, at <paramref name="i"/>, an е or и after a vowel (<see cref="Readings.GlideBeforeVowel"/>).</summary>
+    private static bool VowelBeforeEOrI(ReadOnlySpan<char> written, int i) => i > 0 && written[i] is 'е' or 'и' && IsCyrillicVowel(written[i - 1]);
 
     /// <summary>Whether a Latin spelling has <paramref name="digraph"/> after its first letter, and its phonetic form the one sound <paramref name="sound"/> there (Azhar: aZar).</summary>
     private static bool SpellsInside(string latin, ReadOnlySpan<char> phonetic, string digraph, char sound) =>
@@ -1307,7 +1266,10 @@ internal static class Phonetics
         };
 
     /// <summary>Whether a normalized Cyrillic letter is a consonant (not a vowel, й, ь or ъ).</summary>
-    private static bool IsCyrillicConsonant(char c) => c is >= 'а' and <= 'я' && "аеёиоуыэюяйьъ".IndexOf(c) < 0;
+    private static bool IsCyrillicConsonant(char c) => c is >= 'а' and <= 'я' && !IsCyrillicVowel(c) && c is not ('й' or 'ь' or 'ъ');
+
+    /// <summary>Whether a normalized Cyrillic letter is a vowel.</summary>
+    private static bool IsCyrillicVowel(char c) => "аеёиоуыэюя".Contains(c);
 
     /// <summary>A rewriting of a Latin form at one position: appends what it reads there and returns how many symbols it read (0: none).</summary>
     private delegate int Rewrite(ReadOnlySpan<char> form, int i, Span<char> said, ref int n);
