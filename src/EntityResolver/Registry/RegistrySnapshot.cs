@@ -116,13 +116,14 @@ namespace EntityResolver.Registry;
 /// Readings.FrenchIll too (Fillon), and a Latin word with that reading is also posted under the
 /// skeleton of the ill as said, CandidateIndex.IllSaidYSkeleton; version 86: a Latin word with
 /// đ is said with dj too (Lexicon.SaidOf), and posted under that skeleton,
-/// CandidateIndex.NameSaidSkeleton. Since version 83, bump the
+/// CandidateIndex.NameSaidSkeleton; version 87: so is a word ending in -cký with the ts of the
+/// Polish -cki (Palacký). Since version 83, bump the
 /// version too when <see cref="CandidateIndex.Signature"/> or an alias's weight in the
 /// index change).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 86;
+    public const int Version = 87;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

@@ -435,11 +435,28 @@ internal sealed class Lexicon
     /// another script: the matcher reads the word so too against another script. A word with
     /// the đ of Serbian and Croatian names, which the romanization makes d (as Vietnamese says
     /// it, and Russian writes it: Đinh, Динь), is also said with dj, as Russian and Arabic script
-    /// write it (Đoković: Джокович, ديوكوفيتش; Đilas: Джилас).
+    /// write it (Đoković: Джокович, ديوكوفيتش; Đilas: Джилас). A word that ends in the -cký of
+    /// Czech and Slovak names is said with the ts of their c, as Russian and Arabic script write
+    /// it (Palacký: Палацкий; Košický: كوشيسكي), where the phonetic form reads a ck as the k of
+    /// English names (Zwicky: زفيكي, Ledecky): read as the Polish -cki is.
     /// </summary>
-    public string? SaidOf(string normalized, Script script) =>
-        script != Script.Latin ? null
-            : _said.GetValueOrDefault(normalized) ?? (normalized.Contains('đ') ? LatinPhonetic(normalized.Replace("đ", "dj", StringComparison.Ordinal)) : null);
+    public string? SaidOf(string normalized, Script script)
+    {
+        if (script != Script.Latin)
+        {
+            return null;
+        }
+
+        if (_said.GetValueOrDefault(normalized) is { } said)
+        {
+            return said;
+        }
+
+        bool czechCky = normalized.EndsWith("cký", StringComparison.Ordinal);
+        return normalized.Contains('đ') || czechCky
+            ? LatinPhonetic((czechCky ? string.Concat(normalized.AsSpan(0, normalized.Length - 1), "i") : normalized).Replace("đ", "dj", StringComparison.Ordinal))
+            : null;
+    }
 
     /// <summary>
     /// The concept of a generic organization word, a nationality adjective or a place name

@@ -177,6 +177,7 @@ public sealed class CandidateRecallTests
     [InlineData("Siobhan", "Шивон", "sn")] // not sbn
     [InlineData("Worcester", "Вустер", "wstr")] // not wrstr
     [InlineData("Đilas", "Джилас", "sls")] // said dj, not tls
+    [InlineData("Palacký", "Палацкий", "bltsk")] // said as the Polish -cki, not blk
     public void A_name_not_said_as_its_letters_read_is_posted_under_the_skeleton_of_how_it_is_said(string gold, string query, string said)
     {
         EntityRegistry registry = EntityRegistry.Create([new Entity("p:0", Entity.PersonType, [new EntityName(gold)])]);

@@ -1285,6 +1285,8 @@ public sealed class PhoneticsTests
     [InlineData("ليستر", "Leicester", 0.85f)] // 0.69
     [InlineData("Джокович", "Đoković", 0.9f)] // the đ of Serbian names said dj (0.79 read as d)
     [InlineData("Джилас", "Đilas", 0.9f)] // 0.72
+    [InlineData("Палацкий", "Palacký", 0.85f)] // the -cký of Czech names said as the Polish -cki (0.72 read as k)
+    [InlineData("كوشيسكي", "Košický", 0.75f)]
     public void A_name_not_said_as_its_letters_read_meets_what_other_scripts_write_for_it(string written, string latin, float least)
     {
         TokenForms roman = FormsOf(latin);
