@@ -79,6 +79,8 @@ internal enum Readings : ulong
     AiAsEy = 8589934592,
     /// <summary>A Latin j or y between a vowel and an e or i (Slavic names: Agejev, Grujić, Andrijević; Asseyev); a Cyrillic form with a vowel before е or и, which writes no letter for it (Агеев, Груич, Андриевич, Ассеев).</summary>
     GlideBeforeVowel = 17179869184,
+    /// <summary>A Latin u that is a word's first vowel, spelled before two consonants or a final one other than r (English names: Huff, Hutchison, Buckley, Dunn); a Cyrillic form whose first vowel is а, which writes it so (Хафф, Хатчинсон, Бакли, Данн).</summary>
+    EnglishShortU = 34359738368,
 }
 
 /// <summary>The role a token plays inside a name.</summary>

@@ -645,6 +645,7 @@ internal static class Phonetics
         (Readings.FrenchAi, ReadFrenchAi, ReadingShare),
         (Readings.AiAsEy, ReadAiAsEy, ReadingShare),
         (Readings.GlideBeforeVowel, ReadGlideBeforeVowel, ReadingShare),
+        (Readings.EnglishShortU, ReadEnglishShortU, ReadingShare),
     ];
 
     /// <summary>
@@ -835,6 +836,30 @@ internal static class Phonetics
     /// which Russian writes э (Гэри, Кэтрин, Эндрю); read so only against a form with an э.
     /// </summary>
     private static int ReadEnglishShortA(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) => Say(IsEnglishShortA(form, i), "e", 1, said, ref n);
+
+    /// <summary>
+    /// The u of an English name that is its first vowel, in a closed syllable, said as in Huff,
+    /// which Russian writes а (Хафф, Хатчинсон, Бакли, Данн); read so only against a form whose
+    /// first vowel is а, and only in a word whose spelling closes the syllable
+    /// (<see cref="SpellsEnglishShortU"/>): the phonetic form writes a double consonant as one.
+    /// A reading, not the form: German, Slavic and Spanish names say u (Hunger: Хунгер; Bush:
+    /// Буш), and the form itself meets them.
+    /// </summary>
+    private static int ReadEnglishShortU(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
+        Say(form[i] == 'u' && form[..i].IndexOfAny("aeiouy") < 0, "a", 1, said, ref n);
+
+    /// <summary>A form's first vowel (a, e, i, o, u or y), or <c>'\0'</c>.</summary>
+    private static char FirstVowel(ReadOnlySpan<char> form) => form.IndexOfAny("aeiouy") is int k and >= 0 ? form[k] : '\0';
+
+    /// <summary>Whether a Latin spelling's first vowel is a u before two consonants or a final one, neither an r, y, w or h (Huff, Hutchison, Dunn; not Hubert, Murphy, Hughes).</summary>
+    private static bool SpellsEnglishShortU(string latin)
+    {
+        int u = latin.AsSpan().IndexOfAny("aeiouy");
+        return u >= 0 && latin[u] == 'u' && u + 1 < latin.Length && IsClosing(latin[u + 1])
+            && (u + 2 == latin.Length || (!IsVowel(latin[u + 2]) && latin[u + 2] != 'y'));
+
+        static bool IsClosing(char c) => !(IsVowel(c) || c is 'y' or 'w' or 'h' or 'r');
+    }
 
     /// <summary>Whether a Latin form's first vowel is an a at <paramref name="i"/>, before a consonant and not the long a of a silent e (Gary, Jack; not Kate, Ayla).</summary>
     private static bool IsEnglishShortA(ReadOnlySpan<char> form, int i) =>
@@ -1210,6 +1235,9 @@ internal static class Phonetics
             // e; an е is as often an e (Флеш: Flesch, not Flash).
             readings |= written.Contains('э') ? Readings.EnglishShortA : 0;
 
+            // And an English short u а (Хафф, Бакли): a first vowel а.
+            readings |= FirstVowel(phonetic) == 'a' ? Readings.EnglishShortU : 0;
+
             // It writes the u of French and German names ю (Дюма, Мюллер), the long u of English
             // ones ью (Пьюзи, Дьюк), both yu in the phonetic form.
             for (int k = written.IndexOf('ю'); k > 0; k = written.IndexOf('ю', k + 1))
@@ -1231,6 +1259,7 @@ internal static class Phonetics
             readings |= latin.Contains("ou", StringComparison.Ordinal) && phonetic.Contains('u') ? Readings.LatinOu : 0;
             readings |= latin.Length > 2 && latin[^1] == 'h' && IsVowel(latin[^2]) && phonetic.Length > 1 && IsVowel(phonetic[^1]) ? Readings.FinalH : 0;
             readings |= latin.Length > 2 && latin[0] == 'j' && phonetic.Length > 1 && phonetic[0] == 'j' && IsVowel(phonetic[1]) ? Readings.InitialJ : 0;
+            readings |= SpellsEnglishShortU(latin) ? Readings.EnglishShortU : 0;
         }
         else if (script is Script.Cyrillic or Script.Arabic or Script.Devanagari)
         {

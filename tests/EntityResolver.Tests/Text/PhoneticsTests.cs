@@ -1394,6 +1394,9 @@ public sealed class PhoneticsTests
     [InlineData((ulong)Readings.GlideBeforeVowel, "агеев", "agejev", "aghaev", 0.9f)] // the j of a Slavic eje read as Russian's ее (0.59 without, under Aghaev's 0.79)
     [InlineData((ulong)Readings.GlideBeforeVowel, "коич", "kojić", "koech", 0.9f)] // a Serbian j before i left out (0.78, under Koech's 0.89)
     [InlineData((ulong)Readings.GlideBeforeVowel, "кареев", "karejev", "karev", 0.9f)] // (under Karev's 0.92)
+    [InlineData((ulong)Readings.EnglishShortU, "хафф", "huff", "chaffe", 0.84f)] // the short u of English names read as Russian's а (0.78 without, under Chaffe's)
+    [InlineData((ulong)Readings.EnglishShortU, "маллен", "mullen", "mallin", 0.9f)]
+    [InlineData((ulong)Readings.EnglishShortU, "датт", "dutt", "datta", 0.9f)]
     public void A_french_portuguese_german_or_english_spelling_meets_what_other_scripts_write_for_it(ulong reading, string written, string latin, string other, float least)
     {
         // au and eau as o (Арсено, Шово, أوسين); ill, and a final il after a vowel, as й (Абей, Дюбрёй);
@@ -1503,6 +1506,14 @@ public sealed class PhoneticsTests
     [InlineData((ulong)Readings.GlideBeforeVowel, "maja")] // before a
     [InlineData((ulong)Readings.GlideBeforeVowel, "jelen")] // after no vowel
     [InlineData((ulong)Readings.GlideBeforeVowel, "sergej")] // at the end
+    [InlineData((ulong)Readings.EnglishShortU, "huff", true)]
+    [InlineData((ulong)Readings.EnglishShortU, "hutchison", true)]
+    [InlineData((ulong)Readings.EnglishShortU, "upton", true)]
+    [InlineData((ulong)Readings.EnglishShortU, "dunn", true)] // a final consonant
+    [InlineData((ulong)Readings.EnglishShortU, "hubert")] // an open syllable
+    [InlineData((ulong)Readings.EnglishShortU, "murphy")] // ur
+    [InlineData((ulong)Readings.EnglishShortU, "lynn")] // first vowel y
+    [InlineData((ulong)Readings.EnglishShortU, "bauer")] // first vowel a
     [InlineData((ulong)Readings.FrenchIll, "marcilly", true)] // before a final y
     [InlineData((ulong)Readings.FrenchIll, "billboard")] // before a consonant
     [InlineData((ulong)Readings.FrenchIll, "daniel")] // no il
