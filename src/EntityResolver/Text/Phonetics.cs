@@ -251,7 +251,9 @@ internal static class Phonetics
                 continue;
             }
 
-            if (c == 'd' && next is 'j' or 'z')
+            // Arabic script's final دز is the -ds of English names, d and z (Edwards: إدواردز,
+            // Bonds: بوندز), not a z.
+            if (c == 'd' && next is 'j' or 'z' && !(script == Script.Arabic && next == 'z' && i + 2 == latin.Length))
             {
                 continue;
             }

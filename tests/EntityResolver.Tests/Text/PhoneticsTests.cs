@@ -1718,6 +1718,21 @@ public sealed class PhoneticsTests
     }
 
     [Theory]
+    [InlineData("بوندز", "Bonds")]
+    [InlineData("إدواردز", "Edwards")]
+    [InlineData("ديفيدز", "Davids")]
+    public void An_arabic_final_dz_is_the_ds_of_an_english_name(string written, string latin)
+    {
+        TokenForms arabic = FormsOf(written);
+        Assert.EndsWith("dz", arabic.Phonetic, StringComparison.Ordinal);
+        Assert.True(Phonetics.Similarity(arabic, FormsOf(latin), 0f) >= 0.8f, latin);
+
+        // Inside a word, and in a Latin spelling, dz stays z (Dzhokhar, Polish Dziekan).
+        Assert.Equal("ziekan", Phonetics.Encode("dziekan"));
+        Assert.DoesNotContain("dz", Phonetics.Encode("dzaman", Script.Arabic), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("lewandowski", "lfntfsk")] // ليفاندوفسكي
     [InlineData("wertheim", "frtm")] // فيرتهايم
     [InlineData("wojtkowiak", "ftkfk")] // فويتكوفياك: its j is said y
