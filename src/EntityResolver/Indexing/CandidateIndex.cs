@@ -808,6 +808,7 @@ internal sealed class CandidateIndex
                 signature |= previous == 'q' || c == 'q' ? CedillaPairBits(previous, c) : 0;
                 signature |= japanese ? JapanesePairBits(phonetic, i, previous) : 0;
                 signature |= english ? EnglishVowelPairBits(phonetic, i, previous) : 0;
+                signature |= english && c == 'z' && i + 1 == phonetic.Length && !Phonetics.IsVowel(previous) ? EnglishFinalSPairBits(previous) : 0;
                 previous = c;
             }
 
@@ -870,6 +871,14 @@ internal sealed class CandidateIndex
         char consonant = Phonetics.Plain(phonetic[i + 2]);
         return PairBit(previous, english) | PairBit(english, consonant) | PairBit(consonant, 'e') | PairBit('e', ' ');
     }
+
+    /// <summary>
+    /// The bits of the pairs an English spelling has where Russian wrote a final з after
+    /// <paramref name="previous"/>: the s of an -s or an -es said z (Ноулз meets Knowles' pairs
+    /// ls, le, es and s; Иглз Eagles'; see <see cref="Readings.EnglishFinalS"/>).
+    /// </summary>
+    private static ulong EnglishFinalSPairBits(char previous) =>
+        PairBit(previous, 's') | PairBit(previous, 'e') | PairBit('e', 's') | PairBit('s', ' ');
 
     /// <summary>
     /// The bits of a letter pair with a Latin ç (<c>q</c>) read s and read ch, as French and

@@ -81,6 +81,8 @@ internal enum Readings : ulong
     GlideBeforeVowel = 17179869184,
     /// <summary>A Latin u that is a word's first vowel, spelled before two consonants or a final one other than r (English names: Huff, Hutchison, Buckley, Dunn); a Cyrillic form whose first vowel is а, which writes it so (Хафф, Хатчинсон, Бакли, Данн).</summary>
     EnglishShortU = 34359738368,
+    /// <summary>A Latin final s that English says z: after a voiced consonant or a w, or in a final -es or -ds after a consonant, not in the -us, -is, -os or -as of Latin, Greek and Spanish names (Knowles, Eagles, Lords, Daws); a Cyrillic form that ends in з, which writes it so (Ноулз, Иглз, Лордз, Доуз).</summary>
+    EnglishFinalS = 68719476736,
 }
 
 /// <summary>The role a token plays inside a name.</summary>

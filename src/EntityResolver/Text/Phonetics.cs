@@ -648,6 +648,7 @@ internal static class Phonetics
         (Readings.AiAsEy, ReadAiAsEy, ReadingShare),
         (Readings.GlideBeforeVowel, ReadGlideBeforeVowel, ReadingShare),
         (Readings.EnglishShortU, ReadEnglishShortU, ReadingShare),
+        (Readings.EnglishFinalS, ReadEnglishFinalS, ReadingShare),
     ];
 
     /// <summary>
@@ -849,6 +850,26 @@ internal static class Phonetics
     /// </summary>
     private static int ReadEnglishShortU(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
         Say(form[i] == 'u' && form[..i].IndexOfAny("aeiouy") < 0, "a", 1, said, ref n);
+
+    /// <summary>
+    /// The final s of an English name said z, as Russian writes it (Knowles: Ноулз, Daws: Доуз):
+    /// after a voiced consonant or a w, and a final -es or -ds after a consonant read z with its e
+    /// silent (Eagles: Иглз, Miles: Майлз) and its d left out, as the phonetic form leaves out the
+    /// d of Russian's дз (Lords: Лордз). Not after a vowel: there Russian's з is as often the z or
+    /// se of a French name (Тейз: Taze, not Teis), and the -us, -is, -os or -as of Latin, Greek and
+    /// Spanish names is s. Read so only against a Cyrillic form that ends in з, and only in a
+    /// word so spelled (<see cref="SpellsEnglishFinalS"/>). A reading, not the form: Russian as
+    /// often writes с (Джонс: Jones), which the form as written meets.
+    /// </summary>
+    private static int ReadEnglishFinalS(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
+        i == 0 ? 0
+            : i + 1 == form.Length ? Say(form[i] == 's' && form[i - 1] is 'w' or 'l' or 'm' or 'n' or 'r' or 'g' or 'b' or 'v', "z", 1, said, ref n)
+            : i + 2 == form.Length ? Say(form[i + 1] == 's' && (form[i] == 'd' || (form[i] == 'e' && !IsVowel(form[i - 1]) && form[i - 1] is not ('s' or 'z' or 'S' or 'Z' or 'C' or 'j' or 'x' or 'y' or 'w'))), "z", 2, said, ref n)
+            : 0;
+
+    /// <summary>Whether a Latin spelling ends in an s that English says z, after a voiced consonant or a w, or in an -es after a consonant (Knowles, Lords, Daws; not Drusus, Carlos, Ross, Teis).</summary>
+    private static bool SpellsEnglishFinalS(string latin) =>
+        latin.Length > 2 && latin[^1] == 's' && (latin[^2] is 'w' or 'l' or 'm' or 'n' or 'r' or 'g' or 'b' or 'v' or 'd' || (latin[^2] == 'e' && !IsVowel(latin[^3])));
 
     /// <summary>A form's first vowel (a, e, i, o, u or y), or <c>'\0'</c>.</summary>
     private static char FirstVowel(ReadOnlySpan<char> form) => form.IndexOfAny("aeiouy") is int k and >= 0 ? form[k] : '\0';
@@ -1240,6 +1261,9 @@ internal static class Phonetics
             // And an English short u а (Хафф, Бакли): a first vowel а.
             readings |= FirstVowel(phonetic) == 'a' ? Readings.EnglishShortU : 0;
 
+            // And an English final s з (Ноулз, Иглз).
+            readings |= written.EndsWith('з') ? Readings.EnglishFinalS : 0;
+
             // It writes the u of French and German names ю (Дюма, Мюллер), the long u of English
             // ones ью (Пьюзи, Дьюк), both yu in the phonetic form.
             for (int k = written.IndexOf('ю'); k > 0; k = written.IndexOf('ю', k + 1))
@@ -1262,6 +1286,7 @@ internal static class Phonetics
             readings |= latin.Length > 2 && latin[^1] == 'h' && IsVowel(latin[^2]) && phonetic.Length > 1 && IsVowel(phonetic[^1]) ? Readings.FinalH : 0;
             readings |= latin.Length > 2 && latin[0] == 'j' && phonetic.Length > 1 && phonetic[0] == 'j' && IsVowel(phonetic[1]) ? Readings.InitialJ : 0;
             readings |= SpellsEnglishShortU(latin) ? Readings.EnglishShortU : 0;
+            readings |= SpellsEnglishFinalS(latin) ? Readings.EnglishFinalS : 0;
         }
         else if (script is Script.Cyrillic or Script.Arabic or Script.Devanagari)
         {

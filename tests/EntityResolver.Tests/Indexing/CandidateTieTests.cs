@@ -134,6 +134,31 @@ public sealed class CandidateTieTests
         Assert.True(asRead > CandidateIndex.SignatureSimilarity(read, pairs, registry.Index.AliasSignature(1)), $"{japanese} {asRead}");
     }
 
+    [Theory]
+    [InlineData("Иглз", "Eagles", "Iguelz")]
+    [InlineData("Ширз", "Shears", "Seers")]
+    public void A_cyrillic_query_with_a_final_z_after_a_consonant_has_the_pairs_of_an_english_s(string query, string english, string other)
+    {
+        // Read as written, иглз (iglz) shares more pairs with Iguelz than with Eagles; the pairs
+        // of an -s or -es said z bring the English spelling nearer.
+        NameToken[] tokens = new NameAnalyzer().AnalyzeQuery(query).Primary.Tokens;
+        ulong read = CandidateIndex.QuerySignature(tokens, out ulong written);
+        int pairs = BitOperations.PopCount(written);
+        Assert.Equal(written, read & written);
+
+        EntityRegistry registry = EntityRegistry.Create([new Entity("p:1", Entity.PersonType, [new EntityName(english)]), new Entity("p:2", Entity.PersonType, [new EntityName(other)])]);
+        float asRead = CandidateIndex.SignatureSimilarity(read, pairs, registry.Index.AliasSignature(0));
+        Assert.True(asRead > CandidateIndex.SignatureSimilarity(written, pairs, registry.Index.AliasSignature(0)), $"{english} {asRead}");
+    }
+
+    [Fact]
+    public void A_cyrillic_query_with_a_final_z_after_a_vowel_keeps_its_written_pairs()
+    {
+        // Делёз is Deleuze, whose z it writes; the pairs of an s would bring Delos nearer.
+        ulong read = CandidateIndex.QuerySignature(new NameAnalyzer().AnalyzeQuery("Делёз").Primary.Tokens, out ulong written);
+        Assert.Equal(written, read);
+    }
+
     [Fact]
     public void A_longer_arabic_script_query_and_other_scripts_keep_their_written_pairs()
     {

@@ -1397,6 +1397,9 @@ public sealed class PhoneticsTests
     [InlineData((ulong)Readings.EnglishShortU, "хафф", "huff", "chaffe", 0.84f)] // the short u of English names read as Russian's а (0.78 without, under Chaffe's)
     [InlineData((ulong)Readings.EnglishShortU, "маллен", "mullen", "mallin", 0.9f)]
     [InlineData((ulong)Readings.EnglishShortU, "датт", "dutt", "datta", 0.9f)]
+    [InlineData((ulong)Readings.EnglishFinalS, "иглз", "eagles", "iguelz", 0.9f)] // the final -es of English names read as Russian's з (0.79 without, under Iguelz's 0.89)
+    [InlineData((ulong)Readings.EnglishFinalS, "ширз", "shears", "seers", 0.9f)]
+    [InlineData((ulong)Readings.EnglishFinalS, "лордз", "lords", "lurz", 0.9f)]
     public void A_french_portuguese_german_or_english_spelling_meets_what_other_scripts_write_for_it(ulong reading, string written, string latin, string other, float least)
     {
         // au and eau as o (Арсено, Шово, أوسين); ill, and a final il after a vowel, as й (Абей, Дюбрёй);
@@ -1514,6 +1517,13 @@ public sealed class PhoneticsTests
     [InlineData((ulong)Readings.EnglishShortU, "murphy")] // ur
     [InlineData((ulong)Readings.EnglishShortU, "lynn")] // first vowel y
     [InlineData((ulong)Readings.EnglishShortU, "bauer")] // first vowel a
+    [InlineData((ulong)Readings.EnglishFinalS, "knowles", true)]
+    [InlineData((ulong)Readings.EnglishFinalS, "lords", true)]
+    [InlineData((ulong)Readings.EnglishFinalS, "eagles", true)] // -es after a consonant
+    [InlineData((ulong)Readings.EnglishFinalS, "teis")] // after a vowel
+    [InlineData((ulong)Readings.EnglishFinalS, "drusus")] // the -us of Latin names
+    [InlineData((ulong)Readings.EnglishFinalS, "carlos")]
+    [InlineData((ulong)Readings.EnglishFinalS, "ross")]
     [InlineData((ulong)Readings.FrenchIll, "marcilly", true)] // before a final y
     [InlineData((ulong)Readings.FrenchIll, "billboard")] // before a consonant
     [InlineData((ulong)Readings.FrenchIll, "daniel")] // no il
