@@ -436,9 +436,11 @@ internal sealed class Lexicon
     /// the đ of Serbian and Croatian names, which the romanization makes d (as Vietnamese says
     /// it, and Russian writes it: Đinh, Динь), is also said with dj, as Russian and Arabic script
     /// write it (Đoković: Джокович, ديوكوفيتش; Đilas: Джилас). A word that ends in the -cký of
-    /// Czech and Slovak names is said with the ts of their c, as Russian and Arabic script write
-    /// it (Palacký: Палацкий; Košický: كوشيسكي), where the phonetic form reads a ck as the k of
-    /// English names (Zwicky: زفيكي, Ledecky): read as the Polish -cki is.
+    /// Czech and Slovak names, or in -cky (six letters or more: American spellings of Polish and
+    /// Czech names, Sarecky), is also said with the ts of their c, as Russian and Arabic script
+    /// write it (Palacký: Палацкий; Košický: كوشيسكي; Sarecky: Сарецки), where the phonetic form
+    /// reads a ck as the k of English names, which the word as written still meets (Zwicky:
+    /// زفيكي; Kentucky: Кентукки): read as the Polish -cki is.
     /// </summary>
     public string? SaidOf(string normalized, Script script)
     {
@@ -452,7 +454,7 @@ internal sealed class Lexicon
             return said;
         }
 
-        bool czechCky = normalized.EndsWith("cký", StringComparison.Ordinal);
+        bool czechCky = normalized.EndsWith("cký", StringComparison.Ordinal) || (normalized.Length >= 6 && normalized.EndsWith("cky", StringComparison.Ordinal));
         return normalized.Contains('đ') || czechCky
             ? LatinPhonetic((czechCky ? string.Concat(normalized.AsSpan(0, normalized.Length - 1), "i") : normalized).Replace("đ", "dj", StringComparison.Ordinal))
             : null;

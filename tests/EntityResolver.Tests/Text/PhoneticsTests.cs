@@ -1287,6 +1287,7 @@ public sealed class PhoneticsTests
     [InlineData("Джилас", "Đilas", 0.9f)] // 0.72
     [InlineData("Палацкий", "Palacký", 0.85f)] // the -cký of Czech names said as the Polish -cki (0.72 read as k)
     [InlineData("كوشيسكي", "Košický", 0.75f)]
+    [InlineData("Сарецки", "Sarecky", 0.9f)] // an American spelling of a Polish name (0.71 read as k)
     public void A_name_not_said_as_its_letters_read_meets_what_other_scripts_write_for_it(string written, string latin, float least)
     {
         TokenForms roman = FormsOf(latin);
