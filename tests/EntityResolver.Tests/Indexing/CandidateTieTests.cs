@@ -117,38 +117,28 @@ public sealed class CandidateTieTests
     }
 
     [Theory]
-    [InlineData("Тёку", "Choku", "Toku")]
+    [InlineData("Тёку", "Choku", "Toku")] // a Japanese syllable: the pairs of its sh or ch
     [InlineData("Сёити", "Shoichi", "Soichi")]
-    public void A_cyrillic_query_with_a_japanese_syllable_has_the_pairs_of_its_sh_or_ch(string query, string japanese, string other)
+    [InlineData("Иглз", "Eagles", null)] // a final з after a consonant: the pairs of an English -s or -es
+    [InlineData("Ширз", "Shears", null)]
+    public void A_cyrillic_query_has_the_pairs_of_the_latin_spelling_it_is_read_as(string query, string latin, string? other)
     {
         // Read as written, тёку (tyoku) shares more pairs with Toku than with Choku; both are
-        // among the many names of its keys (tk, sk), and the pairs choose which are scored.
+        // among the many names of its keys (tk, sk), and the pairs choose which are scored. An
+        // English -s read z only comes nearer (Iguelz, which writes the z, stays nearer still:
+        // the scoring's reading tells them apart).
         NameToken[] tokens = new NameAnalyzer().AnalyzeQuery(query).Primary.Tokens;
         ulong read = CandidateIndex.QuerySignature(tokens, out ulong written);
         int pairs = BitOperations.PopCount(written);
         Assert.Equal(written, read & written);
 
-        EntityRegistry registry = EntityRegistry.Create([new Entity("p:1", Entity.PersonType, [new EntityName(japanese)]), new Entity("p:2", Entity.PersonType, [new EntityName(other)])]);
+        EntityRegistry registry = EntityRegistry.Create([new Entity("p:1", Entity.PersonType, [new EntityName(latin)]), new Entity("p:2", Entity.PersonType, [new EntityName(other ?? "Ng")])]);
         float asRead = CandidateIndex.SignatureSimilarity(read, pairs, registry.Index.AliasSignature(0));
-        Assert.True(asRead > CandidateIndex.SignatureSimilarity(written, pairs, registry.Index.AliasSignature(0)));
-        Assert.True(asRead > CandidateIndex.SignatureSimilarity(read, pairs, registry.Index.AliasSignature(1)), $"{japanese} {asRead}");
-    }
-
-    [Theory]
-    [InlineData("Иглз", "Eagles", "Iguelz")]
-    [InlineData("Ширз", "Shears", "Seers")]
-    public void A_cyrillic_query_with_a_final_z_after_a_consonant_has_the_pairs_of_an_english_s(string query, string english, string other)
-    {
-        // Read as written, иглз (iglz) shares more pairs with Iguelz than with Eagles; the pairs
-        // of an -s or -es said z bring the English spelling nearer.
-        NameToken[] tokens = new NameAnalyzer().AnalyzeQuery(query).Primary.Tokens;
-        ulong read = CandidateIndex.QuerySignature(tokens, out ulong written);
-        int pairs = BitOperations.PopCount(written);
-        Assert.Equal(written, read & written);
-
-        EntityRegistry registry = EntityRegistry.Create([new Entity("p:1", Entity.PersonType, [new EntityName(english)]), new Entity("p:2", Entity.PersonType, [new EntityName(other)])]);
-        float asRead = CandidateIndex.SignatureSimilarity(read, pairs, registry.Index.AliasSignature(0));
-        Assert.True(asRead > CandidateIndex.SignatureSimilarity(written, pairs, registry.Index.AliasSignature(0)), $"{english} {asRead}");
+        Assert.True(asRead > CandidateIndex.SignatureSimilarity(written, pairs, registry.Index.AliasSignature(0)), $"{latin} {asRead}");
+        if (other is not null)
+        {
+            Assert.True(asRead > CandidateIndex.SignatureSimilarity(read, pairs, registry.Index.AliasSignature(1)), $"{latin} {asRead}");
+        }
     }
 
     [Fact]
