@@ -454,9 +454,9 @@ internal sealed class Lexicon
             return said;
         }
 
-        bool czechCky = normalized.EndsWith("cký", StringComparison.Ordinal) || (normalized.Length >= 6 && normalized.EndsWith("cky", StringComparison.Ordinal));
-        return normalized.Contains('đ') || czechCky
-            ? LatinPhonetic((czechCky ? string.Concat(normalized.AsSpan(0, normalized.Length - 1), "i") : normalized).Replace("đ", "dj", StringComparison.Ordinal))
+        bool cky = normalized.EndsWith("cký", StringComparison.Ordinal) || (normalized.Length >= 6 && normalized.EndsWith("cky", StringComparison.Ordinal));
+        return normalized.Contains('đ') || cky
+            ? LatinPhonetic((cky ? string.Concat(normalized.AsSpan(0, normalized.Length - 1), "i") : normalized).Replace("đ", "dj", StringComparison.Ordinal))
             : null;
     }
 
