@@ -185,8 +185,8 @@ internal static class RegistrySnapshot
 
         // Token forms and tokens, numbered by first use; equal tokens are one object (see
         // EntityRegistry), so they are numbered by reference.
-        var forms = new Numbering<TokenForms>();
-        var tokens = new Numbering<NameToken>();
+        var forms = new Numbering<TokenForms>(ReferenceEqualityComparer.Instance);
+        var tokens = new Numbering<NameToken>(ReferenceEqualityComparer.Instance);
         var formSection = new SectionWriter(blockBytes);
         var tokenSection = new SectionWriter(blockBytes);
         int FormNumber(TokenForms f)
@@ -663,7 +663,7 @@ internal static class RegistrySnapshot
     /// <summary>Strings numbered by first use, with a section that lists them: a string is written as 0 (null) or its number + 1.</summary>
     private sealed class StringTable(int blockBytes)
     {
-        private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+        private readonly Numbering<string> _ids = new(StringComparer.Ordinal);
 
         public SectionWriter Section { get; } = new(blockBytes);
 
@@ -675,10 +675,8 @@ internal static class RegistrySnapshot
                 return;
             }
 
-            ref int id = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, s, out bool exists);
-            if (!exists)
+            if (_ids.Add(s, out int id))
             {
-                id = _ids.Count - 1;
                 Section.Item().Write(s);
             }
 
@@ -686,11 +684,11 @@ internal static class RegistrySnapshot
         }
     }
 
-    /// <summary>Objects numbered by first use, by reference.</summary>
-    private sealed class Numbering<T>
+    /// <summary>Values numbered by first use, as <paramref name="comparer"/> tells them apart (token forms and tokens by reference, strings by text).</summary>
+    private sealed class Numbering<T>(IEqualityComparer<T> comparer)
         where T : class
     {
-        private readonly Dictionary<T, int> _ids = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<T, int> _ids = new(comparer);
 
         /// <summary>Numbers <paramref name="value"/>; true when it is new.</summary>
         public bool Add(T value, out int id)

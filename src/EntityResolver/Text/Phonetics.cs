@@ -849,7 +849,7 @@ internal static class Phonetics
     /// Буш), and the form itself meets them.
     /// </summary>
     private static int ReadEnglishShortU(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
-        Say(form[i] == 'u' && form[..i].IndexOfAny("aeiouy") < 0, "a", 1, said, ref n);
+        Say(form[i] == 'u' && FirstVowelAt(form) == i, "a", 1, said, ref n);
 
     /// <summary>
     /// The final s of an English name said z, as Russian writes it (Knowles: Ноулз, Daws: Доуз):
@@ -863,21 +863,24 @@ internal static class Phonetics
     /// </summary>
     private static int ReadEnglishFinalS(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
         i == 0 ? 0
-            : i + 1 == form.Length ? Say(form[i] == 's' && form[i - 1] is 'w' or 'l' or 'm' or 'n' or 'r' or 'g' or 'b' or 'v', "z", 1, said, ref n)
+            : i + 1 == form.Length ? Say(form[i] == 's' && IsVoicedBeforeS(form[i - 1]), "z", 1, said, ref n)
             : i + 2 == form.Length ? Say(form[i + 1] == 's' && (form[i] == 'd' || (form[i] == 'e' && !IsVowel(form[i - 1]) && form[i - 1] is not ('s' or 'z' or 'S' or 'Z' or 'C' or 'j' or 'x' or 'y' or 'w'))), "z", 2, said, ref n)
             : 0;
 
     /// <summary>Whether a Latin spelling ends in an s that English says z, after a voiced consonant or a w, or in an -es after a consonant (Knowles, Lords, Daws; not Drusus, Carlos, Ross, Teis).</summary>
     private static bool SpellsEnglishFinalS(string latin) =>
-        latin.Length > 2 && latin[^1] == 's' && (latin[^2] is 'w' or 'l' or 'm' or 'n' or 'r' or 'g' or 'b' or 'v' or 'd' || (latin[^2] == 'e' && !IsVowel(latin[^3])));
+        latin.Length > 2 && latin[^1] == 's' && (IsVoicedBeforeS(latin[^2]) || latin[^2] == 'd' || (latin[^2] == 'e' && !IsVowel(latin[^3])));
 
-    /// <summary>A form's first vowel (a, e, i, o, u or y), or <c>'\0'</c>.</summary>
-    private static char FirstVowel(ReadOnlySpan<char> form) => form.IndexOfAny("aeiouy") is int k and >= 0 ? form[k] : '\0';
+    /// <summary>Whether a letter is one after which English says a final s z (a voiced consonant other than d, whose ds the reading takes as one, or a w).</summary>
+    private static bool IsVoicedBeforeS(char c) => c is 'w' or 'l' or 'm' or 'n' or 'r' or 'g' or 'b' or 'v';
+
+    /// <summary>Where a form's first vowel (a, e, i, o, u or y) is, or -1.</summary>
+    private static int FirstVowelAt(ReadOnlySpan<char> form) => form.IndexOfAny("aeiouy");
 
     /// <summary>Whether a Latin spelling's first vowel is a u before two consonants or a final one, neither an r, y, w or h (Huff, Hutchison, Dunn; not Hubert, Murphy, Hughes).</summary>
     private static bool SpellsEnglishShortU(string latin)
     {
-        int u = latin.AsSpan().IndexOfAny("aeiouy");
+        int u = FirstVowelAt(latin);
         return u >= 0 && latin[u] == 'u' && u + 1 < latin.Length && IsClosing(latin[u + 1])
             && (u + 2 == latin.Length || (!IsVowel(latin[u + 2]) && latin[u + 2] != 'y'));
 
@@ -886,7 +889,7 @@ internal static class Phonetics
 
     /// <summary>Whether a Latin form's first vowel is an a at <paramref name="i"/>, before a consonant and not the long a of a silent e (Gary, Jack; not Kate, Ayla).</summary>
     private static bool IsEnglishShortA(ReadOnlySpan<char> form, int i) =>
-        form[i] == 'a' && i + 1 < form.Length && !(IsVowel(form[i + 1]) || form[i + 1] is 'y' or 'w' or 'h') && form[..i].IndexOfAny("aeiouy") < 0 && !IsEnglishVowel(form, i);
+        form[i] == 'a' && i + 1 < form.Length && !(IsVowel(form[i + 1]) || form[i + 1] is 'y' or 'w' or 'h') && FirstVowelAt(form) == i && !IsEnglishVowel(form, i);
 
     /// <summary>
     /// A Latin h after a vowel and before a consonant, silent, as Cyrillic and Arabic
@@ -1259,10 +1262,16 @@ internal static class Phonetics
             readings |= written.Contains('э') ? Readings.EnglishShortA : 0;
 
             // And an English short u а (Хафф, Бакли): a first vowel а.
-            readings |= FirstVowel(phonetic) == 'a' ? Readings.EnglishShortU : 0;
+            readings |= FirstVowelAt(phonetic) is int first and >= 0 && phonetic[first] == 'a' ? Readings.EnglishShortU : 0;
 
-            // And an English final s з (Ноулз, Иглз).
+            // And an English final s з (Ноулз, Иглз); the h after a word's last vowel х (Салах);
+            // the y of a first j и (Иоганн); no letter for the glide before е or и (Агеев); and
+            // the long o of English names оу (Роуз).
             readings |= written.EndsWith('з') ? Readings.EnglishFinalS : 0;
+            readings |= phonetic.Length > 2 && phonetic[^1] == 'x' && IsVowel(phonetic[^2]) ? Readings.FinalH : 0;
+            readings |= phonetic.Length > 2 && phonetic[0] == 'i' && IsVowel(phonetic[1]) ? Readings.InitialJ : 0;
+            readings |= AnyAt(written, VowelBeforeEOrI) ? Readings.GlideBeforeVowel : 0;
+            readings |= phonetic.Contains("ou", StringComparison.Ordinal) ? Readings.LatinOu : 0;
 
             // It writes the u of French and German names ю (Дюма, Мюллер), the long u of English
             // ones ью (Пьюзи, Дьюк), both yu in the phonetic form.
@@ -1294,10 +1303,6 @@ internal static class Phonetics
             readings |= script == Script.Devanagari && written.EndsWith("ंह", StringComparison.Ordinal) ? Readings.FinalNgh : 0;
             readings |= SpellsSeparateH(script, phonetic, 'z') ? Readings.SeparateZh : 0;
             readings |= SpellsSeparateH(script, phonetic, 's') ? Readings.SeparateSh : 0;
-            readings |= script == Script.Cyrillic && phonetic.Contains("ou", StringComparison.Ordinal) ? Readings.LatinOu : 0;
-            readings |= script == Script.Cyrillic && phonetic.Length > 2 && phonetic[^1] == 'x' && IsVowel(phonetic[^2]) ? Readings.FinalH : 0;
-            readings |= script == Script.Cyrillic && phonetic.Length > 2 && phonetic[0] == 'i' && IsVowel(phonetic[1]) ? Readings.InitialJ : 0;
-            readings |= script == Script.Cyrillic && AnyAt(written, VowelBeforeEOrI) ? Readings.GlideBeforeVowel : 0;
         }
 
         return readings;
