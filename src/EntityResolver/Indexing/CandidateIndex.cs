@@ -1061,6 +1061,11 @@ internal sealed class CandidateIndex
             }
         }
 
+        // The ids the search follows without checking them: every one must name what is there.
+        CheckOffsets(offsets, "key");
+        CheckIds(postings, aliasCount, 1, "a posting", "alias");
+        CheckIds(forward, keyCount, 1, "a forward key", "key");
+
         int pairMinPostings = reader.ReadInt32();
         int pairCount = reader.ReadInt32();
         if (pairCount < 0)
@@ -1077,7 +1082,51 @@ internal sealed class CandidateIndex
             throw new InvalidDataException("Snapshot index is inconsistent (the pair offsets do not match the pair postings).");
         }
 
+        for (int i = 1; i < pairKeys.Length; i++)
+        {
+            if (pairKeys[i] <= pairKeys[i - 1])
+            {
+                throw new InvalidDataException($"Snapshot index is inconsistent (word pair {i} is not after word pair {i - 1}; they are looked up in order).");
+            }
+        }
+
+        CheckOffsets(pairOffsets, "word pair");
+        CheckIds(pairPostings, aliasCount, 0, "a word pair's posting", "alias");
+
         return new CandidateIndex(names, offsets, postings, aliasInfo, forward, new PairTable(pairMinPostings, pairKeys, pairOffsets, pairPostings));
+    }
+
+    /// <summary>Refuses offsets that do not start at 0 or go back (a span of negative length).</summary>
+    private static void CheckOffsets(int[] offsets, string what)
+    {
+        if (offsets[0] != 0)
+        {
+            throw new InvalidDataException($"Snapshot index is inconsistent (the postings of {what} 0 start at {offsets[0]}, not 0).");
+        }
+
+        for (int i = 1; i < offsets.Length; i++)
+        {
+            if (offsets[i] < offsets[i - 1])
+            {
+                throw new InvalidDataException($"Snapshot index is inconsistent (the postings of {what} {i - 1} end at {offsets[i]}, before they start at {offsets[i - 1]}).");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Refuses an id (stored as <c>id &lt;&lt; shift | flag</c>) that is negative or names no item
+    /// of <paramref name="count"/>: the search would index past its arrays with it.
+    /// </summary>
+    private static void CheckIds(int[] values, int count, int shift, string where, string what)
+    {
+        ulong limit = (ulong)count << shift;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if ((uint)values[i] >= limit)
+            {
+                throw new InvalidDataException($"Snapshot index is inconsistent ({where} at {i} names {what} {values[i] >> shift}, of {count}).");
+            }
+        }
     }
 
     private static void WriteInts(BinaryWriter writer, int[] values)

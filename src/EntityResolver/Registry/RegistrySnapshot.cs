@@ -384,7 +384,8 @@ internal static class RegistrySnapshot
 
             return (forms, tokenSection.Decode((ref SectionReader s) =>
             {
-                TokenForms form = forms[s.Count()];
+                int f = s.Count();
+                TokenForms form = (uint)f < (uint)forms.Length ? forms[f] : throw new InvalidDataException($"a name token refers to token form {f}, of {forms.Length}.");
                 byte role = s.Byte();
                 return new NameToken(form, (TokenRole)(role & 0x7F), str.Req(ref s), (role & 0x80) != 0);
             }));
@@ -426,7 +427,8 @@ internal static class RegistrySnapshot
                 var weights = new float[aliasTokens.Length];
                 for (int i = 0; i < aliasTokens.Length; i++)
                 {
-                    aliasTokens[i] = tokenArray[s.Count()];
+                    int token = s.Count();
+                    aliasTokens[i] = (uint)token < (uint)tokenArray.Length ? tokenArray[token] : throw new InvalidDataException($"an alias of entity {entityIndex} refers to name token {token}, of {tokenArray.Length}.");
                     weights[i] = s.Single();
                 }
 
@@ -544,7 +546,7 @@ internal static class RegistrySnapshot
         public string? Get(ref SectionReader s)
         {
             int id = s.Count();
-            return id == 0 ? null : strings[id - 1];
+            return id == 0 ? null : (uint)(id - 1) < (uint)strings.Length ? strings[id - 1] : throw new InvalidDataException($"a string refers to string {id - 1} of the table, of {strings.Length}.");
         }
 
         /// <summary>A string that may not be null.</summary>

@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using EntityResolver.DataGen;
+using EntityResolver.Indexing;
 using EntityResolver.Registry;
 using EntityResolver.Text;
 
@@ -151,6 +153,111 @@ public sealed class SnapshotTests
         Assert.Equal("odd.idx", ex.Problems[0].Source);
         Assert.StartsWith("damaged snapshot", ex.Problems[0].Message, StringComparison.Ordinal);
         Assert.Contains(message, ex.Problems[0].Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Where each array of an index written by <see cref="CandidateIndex.Write"/> starts (after its length), read back as the reader reads it.</summary>
+    private static Dictionary<string, int> IndexLayout(byte[] bytes)
+    {
+        using var r = new BinaryReader(new MemoryStream(bytes));
+        int aliasCount = r.ReadInt32(), keyCount = r.ReadInt32();
+        for (int i = 0; i < keyCount; i++)
+        {
+            r.ReadString();
+        }
+
+        var at = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Ints(string name)
+        {
+            int length = r.ReadInt32();
+            at[name] = (int)r.BaseStream.Position;
+            r.BaseStream.Position += 4L * length;
+            return length;
+        }
+
+        Ints("offsets");
+        Ints("postings");
+        r.BaseStream.Position += 16L * (aliasCount + 1); // the alias table
+        Ints("forward");
+        r.ReadInt32(); // pairMinPostings
+        int pairCount = r.ReadInt32();
+        at["pairKeys"] = (int)r.BaseStream.Position;
+        r.BaseStream.Position += 8L * pairCount;
+        Ints("pairOffsets");
+        Ints("pairPostings");
+        at["aliases"] = aliasCount;
+        at["keys"] = keyCount;
+        return at;
+    }
+
+    [Theory]
+    // A stored id or offset that the search would follow past its arrays, or a pair table it
+    // could not search, is refused when the snapshot is loaded, not met by a query.
+    [InlineData("postings", "a posting at 0 names alias {aliases}, of {aliases}")]
+    [InlineData("forward", "a forward key at 0 names key {keys}, of {keys}")]
+    [InlineData("offsets", "the postings of key 0 end at -1, before they start at 0")]
+    [InlineData("pairPostings", "a word pair's posting at 0 names alias {aliases}, of {aliases}")]
+    [InlineData("pairOffsets", "the postings of word pair 0 end at -1, before they start at 0")]
+    [InlineData("pairKeys", "word pair 1 is not after word pair 0")]
+    public void An_index_whose_ids_name_nothing_is_refused(string array, string message)
+    {
+        var (registry, _) = Data.Value;
+        // Pairs of words with more than 20 postings each are kept, so that the pair table is not empty.
+        CandidateIndex index = CandidateIndex.Build(registry.Aliases, pairMinPostings: 20);
+        using var written = new MemoryStream();
+        using (var w = new BinaryWriter(written, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            index.Write(w);
+        }
+
+        byte[] bytes = written.ToArray();
+        Dictionary<string, int> at = IndexLayout(bytes);
+        Span<byte> first = bytes.AsSpan(at[array]);
+        switch (array)
+        {
+            case "postings":
+                BinaryPrimitives.WriteInt32LittleEndian(first, at["aliases"] << 1);
+                break;
+            case "forward":
+                BinaryPrimitives.WriteInt32LittleEndian(first, at["keys"] << 1 | 1);
+                break;
+            case "pairPostings":
+                BinaryPrimitives.WriteInt32LittleEndian(first, at["aliases"]);
+                break;
+            case "pairKeys": // the second pair key made the first: the keys are no longer ascending
+                first[8..16].Clear();
+                first[..8].CopyTo(first[8..16]);
+                break;
+            default: // offsets: the first key's postings end before they start
+                BinaryPrimitives.WriteInt32LittleEndian(first[4..], -1);
+                break;
+        }
+
+        var ex = Assert.Throws<InvalidDataException>(() => CandidateIndex.Read(new BinaryReader(new MemoryStream(bytes)), registry.Aliases.Length));
+        Assert.Contains(message.Replace("{aliases}", at["aliases"].ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal).Replace("{keys}", at["keys"].ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal), ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_snapshot_whose_index_names_a_missing_alias_is_refused_as_damaged()
+    {
+        var (registry, _) = Data.Value;
+        using var stream = new MemoryStream();
+        registry.SaveSnapshot(stream);
+        byte[] bytes = stream.ToArray();
+        using var written = new MemoryStream();
+        using (var w = new BinaryWriter(written, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            registry.Index.Write(w);
+        }
+
+        // The index is the snapshot's last part, before its 4-byte end marker.
+        int start = bytes.Length - 4 - (int)written.Length;
+        Assert.Equal(written.ToArray(), bytes[start..^4]);
+        Dictionary<string, int> at = IndexLayout(written.ToArray());
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(start + at["postings"]), -2);
+
+        var ex = Assert.Throws<RegistryLoadException>(() => EntityRegistry.Load(new MemoryStream(bytes), "odd.idx"));
+        Assert.Equal("odd.idx", ex.Problems[0].Source);
+        Assert.StartsWith("damaged snapshot: Snapshot index is inconsistent (a posting at 0 names alias -1", ex.Problems[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
