@@ -19,6 +19,13 @@ internal static class TranslitTraining
 
     private const float MinSimilarity = 0.6f;
 
+    /// <summary>
+    /// How many letters of context each script's model reads: four for Cyrillic (the ier of
+    /// French names against the er of English ones), three for the others, where four lost
+    /// held-out top-1 (netranslit-ar 85.5 → 85.1 %, unsc-2025 organizations 100 → 93.3 %).
+    /// </summary>
+    private static int ContextLetters(Script script) => script == Script.Cyrillic ? 4 : 3;
+
     public static int Run(string dev, string outputDir)
     {
         var sw = Stopwatch.StartNew();
@@ -80,7 +87,7 @@ internal static class TranslitTraining
         {
             // Sorted, so that the fit (sums in a fixed order) and the file are the same on every run.
             var pairs = set.OrderBy(p => p.Item1, StringComparer.Ordinal).ThenBy(p => p.Item2, StringComparer.Ordinal).ToList();
-            TransliterationModel model = TransliterationModel.Train(pairs);
+            TransliterationModel model = TransliterationModel.Train(pairs, contextLetters: ContextLetters(script));
             string path = Path.Combine(outputDir, $"translit-{script.ToString().ToLowerInvariant()}.tsv.gz");
             using (var file = File.Create(path))
             using (var gz = new GZipStream(file, CompressionLevel.SmallestSize))

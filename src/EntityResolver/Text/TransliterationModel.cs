@@ -23,7 +23,7 @@ namespace EntityResolver.Text;
 internal sealed class TransliterationModel
 {
     /// <summary>The first line of a model file.</summary>
-    public const string Header = "# entity-resolver transliteration model v1";
+    public const string Header = "# entity-resolver transliteration model v2";
 
     // a..z; 26..34 the marked letters NameResolver.Spelling keeps (MarkedLetters, one each, so
     // Other is 26 plus their number: a test holds them in step); 35 any other character; 36 the word's edge.
@@ -57,17 +57,27 @@ internal sealed class TransliterationModel
     ];
 
     // Per level, indexed by context (null where a context was never seen): level 0 = the letter,
-    // 1 = the letter and the next, 2 = the previous letter, the letter and the next. Level 2 holds
-    // the counts; levels 0 and 1 are its sums (Summarize).
+    // 1 = the letter and the next, 2 = the previous letter, the letter and the next; level 3
+    // (FullLevel), also the letter before the previous one, in a model of four context letters.
+    // _full holds the counts of the model's own contexts (sparse, keyed by Reduce(context,
+    // ContextLetters - 1)); the levels below are its sums (Summarize).
     private readonly Dist?[][] _levels = [new Dist?[Letters], new Dist?[Letters * Letters], new Dist?[Letters * Letters * Letters]];
+    private readonly Dictionary<int, Dist> _full = [];
+
+    /// <summary>The level of the widest context: the two letters before the letter, the letter and the next.</summary>
+    private const int FullLevel = 3;
+
+    /// <summary>How many letters a context has: 3 (the letter with its neighbours) or 4 (and the letter before the previous one).</summary>
+    internal int ContextLetters { get; }
 
     // How often each native character was written, in expected counts, and their total (Summarize):
     // the character frequencies of NativeLogProbability.
     private readonly Dictionary<char, double> _written = [];
     private double _writtenTotal;
 
-    private TransliterationModel()
+    private TransliterationModel(int contextLetters)
     {
+        ContextLetters = contextLetters is 3 or 4 ? contextLetters : throw new ArgumentOutOfRangeException(nameof(contextLetters), contextLetters, "A context has 3 or 4 letters.");
     }
 
     private sealed class Dist
@@ -119,20 +129,26 @@ internal sealed class TransliterationModel
         return marked >= 0 ? 26 + marked : Other;
     }
 
-    /// <summary>The full context (previous letter, letter, next letter) of <paramref name="latin"/>[<paramref name="i"/>].</summary>
+    /// <summary>The full context (the letter before the previous one, the previous letter, the letter, the next letter) of <paramref name="latin"/>[<paramref name="i"/>].</summary>
     private static int Context(string latin, int i)
     {
+        int before = i > 1 ? LetterOf(latin[i - 2]) : Edge;
         int prev = i > 0 ? LetterOf(latin[i - 1]) : Edge;
         int next = i + 1 < latin.Length ? LetterOf(latin[i + 1]) : Edge;
-        return (((prev * Letters) + LetterOf(latin[i])) * Letters) + next;
+        return (((((before * Letters) + prev) * Letters) + LetterOf(latin[i])) * Letters) + next;
     }
 
     private static int Reduce(int context, int level) => level switch
     {
         0 => (context / Letters) % Letters,
         1 => context % (Letters * Letters),
+        2 => context % (Letters * Letters * Letters),
         _ => context,
     };
+
+    /// <summary>The counts of a context at <paramref name="level"/> (<see cref="Reduce"/>d), or null when it was never seen.</summary>
+    private Dist? At(int level, int context) =>
+        level < FullLevel ? _levels[level][Reduce(context, level)] : ContextLetters > FullLevel ? _full.GetValueOrDefault(context) : null;
 
     /// <summary>The log-probability floor of a native word of <paramref name="length"/> characters that no Latin letter wrote.</summary>
     public static double Unwritten(int length) => length * Math.Log(SingleFloor);
@@ -153,18 +169,18 @@ internal sealed class TransliterationModel
         private readonly int _levels;
         private long[]? _codes;
         private double[]?[]? _byLetter;
-        private double[]? _finer1, _finer2;
+        private double[]?[]? _finer;
         private double? _nativeLogProbability;
 
         /// <param name="model">The model.</param>
         /// <param name="native">The native word.</param>
-        /// <param name="levels">How many levels of context <see cref="OutputsOf"/> reads: 3 (the letter with both neighbours), or 1 (the letter alone) in the first rounds of a fit.</param>
-        public Reader(TransliterationModel model, string native, int levels = 3)
+        /// <param name="levels">How many levels of context <see cref="OutputsOf"/> reads: by default all the model has (its <see cref="ContextLetters"/>), 1 (the letter alone) in the first rounds of a fit.</param>
+        public Reader(TransliterationModel model, string native, int levels = 0)
         {
             _model = model;
             _native = native;
             _symbols = Compose(native);
-            _levels = levels;
+            _levels = levels > 0 ? levels : model.ContextLetters;
         }
 
         public string Native => _native;
@@ -215,7 +231,7 @@ internal sealed class TransliterationModel
             double[]? counts = null;
             for (int level = 0; level < _levels; level++)
             {
-                if (_model._levels[level][Reduce(context, level)] is not { } d)
+                if (_model.At(level, context) is not { } d)
                 {
                     break;
                 }
@@ -227,7 +243,8 @@ internal sealed class TransliterationModel
                 else
                 {
                     // Finer counts, only where the coarser level saw the output.
-                    double[] finer = level == 1 ? (_finer1 ??= new double[k]) : (_finer2 ??= new double[k]);
+                    _finer ??= new double[FullLevel + 1][];
+                    double[] finer = _finer[level] ??= new double[k];
                     for (int o = 0; o < k; o++)
                     {
                         finer[o] = counts![o] > 0 && d.Outputs.TryGetValue(_codes[o], out double n) ? n : 0;
@@ -423,11 +440,14 @@ internal sealed class TransliterationModel
     /// (عابد, Abid: the b before an i was seldom ب alone). The letter alone cannot tell which
     /// vowel follows, so the first rounds settle on one character per letter (b: ب 0.96), and
     /// the neighbours then refine that alignment instead of replacing it.
+    /// <paramref name="contextLetters"/>: 3, the letter with its neighbours; 4, also the letter
+    /// before the previous one (the ier of French names, whose r Russian leaves unwritten:
+    /// Barbier, Барбье; the er of English ones, whose r it writes: Baker, Бейкер).
     /// </remarks>
-    public static TransliterationModel Train(IEnumerable<(string Native, string Latin)> pairs, int rounds = 8, int letterRounds = 8)
+    public static TransliterationModel Train(IEnumerable<(string Native, string Latin)> pairs, int rounds = 8, int letterRounds = 8, int contextLetters = 3)
     {
         var data = pairs.Where(p => p.Native.Length > 0 && p.Latin.Length > 0).Select(p => (Native: Compose(p.Native), p.Latin)).ToList();
-        var model = new TransliterationModel();
+        var model = new TransliterationModel(contextLetters);
 
         // Start: writing nothing is the one output seen, so that every character written is at
         // its floor and the first alignments spread evenly.
@@ -442,10 +462,10 @@ internal sealed class TransliterationModel
         model.Summarize();
         for (int round = 0; round < letterRounds + rounds; round++)
         {
-            var next = new TransliterationModel();
+            var next = new TransliterationModel(contextLetters);
             foreach ((string native, string latin) in data)
             {
-                model.Expect(native, latin, next, diagonal: round == 0, levels: round < letterRounds ? 1 : 3);
+                model.Expect(native, latin, next, diagonal: round == 0, levels: round < letterRounds ? 1 : contextLetters);
             }
 
             next.Prune();
@@ -539,24 +559,25 @@ internal sealed class TransliterationModel
 
     private static double InStep(int i, int j, int m, int n) => Math.Exp(-4 * Math.Abs(((double)i / m) - ((double)j / n)));
 
+    /// <summary>Adds <paramref name="count"/> to <paramref name="output"/> in the model's own context of <paramref name="context"/> (a full one, <see cref="Context"/>).</summary>
     private void Count(int context, long output, double count)
     {
         if (count > 0)
         {
-            (_levels[2][context] ??= new Dist()).Add(output, count);
+            context = Reduce(context, ContextLetters - 1);
+            if (!_full.TryGetValue(context, out Dist? d))
+            {
+                _full[context] = d = new Dist();
+            }
+
+            d.Add(output, count);
         }
     }
 
     private void Prune()
     {
-        Dist?[] contexts = _levels[2];
-        for (int context = 0; context < contexts.Length; context++)
+        foreach ((int context, Dist d) in _full.ToArray())
         {
-            if (contexts[context] is not { } d)
-            {
-                continue;
-            }
-
             var kept = new Dist();
             foreach (KeyValuePair<long, double> o in d.Outputs)
             {
@@ -566,7 +587,14 @@ internal sealed class TransliterationModel
                 }
             }
 
-            contexts[context] = kept.Total > 0 ? kept : null;
+            if (kept.Total > 0)
+            {
+                _full[context] = kept;
+            }
+            else
+            {
+                _full.Remove(context);
+            }
         }
     }
 
@@ -588,27 +616,26 @@ internal sealed class TransliterationModel
         return sum;
     }
 
-    /// <summary>Levels 0 and 1 as sums of level 2, and the native characters' frequencies (<see cref="NativeLogProbability"/>).</summary>
+    /// <summary>Levels 0 to 2 as sums of the model's own contexts, and the native characters' frequencies (<see cref="NativeLogProbability"/>).</summary>
     private void Summarize()
     {
-        Array.Clear(_levels[0]);
-        Array.Clear(_levels[1]);
+        foreach (Dist?[] level in _levels)
+        {
+            Array.Clear(level);
+        }
+
         _written.Clear();
         _writtenTotal = 0;
-        Dist?[] contexts = _levels[2];
-        for (int context = 0; context < contexts.Length; context++)
+        foreach ((int context, Dist full) in _full)
         {
-            if (contexts[context] is not { } full)
-            {
-                continue;
-            }
-
             Dist letter = _levels[0][Reduce(context, 0)] ??= new Dist();
             Dist withNext = _levels[1][Reduce(context, 1)] ??= new Dist();
+            Dist withBoth = _levels[2][Reduce(context, 2)] ??= new Dist();
             foreach (KeyValuePair<long, double> o in full.Outputs)
             {
                 letter.Add(o.Key, o.Value);
                 withNext.Add(o.Key, o.Value);
+                withBoth.Add(o.Key, o.Value);
                 foreach (char c in OutputText(o.Key))
                 {
                     _written[c] = _written.GetValueOrDefault(c) + o.Value;
@@ -620,25 +647,27 @@ internal sealed class TransliterationModel
 
     /// <summary>
     /// Writes the model as text: <see cref="Header"/>, then one line per context and output:
-    /// the three letters of the context (previous, letter, next; _ for an edge, ? for another
+    /// the <see cref="ContextLetters"/> letters of the context (the letter before the previous one
+    /// in a model of four, the previous letter, the letter, the next; _ for an edge, ? for another
     /// character), the output (empty for nothing), its expected count.
     /// </summary>
     public void Save(TextWriter writer)
     {
         writer.Write(Header);
         writer.Write('\n');
-        Dist?[] contexts = _levels[2];
-        for (int c = 0; c < contexts.Length; c++)
+        var context = new StringBuilder(ContextLetters);
+        foreach ((int c, Dist d) in _full.OrderBy(kv => kv.Key))
         {
-            if (contexts[c] is not { } d)
+            context.Clear();
+            for (int k = ContextLetters - 1, rest = c; k >= 0; k--, rest /= Letters)
             {
-                continue;
+                context.Insert(0, LetterName(rest % Letters));
             }
 
-            string context = string.Concat(LetterName(c / (Letters * Letters)), LetterName((c / Letters) % Letters), LetterName(c % Letters));
+            string name = context.ToString();
             foreach (KeyValuePair<long, double> o in d.Outputs.OrderBy(o => o.Key))
             {
-                writer.Write(string.Create(CultureInfo.InvariantCulture, $"{context}\t{OutputText(o.Key)}\t{o.Value:0.####}\n"));
+                writer.Write(string.Create(CultureInfo.InvariantCulture, $"{name}\t{OutputText(o.Key)}\t{o.Value:0.####}\n"));
             }
         }
     }
@@ -675,7 +704,7 @@ internal sealed class TransliterationModel
             throw new InvalidDataException($"{source}:1: not a transliteration model (the first line must be '{Header}').");
         }
 
-        var model = new TransliterationModel();
+        TransliterationModel? model = null;
         int lineNo = 1;
         while (reader.ReadLine() is { } line)
         {
@@ -691,12 +720,18 @@ internal sealed class TransliterationModel
                 throw new InvalidDataException($"{source}:{lineNo}: expected 3 tab-separated fields (context, output, count), found {cells.Length}.");
             }
 
+            // The first context sets how many letters every context has (3 or 4).
             string ctx = cells[0];
-            int prev = ctx.Length == 3 ? LetterFromName(ctx[0]) : -1, letter = ctx.Length == 3 ? LetterFromName(ctx[1]) : -1, next = ctx.Length == 3 ? LetterFromName(ctx[2]) : -1;
-            if (prev < 0 || letter < 0 || letter == Edge || next < 0)
+            int letters = model?.ContextLetters ?? (ctx.Length is 3 or 4 ? ctx.Length : 3);
+            bool valid = ctx.Length == letters;
+            int before = !valid ? -1 : letters == 4 ? LetterFromName(ctx[0]) : Edge;
+            int prev = valid ? LetterFromName(ctx[letters - 3]) : -1, letter = valid ? LetterFromName(ctx[letters - 2]) : -1, next = valid ? LetterFromName(ctx[letters - 1]) : -1;
+            if (before < 0 || prev < 0 || letter < 0 || letter == Edge || next < 0 || (prev == Edge && before != Edge))
             {
-                throw new InvalidDataException($"{source}:{lineNo}: context '{ctx}' must be three of a-z, {MarkedLetters}, ? (another character) or _ (the edge), with a letter in the middle.");
+                throw new InvalidDataException($"{source}:{lineNo}: context '{ctx}' must be {letters} of a-z, {MarkedLetters}, ? (another character) or _ (the edge) as the model's first context, the letter next to last, and only edges before an edge.");
             }
+
+            model ??= new TransliterationModel(letters);
 
             if (cells[1].Length > 2)
             {
@@ -714,10 +749,10 @@ internal sealed class TransliterationModel
                 1 => Single(cells[1][0]),
                 _ => Pair(cells[1][0], cells[1][1]),
             };
-            model.Count((((prev * Letters) + letter) * Letters) + next, output, count);
+            model.Count((((((before * Letters) + prev) * Letters) + letter) * Letters) + next, output, count);
         }
 
-        if (Array.TrueForAll(model._levels[2], d => d is null))
+        if (model is null)
         {
             throw new InvalidDataException($"{source}: the model has no entries.");
         }

@@ -73,6 +73,35 @@ public sealed class TransliterationModelTests
         Assert.True(SavedAndLoaded(model).LogLikelihood("бёрг", "börg") - model.LogLikelihood("бёрг", "börg") is > -1e-3 and < 1e-3);
     }
 
+    [Fact]
+    public void A_model_of_four_context_letters_tells_a_silent_final_r_from_a_written_one()
+    {
+        // Russian leaves the r of French -ier unwritten (Barbier: Барбье) and writes the r of
+        // English -er (Baker: Бейкер). Three letters of context (e, r, the edge) are the same
+        // for both; the letter before them (i or k) tells them apart.
+        (string, string)[] pairs =
+        [
+            .. Pairs, ("барбье", "barbier"), ("гарнье", "garnier"), ("пеллетье", "pelletier"), ("оливье", "olivier"),
+            ("ренье", "regnier"), ("бейкер", "baker"), ("тернер", "turner"), ("миллер", "miller"), ("купер", "cooper"),
+            ("портер", "porter"), ("фишер", "fisher"),
+        ];
+        TransliterationModel narrow = TransliterationModel.Train(pairs), wide = TransliterationModel.Train(pairs, contextLetters: 4);
+
+        // How much likelier the r is to go unwritten (rather than written) after an i and e
+        // than after a k and e; Xavier and Walker were not among the pairs.
+        double Gap(TransliterationModel m) =>
+            m.LogLikelihood("ксавье", "xavier") - m.LogLikelihood("ксавьер", "xavier")
+            - (m.LogLikelihood("уолке", "walker") - m.LogLikelihood("уолкер", "walker"));
+        Assert.True(Gap(wide) > Gap(narrow) + 2, $"four letters {Gap(wide):0.00}, three {Gap(narrow):0.00}");
+        Assert.True(wide.LogLikelihood("ксавье", "xavier") > wide.LogLikelihood("ксавьер", "xavier"));
+        Assert.True(wide.LogLikelihood("уолкер", "walker") > wide.LogLikelihood("уолке", "walker"));
+
+        // Saved and loaded, a model of four letters keeps them.
+        TransliterationModel loaded = SavedAndLoaded(wide);
+        Assert.Equal(4, loaded.ContextLetters);
+        Assert.Equal(wide.LogLikelihood("ксавье", "xavier"), loaded.LogLikelihood("ксавье", "xavier"), 3);
+    }
+
     private static TransliterationModel SavedAndLoaded(TransliterationModel model)
     {
         var text = new StringWriter();
@@ -110,8 +139,12 @@ public sealed class TransliterationModelTests
     [Theory]
     [InlineData("not a model\n", "x.tsv:1:")]
     [InlineData(TransliterationModel.Header + "\n_ab\tа\t1\n_ab\tа\n", "x.tsv:3: expected 3 tab-separated fields")]
-    [InlineData(TransliterationModel.Header + "\nab\tа\t1\n", "x.tsv:2: context 'ab'")]
+    [InlineData(TransliterationModel.Header + "\nab\tа\t1\n", "x.tsv:2: context 'ab' must be 3")]
     [InlineData(TransliterationModel.Header + "\na_b\tа\t1\n", "x.tsv:2: context 'a_b'")]
+    // The first context sets the model's width; a context of the other width, or a letter before an edge, is refused.
+    [InlineData(TransliterationModel.Header + "\n_ab\tа\t1\n__ab\tа\t1\n", "x.tsv:3: context '__ab' must be 3")]
+    [InlineData(TransliterationModel.Header + "\n__ab\tа\t1\n_ab\tа\t1\n", "x.tsv:3: context '_ab' must be 4")]
+    [InlineData(TransliterationModel.Header + "\na_bc\tа\t1\n", "x.tsv:2: context 'a_bc' must be 4")]
     [InlineData(TransliterationModel.Header + "\n_ab\tабв\t1\n", "x.tsv:2: output 'абв'")]
     [InlineData(TransliterationModel.Header + "\n_ab\tа\t-1\n", "x.tsv:2: count '-1'")]
     [InlineData(TransliterationModel.Header + "\n_ab\tа\tmany\n", "x.tsv:2: count 'many'")]
