@@ -155,6 +155,18 @@ public sealed class SnapshotTests
         Assert.Contains(message, ex.Problems[0].Message, StringComparison.Ordinal);
     }
 
+    /// <summary>The bytes <see cref="CandidateIndex.Write"/> writes for <paramref name="index"/>.</summary>
+    private static byte[] Written(CandidateIndex index)
+    {
+        using var written = new MemoryStream();
+        using (var w = new BinaryWriter(written, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            index.Write(w);
+        }
+
+        return written.ToArray();
+    }
+
     /// <summary>Where each array of an index written by <see cref="CandidateIndex.Write"/> starts (after its length), read back as the reader reads it.</summary>
     private static Dictionary<string, int> IndexLayout(byte[] bytes)
     {
@@ -192,24 +204,18 @@ public sealed class SnapshotTests
     [Theory]
     // A stored id or offset that the search would follow past its arrays, or a pair table it
     // could not search, is refused when the snapshot is loaded, not met by a query.
-    [InlineData("postings", "a posting at 0 names alias {aliases}, of {aliases}")]
-    [InlineData("forward", "a forward key at 0 names key {keys}, of {keys}")]
+    // ({0}: the number of aliases; {1}: of keys.)
+    [InlineData("postings", "a posting at 0 names alias {0}, of {0}")]
+    [InlineData("forward", "a forward key at 0 names key {1}, of {1}")]
     [InlineData("offsets", "the postings of key 0 end at -1, before they start at 0")]
-    [InlineData("pairPostings", "a word pair's posting at 0 names alias {aliases}, of {aliases}")]
+    [InlineData("pairPostings", "a word pair's posting at 0 names alias {0}, of {0}")]
     [InlineData("pairOffsets", "the postings of word pair 0 end at -1, before they start at 0")]
     [InlineData("pairKeys", "word pair 1 is not after word pair 0")]
     public void An_index_whose_ids_name_nothing_is_refused(string array, string message)
     {
         var (registry, _) = Data.Value;
         // Pairs of words with more than 20 postings each are kept, so that the pair table is not empty.
-        CandidateIndex index = CandidateIndex.Build(registry.Aliases, pairMinPostings: 20);
-        using var written = new MemoryStream();
-        using (var w = new BinaryWriter(written, System.Text.Encoding.UTF8, leaveOpen: true))
-        {
-            index.Write(w);
-        }
-
-        byte[] bytes = written.ToArray();
+        byte[] bytes = Written(CandidateIndex.Build(registry.Aliases, pairMinPostings: 20));
         Dictionary<string, int> at = IndexLayout(bytes);
         Span<byte> first = bytes.AsSpan(at[array]);
         switch (array)
@@ -233,7 +239,7 @@ public sealed class SnapshotTests
         }
 
         var ex = Assert.Throws<InvalidDataException>(() => CandidateIndex.Read(new BinaryReader(new MemoryStream(bytes)), registry.Aliases.Length));
-        Assert.Contains(message.Replace("{aliases}", at["aliases"].ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal).Replace("{keys}", at["keys"].ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal), ex.Message, StringComparison.Ordinal);
+        Assert.Contains(string.Format(CultureInfo.InvariantCulture, message, at["aliases"], at["keys"]), ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -242,17 +248,12 @@ public sealed class SnapshotTests
         var (registry, _) = Data.Value;
         using var stream = new MemoryStream();
         registry.SaveSnapshot(stream);
-        byte[] bytes = stream.ToArray();
-        using var written = new MemoryStream();
-        using (var w = new BinaryWriter(written, System.Text.Encoding.UTF8, leaveOpen: true))
-        {
-            registry.Index.Write(w);
-        }
+        byte[] bytes = stream.ToArray(), index = Written(registry.Index);
 
         // The index is the snapshot's last part, before its 4-byte end marker.
-        int start = bytes.Length - 4 - (int)written.Length;
-        Assert.Equal(written.ToArray(), bytes[start..^4]);
-        Dictionary<string, int> at = IndexLayout(written.ToArray());
+        int start = bytes.Length - 4 - index.Length;
+        Assert.Equal(index, bytes[start..^4]);
+        Dictionary<string, int> at = IndexLayout(index);
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(start + at["postings"]), -2);
 
         var ex = Assert.Throws<RegistryLoadException>(() => EntityRegistry.Load(new MemoryStream(bytes), "odd.idx"));
