@@ -242,6 +242,51 @@ public sealed class SnapshotTests
         Assert.Contains(string.Format(CultureInfo.InvariantCulture, message, at["aliases"], at["keys"]), ex.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Where the first item of section <paramref name="section"/> starts in a snapshot written in
+    /// one block per section: 0 the strings, 1 the entities, 2 the token forms, 3 the name tokens,
+    /// 4 the token statistics, 5 the aliases (the entity count stands between 3 and 4).
+    /// </summary>
+    private static int FirstItemOf(byte[] snapshot, int section)
+    {
+        int at = SectionCount; // after the magic bytes and the version
+        for (int k = 0; ; k++)
+        {
+            int blocks = BinaryPrimitives.ReadInt32LittleEndian(snapshot.AsSpan(at + 4));
+            int table = at + 8, bytes = 0;
+            for (int b = 0; b < blocks; b++)
+            {
+                bytes += BinaryPrimitives.ReadInt32LittleEndian(snapshot.AsSpan(table + (8 * b) + 4));
+            }
+
+            int first = table + (8 * blocks);
+            if (k == section)
+            {
+                return first;
+            }
+
+            at = first + bytes + (k == 3 ? 4 : 0);
+        }
+    }
+
+    [Theory]
+    // A reference past its table (127, one byte of a 7-bit number, in a registry of a few strings,
+    // forms and tokens) is refused with what refers to what, not as an index out of range.
+    [InlineData(1, 0, "a string refers to string 126 of the table, of")] // the first entity's id
+    [InlineData(3, 0, "a name token refers to token form 127, of")] // the first token's form
+    [InlineData(5, 5, "an alias of entity 0 refers to name token 127, of")] // after entity, name, acronym flag, titles, token count
+    public void A_snapshot_section_that_refers_past_a_table_is_refused_with_what_it_refers_to(int section, int offset, string message)
+    {
+        EntityRegistry registry = new EntityRegistryBuilder().AddPerson("p:1", "Ann Lee").Build();
+        using var stream = new MemoryStream();
+        registry.SaveSnapshot(stream);
+        byte[] bytes = stream.ToArray();
+        bytes[FirstItemOf(bytes, section) + offset] = 0x7F;
+
+        var ex = Assert.Throws<RegistryLoadException>(() => EntityRegistry.Load(new MemoryStream(bytes), "odd.idx"));
+        Assert.StartsWith("damaged snapshot: " + message, ex.Problems[0].Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_snapshot_whose_index_names_a_missing_alias_is_refused_as_damaged()
     {
