@@ -512,7 +512,7 @@ internal sealed class CandidateIndex
     /// or a place name (<see cref="Lexicon.ConceptKey"/>), which the query looks up through
     /// <see cref="Phonetics.QueryReadings"/>: the two lists must both have it.
     /// </summary>
-    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, KhSaidSkeleton, ThSaidFSkeleton, GreekSaidSkeleton, IllSaidYSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, DiacriticsSaidSkeleton, SaidSkeleton, NameSaidSkeleton, Phonetics.RepeatKey, Lexicon.ConceptKey];
+    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, KhSaidSkeleton, ThSaidFSkeleton, GreekSaidSkeleton, IllSaidYSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, CkSaidKSkeleton, DiacriticsSaidSkeleton, SaidSkeleton, NameSaidSkeleton, Phonetics.RepeatKey, Lexicon.ConceptKey];
 
     private delegate string? SkeletonReading(ReadOnlySpan<char> form);
 
@@ -592,6 +592,14 @@ internal sealed class CandidateIndex
     /// </summary>
     internal static string? RzSaidZhSkeleton(TokenForms forms) =>
         forms.Readings.HasFlag(Readings.Rz) ? LatinVariant(forms, static form => Phonetics.SkeletonAsSaid(form, Readings.Rz)) : null;
+
+    /// <summary>
+    /// The skeleton of a Latin word with the c of its Polish -cki or -cka said as the k of an
+    /// English ck (<see cref="Readings.PolishCkAsK"/>: Debicki, ديبيكي, skeleton <c>tbk</c>, not
+    /// <c>tbtsk</c>), or null (<see cref="LatinVariant"/>).
+    /// </summary>
+    internal static string? CkSaidKSkeleton(TokenForms forms) =>
+        forms.Readings.HasFlag(Readings.PolishCkAsK) ? LatinVariant(forms, static form => Phonetics.SkeletonAsSaid(form, Readings.PolishCkAsK)) : null;
 
     /// <summary>
     /// The skeleton of a Latin word with the letters its diacritics mark read as said

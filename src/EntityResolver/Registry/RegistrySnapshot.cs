@@ -119,13 +119,15 @@ namespace EntityResolver.Registry;
 /// CandidateIndex.NameSaidSkeleton; version 87: so is a word ending in -cký with the ts of the
 /// Polish -cki (Palacký); version 88: an Arabic-script word's final دز is d and z in the
 /// phonetic form, Phonetics.Encode; version 89: a word of six letters or more ending in a plain
-/// -cky is said as the -cký is (Lexicon.SaidOf). Since version 83, bump the
+/// -cky is said as the -cký is (Lexicon.SaidOf); version 90: a Latin word ending in the -cki or
+/// -cka of Polish names is also posted under the skeleton of its c said as an English ck,
+/// CandidateIndex.CkSaidKSkeleton. Since version 83, bump the
 /// version too when <see cref="CandidateIndex.Signature"/> or an alias's weight in the
 /// index change).
 /// </remarks>
 internal static class RegistrySnapshot
 {
-    public const int Version = 89;
+    public const int Version = 90;
     private const int EndMarker = 0x21444E45; // "END!"
     private static readonly byte[] Magic = "ERSNAP\0\u001A"u8.ToArray();
 

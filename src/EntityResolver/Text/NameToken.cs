@@ -83,6 +83,8 @@ internal enum Readings : ulong
     EnglishShortU = 34359738368,
     /// <summary>A Latin final s that English says z: after a voiced consonant or a w, or in a final -es or -ds after a consonant, not in the -us, -is, -os or -as of Latin, Greek and Spanish names (Knowles, Eagles, Lords, Daws); a Cyrillic form that ends in з, which writes it so (Ноулз, Иглз, Лордз, Доуз).</summary>
     EnglishFinalS = 68719476736,
+    /// <summary>A Latin c before a final ki or ka (Polish names: Debicki, Potocka), which the phonetic form reads ts as Russian writes it (Дебицкий); an Arabic-script or Cyrillic form that ends in a k and a vowel, which writes it as English says the ck, k (ديبيكي, Дебики).</summary>
+    PolishCkAsK = 137438953472,
 }
 
 /// <summary>The role a token plays inside a name.</summary>

@@ -649,6 +649,7 @@ internal static class Phonetics
         (Readings.GlideBeforeVowel, ReadGlideBeforeVowel, ReadingShare),
         (Readings.EnglishShortU, ReadEnglishShortU, ReadingShare),
         (Readings.EnglishFinalS, ReadEnglishFinalS, ReadingShare),
+        (Readings.PolishCkAsK, ReadPolishCkAsK, ReadingShare),
     ];
 
     /// <summary>
@@ -866,6 +867,21 @@ internal static class Phonetics
             : i + 1 == form.Length ? Say(form[i] == 's' && IsVoicedBeforeS(form[i - 1]), "z", 1, said, ref n)
             : i + 2 == form.Length ? Say(form[i + 1] == 's' && (form[i] == 'd' || (form[i] == 'e' && !IsVowel(form[i - 1]) && form[i - 1] is not ('s' or 'z' or 'S' or 'Z' or 'C' or 'j' or 'x' or 'y' or 'w'))), "z", 2, said, ref n)
             : 0;
+
+    /// <summary>
+    /// The c of a Polish -cki or -cka said as English says a ck, k, the way Arabic script mostly
+    /// writes it (Debicki: ديبيكي, Penderecki: بينديريكي, Piasecki: بياسيكي; 28 of the 34
+    /// netranslit-ar development names that end so), where the phonetic form reads the ts
+    /// that Russian writes (Дебицкий). Read only against an Arabic-script or Cyrillic form that
+    /// ends in a k and a vowel, and only in a word so spelled (the form's ts before a final ki or
+    /// ka comes from a c: <see cref="ReadingsOf"/>).
+    /// </summary>
+    private static int ReadPolishCkAsK(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
+        Say(i + 4 == form.Length && form[i] == 't' && form[i + 1] == 's' && form[i + 2] == 'k' && form[i + 3] is 'i' or 'a', "", 2, said, ref n);
+
+    /// <summary>Whether a form read from another script ends in a k and a vowel (<see cref="Readings.PolishCkAsK"/>).</summary>
+    private static bool EndsInKAndVowel(ReadOnlySpan<char> phonetic) =>
+        phonetic.Length > 2 && phonetic[^2] is 'k' or 'K' && phonetic[^1] is 'i' or 'a' or 'e' or 'y';
 
     /// <summary>Whether a Latin spelling ends in an s that English says z, after a voiced consonant or a w, or in an -es after a consonant (Knowles, Lords, Daws; not Drusus, Carlos, Ross, Teis).</summary>
     private static bool SpellsEnglishFinalS(string latin) =>
@@ -1296,9 +1312,11 @@ internal static class Phonetics
             readings |= latin.Length > 2 && latin[0] == 'j' && phonetic.Length > 1 && phonetic[0] == 'j' && IsVowel(phonetic[1]) ? Readings.InitialJ : 0;
             readings |= SpellsEnglishShortU(latin) ? Readings.EnglishShortU : 0;
             readings |= SpellsEnglishFinalS(latin) ? Readings.EnglishFinalS : 0;
+            readings |= (latin.EndsWith("cki", StringComparison.Ordinal) || latin.EndsWith("cka", StringComparison.Ordinal)) && (phonetic.EndsWith("tski", StringComparison.Ordinal) || phonetic.EndsWith("tska", StringComparison.Ordinal)) ? Readings.PolishCkAsK : 0;
         }
         else if (script is Script.Cyrillic or Script.Arabic or Script.Devanagari)
         {
+            readings |= script != Script.Devanagari && EndsInKAndVowel(phonetic) ? Readings.PolishCkAsK : 0;
             readings |= Readings.EnglishGh | (phonetic.Contains('f') ? Readings.EnglishGhF : 0);
             readings |= script == Script.Devanagari && written.EndsWith("ंह", StringComparison.Ordinal) ? Readings.FinalNgh : 0;
             readings |= SpellsSeparateH(script, phonetic, 'z') ? Readings.SeparateZh : 0;

@@ -215,6 +215,8 @@ public sealed class CandidateRecallTests
     [InlineData("Dąbrowski", "ą", "tmbrsk")] // Домбровский, not tbrsk
     [InlineData("Gąsiewska", "ą", "knsk")] // Гонсевская, not ksk
     [InlineData("Dvořák", "ř", "trsk")] // Дворжак, not trk
+    [InlineData("Debicki", "ck", "tbk")] // ديبيكي, not tbtsk
+    [InlineData("Potocka", "ck", "btk")] // بوتوكا, not btsk
     public void Latin_spellings_said_otherwise_are_posted_as_their_own_keys_read_as_said(string gold, string spelling, string said)
     {
         EntityRegistry registry = EntityRegistry.Create([new Entity("p:0", Entity.PersonType, [new EntityName(gold)])]);
@@ -224,9 +226,21 @@ public sealed class CandidateRecallTests
         {
             "cs" => CandidateIndex.CsSaidChSkeleton(forms),
             "rz" => CandidateIndex.RzSaidZhSkeleton(forms),
+            "ck" => CandidateIndex.CkSaidKSkeleton(forms),
             _ => CandidateIndex.DiacriticsSaidSkeleton(forms),
         });
         Assert.Contains(0 << 1, registry.Index.Postings(said).ToArray());
+    }
+
+    [Theory]
+    [InlineData("ديبيكي", "Debicki", "Delbeke", "Debec", "Debise")]
+    [InlineData("بينديريكي", "Penderecki", "Bundrage", "Bencharki", "Kendrick")]
+    [InlineData("بوتوكي", "Potocki", "Potok", "Botha", "Pettke")]
+    public void A_polish_cki_that_arabic_script_writes_ki_finds_its_name_first(string query, string gold, params string[] others)
+    {
+        // Readings.PolishCkAsK: the c of -cki said as the k of English ck (the plain phonetic form
+        // reads ts, as Russian writes it), in the pair score and in the index key.
+        AssertFoundAmong(query, gold, others);
     }
 
     [Theory]
