@@ -85,6 +85,8 @@ internal enum Readings : ulong
     EnglishFinalS = 68719476736,
     /// <summary>A Latin c before a final ki or ka (Polish names: Debicki, Potocka), which the phonetic form reads ts as Russian writes it (Дебицкий); an Arabic-script or Cyrillic form that ends in a k and a vowel, which writes it as English says the ck, k (ديبيكي, Дебики).</summary>
     PolishCkAsK = 137438953472,
+    /// <summary>A Latin ow after a consonant and not at the end (English names: Bowers, Cowell, Brown); an Arabic-script or Cyrillic form with au or aw, which writes the ow so (باورز, كاول, Браун).</summary>
+    EnglishOw = 274877906944,
 }
 
 /// <summary>The role a token plays inside a name.</summary>

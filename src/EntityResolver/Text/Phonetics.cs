@@ -650,6 +650,7 @@ internal static class Phonetics
         (Readings.EnglishShortU, ReadEnglishShortU, ReadingShare),
         (Readings.EnglishFinalS, ReadEnglishFinalS, ReadingShare),
         (Readings.PolishCkAsK, ReadPolishCkAsK, ReadingShare),
+        (Readings.EnglishOw, ReadEnglishOw, ReadingShare),
     ];
 
     /// <summary>
@@ -878,6 +879,18 @@ internal static class Phonetics
     /// </summary>
     private static int ReadPolishCkAsK(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
         Say(i + 4 == form.Length && form[i] == 't' && form[i + 1] == 's' && form[i + 2] == 'k' && form[i + 3] is 'i' or 'a', "", 2, said, ref n);
+
+    /// <summary>
+    /// The ow of an English name said au, as Arabic script and Russian write it (Bowers: باورز,
+    /// Cowell: كاول, Brown: Браун), where the phonetic form keeps the o of Bowen and Lowe; after a
+    /// consonant and not at the end (Barlow, Bigelow: بيغلو, Барлоу; Slavic -ow: Abramow). Read
+    /// only against a form with au or aw.
+    /// </summary>
+    private static int ReadEnglishOw(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
+        Say(IsEnglishOw(form, i), "au", 2, said, ref n);
+
+    private static bool IsEnglishOw(ReadOnlySpan<char> form, int i) =>
+        i > 0 && i + 2 < form.Length && form[i] == 'o' && form[i + 1] == 'w' && !IsVowel(form[i - 1]);
 
     /// <summary>Whether a form read from another script ends in a k and a vowel (<see cref="Readings.PolishCkAsK"/>).</summary>
     private static bool EndsInKAndVowel(ReadOnlySpan<char> phonetic) =>
@@ -1239,7 +1252,8 @@ internal static class Phonetics
                     | (IsPortugueseNh(phonetic, i) ? Readings.PortugueseNh : 0) | (IsEu(phonetic, i) ? Readings.GermanEu | Readings.Yo : 0) | (IsOe(phonetic, i) ? Readings.Yo | Readings.DutchOe : 0)
                     | (IsEnglishEa(phonetic, i) ? Readings.EnglishEa : 0) | (IsLatinAe(phonetic, i) ? Readings.LatinAe : 0)
                     | (IsFinalQue(phonetic, i) ? Readings.Que : 0) | (IsEnglishE(phonetic, i) ? Readings.EnglishE : 0) | (IsSilentH(phonetic, i) ? Readings.SilentH : 0)
-                    | (IsFrenchAi(phonetic, i) ? Readings.FrenchAi : 0) | (IsAiOrEi(phonetic, i) ? Readings.AiAsEy : 0) | (IsGlideBeforeVowel(phonetic, i) ? Readings.GlideBeforeVowel : 0),
+                    | (IsFrenchAi(phonetic, i) ? Readings.FrenchAi : 0) | (IsAiOrEi(phonetic, i) ? Readings.AiAsEy : 0) | (IsGlideBeforeVowel(phonetic, i) ? Readings.GlideBeforeVowel : 0)
+                    | (IsEnglishOw(phonetic, i) ? Readings.EnglishOw : 0),
                 Script.Cyrillic => (IsCyrillicJapaneseSyllable(phonetic, i) ? Readings.Japanese : 0)
                     | (phonetic[i] == 'C' ? Readings.Cs : 0) | (phonetic[i] is 'Z' or 'S' or 'j' ? Readings.Rz : 0)
                     | (EnglishLongVowelAt(phonetic, i) != '\0' ? Readings.EnglishVowel : 0)
@@ -1317,6 +1331,7 @@ internal static class Phonetics
         else if (script is Script.Cyrillic or Script.Arabic or Script.Devanagari)
         {
             readings |= script != Script.Devanagari && EndsInKAndVowel(phonetic) ? Readings.PolishCkAsK : 0;
+            readings |= script != Script.Devanagari && (phonetic.Contains("au", StringComparison.Ordinal) || phonetic.Contains("aw", StringComparison.Ordinal)) ? Readings.EnglishOw : 0;
             readings |= Readings.EnglishGh | (phonetic.Contains('f') ? Readings.EnglishGhF : 0);
             readings |= script == Script.Devanagari && written.EndsWith("ंह", StringComparison.Ordinal) ? Readings.FinalNgh : 0;
             readings |= SpellsSeparateH(script, phonetic, 'z') ? Readings.SeparateZh : 0;

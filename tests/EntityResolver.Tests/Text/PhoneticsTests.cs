@@ -1541,6 +1541,11 @@ public sealed class PhoneticsTests
     [InlineData((ulong)Readings.PolishCkAsK, "dickinson")]
     [InlineData((ulong)Readings.PolishCkAsK, "kotski")] // a written ts
     [InlineData((ulong)Readings.PolishCkAsK, "kowalski")]
+    [InlineData((ulong)Readings.EnglishOw, "bowers", true)]
+    [InlineData((ulong)Readings.EnglishOw, "brown", true)]
+    [InlineData((ulong)Readings.EnglishOw, "arrow")] // at the end: the o of Barlow, Bigelow
+    [InlineData((ulong)Readings.EnglishOw, "abramow")] // Slavic -ow
+    [InlineData((ulong)Readings.EnglishOw, "owen")] // after no consonant
     [InlineData((ulong)Readings.FrenchIll, "marcilly", true)] // before a final y
     [InlineData((ulong)Readings.FrenchIll, "billboard")] // before a consonant
     [InlineData((ulong)Readings.FrenchIll, "daniel")] // no il
@@ -1598,6 +1603,9 @@ public sealed class PhoneticsTests
     [InlineData("بينديريكي", "penderecki", "bundrage", nameof(Readings.PolishCkAsK))]
     [InlineData("كوستيكي", "kostecki", "kosteski", nameof(Readings.PolishCkAsK))]
     [InlineData("Галэки", "galecki", "khaleqi", nameof(Readings.PolishCkAsK))]
+    // The ow of English names is the au or aw of Arabic script and Russian (Downey: داوني, Bown: Баун).
+    [InlineData("داوني", "downey", "dunne", nameof(Readings.EnglishOw))]
+    [InlineData("Баун", "bown", "bun", nameof(Readings.EnglishOw))]
     public void A_spelling_read_as_said_meets_what_the_other_script_writes_for_it(string written, string latin, string other, string reading)
     {
         // Phonetics.LatinReadings: the Latin form is also read as said when both forms have the flag.
