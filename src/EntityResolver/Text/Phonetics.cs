@@ -1368,7 +1368,11 @@ internal static class Phonetics
     /// <summary>A rewriting of a Latin form at one position: appends what it reads there and returns how many symbols it read (0: none).</summary>
     private delegate int Rewrite(ReadOnlySpan<char> form, int i, Span<char> said, ref int n);
 
-    /// <summary>The sh or ch of a Latin form before a, o or u, as Russian writes it in Japanese names: sy or ty.</summary>
+    /// <summary>
+    /// The sh or ch of a Latin form before a, o or u, as Russian writes it in Japanese names: sy or
+    /// ty; after an s or t, the one consonant that a doubled letter is to the form read from
+    /// Cyrillic (Bessho: Бэссё, besyo; Hosshin: Хоссин).
+    /// </summary>
     private static int ReadJapaneseSyllable(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
     {
         if (!IsJapaneseSyllable(form, i))
@@ -1376,7 +1380,12 @@ internal static class Phonetics
             return 0;
         }
 
-        said[n++] = form[i] == 'S' ? 's' : 't';
+        char consonant = form[i] == 'S' ? 's' : 't';
+        if (n == 0 || said[n - 1] != consonant)
+        {
+            said[n++] = consonant;
+        }
+
         said[n++] = 'y';
         return 1;
     }
