@@ -512,7 +512,7 @@ internal sealed class CandidateIndex
     /// or a place name (<see cref="Lexicon.ConceptKey"/>), which the query looks up through
     /// <see cref="Phonetics.QueryReadings"/>: the two lists must both have it.
     /// </summary>
-    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, KhSaidSkeleton, ThSaidFSkeleton, GreekSaidSkeleton, IllSaidYSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, CkSaidKSkeleton, DiacriticsSaidSkeleton, SaidSkeleton, NameSaidSkeleton, Phonetics.RepeatKey, Lexicon.ConceptKey];
+    internal static readonly Func<TokenForms, string?>[] OwnKeys = [WSaidVSkeleton, JSaidYSkeleton, KhSaidSkeleton, ThSaidFSkeleton, GreekSaidSkeleton, IllSaidYSkeleton, GnSaidNySkeleton, PinyinQSkeleton, CsSaidChSkeleton, RzSaidZhSkeleton, CkSaidKSkeleton, IchSaidShSkeleton, DiacriticsSaidSkeleton, SaidSkeleton, NameSaidSkeleton, Phonetics.RepeatKey, Lexicon.ConceptKey];
 
     private delegate string? SkeletonReading(ReadOnlySpan<char> form);
 
@@ -600,6 +600,14 @@ internal sealed class CandidateIndex
     /// </summary>
     internal static string? CkSaidKSkeleton(TokenForms forms) =>
         forms.Readings.HasFlag(Readings.PolishCkAsK) ? LatinVariant(forms, static form => Phonetics.SkeletonAsSaid(form, Readings.PolishCkAsK)) : null;
+
+    /// <summary>
+    /// The skeleton of a Latin word with the ch of its German cht after a front vowel said sh
+    /// (<see cref="Readings.GermanIchT"/>: Specht, شبيشت, skeleton <c>sbst</c>, not <c>sbkt</c>), or
+    /// null (<see cref="LatinVariant"/>).
+    /// </summary>
+    internal static string? IchSaidShSkeleton(TokenForms forms) =>
+        forms.Readings.HasFlag(Readings.GermanIchT) ? LatinVariant(forms, static form => Phonetics.SkeletonAsSaid(form, Readings.GermanIchT)) : null;
 
     /// <summary>
     /// The skeleton of a Latin word with the letters its diacritics mark read as said

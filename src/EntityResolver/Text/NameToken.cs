@@ -87,6 +87,8 @@ internal enum Readings : ulong
     PolishCkAsK = 137438953472,
     /// <summary>A Latin ow after a consonant and not at the end (English names: Bowers, Cowell, Brown); an Arabic-script or Cyrillic form with au or aw, which writes the ow so (باورز, كاول, Браун).</summary>
     EnglishOw = 274877906944,
+    /// <summary>A Latin cht after a front vowel (German names: Brecht, Fichte, Lichtenberg, Höcht), which the phonetic form reads kt; an Arabic-script form with sh before t, which writes the German ich sound so (بريشت, فيشته).</summary>
+    GermanIchT = 549755813888,
 }
 
 /// <summary>The role a token plays inside a name.</summary>

@@ -651,6 +651,7 @@ internal static class Phonetics
         (Readings.EnglishFinalS, ReadEnglishFinalS, ReadingShare),
         (Readings.PolishCkAsK, ReadPolishCkAsK, ReadingShare),
         (Readings.EnglishOw, ReadEnglishOw, ReadingShare),
+        (Readings.GermanIchT, ReadGermanIchT, ReadingShare),
     ];
 
     /// <summary>
@@ -891,6 +892,31 @@ internal static class Phonetics
 
     private static bool IsEnglishOw(ReadOnlySpan<char> form, int i) =>
         i > 0 && i + 2 < form.Length && form[i] == 'o' && form[i + 1] == 'w' && !IsVowel(form[i - 1]);
+
+    /// <summary>
+    /// The ch of a German cht after a front vowel, the ich sound, said sh as Arabic script writes
+    /// it (Brecht: بريشت, Fichte: فيشته, Lichtenberg), where the phonetic form reads the k of
+    /// Greek chr, chl and cht; read only against an Arabic-script form with sh before t, and only
+    /// in a word so spelled (<see cref="SpellsGermanIchT"/>): the form writes the ö and ü it comes
+    /// after o and u. Russian writes х (Брехт), which the form's k is near already.
+    /// </summary>
+    private static int ReadGermanIchT(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
+        Say(i > 0 && form[i] == 'k' && At(form, i + 1) == 't' && IsVowel(form[i - 1]), "S", 1, said, ref n);
+
+    /// <summary>Whether a normalized Latin word has a cht after e, i, y, ä, ö or ü, or after the eu or äu of German (<see cref="Readings.GermanIchT"/>).</summary>
+    private static bool SpellsGermanIchT(string written)
+    {
+        for (int j = written.IndexOf("cht", 1, StringComparison.Ordinal); j > 0; j = written.IndexOf("cht", j + 1, StringComparison.Ordinal))
+        {
+            char before = written[j - 1];
+            if (before is 'e' or 'i' or 'y' or 'ä' or 'ö' or 'ü' || (before == 'u' && j > 1 && written[j - 2] is 'e' or 'ä'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether a form read from another script ends in a k and a vowel (<see cref="Readings.PolishCkAsK"/>).</summary>
     private static bool EndsInKAndVowel(ReadOnlySpan<char> phonetic) =>
@@ -1326,11 +1352,13 @@ internal static class Phonetics
             readings |= latin.Length > 2 && latin[0] == 'j' && phonetic.Length > 1 && phonetic[0] == 'j' && IsVowel(phonetic[1]) ? Readings.InitialJ : 0;
             readings |= SpellsEnglishShortU(latin) ? Readings.EnglishShortU : 0;
             readings |= SpellsEnglishFinalS(latin) ? Readings.EnglishFinalS : 0;
+            readings |= SpellsGermanIchT(written) ? Readings.GermanIchT : 0;
             readings |= (latin.EndsWith("cki", StringComparison.Ordinal) || latin.EndsWith("cka", StringComparison.Ordinal)) && (phonetic.EndsWith("tski", StringComparison.Ordinal) || phonetic.EndsWith("tska", StringComparison.Ordinal)) ? Readings.PolishCkAsK : 0;
         }
         else if (script is Script.Cyrillic or Script.Arabic or Script.Devanagari)
         {
             readings |= script != Script.Devanagari && EndsInKAndVowel(phonetic) ? Readings.PolishCkAsK : 0;
+            readings |= script == Script.Arabic && phonetic.Contains("St", StringComparison.Ordinal) ? Readings.GermanIchT : 0;
             readings |= script != Script.Devanagari && (phonetic.Contains("au", StringComparison.Ordinal) || phonetic.Contains("aw", StringComparison.Ordinal)) ? Readings.EnglishOw : 0;
             readings |= Readings.EnglishGh | (phonetic.Contains('f') ? Readings.EnglishGhF : 0);
             readings |= script == Script.Devanagari && written.EndsWith("ंह", StringComparison.Ordinal) ? Readings.FinalNgh : 0;

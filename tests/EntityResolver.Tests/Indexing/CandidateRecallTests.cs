@@ -217,6 +217,8 @@ public sealed class CandidateRecallTests
     [InlineData("Dvořák", "ř", "trsk")] // Дворжак, not trk
     [InlineData("Debicki", "ck", "tbk")] // ديبيكي, not tbtsk
     [InlineData("Potocka", "ck", "btk")] // بوتوكا, not btsk
+    [InlineData("Specht", "cht", "sbst")] // شبيشت, not sbkt
+    [InlineData("Feuchtwanger", "cht", "fstnkr")] // فويشتفانغر, not fktnkr
     public void Latin_spellings_said_otherwise_are_posted_as_their_own_keys_read_as_said(string gold, string spelling, string said)
     {
         EntityRegistry registry = EntityRegistry.Create([new Entity("p:0", Entity.PersonType, [new EntityName(gold)])]);
@@ -227,6 +229,7 @@ public sealed class CandidateRecallTests
             "cs" => CandidateIndex.CsSaidChSkeleton(forms),
             "rz" => CandidateIndex.RzSaidZhSkeleton(forms),
             "ck" => CandidateIndex.CkSaidKSkeleton(forms),
+            "cht" => CandidateIndex.IchSaidShSkeleton(forms),
             _ => CandidateIndex.DiacriticsSaidSkeleton(forms),
         });
         Assert.Contains(0 << 1, registry.Index.Postings(said).ToArray());

@@ -1548,6 +1548,11 @@ public sealed class PhoneticsTests
     [InlineData((ulong)Readings.EnglishOw, "arrow")] // at the end: the o of Barlow, Bigelow
     [InlineData((ulong)Readings.EnglishOw, "abramow")] // Slavic -ow
     [InlineData((ulong)Readings.EnglishOw, "owen")] // after no consonant
+    [InlineData((ulong)Readings.GermanIchT, "brecht", true)]
+    [InlineData((ulong)Readings.GermanIchT, "höcht", true)]
+    [InlineData((ulong)Readings.GermanIchT, "feuchtwanger", true)] // after eu
+    [InlineData((ulong)Readings.GermanIchT, "nacht")] // after a back vowel: the ach sound, kh
+    [InlineData((ulong)Readings.GermanIchT, "viktor")] // a written kt
     [InlineData((ulong)Readings.FrenchIll, "marcilly", true)] // before a final y
     [InlineData((ulong)Readings.FrenchIll, "billboard")] // before a consonant
     [InlineData((ulong)Readings.FrenchIll, "daniel")] // no il
@@ -1608,6 +1613,10 @@ public sealed class PhoneticsTests
     // The ow of English names is the au or aw of Arabic script and Russian (Downey: داوني, Bown: Баун).
     [InlineData("داوني", "downey", "dunne", nameof(Readings.EnglishOw))]
     [InlineData("Баун", "bown", "bun", nameof(Readings.EnglishOw))]
+    // The ch of a German cht after a front vowel is the sh of Arabic script (Fichte: فيشته; 0.72
+    // without the reading, which reads it k, under Festa's 0.79).
+    [InlineData("فيشته", "fichte", "festa", nameof(Readings.GermanIchT))]
+    [InlineData("ميشتل", "mechtel", "michal", nameof(Readings.GermanIchT))]
     public void A_spelling_read_as_said_meets_what_the_other_script_writes_for_it(string written, string latin, string other, string reading)
     {
         // Phonetics.LatinReadings: the Latin form is also read as said when both forms have the flag.
