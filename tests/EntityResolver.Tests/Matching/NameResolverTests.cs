@@ -1233,16 +1233,17 @@ public sealed class NameResolverTests
     {
         // The second stage of the fitted model reads the best rival's pair score as a sign that
         // the query could name another entity; a spelling that is less likely does not make the
-        // rival less of one.
-        var resolver = new NameResolver(new EntityRegistryBuilder().AddPerson("p:albret", "Albret").AddPerson("p:albrecht", "Albrecht").Build(), MatchModel.Fitted);
+        // rival less of one. (Albrecht and Albret for ألبرشت until the German cht was read as
+        // Arabic script writes it: Albret is no longer close enough to be re-weighed.)
+        var resolver = new NameResolver(new EntityRegistryBuilder().AddPerson("p:aaronsohn", "Aaronsohn").AddPerson("p:aronson", "Aronson").Build(), MatchModel.Fitted);
 
-        IReadOnlyList<EntityMatch> matches = resolver.Resolve("ألبرشت", new ResolveOptions { Top = 2, Threshold = 0, Explain = true });
+        IReadOnlyList<EntityMatch> matches = resolver.Resolve("آرونسون", new ResolveOptions { Top = 2, Threshold = 0, Explain = true });
 
-        MatchExplanation albrecht = matches.Single(m => m.EntityId == "p:albrecht").Explanation!;
-        MatchExplanation albret = matches.Single(m => m.EntityId == "p:albret").Explanation!;
-        Assert.True(albret.SpellingAdjustment < 0);
-        Assert.Equal("p:albret", albrecht.RivalEntityId);
-        Assert.Equal(albret.PairScore - albret.SpellingAdjustment, albrecht.RivalPairScore!.Value, 3);
+        MatchExplanation aronson = matches.Single(m => m.EntityId == "p:aronson").Explanation!;
+        MatchExplanation aaronsohn = matches.Single(m => m.EntityId == "p:aaronsohn").Explanation!;
+        Assert.True(aaronsohn.SpellingAdjustment < 0);
+        Assert.Equal("p:aaronsohn", aronson.RivalEntityId);
+        Assert.Equal(aaronsohn.PairScore - aaronsohn.SpellingAdjustment, aronson.RivalPairScore!.Value, 3);
     }
 
     [Theory]
