@@ -897,8 +897,8 @@ internal static class Phonetics
     /// The ch of a German cht after a front vowel, the ich sound, said sh as Arabic script writes
     /// it (Brecht: بريشت, Fichte: فيشته, Lichtenberg), where the phonetic form reads the k of
     /// Greek chr, chl and cht; read only against an Arabic-script form with sh before t, and only
-    /// in a word so spelled (<see cref="SpellsGermanIchT"/>): the form writes the ö and ü it comes
-    /// after o and u. Russian writes х (Брехт), which the form's k is near already.
+    /// in a word so spelled (<see cref="SpellsGermanIchT"/>: the spelling decides, since the form
+    /// writes ö and ü as o and u). Russian writes х (Брехт), which the form's k is near already.
     /// </summary>
     private static int ReadGermanIchT(ReadOnlySpan<char> form, int i, Span<char> said, ref int n) =>
         Say(i > 0 && form[i] == 'k' && At(form, i + 1) == 't' && IsVowel(form[i - 1]), "S", 1, said, ref n);
@@ -920,7 +920,7 @@ internal static class Phonetics
 
     /// <summary>Whether a form read from another script ends in a k and a vowel (<see cref="Readings.PolishCkAsK"/>).</summary>
     private static bool EndsInKAndVowel(ReadOnlySpan<char> phonetic) =>
-        phonetic.Length > 2 && phonetic[^2] is 'k' or 'K' && phonetic[^1] is 'i' or 'a' or 'e' or 'y';
+        phonetic.Length > 2 && phonetic[^2] == 'k' && phonetic[^1] is 'i' or 'a' or 'e' or 'y';
 
     /// <summary>Whether a Latin spelling ends in an s that English says z, after a voiced consonant or a w, or in an -es after a consonant (Knowles, Lords, Daws; not Drusus, Carlos, Ross, Teis).</summary>
     private static bool SpellsEnglishFinalS(string latin) =>
@@ -1399,7 +1399,7 @@ internal static class Phonetics
     /// <summary>
     /// The sh or ch of a Latin form before a, o or u, as Russian writes it in Japanese names: sy or
     /// ty; after an s or t, the one consonant that a doubled letter is to the form read from
-    /// Cyrillic (Bessho: Бэссё, besyo; Hosshin: Хоссин).
+    /// Cyrillic (Bessho: Бэссё, besyo; Issho: Иссё).
     /// </summary>
     private static int ReadJapaneseSyllable(ReadOnlySpan<char> form, int i, Span<char> said, ref int n)
     {
@@ -1470,10 +1470,13 @@ internal static class Phonetics
 
     /// <summary>
     /// The skeleton of a Latin form read with one of <see cref="LatinReadings"/>, or null when
-    /// the reading changes nothing in it. The index posts two of them (CandidateIndex.OwnKeys):
+    /// the reading changes nothing in it. The index posts some of them (CandidateIndex.OwnKeys):
     /// the Hungarian cs read ch (<see cref="Readings.Cs"/>: Csaba, <c>sb</c> as Чаба and تشابا are
-    /// read, not <c>ksb</c>) and the Polish rz after a consonant read zh or sh
-    /// (<see cref="Readings.Rz"/>: Brzezinski, <c>bsnsk</c> as Бжезинский is read, not <c>brsnsk</c>).
+    /// read, not <c>ksb</c>), the Polish rz after a consonant read zh or sh
+    /// (<see cref="Readings.Rz"/>: Brzezinski, <c>bsnsk</c> as Бжезинский is read, not <c>brsnsk</c>),
+    /// the French ill (<see cref="Readings.FrenchIll"/>), the c of the Polish -cki said as the k of
+    /// English ck (<see cref="Readings.PolishCkAsK"/>: Debicki, <c>tbk</c>) and the ch of the German
+    /// cht said sh (<see cref="Readings.GermanIchT"/>: Specht, <c>sbst</c>).
     /// </summary>
     public static string? SkeletonAsSaid(ReadOnlySpan<char> form, Readings reading)
     {
