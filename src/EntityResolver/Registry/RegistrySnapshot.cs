@@ -388,7 +388,7 @@ internal static class RegistrySnapshot
             return (forms, tokenSection.Decode((ref SectionReader s) =>
             {
                 int f = s.Count();
-                TokenForms form = (uint)f < (uint)forms.Length ? forms[f] : throw new InvalidDataException($"a name token refers to token form {f}, of {forms.Length}.");
+                TokenForms form = Referred(forms, f, "a name token", "token form");
                 byte role = s.Byte();
                 return new NameToken(form, (TokenRole)(role & 0x7F), str.Req(ref s), (role & 0x80) != 0);
             }));
@@ -431,7 +431,7 @@ internal static class RegistrySnapshot
                 for (int i = 0; i < aliasTokens.Length; i++)
                 {
                     int token = s.Count();
-                    aliasTokens[i] = (uint)token < (uint)tokenArray.Length ? tokenArray[token] : throw new InvalidDataException($"an alias of entity {entityIndex} refers to name token {token}, of {tokenArray.Length}.");
+                    aliasTokens[i] = Referred(tokenArray, token, $"an alias of entity {entityIndex}", "name token");
                     weights[i] = s.Single();
                 }
 
@@ -549,7 +549,7 @@ internal static class RegistrySnapshot
         public string? Get(ref SectionReader s)
         {
             int id = s.Count();
-            return id == 0 ? null : (uint)(id - 1) < (uint)strings.Length ? strings[id - 1] : throw new InvalidDataException($"a string refers to string {id - 1} of the table, of {strings.Length}.");
+            return id == 0 ? null : Referred(strings, id - 1, "a string", "string");
         }
 
         /// <summary>A string that may not be null.</summary>
@@ -664,6 +664,10 @@ internal static class RegistrySnapshot
             }
         }
     }
+
+    /// <summary>The item of <paramref name="table"/> that <paramref name="referrer"/> refers to by number, or a refusal saying which reference is past the table.</summary>
+    private static T Referred<T>(T[] table, int number, string referrer, string what) =>
+        (uint)number < (uint)table.Length ? table[number] : throw new InvalidDataException($"{referrer} refers to {what} {number}, of {table.Length}.");
 
     /// <summary>Strings numbered by first use, with a section that lists them: a string is written as 0 (null) or its number + 1.</summary>
     private sealed class StringTable(int blockBytes)

@@ -135,8 +135,11 @@ internal sealed class TransliterationModel
         int before = i > 1 ? LetterOf(latin[i - 2]) : Edge;
         int prev = i > 0 ? LetterOf(latin[i - 1]) : Edge;
         int next = i + 1 < latin.Length ? LetterOf(latin[i + 1]) : Edge;
-        return (((((before * Letters) + prev) * Letters) + LetterOf(latin[i])) * Letters) + next;
+        return Context(before, prev, LetterOf(latin[i]), next);
     }
+
+    /// <summary>The full context of four letters (numbers of <see cref="LetterOf"/>, or <see cref="Edge"/>).</summary>
+    private static int Context(int before, int prev, int letter, int next) => (((((before * Letters) + prev) * Letters) + letter) * Letters) + next;
 
     private static int Reduce(int context, int level) => level switch
     {
@@ -559,7 +562,7 @@ internal sealed class TransliterationModel
 
     private static double InStep(int i, int j, int m, int n) => Math.Exp(-4 * Math.Abs(((double)i / m) - ((double)j / n)));
 
-    /// <summary>Adds <paramref name="count"/> to <paramref name="output"/> in the model's own context of <paramref name="context"/> (a full one, <see cref="Context"/>).</summary>
+    /// <summary>Adds <paramref name="count"/> to <paramref name="output"/> in the model's own context of <paramref name="context"/> (a full one, <see cref="Context(int, int, int, int)"/>).</summary>
     private void Count(int context, long output, double count)
     {
         if (count > 0)
@@ -749,7 +752,7 @@ internal sealed class TransliterationModel
                 1 => Single(cells[1][0]),
                 _ => Pair(cells[1][0], cells[1][1]),
             };
-            model.Count((((((before * Letters) + prev) * Letters) + letter) * Letters) + next, output, count);
+            model.Count(Context(before, prev, letter, next), output, count);
         }
 
         if (model is null)

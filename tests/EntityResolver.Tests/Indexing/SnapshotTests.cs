@@ -272,7 +272,7 @@ public sealed class SnapshotTests
     [Theory]
     // A reference past its table (127, one byte of a 7-bit number, in a registry of a few strings,
     // forms and tokens) is refused with what refers to what, not as an index out of range.
-    [InlineData(1, 0, "a string refers to string 126 of the table, of")] // the first entity's id
+    [InlineData(1, 0, "a string refers to string 126, of")] // the first entity's id
     [InlineData(3, 0, "a name token refers to token form 127, of")] // the first token's form
     [InlineData(5, 5, "an alias of entity 0 refers to name token 127, of")] // after entity, name, acronym flag, titles, token count
     public void A_snapshot_section_that_refers_past_a_table_is_refused_with_what_it_refers_to(int section, int offset, string message)
