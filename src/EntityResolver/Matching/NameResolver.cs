@@ -88,6 +88,14 @@ public sealed class NameResolver
     private const double PalladiusShare = 0.38;
 
     /// <summary>
+    /// The share of Cyrillic words with a Hepburn spelling by Polivanov's system
+    /// (<see cref="Polivanov.Hepburn"/>) that Russian wrote from it: 6,560 of the 7,823 such words
+    /// of netranslit-ru-train's development queries have it as their gold's spelling. Used as
+    /// <see cref="PalladiusShare"/> is.
+    /// </summary>
+    private const double PolivanovShare = 0.84;
+
+    /// <summary>
     /// What a candidate matched through the reading that dropped a proclitic with the article
     /// (بالسامو read سامو: see <see cref="DroppedProclitic"/>) loses of its pair score: that reading
     /// leaves those letters unexplained, and a name seldom begins with "with the", "and the" or
@@ -438,7 +446,7 @@ public sealed class NameResolver
 
         Span<double> likelihoods = stackalloc double[count];
         Span<int> words = stackalloc int[count];
-        PreparedName? pinyin = Array.Find(readings, r => r.Kind == ReadingKind.Pinyin);
+        (string? Pinyin, string? Hepburn)[]? systems = SystemSpellings(readings);
         for (int k = 0; k < count; k++)
         {
             (_, int aliasIndex, int reading) = best[near[k]];
@@ -447,8 +455,8 @@ public sealed class NameResolver
             likelihoods[k] = readings[reading].Kind switch
             {
                 ReadingKind.Article => ArticleSpellingLikelihood(readings[0], readings[reading], alias, readers ??= []),
-                ReadingKind.Pinyin => SpellingLikelihood(readings[0], alias, readers ??= [], pinyin),
-                _ => SpellingLikelihood(readings[reading], alias, readers ??= [], reading == 0 ? pinyin : null),
+                ReadingKind.Pinyin => SpellingLikelihood(readings[0], alias, readers ??= [], systems),
+                _ => SpellingLikelihood(readings[reading], alias, readers ??= [], reading == 0 ? systems : null),
             };
             words[k] = alias.Name.NameTokenCount;
         }
@@ -552,12 +560,13 @@ public sealed class NameResolver
     /// that has a transliteration model, the likeliest of the alias's Latin words that it met in scoring (at
     /// the conflict floor or above), or the model's floor for a word written from no letter when
     /// it met none; NaN when the alias has no Latin word (it was matched in the query's own script).
-    /// A Latin word that is the <paramref name="pinyin"/> reading of a query word (Deng for Дэн) is
-    /// its source as a mixture: by Palladius (<see cref="PalladiusShare"/>) or as the model reads it.
-    /// The model, fitted on Russian spellings of mostly other names, finds Den likelier (Russian
-    /// writes Deng Денг), and so took Den for Дэн.
+    /// A Latin word that is a query word's spelling by a system of its script (<paramref
+    /// name="systems"/>: Deng for Дэн by Palladius, Chiki for Тики by Polivanov) is its source as a
+    /// mixture: by the system (<see cref="PalladiusShare"/>, <see cref="PolivanovShare"/>) or as
+    /// the model reads it. The model, fitted on Russian spellings of mostly other names, finds Den
+    /// and Ticky likelier (Russian writes an English Deng Денг), and so took Den for Дэн.
     /// </summary>
-    private static double SpellingLikelihood(PreparedName query, AliasRecord alias, List<TransliterationModel.Reader> readers, PreparedName? pinyin = null)
+    private static double SpellingLikelihood(PreparedName query, AliasRecord alias, List<TransliterationModel.Reader> readers, (string? Pinyin, string? Hepburn)[]? systems = null)
     {
         NameToken[] tokens = query.Name.Tokens;
         NameToken[] candidate = alias.Name.Tokens;
@@ -586,12 +595,16 @@ public sealed class NameResolver
 
             TransliterationModel.Reader reader = ReaderOf(readers, model, q.Forms.Spelling);
             double likeliest = double.NegativeInfinity;
-            string? palladius = pinyin is not null && !ReferenceEquals(pinyin.Name.Tokens[i], q) ? pinyin.Name.Tokens[i].Forms.Latin : null;
+            (string? pinyin, string? hepburn) = systems is null ? default : systems[i];
             foreach (NameToken c in candidate)
             {
-                if (palladius is not null && c.Forms.Script == Script.Latin && string.Equals(c.Forms.Latin, palladius, StringComparison.Ordinal))
+                double share = c.Forms.Script != Script.Latin ? 0
+                    : string.Equals(c.Forms.Latin, pinyin, StringComparison.Ordinal) ? PalladiusShare
+                    : string.Equals(c.Forms.Latin, hepburn, StringComparison.Ordinal) ? PolivanovShare
+                    : 0;
+                if (share > 0)
                 {
-                    likeliest = Math.Max(likeliest, Math.Log(PalladiusShare + ((1 - PalladiusShare) * Math.Exp(reader.LogLikelihood(Spelling(c))))));
+                    likeliest = Math.Max(likeliest, Math.Log(share + ((1 - share) * Math.Exp(reader.LogLikelihood(Spelling(c))))));
                 }
                 else if (MetLatinWord(query, i, c))
                 {
@@ -604,6 +617,30 @@ public sealed class NameResolver
         }
 
         return sum;
+    }
+
+    /// <summary>
+    /// Each word's spelling (of the query's primary reading) by the Palladius system, from the
+    /// pinyin reading when it changed the word, and by Polivanov's (<see cref="Polivanov.Hepburn"/>);
+    /// null when no word has either.
+    /// </summary>
+    private static (string? Pinyin, string? Hepburn)[]? SystemSpellings(PreparedName[] readings)
+    {
+        NameToken[] tokens = readings[0].Name.Tokens;
+        NameToken[]? pinyin = Array.Find(readings, r => r.Kind == ReadingKind.Pinyin)?.Name.Tokens;
+        (string? Pinyin, string? Hepburn)[]? systems = null;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            NameToken q = tokens[i];
+            string? p = pinyin is not null && !ReferenceEquals(pinyin[i], q) ? pinyin[i].Forms.Latin : null;
+            string? h = q.Role == TokenRole.Name && q.Forms.Script == Script.Cyrillic ? Polivanov.Hepburn(q.Forms.Normalized) : null;
+            if (p is not null || h is not null)
+            {
+                (systems ??= new (string?, string?)[tokens.Length])[i] = (p, h);
+            }
+        }
+
+        return systems;
     }
 
     /// <summary>

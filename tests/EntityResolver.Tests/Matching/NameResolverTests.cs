@@ -524,14 +524,17 @@ public sealed class NameResolverTests
     }
 
     [Theory]
-    [InlineData("Дэн", "Deng", "Den")]
+    [InlineData("Дэн", "Deng", "Den")] // Palladius
     [InlineData("Цзин", "Jing", "Jin")]
     [InlineData("Жун", "Rong", "Zhun")]
-    public void A_word_that_palladius_writes_from_a_pinyin_name_prefers_that_name_to_a_plain_romanization(string query, string expected, string other)
+    [InlineData("Тики", "Chiki", "Ticky")] // Polivanov
+    [InlineData("Тинэн", "Chinen", "Thienen")]
+    [InlineData("Гиси", "Gishi", "Gysi")]
+    public void A_word_that_russian_writes_by_a_system_prefers_the_name_the_system_reads_to_a_plain_romanization(string query, string expected, string other)
     {
         // The transliteration model, fitted on Russian spellings of mostly other names, finds Den
-        // a likelier source of Дэн than Deng; but Palladius writes Deng Дэн, and Russian writes
-        // Chinese names by Palladius.
+        // a likelier source of Дэн than Deng, and Ticky of Тики than Chiki; but Russian writes
+        // Chinese names by Palladius (Deng: Дэн) and Japanese ones by Polivanov (Chiki: Тики).
         Assert.Equal([expected, other], RankedAmong(query, expected, other).Select(m => m.Name));
     }
 
