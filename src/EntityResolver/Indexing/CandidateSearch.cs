@@ -206,6 +206,14 @@ internal static class CandidateSearch
                 Trace?.CountLookups(readingLookups, readingsFound);
 
                 int term = AddTerm(wordKey, acronym: false, reading.Weights[t], index, s, ref termCount, ref keyCount, weights, readingWeights, ids, keepWithoutKeys: otherReadings);
+                if (term < 0 && !reading.Name.IsAcronym && wordKey.Length >= MinFarLength)
+                {
+                    // A long word that meets no key of the index, even by a deletion on each side
+                    // (гриммельсгаузен, krmlsksn, against Grimmelshausen, krmlsn): its keys with
+                    // two classes deleted.
+                    term = AddTerm(wordKey, acronym: false, reading.Weights[t], index, s, ref termCount, ref keyCount, weights, readingWeights, ids, far: true);
+                }
+
                 for (int r = 0; r < Phonetics.QueryReadings.Length && term >= 0; r++)
                 {
                     AddOwnKey(readingIds[r], readingLengths[r], Phonetics.QueryReadings[r].Unlikely, term, index, s, ref keyCount);
@@ -533,7 +541,7 @@ internal static class CandidateSearch
     /// its index, or -1 when the index has no key of it (unless <paramref name="keepWithoutKeys"/>:
     /// the caller adds keys of another reading of the word).
     /// </summary>
-    private static int AddTerm(string skeleton, bool acronym, float weight, CandidateIndex index, Scratch s, ref int termCount, ref int keyCount, Span<float> weights, Span<float> readingWeights, Span<int> ids, bool keepWithoutKeys = false)
+    private static int AddTerm(string skeleton, bool acronym, float weight, CandidateIndex index, Scratch s, ref int termCount, ref int keyCount, Span<float> weights, Span<float> readingWeights, Span<int> ids, bool keepWithoutKeys = false, bool far = false)
     {
         int term = s.Skeletons.AsSpan(0, termCount).IndexOf(skeleton);
         if (term < 0)
@@ -549,6 +557,10 @@ internal static class CandidateSearch
                     ids[n++] = id;
                     own = true;
                 }
+            }
+            else if (far)
+            {
+                n = FarKeysOf(index, skeleton, ids);
             }
             else
             {
@@ -567,7 +579,7 @@ internal static class CandidateSearch
             for (int k = 0; k < n && keyCount < MaxKeys; k++)
             {
                 bool isOwn = own && k == 0;
-                s.Keys[keyCount++] = new KeyRef(ids[k], term, isOwn, index.PostingLength(ids[k]), isOwn ? skeleton.Length : skeleton.Length - 1);
+                s.Keys[keyCount++] = new KeyRef(ids[k], term, isOwn, index.PostingLength(ids[k]), isOwn ? skeleton.Length : skeleton.Length - (far ? 2 : 1));
             }
         }
 
@@ -640,6 +652,51 @@ internal static class CandidateSearch
 
     /// <summary>The longest skeleton whose deletions the search looks up (their buffers are on the stack).</summary>
     private const int MaxDeletedLength = 64;
+
+    /// <summary>
+    /// The shortest skeleton of a word that meets no key (<see cref="FarKeysOf"/>) to be looked up
+    /// with two classes deleted: of a shorter one, what is left is three classes or fewer, which
+    /// say too little of the word.
+    /// </summary>
+    internal const int MinFarLength = 6;
+
+    /// <summary>The longest skeleton looked up with two classes deleted (its variants' buffer is on the stack).</summary>
+    private const int MaxFarLength = 24;
+
+    /// <summary>
+    /// The index key ids of a skeleton with two of its classes deleted: with the index's own
+    /// deletion variants, they meet an alias whose skeleton is up to three edits away. Only for a
+    /// long word that meets no key otherwise (<see cref="MinFarLength"/>).
+    /// </summary>
+    private static int FarKeysOf(CandidateIndex index, string skeleton, Span<int> ids)
+    {
+        int length = skeleton.Length;
+        if (length > MaxFarLength)
+        {
+            return 0;
+        }
+
+        Span<char> variant = stackalloc char[length - 2];
+        int n = 0, made = 0;
+        for (int i = 0; i < length && n < ids.Length; i++)
+        {
+            for (int j = i + 1; j < length && n < ids.Length; j++)
+            {
+                skeleton.AsSpan(0, i).CopyTo(variant);
+                skeleton.AsSpan(i + 1, j - i - 1).CopyTo(variant[i..]);
+                skeleton.AsSpan(j + 1).CopyTo(variant[(j - 1)..]);
+                made++;
+                int id = index.KeyId(variant, KeyTable.Hash(variant));
+                if (id >= 0 && !ids[..n].Contains(id))
+                {
+                    ids[n++] = id;
+                }
+            }
+        }
+
+        Trace?.CountLookups(made, n);
+        return n;
+    }
 
     /// <summary>
     /// Intersects the own-skeleton postings of the query's words (sorted merges, rarest first;

@@ -247,6 +247,26 @@ public sealed class CandidateRecallTests
     }
 
     [Theory]
+    [InlineData("гриммельсгаузен", "Grimmelshausen", "Grimaldi", "Hausen")] // krmlsksn against krmlsn
+    [InlineData("хильдесхаймер", "Hildesheimer", "Heimer", "Hilde")]
+    [InlineData("روكينجهام", "Rockingham", "Rocking", "Graham")] // rknshm against rknkm
+    public void A_long_word_that_meets_no_key_is_looked_up_with_two_classes_deleted(string query, string gold, params string[] others)
+    {
+        // A deletion on each side leaves the two skeletons apart; so the query had no candidate.
+        AssertFoundAmong(query, gold, others);
+    }
+
+    [Fact]
+    public void A_short_word_that_meets_no_key_has_no_candidate()
+    {
+        // Two classes deleted from a skeleton under six classes leave too little of the word:
+        // Hankatis (hnkts) without k and s is hnt, a deletion of Hunter's hntr.
+        EntityRegistry registry = EntityRegistry.Create([new Entity("p:0", Entity.PersonType, [new EntityName("Hunter")])]);
+
+        Assert.Empty(new NameResolver(registry).CandidateAliases("Hankatis"));
+    }
+
+    [Theory]
     [InlineData("إنجل", "Engel")]
     [InlineData("جيورجيو", "Giorgio")]
     public void An_arabic_jim_finds_the_g_of_a_name_written_only_in_latin(string query, string gold)
