@@ -658,7 +658,7 @@ internal static class CandidateSearch
     /// with two classes deleted: of a shorter one, what is left is three classes or fewer, which
     /// say too little of the word.
     /// </summary>
-    internal const int MinFarLength = 6;
+    private const int MinFarLength = 6;
 
     /// <summary>The longest skeleton looked up with two classes deleted (its variants' buffer is on the stack).</summary>
     private const int MaxFarLength = 24;
