@@ -33,6 +33,8 @@ internal static class Program
           dev [DIR]           top-1 over every query of netranslit-ar, netranslit-ru,
                               wikidata-hi-ur and unsc-2025 against all of each set's entities
                               (DIR: each query's first entity, one file per set, to compare runs)
+          systems             the shares of the spelling stage's Palladius and Polivanov
+                              spellings (NameResolver), on netranslit-ru-train's train split
           probe [--features] [--model FILE] [--registry FILE | --dev SET [--data DIR]] [--top N] [--ids ID,...] NAME...
                               the top N (3) candidates of each name in the seed registry, a
                               registry file or all of a dev set's entities; --features prints
@@ -79,6 +81,7 @@ internal static class Program
                 case "probe" when i == 0: return Probe(args[1..]);
                 case "stage" when i == 0: return Stage(args[1..], data);
                 case "calibration" when i == 0: return Training.Calibrate(Path.Combine(data, "dev"), args.Length > 1 ? LoadModel(args[1]) : ScoringModel.Embedded("model/logit-v5.json"));
+                case "systems" when i == 0: return SystemShares.Run(Path.Combine(data, "dev"));
                 case "dev" when i == 0: return DevTop1.Run(Path.Combine(data, "dev"), args.Length > 1 ? args[1] : null);
                 case "translit" when i == 0: return TranslitTraining.Run(Path.Combine(data, "dev"), args.Length > 1 ? args[1] : "src/EntityResolver/Data/model");
                 case "--model": modelPath = Next(); break;

@@ -580,34 +580,41 @@ internal sealed class CandidateIndex
         forms.Latin.Contains("qi", StringComparison.Ordinal) ? LatinVariant(forms, Phonetics.SkeletonWithKAsTs) : null;
 
     /// <summary>
+    /// The skeleton of a Latin word that has <paramref name="reading"/>, read with it
+    /// (<see cref="Phonetics.SkeletonAsSaid"/>), or null when it has not, or when the reading
+    /// gives the word's own skeleton (as <see cref="LatinVariant"/>).
+    /// </summary>
+    private static string? ReadingSkeleton(TokenForms forms, Readings reading) =>
+        forms.Script == Script.Latin && forms.Readings.HasFlag(reading) && Phonetics.SkeletonAsSaid(forms.Phonetic, reading) is { } skeleton
+            && !string.Equals(skeleton, forms.Skeleton, StringComparison.Ordinal)
+            ? skeleton
+            : null;
+
+    /// <summary>
     /// The skeleton of a Latin word with its Hungarian cs read ch (<see cref="Phonetics.SkeletonAsSaid"/>:
     /// Csaba, Чаба, skeleton <c>sb</c>, not <c>ksb</c>), or null (<see cref="LatinVariant"/>).
     /// </summary>
-    internal static string? CsSaidChSkeleton(TokenForms forms) =>
-        forms.Readings.HasFlag(Readings.Cs) ? LatinVariant(forms, static form => Phonetics.SkeletonAsSaid(form, Readings.Cs)) : null;
+    internal static string? CsSaidChSkeleton(TokenForms forms) => ReadingSkeleton(forms, Readings.Cs);
 
     /// <summary>
     /// The skeleton of a Latin word with its Polish rz read zh or sh (<see cref="Phonetics.SkeletonAsSaid"/>:
     /// Brzezinski, Бжезинский, skeleton <c>bsnsk</c>, not <c>brsnsk</c>), or null (<see cref="LatinVariant"/>).
     /// </summary>
-    internal static string? RzSaidZhSkeleton(TokenForms forms) =>
-        forms.Readings.HasFlag(Readings.Rz) ? LatinVariant(forms, static form => Phonetics.SkeletonAsSaid(form, Readings.Rz)) : null;
+    internal static string? RzSaidZhSkeleton(TokenForms forms) => ReadingSkeleton(forms, Readings.Rz);
 
     /// <summary>
     /// The skeleton of a Latin word with the c of its Polish -cki or -cka said as the k of an
     /// English ck (<see cref="Readings.PolishCkAsK"/>: Debicki, ديبيكي, skeleton <c>tbk</c>, not
     /// <c>tbtsk</c>), or null (<see cref="LatinVariant"/>).
     /// </summary>
-    internal static string? CkSaidKSkeleton(TokenForms forms) =>
-        forms.Readings.HasFlag(Readings.PolishCkAsK) ? LatinVariant(forms, static form => Phonetics.SkeletonAsSaid(form, Readings.PolishCkAsK)) : null;
+    internal static string? CkSaidKSkeleton(TokenForms forms) => ReadingSkeleton(forms, Readings.PolishCkAsK);
 
     /// <summary>
     /// The skeleton of a Latin word with the ch of its German cht after a front vowel said sh
     /// (<see cref="Readings.GermanIchT"/>: Specht, شبيشت, skeleton <c>sbst</c>, not <c>sbkt</c>), or
     /// null (<see cref="LatinVariant"/>).
     /// </summary>
-    internal static string? IchSaidShSkeleton(TokenForms forms) =>
-        forms.Readings.HasFlag(Readings.GermanIchT) ? LatinVariant(forms, static form => Phonetics.SkeletonAsSaid(form, Readings.GermanIchT)) : null;
+    internal static string? IchSaidShSkeleton(TokenForms forms) => ReadingSkeleton(forms, Readings.GermanIchT);
 
     /// <summary>
     /// The skeleton of a Latin word with the letters its diacritics mark read as said

@@ -80,20 +80,20 @@ public sealed class NameResolver
 
     /// <summary>
     /// The share of Cyrillic words with a Palladius reading (<see cref="NameAnalyzer.PinyinReading"/>)
-    /// that Russian wrote from the pinyin spelling by that system: 1,375 of the 3,629 such words of
-    /// netranslit-ru-train's development queries have it as their gold's spelling. A Latin word that
-    /// is that pinyin is a source of the Cyrillic word by Palladius with this probability, besides
-    /// what the transliteration model gives it (see <see cref="SpellingLikelihood"/>).
+    /// that Russian wrote from the pinyin spelling by that system: 382 of the 1,279 one-word
+    /// queries with one in netranslit-ru-train's train split have a gold entity with a Latin word
+    /// spelled so (`dotnet run -c Release --project benchmarks/EntityResolver.Quality -- systems`).
+    /// A Latin word that is that pinyin is a source of the Cyrillic word by Palladius with this
+    /// probability, besides what the transliteration model gives it (see <see cref="SpellingLikelihood"/>).
     /// </summary>
-    private const double PalladiusShare = 0.38;
+    private const double PalladiusShare = 0.30;
 
     /// <summary>
     /// The share of Cyrillic words with a Hepburn spelling by Polivanov's system
-    /// (<see cref="Polivanov.Hepburn"/>) that Russian wrote from it: 6,560 of the 7,823 such words
-    /// of netranslit-ru-train's development queries have it as their gold's spelling. Used as
-    /// <see cref="PalladiusShare"/> is.
+    /// (<see cref="Polivanov.Hepburn"/>) that Russian wrote from it: 2,558 of 3,065 such one-word
+    /// queries of the same split, counted by the same command. Used as <see cref="PalladiusShare"/> is.
     /// </summary>
-    private const double PolivanovShare = 0.84;
+    private const double PolivanovShare = 0.83;
 
     /// <summary>
     /// What a candidate matched through the reading that dropped a proclitic with the article

@@ -1391,7 +1391,7 @@ internal static class Phonetics
     private static bool IsCyrillicConsonant(char c) => c is >= 'а' and <= 'я' && !IsCyrillicVowel(c) && c is not ('й' or 'ь' or 'ъ');
 
     /// <summary>Whether a normalized Cyrillic letter is a vowel.</summary>
-    private static bool IsCyrillicVowel(char c) => "аеёиоуыэюя".Contains(c);
+    internal static bool IsCyrillicVowel(char c) => "аеёиоуыэюя".Contains(c);
 
     /// <summary>A rewriting of a Latin form at one position: appends what it reads there and returns how many symbols it read (0: none).</summary>
     private delegate int Rewrite(ReadOnlySpan<char> form, int i, Span<char> said, ref int n);

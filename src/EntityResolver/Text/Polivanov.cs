@@ -83,7 +83,7 @@ internal static class Polivanov
                 continue;
             }
 
-            if (c == 'й' && i > 0 && IsVowel(word[i - 1]))
+            if (c == 'й' && i > 0 && Phonetics.IsCyrillicVowel(word[i - 1]))
             {
                 hepburn.Append('i');
                 i++;
@@ -105,7 +105,7 @@ internal static class Polivanov
             }
 
             // The syllabic n stands before a consonant, a hard sign or at the end only (на is a syllable).
-            if (length == 0 || (length == 1 && c == 'н' && i + 1 < word.Length && (IsVowel(word[i + 1]) || word[i + 1] == 'й')))
+            if (length == 0 || (length == 1 && c == 'н' && i + 1 < word.Length && (Phonetics.IsCyrillicVowel(word[i + 1]) || word[i + 1] == 'й')))
             {
                 return null;
             }
@@ -141,6 +141,4 @@ internal static class Polivanov
 
         return false;
     }
-
-    private static bool IsVowel(char c) => c is 'а' or 'и' or 'у' or 'э' or 'о' or 'я' or 'ю' or 'ё';
 }
