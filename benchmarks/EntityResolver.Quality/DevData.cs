@@ -130,7 +130,9 @@ internal sealed class DevDataset
                     continue;
                 }
 
-                names.Add(new EntityName(text, Str(n, "lang"), Str(n, "script"), kind));
+                // unsc-2025 marks the UN lists' "low quality" aliases (a name that cannot identify
+                // the person alone): the registry's weak aliases.
+                names.Add(new EntityName(text, Str(n, "lang"), Str(n, "script"), string.Equals(Str(n, "quality"), "Low", StringComparison.Ordinal) ? EntityName.WeakAliasKind : kind));
             }
 
             if (names.Count > 0 && seen.Add(id))

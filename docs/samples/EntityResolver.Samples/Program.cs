@@ -18,6 +18,7 @@ var samples = new (string Name, Func<Task> Run)[]
     ("concepts: no match", Sync(ConceptsSamples.NoMatch)),
     ("registry-format: load a file", Sync(RegistrySamples.LoadFile)),
     ("registry-format: problems", Sync(RegistrySamples.Problems)),
+    ("registry-format: weak aliases", Sync(RegistrySamples.WeakAliases)),
     ("registry-format: updates", Sync(RegistrySamples.Updates)),
     ("algorithms: features", Sync(AlgorithmsSamples.Features)),
     ("algorithms: spelling", Sync(AlgorithmsSamples.Spelling)),

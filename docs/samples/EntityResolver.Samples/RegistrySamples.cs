@@ -43,6 +43,21 @@ internal static class RegistrySamples
         }
     }
 
+    public static void WeakAliases()
+    {
+        var jibril = new Entity("person:jibril", Entity.PersonType,
+        [
+            new EntityName("Muhammad Jibril Abdul Rahman"),
+            new EntityName("Muhammad Yunus", kind: EntityName.WeakAliasKind),
+        ]);
+        var resolver = new NameResolver(EntityRegistry.Create([jibril]));
+        foreach (string query in new[] { "Muhammad Jibril", "Muhammad Yunus" })
+        {
+            EntityMatch? match = resolver.Resolve(query, new ResolveOptions { Threshold = 0 }).FirstOrDefault();
+            Console.WriteLine($"{query}: {match?.MatchedName} {match?.Score:0.00}");
+        }
+    }
+
     public static void Updates()
     {
         EntityRegistry before = EntityRegistry.Default;

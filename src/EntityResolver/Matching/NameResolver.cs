@@ -68,6 +68,13 @@ public sealed class NameResolver
     /// <summary>How far under the best pair score a candidate is still re-weighed by its spelling (see <see cref="WeighSpellings"/>).</summary>
     private const float SpellingMargin = 0.25f;
 
+    /// <summary>
+    /// What a match through a weak alias (<see cref="EntityName.WeakAliasKind"/>) keeps of its
+    /// score: a name that cannot identify the entity alone brings it at most to the default
+    /// threshold. A rule, not a fitted figure: only unsc-2025 marks its weak aliases, too few to fit one.
+    /// </summary>
+    internal const float WeakAliasShare = 0.5f;
+
     /// <summary>The most candidates re-weighed by their spelling.</summary>
     private const int SpellingCandidates = 8;
 
@@ -929,6 +936,11 @@ public sealed class NameResolver
             }
 
             float score = _model.Score(f);
+            if (Registry.IsWeakAlias(aliasIndex))
+            {
+                score *= WeakAliasShare;
+            }
+
             if (!best.TryGetValue(alias.EntityIndex, out var current) || score > current.Score)
             {
                 best[alias.EntityIndex] = (score, aliasIndex, reading);
@@ -1105,6 +1117,11 @@ public sealed class NameResolver
         else if (f.TitleConflict > 0)
         {
             summary += "; title conflicts";
+        }
+
+        if (Registry.IsWeakAlias(ranked.Alias))
+        {
+            summary += string.Create(CultureInfo.InvariantCulture, $"; a weak alias (score × {WeakAliasShare:0.##})");
         }
 
         if (droppedProclitic)

@@ -9,7 +9,7 @@ public sealed class EntityName
     /// <param name="text">The name as written; must contain a letter or digit.</param>
     /// <param name="lang">Optional language code (BCP 47, such as "ar", "ur", "hi").</param>
     /// <param name="script">Optional script code (ISO 15924, such as "Arab", "Deva").</param>
-    /// <param name="kind">Optional kind ("primary", "alias", "original_script", "acronym", ...).</param>
+    /// <param name="kind">Optional kind ("primary", "alias", "original_script", "acronym", ...); <see cref="WeakAliasKind"/> marks a weak alias.</param>
     /// <exception cref="ArgumentException"><paramref name="text"/> is empty or white space.</exception>
     public EntityName(string text, string? lang = null, string? script = null, string? kind = null)
     {
@@ -31,6 +31,18 @@ public sealed class EntityName
 
     /// <summary>The kind of name, if given.</summary>
     public string? Kind { get; }
+
+    /// <summary>
+    /// The <see cref="Kind"/> of a weak alias: a name too unspecific to identify the entity alone
+    /// (a nickname, a common name, a short form: the "low quality" aliases of the UN sanctions
+    /// lists, OFAC's weak AKAs, OpenSanctions' <c>weakAlias</c>). A match through a weak alias
+    /// scores half what it would through any other name, so that alone it stays under the
+    /// default threshold (0.5) unless it is perfect.
+    /// </summary>
+    public const string WeakAliasKind = "weak_alias";
+
+    /// <summary>Whether this name is a weak alias (its <see cref="Kind"/> is <see cref="WeakAliasKind"/>).</summary>
+    public bool IsWeakAlias => string.Equals(Kind, WeakAliasKind, StringComparison.Ordinal);
 
     /// <inheritdoc/>
     public override string ToString() => Text;

@@ -22,6 +22,9 @@ public sealed class EntityRegistry
     private readonly ulong[] _rankClasses;
     private readonly bool[] _isPerson;
 
+    /// <summary>Per alias, whether it is a weak alias (<see cref="EntityName.IsWeakAlias"/>); null when the registry has none.</summary>
+    private readonly bool[]? _weakAliases;
+
     private EntityRegistry(Entity[] entities)
     {
         _entities = entities;
@@ -122,6 +125,7 @@ public sealed class EntityRegistry
         });
 
         Aliases = aliases;
+        _weakAliases = WeakAliases(entities, aliases);
         Index = CandidateIndex.Build(aliases);
     }
 
@@ -131,8 +135,24 @@ public sealed class EntityRegistry
         _entities = entities;
         (_byId, _rankClasses, _isPerson) = tables;
         Aliases = aliases;
+        _weakAliases = WeakAliases(entities, aliases);
         Statistics = statistics;
         Index = index;
+    }
+
+    /// <summary>Per alias, whether its name is a weak alias; null when none is.</summary>
+    private static bool[]? WeakAliases(Entity[] entities, AliasRecord[] aliases)
+    {
+        bool[]? weak = null;
+        for (int a = 0; a < aliases.Length; a++)
+        {
+            if (entities[aliases[a].EntityIndex].Names[aliases[a].NameIndex].IsWeakAlias)
+            {
+                (weak ??= new bool[aliases.Length])[a] = true;
+            }
+        }
+
+        return weak;
     }
 
     /// <summary>
@@ -190,6 +210,9 @@ public sealed class EntityRegistry
 
     /// <summary>Whether the entity at this index is a person.</summary>
     internal bool IsPersonAt(int index) => _isPerson[index];
+
+    /// <summary>Whether the alias at this index is a weak alias (<see cref="EntityName.WeakAliasKind"/>).</summary>
+    internal bool IsWeakAlias(int alias) => _weakAliases is { } weak && weak[alias];
 
     private static ulong RankClassesOf(Entity entity)
     {
