@@ -32,6 +32,23 @@ public sealed class SqliteRegistryStoreTests
     }
 
     [Fact]
+    public void AWeakAliasStaysWeak()
+    {
+        using TempDirectory directory = TempDirectory.Create();
+        string path = Path.Combine(directory.Path, "registry.db");
+        using (var store = new SqliteRegistryStore(path))
+        {
+            store.Open(() => Seed);
+            store.Apply([new StoreChange("person:d", new Entity("person:d", Entity.PersonType, [new EntityName("Delta Person"), new EntityName("Del", kind: EntityName.WeakAliasKind)]))]);
+        }
+
+        using var again = new SqliteRegistryStore(path);
+        var (entities, _) = again.Open(() => throw new InvalidOperationException("must not reseed"));
+        Entity stored = Assert.Single(entities, e => e.Id == "person:d");
+        Assert.Equal([false, true], stored.Names.Select(n => n.IsWeakAlias));
+    }
+
+    [Fact]
     public void ASecondServerOnTheSameStoreIsRefused()
     {
         using TempDirectory directory = TempDirectory.Create();
