@@ -129,13 +129,13 @@ public sealed class EntityRegistry
         Index = CandidateIndex.Build(aliases);
     }
 
-    /// <summary>A registry read from a snapshot: nothing is analyzed again.</summary>
-    private EntityRegistry(Entity[] entities, EntityTables tables, AliasRecord[] aliases, TokenStatistics statistics, CandidateIndex index)
+    /// <summary>A registry read from a snapshot: nothing is analyzed again; its aliases are walked for weak ones only when the reader met one (<paramref name="weakAliases"/>).</summary>
+    private EntityRegistry(Entity[] entities, EntityTables tables, AliasRecord[] aliases, TokenStatistics statistics, CandidateIndex index, bool weakAliases)
     {
         _entities = entities;
         (_byId, _rankClasses, _isPerson) = tables;
         Aliases = aliases;
-        _weakAliases = WeakAliases(entities, aliases);
+        _weakAliases = weakAliases ? WeakAliases(entities, aliases) : null;
         Statistics = statistics;
         Index = index;
     }
@@ -295,9 +295,9 @@ public sealed class EntityRegistry
         RegistrySnapshot.Write(this, stream);
     }
 
-    /// <summary>Creates a registry from parts read from a snapshot.</summary>
-    internal static EntityRegistry FromSnapshot(Entity[] entities, EntityTables tables, AliasRecord[] aliases, TokenStatistics statistics, CandidateIndex index) =>
-        new(entities, tables, aliases, statistics, index);
+    /// <summary>Creates a registry from parts read from a snapshot (<paramref name="weakAliases"/>: some name is a weak alias).</summary>
+    internal static EntityRegistry FromSnapshot(Entity[] entities, EntityTables tables, AliasRecord[] aliases, TokenStatistics statistics, CandidateIndex index, bool weakAliases) =>
+        new(entities, tables, aliases, statistics, index, weakAliases);
 
     /// <summary>Finds an entity by id.</summary>
     public bool TryGetEntity(string id, [NotNullWhen(true)] out Entity? entity)

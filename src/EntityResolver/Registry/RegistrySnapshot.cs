@@ -332,6 +332,7 @@ internal static class RegistrySnapshot
         Task<StringRefs> strings = Task.Run(() => new StringRefs(stringSection.Decode(static (ref SectionReader s) => s.String())));
 
         var entitySection = new Section(r);
+        bool weakAliases = false; // some name is a weak alias (set by any block; read once the entities are done)
         Task<Entity[]> entities = Task.Run(async () =>
         {
             StringRefs str = await strings.ConfigureAwait(false);
@@ -343,6 +344,7 @@ internal static class RegistrySnapshot
                 for (int n = 0; n < names.Length; n++)
                 {
                     names[n] = new EntityName(str.Req(ref s), str.Get(ref s), str.Get(ref s), str.Get(ref s));
+                    weakAliases |= names[n].IsWeakAlias;
                 }
 
                 Dictionary<string, JsonElement>? attributes = null;
@@ -453,7 +455,7 @@ internal static class RegistrySnapshot
             throw new InvalidDataException("the end marker is missing (truncated file?).");
         }
 
-        return EntityRegistry.FromSnapshot(entities.GetAwaiter().GetResult(), tables.GetAwaiter().GetResult(), aliases.GetAwaiter().GetResult(), statistics.GetAwaiter().GetResult(), index);
+        return EntityRegistry.FromSnapshot(entities.GetAwaiter().GetResult(), tables.GetAwaiter().GetResult(), aliases.GetAwaiter().GetResult(), statistics.GetAwaiter().GetResult(), index, weakAliases);
     }
 
     /// <summary>Reads one item of a section.</summary>

@@ -39,8 +39,11 @@ public sealed class WeakAliasTests
 
         Assert.Empty(resolver.Resolve("محمد يونس أحمد"));
         Assert.NotEmpty(new NameResolver(Registry("alias")).Resolve("محمد يونس أحمد"));
-        // The entity's other names are not weakened.
-        Assert.Equal("p:jibril", Assert.Single(resolver.Resolve("Muhammad Jibril Abdul Rahman")).EntityId);
+        // The entity's other names are not weakened, and the best of its names is the one matched.
+        EntityMatch full = Assert.Single(resolver.Resolve("Muhammad Jibril Abdul Rahman"));
+        Assert.Equal("p:jibril", full.EntityId);
+        Assert.Equal("Muhammad Jibril Abdul Rahman", full.MatchedName);
+        Assert.Equal(new NameResolver(Registry("alias")).Resolve("Muhammad Jibril Abdul Rahman")[0].Score, full.Score);
     }
 
     [Fact]
