@@ -345,6 +345,14 @@ internal static class PairScorer
             for (int j = 0; j < m; j++)
             {
                 float s = TokenSimilarity(query, i, ct[j]);
+
+                // A function word (in, of, في) fills no name's slot: it may match a word, but it
+                // is in conflict with none (Yemen / in), so both stay unmatched.
+                if (s < MatchThreshold && s > 0f && (qt[i].Role == TokenRole.Stop || ct[j].Role == TokenRole.Stop))
+                {
+                    s = 0f;
+                }
+
                 sim[(i * m) + j] = s;
                 maxSim = MathF.Max(maxSim, s);
             }
