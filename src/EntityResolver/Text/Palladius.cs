@@ -77,6 +77,8 @@ internal static class Palladius
             }
         }
 
+        // Palladius writes hui хуэй, where gui, kui and the other ui are гуй, куй...
+        table["хуэй"] = "hui";
         return table.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
@@ -159,7 +161,20 @@ internal static class Palladius
             }
         }
 
-        return word.Length >= 3 && word[^1] == 'н' && word[^2] is 'у' or 'ю' && !IsVowelOrSign(word[^3]);
+        return (word.Length >= 3 && word[^1] == 'н' && word[^2] is 'у' or 'ю' && !IsVowelOrSign(word[^3]))
+            || IsDoubledNasal(word);
+    }
+
+    /// <summary>
+    /// Whether the word is one syllable of an initial and a final н written twice (минмин,
+    /// пинпин: mingming, pingping): Chinese given names double a syllable, and there the plain
+    /// romanization reads the final ng as n.
+    /// </summary>
+    private static bool IsDoubledNasal(ReadOnlySpan<char> word)
+    {
+        int half = word.Length / 2;
+        return word.Length >= 6 && word.Length % 2 == 0 && word[^1] == 'н' && !IsVowelOrSign(word[0])
+            && word[..half].SequenceEqual(word[half..]);
     }
 
     /// <summary>A vowel letter, й, or a soft or hard sign: what a letter after a consonant is not.</summary>

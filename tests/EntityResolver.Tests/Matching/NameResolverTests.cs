@@ -516,6 +516,8 @@ public sealed class NameResolverTests
     [Theory]
     [InlineData("Чанлун", "Changlong", "Chunlong")]
     [InlineData("Чэнлун", "Chenglong", "Chunlong")]
+    [InlineData("Минмин", "Mingming", "Minamino")] // a syllable written twice marks the name Chinese
+    [InlineData("Пинпин", "Pingping", "Pimpen")]
     public void A_chinese_name_in_palladius_is_read_in_pinyin(string query, string expected, string other)
     {
         // Russian writes the ng of Chinese names н and their x с: read as Russian, Чанлун is

@@ -16,6 +16,9 @@ public class PalladiusTests
     [InlineData("дун", "dong")]
     [InlineData("даньцин", "danqing")]
     [InlineData("гоцин", "guoqing")] // го: guo
+    [InlineData("минмин", "mingming")] // a syllable written twice
+    [InlineData("хуанхуан", "huanghuang")]
+    [InlineData("хуэйчжоу", "huizhou")] // hui is хуэй (gui is гуй)
     public void A_palladius_word_is_spelled_in_pinyin(string word, string pinyin) =>
         Assert.Equal(pinyin, Palladius.Pinyin(word));
 
@@ -26,6 +29,7 @@ public class PalladiusTests
     [InlineData("кэмбридж")] // marked (кэ), but дж is no syllable
     [InlineData("бэйбун")] // marked (бэй), but pinyin has no bong
     [InlineData("ельцин")] // marked (ци), but ель is no syllable (Yeltsin)
+    [InlineData("бенбен")] // marked (written twice), but бен is no syllable
     [InlineData("")]
     public void Other_words_have_no_pinyin(string word) => Assert.Null(Palladius.Pinyin(word));
 
@@ -42,6 +46,10 @@ public class PalladiusTests
     [InlineData("ян", false)] // yang or Jan: nothing tells
     [InlineData("баун", false)] // a final ун after a vowel
     [InlineData("эрик", false)] // a first э
+    [InlineData("пинпин", true)] // one syllable with a final н, written twice
+    [InlineData("анан", false)] // without an initial (Anan)
+    [InlineData("папа", false)] // without a final н
+    [InlineData("пинпан", false)] // two syllables
     public void A_word_is_marked_chinese_by_letters_russian_writes_in_chinese_names(string word, bool marked) =>
         Assert.Equal(marked, Palladius.IsMarked(word));
 }
