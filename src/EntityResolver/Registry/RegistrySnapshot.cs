@@ -122,8 +122,8 @@ namespace EntityResolver.Registry;
 /// -cky is said as the -cký is (Lexicon.SaidOf); version 90: a Latin word ending in the -cki or
 /// -cka of Polish names is also posted under the skeleton of its c said as an English ck,
 /// CandidateIndex.CkSaidKSkeleton; version 91: one with the cht of German names after a front
-/// vowel under the skeleton of its ch said sh, CandidateIndex.IchSaidShSkeleton; version 92: Pashto's د and او are function words,
-/// particles.tsv. Since version 83, bump the
+/// vowel under the skeleton of its ch said sh, CandidateIndex.IchSaidShSkeleton; version 92:
+/// Pashto's د and او are function words, particles.tsv. Since version 83, bump the
 /// version too when <see cref="CandidateIndex.Signature"/> or an alias's weight in the
 /// index change).
 /// </remarks>

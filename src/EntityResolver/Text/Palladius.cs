@@ -144,7 +144,8 @@ internal static class Palladius
     /// Whether the word has a letter sequence that Russian writes in Chinese names and rarely
     /// elsewhere: э after a consonant (чэн), цз, чж, a hard sign inside the word, сю, ся, цю, ця
     /// and ци (xiu, xia, qiu, qia, qi), юй, нь before a consonant (the final n of a syllable
-    /// before the next: даньцин, danqing), or a final ун or юн (дун: dong, сюн: xiong). Russian
+    /// before the next: даньцин, danqing), a final ун or юн (дун: dong, сюн: xiong), or a part
+    /// with an initial and a final н written twice (минмин: mingming). Russian
     /// words with one (Ельцин, Коньков) rarely parse into Palladius syllables.
     /// </summary>
     internal static bool IsMarked(ReadOnlySpan<char> word)
@@ -166,9 +167,10 @@ internal static class Palladius
     }
 
     /// <summary>
-    /// Whether the word is one syllable of an initial and a final н written twice (минмин,
-    /// пинпин: mingming, pingping): Chinese given names double a syllable, and there the plain
-    /// romanization reads the final ng as n.
+    /// Whether the word is a part that begins with a consonant and ends in н, written twice
+    /// (минмин, пинпин: mingming, pingping): Chinese given names double a syllable, and there the
+    /// plain romanization reads the final ng as n. Whether the part is a syllable is for the
+    /// parse to tell (бенбен is marked, but бен is no syllable).
     /// </summary>
     private static bool IsDoubledNasal(ReadOnlySpan<char> word)
     {
