@@ -87,7 +87,7 @@ public sealed class NameResolver
 
     /// <summary>
     /// The share of Cyrillic words with a Palladius reading (<see cref="NameAnalyzer.PinyinReading"/>)
-    /// that Russian wrote from the pinyin spelling by that system: 382 of the 1,279 one-word
+    /// that Russian wrote from the pinyin spelling by that system: 387 of the 1,282 one-word
     /// queries with one in netranslit-ru-train's train split have a gold entity with a Latin word
     /// spelled so (`dotnet run -c Release --project benchmarks/EntityResolver.Quality -- systems`).
     /// A Latin word that is that pinyin is a source of the Cyrillic word by Palladius with this

@@ -180,5 +180,5 @@ internal static class Palladius
     }
 
     /// <summary>A vowel letter, й, or a soft or hard sign: what a letter after a consonant is not.</summary>
-    private static bool IsVowelOrSign(char c) => c is 'а' or 'е' or 'ё' or 'и' or 'о' or 'у' or 'ы' or 'э' or 'ю' or 'я' or 'й' or 'ь' or 'ъ';
+    private static bool IsVowelOrSign(char c) => Phonetics.IsCyrillicVowel(c) || c is 'й' or 'ь' or 'ъ';
 }

@@ -42,7 +42,9 @@ public sealed class FunctionWordTests
         EntityMatch match = Best(query);
 
         Assert.Equal(entityId, match.EntityId);
-        foreach (TokenAlignment word in match.Explanation!.Tokens.Where(t => t.QueryToken is "د" or "او"))
+        TokenAlignment[] functionWords = [.. match.Explanation!.Tokens.Where(t => t.QueryToken is "د" or "او")];
+        Assert.Equal(query.Split(' ').Count(w => w is "د" or "او"), functionWords.Length);
+        foreach (TokenAlignment word in functionWords)
         {
             Assert.NotEqual(TokenOutcome.Conflict, word.Outcome);
             Assert.True(word.Weight < 0.5, $"{word.QueryToken} weighs {word.Weight}");
